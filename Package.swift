@@ -1,0 +1,37 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The layout follows the pipeline: ingest → store → build tasks → classify →
+// analyze → render. Each stage is a target; `ArchitectureTests` checks that no
+// target imports one above it (see Sources/ARCHITECTURE.md).
+let package = Package(
+    name: "Multiplier",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "multiplier", targets: ["multiplier"])
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .target(name: "Support"),
+        .target(name: "Model"),
+        .target(name: "Storage", dependencies: ["CSQLite", "Model", "Support"]),
+        .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"]),
+        .target(name: "Commands", dependencies: ["Ingestion", "Storage", "Model", "Support"]),
+        .executableTarget(name: "multiplier", dependencies: ["Commands"]),
+        // Helpers shared by the test targets: temporary folders and scripted git repositories.
+        .target(name: "TestSupport", dependencies: ["Support"]),
+
+        .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "Model", "Support", "TestSupport"]),
+        .testTarget(
+            name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        .testTarget(name: "ArchitectureTests"),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,41 @@
+import Foundation
+import Storage
+import Support
+
+/// What a running command has: its arguments, the environment, and where to write.
+package struct CommandContext {
+    package var arguments: ParsedArguments
+    package var environment: [String: String]
+    package var console: Console
+    /// The folder relative paths are resolved against.
+    package var currentDirectory: String
+
+    /// Notes and progress go to stderr unless `--quiet`.
+    package var notes: Console {
+        guard arguments.has("--quiet") else { return console }
+        return Console(out: console.out, err: { _ in }, isErrorTTY: false, useColor: false, width: console.width)
+    }
+
+    /// `--db PATH`, else `MULTIPLIER_DB`, else `$XDG_DATA_HOME/multiplier/multiplier.sqlite`
+    /// (falling back to `~/.local/share/multiplier/`).
+    package var databasePath: String {
+        if let path = arguments.value("--db") { return absolute(path) }
+        if let path = environment["MULTIPLIER_DB"], !path.isEmpty { return absolute(path) }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
+            return data + "/multiplier/multiplier.sqlite"
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return home + "/.local/share/multiplier/multiplier.sqlite"
+    }
+
+    /// Opens the database (creating it on first use).
+    package func openDatabase() throws -> Database {
+        try Database(path: databasePath)
+    }
+
+    /// `path` made absolute against the current directory, without `.`/`..` segments.
+    package func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path
+        return URL(fileURLWithPath: joined).standardizedFileURL.path
+    }
+}

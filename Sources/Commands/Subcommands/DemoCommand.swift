@@ -1,0 +1,91 @@
+import Foundation
+import Ingestion
+import Storage
+import Support
+
+/// `multiplier demo`: builds the sample team's repository from `SampleData/` and ingests it.
+enum DemoCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "demo", summary: "build the bundled sample team's data and show what Multiplier reads from it",
+            usage: "demo [--data DIR] [--work DIR]",
+            options: [
+                .value("--data", "DIR", "the sample data (default: ./SampleData, else next to the binary's package)"),
+                .value("--work", "DIR", "where to build the demo repository and database (default: ./.multiplier)"),
+            ],
+            discussion: """
+                Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it
+                into WORK/demo.sqlite (both rebuilt on every run), and prints what was ingested.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let data = try sampleData(context)
+        let work = context.absolute(context.arguments.value("--work") ?? ".multiplier")
+        let repository = work + "/demo/acme-shop"
+        let databasePath = work + "/demo.sqlite"
+        let files = FileManager.default
+        do {
+            // A fresh build every run: the demo's figures never depend on an earlier run.
+            if files.fileExists(atPath: repository) { try files.removeItem(atPath: repository) }
+            for suffix in ["", "-wal", "-shm"] where files.fileExists(atPath: databasePath + suffix) {
+                try files.removeItem(atPath: databasePath + suffix)
+            }
+            try files.createDirectory(atPath: repository, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError.io("cannot prepare \(work): \(error.localizedDescription)")
+        }
+        context.notes.note("building the sample repository in \(repository)")
+        try importHistory(from: data + "/repo.fi", into: repository, environment: context.environment)
+
+        let database = try Database(path: databasePath)
+        let ingestor = GitIngestor(database: database, console: context.notes, environment: context.environment)
+        let result = try ingestor.ingest(path: repository)
+        context.console.line("Ingested the sample team (acme-shop) into \(databasePath):")
+        context.console.line("  " + IngestCommand.summary(result))
+        guard let summary = try CommitStore(database: database).summaries().first else { return .success }
+        let ai = summary.aiCommits.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        context.console.line("  \(summary.commits) commits (\(summary.mergeCommits) merges, \(summary.botCommits) by bots)")
+        context.console.line("  +\(summary.linesAdded) -\(summary.linesDeleted) lines")
+        context.console.line("  AI-marked commits: \(ai.isEmpty ? "none" : ai.joined(separator: ", "))")
+        context.console.line("Explore it with: multiplier status --db \(databasePath)")
+        return .success
+    }
+
+    /// `--data`, else `./SampleData`, else the package's `SampleData` found above the binary.
+    static func sampleData(_ context: CommandContext) throws -> String {
+        var candidates: [String] = []
+        if let data = context.arguments.value("--data") {
+            candidates = [context.absolute(data)]
+        } else {
+            candidates.append(context.absolute("SampleData"))
+            var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+                .deletingLastPathComponent()
+            for _ in 0..<5 {
+                candidates.append(directory.appendingPathComponent("SampleData").path)
+                directory.deleteLastPathComponent()
+            }
+        }
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/repo.fi") {
+            return candidate
+        }
+        throw CommandError.missingInput(
+            "\(candidates[0])/repo.fi: no sample data; run from the package folder or pass --data DIR")
+    }
+
+    /// `git init` + `git fast-import` of the stream, then a checkout of main.
+    static func importHistory(from stream: String, into repository: String, environment: [String: String]) throws {
+        let git = GitInvocation(repository: repository, environment: environment)
+        _ = try git.output(["init", "-q", "-b", "main"])
+        let process = try StreamingProcess(
+            executable: "git", arguments: git.arguments(["fast-import", "--quiet"]), environment: git.environment,
+            standardInput: stream)
+        _ = try process.readAllOutput()
+        let status = try process.waitForStatus()
+        guard status == 0 else {
+            let detail = process.standardError.split(separator: "\n").first.map(String.init) ?? "status \(status)"
+            throw CommandError.badData("\(stream): git fast-import failed: \(detail)")
+        }
+        _ = try git.output(["reset", "-q", "--hard", "main"])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Ingestion
+import Storage
+import Support
+
+/// `multiplier ingest git PATH...`: reads data into the database.
+enum IngestCommand {
+    static let kinds = ["git"]
+
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "ingest", summary: "read git history into the database (incremental)",
+            usage: "ingest git PATH... [--all] [--db PATH]",
+            options: [.flag("--all", "every branch, tag and remote ref, not only HEAD")],
+            positionals: [
+                ("KIND", "what to read: git"),
+                ("PATH...", "a git work tree, or a folder inside one"),
+            ],
+            minimumPositionals: 1, maximumPositionals: nil,
+            discussion: """
+                A second run stores only what is new and says so ('0 new commits'); commits that a
+                history rewrite left unreachable are kept but marked, and no longer counted.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let positionals = context.arguments.positionals
+        let kind = positionals[0]
+        guard kinds.contains(kind) else {
+            let suggestion = EditDistance.nearest(to: kind, among: kinds).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError("unknown kind '\(kind)' for 'ingest'\(suggestion); expected one of: git", command: "ingest")
+        }
+        let paths = Array(positionals.dropFirst())
+        guard !paths.isEmpty else { throw UsageError("'ingest git' needs at least one PATH", command: "ingest") }
+        let database = try context.openDatabase()
+        let ingestor = GitIngestor(database: database, console: context.notes, environment: context.environment)
+        for path in paths {
+            let result = try ingestor.ingest(path: context.absolute(path), allRefs: context.arguments.has("--all"))
+            context.console.line(summary(result))
+        }
+        return .success
+    }
+
+    /// `acme-shop: 120 new commits (1,234 in all)`, plus rewrites and notes when there are any.
+    static func summary(_ result: GitIngestResult) -> String {
+        var parts = ["\(result.newCommits) new commit\(result.newCommits == 1 ? "" : "s")"]
+        if result.unreachable > 0 { parts.append("\(result.unreachable) no longer reachable") }
+        if result.notedCommits > 0 { parts.append("\(result.notedCommits) with git-ai notes") }
+        return "\(result.repository.root): " + parts.joined(separator: ", ") + " (\(result.totalCommits) in all)"
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Storage
+import Support
+
+/// `multiplier status`: what the database holds.
+enum StatusCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "status", summary: "show the database and what it holds per repository",
+            usage: "status [--format text|json] [--db PATH]",
+            options: [.value("--format", "FORMAT", "text (default) or json")]),
+        run: run)
+
+    /// The JSON layout of `status --format json`; keys are stable.
+    struct Report: Encodable {
+        struct RepositoryEntry: Encodable {
+            var path: String
+            var origin: String?
+            var commits: Int
+            var mergeCommits: Int
+            var linesAdded: Int
+            var linesDeleted: Int
+            var aiCommits: [String: Int]
+            var botCommits: Int
+            var lastIngest: String?
+
+            // Written by hand so that absent values are `null` rather than missing keys.
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(path, forKey: .path)
+                try container.encode(origin, forKey: .origin)
+                try container.encode(commits, forKey: .commits)
+                try container.encode(mergeCommits, forKey: .mergeCommits)
+                try container.encode(linesAdded, forKey: .linesAdded)
+                try container.encode(linesDeleted, forKey: .linesDeleted)
+                try container.encode(aiCommits, forKey: .aiCommits)
+                try container.encode(botCommits, forKey: .botCommits)
+                try container.encode(lastIngest, forKey: .lastIngest)
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case path, origin, commits, mergeCommits, linesAdded, linesDeleted, aiCommits, botCommits, lastIngest
+            }
+        }
+        var database: String
+        var schemaVersion: Int
+        var repositories: [RepositoryEntry]
+    }
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let format = context.arguments.value("--format") ?? "text"
+        guard ["text", "json"].contains(format) else {
+            throw UsageError("unknown format '\(format)' for 'status'; expected text or json", command: "status")
+        }
+        let database = try context.openDatabase()
+        let report = Report(
+            database: database.path, schemaVersion: try database.schemaVersion(),
+            repositories: try CommitStore(database: database).summaries().map { summary in
+                Report.RepositoryEntry(
+                    path: summary.path, origin: summary.origin, commits: summary.commits,
+                    mergeCommits: summary.mergeCommits, linesAdded: summary.linesAdded,
+                    linesDeleted: summary.linesDeleted, aiCommits: summary.aiCommits, botCommits: summary.botCommits,
+                    lastIngest: summary.lastIngest.map(Timestamp.iso8601))
+            })
+        if format == "json" {
+            context.console.line(try JSONOutput.encode(report))
+        } else {
+            context.console.out(text(report))
+        }
+        return .success
+    }
+
+    static func text(_ report: Report) -> String {
+        var text = "database  \(report.database) (schema \(report.schemaVersion))\n"
+        if report.repositories.isEmpty {
+            return text + "no repositories yet: run 'multiplier ingest git PATH'\n"
+        }
+        for repository in report.repositories {
+            let ai = repository.aiCommits.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            text += """
+
+                \(repository.path)
+                  commits       \(repository.commits) (\(repository.mergeCommits) merges, \(repository.botCommits) by bots)
+                  lines         +\(repository.linesAdded) -\(repository.linesDeleted)
+                  AI-marked     \(ai.isEmpty ? "none" : ai.joined(separator: ", "))
+                  last ingest   \(repository.lastIngest ?? "never")
+
+                """
+        }
+        return text
+    }
+}
+
+/// JSON as every command prints it: sorted keys, no escaped slashes, pretty-printed.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

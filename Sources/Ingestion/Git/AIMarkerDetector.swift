@@ -1,0 +1,126 @@
+import Model
+
+/// Finds the conventions that mark a commit as AI-assisted (FORMATS.md §8) and bot identities.
+///
+/// Lines are matched anywhere in the message, case-insensitively: many real
+/// `Co-Authored-By: Claude` lines are not in git's final trailer block.
+package enum AIMarkerDetector {
+    /// A message-line rule: when a lowercased line passes `matches`, `tool` took part.
+    private struct LineRule {
+        let tool: String
+        let matches: @Sendable (String) -> Bool
+    }
+
+    /// An identity rule on an author or committer (lowercased name and email).
+    private struct IdentityRule {
+        let tool: String
+        let matches: @Sendable (_ name: String, _ email: String) -> Bool
+    }
+
+    private static func coAuthor(_ line: String) -> Bool {
+        line.hasPrefix("co-authored-by:") || line.hasPrefix("co-developed-by:")
+    }
+
+    /// Sorted by tool name; each rule is one convention of FORMATS.md §8.
+    private static let lineRules: [LineRule] = [
+        LineRule(tool: "aider") { coAuthor($0) && $0.contains("@aider.chat>") },
+        LineRule(tool: "amp") { $0.hasPrefix("amp-thread-id:") || (coAuthor($0) && $0.contains("amp@ampcode.com")) },
+        LineRule(tool: "claude-code") {
+            $0.contains("generated with [claude code]") || $0.contains("generated with claude code")
+        },
+        LineRule(tool: "claude-code") { coAuthor($0) && $0.contains("@anthropic.com>") },
+        LineRule(tool: "claude-code") { $0.hasPrefix("claude-session:") },
+        LineRule(tool: "codex") {
+            coAuthor($0) && ($0.contains("<noreply@openai.com>") || $0.contains("<codex@openai.com>"))
+        },
+        LineRule(tool: "copilot") { coAuthor($0) && $0.contains("+copilot@users.noreply.github.com>") },
+        LineRule(tool: "copilot") { coAuthor($0) && $0.contains("copilot autofix") },
+        LineRule(tool: "copilot") { $0.hasPrefix("agent-logs-url:") },
+        LineRule(tool: "crush") { $0.contains("generated with crush") || $0.contains("<crush@charm.land>") },
+        LineRule(tool: "cursor") { coAuthor($0) && $0.contains("cursoragent@cursor.com") },
+        LineRule(tool: "devin") { coAuthor($0) && $0.contains("devin-ai-integration[bot]") },
+        LineRule(tool: "gemini-code-assist") { coAuthor($0) && $0.contains("gemini-code-assist[bot]") },
+        LineRule(tool: "jules") { coAuthor($0) && $0.contains("google-labs-jules[bot]") },
+    ]
+
+    private static let identityRules: [IdentityRule] = [
+        IdentityRule(tool: "aider") { name, _ in name.hasSuffix("(aider)") },
+        IdentityRule(tool: "claude-code") { _, email in email == "noreply@anthropic.com" },
+        IdentityRule(tool: "codex") { _, email in email == "codex@openai.com" || email == "noreply@openai.com" },
+        IdentityRule(tool: "copilot") { name, email in
+            name.hasPrefix("copilot-swe-agent") || email.hasSuffix("+copilot@users.noreply.github.com")
+        },
+        IdentityRule(tool: "cursor") { name, email in email == "cursoragent@cursor.com" || name == "cursor[bot]" },
+        IdentityRule(tool: "devin") { name, email in
+            name.hasPrefix("devin-ai-integration") || email.contains("devin-ai-integration[bot]")
+        },
+        IdentityRule(tool: "jules") { name, email in
+            name.hasPrefix("google-labs-jules") || email.contains("google-labs-jules[bot]")
+        },
+    ]
+
+    /// Names of `Assisted-by:` agents → tool.
+    private static let assistantNames: [(word: String, tool: String)] = [
+        ("aider", "aider"), ("amp", "amp"), ("claude", "claude-code"), ("codex", "codex"), ("copilot", "copilot"),
+        ("crush", "crush"), ("cursor", "cursor"), ("devin", "devin"), ("gemini", "gemini"), ("gpt", "codex"),
+        ("jules", "jules"),
+    ]
+
+    /// Every AI mark the commit's own text and identities carry, one per tool (first evidence wins).
+    package static func marks(for commit: Commit) -> [AIMark] {
+        var found: [AIMark] = []
+        func add(_ tool: String, _ evidence: String) {
+            guard !found.contains(where: { $0.tool == tool }) else { return }
+            found.append(AIMark(tool: tool, evidence: String(evidence.prefix(200))))
+        }
+        for (role, name, email) in [
+            ("author", commit.authorName, commit.authorEmail), ("committer", commit.committerName, commit.committerEmail),
+        ] {
+            let lowerName = name.lowercased()
+            let lowerEmail = email.lowercased()
+            for rule in identityRules where rule.matches(lowerName, lowerEmail) {
+                add(rule.tool, "\(role) \(name) <\(email)>")
+            }
+        }
+        if commit.subject.lowercased().hasPrefix("aider: ") { add("aider", "subject prefix 'aider: '") }
+        for rawLine in commit.body.split(whereSeparator: \.isNewline) {
+            let line = rawLine.trimmingWhitespace()
+            let lower = line.lowercased()
+            for rule in lineRules where rule.matches(lower) { add(rule.tool, line) }
+            if lower.hasPrefix("assisted-by:") { add(assistedByTool(lower), line) }
+        }
+        return found
+    }
+
+    /// The tool an `Assisted-by: AGENT:MODEL` or `Assisted-by: Model via Tool` line names.
+    package static func assistedByTool(_ lowerLine: String) -> String {
+        let value = lowerLine.dropFirst("assisted-by:".count)
+        if let via = value.range(of: " via ") {
+            let tool = value[via.upperBound...].split(whereSeparator: { $0 == " " || $0 == "<" }).first
+            if let tool { return assistantTool(String(tool)) ?? String(tool) }
+        }
+        if let tool = assistantTool(String(value)) { return tool }
+        let first = value.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "<" }).first
+        return first.map(String.init) ?? "unknown"
+    }
+
+    private static func assistantTool(_ text: String) -> String? {
+        assistantNames.first { text.contains($0.word) }?.tool
+    }
+
+    /// Well-known automation accounts whose work is kept apart from people's.
+    private static let botNames: Set<String> = [
+        "dependabot", "dependabot-preview", "github-actions", "greenkeeper", "imgbot", "mergify", "pre-commit-ci",
+        "renovate", "renovate-bot", "snyk-bot", "allcontributors",
+    ]
+
+    /// Whether an identity is a bot (dependabot, renovate, `[bot]` names) — not counting AI agents,
+    /// whose commits are AI-assisted work rather than automation.
+    package static func isBot(name: String, email: String) -> Bool {
+        let lowerName = name.lowercased()
+        let lowerEmail = email.lowercased()
+        if identityRules.contains(where: { $0.matches(lowerName, lowerEmail) }) { return false }
+        if lowerName.hasSuffix("[bot]") || lowerEmail.contains("[bot]@") { return true }
+        return botNames.contains(lowerName)
+    }
+}

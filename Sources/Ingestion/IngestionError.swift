@@ -1,0 +1,26 @@
+import Storage
+import Support
+
+/// What can go wrong while ingesting, in words a user can act on.
+package enum IngestionError: Error, CustomStringConvertible {
+    /// The path does not exist.
+    case missingPath(String)
+    /// The path exists but is not inside a git work tree.
+    case notARepository(String)
+    /// git failed on a repository.
+    case git(repository: String, failure: StreamingProcess.Failure)
+    /// git's output did not have the expected shape.
+    case malformedGitOutput(repository: String, detail: String)
+    case storage(StorageError)
+
+    package var description: String {
+        switch self {
+        case .missingPath(let path): return "\(path): no such file or directory"
+        case .notARepository(let path): return "\(path) is not inside a git work tree"
+        case .git(let repository, let failure): return "git failed in \(repository): \(failure)"
+        case .malformedGitOutput(let repository, let detail):
+            return "unexpected git log output in \(repository): \(detail)"
+        case .storage(let error): return error.description
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import CSQLite
+import Foundation
+
+/// One SQLite connection: WAL, a busy timeout, foreign keys on, schema migrated.
+///
+/// Not `Sendable`: one task owns the connection and does all the writing.
+package final class Database {
+    private let connection: OpaquePointer
+    /// The file the database lives in.
+    package let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    ///
+    /// - Throws: `StorageError.notADatabase` for a file that is not SQLite,
+    ///   `StorageError.newerSchema` for a database written by a newer Multiplier,
+    ///   `StorageError.cannotOpen` when the file cannot be opened or created.
+    package init(path: String, migrations: [Migration] = Migrations.all) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StorageError.cannotOpen(path: path, reason: "cannot create \(directory)")
+            }
+        }
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            throw StorageError.cannotOpen(path: path, reason: reason)
+        }
+        connection = handle
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 5_000)
+        do {
+            try execute("PRAGMA journal_mode = WAL")
+            try execute("PRAGMA foreign_keys = ON")
+            try execute("PRAGMA synchronous = NORMAL")
+            try migrate(migrations)
+        } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
+            throw StorageError.notADatabase(path: path)
+        } catch let error as SQLiteError {
+            throw StorageError.sqlite(error, during: "opening \(path)")
+        }
+    }
+
+    deinit { sqlite3_close_v2(connection) }
+
+    /// Runs SQL without parameters (schema statements, pragmas).
+    package func execute(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(connection, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(connection))
+            sqlite3_free(message)
+            throw SQLiteError(code: sqlite3_extended_errcode(connection), message: text, sql: sql)
+        }
+    }
+
+    /// Prepares a statement for repeated use.
+    package func prepare(_ sql: String) throws -> Statement {
+        try Statement(connection: connection, sql: sql)
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction: committed when it returns, rolled back when it throws.
+    package func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            // The rollback can only fail when SQLite already rolled back; the first error is the one to report.
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The rowid of the last inserted row.
+    package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(connection) }
+
+    /// Rows changed by the last statement.
+    package var changes: Int { Int(sqlite3_changes(connection)) }
+
+    /// The schema version (`PRAGMA user_version`).
+    package func schemaVersion() throws -> Int {
+        try prepare("PRAGMA user_version").first { $0.int(0) } ?? 0
+    }
+
+    private func migrate(_ migrations: [Migration]) throws {
+        let current = try schemaVersion()
+        guard current <= migrations.count else {
+            throw StorageError.newerSchema(path: path, found: current, supported: migrations.count)
+        }
+        for (index, migration) in migrations.enumerated() where index >= current {
+            try transaction {
+                try execute(migration.sql)
+                try execute("PRAGMA user_version = \(index + 1)")
+            }
+        }
+    }
+}
+
+/// One step of the schema; the list of steps is append-only once shipped.
+package struct Migration: Sendable {
+    package let name: String
+    package let sql: String
+
+    package init(name: String, sql: String) {
+        self.name = name
+        self.sql = sql
+    }
+}

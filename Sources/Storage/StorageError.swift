@@ -1,0 +1,21 @@
+/// What can go wrong with the database, in words a user can act on.
+package enum StorageError: Error, CustomStringConvertible {
+    case cannotOpen(path: String, reason: String)
+    case notADatabase(path: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case sqlite(SQLiteError, during: String)
+
+    package var description: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "cannot open database at \(path): \(reason)"
+        case .notADatabase(let path):
+            return "\(path) is not a Multiplier database (not an SQLite file); pass another --db"
+        case .newerSchema(let path, let found, let supported):
+            return "\(path) was written by a newer Multiplier (schema \(found), this one knows up to \(supported)); "
+                + "upgrade multiplier or pass another --db"
+        case .sqlite(let error, let during):
+            return "database error while \(during): \(error)"
+        }
+    }
+}

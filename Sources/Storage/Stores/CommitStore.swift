@@ -1,0 +1,270 @@
+import Model
+
+/// All SQL for repositories, commits, file changes, trailers and AI marks.
+package final class CommitStore {
+    private let database: Database
+    private var insertCommit: Statement?
+    private var insertFile: Statement?
+    private var insertTrailer: Statement?
+    private var insertMark: Statement?
+    private var markReachable: Statement?
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    // MARK: - Repositories
+
+    /// The repository stored for `root`, creating or updating its row.
+    package func upsertRepository(root: String, origin: String?, name: String) throws -> Repository {
+        try database.prepare(
+            """
+            INSERT INTO repository (root, origin, name) VALUES (?, ?, ?)
+            ON CONFLICT(root) DO UPDATE SET origin = excluded.origin, name = excluded.name
+            """
+        ).execute([.text(root), .optional(origin), .text(name)])
+        guard let repository = try repository(root: root) else {
+            throw StorageError.sqlite(SQLiteError(code: 0, message: "repository row vanished"), during: "upsert")
+        }
+        return repository
+    }
+
+    /// The repository stored for `root`, if any.
+    package func repository(root: String) throws -> Repository? {
+        try database.prepare("SELECT id, root, origin, name, last_ingest FROM repository WHERE root = ?")
+            .first([.text(root)], Self.repository)
+    }
+
+    /// Every stored repository, by root path.
+    package func repositories() throws -> [Repository] {
+        try database.prepare("SELECT id, root, origin, name, last_ingest FROM repository ORDER BY root")
+            .rows([], Self.repository)
+    }
+
+    private static func repository(_ row: Row) -> Repository {
+        Repository(
+            id: row.int64(0), root: row.text(1), origin: row.optionalText(2), name: row.text(3),
+            lastIngest: row.optionalInt64(4))
+    }
+
+    /// Records when the repository was last ingested.
+    package func setLastIngest(repositoryID: Int64, time: Int64) throws {
+        try database.prepare("UPDATE repository SET last_ingest = ? WHERE id = ?")
+            .execute([.integer(time), .integer(repositoryID)])
+    }
+
+    /// The ref tips the last ingest read.
+    package func tips(repositoryID: Int64) throws -> [String] {
+        try database.prepare("SELECT hash FROM repository_tip WHERE repository_id = ? ORDER BY hash")
+            .rows([.integer(repositoryID)]) { $0.text(0) }
+    }
+
+    /// Replaces the remembered ref tips.
+    package func setTips(repositoryID: Int64, tips: [String]) throws {
+        try database.prepare("DELETE FROM repository_tip WHERE repository_id = ?").execute([.integer(repositoryID)])
+        let insert = try database.prepare("INSERT OR IGNORE INTO repository_tip (repository_id, hash) VALUES (?, ?)")
+        for tip in tips { try insert.execute([.integer(repositoryID), .text(tip)]) }
+    }
+
+    // MARK: - Commits
+
+    /// Stores `commit` unless the repository has it already (then only marks it reachable again).
+    ///
+    /// Call inside a transaction; statements are prepared once and reused.
+    /// - Returns: whether the commit was new.
+    @discardableResult
+    package func insert(_ commit: Commit, repositoryID: Int64) throws -> Bool {
+        let insertCommit = try statement(\.insertCommit) {
+            """
+            INSERT INTO git_commit (repository_id, hash, parents, author_name, author_email, author_time,
+                author_offset, committer_name, committer_email, committer_time, subject, body, is_merge, is_bot,
+                lines_added, lines_deleted)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(repository_id, hash) DO NOTHING
+            """
+        }
+        try insertCommit.execute([
+            .integer(repositoryID), .text(commit.hash), .text(commit.parents.joined(separator: " ")),
+            .text(commit.authorName), .text(commit.authorEmail), .integer(commit.authorTime),
+            .int(commit.authorOffsetMinutes), .text(commit.committerName), .text(commit.committerEmail),
+            .integer(commit.committerTime), .text(commit.subject), .text(commit.body), .bool(commit.isMerge),
+            .bool(commit.isBot), .int(commit.linesAdded), .int(commit.linesDeleted),
+        ])
+        guard database.changes == 1 else {
+            try statement(\.markReachable) {
+                "UPDATE git_commit SET reachable = 1 WHERE repository_id = ? AND hash = ? AND reachable = 0"
+            }.execute([.integer(repositoryID), .text(commit.hash)])
+            return false
+        }
+        let commitID = database.lastInsertRowID
+        let insertFile = try statement(\.insertFile) {
+            "INSERT INTO file_change (commit_id, path, old_path, lines_added, lines_deleted) VALUES (?, ?, ?, ?, ?)"
+        }
+        for file in commit.files {
+            try insertFile.execute([
+                .integer(commitID), .text(file.path), .optional(file.oldPath), .optional(file.linesAdded),
+                .optional(file.linesDeleted),
+            ])
+        }
+        let insertTrailer = try statement(\.insertTrailer) {
+            "INSERT INTO commit_trailer (commit_id, position, key, value) VALUES (?, ?, ?, ?)"
+        }
+        for (position, trailer) in commit.trailers.enumerated() {
+            try insertTrailer.execute([.integer(commitID), .int(position), .text(trailer.key), .text(trailer.value)])
+        }
+        for mark in commit.aiMarks {
+            try insertMark(commitID: commitID, mark: mark, source: "message")
+        }
+        return true
+    }
+
+    private func insertMark(commitID: Int64, mark: AIMark, source: String) throws {
+        try statement(\.insertMark) {
+            "INSERT OR IGNORE INTO ai_mark (commit_id, tool, source, evidence) VALUES (?, ?, ?, ?)"
+        }.execute([.integer(commitID), .text(mark.tool), .text(source), .text(mark.evidence)])
+    }
+
+    /// Replaces the AI marks that came from git notes with `marks` (commit hash → marks).
+    /// - Returns: how many stored commits carry a note mark now.
+    @discardableResult
+    package func replaceNoteMarks(repositoryID: Int64, marks: [String: [AIMark]]) throws -> Int {
+        try database.prepare(
+            """
+            DELETE FROM ai_mark WHERE source = 'git-ai'
+              AND commit_id IN (SELECT id FROM git_commit WHERE repository_id = ?)
+            """
+        ).execute([.integer(repositoryID)])
+        let lookup = try database.prepare("SELECT id FROM git_commit WHERE repository_id = ? AND hash = ?")
+        var marked = 0
+        for (hash, commitMarks) in marks.sorted(by: { $0.key < $1.key }) {
+            guard let commitID = try lookup.first([.integer(repositoryID), .text(hash)], { $0.int64(0) }) else {
+                continue
+            }
+            marked += 1
+            for mark in commitMarks { try insertMark(commitID: commitID, mark: mark, source: "git-ai") }
+        }
+        return marked
+    }
+
+    /// Marks the given commits as no longer reachable from the ingested refs.
+    package func markUnreachable(repositoryID: Int64, hashes: [String]) throws {
+        let update = try database.prepare("UPDATE git_commit SET reachable = 0 WHERE repository_id = ? AND hash = ?")
+        for hash in hashes { try update.execute([.integer(repositoryID), .text(hash)]) }
+    }
+
+    /// How many reachable commits the repository has stored.
+    package func commitCount(repositoryID: Int64) throws -> Int {
+        try database.prepare("SELECT count(*) FROM git_commit WHERE repository_id = ? AND reachable = 1")
+            .first([.integer(repositoryID)]) { $0.int(0) } ?? 0
+    }
+
+    /// Every reachable commit of a repository with its files, trailers and marks, oldest first.
+    package func commits(repositoryID: Int64) throws -> [Commit] {
+        var files: [Int64: [FileChange]] = [:]
+        try database.prepare(
+            """
+            SELECT f.commit_id, f.path, f.old_path, f.lines_added, f.lines_deleted FROM file_change f
+            JOIN git_commit c ON c.id = f.commit_id WHERE c.repository_id = ? ORDER BY f.rowid
+            """
+        ).query([.integer(repositoryID)]) { row in
+            files[row.int64(0), default: []].append(
+                FileChange(
+                    path: row.text(1), oldPath: row.optionalText(2), linesAdded: row.optionalInt(3),
+                    linesDeleted: row.optionalInt(4)))
+        }
+        var trailers: [Int64: [Trailer]] = [:]
+        try database.prepare(
+            """
+            SELECT t.commit_id, t.key, t.value FROM commit_trailer t JOIN git_commit c ON c.id = t.commit_id
+            WHERE c.repository_id = ? ORDER BY t.commit_id, t.position
+            """
+        ).query([.integer(repositoryID)]) { row in
+            trailers[row.int64(0), default: []].append(Trailer(key: row.text(1), value: row.text(2)))
+        }
+        var marks: [Int64: [AIMark]] = [:]
+        try database.prepare(
+            """
+            SELECT m.commit_id, m.tool, m.evidence FROM ai_mark m JOIN git_commit c ON c.id = m.commit_id
+            WHERE c.repository_id = ? ORDER BY m.commit_id, m.tool, m.source
+            """
+        ).query([.integer(repositoryID)]) { row in
+            marks[row.int64(0), default: []].append(AIMark(tool: row.text(1), evidence: row.text(2)))
+        }
+        return try database.prepare(
+            """
+            SELECT id, hash, parents, author_name, author_email, author_time, author_offset, committer_name,
+                committer_email, committer_time, subject, body, is_bot
+            FROM git_commit WHERE repository_id = ? AND reachable = 1 ORDER BY committer_time, id
+            """
+        ).rows([.integer(repositoryID)]) { row in
+            let id = row.int64(0)
+            return Commit(
+                hash: row.text(1), parents: row.text(2).split(separator: " ").map(String.init),
+                authorName: row.text(3), authorEmail: row.text(4), authorTime: row.int64(5),
+                authorOffsetMinutes: row.int(6), committerName: row.text(7), committerEmail: row.text(8),
+                committerTime: row.int64(9), subject: row.text(10), body: row.text(11),
+                trailers: trailers[id] ?? [], files: files[id] ?? [], aiMarks: marks[id] ?? [],
+                isBot: row.bool(12))
+        }
+    }
+
+    // MARK: - Summary
+
+    /// What `multiplier status` shows for each repository.
+    package func summaries() throws -> [RepositorySummary] {
+        let marksByRepository = try aiCommitCounts()
+        return try database.prepare(
+            """
+            SELECT r.id, r.root, r.origin, r.name, r.last_ingest,
+                count(c.id), coalesce(sum(c.is_merge), 0), coalesce(sum(c.lines_added), 0),
+                coalesce(sum(c.lines_deleted), 0), coalesce(sum(c.is_bot), 0)
+            FROM repository r LEFT JOIN git_commit c ON c.repository_id = r.id AND c.reachable = 1
+            GROUP BY r.id ORDER BY r.root
+            """
+        ).rows { row in
+            RepositorySummary(
+                path: row.text(1), origin: row.optionalText(2), name: row.text(3),
+                lastIngest: row.optionalInt64(4), commits: row.int(5), mergeCommits: row.int(6),
+                linesAdded: row.int(7), linesDeleted: row.int(8),
+                aiCommits: marksByRepository[row.int64(0)] ?? [:], botCommits: row.int(9))
+        }
+    }
+
+    private func aiCommitCounts() throws -> [Int64: [String: Int]] {
+        var counts: [Int64: [String: Int]] = [:]
+        try database.prepare(
+            """
+            SELECT c.repository_id, m.tool, count(DISTINCT c.id) FROM ai_mark m
+            JOIN git_commit c ON c.id = m.commit_id WHERE c.reachable = 1
+            GROUP BY c.repository_id, m.tool
+            """
+        ).query { row in counts[row.int64(0), default: [:]][row.text(1)] = row.int(2) }
+        return counts
+    }
+
+    // MARK: - Statement cache
+
+    private func statement(
+        _ keyPath: ReferenceWritableKeyPath<CommitStore, Statement?>, _ sql: () -> String
+    ) throws -> Statement {
+        if let cached = self[keyPath: keyPath] { return cached }
+        let prepared = try database.prepare(sql())
+        self[keyPath: keyPath] = prepared
+        return prepared
+    }
+}
+
+/// One repository's figures for `multiplier status`.
+package struct RepositorySummary: Sendable, Equatable {
+    package var path: String
+    package var origin: String?
+    package var name: String
+    package var lastIngest: Int64?
+    package var commits: Int
+    package var mergeCommits: Int
+    package var linesAdded: Int
+    package var linesDeleted: Int
+    /// Commits marked as AI-assisted, per tool (a commit with two tools counts for both).
+    package var aiCommits: [String: Int]
+    package var botCommits: Int
+}

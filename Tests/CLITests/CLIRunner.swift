@@ -1,0 +1,34 @@
+import Foundation
+import Support
+import TestSupport
+
+/// Runs the built `multiplier` binary, the way a user does.
+struct CLIRunner {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary next to the test bundle (`.build/<triple>/debug/multiplier`).
+    static let binary: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidates = [bundle.appendingPathComponent("multiplier").path]
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("multiplier").path)
+        candidates.append(Bundle.main.bundleURL.appendingPathComponent("multiplier").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }()
+
+    /// The package's root folder (for SampleData).
+    static let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Runs `multiplier arguments…` with a clean environment plus `environment`.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+        let process = try StreamingProcess(
+            executable: binary, arguments: arguments, environment: ScriptedRepository.environment(environment))
+        let output = try process.readAllOutput()
+        let status = try process.waitForStatus()
+        return Result(status: status, stdout: String(decoding: output, as: UTF8.self), stderr: process.standardError)
+    }
+}

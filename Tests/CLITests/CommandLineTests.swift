@@ -1,0 +1,123 @@
+import Foundation
+import Support
+import TestSupport
+import Testing
+
+@Suite("The multiplier command line, run as a binary", .serialized)
+struct CommandLineTests {
+    @Test("--help lists the commands and exit codes; --version prints the version")
+    func help() throws {
+        let help = try CLIRunner.run(["--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("ingest"))
+        #expect(help.stdout.contains("status"))
+        #expect(help.stdout.contains("exit codes"))
+        let version = try CLIRunner.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.hasPrefix("multiplier "))
+        let command = try CLIRunner.run(["help", "ingest"])
+        #expect(command.status == 0)
+        #expect(command.stdout.contains("--all"))
+        let flag = try CLIRunner.run(["status", "--help"])
+        #expect(flag.status == 0)
+        #expect(flag.stdout.contains("--format"))
+    }
+
+    @Test("usage mistakes exit 64 with one error line and the nearest spelling", arguments: [
+        (["stauts"], "did you mean 'status'"),
+        (["status", "--fromat", "json"], "did you mean '--format'"),
+        (["ingest", "gti", "."], "did you mean 'git'"),
+        (["ingest"], "needs"),
+        (["status", "--format", "yaml"], "unknown format"),
+        (["status", "--db"], "needs a value"),
+        (["help", "nosuch"], "unknown command"),
+    ])
+    func usageErrors(arguments: [String], message: String) throws {
+        let result = try CLIRunner.run(arguments)
+        #expect(result.status == 64)
+        #expect(result.stdout.isEmpty)
+        let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix("multiplier: error: "))
+        #expect(first.contains(message), "\(first)")
+    }
+
+    @Test("a missing path exits 66, a folder outside git exits 65, a non-database file exits 65")
+    func inputErrors() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let db = directory.path + "/db.sqlite"
+        let missing = try CLIRunner.run(["ingest", "git", directory.path + "/nope", "--db", db])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("no such file or directory"))
+        let plain = try CLIRunner.run(["ingest", "git", directory.path, "--db", db])
+        #expect(plain.status == 65)
+        #expect(plain.stderr.contains("not inside a git work tree"))
+        try directory.write("bad.sqlite", String(repeating: "not a database\n", count: 200))
+        let bad = try CLIRunner.run(["status", "--db", directory.path + "/bad.sqlite"])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("not a Multiplier database"))
+    }
+
+    @Test("ingest then status: JSON keys are stable, sums match git, and a second ingest adds nothing")
+    func ingestAndStatus() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write(".mailmap", "Ann Proper <ann@example.com> <old@example.com>\n")
+        try repository.write("a.txt", "1\n2\n3\n")
+        try repository.commit("first", author: "ann", email: "old@example.com")
+        try repository.write("a.txt", "1\n")
+        try repository.commit("second\n\nCo-authored-by: Codex <noreply@openai.com>", date: "2026-01-05T11:00:00+0000")
+        let environment = ["MULTIPLIER_DB": directory.path + "/env.sqlite"]
+        let first = try CLIRunner.run(["ingest", "git", repository.path], environment: environment)
+        #expect(first.status == 0)
+        #expect(first.stdout.contains("2 new commits"))
+        let second = try CLIRunner.run(["ingest", "git", repository.path], environment: environment)
+        #expect(second.stdout.contains("0 new commits"))
+        let status = try CLIRunner.run(["status", "--format", "json"], environment: environment)
+        #expect(status.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
+        #expect(json["database"] as? String == directory.path + "/env.sqlite")
+        #expect(json["schemaVersion"] as? Int == 1)
+        let repositories = try #require(json["repositories"] as? [[String: Any]])
+        let entry = try #require(repositories.first)
+        #expect(
+            Set(entry.keys) == [
+                "path", "origin", "commits", "mergeCommits", "linesAdded", "linesDeleted", "aiCommits", "botCommits",
+                "lastIngest",
+            ])
+        #expect(entry["commits"] as? Int == 2)
+        #expect(entry["linesAdded"] as? Int == 4)
+        #expect(entry["linesDeleted"] as? Int == 2)
+        #expect((entry["aiCommits"] as? [String: Int]) == ["codex": 1])
+        let authors = try repository.git("log", "--format=%aN")
+        #expect(authors.contains("Ann Proper"))
+    }
+
+    @Test("the database defaults to XDG_DATA_HOME, created on first use")
+    func defaultLocation() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try CLIRunner.run(["status"], environment: ["XDG_DATA_HOME": directory.path + "/data"])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/data/multiplier/multiplier.sqlite"))
+        #expect(result.stdout.contains("no repositories yet"))
+    }
+
+    @Test("a closed stdout ends the run quietly")
+    func closedPipe() throws {
+        let shell = "'\(CLIRunner.binary)' --help | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}"
+        let result = try CLIRunnerShell.run(shell)
+        #expect(result.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+}
+
+/// Runs a bash script (for pipelines).
+enum CLIRunnerShell {
+    static func run(_ script: String) throws -> String {
+        let result = try StreamingProcess.run(
+            "bash", ["-c", script], environment: ScriptedRepository.environment())
+        return String(decoding: result.output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Ingestion
+import Model
+import Testing
+
+@Suite("AI markers and bots in commit messages and identities")
+struct AIMarkerDetectorTests {
+    /// One section of real_commit_examples.txt as a commit.
+    struct Example {
+        var title: String
+        var commit: Commit
+    }
+
+    static func examples() throws -> [Example] {
+        let url = try #require(
+            Bundle.module.url(
+                forResource: "real_commit_examples", withExtension: "txt", subdirectory: "Fixtures/commit-attribution"))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var examples: [Example] = []
+        for section in text.components(separatedBy: "\n### ").dropFirst() {
+            let lines = section.components(separatedBy: "\n")
+            func identity(_ prefix: String) -> (String, String) {
+                guard let line = lines.first(where: { $0.hasPrefix(prefix) }) else { return ("", "") }
+                let value = line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+                guard let open = value.firstIndex(of: "<"), let close = value.firstIndex(of: ">") else { return ("", "") }
+                return (
+                    value[..<open].trimmingCharacters(in: .whitespaces),
+                    String(value[value.index(after: open)..<close])
+                )
+            }
+            let (author, authorEmail) = identity("Author:")
+            let (committer, committerEmail) = identity("Committer:")
+            let subject = lines.first { $0.hasPrefix("Subject:") }.map {
+                $0.dropFirst("Subject:".count).trimmingCharacters(in: .whitespaces)
+            } ?? ""
+            let bodyStart = (lines.firstIndex(of: "-- last lines of message --") ?? lines.count - 1) + 1
+            let body = lines[bodyStart...].joined(separator: "\n")
+            examples.append(
+                Example(
+                    title: lines[0],
+                    commit: Commit(
+                        hash: String(repeating: "0", count: 40), parents: [], authorName: author,
+                        authorEmail: authorEmail, authorTime: 0, authorOffsetMinutes: 0, committerName: committer,
+                        committerEmail: committerEmail, committerTime: 0, subject: subject, body: body)))
+        }
+        return examples
+    }
+
+    /// The tool each section of the fixture shows, in file order.
+    static let expectedTools = [
+        "claude-code", "claude-code", "claude-code", "claude-code", "claude-code", "claude-code",
+        "copilot", "copilot", "copilot", "copilot",
+        "cursor", "cursor", "cursor", "devin", "jules", "codex", "codex",
+        "aider", "aider", "aider", "aider", "amp", "crush", "claude-code", "gemini-code-assist",
+    ]
+
+    @Test("every real commit convention in FORMATS.md §8 is recognised with its tool")
+    func realCommits() throws {
+        let examples = try Self.examples()
+        #expect(examples.count == Self.expectedTools.count)
+        for (example, tool) in zip(examples, Self.expectedTools) {
+            let marks = AIMarkerDetector.marks(for: example.commit)
+            #expect(marks.contains { $0.tool == tool }, "\(example.title): got \(marks.map(\.tool))")
+            #expect(marks.allSatisfy { !$0.evidence.isEmpty })
+        }
+    }
+
+    @Test("a commit mentioning two assistants carries both")
+    func twoTools() throws {
+        let examples = try Self.examples()
+        let mixed = try #require(examples.first { $0.title.hasPrefix("Cursor agent co-author trailer (older") })
+        let tools = Set(AIMarkerDetector.marks(for: mixed.commit).map(\.tool))
+        #expect(tools == ["cursor", "claude-code"])
+    }
+
+    @Test("an ordinary human commit carries no mark")
+    func humanCommit() {
+        let commit = Commit(
+            hash: "h", parents: [], authorName: "Ann", authorEmail: "ann@example.com", authorTime: 0,
+            authorOffsetMinutes: 0, committerName: "Ann", committerEmail: "ann@example.com", committerTime: 0,
+            subject: "Fix the claude parser", body: "Signed-off-by: Ann <ann@example.com>\nCo-authored-by: Bob <bob@example.com>")
+        #expect(AIMarkerDetector.marks(for: commit).isEmpty)
+    }
+
+    @Test("Assisted-by names the tool or the agent", arguments: [
+        ("assisted-by: deepseek v4 pro via crush <crush@charm.land>", "crush"),
+        ("assisted-by: claude:claude-3-opus coccinelle sparse", "claude-code"),
+        ("assisted-by: gemini 3 pro", "gemini"),
+        ("assisted-by: someagent:model-x", "someagent"),
+    ])
+    func assistedBy(line: String, tool: String) {
+        #expect(AIMarkerDetector.assistedByTool(line) == tool)
+    }
+
+    @Test("bots are recognised, AI agents are not bots", arguments: [
+        ("dependabot[bot]", "49699333+dependabot[bot]@users.noreply.github.com", true),
+        ("renovate[bot]", "29139614+renovate[bot]@users.noreply.github.com", true),
+        ("github-actions", "github-actions@github.com", true),
+        ("copilot-swe-agent[bot]", "198982749+Copilot@users.noreply.github.com", false),
+        ("google-labs-jules[bot]", "161369871+google-labs-jules[bot]@users.noreply.github.com", false),
+        ("Alice", "alice@example.com", false),
+    ])
+    func bots(name: String, email: String, isBot: Bool) {
+        #expect(AIMarkerDetector.isBot(name: name, email: email) == isBot)
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Ingestion
+import Model
+import Storage
+import Support
+import TestSupport
+import Testing
+
+@Suite("Git ingestion on scripted repositories")
+struct GitIngestorTests {
+    let quiet = Console(out: { _ in }, err: { _ in })
+
+    func ingest(_ repository: ScriptedRepository, into database: Database, allRefs: Bool = false) throws
+        -> GitIngestResult
+    {
+        try GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
+            .ingest(path: repository.path, allRefs: allRefs)
+    }
+
+    /// Sums of `git log --numstat` for HEAD, the reference every figure must equal.
+    func numstatSums(_ repository: ScriptedRepository) throws -> (added: Int, deleted: Int, commits: Int) {
+        let output = try repository.git("log", "--numstat", "--format=")
+        var added = 0
+        var deleted = 0
+        for line in output.split(separator: "\n") {
+            let fields = line.split(separator: "\t", maxSplits: 2)
+            guard fields.count == 3, let a = Int(fields[0]), let d = Int(fields[1]) else { continue }
+            added += a
+            deleted += d
+        }
+        let count = Int(try repository.git("rev-list", "--count", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        return (added, deleted, count)
+    }
+
+    /// A history with everything that breaks naive parsers.
+    func hostileRepository() throws -> ScriptedRepository {
+        let repository = try ScriptedRepository("hostile")
+        try repository.write("plain.txt", "one\ntwo\nthree\n")
+        try repository.write("with space.txt", "a\n")
+        try repository.write("ünïcødé/файл.swift", "let x = 1\n")
+        try repository.write("quote\"and\ttab.txt", "q\n")
+        try repository.write("new\nline.txt", "n\n")
+        try repository.commit("Initial: paths of every kind", date: "2026-01-05T10:00:00+0530")
+        try repository.write("image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 0, 255, 0])
+        try FileManager.default.removeItem(atPath: repository.path + "/plain.txt")
+        try repository.write("renamed/plain text.txt", "one\ntwo\nthree\nfour\n")
+        try repository.commit(
+            "Rename and binary\u{1E}with\u{1F}separators\n\nBody with \u{1E}\u{1F} and a NUL-free tail\r\nCRLF line\r\n",
+            date: "2026-01-05T11:00:00-0930")
+        try repository.commit("", date: "2026-01-05T12:00:00+1245", allowEmpty: true)
+        try repository.git("checkout", "-q", "-b", "left")
+        try repository.write("left.txt", "l\n")
+        try repository.commit("left side", author: "Bob", email: "bob@example.com", date: "2026-01-06T09:00:00+0000")
+        try repository.git("checkout", "-q", "-b", "right", "main")
+        try repository.write("right.txt", "r\nr\n")
+        try repository.commit("right side", date: "2026-01-06T09:30:00+0000")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("main.txt", "m\n")
+        try repository.commit("main side", date: "2026-01-06T10:00:00+0000")
+        try repository.git(
+            ["merge", "-q", "--no-edit", "left", "right", "-m", "Octopus merge"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Alice", "GIT_AUTHOR_EMAIL": "a@example.com",
+                "GIT_COMMITTER_NAME": "Alice", "GIT_COMMITTER_EMAIL": "a@example.com",
+                "GIT_AUTHOR_DATE": "2026-01-06T11:00:00+0000", "GIT_COMMITTER_DATE": "2026-01-06T11:00:00+0000",
+            ])
+        return repository
+    }
+
+    @Test("a hostile history is stored intact and its sums equal git log --numstat")
+    func hostileHistory() throws {
+        let repository = try hostileRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let result = try ingest(repository, into: database)
+        let expected = try numstatSums(repository)
+        #expect(result.newCommits == expected.commits)
+        let store = CommitStore(database: database)
+        let summary = try #require(try store.summaries().first)
+        #expect(summary.commits == expected.commits)
+        #expect(summary.linesAdded == expected.added)
+        #expect(summary.linesDeleted == expected.deleted)
+        #expect(summary.mergeCommits == 1)
+
+        let commits = try store.commits(repositoryID: result.repository.id)
+        let paths = Set(commits.flatMap(\.files).map(\.path))
+        for path in ["with space.txt", "ünïcødé/файл.swift", "quote\"and\ttab.txt", "new\nline.txt", "image.png"] {
+            #expect(paths.contains(path), "missing \(path)")
+        }
+        let rename = try #require(commits.flatMap(\.files).first { $0.path == "renamed/plain text.txt" })
+        #expect(rename.oldPath == "plain.txt")
+        #expect(rename.linesAdded == 1)
+        let binary = try #require(commits.flatMap(\.files).first { $0.path == "image.png" })
+        #expect(binary.isBinary)
+
+        let separators = try #require(commits.first { $0.subject.hasPrefix("Rename and binary") })
+        #expect(separators.subject == "Rename and binary\u{1E}with\u{1F}separators")
+        #expect(separators.body.contains("\u{1E}\u{1F}"))
+        #expect(separators.authorOffsetMinutes == -570)
+        let first = try #require(commits.first { $0.subject.hasPrefix("Initial") })
+        #expect(first.authorOffsetMinutes == 330)
+        let empty = try #require(commits.first { $0.subject.isEmpty })
+        #expect(empty.authorOffsetMinutes == 765)
+        #expect(empty.files.isEmpty)
+        let octopus = try #require(commits.first { $0.subject == "Octopus merge" })
+        #expect(octopus.parents.count == 3)
+        #expect(octopus.files.isEmpty)
+    }
+
+    @Test("a second ingest stores nothing new; a new commit is added alone")
+    func incremental() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("first")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingest(repository, into: database).newCommits == 1)
+        let again = try ingest(repository, into: database)
+        #expect(again.newCommits == 0)
+        #expect(again.totalCommits == 1)
+        try repository.write("a.txt", "a\nb\n")
+        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
+        let third = try ingest(repository, into: database)
+        #expect(third.newCommits == 1)
+        #expect(third.totalCommits == 2)
+    }
+
+    @Test("a rewritten history adds the new commits and marks the old ones unreachable")
+    func rewrite() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("first")
+        try repository.write("a.txt", "a\nb\n")
+        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try ingest(repository, into: database)
+        try repository.git("reset", "-q", "--hard", "HEAD~1")
+        try repository.write("a.txt", "a\nc\nd\n")
+        try repository.commit("second, rewritten", date: "2026-01-05T12:00:00+0000")
+        let result = try ingest(repository, into: database)
+        #expect(result.newCommits == 1)
+        #expect(result.unreachable == 1)
+        #expect(result.totalCommits == 2)
+        let summary = try #require(try CommitStore(database: database).summaries().first)
+        let expected = try numstatSums(repository)
+        #expect(summary.linesAdded == expected.added)
+        #expect(summary.commits == expected.commits)
+    }
+
+    @Test("an interrupted ingest loses nothing: the next run completes it without duplicates")
+    func resumesAfterInterruption() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for index in 0..<5 {
+            try repository.write("f\(index).txt", "\(index)\n")
+            try repository.commit("commit \(index)", date: "2026-01-05T1\(index):00:00+0000")
+        }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        // Simulate a run that stored two batches' worth and died before saving its tips.
+        let store = CommitStore(database: database)
+        let partial = GitIngestor(
+            database: database, console: quiet, environment: ScriptedRepository.environment(), batchSize: 2)
+        _ = try partial.ingest(path: repository.path)
+        let repositoryID = try #require(try store.repository(root: repository.path)?.id)
+        try database.transaction { try store.setTips(repositoryID: repositoryID, tips: []) }
+        let result = try ingest(repository, into: database)
+        #expect(result.newCommits == 0)
+        #expect(result.totalCommits == 5)
+    }
+
+    @Test("--all reads every branch; commits reachable from several refs are stored once")
+    func allRefs() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("first")
+        try repository.git("checkout", "-q", "-b", "feature")
+        try repository.write("b.txt", "b\n")
+        try repository.commit("on feature", date: "2026-01-05T11:00:00+0000")
+        try repository.git("checkout", "-q", "main")
+        try repository.git(
+            "tag", "-a", "v1", "-m", "release",
+            environment: ["GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.com"])
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingest(repository, into: database).newCommits == 1)
+        let all = try ingest(repository, into: database, allRefs: true)
+        #expect(all.newCommits == 1)
+        #expect(all.totalCommits == 2)
+    }
+
+    @Test("AI trailers, bots and git-ai notes are recognised and recorded with evidence")
+    func markersAndNotes() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("Add a\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>")
+        try repository.write("b.txt", "b\n")
+        try repository.commit(
+            "chore(deps): bump lodash", author: "dependabot[bot]", email: "49699333+dependabot[bot]@users.noreply.github.com",
+            date: "2026-01-05T11:00:00+0000")
+        try repository.write("c.txt", "c\n")
+        let noted = try repository.commit("plain commit", date: "2026-01-05T12:00:00+0000")
+        let note = "c.txt\n  s_18b694e06092e7::t_dd1245c85411b0 1\n---\n"
+            + #"{"schema_version":"authorship/3.0.0","sessions":{"s_18b694e06092e7":{"agent_id":{"tool":"codex","id":"x","model":"m"}}}}"#
+        try repository.git("notes", "--ref=ai", "add", "-m", note, noted,
+            environment: ["GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@x", "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@x"])
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let result = try ingest(repository, into: database)
+        #expect(result.notedCommits == 1)
+        #expect(result.totalCommits == 3)
+        let summary = try #require(try CommitStore(database: database).summaries().first)
+        #expect(summary.aiCommits == ["claude-code": 1, "codex": 1])
+        #expect(summary.botCommits == 1)
+    }
+
+    @Test("a path outside any work tree and a missing path are told apart")
+    func badPaths() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let ingestor = GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
+        #expect {
+            try ingestor.ingest(path: directory.path + "/missing")
+        } throws: { error in
+            if case IngestionError.missingPath = error { return true }
+            return false
+        }
+        #expect {
+            try ingestor.ingest(path: directory.path)
+        } throws: { error in
+            if case IngestionError.notARepository = error { return true }
+            return false
+        }
+    }
+
+    @Test("a repository without commits ingests as empty")
+    func emptyRepository() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let result = try ingest(repository, into: database)
+        #expect(result.newCommits == 0)
+        #expect(result.totalCommits == 0)
+    }
+}

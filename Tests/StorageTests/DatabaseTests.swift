@@ -1,0 +1,80 @@
+import Foundation
+import Storage
+import TestSupport
+import Testing
+
+@Suite("The SQLite wrapper and schema migrations")
+struct DatabaseTests {
+    @Test("a new database is migrated to the latest schema")
+    func migrates() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/nested/db.sqlite")
+        #expect(try database.schemaVersion() == Migrations.all.count)
+    }
+
+    @Test("values are bound, so quotes and odd text survive")
+    func binding() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite", migrations: [])
+        try database.execute("CREATE TABLE t (a TEXT, b INTEGER, c REAL)")
+        let text = "'); DROP TABLE t; -- \u{0} ünï"
+        try database.prepare("INSERT INTO t VALUES (?, ?, ?)").execute([.text(text), .integer(-5), .real(1.5)])
+        let row = try database.prepare("SELECT a, b, c FROM t").first { ($0.text(0), $0.int(1), $0.double(2)) }
+        #expect(row?.0 == text)
+        #expect(row?.1 == -5)
+        #expect(row?.2 == 1.5)
+    }
+
+    @Test("a failing transaction is rolled back")
+    func rollback() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite", migrations: [])
+        try database.execute("CREATE TABLE t (a INTEGER)")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try database.transaction {
+                try database.prepare("INSERT INTO t VALUES (1)").execute()
+                throw Boom()
+            }
+        }
+        #expect(try database.prepare("SELECT count(*) FROM t").first { $0.int(0) } == 0)
+    }
+
+    @Test("a database from a newer Multiplier is refused")
+    func newerSchema() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        _ = try Database(path: path, migrations: Migrations.all + [Migration(name: "future", sql: "CREATE TABLE f (x)")])
+        #expect {
+            try Database(path: path)
+        } throws: { error in
+            guard case StorageError.newerSchema(_, let found, let supported) = error else { return false }
+            return found == Migrations.all.count + 1 && supported == Migrations.all.count
+        }
+    }
+
+    @Test("a file that is not a database is refused with a clear error")
+    func notADatabase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("text.sqlite", String(repeating: "this is not sqlite\n", count: 100))
+        #expect {
+            try Database(path: directory.path + "/text.sqlite")
+        } throws: { error in
+            if case StorageError.notADatabase = error { return true }
+            return false
+        }
+    }
+
+    @Test("a wrong number of bound values is an error, not undefined behaviour")
+    func bindCount() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite", migrations: [])
+        #expect(throws: SQLiteError.self) { try database.prepare("SELECT ?").execute([]) }
+    }
+}
