@@ -16,14 +16,17 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        .target(name: "Support"),
-        .target(name: "Model"),
-        .target(name: "Storage", dependencies: ["CSQLite", "Model", "Support"]),
-        .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"]),
-        .target(name: "Commands", dependencies: ["Ingestion", "Storage", "Model", "Support"]),
-        .executableTarget(name: "multiplier", dependencies: ["Commands"]),
+        .target(name: "Support", exclude: ["README.md"]),
+        .target(name: "Model", exclude: ["README.md"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"], exclude: ["README.md"]),
+        .target(
+            name: "Commands", dependencies: ["Ingestion", "Storage", "Model", "Support"], exclude: ["README.md"]),
+        .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
-        .target(name: "TestSupport", dependencies: ["Support"]),
+        .target(name: "TestSupport", dependencies: ["Support"], exclude: ["README.md"]),
+        .executableTarget(
+            name: "MultiplierBench", dependencies: ["Ingestion", "Storage", "Model", "Support"]),
 
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Model", "Support", "TestSupport"]),

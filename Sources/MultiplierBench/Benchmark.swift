@@ -1,0 +1,131 @@
+import Foundation
+import Ingestion
+import Storage
+import Support
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `MultiplierBench git PATH [--no-append]`: ingestion speed against its floor, `git log` itself.
+///
+/// In one run: `git log` with the ingestion's own format and options to
+/// /dev/null (before and after, the faster counts), a full ingest into a fresh
+/// database, and a second, incremental ingest of the unchanged repository.
+/// Prints the figures and appends them to `Reports/benchmarks.md`.
+#if canImport(Glibc)
+    /// Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
+    private let RUSAGE_SELF_WHO = __rusage_who_t(RUSAGE_SELF.rawValue)
+#else
+    private let RUSAGE_SELF_WHO = RUSAGE_SELF
+#endif
+
+@main
+struct Benchmark {
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        let append = !arguments.contains("--no-append")
+        arguments.removeAll { $0 == "--no-append" }
+        guard arguments.count == 2, arguments[0] == "git" else {
+            FileDescriptorWriter.writeAll("usage: MultiplierBench git PATH [--no-append]\n", to: STDERR_FILENO)
+            exit(64)
+        }
+        do {
+            let report = try benchmarkGit(path: arguments[1])
+            FileDescriptorWriter.writeAll(report, to: STDOUT_FILENO)
+            if append { try appendToReports(report) }
+        } catch {
+            FileDescriptorWriter.writeAll("MultiplierBench: error: \(error)\n", to: STDERR_FILENO)
+            exit(1)
+        }
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Runs `git log` exactly as ingestion does, with stdout sent to /dev/null by the shell.
+    static func floor(_ git: GitInvocation) throws -> Double {
+        try seconds {
+            let process = try StreamingProcess(
+                executable: "sh",
+                arguments: ["-c", "exec \"$0\" \"$@\" >/dev/null", "git"]
+                    + git.arguments(GitInvocation.logArguments + ["HEAD"]),
+                environment: git.environment)
+            _ = try process.readAllOutput()
+            try process.waitForSuccess()
+        }
+    }
+
+    static func benchmarkGit(path: String) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let quiet = Console(out: { _ in }, err: { _ in })
+        let directory = FileManager.default.temporaryDirectory.path + "/multiplier-bench-\(getpid())"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer {
+            // Cleanup of our own scratch folder; a leftover is harmless.
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        let database = try Database(path: directory + "/bench.sqlite")
+        let ingestor = GitIngestor(database: database, console: quiet, environment: environment)
+        let root = try ingestor.repositoryRoot(of: path)
+        let git = GitInvocation(repository: root, environment: environment)
+
+        let floorBefore = try floor(git)
+        var first: GitIngestResult?
+        let ingestSeconds = try seconds { first = try ingestor.ingest(path: root) }
+        var second: GitIngestResult?
+        let incrementalSeconds = try seconds { second = try ingestor.ingest(path: root) }
+        let floorAfter = try floor(git)
+        let floorSeconds = min(floorBefore, floorAfter)
+        let commits = first?.newCommits ?? 0
+
+        var usage = rusage()
+        getrusage(RUSAGE_SELF_WHO, &usage)
+        let peakMB = Double(usage.ru_maxrss) / 1024  // Linux reports KiB
+        let databaseMB = Double((try? FileManager.default.attributesOfItem(atPath: directory + "/bench.sqlite")[.size] as? Int) ?? 0) / 1e6
+
+        func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
+        var uts = utsname()
+        uname(&uts)
+        let machine = withUnsafeBytes(of: &uts.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let date = Timestamp.iso8601(Int64(Date().timeIntervalSince1970))
+        return """
+            ## git ingestion — \(date)
+
+            | figure | value |
+            |---|---|
+            | repository | \(root) (\((root as NSString).lastPathComponent)) |
+            | commits | \(commits) (\(second?.newCommits ?? -1) new on the second run) |
+            | machine | \(machine), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(fixed(Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824, 0)) GiB |
+            | floor: git log to /dev/null | \(fixed(floorSeconds)) s (runs: \(fixed(floorBefore)) s, \(fixed(floorAfter)) s) |
+            | ingest into a fresh database | \(fixed(ingestSeconds)) s, \(fixed(Double(commits) / max(ingestSeconds, 1e-9), 0)) commits/s |
+            | ratio to the floor | \(fixed(ingestSeconds / max(floorSeconds, 1e-9))) × |
+            | incremental ingest, nothing new | \(fixed(incrementalSeconds, 3)) s (\(fixed(100 * incrementalSeconds / max(ingestSeconds, 1e-9), 1)) % of the first) |
+            | peak memory of the Multiplier process | \(fixed(peakMB, 1)) MB |
+            | database size | \(fixed(databaseMB, 1)) MB |
+
+
+            """
+    }
+
+    /// Appends to `Reports/benchmarks.md` in the current folder (the package root under `swift run`).
+    static func appendToReports(_ report: String) throws {
+        let path = FileManager.default.currentDirectoryPath + "/Reports/benchmarks.md"
+        if !FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try "# Benchmarks\n\nAppended by `swift run -c release MultiplierBench`; newest last.\n\n".write(
+                toFile: path, atomically: true, encoding: .utf8)
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }  // closing a file we only appended to cannot lose data already written
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(report.utf8))
+    }
+}
