@@ -109,6 +109,25 @@ struct GitIngestorTests {
         #expect(octopus.files.isEmpty)
     }
 
+    @Test("reading in parallel partitions stores the same commits and sums as one reader")
+    func partitions() throws {
+        let repository = try hostileRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let ingestor = GitIngestor(
+            database: database, console: quiet, environment: ScriptedRepository.environment(), batchSize: 1,
+            partitionThreshold: 2)
+        let result = try ingestor.ingest(path: repository.path)
+        let expected = try numstatSums(repository)
+        #expect(result.newCommits == expected.commits)
+        let summary = try #require(try CommitStore(database: database).summaries().first)
+        #expect(summary.commits == expected.commits)
+        #expect(summary.linesAdded == expected.added)
+        #expect(summary.linesDeleted == expected.deleted)
+    }
+
     @Test("a second ingest stores nothing new; a new commit is added alone")
     func incremental() throws {
         let repository = try ScriptedRepository()

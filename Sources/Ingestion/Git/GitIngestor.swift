@@ -16,8 +16,9 @@ package struct GitIngestResult: Sendable, Equatable {
     package var totalCommits: Int
 }
 
-/// Reads one repository's history into the store: one streaming `git log`,
-/// batched transactions, and only what is new since the last run.
+/// Reads one repository's history into the store: streaming `git log` (in
+/// parallel partitions for long histories), batched transactions, and only what
+/// is new since the last run.
 ///
 /// Incremental: the ref tips read last time are remembered, and the next run logs
 /// `<tips> --not <old tips>`. A run that is interrupted loses nothing: every
@@ -30,13 +31,19 @@ package struct GitIngestor {
     private let environment: [String: String]
     /// Commits per transaction.
     private let batchSize: Int
+    /// Histories with at least this many new commits are read by several git processes at once.
+    private let partitionThreshold: Int
 
-    package init(database: Database, console: Console, environment: [String: String], batchSize: Int = 4_000) {
+    package init(
+        database: Database, console: Console, environment: [String: String], batchSize: Int = 4_000,
+        partitionThreshold: Int = 20_000
+    ) {
         self.database = database
         self.store = CommitStore(database: database)
         self.console = console
         self.environment = environment
         self.batchSize = batchSize
+        self.partitionThreshold = partitionThreshold
     }
 
     /// The work tree root that contains `path`.
@@ -104,57 +111,44 @@ package struct GitIngestor {
     }
 
     /// Streams `git log` and stores what it reads in batches; returns how many commits were new.
+    ///
+    /// A long history is split into partitions (`--skip`/`--max-count` over the
+    /// same walk), each read by its own git process and thread, so that git's
+    /// diff work runs on every core; one writer stores what they parse.
     private func readLog(
         _ git: GitInvocation, repository: Repository, from tips: [String], excluding oldTips: [String]
     ) throws -> Int {
-        let arguments =
-            GitInvocation.logArguments + ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
-        let process = try git.start(arguments)
-        var splitter = ByteSplitter(delimiter: 0)
-        var parser = GitLogParser()
-        var batch: [Commit] = []
-        batch.reserveCapacity(batchSize)
+        let range = ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
+        let count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
+        guard count > 0 else { return 0 }
+        let partitions = count >= partitionThreshold ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
+        let size = (count + partitions - 1) / partitions
+        let channel = CommitChannel(producers: partitions)
+        for index in 0..<partitions {
+            var arguments = GitInvocation.logArguments + ["--skip=\(index * size)"]
+            if index < partitions - 1 { arguments.append("--max-count=\(size)") }
+            let reader = PartitionReader(
+                git: git, arguments: arguments + range, repository: repository.root, batchSize: batchSize,
+                channel: channel)
+            Thread { reader.run() }.start()
+        }
+
         var read = 0
         var stored = 0
         var progress = Progress(console: console, label: "reading \(repository.name)")
         defer { progress.finish() }
-
-        func accept(_ commit: Commit?) throws {
-            guard var commit else { return }
-            commit.aiMarks = AIMarkerDetector.marks(for: commit)
-            commit.isBot = AIMarkerDetector.isBot(name: commit.authorName, email: commit.authorEmail)
-            batch.append(commit)
-            read += 1
-            if batch.count >= batchSize { try flush() }
-        }
-        func flush() throws {
-            let commits = batch
-            batch.removeAll(keepingCapacity: true)
-            stored += try database.transaction {
-                var new = 0
-                for commit in commits where try store.insert(commit, repositoryID: repository.id) { new += 1 }
-                return new
-            }
-            progress.update(read, unit: "commits")
-        }
-        func parse(_ piece: UnsafeBufferPointer<UInt8>) throws {
-            do {
-                try accept(try parser.consume(piece))
-            } catch let failure as GitLogParser.Failure {
-                throw IngestionError.malformedGitOutput(repository: repository.root, detail: failure.detail)
-            }
-        }
-
         do {
-            try process.readOutput { chunk in try splitter.feed(chunk, parse) }
-            try splitter.finish(parse)
-            try accept(parser.finish())
-            try flush()
-            try process.waitForSuccess()
-        } catch let failure as StreamingProcess.Failure {
-            throw IngestionError.git(repository: repository.root, failure: failure)
+            while let batch = try channel.take() {
+                stored += try database.transaction {
+                    var new = 0
+                    for commit in batch where try store.insert(commit, repositoryID: repository.id) { new += 1 }
+                    return new
+                }
+                read += batch.count
+                progress.update(read, unit: "of \(count) commits")
+            }
         } catch {
-            process.stop()
+            channel.cancelAndDrain()
             throw error
         }
         return stored
