@@ -66,6 +66,76 @@ package enum Migrations {
                     evidence TEXT NOT NULL,
                     PRIMARY KEY (commit_id, tool, source)
                 ) WITHOUT ROWID;
-                """)
+                """),
+        Migration(
+            name: "sessions",
+            sql: """
+                -- One row per session-log file read: how far it was read, and how it looked then.
+                CREATE TABLE log_file (
+                    id INTEGER PRIMARY KEY,
+                    path TEXT NOT NULL UNIQUE,
+                    tool TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modified INTEGER NOT NULL,       -- modification time, ns since 1970
+                    consumed INTEGER NOT NULL,       -- bytes read up to the last complete line
+                    fingerprint TEXT NOT NULL,       -- of the first bytes: a different one means rewritten
+                    malformed INTEGER NOT NULL DEFAULT 0,
+                    last_read INTEGER NOT NULL
+                );
+                CREATE TABLE session (
+                    id INTEGER PRIMARY KEY,
+                    tool TEXT NOT NULL,
+                    key TEXT NOT NULL,               -- the tool's own session id
+                    parent_key TEXT,                 -- a sub-agent's parent session
+                    continued_from TEXT,
+                    source TEXT NOT NULL,            -- the log file it was first read from
+                    working_directory TEXT,
+                    repository_id INTEGER REFERENCES repository(id) ON DELETE SET NULL,
+                    repository_evidence TEXT,
+                    git_branch TEXT,
+                    tool_version TEXT,
+                    UNIQUE (tool, key)
+                );
+                -- What each log file contributed to a session; a rewritten file's rows are replaced.
+                CREATE TABLE session_part (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    prompts INTEGER NOT NULL,
+                    prompt_characters INTEGER NOT NULL,
+                    PRIMARY KEY (session_id, log_file_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE session_event (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    time_ms INTEGER NOT NULL
+                );
+                CREATE INDEX session_event_session ON session_event(session_id, time_ms);
+                CREATE INDEX session_event_file ON session_event(log_file_id);
+                CREATE TABLE session_detail (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,              -- 'model', 'file', 'commit', 'word'
+                    value TEXT NOT NULL,
+                    count INTEGER NOT NULL DEFAULT 1,
+                    PRIMARY KEY (session_id, log_file_id, kind, value)
+                ) WITHOUT ROWID;
+                -- Prompt text, redacted, only when the user asked for it (--keep-prompts).
+                CREATE TABLE session_prompt (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL
+                );
+                -- Token usage de-duplicated globally on the logs' own keys (largest total wins).
+                CREATE TABLE token_usage (
+                    key TEXT PRIMARY KEY,
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    input INTEGER NOT NULL,
+                    output INTEGER NOT NULL,
+                    cache_write INTEGER NOT NULL,
+                    cache_read INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX token_usage_session ON token_usage(session_id);
+                """),
     ]
 }

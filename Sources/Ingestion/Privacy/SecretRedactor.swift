@@ -1,0 +1,63 @@
+import Foundation
+
+/// Replaces secrets that turn up in session logs with `[REDACTED]` before anything is stored.
+///
+/// Covers the common providers' key formats (AWS, GitHub, Anthropic, OpenAI,
+/// Google, Slack, Stripe), private key blocks, JWTs, and `password=` /
+/// `token:` style assignments (the name is kept, the value replaced).
+package enum SecretRedactor {
+    package static let marker = "[REDACTED]"
+
+    /// Whole-match patterns, by provider.
+    private static let patterns: [(name: String, regex: NSRegularExpression)] = [
+        ("private key block", #"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)"#),
+        ("aws access key", #"\b(AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[0-9A-Z]{16}\b"#),
+        ("github token", #"\b(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})\b"#),
+        ("anthropic key", #"\bsk-ant-[A-Za-z0-9_\-]{16,}"#),
+        ("openai key", #"\bsk-(proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\-]{20,}"#),
+        ("google api key", #"\bAIza[0-9A-Za-z_\-]{30,}"#),
+        ("google oauth token", #"\bya29\.[0-9A-Za-z_\-]{20,}"#),
+        ("slack token", #"\bxox[abposre]-[A-Za-z0-9\-]{10,}"#),
+        ("slack webhook", #"https://hooks\.slack\.com/services/[A-Za-z0-9/_\-]+"#),
+        ("stripe key", #"\b(sk|rk|pk)_(live|test)_[0-9A-Za-z]{16,}\b"#),
+        ("stripe webhook secret", #"\bwhsec_[0-9A-Za-z]{16,}\b"#),
+        ("jwt", #"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),
+        ("bearer token", #"(?i)\bbearer\s+[A-Za-z0-9_\-\.=]{16,}"#),
+    ].compactMap { name, pattern in
+        // The patterns are constants checked by the tests; one that failed to compile would be skipped, not crash.
+        (try? NSRegularExpression(pattern: pattern)).map { (name, $0) }
+    }
+
+    /// `name = value` assignments whose value is replaced (the name stays readable).
+    private static let assignment: NSRegularExpression? = try? NSRegularExpression(
+        pattern:
+            #"(?i)\b([A-Z0-9_\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[A-Z0-9_\-]*)("?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|[^\s"',;]+)"#
+    )
+
+    /// The text with every secret replaced by `[REDACTED]`.
+    package static func redact(_ text: String) -> String {
+        guard mayContainSecret(text) else { return text }
+        var result = text
+        for (_, regex) in patterns {
+            let range = NSRange(result.startIndex..., in: result)
+            result = regex.stringByReplacingMatches(in: result, range: range, withTemplate: marker)
+        }
+        if let assignment {
+            let range = NSRange(result.startIndex..., in: result)
+            result = assignment.stringByReplacingMatches(
+                in: result, range: range, withTemplate: "$1$3" + NSRegularExpression.escapedTemplate(for: marker))
+        }
+        return result
+    }
+
+    /// A cheap pre-check: text without any of these fragments holds none of the secrets above.
+    private static func mayContainSecret(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        let fragments = [
+            "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "gh", "github_pat", "sk-", "aiza", "ya29.",
+            "xox", "hooks.slack", "_live_", "_test_", "whsec_", "eyj", "bearer", "pass", "pwd", "secret", "token",
+            "key", "credential",
+        ]
+        return fragments.contains { lower.contains($0) }
+    }
+}
