@@ -5,8 +5,8 @@ import Support
 package enum IngestionError: Error, CustomStringConvertible {
     /// The path does not exist.
     case missingPath(String)
-    /// The path exists but is not inside a git work tree.
-    case notARepository(String)
+    /// The path exists but is not inside a git work tree (git's own words, when it gave any).
+    case notARepository(String, gitSays: String)
     /// git failed on a repository.
     case git(repository: String, failure: StreamingProcess.Failure)
     /// git's output did not have the expected shape.
@@ -16,7 +16,11 @@ package enum IngestionError: Error, CustomStringConvertible {
     package var description: String {
         switch self {
         case .missingPath(let path): return "\(path): no such file or directory"
-        case .notARepository(let path): return "\(path) is not inside a git work tree"
+        case .notARepository(let path, let reason):
+            if reason.isEmpty || reason.contains("not a git repository") {
+                return "\(path) is not inside a git work tree"
+            }
+            return "\(path) cannot be read as a git work tree: \(reason)"
         case .git(let repository, let failure): return "git failed in \(repository): \(failure)"
         case .malformedGitOutput(let repository, let detail):
             return "unexpected git log output in \(repository): \(detail)"

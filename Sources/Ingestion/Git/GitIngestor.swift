@@ -55,9 +55,20 @@ package struct GitIngestor {
         }
         let directory = isDirectory.boolValue ? path : (path as NSString).deletingLastPathComponent
         let git = GitInvocation(repository: directory.isEmpty ? "." : directory, environment: environment)
-        let (status, root) = try git.status(["rev-parse", "--show-toplevel"])
-        guard status == 0, !root.isEmpty else { throw IngestionError.notARepository(path) }
-        return root
+        let process = try git.start(["rev-parse", "--show-toplevel"])
+        do {
+            var root = String(decoding: try process.readAllOutput(), as: UTF8.self)
+            while root.hasSuffix("\n") { root.removeLast() }
+            let status = try process.waitForStatus()
+            guard status == 0, !root.isEmpty else {
+                // git says why: not a repository, or e.g. "detected dubious ownership" (safe.directory).
+                let reason = process.standardError.split(separator: "\n").first.map(String.init) ?? ""
+                throw IngestionError.notARepository(path, gitSays: reason)
+            }
+            return root
+        } catch let failure as StreamingProcess.Failure {
+            throw IngestionError.git(repository: path, failure: failure)
+        }
     }
 
     /// Ingests the repository containing `path`.
