@@ -23,6 +23,7 @@ let package = Package(
         .target(
             name: "Commands", dependencies: ["Ingestion", "Storage", "Model", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
+        .executableTarget(name: "SampleGen", exclude: ["README.md"]),
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
         .target(name: "TestSupport", dependencies: ["Support"], exclude: ["README.md"]),
         .executableTarget(
@@ -34,6 +35,7 @@ let package = Package(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        .testTarget(name: "SampleGenTests", dependencies: ["SampleGen"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]
