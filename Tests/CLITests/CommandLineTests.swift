@@ -95,6 +95,13 @@ struct CommandLineTests {
         #expect(authors.contains("Ann Proper"))
     }
 
+    @Test("a database that cannot be created exits 74 and names the path")
+    func unwritableDatabase() throws {
+        let result = try CLIRunner.run(["status", "--db", "/proc/multiplier-cannot-exist/db.sqlite"])
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("/proc/multiplier-cannot-exist/db.sqlite"))
+    }
+
     @Test("the database defaults to XDG_DATA_HOME, created on first use")
     func defaultLocation() throws {
         let directory = try TemporaryDirectory()
