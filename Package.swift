@@ -36,6 +36,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen"]),
+        .testTarget(
+            name: "SessionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

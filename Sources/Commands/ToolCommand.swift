@@ -15,6 +15,7 @@ package enum ToolCommand {
     package static let commands: [CommandDefinition] = [
         DemoCommand.definition,
         IngestCommand.definition,
+        SessionsCommand.definition,
         StatusCommand.definition,
     ]
 

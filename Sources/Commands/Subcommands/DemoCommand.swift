@@ -14,8 +14,9 @@ enum DemoCommand {
                 .value("--work", "DIR", "where to build the demo repository and database (default: ./.multiplier)"),
             ],
             discussion: """
-                Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it
-                into WORK/demo.sqlite (both rebuilt on every run), and prints what was ingested.
+                Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it and
+                the team's session logs (SampleData/machines) into WORK/demo.sqlite (both rebuilt on every
+                run), and prints what was ingested.
                 """),
         run: run)
 
@@ -48,6 +49,20 @@ enum DemoCommand {
         context.console.line("  \(summary.commits) commits (\(summary.mergeCommits) merges, \(summary.botCommits) by bots)")
         context.console.line("  +\(summary.linesAdded) -\(summary.linesDeleted) lines")
         context.console.line("  AI-marked commits: \(ai.isEmpty ? "none" : ai.joined(separator: ", "))")
+
+        // The team's session logs, as they lie on each person's machine.
+        let sessionIngestor = SessionIngestor(database: database, environment: context.environment, keepPrompts: false)
+        let report = try sessionIngestor.ingest(
+            SessionIngestor.entries(under: [data + "/machines"]),
+            repositories: try CommitStore(database: database).repositories())
+        let store = SessionStore(database: database)
+        let sessions = try store.sessions()
+        let byTool = try store.countsByTool().sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        let linked = sessions.filter { $0.repository != nil }.count
+        let active = sessions.filter { $0.parent == nil }.reduce(0) { $0 + $1.activeSeconds }
+        context.console.line(
+            "  \(report.read) session logs: \(sessions.count) sessions (\(byTool.joined(separator: ", "))), "
+                + "\(linked) resolved to the repository, \(active / 3600) hours active")
         context.console.line("Explore it with: multiplier status --db \(databasePath)")
         return .success
     }

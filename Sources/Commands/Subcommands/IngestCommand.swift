@@ -3,23 +3,36 @@ import Ingestion
 import Storage
 import Support
 
-/// `multiplier ingest git PATH...`: reads data into the database.
+/// `multiplier ingest git|sessions …`: reads data into the database.
 enum IngestCommand {
-    static let kinds = ["git"]
+    static let kinds = ["git", "sessions"]
+    /// `--tool` names → the tool names sessions are stored under.
+    static let tools = [
+        "aider": "aider", "claude": "claude-code", "cline": "cline", "codex": "codex", "copilot": "copilot",
+        "gemini": "gemini",
+    ]
 
     static let definition = CommandDefinition(
         spec: CommandSpec(
-            name: "ingest", summary: "read git history into the database (incremental)",
-            usage: "ingest git PATH... [--all] [--db PATH]",
-            options: [.flag("--all", "every branch, tag and remote ref, not only HEAD")],
+            name: "ingest", summary: "read git history or AI session logs into the database (incremental)",
+            usage: "ingest git PATH... [--all] | ingest sessions [PATH...] [--tool NAME] [--keep-prompts] [--strict]",
+            options: [
+                .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
+                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline or copilot"),
+                .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
+                .flag("--strict", "sessions: exit 65 when any malformed line was skipped"),
+            ],
             positionals: [
-                ("KIND", "what to read: git"),
-                ("PATH...", "a git work tree, or a folder inside one"),
+                ("KIND", "what to read: git or sessions"),
+                ("PATH...", "git: a work tree or a folder inside one; sessions: log files or folders (default: each assistant's standard places)"),
             ],
             minimumPositionals: 1, maximumPositionals: nil,
             discussion: """
-                A second run stores only what is new and says so ('0 new commits'); commits that a
+                git: a second run stores only what is new and says so ('0 new commits'); commits that a
                 history rewrite left unreachable are kept but marked, and no longer counted.
+                sessions: logs are recognised by content. Unchanged files are skipped, grown ones read
+                from where the last run stopped, rewritten ones read again. Secrets (API keys, tokens,
+                private keys, password= assignments) never reach the database.
                 """),
         run: run)
 
@@ -31,6 +44,7 @@ enum IngestCommand {
             throw UsageError("unknown kind '\(kind)' for 'ingest'\(suggestion); expected one of: git", command: "ingest")
         }
         let paths = Array(positionals.dropFirst())
+        if kind == "sessions" { return try IngestSessions.run(context, paths: paths) }
         guard !paths.isEmpty else { throw UsageError("'ingest git' needs at least one PATH", command: "ingest") }
         let database = try context.openDatabase()
         let ingestor = GitIngestor(database: database, console: context.notes, environment: context.environment)

@@ -45,6 +45,10 @@ enum StatusCommand {
         var database: String
         var schemaVersion: Int
         var repositories: [RepositoryEntry]
+        /// Sessions stored per tool.
+        var sessions: [String: Int]
+        /// Malformed session-log lines skipped over all runs.
+        var skippedLines: Int
     }
 
     static func run(_ context: CommandContext) throws -> ExitCode {
@@ -61,7 +65,9 @@ enum StatusCommand {
                     mergeCommits: summary.mergeCommits, linesAdded: summary.linesAdded,
                     linesDeleted: summary.linesDeleted, aiCommits: summary.aiCommits, botCommits: summary.botCommits,
                     lastIngest: summary.lastIngest.map(Timestamp.iso8601))
-            })
+            },
+            sessions: try SessionStore(database: database).countsByTool(),
+            skippedLines: try SessionStore(database: database).skippedLines())
         if format == "json" {
             context.console.line(try JSONOutput.encode(report))
         } else {
@@ -72,6 +78,9 @@ enum StatusCommand {
 
     static func text(_ report: Report) -> String {
         var text = "database  \(report.database) (schema \(report.schemaVersion))\n"
+        let sessions = report.sessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        text += "sessions  \(sessions.isEmpty ? "none" : sessions.joined(separator: ", "))"
+            + (report.skippedLines > 0 ? " (\(report.skippedLines) malformed log lines skipped)" : "") + "\n"
         if report.repositories.isEmpty {
             return text + "no repositories yet: run 'multiplier ingest git PATH'\n"
         }

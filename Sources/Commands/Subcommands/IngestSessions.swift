@@ -1,0 +1,69 @@
+import Foundation
+import Ingestion
+import Model
+import Storage
+import Support
+
+/// `multiplier ingest sessions [PATH...]`.
+enum IngestSessions {
+    static func run(_ context: CommandContext, paths: [String]) throws -> ExitCode {
+        var tool: String?
+        if let name = context.arguments.value("--tool") {
+            guard let known = IngestCommand.tools[name] else {
+                let names = IngestCommand.tools.keys.sorted()
+                let suggestion = EditDistance.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+                throw UsageError(
+                    "unknown tool '\(name)'\(suggestion); expected one of: \(names.joined(separator: ", "))",
+                    command: "ingest")
+            }
+            tool = known
+        }
+        for path in paths where !FileManager.default.fileExists(atPath: context.absolute(path)) {
+            throw CommandError.missingInput("\(context.absolute(path)): no such file or directory")
+        }
+        let database = try context.openDatabase()
+        let repositories = try CommitStore(database: database).repositories()
+        let home = context.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        var entries: [SessionLogEntry]
+        if paths.isEmpty {
+            let locator = SessionLogLocator(environment: context.environment, home: home)
+            let locations = locator.locate(aiderRepositories: repositories.map(\.root))
+            entries = locations.compactMap { location in
+                SessionLogFormat.detect(path: location.path).map {
+                    SessionLogEntry(path: location.path, format: $0, inputHistory: location.inputHistory)
+                }
+            }
+            let searched = locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
+            context.notes.note("looked in \(searched.filter { FileManager.default.fileExists(atPath: $0) }.count) "
+                + "standard places and \(repositories.count) ingested repositories")
+        } else {
+            entries = SessionIngestor.entries(under: paths.map(context.absolute))
+        }
+        if let tool { entries.removeAll { $0.format.tool != tool } }
+
+        if entries.contains(where: { $0.format.tool == "claude-code" }) {
+            let configured = context.environment["CLAUDE_CONFIG_DIR"].map { $0.split(separator: ",").map(String.init) }
+            let directories = configured ?? [home + "/.claude", home + "/.config/claude"]
+            if let warning = ClaudeRetention.warning(configDirectories: directories) { context.notes.note(warning) }
+        }
+        let ingestor = SessionIngestor(
+            database: database, environment: context.environment,
+            keepPrompts: context.arguments.has("--keep-prompts"))
+        let report = try ingestor.ingest(entries, repositories: repositories)
+        for (path, count) in report.malformed {
+            context.notes.note("\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)")
+        }
+        for (path, reason) in report.skipped { context.notes.note("skipped \(path): \(reason)") }
+        let found = report.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+        context.console.line(
+            "session logs: \(entries.count) found (\(found.isEmpty ? "none" : found.joined(separator: ", "))), "
+                + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten; "
+                + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
+                + "\(report.sessionsTouched) updated")
+        if context.arguments.has("--strict") && (report.malformedTotal > 0 || !report.skipped.isEmpty) {
+            throw CommandError.badData(
+                "\(report.malformedTotal) malformed lines and \(report.skipped.count) unreadable files (--strict)")
+        }
+        return .success
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Model
+import Storage
+import Support
+
+/// `multiplier sessions`: one row per stored session.
+enum SessionsCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "sessions", summary: "list the AI sessions read from the assistants' logs",
+            usage: "sessions [--since DATE] [--until DATE] [--tool NAME] [--repo PATH|NAME] [--format text|json|csv]",
+            options: [
+                .value("--since", "DATE", "sessions active on or after this date (2026-11-02 or an ISO 8601 instant)"),
+                .value("--until", "DATE", "sessions that started before this date"),
+                .value("--tool", "NAME", "claude, codex, aider, gemini, cline or copilot"),
+                .value("--repo", "REPO", "an ingested repository, by root path or name"),
+                .value("--format", "FORMAT", "text (default), json or csv"),
+            ],
+            discussion: "Active time is the sum of gaps of at most 10 minutes between a session's events; a "
+                + "session's sub-agents are merged in, so parallel work is not counted twice."),
+        run: run)
+
+    /// The JSON layout of one session; keys are stable.
+    struct Entry: Encodable {
+        struct Tokens: Encodable {
+            var input: Int
+            var output: Int
+            var cacheWrite: Int
+            var cacheRead: Int
+        }
+        var tool: String
+        var id: String
+        var parent: String?
+        var source: String
+        var repository: String?
+        var branch: String?
+        var start: String?
+        var end: String?
+        var activeSeconds: Int
+        var prompts: Int
+        var models: [String]
+        var tokens: Tokens
+        var filesEdited: [String]
+        var commits: [String]
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tool, forKey: .tool)
+            try container.encode(id, forKey: .id)
+            try container.encode(parent, forKey: .parent)
+            try container.encode(source, forKey: .source)
+            try container.encode(repository, forKey: .repository)
+            try container.encode(branch, forKey: .branch)
+            try container.encode(start, forKey: .start)
+            try container.encode(end, forKey: .end)
+            try container.encode(activeSeconds, forKey: .activeSeconds)
+            try container.encode(prompts, forKey: .prompts)
+            try container.encode(models, forKey: .models)
+            try container.encode(tokens, forKey: .tokens)
+            try container.encode(filesEdited, forKey: .filesEdited)
+            try container.encode(commits, forKey: .commits)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case tool, id, parent, source, repository, branch, start, end, activeSeconds, prompts, models, tokens
+            case filesEdited, commits
+        }
+    }
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let format = context.arguments.value("--format") ?? "text"
+        guard ["text", "json", "csv"].contains(format) else {
+            throw UsageError("unknown format '\(format)' for 'sessions'; expected text, json or csv", command: "sessions")
+        }
+        var filter = SessionStore.Filter()
+        if let since = context.arguments.value("--since") {
+            filter.sinceMs = try TimeArgument.milliseconds(since, option: "--since", command: "sessions")
+        }
+        if let until = context.arguments.value("--until") {
+            filter.untilMs = try TimeArgument.milliseconds(until, option: "--until", command: "sessions")
+        }
+        if let tool = context.arguments.value("--tool") {
+            guard let known = IngestCommand.tools[tool] else {
+                throw UsageError(
+                    "unknown tool '\(tool)'; expected one of: \(IngestCommand.tools.keys.sorted().joined(separator: ", "))",
+                    command: "sessions")
+            }
+            filter.tool = known
+        }
+        if let repository = context.arguments.value("--repo") {
+            filter.repository = repository.contains("/") ? context.absolute(repository) : repository
+        }
+        let database = try context.openDatabase()
+        let sessions = try SessionStore(database: database).sessions(filter)
+        let entries = sessions.map(entry)
+        switch format {
+        case "json": context.console.line(try JSONOutput.encode(entries))
+        case "csv": context.console.out(csv(entries))
+        default: context.console.out(text(entries))
+        }
+        return .success
+    }
+
+    static func entry(_ session: SessionSummary) -> Entry {
+        Entry(
+            tool: session.tool, id: session.id, parent: session.parent, source: session.source,
+            repository: session.repository, branch: session.branch,
+            start: session.startMs.map { Timestamp.iso8601($0 / 1000) }, end: session.endMs.map { Timestamp.iso8601($0 / 1000) },
+            activeSeconds: session.activeSeconds, prompts: session.prompts, models: session.models,
+            tokens: Entry.Tokens(
+                input: session.tokens.input, output: session.tokens.output, cacheWrite: session.tokens.cacheWrite,
+                cacheRead: session.tokens.cacheRead),
+            filesEdited: session.filesEdited, commits: session.commits)
+    }
+
+    static func csv(_ entries: [Entry]) -> String {
+        var text = CSV.row([
+            "tool", "id", "parent", "repository", "branch", "start", "end", "active_seconds", "prompts", "models",
+            "input_tokens", "output_tokens", "cache_write_tokens", "cache_read_tokens", "files_edited", "commits", "source",
+        ])
+        for entry in entries {
+            text += CSV.row([
+                entry.tool, entry.id, entry.parent ?? "", entry.repository ?? "", entry.branch ?? "", entry.start ?? "",
+                entry.end ?? "", "\(entry.activeSeconds)", "\(entry.prompts)", entry.models.joined(separator: " "),
+                "\(entry.tokens.input)", "\(entry.tokens.output)", "\(entry.tokens.cacheWrite)",
+                "\(entry.tokens.cacheRead)", "\(entry.filesEdited.count)", entry.commits.joined(separator: " "),
+                entry.source,
+            ])
+        }
+        return text
+    }
+
+    static func text(_ entries: [Entry]) -> String {
+        guard !entries.isEmpty else { return "no sessions: run 'multiplier ingest sessions'\n" }
+        let header = ["TOOL", "START", "ACTIVE", "REPOSITORY", "BRANCH", "PROMPTS", "FILES", "TOKENS"]
+        let rows = entries.map { entry -> [String] in
+            let tokens = entry.tokens.input + entry.tokens.output + entry.tokens.cacheWrite + entry.tokens.cacheRead
+            return [
+                entry.parent == nil ? entry.tool : "  ↳ sub-agent", entry.start ?? "-",
+                "\(entry.activeSeconds / 60) min", entry.repository.map { ($0 as NSString).lastPathComponent } ?? "-",
+                entry.branch ?? "-", "\(entry.prompts)", "\(entry.filesEdited.count)", "\(tokens)",
+            ]
+        }
+        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
+        }
+        return line(header) + rows.map(line).joined() + "\(entries.count) sessions\n"
+    }
+}

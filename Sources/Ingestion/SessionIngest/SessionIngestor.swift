@@ -1,0 +1,190 @@
+import Foundation
+import Model
+import Storage
+import Support
+
+/// One session-log file (or Cline task folder) to read, and how.
+package struct SessionLogEntry: Sendable, Equatable {
+    package var path: String
+    package var format: SessionLogFormat
+    /// For an aider chat history: the `.aider.input.history` beside it.
+    package var inputHistory: String?
+
+    package init(path: String, format: SessionLogFormat, inputHistory: String? = nil) {
+        self.path = path
+        self.format = format
+        self.inputHistory = inputHistory
+    }
+}
+
+/// What one `ingest sessions` run did.
+package struct SessionIngestReport: Sendable {
+    /// Log files found, per tool.
+    package var found: [String: Int] = [:]
+    package var read = 0
+    package var unchanged = 0
+    package var rewritten = 0
+    /// Sessions that got new data, and how many of them are new.
+    package var sessionsTouched = 0
+    package var newSessions = 0
+    /// Malformed lines skipped, per file.
+    package var malformed: [(path: String, count: Int)] = []
+    /// Files that could not be read, with the reason.
+    package var skipped: [(path: String, reason: String)] = []
+
+    package var malformedTotal: Int { malformed.reduce(0) { $0 + $1.count } }
+}
+
+/// Reads session logs into the store, incrementally: an unchanged file (same size and
+/// modification time) is skipped, a grown append-only log is read from where the last
+/// run stopped, and a rewritten one is read again and replaces what it gave before.
+/// Each file is stored in one transaction together with how far it was read, so an
+/// interrupted run loses nothing and duplicates nothing.
+package struct SessionIngestor {
+    private let database: Database
+    private let store: SessionStore
+    private let environment: [String: String]
+    private let keepPrompts: Bool
+    private let diagnostics: Diagnostics?
+
+    package init(database: Database, environment: [String: String], keepPrompts: Bool, diagnostics: Diagnostics? = nil) {
+        self.database = database
+        self.store = SessionStore(database: database)
+        self.environment = environment
+        self.keepPrompts = keepPrompts
+        self.diagnostics = diagnostics
+    }
+
+    /// The logs under `paths` (files or folders, walked recursively), recognised by content.
+    /// An `.aider.input.history` next to a chat history is read with it, not on its own.
+    package static func entries(under paths: [String]) -> [SessionLogEntry] {
+        var found: [String] = []
+        var folders: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                found.append(path)
+            } else if SessionLogFormat.detect(path: path) == .clineTask {
+                folders.append(path)
+            } else {
+                let enumerator = FileManager.default.enumerator(atPath: path)
+                while let relative = enumerator?.nextObject() as? String {
+                    let full = path + "/" + relative
+                    var isFolder: ObjCBool = false
+                    let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
+                    if exists && isFolder.boolValue {
+                        if SessionLogFormat.detect(path: full) == .clineTask {
+                            folders.append(full)
+                            enumerator?.skipDescendants()
+                        }
+                    } else {
+                        found.append(full)
+                    }
+                }
+            }
+        }
+        var entries = folders.map { SessionLogEntry(path: $0, format: .clineTask) }
+        let all = Set(found)
+        for path in found.sorted() {
+            guard let format = SessionLogFormat.detect(path: path) else { continue }
+            let folder = (path as NSString).deletingLastPathComponent
+            if format == .aiderInputHistory && all.contains(folder + "/.aider.chat.history.md") { continue }
+            let history = folder + "/.aider.input.history"
+            entries.append(
+                SessionLogEntry(
+                    path: path, format: format,
+                    inputHistory: format == .aiderChatHistory && all.contains(history) ? history : nil))
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    /// Size and modification time of a file, or of a folder's files (a Cline task).
+    static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
+        func attributes(_ file: String) -> (Int64, Int64)? {
+            guard let values = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
+            let size = (values[.size] as? NSNumber)?.int64Value ?? 0
+            let modified = Int64(((values[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0) * 1e9)
+            return (size, modified)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        guard isDirectory.boolValue else { return attributes(path) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        var size: Int64 = 0
+        var modified: Int64 = 0
+        for name in names {
+            guard let (fileSize, fileModified) = attributes(path + "/" + name) else { continue }
+            size += fileSize
+            modified = max(modified, fileModified)
+        }
+        return (size, modified)
+    }
+
+    /// Reads every entry that changed since the last run.
+    package func ingest(_ entries: [SessionLogEntry], repositories: [Repository]) throws -> SessionIngestReport {
+        var report = SessionIngestReport()
+        let resolver = RepositoryResolver(repositories: repositories, environment: environment)
+        for entry in entries {
+            report.found[entry.format.tool, default: 0] += 1
+            guard let (size, modified) = Self.stamp(entry.path) else {
+                report.skipped.append((entry.path, "cannot be read"))
+                continue
+            }
+            // A compressed log's offsets count decompressed bytes: it is always read whole.
+            let appendOnly = entry.format.isIncremental && LogLineSource.compression(of: entry.path) == .none
+            let state = try store.fileState(path: entry.path)
+            if let state, state.size == size, state.modified == modified {
+                report.unchanged += 1
+                continue
+            }
+            var offset: Int64 = 0
+            var rewritten = false
+            if let state {
+                let prefix = FileFingerprint.of(path: entry.path, limit: min(state.consumed, Int64(FileFingerprint.length)))
+                if appendOnly && size >= state.consumed && prefix == state.fingerprint {
+                    offset = state.consumed
+                } else {
+                    rewritten = true
+                }
+            }
+            let result: SessionReadResult
+            do {
+                result = try SessionLogReader.read(
+                    path: entry.path, format: entry.format, fromOffset: offset, inputHistoryPath: entry.inputHistory,
+                    diagnostics: diagnostics)
+            } catch {
+                report.skipped.append((entry.path, "\(error)"))
+                continue
+            }
+            let before = try store.sessionCount()
+            try database.transaction {
+                if rewritten, let state { try store.forgetFile(id: state.id) }
+                let consumed = appendOnly ? result.consumedBytes : size
+                let fingerprint = appendOnly
+                    ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
+                let fileID = try store.recordFile(
+                    path: entry.path, tool: entry.format.tool, size: size, modified: modified, consumed: consumed,
+                    fingerprint: fingerprint, malformed: result.malformedLines,
+                    time: Int64(Date().timeIntervalSince1970))
+                for session in result.sessions {
+                    var words: [String: Int] = [:]
+                    for text in session.promptTexts {
+                        for (word, count) in PromptVocabulary.words(in: text) { words[word, default: 0] += count }
+                    }
+                    try store.add(
+                        session, logFileID: fileID, source: entry.path,
+                        repository: resolver.resolve(session.workingDirectory),
+                        prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
+                        promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
+                }
+            }
+            report.read += 1
+            report.rewritten += rewritten ? 1 : 0
+            report.sessionsTouched += result.sessions.count
+            report.newSessions += try store.sessionCount() - before
+            if result.malformedLines > 0 { report.malformed.append((entry.path, result.malformedLines)) }
+        }
+        return report
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Model
+import Support
+
+/// Reads a Claude Code transcript (`<project>/<sessionId>.jsonl`, a sub-agent's
+/// `<sessionId>/subagents/agent-<id>.jsonl` or a 2.0.x sibling `agent-<id>.jsonl`),
+/// following FORMATS.md §1.
+///
+/// - One delta per `sessionId` in the file (old `--resume` copies put two in one file).
+///   Lines with `isSidechain:true` and an `agentId` form a sub-agent delta
+///   `<sessionId>/<agentId>` whose `parentID` is the session; inline sidechains of
+///   1.0.x (no `agentId`) stay in the main session: their times, usage, models and
+///   edits count, their prompts do not.
+/// - Usage is keyed `message.id:requestId`; a sidechain line that replays a message id
+///   the main conversation already has (in this file, or in the parent transcript of a
+///   sub-agent file) is dropped (FORMATS.md §1.4, ccusage #913).
+/// - A file of only `summary` lines yields no session. A `summary.leafUuid` that points
+///   at a message of another session sets `continuedFrom` (looked up in this file, then
+///   in the other transcripts of the same folder).
+/// - Lines without a `sessionId` (snapshots, summaries) belong to the session of the
+///   lines around them; unknown record types are counted and their timestamps kept.
+package enum ClaudeSessionReader {
+    static let tool = "claude-code"
+    private static let knownTypes: Set<String> = [
+        "user", "assistant", "system", "summary", "progress", "file-history-snapshot", "queue-operation", "mode",
+        "permission-mode", "last-prompt", "custom-title", "tag", "agent-name",
+    ]
+    private static let editTools: Set<String> = ["Edit", "MultiEdit", "Write", "NotebookEdit"]
+
+    /// A usage record that came from a sidechain line, remembered to drop replays at the end.
+    private struct SidechainUsage {
+        var session: String
+        var messageID: String
+        var key: String
+    }
+
+    /// Reads `path` from `offset` (0 for the whole file).
+    /// - Throws: `SessionLogError` when the file cannot be read.
+    package static func read(
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+    ) throws -> SessionReadResult {
+        var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
+        let fileName = (path as NSString).lastPathComponent
+        let fileAgent = agentID(fromFileName: fileName)
+        var builders: [String: SessionBuilder] = [:]
+        var current: String?
+        var firstMain: String?
+        var pendingFiles: [String] = []
+        var leafs: [String] = []
+        var leafOwners: [String: String] = [:]
+        var mainMessageIDs: Set<String> = []
+        var sidechainUsage: [SidechainUsage] = []
+
+        let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
+            guard let record = tally.object(ClaudeRecord.self, line) else {
+                return ReadTally.isBlank(line.bytes)
+            }
+            let type = record.type ?? ""
+            if !knownTypes.contains(type) { tally.unknown += 1 }
+            if type == "summary" {
+                if let leaf = record.leafUuid { leafs.append(leaf) }
+                return true
+            }
+            var key = current
+            var parent: String?
+            if let session = record.sessionId, !session.isEmpty {
+                if record.isSidechain, let agent = record.agentId ?? fileAgent {
+                    key = session + "/" + agent
+                    parent = session
+                } else {
+                    key = session
+                }
+            }
+            guard let key else {
+                pendingFiles += record.trackedFiles
+                return true
+            }
+            current = key
+            if parent == nil && firstMain == nil { firstMain = key }
+            if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
+            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            if !pendingFiles.isEmpty {
+                builder.filesEdited.formUnion(pendingFiles)
+                pendingFiles = []
+            }
+            apply(record, to: &builder, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
+            builders[key] = builder
+            return true
+        }
+
+        if !pendingFiles.isEmpty {
+            let key = current ?? (fileName as NSString).deletingPathExtension
+            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key)
+            builder.filesEdited.formUnion(pendingFiles)
+            builders[key] = builder
+        }
+        dropReplays(sidechainUsage, of: &builders, path: path, fileAgent: fileAgent, known: mainMessageIDs)
+        if let main = firstMain, !leafs.isEmpty {
+            builders[main]?.continuedFrom = continuation(
+                of: main, leafs: leafs, owners: leafOwners, path: path, searchSiblings: offset == 0)
+        }
+        let sessions = builders.values.filter { !$0.isEmpty }.map { $0.build() }
+        return tally.finish(sessions: sessions, consumedBytes: consumed)
+    }
+
+    private static func apply(
+        _ record: ClaudeRecord, to builder: inout SessionBuilder, mainMessageIDs: inout Set<String>,
+        sidechainUsage: inout [SidechainUsage]
+    ) {
+        builder.addTime(record.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+        builder.noteDirectory(record.cwd)
+        builder.noteBranch(record.gitBranch)
+        if let version = record.version, !version.isEmpty { builder.toolVersion = version }
+        builder.filesEdited.formUnion(record.trackedFiles)
+        if let stdout = record.toolStdout { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: stdout)) }
+        guard let message = record.message else { return }
+        switch record.type {
+        case "user":
+            if case .blocks(let blocks) = message.content {
+                for block in blocks {
+                    if let text = block.resultText {
+                        builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text))
+                    }
+                }
+            }
+            guard !record.isSidechain, !record.isMeta, !record.isCompactSummary, let content = message.content,
+                let text = ClaudePrompt.text(of: content)
+            else { return }
+            builder.addPrompt(text)
+        case "assistant":
+            if case .blocks(let blocks) = message.content {
+                for block in blocks where block.type == "tool_use" {
+                    if let name = block.name, editTools.contains(name), let file = block.filePath, !file.isEmpty {
+                        builder.filesEdited.insert(file)
+                    }
+                }
+            }
+            guard !record.isApiErrorMessage else { return }
+            builder.addModel(message.model)
+            guard let usage = message.usage, let id = message.id else { return }
+            let key = record.requestId.map { id + ":" + $0 } ?? id
+            builder.add(
+                UsageRecord(
+                    key: key, input: usage.input, output: usage.output, cacheWrite: usage.cacheWrite,
+                    cacheRead: usage.cacheRead))
+            if record.isSidechain {
+                sidechainUsage.append(SidechainUsage(session: builder.id, messageID: id, key: key))
+            } else {
+                mainMessageIDs.insert(id)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Drops sidechain usage whose message id the main conversation has under another key.
+    private static func dropReplays(
+        _ sidechain: [SidechainUsage], of builders: inout [String: SessionBuilder], path: String, fileAgent: String?,
+        known: Set<String>
+    ) {
+        guard !sidechain.isEmpty else { return }
+        var mainIDs = known
+        if fileAgent != nil, let parentSession = sidechain.first?.session.split(separator: "/").first {
+            mainIDs.formUnion(parentMessageIDs(subagentPath: path, session: String(parentSession)))
+        }
+        for entry in sidechain where mainIDs.contains(entry.messageID) {
+            builders[entry.session]?.usage[entry.key] = nil
+        }
+    }
+
+    /// Message ids of the main-conversation assistant lines of a sub-agent's parent transcript.
+    private static func parentMessageIDs(subagentPath: String, session: String) -> Set<String> {
+        let folder = (subagentPath as NSString).deletingLastPathComponent
+        var projects = [folder]
+        if (folder as NSString).lastPathComponent == "subagents" {
+            let sessionFolder = (folder as NSString).deletingLastPathComponent
+            projects.insert((sessionFolder as NSString).deletingLastPathComponent, at: 0)
+        }
+        let candidates = projects.flatMap { project in
+            ["", ".gz", ".zst"].map { (project as NSString).appendingPathComponent(session + ".jsonl" + $0) }
+        }
+        guard let parent = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return [] }
+        var ids: Set<String> = []
+        let tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
+        // An unreadable parent only means replays cannot be recognised: the sub-agent is still read.
+        _ = try? LogLineSource.forEachLine(path: parent, fromOffset: 0) { line in
+            if let record = tally.decode(ClaudeRecord.self, line.bytes), record.type == "assistant",
+                !record.isSidechain, let id = record.message?.id
+            {
+                ids.insert(id)
+            }
+            return true
+        }
+        return ids
+    }
+
+    /// `agent-a2898e3.jsonl` → `a2898e3`.
+    static func agentID(fromFileName name: String) -> String? {
+        guard name.hasPrefix("agent-"), name.hasSuffix(".jsonl") else { return nil }
+        let id = name.dropFirst("agent-".count).dropLast(".jsonl".count)
+        return id.isEmpty ? nil : String(id)
+    }
+
+    /// The session a summary's leafUuid points into, other than `session` itself.
+    private static func continuation(
+        of session: String, leafs: [String], owners: [String: String], path: String, searchSiblings: Bool
+    ) -> String? {
+        for leaf in leafs {
+            if let owner = owners[leaf], owner != session { return owner }
+        }
+        guard searchSiblings else { return nil }
+        for leaf in leafs where owners[leaf] == nil {
+            if let owner = ClaudeContinuationSearch.session(owning: leaf, near: path), owner != session {
+                return owner
+            }
+        }
+        return nil
+    }
+}

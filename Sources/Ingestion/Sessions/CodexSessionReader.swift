@@ -1,0 +1,193 @@
+import Foundation
+import Model
+import Support
+
+/// Reads a Codex rollout (`rollout-<local time>-<uuid>.jsonl`, also `.jsonl.zst` and
+/// `.jsonl.gz`), in the current `{timestamp,type,payload}` envelope or the legacy
+/// bare-header one (FORMATS.md §2).
+///
+/// - Session id, cwd, branch and CLI version come from `session_meta` (legacy: the header);
+///   a read from an offset takes them from the file's first line.
+/// - Prompts: `event_msg/user_message` in the current envelope (the `response_item` user
+///   messages repeat them and add injected context, so they are not counted); in the legacy
+///   envelope, which has no events, user messages that are not `<environment_context>`,
+///   `<user_instructions>` or AGENTS.md blocks.
+/// - Usage: one record per `token_count` keyed `codex:<session>:<cumulative total_tokens>`,
+///   so the many events that repeat the previous total collapse into one. Values are
+///   `last_token_usage` (or the difference of successive totals): `input` without the cached
+///   part, `cacheRead` = cached, `output` including reasoning.
+/// - Files: paths of `apply_patch` bodies in function_call arguments (also `applypatch` run
+///   through the shell) and custom_tool_call input. Commits: `git commit` output in tool output.
+package enum CodexSessionReader {
+    static let tool = "codex"
+    private static let knownTypes: Set<String> = [
+        "session_meta", "response_item", "event_msg", "turn_context", "compacted", "inter_agent_communication",
+        "world_state",
+    ]
+    private static let injectedPrefixes = [
+        "<environment_context>", "<user_instructions>", "# AGENTS.md instructions", "<INSTRUCTIONS>",
+        "<user_shell_command>", "<turn_aborted>",
+    ]
+
+    /// Reads `path` from `offset` (0 for the whole file; for compressed files, decompressed bytes).
+    /// - Throws: `SessionLogError` when the file cannot be read or decompressed.
+    package static func read(
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+    ) throws -> SessionReadResult {
+        var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
+        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path))
+        var sawSession = false
+        var legacy = false
+        var previousTotal: CodexRecord.Usage?
+        if offset > 0, let first = firstRecord(path: path) {
+            legacy = noteHeader(first, into: &builder)
+            sawSession = true
+        }
+        let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
+            guard let record = tally.object(CodexRecord.self, line) else { return ReadTally.isBlank(line.bytes) }
+            if line.number == 1 && offset == 0 {
+                legacy = noteHeader(record, into: &builder)
+                sawSession = sawSession || record.type == "session_meta" || legacy
+                if legacy {
+                    builder.addTime(record.bare.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+                    return true
+                }
+            }
+            builder.addTime(record.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+            if let payload = record.payload, let type = record.type {
+                guard knownTypes.contains(type) else {
+                    tally.unknown += 1
+                    return true
+                }
+                sawSession = true
+                apply(type: type, payload, to: &builder, previousTotal: &previousTotal)
+            } else if record.recordType != nil {
+                return true
+            } else if legacy || record.type == "message" || record.type == "function_call" {
+                applyItem(record.bare, legacy: true, to: &builder)
+            } else {
+                tally.unknown += 1
+            }
+            return true
+        }
+        let sessions = sawSession && !builder.isEmpty ? [builder.build()] : []
+        return tally.finish(sessions: sessions, consumedBytes: consumed)
+    }
+
+    /// Takes id, cwd, branch and version from a session_meta line or a legacy header.
+    /// - Returns: whether the line is a legacy header.
+    private static func noteHeader(_ record: CodexRecord, into builder: inout SessionBuilder) -> Bool {
+        let meta: CodexRecord.Item
+        let legacy: Bool
+        if record.type == "session_meta", let payload = record.payload {
+            meta = payload
+            legacy = false
+        } else if record.payload == nil, record.type == nil, record.bare.id != nil,
+            record.bare.hasInstructions || record.bare.timestamp != nil
+        {
+            meta = record.bare
+            legacy = true
+        } else {
+            return false
+        }
+        if let id = meta.id, !id.isEmpty { builder.id = id }
+        builder.noteDirectory(meta.cwd)
+        builder.noteBranch(meta.branch)
+        if let version = meta.cliVersion { builder.toolVersion = version }
+        return legacy
+    }
+
+    private static func apply(
+        type: String, _ payload: CodexRecord.Item, to builder: inout SessionBuilder,
+        previousTotal: inout CodexRecord.Usage?
+    ) {
+        switch type {
+        case "turn_context":
+            builder.addModel(payload.model)
+            builder.noteDirectory(payload.cwd)
+        case "event_msg":
+            switch payload.type {
+            case "user_message":
+                if let text = payload.message, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    builder.addPrompt(text)
+                }
+            case "token_count":
+                guard let info = payload.info, let total = info.total else { return }
+                let delta = info.last ?? previousTotal.map { total.minus($0) } ?? total
+                previousTotal = total
+                builder.add(
+                    UsageRecord(
+                        key: "codex:\(builder.id):\(total.total)", input: max(0, delta.input - delta.cached),
+                        output: delta.output, cacheRead: min(delta.cached, delta.input)))
+            default:
+                break
+            }
+        case "response_item":
+            applyItem(payload, legacy: false, to: &builder)
+        default:
+            break
+        }
+    }
+
+    /// A response item: legacy prompts, patched files, commits in tool output.
+    private static func applyItem(_ item: CodexRecord.Item, legacy: Bool, to builder: inout SessionBuilder) {
+        switch item.type {
+        case "message":
+            guard legacy, item.role == "user", let text = item.text else { return }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, !injectedPrefixes.contains(where: { trimmed.hasPrefix($0) }) else { return }
+            builder.addPrompt(text)
+        case "function_call":
+            guard let arguments = item.arguments, arguments.contains("*** ") else { return }
+            var texts = [arguments]
+            if let data = arguments.data(using: .utf8),
+                let strings = try? JSONDecoder().decode(AllStrings.self, from: data).strings
+            {
+                texts = strings  // the arguments are JSON; when they are not, scan them as they are
+            }
+            for text in texts { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: text)) }
+        case "custom_tool_call":
+            if let input = item.input { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: input)) }
+        case "function_call_output", "custom_tool_call_output":
+            for text in item.output {
+                var found = ToolOutputScanner.commitHashes(in: text)
+                if found.isEmpty, text.hasPrefix("{"), text.contains("] "), let data = text.data(using: .utf8),
+                    let inner = try? JSONDecoder().decode(AllStrings.self, from: data).strings
+                {
+                    // 0.39 wraps the output as a JSON string {"output": …, "metadata": …}; not JSON: nothing more
+                    found = inner.flatMap(ToolOutputScanner.commitHashes(in:))
+                }
+                builder.commits.formUnion(found)
+            }
+        default:
+            break
+        }
+    }
+
+    /// The first line of the file, decoded (for reads that start past it).
+    private static func firstRecord(path: String) -> CodexRecord? {
+        struct Stop: Error {}
+        var first: CodexRecord?
+        let tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        do {
+            try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
+                first = tally.decode(CodexRecord.self, line.bytes)
+                throw Stop()
+            }
+        } catch {
+            // Stop is the expected way out; a read failure here resurfaces in the main read.
+        }
+        return first
+    }
+
+    /// The uuid at the end of `rollout-2025-09-19T12-02-12-<uuid>.jsonl`, else the file's name.
+    static func fallbackID(path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        for suffix in [".zst", ".gz", ".jsonl"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+        let tail = name.suffix(36)
+        if tail.count == 36, tail.filter({ $0 == "-" }).count == 4, tail.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+            return String(tail)
+        }
+        return name
+    }
+}

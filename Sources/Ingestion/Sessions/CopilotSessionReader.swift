@@ -1,0 +1,107 @@
+import Foundation
+import Model
+import Support
+
+/// Reads a GitHub Copilot CLI `~/.copilot/session-state/<id>/events.jsonl` (FORMATS.md §7).
+///
+/// - `session.start`: id, `copilotVersion`, `context.cwd`/`branch`; events: every `timestamp`.
+/// - Prompts: `user.message` with non-empty `content` (autopilot's empty nudges are not prompts).
+/// - Models: `session.model_change.newModel`, `tool.execution_complete.model`, `modelMetrics` keys.
+/// - Usage: `session.shutdown.modelMetrics.<model>.usage`, one record per model and shutdown
+///   event (`copilot:<session>:<event id>:<model>`); `input` = inputTokens − cacheReadTokens
+///   (Copilot's input count includes the cached part, an inference from the sample).
+/// - Files: `codeChanges.filesModified` and the `path` of `edit`/`create`/`write` tool requests;
+///   commits: `git commit` output in tool results.
+package enum CopilotSessionReader {
+    static let tool = "copilot"
+    private static let editTools: Set<String> = ["edit", "create", "write", "str_replace_editor", "apply_patch"]
+    private static let knownPrefixes = ["session.", "user.", "assistant.", "tool.", "system.", "subagent.", "hook.", "skill."]
+
+    /// Reads `path` from `offset` (0 for the whole file); a read past the first line takes the session from it.
+    /// - Throws: `SessionLogError` when the file cannot be read.
+    package static func read(
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+    ) throws -> SessionReadResult {
+        var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
+        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path))
+        if offset > 0, let first = firstEvent(path: path), first.type == "session.start" {
+            noteStart(first, into: &builder)
+        }
+        let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
+            guard let event = tally.object(CopilotEvent.self, line) else { return ReadTally.isBlank(line.bytes) }
+            builder.addTime(event.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+            let type = event.type ?? ""
+            if !knownPrefixes.contains(where: { type.hasPrefix($0) }) { tally.unknown += 1 }
+            apply(event, to: &builder)
+            return true
+        }
+        let sessions = builder.isEmpty ? [] : [builder.build()]
+        return tally.finish(sessions: sessions, consumedBytes: consumed)
+    }
+
+    private static func apply(_ event: CopilotEvent, to builder: inout SessionBuilder) {
+        let data = event.data
+        switch event.type {
+        case "session.start", "session.resume":
+            noteStart(event, into: &builder)
+        case "session.model_change":
+            builder.addModel(data.newModel)
+        case "user.message":
+            if let text = data.content, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                builder.addPrompt(text)
+            }
+        case "assistant.message":
+            for request in data.toolRequests where editTools.contains(request.name ?? "") {
+                if let file = request.path, !file.isEmpty { builder.filesEdited.insert(file) }
+            }
+        case "tool.execution_complete":
+            builder.addModel(data.model)
+            for text in data.resultStrings { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text)) }
+        case "session.shutdown":
+            builder.addModel(data.currentModel)
+            builder.filesEdited.formUnion(data.filesModified)
+            for metric in data.modelMetrics {
+                builder.addModel(metric.model)
+                builder.add(
+                    UsageRecord(
+                        key: "copilot:\(builder.id):\(event.id ?? event.timestamp ?? ""):\(metric.model)",
+                        input: max(0, metric.input - metric.cacheRead), output: metric.output,
+                        cacheWrite: metric.cacheWrite, cacheRead: metric.cacheRead))
+            }
+        default:
+            break
+        }
+    }
+
+    private static func noteStart(_ event: CopilotEvent, into builder: inout SessionBuilder) {
+        let data = event.data
+        if let id = data.sessionId, !id.isEmpty { builder.id = id }
+        if let version = data.copilotVersion { builder.toolVersion = version }
+        builder.noteDirectory(data.cwd)
+        builder.noteBranch(data.branch)
+    }
+
+    private static func firstEvent(path: String) -> CopilotEvent? {
+        struct Stop: Error {}
+        var first: CopilotEvent?
+        let tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        do {
+            try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
+                first = tally.decode(CopilotEvent.self, line.bytes)
+                throw Stop()
+            }
+        } catch {
+            // Stop is the expected way out; a read failure resurfaces in the main read.
+        }
+        return first
+    }
+
+    /// `session-state/<id>/events.jsonl` → `<id>`; any other name → the name without extension.
+    static func fallbackID(path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        if name == "events.jsonl" {
+            return ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent
+        }
+        return (name as NSString).deletingPathExtension
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Model
+import Support
+
+/// Counts what a reader skipped: malformed lines (with the first few quoted) and
+/// records of unknown types. Also decodes JSON lines without copying them.
+package struct ReadTally {
+    /// How many malformed lines are quoted in the result.
+    static let exampleLimit = 5
+    /// At most this much of a log's own content is echoed in a message.
+    static let quoteLimit = 40
+
+    let path: String
+    let startOffset: Int64
+    let diagnostics: Diagnostics?
+    private(set) var malformed = 0
+    private(set) var examples: [String] = []
+    var unknown = 0
+    private let decoder = JSONDecoder()
+
+    init(path: String, startOffset: Int64, diagnostics: Diagnostics?) {
+        self.path = path
+        self.startOffset = startOffset
+        self.diagnostics = diagnostics
+    }
+
+    /// Records a malformed line: `path:line: expected …` (the line is counted from the
+    /// read's start, so a read from an offset says so).
+    mutating func malformed(line: Int, expected: String, content: UnsafeBufferPointer<UInt8>? = nil) {
+        malformed += 1
+        let place = startOffset > 0 ? "\(path): line \(line) after byte \(startOffset)" : "\(path):\(line)"
+        var message = "\(place): expected \(expected)"
+        if let content { message += " (found \(Self.quote(content)))" }
+        if examples.count < Self.exampleLimit { examples.append(message) }
+        diagnostics?.warn(message)
+    }
+
+    /// Decodes one line as `T`; nil (and nothing counted) when it does not decode.
+    func decode<T: Decodable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>) -> T? {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
+        // The buffer outlives this synchronous call, so no copy is needed.
+        let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none)
+        return try? decoder.decode(T.self, from: data)  // the caller counts the failure as a malformed line
+    }
+
+    /// Decodes a line that must be a JSON object; counts it as malformed when it is not.
+    /// Blank lines are skipped silently. An unterminated last line that does not decode
+    /// is left for the next read (it may still be being written): nil, not counted.
+    mutating func object<T: Decodable>(_ type: T.Type, _ line: LogLineSource.Line) -> T? {
+        if Self.isBlank(line.bytes) { return nil }
+        guard Self.isValidUTF8(line.bytes) else {
+            // JSONDecoder may repair bad bytes silently; a log line must be UTF-8 to be trusted.
+            if line.terminated { malformed(line: line.number, expected: "UTF-8 text") }
+            return nil
+        }
+        if let value = decode(T.self, line.bytes) { return value }
+        if line.terminated { malformed(line: line.number, expected: "a JSON object", content: line.bytes) }
+        return nil
+    }
+
+    /// The result fields this tally owns.
+    func finish(sessions: [SessionDelta], consumedBytes: Int64) -> SessionReadResult {
+        SessionReadResult(
+            sessions: sessions.sorted { $0.id < $1.id }, malformedLines: malformed, malformedExamples: examples,
+            consumedBytes: consumedBytes, unknownRecords: unknown)
+    }
+
+    /// Whether the bytes are valid UTF-8 (ASCII-only lines, the common case, cost one scan).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
+        return String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// At most `quoteLimit` characters of log content, control characters replaced.
+    static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let prefix = UnsafeBufferPointer(rebasing: bytes.prefix(quoteLimit * 4))
+        let text = String(decoding: prefix, as: UTF8.self)
+        let cleaned = String(text.prefix(quoteLimit).map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? " " : $0 })
+        return "\"" + cleaned + (text.count > quoteLimit ? "…" : "") + "\""
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The on-disk formats of assistant session logs, recognised from their content
+/// (a Claude log renamed to `.txt` is still a Claude log).
+package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
+    case claudeJSONL
+    /// Both the `{timestamp,type,payload}` envelope and the legacy bare header one.
+    case codexJSONL
+    case aiderChatHistory
+    case aiderInputHistory
+    /// ≤ v0.38: one JSON object, rewritten on every update.
+    case geminiJSON
+    /// ≥ v0.39: metadata line, message lines, `$set` updates.
+    case geminiJSONL
+    /// A task folder (`ui_messages.json`, `api_conversation_history.json`, `task_metadata.json`).
+    case clineTask
+    case copilotEvents
+
+    /// The `SessionDelta.tool` of sessions in this format.
+    package var tool: String {
+        switch self {
+        case .claudeJSONL: return ClaudeSessionReader.tool
+        case .codexJSONL: return CodexSessionReader.tool
+        case .aiderChatHistory, .aiderInputHistory: return AiderChatReader.tool
+        case .geminiJSON, .geminiJSONL: return GeminiSessionReader.tool
+        case .clineTask: return ClineTaskReader.tool
+        case .copilotEvents: return CopilotSessionReader.tool
+        }
+    }
+
+    /// Whether reads honour an offset (append-only JSONL); the others are always read whole.
+    package var isIncremental: Bool {
+        switch self {
+        case .claudeJSONL, .codexJSONL, .geminiJSONL, .copilotEvents: return true
+        case .aiderChatHistory, .aiderInputHistory, .geminiJSON, .clineTask: return false
+        }
+    }
+
+    private static let claudeTypes: Set<String> = [
+        "user", "assistant", "system", "summary", "progress", "file-history-snapshot", "queue-operation", "mode",
+        "permission-mode", "last-prompt", "custom-title",
+    ]
+
+    /// The format of the file or Cline task folder at `path`, from its content; nil when unknown.
+    package static func detect(path: String) -> SessionLogFormat? {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return nil }
+        let name = (path as NSString).lastPathComponent
+        if isFolder.boolValue {
+            let hasTaskFile = ClineTaskReader.fileNames.contains {
+                FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent($0))
+            }
+            return hasTaskFile ? .clineTask : nil
+        }
+        if ClineTaskReader.fileNames.dropFirst().contains(name) { return .clineTask }
+        return detect(head: head(of: path), fileName: name)
+    }
+
+    /// The format of content starting with `head` (the first line should be complete when it is JSON).
+    package static func detect(head bytes: [UInt8], fileName: String = "") -> SessionLogFormat? {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count else { return nil }
+        let body = Array(bytes[start...])
+        let text = String(decoding: body.prefix(1 << 16), as: UTF8.self)
+        switch body[0] {
+        case UInt8(ascii: "{"):
+            // The first few lines that are JSON objects decide (a 2.1.x Claude log starts with a
+            // snapshot line that says little); a first line that is not complete JSON falls through
+            // to the text checks below.
+            for line in body.split(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: true).prefix(8) {
+                guard let probe = try? JSONDecoder().decode(Probe.self, from: Data(line)) else { continue }
+                if let format = probe.format(claudeTypes: claudeTypes) { return format }
+            }
+            if text.contains("\"projectHash\"") && text.contains("\"sessionId\"") { return .geminiJSON }
+            if text.contains("\"parentUuid\"") || text.hasPrefix("{\"type\":\"summary\"") { return .claudeJSONL }
+            if text.hasPrefix("{\"timestamp\"") && text.contains("\"session_meta\"") { return .codexJSONL }
+            return nil
+        case UInt8(ascii: "["):
+            if text.contains("\"ts\"") && (text.contains("\"say\"") || text.contains("\"ask\"")) { return .clineTask }
+            return nil
+        default:
+            return detectText(text)
+        }
+    }
+
+    private static func detectText(_ text: String) -> SessionLogFormat? {
+        let lines = text.split(separator: "\n", maxSplits: 2000, omittingEmptySubsequences: true)
+        if lines.contains(where: { $0.hasPrefix("# aider chat started at ") }) { return .aiderChatHistory }
+        if let first = lines.first, first.hasPrefix("# "),
+            LogTimestamp.milliseconds(naive: String(first.dropFirst(2)).trimmingCharacters(in: .whitespaces)) != nil,
+            lines.dropFirst().first?.hasPrefix("+") == true
+        {
+            return .aiderInputHistory
+        }
+        // A chat history whose first header is further in than the head read (or cut off).
+        if lines.contains(where: { $0.hasPrefix("#### ") }) && lines.contains(where: { $0.hasPrefix("> ") }) {
+            return .aiderChatHistory
+        }
+        return nil
+    }
+
+    /// The first bytes of a file (decompressed), extended to the end of the first line (at most 8 MiB).
+    static func head(of path: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        // An unreadable file has no recognisable head; the caller reports it as unknown.
+        try? LogLineSource.forEachChunk(path: path, fromOffset: 0) { chunk in
+            bytes.append(contentsOf: chunk)
+            if bytes.count < 1 << 16 { return true }
+            return !bytes.contains(0x0A) && bytes.count < 8 << 20
+        }
+        return bytes
+    }
+
+    /// The top-level keys that tell the JSON formats apart.
+    private struct Probe: Decodable {
+        var keys: Set<String>
+        var type: String?
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            keys = Set(c.allKeys.map(\.stringValue))
+            type = c.lenient(String.self, AnyKey("type"))
+        }
+
+        func format(claudeTypes: Set<String>) -> SessionLogFormat? {
+            if keys.contains("payload") && type != nil { return .codexJSONL }
+            if keys.contains("record_type") { return .codexJSONL }
+            if keys.contains("sessionId") && keys.contains("projectHash") {
+                return keys.contains("messages") ? .geminiJSON : .geminiJSONL
+            }
+            if keys.contains("$set") || keys.contains("$rewindTo") { return .geminiJSONL }
+            if let type, type.contains("."), keys.contains("data") { return .copilotEvents }
+            if keys.contains("parentUuid") || keys.contains("leafUuid") { return .claudeJSONL }
+            if type == "file-history-snapshot" && keys.contains("snapshot") { return .claudeJSONL }
+            if let type, claudeTypes.contains(type), keys.contains("sessionId") || keys.contains("uuid") || type == "summary" {
+                return .claudeJSONL
+            }
+            if type == nil, keys.contains("id"), keys.contains("timestamp"),
+                keys.contains("instructions") || keys.contains("git") || keys.contains("cwd")
+            {
+                return .codexJSONL
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// What one read of one assistant log yields for one session.
+///
+/// A read is incremental for append-only logs (Claude, Codex, Copilot JSONL,
+/// Gemini JSONL): the caller merges the deltas of successive reads of a file
+/// (union of times, files, commits, models; sum of prompts; usage deduplicated
+/// by key). Whole-file formats (Aider markdown, Gemini JSON, Cline) always
+/// yield the complete session.
+package struct SessionDelta: Sendable, Equatable, Codable {
+    /// "claude-code", "codex", "aider", "gemini", "cline" or "copilot".
+    package var tool: String
+    /// The tool's own session id. A Claude sub-agent is "<sessionId>/<agentId>";
+    /// Aider, which has no id, gets "<directory>#<start time>" (see `AiderChatReader`).
+    package var id: String
+    /// For a sub-agent: the id of the session that spawned it.
+    package var parentID: String?
+    /// The session this one continues (Claude ≤ 2.0 `summary.leafUuid` chains), when it could be resolved.
+    package var continuedFrom: String?
+    package var workingDirectory: String?
+    /// nil when the log has none or an empty one.
+    package var gitBranch: String?
+    /// Milliseconds since 1970 UTC of every timestamped record read, sorted ascending (duplicates kept).
+    package var eventTimes: [Int64]
+    /// Prompts a person typed (tool results, injected context, meta and sub-agent prompts excluded).
+    package var prompts: Int
+    /// The prompt texts in order, unredacted; the caller decides whether to keep them.
+    package var promptTexts: [String]
+    /// Model names, sorted and unique.
+    package var models: [String]
+    /// Token usage, at most one record per key (the one with the largest total).
+    package var usage: [UsageRecord]
+    /// Paths as the log wrote them (absolute, or relative to the working directory), sorted and unique.
+    package var filesEdited: [String]
+    /// Commit hashes the log shows being made, sorted and unique.
+    package var commits: [String]
+    /// The tool's version, when the log records it.
+    package var toolVersion: String?
+    /// Gemini only: sha256 of the project root (`projectHash`), for matching against repositories.
+    package var projectHash: String?
+
+    package init(
+        tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,
+        workingDirectory: String? = nil, gitBranch: String? = nil, eventTimes: [Int64] = [], prompts: Int = 0,
+        promptTexts: [String] = [], models: [String] = [], usage: [UsageRecord] = [], filesEdited: [String] = [],
+        commits: [String] = [], toolVersion: String? = nil, projectHash: String? = nil
+    ) {
+        self.tool = tool
+        self.id = id
+        self.parentID = parentID
+        self.continuedFrom = continuedFrom
+        self.workingDirectory = workingDirectory
+        self.gitBranch = gitBranch
+        self.eventTimes = eventTimes
+        self.prompts = prompts
+        self.promptTexts = promptTexts
+        self.models = models
+        self.usage = usage
+        self.filesEdited = filesEdited
+        self.commits = commits
+        self.toolVersion = toolVersion
+        self.projectHash = projectHash
+    }
+
+    /// The sum of the usage records, field by field.
+    package var tokenTotals: TokenTotals {
+        var totals = TokenTotals()
+        for record in usage {
+            totals.input += record.input
+            totals.output += record.output
+            totals.cacheWrite += record.cacheWrite
+            totals.cacheRead += record.cacheRead
+        }
+        return totals
+    }
+}
+
+/// One billed model call (or one aggregate the tool reports), with the key it is deduplicated on.
+///
+/// `input` never includes cached tokens: tools that report cached tokens inside
+/// their input count (Codex, Gemini, Copilot) have them subtracted into `cacheRead`.
+package struct UsageRecord: Sendable, Equatable, Codable {
+    /// Claude: `message.id:requestId` (or `message.id`); Codex: `codex:<session>:<cumulative total>`;
+    /// others: a key stable across reads of the same log.
+    package var key: String
+    package var input: Int
+    package var output: Int
+    package var cacheWrite: Int
+    package var cacheRead: Int
+
+    package init(key: String, input: Int = 0, output: Int = 0, cacheWrite: Int = 0, cacheRead: Int = 0) {
+        self.key = key
+        self.input = input
+        self.output = output
+        self.cacheWrite = cacheWrite
+        self.cacheRead = cacheRead
+    }
+
+    /// All four counts added up: what "largest" means when records share a key.
+    package var total: Int { input + output + cacheWrite + cacheRead }
+}
+
+/// The outcome of reading one log file (or one Cline task folder) once.
+package struct SessionReadResult: Sendable, Equatable, Codable {
+    /// One delta per session that had at least one timestamped or usable record, sorted by id.
+    package var sessions: [SessionDelta]
+    /// Lines (or records) that were not what the format promises; counted, skipped.
+    package var malformedLines: Int
+    /// The first few of them as `path:line: what was expected` (never more than 80 characters of log content).
+    package var malformedExamples: [String]
+    /// JSONL: the offset just after the last complete line read (resume from here next time).
+    /// Whole-file formats: the file's size.
+    package var consumedBytes: Int64
+    /// Well-formed records of a type this reader does not know (ignored).
+    package var unknownRecords: Int
+
+    package init(
+        sessions: [SessionDelta] = [], malformedLines: Int = 0, malformedExamples: [String] = [],
+        consumedBytes: Int64 = 0, unknownRecords: Int = 0
+    ) {
+        self.sessions = sessions
+        self.malformedLines = malformedLines
+        self.malformedExamples = malformedExamples
+        self.consumedBytes = consumedBytes
+        self.unknownRecords = unknownRecords
+    }
+}

@@ -1,0 +1,265 @@
+import Model
+
+/// All SQL for session logs: the files read, the sessions, and what each file contributed.
+///
+/// Every contribution row carries the log file it came from, so a rewritten file
+/// is replaced by deleting its `log_file` row (the rows cascade) and reading it again.
+package final class SessionStore {
+    private let database: Database
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// What was recorded about a log file when it was last read.
+    package struct FileState: Sendable, Equatable {
+        package var id: Int64
+        package var size: Int64
+        package var modified: Int64
+        package var consumed: Int64
+        package var fingerprint: String
+    }
+
+    package func fileState(path: String) throws -> FileState? {
+        try database.prepare("SELECT id, size, modified, consumed, fingerprint FROM log_file WHERE path = ?")
+            .first([.text(path)]) { row in
+                FileState(
+                    id: row.int64(0), size: row.int64(1), modified: row.int64(2), consumed: row.int64(3),
+                    fingerprint: row.text(4))
+            }
+    }
+
+    /// Forgets everything a file contributed (it was rewritten), and sessions left with nothing.
+    package func forgetFile(id: Int64) throws {
+        try database.prepare("DELETE FROM log_file WHERE id = ?").execute([.integer(id)])
+        try database.execute("DELETE FROM session WHERE id NOT IN (SELECT session_id FROM session_part)")
+    }
+
+    /// Records a read of `path` up to `consumed` bytes; returns the file's id.
+    package func recordFile(
+        path: String, tool: String, size: Int64, modified: Int64, consumed: Int64, fingerprint: String,
+        malformed: Int, time: Int64
+    ) throws -> Int64 {
+        try database.prepare(
+            """
+            INSERT INTO log_file (path, tool, size, modified, consumed, fingerprint, malformed, last_read)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET tool = excluded.tool, size = excluded.size, modified = excluded.modified,
+                consumed = excluded.consumed, fingerprint = excluded.fingerprint,
+                malformed = log_file.malformed + excluded.malformed, last_read = excluded.last_read
+            """
+        ).execute([
+            .text(path), .text(tool), .integer(size), .integer(modified), .integer(consumed), .text(fingerprint),
+            .int(malformed), .integer(time),
+        ])
+        return try database.prepare("SELECT id FROM log_file WHERE path = ?").first([.text(path)]) { $0.int64(0) } ?? 0
+    }
+
+    /// Where a session's working directory led, and why.
+    package struct RepositoryMatch: Sendable, Equatable {
+        package var repositoryID: Int64
+        package var evidence: String
+        /// The prefix of the session's paths that stands for the repository root.
+        package var root: String
+
+        package init(repositoryID: Int64, evidence: String, root: String) {
+            self.repositoryID = repositoryID
+            self.evidence = evidence
+            self.root = root
+        }
+    }
+
+    /// Adds what one read of `logFileID` says about one session (call inside a transaction).
+    ///
+    /// - Parameters:
+    ///   - prompts: prompt texts to keep (already redacted), or empty when prompts are not kept.
+    ///   - promptWords: vocabulary words of the prompts with their counts.
+    package func add(
+        _ delta: SessionDelta, logFileID: Int64, source: String, repository: RepositoryMatch?, prompts: [String],
+        promptWords: [String: Int], promptCharacters: Int
+    ) throws {
+        try database.prepare(
+            """
+            INSERT INTO session (tool, key, parent_key, continued_from, source, working_directory, repository_id,
+                repository_evidence, git_branch, tool_version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(tool, key) DO UPDATE SET
+                parent_key = coalesce(session.parent_key, excluded.parent_key),
+                continued_from = coalesce(session.continued_from, excluded.continued_from),
+                working_directory = coalesce(session.working_directory, excluded.working_directory),
+                repository_id = coalesce(session.repository_id, excluded.repository_id),
+                repository_evidence = coalesce(session.repository_evidence, excluded.repository_evidence),
+                git_branch = coalesce(session.git_branch, excluded.git_branch),
+                tool_version = coalesce(session.tool_version, excluded.tool_version)
+            """
+        ).execute([
+            .text(delta.tool), .text(delta.id), .optional(delta.parentID), .optional(delta.continuedFrom),
+            .text(source), .optional(delta.workingDirectory), repository.map { .integer($0.repositoryID) } ?? .null,
+            .optional(repository?.evidence), .optional(delta.gitBranch), .optional(delta.toolVersion),
+        ])
+        guard
+            let sessionID = try database.prepare("SELECT id FROM session WHERE tool = ? AND key = ?")
+                .first([.text(delta.tool), .text(delta.id)], { $0.int64(0) })
+        else { return }
+        let session = SQLValue.integer(sessionID)
+        let file = SQLValue.integer(logFileID)
+
+        try database.prepare(
+            """
+            INSERT INTO session_part (session_id, log_file_id, prompts, prompt_characters) VALUES (?, ?, ?, ?)
+            ON CONFLICT(session_id, log_file_id) DO UPDATE SET prompts = prompts + excluded.prompts,
+                prompt_characters = prompt_characters + excluded.prompt_characters
+            """
+        ).execute([session, file, .int(delta.prompts), .int(promptCharacters)])
+
+        let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
+        for time in delta.eventTimes { try event.execute([session, file, .integer(time)]) }
+
+        let detail = try database.prepare(
+            """
+            INSERT INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT(session_id, log_file_id, kind, value) DO UPDATE SET count = count + excluded.count
+            """)
+        for model in delta.models { try detail.execute([session, file, .text("model"), .text(model), .int(1)]) }
+        for path in delta.filesEdited {
+            let relative = repository.flatMap { Self.relative(path, to: $0.root) } ?? path
+            try detail.execute([session, file, .text("file"), .text(relative), .int(1)])
+        }
+        for hash in delta.commits { try detail.execute([session, file, .text("commit"), .text(hash), .int(1)]) }
+        for (word, count) in promptWords.sorted(by: { $0.key < $1.key }) {
+            try detail.execute([session, file, .text("word"), .text(word), .int(count)])
+        }
+
+        if !prompts.isEmpty {
+            let position =
+                try database.prepare("SELECT count(*) FROM session_prompt WHERE session_id = ?")
+                .first([session]) { $0.int(0) } ?? 0
+            let insert = try database.prepare(
+                "INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (?, ?, ?, ?)")
+            for (offset, text) in prompts.enumerated() {
+                try insert.execute([session, file, .int(position + offset), .text(text)])
+            }
+        }
+
+        let usage = try database.prepare(
+            """
+            INSERT INTO token_usage (key, session_id, input, output, cache_write, cache_read) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(key) DO UPDATE SET session_id = excluded.session_id, input = excluded.input,
+                output = excluded.output, cache_write = excluded.cache_write, cache_read = excluded.cache_read
+            WHERE excluded.input + excluded.output + excluded.cache_write + excluded.cache_read
+                > token_usage.input + token_usage.output + token_usage.cache_write + token_usage.cache_read
+            """)
+        for record in delta.usage {
+            try usage.execute([
+                .text(record.key), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
+                .int(record.cacheRead),
+            ])
+        }
+    }
+
+    /// `path` relative to `root` when it lies inside it.
+    static func relative(_ path: String, to root: String) -> String? {
+        guard !root.isEmpty else { return nil }
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : nil
+    }
+
+    // MARK: - Reading
+
+    /// Filters for `sessions`.
+    package struct Filter: Sendable {
+        package var sinceMs: Int64?
+        package var untilMs: Int64?
+        package var tool: String?
+        /// A repository root path or name.
+        package var repository: String?
+
+        package init(sinceMs: Int64? = nil, untilMs: Int64? = nil, tool: String? = nil, repository: String? = nil) {
+            self.sinceMs = sinceMs
+            self.untilMs = untilMs
+            self.tool = tool
+            self.repository = repository
+        }
+    }
+
+    /// Every session with its figures, oldest first (ties by tool and id).
+    package func sessions(_ filter: Filter = Filter(), idleCapMs: Int64 = 600_000) throws -> [SessionSummary] {
+        struct Row {
+            var id: Int64
+            var summary: SessionSummary
+        }
+        var rows = try database.prepare(
+            """
+            SELECT s.id, s.tool, s.key, s.parent_key, s.source, r.root, s.working_directory, s.git_branch,
+                (SELECT min(time_ms) FROM session_event e WHERE e.session_id = s.id),
+                (SELECT max(time_ms) FROM session_event e WHERE e.session_id = s.id),
+                (SELECT coalesce(sum(prompts), 0) FROM session_part p WHERE p.session_id = s.id),
+                (SELECT coalesce(sum(input), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(output), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(cache_write), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id)
+            FROM session s LEFT JOIN repository r ON r.id = s.repository_id
+            WHERE (?1 IS NULL OR s.tool = ?1) AND (?2 IS NULL OR r.root = ?2 OR r.name = ?2)
+            """
+        ).rows([.optional(filter.tool), .optional(filter.repository)]) { row in
+            Row(
+                id: row.int64(0),
+                summary: SessionSummary(
+                    tool: row.text(1), id: row.text(2), parent: row.optionalText(3), source: row.text(4),
+                    repository: row.optionalText(5), workingDirectory: row.optionalText(6),
+                    branch: row.optionalText(7), startMs: row.optionalInt64(8), endMs: row.optionalInt64(9),
+                    activeSeconds: 0, prompts: row.int(10), models: [],
+                    tokens: TokenTotals(input: row.int(11), output: row.int(12), cacheWrite: row.int(13), cacheRead: row.int(14)),
+                    filesEdited: [], commits: []))
+        }
+        rows.removeAll { row in
+            if let since = filter.sinceMs, (row.summary.endMs ?? Int64.min) < since { return true }
+            if let until = filter.untilMs, (row.summary.startMs ?? Int64.max) >= until { return true }
+            return false
+        }
+        var details: [Int64: [String: Set<String>]] = [:]
+        try database.prepare("SELECT session_id, kind, value FROM session_detail WHERE kind <> 'word'").query { row in
+            details[row.int64(0), default: [:]][row.text(1), default: []].insert(row.text(2))
+        }
+        var events: [Int64: [Int64]] = [:]
+        try database.prepare("SELECT session_id, time_ms FROM session_event").query { row in
+            events[row.int64(0), default: []].append(row.int64(1))
+        }
+        // A parent's active time counts its sub-agents' events too, merged so parallel work is not counted twice.
+        var childrenByParent: [String: [Int64]] = [:]
+        for row in rows {
+            if let parent = row.summary.parent { childrenByParent[row.summary.tool + "\u{0}" + parent, default: []].append(row.id) }
+        }
+        for index in rows.indices {
+            let id = rows[index].id
+            var times = events[id] ?? []
+            for child in childrenByParent[rows[index].summary.tool + "\u{0}" + rows[index].summary.id] ?? [] {
+                times += events[child] ?? []
+            }
+            rows[index].summary.activeSeconds = ActiveTime.seconds(times, idleCapMs: idleCapMs)
+            rows[index].summary.models = (details[id]?["model"] ?? []).sorted()
+            rows[index].summary.filesEdited = (details[id]?["file"] ?? []).sorted()
+            rows[index].summary.commits = (details[id]?["commit"] ?? []).sorted()
+        }
+        return rows.map(\.summary).sorted {
+            ($0.startMs ?? 0, $0.tool, $0.id) < ($1.startMs ?? 0, $1.tool, $1.id)
+        }
+    }
+
+    /// How many sessions are stored.
+    package func sessionCount() throws -> Int {
+        try database.prepare("SELECT count(*) FROM session").first { $0.int(0) } ?? 0
+    }
+
+    /// Sessions per tool, for `status`.
+    package func countsByTool() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try database.prepare("SELECT tool, count(*) FROM session GROUP BY tool").query { counts[$0.text(0)] = $0.int(1) }
+        return counts
+    }
+
+    /// Malformed lines skipped over all log files, for `status`.
+    package func skippedLines() throws -> Int {
+        try database.prepare("SELECT coalesce(sum(malformed), 0) FROM log_file").first { $0.int(0) } ?? 0
+    }
+}

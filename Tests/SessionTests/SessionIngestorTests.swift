@@ -1,0 +1,145 @@
+import Foundation
+import Ingestion
+import Model
+import Storage
+import Support
+import TestSupport
+import Testing
+
+@Suite("Ingesting session logs into the store")
+struct SessionIngestorTests {
+    /// A Claude Code session with one prompt, in `cwd`, at `minute` past 10:00 on 2026-03-01.
+    static func claudeSession(_ id: String, cwd: String, prompt: String, minute: Int = 0) -> String {
+        let time = String(format: "2026-03-01T10:%02d:00.000Z", minute)
+        let later = String(format: "2026-03-01T10:%02d:30.000Z", minute)
+        return """
+            {"type":"user","sessionId":"\(id)","cwd":"\(cwd)","gitBranch":"feature","uuid":"u-\(id)","timestamp":"\(time)","message":{"role":"user","content":"\(prompt)"}}
+            {"type":"assistant","sessionId":"\(id)","cwd":"\(cwd)","gitBranch":"feature","uuid":"a-\(id)","timestamp":"\(later)","requestId":"req_\(id)","message":{"id":"msg_\(id)","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t","name":"Edit","input":{"file_path":"\(cwd)/src/app.ts"}}],"usage":{"input_tokens":10,"output_tokens":20,"cache_creation_input_tokens":30,"cache_read_input_tokens":40}}}
+
+            """
+    }
+
+    struct Setup {
+        let folder: TemporaryDirectory
+        let database: Database
+
+        init() throws {
+            folder = try TemporaryDirectory("sessions")
+            database = try Database(path: folder.path + "/db.sqlite")
+        }
+
+        func ingest(_ paths: [String], keepPrompts: Bool = false, repositories: [Repository] = []) throws
+            -> SessionIngestReport
+        {
+            try SessionIngestor(database: database, environment: [:], keepPrompts: keepPrompts)
+                .ingest(SessionIngestor.entries(under: paths), repositories: repositories)
+        }
+
+        func count(_ table: String) throws -> Int {
+            try database.prepare("SELECT count(*) FROM \(table)").first { $0.int(0) } ?? -1
+        }
+    }
+
+    @Test("the real samples ingested twice leave identical row counts, and the second run reads nothing")
+    func idempotent() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let fixtures = try SessionFixtures.path("")
+        let first = try setup.ingest([fixtures])
+        #expect(first.read > 10)
+        let tables = ["session", "session_part", "session_event", "session_detail", "token_usage", "log_file"]
+        let before = try tables.map(setup.count)
+        let second = try setup.ingest([fixtures])
+        #expect(second.read == 0)
+        #expect(second.unchanged == first.read + first.skipped.count - second.skipped.count)
+        #expect(try tables.map(setup.count) == before)
+    }
+
+    @Test("a log that grows by one session adds exactly that session; a rewritten one replaces its sessions")
+    func growthAndRewrite() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let path = setup.folder.path + "/logs/one.jsonl"
+        try setup.folder.write("logs/one.jsonl", Self.claudeSession("s1", cwd: "/w/app", prompt: "add an endpoint"))
+        _ = try setup.ingest([path])
+        #expect(try setup.count("session") == 1)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(Self.claudeSession("s2", cwd: "/w/app", prompt: "write tests", minute: 20).utf8))
+        try handle.close()
+        let grown = try setup.ingest([path])
+        #expect(grown.newSessions == 1)
+        #expect(grown.rewritten == 0)
+        #expect(try setup.count("session") == 2)
+        #expect(try setup.count("token_usage") == 2)
+
+        try setup.folder.write("logs/one.jsonl", Self.claudeSession("s3", cwd: "/w/app", prompt: "start over", minute: 40))
+        let rewritten = try setup.ingest([path])
+        #expect(rewritten.rewritten == 1)
+        let sessions = try SessionStore(database: setup.database).sessions()
+        #expect(sessions.map(\.id) == ["s3"])
+        #expect(sessions.first?.tokens == TokenTotals(input: 10, output: 20, cacheWrite: 30, cacheRead: 40))
+    }
+
+    @Test("planted secrets never reach the database file, with or without --keep-prompts")
+    func secrets() throws {
+        for keep in [false, true] {
+            let setup = try Setup()
+            defer { setup.folder.remove() }
+            let secrets = [
+                "AKIA" + "IOSFODNN7EXAMPLE", "ghp_" + "1234567890abcdefghijABCDEFGHIJ123456",
+                "sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz0123456789", "sk-proj-" + "abcdefghijklmnopqrstuvwxyz0123456789ABCD",
+                "AIza" + "SyA1234567890abcdefghijklmnopqrstuv", "xoxb-" + "123456789012-1234567890123-abcdefghijklmnop",
+                "sk_live_" + "abcdefghijklmnop1234567890",
+                "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0" + ".dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+                "hunter2-db-password",
+            ]
+            let prompt = "use " + secrets.dropLast().joined(separator: " and ") + " with DB_PASSWORD=" + secrets[secrets.count - 1]
+                + " and -----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEAsecretkeybody\\n-----END RSA PRIVATE KEY-----"
+            try setup.folder.write("logs/s.jsonl", Self.claudeSession("sec", cwd: "/w/app", prompt: prompt))
+            _ = try setup.ingest([setup.folder.path + "/logs"], keepPrompts: keep)
+            #expect(try setup.count("session") == 1)
+            #expect(try setup.count("session_prompt") == (keep ? 1 : 0))
+            try setup.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            var bytes = FileManager.default.contents(atPath: setup.folder.path + "/db.sqlite") ?? Data()
+            bytes += FileManager.default.contents(atPath: setup.folder.path + "/db.sqlite-wal") ?? Data()
+            let text = String(decoding: bytes, as: UTF8.self)
+            for secret in secrets + ["MIIEowIBAAKCAQEAsecretkeybody"] {
+                #expect(!text.contains(secret), "\(secret.prefix(8))… is in the database (keep-prompts: \(keep))")
+            }
+        }
+    }
+
+    @Test("a session in another clone of the repository resolves by name; inside the root by prefix")
+    func repositoryResolution() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let store = CommitStore(database: setup.database)
+        let repository = try store.upsertRepository(root: "/srv/checkouts/acme-shop", origin: nil, name: "acme-shop")
+        try setup.folder.write("a/one.jsonl", Self.claudeSession("here", cwd: "/srv/checkouts/acme-shop/src", prompt: "x"))
+        try setup.folder.write("b/two.jsonl", Self.claudeSession("there", cwd: "/Users/bob/code/acme-shop", prompt: "y", minute: 5))
+        try setup.folder.write("c/three.jsonl", Self.claudeSession("elsewhere", cwd: "/home/x/other", prompt: "z", minute: 9))
+        _ = try setup.ingest([setup.folder.path + "/a", setup.folder.path + "/b", setup.folder.path + "/c"], repositories: [repository])
+        let sessions = try SessionStore(database: setup.database).sessions()
+        let byID = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, $0) })
+        #expect(byID["here"]?.repository == "/srv/checkouts/acme-shop")
+        #expect(byID["there"]?.repository == "/srv/checkouts/acme-shop")
+        #expect(byID["there"]?.filesEdited == ["src/app.ts"])
+        #expect(byID["elsewhere"]?.repository == nil)
+        let evidence = try setup.database.prepare("SELECT key, repository_evidence FROM session ORDER BY key").rows {
+            ($0.text(0), $0.optionalText(1))
+        }
+        #expect(evidence.first { $0.0 == "here" }?.1?.hasPrefix("path prefix") == true)
+        #expect(evidence.first { $0.0 == "there" }?.1?.hasPrefix("repository name acme-shop") == true)
+    }
+
+    @Test("a parent's active time merges its sub-agents' events instead of adding them")
+    func activeTimeWithSubAgents() {
+        // Parent active 10:00–10:09 (events each 3 min); a sub-agent active 10:03–10:06 in parallel.
+        let parent: [Int64] = [0, 180_000, 360_000, 540_000]
+        let child: [Int64] = [180_000, 270_000, 360_000]
+        #expect(ActiveTime.seconds(parent) == 540)
+        #expect(ActiveTime.seconds(parent + child) == 540)
+        #expect(ActiveTime.seconds([0, 700_000]) == 0)
+    }
+}

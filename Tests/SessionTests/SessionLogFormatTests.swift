@@ -1,0 +1,59 @@
+import Foundation
+import Ingestion
+import Testing
+
+@Suite("Format detection from content")
+struct SessionLogFormatTests {
+    @Test(
+        "every real sample is recognised from its content",
+        arguments: [
+            ("claude-code/v1.0.17_sniffly_d3ad4cdc-5657-435d-98fa-0035d53e383d.jsonl", SessionLogFormat.claudeJSONL),
+            ("claude-code/v1.0.17_sniffly_ff71dbed-a4f2-4284-a4fc-fe2fb90de929_summary-only.jsonl", .claudeJSONL),
+            ("claude-code/v2.1.38_spotter_short.jsonl", .claudeJSONL),
+            ("claude-code/v2.1.39_spotter_4d5611e5/4d5611e5-241a-462a-8d15-5122611a9569.jsonl.gz", .claudeJSONL),
+            ("codex/v0.39.0_codex_vscode_vibecodingtracker_2025-09-19.jsonl", .codexJSONL),
+            ("codex/v0.135.0_codex_exec_agent-history_real_sessions_codex_session-01_redacted.jsonl", .codexJSONL),
+            ("aider/aider-repo_tests_fixtures_chat-history.EXCERPT.md", .aiderChatHistory),
+            ("gemini-cli/2025-10-05_legacy-json_session.json", .geminiJSON),
+            ("gemini-cli/2026-03-27_legacy-json_session_with_toolCalls.json", .geminiJSON),
+            ("copilot-cli/v1.0.34_events.jsonl", .copilotEvents),
+        ])
+    func realSamples(file: String, format: SessionLogFormat) throws {
+        #expect(SessionLogFormat.detect(path: try SessionFixtures.path(file)) == format)
+    }
+
+    @Test("a Claude log renamed to .txt is still recognised and read")
+    func renamed() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: try SessionFixtures.path("claude-code/v2.1.38_spotter_short.jsonl")))
+        let path = try scratch.write("notes.txt", Array(data))
+        #expect(SessionLogFormat.detect(path: path) == .claudeJSONL)
+        #expect(try SessionLogReader.read(path: path).sessions.first?.id == "55604662-cf2a-4331-851a-ec234028f8ca")
+    }
+
+    @Test(
+        "small heads of each format",
+        arguments: [
+            (#"{"id":"x","timestamp":"2025-05-01T10:00:00Z","instructions":"…"}"# + "\n{\"record_type\":\"state\"}\n", SessionLogFormat.codexJSONL),
+            (#"{"sessionId":"g","projectHash":"h","startTime":"t","lastUpdated":"t","kind":"main"}"# + "\n", .geminiJSONL),
+            ("{\n  \"sessionId\": \"g\",\n  \"projectHash\": \"h\",\n  \"messages\": []\n}\n", .geminiJSON),
+            ("\n# 2025-05-04 17:06:57.158813\n+give me an overview\n", .aiderInputHistory),
+            ("\n# aider chat started at 2026-07-07 16:46:04\n\n#### hi\n", .aiderChatHistory),
+            (#"[{"ts":1770482470358,"type":"say","say":"task","text":"x"}]"#, .clineTask),
+            (#"{"type":"session.start","data":{"sessionId":"s"},"id":"i","timestamp":"t","parentId":null}"# + "\n", .copilotEvents),
+            (#"{"type":"summary","summary":"A title","leafUuid":"u"}"# + "\n", .claudeJSONL),
+        ])
+    func heads(text: String, format: SessionLogFormat) {
+        #expect(SessionLogFormat.detect(head: Array(text.utf8)) == format)
+    }
+
+    @Test("unknown content is nil", arguments: ["", "hello world\n", "[1,2,3]\n", #"{"a":1}"# + "\n", "\u{FF}\u{FE}"])
+    func unknown(text: String) throws {
+        #expect(SessionLogFormat.detect(head: Array(text.utf8)) == nil)
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = try scratch.write("x.jsonl", text)
+        #expect(throws: SessionLogError.self) { try SessionLogReader.read(path: path) }
+    }
+}
