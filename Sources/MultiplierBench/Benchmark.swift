@@ -9,7 +9,8 @@ import Support
     import Darwin
 #endif
 
-/// `MultiplierBench git PATH [--no-append]`: ingestion speed against its floor, `git log` itself.
+/// `MultiplierBench git PATH [--no-append]`: ingestion speed against its floor, `git log` itself;
+/// `MultiplierBench sessions PATH...`: session-log ingestion against `cat` and a Python loop.
 ///
 /// In one run: `git log` with the ingestion's own format and options to
 /// /dev/null (before and after, the faster counts), a full ingest into a fresh
@@ -29,12 +30,25 @@ struct Benchmark {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
-        guard arguments.count == 2, arguments[0] == "git" else {
-            FileDescriptorWriter.writeAll("usage: MultiplierBench git PATH [--no-append]\n", to: STDERR_FILENO)
+        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES [--no-append]\n"
+        guard arguments.count >= 2 else {
+            FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
             exit(64)
         }
         do {
-            let report = try benchmarkGit(path: arguments[1])
+            let report: String
+            switch arguments[0] {
+            case "git" where arguments.count == 2: report = try benchmarkGit(path: arguments[1])
+            case "sessions": report = try SessionBenchmark.run(paths: Array(arguments.dropFirst()))
+            case "make-sessions" where arguments.count == 4:
+                FileDescriptorWriter.writeAll(
+                    try SessionBenchmark.make(source: arguments[1], output: arguments[2], megabytes: Int(arguments[3]) ?? 300),
+                    to: STDOUT_FILENO)
+                return
+            default:
+                FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
+                exit(64)
+            }
             FileDescriptorWriter.writeAll(report, to: STDOUT_FILENO)
             if append { try appendToReports(report) }
         } catch {
