@@ -12,6 +12,19 @@ enum IngestCommand {
         "gemini": "gemini",
     ]
 
+    /// The stored tool name for a `--tool` value.
+    /// - Throws: `UsageError` with the nearest valid name.
+    static func tool(named name: String, command: String) throws -> String {
+        guard let known = tools[name] else {
+            let names = tools.keys.sorted()
+            let suggestion = EditDistance.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError(
+                "unknown tool '\(name)'\(suggestion); expected one of: \(names.joined(separator: ", "))",
+                command: command)
+        }
+        return known
+    }
+
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "ingest", summary: "read git history or AI session logs into the database (incremental)",

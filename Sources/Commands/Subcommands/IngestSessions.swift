@@ -7,17 +7,7 @@ import Support
 /// `multiplier ingest sessions [PATH...]`.
 enum IngestSessions {
     static func run(_ context: CommandContext, paths: [String]) throws -> ExitCode {
-        var tool: String?
-        if let name = context.arguments.value("--tool") {
-            guard let known = IngestCommand.tools[name] else {
-                let names = IngestCommand.tools.keys.sorted()
-                let suggestion = EditDistance.nearest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw UsageError(
-                    "unknown tool '\(name)'\(suggestion); expected one of: \(names.joined(separator: ", "))",
-                    command: "ingest")
-            }
-            tool = known
-        }
+        let tool = try context.arguments.value("--tool").map { try IngestCommand.tool(named: $0, command: "ingest") }
         for path in paths where !FileManager.default.fileExists(atPath: context.absolute(path)) {
             throw CommandError.missingInput("\(context.absolute(path)): no such file or directory")
         }

@@ -80,12 +80,7 @@ enum SessionsCommand {
             filter.untilMs = try TimeArgument.milliseconds(until, option: "--until", command: "sessions")
         }
         if let tool = context.arguments.value("--tool") {
-            guard let known = IngestCommand.tools[tool] else {
-                throw UsageError(
-                    "unknown tool '\(tool)'; expected one of: \(IngestCommand.tools.keys.sorted().joined(separator: ", "))",
-                    command: "sessions")
-            }
-            filter.tool = known
+            filter.tool = try IngestCommand.tool(named: tool, command: "sessions")
         }
         if let repository = context.arguments.value("--repo") {
             filter.repository = repository.contains("/") ? context.absolute(repository) : repository
