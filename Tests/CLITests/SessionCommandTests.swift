@@ -76,6 +76,7 @@ struct SessionCommandTests {
             environment: ["HOME": folder.path, "CLAUDE_CONFIG_DIR": folder.path + "/config"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("claude-code 1"))
+        #expect(result.stderr.contains("found 1 claude-code in \(folder.path)/config/projects"))
         #expect(result.stderr.contains("deletes its session logs after 30 days"))
     }
 }

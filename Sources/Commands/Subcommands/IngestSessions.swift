@@ -23,9 +23,21 @@ enum IngestSessions {
                     SessionLogEntry(path: location.path, format: $0, inputHistory: location.inputHistory)
                 }
             }
-            let searched = locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
-            context.notes.note("looked in \(searched.filter { FileManager.default.fileExists(atPath: $0) }.count) "
-                + "standard places and \(repositories.count) ingested repositories")
+            // Say what was found where: per standard folder (or repository, for aider), how many logs.
+            let roots = (locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
+                + [home + "/.copilot/session-state"] + repositories.map(\.root)).sorted { $0.count > $1.count }
+            var counts: [String: Int] = [:]
+            for entry in entries {
+                let root = roots.first { entry.path == $0 || entry.path.hasPrefix($0 + "/") } ?? (entry.path as NSString).deletingLastPathComponent
+                counts["\(entry.format.tool) in \(root)", default: 0] += 1
+            }
+            for (place, count) in counts.sorted(by: { $0.key < $1.key }) {
+                context.notes.note("found \(count) \(place)")
+            }
+            if entries.isEmpty {
+                context.notes.note("no session logs in the standard places (\(locator.claudeRoots.joined(separator: ", ")), "
+                    + "\(locator.codexRoots.joined(separator: ", ")), …) or in \(repositories.count) ingested repositories")
+            }
         } else {
             entries = SessionIngestor.entries(under: paths.map(context.absolute))
         }
