@@ -102,6 +102,7 @@ package struct SessionIngestor {
     /// Size and modification time of a file, or of a folder's files (a Cline task).
     static func stamp(_ path: String) -> (size: Int64, modified: Int64)? {
         func attributes(_ file: String) -> (Int64, Int64)? {
+            // A file that vanished or cannot be stat'ed is reported by the caller as "cannot be read".
             guard let values = try? FileManager.default.attributesOfItem(atPath: file) else { return nil }
             let size = (values[.size] as? NSNumber)?.int64Value ?? 0
             let modified = Int64(((values[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0) * 1e9)
@@ -110,6 +111,7 @@ package struct SessionIngestor {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
         guard isDirectory.boolValue else { return attributes(path) }
+        // An unlistable folder stamps as empty; reading it then fails and is reported per file.
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         var size: Int64 = 0
         var modified: Int64 = 0
