@@ -1,28 +1,26 @@
 import Foundation
 
-/// `SampleGen [--seed N] [--out DIR]` writes the demo team's data (default: seed 1 into SampleData);
-/// `SampleGen --large N [--seed N] --out FILE|-` writes a long history for benchmarks.
+/// `SampleGen`: writes the demo team's data (seed 1 into SampleData by default), or with
+/// `--large N` a long history for benchmarks. The work is in `SampleDataGenerator` and
+/// `LargeHistoryWriter`; this only parses arguments and touches the file system.
 @main
 struct Entrypoint {
     static func main() {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        func value(_ name: String) -> String? {
-            guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-            defer { arguments.removeSubrange(index...(index + 1)) }
-            return arguments[index + 1]
-        }
-        let seed = value("--seed").flatMap(UInt64.init) ?? 1
-        let large = value("--large").flatMap(Int.init)
-        let out = value("--out")
-        guard arguments.isEmpty else {
-            FileHandle.standardError.write(Data("usage: SampleGen [--seed N] [--out DIR] | --large N --out FILE|-\n".utf8))
-            exit(64)
+        let options: Options
+        do {
+            options = try Options.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            let message = error.message.isEmpty ? "" : "SampleGen: error: \(error.message)\n"
+            FileHandle.standardError.write(Data((message + Options.usage).utf8))
+            exit(error.message.isEmpty ? 0 : 64)
         }
         do {
-            if let large {
-                try writeLarge(commits: large, seed: seed, to: out ?? "-")
+            if let count = options.large {
+                try writeLarge(commits: count, seed: options.seed, to: options.out ?? "-")
             } else {
-                try write(TeamData.generate(seed: seed), to: out ?? "SampleData")
+                let files = SampleDataGenerator(seed: options.seed).generate()
+                try write(files, to: options.out ?? "SampleData")
+                FileHandle.standardError.write(Data("SampleGen: wrote \(files.count) files to \(options.out ?? "SampleData")\n".utf8))
             }
         } catch {
             FileHandle.standardError.write(Data("SampleGen: error: \(error)\n".utf8))
@@ -30,14 +28,15 @@ struct Entrypoint {
         }
     }
 
-    /// Replaces the generated files in `directory` (other files there are left alone).
-    static func write(_ files: [String: [UInt8]], to directory: String) throws {
+    /// Writes the files under `directory`, replacing `machines/` so no stale session log survives.
+    static func write(_ files: [GeneratedFile], to directory: String) throws {
+        let manager = FileManager.default
         let machines = directory + "/machines"
-        if FileManager.default.fileExists(atPath: machines) { try FileManager.default.removeItem(atPath: machines) }
-        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
-            let url = URL(fileURLWithPath: directory + "/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: url)
+        if manager.fileExists(atPath: machines) { try manager.removeItem(atPath: machines) }
+        for file in files {
+            let url = URL(fileURLWithPath: directory + "/" + file.path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.bytes).write(to: url)
         }
     }
 
@@ -46,9 +45,13 @@ struct Entrypoint {
         if path == "-" {
             handle = FileHandle.standardOutput
         } else {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteNoPermission) }
+            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+            }
             handle = file
         }
-        LargeHistory(commits: commits, seed: seed).write { handle.write(Data($0)) }
+        var writer = LargeHistoryWriter(commits: commits, seed: seed)
+        writer.write { handle.write(Data($0)) }
+        if path != "-" { try handle.close() }
     }
 }
