@@ -20,8 +20,11 @@ let package = Package(
         .target(name: "Model", exclude: ["README.md"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Model", "Support"], exclude: ["README.md"]),
         .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Classification", dependencies: ["Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Tasks", dependencies: ["Classification", "Storage", "Model", "Support"], exclude: ["README.md"]),
         .target(
-            name: "Commands", dependencies: ["Ingestion", "Storage", "Model", "Support"], exclude: ["README.md"]),
+            name: "Commands", dependencies: ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
+            exclude: ["README.md"]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
@@ -39,6 +42,9 @@ let package = Package(
         .testTarget(
             name: "SessionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Model", "Support"]),
+        .testTarget(
+            name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

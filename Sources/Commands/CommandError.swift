@@ -1,3 +1,4 @@
+import Classification
 import Ingestion
 import Storage
 import Support
@@ -49,11 +50,16 @@ extension ExitCode {
             }
         case let error as StorageError:
             switch error {
-            case .notADatabase, .newerSchema: return (.dataError, error.description)
+            case .notADatabase, .newerSchema, .corrupt: return (.dataError, error.description)
             case .cannotOpen: return (.ioError, error.description)
             case .sqlite(let sqlite, _):
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the database.
                 return ([5, 6].contains(sqlite.primaryCode) ? .failure : .ioError, error.description)
+            }
+        case let error as ConfigError:
+            switch error {
+            case .unreadable: return (.noInput, error.description)
+            case .invalid: return (.dataError, error.description)
             }
         case let error as SQLiteError: return (.ioError, "database error: \(error)")
         case let error as StreamingProcess.Failure: return (.failure, error.description)

@@ -17,6 +17,7 @@ package enum ToolCommand {
         IngestCommand.definition,
         SessionsCommand.definition,
         StatusCommand.definition,
+        TasksCommand.definition,
     ]
 
     /// Runs the command line and returns the exit code; never calls `exit` itself.

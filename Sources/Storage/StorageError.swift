@@ -4,6 +4,7 @@ package enum StorageError: Error, CustomStringConvertible {
     case notADatabase(path: String)
     case newerSchema(path: String, found: Int, supported: Int)
     case sqlite(SQLiteError, during: String)
+    case corrupt(what: String, reason: String)
 
     package var description: String {
         switch self {
@@ -16,6 +17,8 @@ package enum StorageError: Error, CustomStringConvertible {
                 + "upgrade multiplier or pass another --db"
         case .sqlite(let error, let during):
             return "database error while \(during): \(error)"
+        case .corrupt(let what, let reason):
+            return "the stored \(what) cannot be read (\(reason)); run `multiplier ingest` again to rebuild the tasks"
         }
     }
 }

@@ -34,6 +34,7 @@ enum IngestCommand {
                 .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
                 .flag("--strict", "sessions: exit 65 when any malformed line was skipped"),
+                TaskBuilding.configOption,
             ],
             positionals: [
                 ("KIND", "what to read: git or sessions"),
@@ -65,6 +66,7 @@ enum IngestCommand {
             let result = try ingestor.ingest(path: context.absolute(path), allRefs: context.arguments.has("--all"))
             context.console.line(summary(result))
         }
+        try TaskBuilding.rebuild(context, database: database)
         return .success
     }
 

@@ -62,6 +62,7 @@ enum IngestSessions {
                 + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten; "
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.sessionsTouched) updated")
+        if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }
         if context.arguments.has("--strict") && (report.malformedTotal > 0 || !report.skipped.isEmpty) {
             throw CommandError.badData(
                 "\(report.malformedTotal) malformed lines and \(report.skipped.count) unreadable files (--strict)")

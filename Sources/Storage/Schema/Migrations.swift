@@ -137,5 +137,40 @@ package enum Migrations {
                 ) WITHOUT ROWID;
                 CREATE INDEX token_usage_session ON token_usage(session_id);
                 """),
+        Migration(
+            name: "tasks",
+            sql: """
+                -- Built from commits and sessions after every ingest; the whole task, with its
+                -- evidence, is kept as JSON in detail, and the columns filters need beside it.
+                CREATE TABLE task (
+                    id TEXT PRIMARY KEY,
+                    repository_id INTEGER NOT NULL REFERENCES repository(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    category TEXT NOT NULL,
+                    ai INTEGER NOT NULL,
+                    bot INTEGER NOT NULL,
+                    start_time INTEGER NOT NULL,
+                    end_time INTEGER NOT NULL,
+                    detail TEXT NOT NULL,
+                    UNIQUE (repository_id, key)
+                );
+                CREATE INDEX task_end ON task(end_time);
+                CREATE TABLE task_commit (
+                    task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,
+                    hash TEXT NOT NULL,
+                    PRIMARY KEY (task_id, hash)
+                ) WITHOUT ROWID;
+                CREATE INDEX task_commit_hash ON task_commit(hash);
+                -- A person's corrections: never touched by a rebuild.
+                CREATE TABLE label (
+                    repository_id INTEGER NOT NULL REFERENCES repository(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    first_commit TEXT NOT NULL,
+                    category TEXT,
+                    ai INTEGER,
+                    updated INTEGER NOT NULL,
+                    PRIMARY KEY (repository_id, key)
+                ) WITHOUT ROWID;
+                """),
     ]
 }

@@ -246,6 +246,59 @@ package final class SessionStore {
         }
     }
 
+    /// Every session as task building needs it, sub-agents rolled into their parents, by tool and id.
+    package func activities() throws -> [SessionActivity] {
+        struct Entry {
+            var activity: SessionActivity
+            var parent: String?
+        }
+        var entries: [Int64: Entry] = [:]
+        try database.prepare(
+            """
+            SELECT s.id, s.tool, s.key, s.parent_key, r.root, s.git_branch, s.working_directory
+            FROM session s LEFT JOIN repository r ON r.id = s.repository_id
+            """
+        ).query { row in
+            entries[row.int64(0)] = Entry(
+                activity: SessionActivity(
+                    tool: row.text(1), id: row.text(2), repository: row.optionalText(4), branch: row.optionalText(5),
+                    workingDirectory: row.optionalText(6), eventTimes: [], filesEdited: [], commits: [], promptWords: [:]),
+                parent: row.optionalText(3))
+        }
+        try database.prepare("SELECT session_id, time_ms FROM session_event").query { row in
+            entries[row.int64(0)]?.activity.eventTimes.append(row.int64(1))
+        }
+        try database.prepare("SELECT session_id, kind, value, count FROM session_detail WHERE kind <> 'model'").query { row in
+            let id = row.int64(0)
+            switch row.text(1) {
+            case "file": entries[id]?.activity.filesEdited.insert(row.text(2))
+            case "commit": entries[id]?.activity.commits.append(row.text(2))
+            case "word": entries[id]?.activity.promptWords[row.text(2), default: 0] += row.int(3)
+            default: break
+            }
+        }
+        // Sub-agents roll up into their parent session (same tool), when the parent is stored.
+        var byKey: [String: Int64] = [:]
+        for (id, entry) in entries { byKey[entry.activity.tool + "\u{0}" + entry.activity.id] = id }
+        for id in entries.keys.sorted() {
+            guard let entry = entries[id], let parent = entry.parent,
+                let parentID = byKey[entry.activity.tool + "\u{0}" + parent], parentID != id, entries[parentID] != nil
+            else { continue }
+            entries[parentID]?.activity.eventTimes += entry.activity.eventTimes
+            entries[parentID]?.activity.filesEdited.formUnion(entry.activity.filesEdited)
+            entries[parentID]?.activity.commits += entry.activity.commits
+            for (word, count) in entry.activity.promptWords { entries[parentID]?.activity.promptWords[word, default: 0] += count }
+            if entries[parentID]?.activity.repository == nil { entries[parentID]?.activity.repository = entry.activity.repository }
+            entries[id] = nil
+        }
+        return entries.values.map { entry in
+            var activity = entry.activity
+            activity.eventTimes.sort()
+            activity.commits = Array(Set(activity.commits)).sorted()
+            return activity
+        }.sorted { ($0.tool, $0.id) < ($1.tool, $1.id) }
+    }
+
     /// How many sessions are stored.
     package func sessionCount() throws -> Int {
         try database.prepare("SELECT count(*) FROM session").first { $0.int(0) } ?? 0

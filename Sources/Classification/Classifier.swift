@@ -1,0 +1,226 @@
+import Model
+
+/// A task's category with the evidence behind it.
+package struct Classification: Sendable, Equatable, Codable {
+    package var category: Category
+    /// The winner's share of the total score (1 for a label or a forced path).
+    package var confidence: Double
+    /// Every signal that fired, strongest first.
+    package var evidence: [Evidence]
+    /// Why the result is `unclassified`, when it is.
+    package var note: String?
+}
+
+/// Weighted signals from paths, the shape of the change, commit types and scopes,
+/// subjects, branch names and prompt words; the top category wins, a near tie is
+/// `unclassified` rather than a guess.
+///
+/// Each family's signals are averaged over its items (files, subjects, …) before
+/// its weight applies, so a task with many commits does not outvote its own files.
+package struct Classifier: Sendable {
+    /// How much each family counts when all of its items agree.
+    package static let familyWeights: [String: Double] = [
+        "branch": 1, "path": 3, "prompt": 1, "scope": 1, "subject": 2, "type": 1.5,
+    ]
+    /// Below this total score nothing is known well enough to say.
+    package static let minimumScore = 0.3
+
+    package let config: RuleConfig
+
+    package init(config: RuleConfig = RuleConfig()) {
+        self.config = config
+    }
+
+    package func classify(_ traits: TaskTraits) -> Classification {
+        let files = traits.files.filter { !config.ignores($0) }
+        if let forced = forcedCategory(files) { return forced }
+        return decide(signals(traits))
+    }
+
+    /// The winner of summed evidence, or `unclassified` on a near tie or too little evidence.
+    package func decide(_ evidence: [Evidence]) -> Classification {
+        var scores: [Category: Double] = [:]
+        for item in evidence { scores[item.category, default: 0] += item.weight }
+        let ranked = scores.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let total = ranked.reduce(0) { $0 + $1.value }
+        let sortedEvidence = evidence.sorted { ($0.weight, $1.family, $1.detail) > ($1.weight, $0.family, $0.detail) }
+        guard let top = ranked.first, total >= Self.minimumScore else {
+            return Classification(category: .unclassified, confidence: 0, evidence: sortedEvidence, note: "too little evidence")
+        }
+        let confidence = top.value / total
+        if ranked.count > 1, ranked[1].value >= config.settings.nearTie * top.value {
+            return Classification(
+                category: .unclassified, confidence: confidence, evidence: sortedEvidence,
+                note: "near tie between \(top.key.rawValue) and \(ranked[1].key.rawValue)")
+        }
+        return Classification(category: top.key, confidence: confidence, evidence: sortedEvidence, note: nil)
+    }
+
+    /// Every signal of every family, summed per family, detail and category.
+    package func signals(_ traits: TaskTraits) -> [Evidence] {
+        var bag = EvidenceBag()
+        let files = traits.files.filter { !config.ignores($0) && PathRules.kind(of: $0) != .generated }
+        pathSignals(files, into: &bag)
+        shapeSignals(files, into: &bag)
+        commitSignals(traits.subjects, into: &bag)
+        textSignals(traits.branches.map(Self.branchText), family: "branch", into: &bag)
+        promptSignals(traits.promptWords, into: &bag)
+        return bag.evidence
+    }
+
+    // MARK: - Families
+
+    private func pathSignals(_ files: [String], into bag: inout EvidenceBag) {
+        guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
+        let share = weight / Double(files.count)
+        for file in files {
+            var hits: [Category: (detail: String, weight: Double)] = [:]
+            func offer(_ category: Category, _ detail: String, _ weight: Double) {
+                if weight > (hits[category]?.weight ?? 0) { hits[category] = (detail, weight) }
+            }
+            let kind = PathRules.kind(of: file)
+            for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
+            if kind != .lockFile && kind != .vendored {
+                // Folder names and the file's name without its extension.
+                var components = file.split(separator: "/").map(String.init)
+                if let name = components.popLast() {
+                    components.append(name.split(separator: ".").dropLast().joined(separator: ".").isEmpty
+                        ? name : name.split(separator: ".").dropLast().joined(separator: "."))
+                }
+                for word in components.flatMap(WordRules.words(in:)) {
+                    guard let match = WordRules.rules(for: word) else { continue }
+                    for rule in match.rules { offer(rule.category, "\"\(match.word)\"", rule.weight) }
+                }
+            }
+            for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
+                offer(rule.category, "config rule \(rule.paths.map(\.description).joined(separator: ", "))", rule.weight * 2)
+            }
+            let sum = hits.values.reduce(0) { $0 + $1.weight }
+            guard sum > 0 else { continue }
+            for (category, hit) in hits {
+                bag.add("path", hit.detail, category, share * hit.weight / max(sum, 1))
+            }
+        }
+    }
+
+    /// When every counted file is of one kind, the change's shape says a lot.
+    private func shapeSignals(_ files: [String], into bag: inout EvidenceBag) {
+        let kinds = Set(files.map(PathRules.kind(of:)).filter { $0 != .vendored })
+        guard !kinds.isEmpty else { return }
+        if kinds == [.test] { bag.add("shape", "only test files", .tests, 3) }
+        if kinds == [.docs] { bag.add("shape", "only documentation", .docs, 3) }
+        if kinds == [.config] { bag.add("shape", "only configuration and CI files", .config, 2) }
+        if kinds.isSubset(of: [.lockFile, .manifest]) { bag.add("shape", "only dependency manifests and lock files", .maintenance, 3) }
+        if kinds == [.migration] || kinds == [.migration, .test] { bag.add("shape", "only migrations", .migration, 2) }
+    }
+
+    private func commitSignals(_ subjects: [String], into bag: inout EvidenceBag) {
+        guard !subjects.isEmpty else { return }
+        let count = Double(subjects.count)
+        let typeWeight = (Self.familyWeights["type"] ?? 0) / count
+        let scopeWeight = (Self.familyWeights["scope"] ?? 0) / count
+        var texts: [String] = []
+        for subject in subjects {
+            guard let conventional = ConventionalCommit(subject: subject) else {
+                texts.append(subject)
+                continue
+            }
+            if let scope = conventional.scope, ConventionalCommit.dependencyScopes.contains(scope) {
+                bag.add("type", "\(conventional.type)(\(scope))", .maintenance, typeWeight * 1.5)
+            } else {
+                for rule in ConventionalCommit.typeRules where rule.type == conventional.type {
+                    bag.add("type", conventional.type, rule.category, typeWeight * rule.weight)
+                }
+                if let scope = conventional.scope {
+                    addWords(WordRules.words(in: scope), family: "scope", weight: scopeWeight, into: &bag)
+                }
+            }
+            texts.append(subject)
+        }
+        textSignals(texts, family: "subject", into: &bag)
+    }
+
+    /// Each text's words, normalised per text, averaged over the texts.
+    private func textSignals(_ texts: [String], family: String, into bag: inout EvidenceBag) {
+        let texts = texts.filter { !$0.isEmpty }
+        guard !texts.isEmpty, let weight = Self.familyWeights[family] else { return }
+        for text in texts {
+            addWords(WordRules.words(in: text), family: family, weight: weight / Double(texts.count), into: &bag)
+        }
+    }
+
+    /// Adds one item's words: its hits share `weight` in proportion to their rule weights.
+    private func addWords(_ words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
+        var hits: [(detail: String, category: Category, weight: Double)] = []
+        var seen: Set<String> = []
+        for word in words {
+            if let match = WordRules.rules(for: word), seen.insert(match.word).inserted {
+                for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight)) }
+            }
+            for rule in config.rules where rule.words.contains(word) && seen.insert("config:" + word).inserted {
+                hits.append(("\"\(word)\" (config rule)", rule.category, rule.weight * 2))
+            }
+        }
+        let joined = " " + words.joined(separator: " ") + " "
+        for phrase in WordRules.phrases where joined.contains(" \(phrase.phrase) ") {
+            hits.append(("\"\(phrase.phrase)\"", phrase.category, phrase.weight))
+        }
+        let sum = hits.reduce(0) { $0 + $1.weight }
+        guard sum > 0 else { return }
+        for hit in hits { bag.add(family, hit.detail, hit.category, weight * hit.weight / max(sum, 1)) }
+    }
+
+    private func promptSignals(_ words: [String: Int], into bag: inout EvidenceBag) {
+        guard !words.isEmpty, let weight = Self.familyWeights["prompt"] else { return }
+        var expanded: [String] = []
+        for (word, count) in words.sorted(by: { $0.key < $1.key }) {
+            expanded += Array(repeating: word, count: min(count, 5))
+        }
+        var hits: [(detail: String, category: Category, weight: Double)] = []
+        for word in expanded {
+            guard let match = WordRules.rules(for: word) else { continue }
+            for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight)) }
+        }
+        let sum = hits.reduce(0) { $0 + $1.weight }
+        guard sum > 0 else { return }
+        for hit in hits { bag.add("prompt", hit.detail, hit.category, weight * hit.weight / sum) }
+    }
+
+    /// A branch name's words without the usual prefixes' slashes (`feat/ABC-1-add-x` → `feat ABC 1 add x`).
+    static func branchText(_ branch: String) -> String {
+        branch.replacingOccurrences(of: "/", with: " ")
+    }
+
+    /// A configured path category wins when it covers most of the task's files.
+    private func forcedCategory(_ files: [String]) -> Classification? {
+        guard !config.forced.isEmpty, !files.isEmpty else { return nil }
+        var counts: [Category: (count: Int, glob: String)] = [:]
+        for file in files {
+            if let rule = config.forced.first(where: { $0.glob.matches(file) }) {
+                counts[rule.category, default: (0, rule.glob.description)].count += 1
+            }
+        }
+        guard let best = counts.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }),
+            best.value.count * 2 > files.count
+        else { return nil }
+        let evidence = Evidence(
+            family: "config", detail: "\(best.value.count) of \(files.count) files match \(best.value.glob)",
+            category: best.key, weight: Double(best.value.count))
+        return Classification(category: best.key, confidence: 1, evidence: [evidence], note: nil)
+    }
+}
+
+/// Sums evidence per family, detail and category, keeping first-seen order out of the result.
+struct EvidenceBag {
+    private var weights: [String: Evidence] = [:]
+
+    mutating func add(_ family: String, _ detail: String, _ category: Category, _ weight: Double) {
+        guard weight > 0 else { return }
+        let key = family + "\u{0}" + detail + "\u{0}" + category.rawValue
+        weights[key, default: Evidence(family: family, detail: detail, category: category, weight: 0)].weight += weight
+    }
+
+    var evidence: [Evidence] {
+        weights.values.sorted { ($0.family, $0.detail, $0.category) < ($1.family, $1.detail, $1.category) }
+    }
+}

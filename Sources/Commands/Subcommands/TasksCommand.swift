@@ -1,0 +1,232 @@
+import Foundation
+import Model
+import Storage
+import Support
+
+/// `multiplier tasks`: the tasks built from commits and sessions, or one task's evidence.
+enum TasksCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "tasks", summary: "list tasks with category, zone, AI assistance and effort, or explain one",
+            usage: "tasks [--since DATE] [--until DATE] [--repo REPO] [--category NAME] [--zone NAME] [--ai|--human] "
+                + "[--format text|json|csv] | tasks --explain TASK",
+            options: [
+                .value("--since", "DATE", "tasks that ended on or after this date"),
+                .value("--until", "DATE", "tasks that started before this date"),
+                .value("--repo", "REPO", "an ingested repository, by root path or name"),
+                .value("--category", "NAME", "one category (see 'multiplier help label')"),
+                .value("--zone", "NAME", "strength, weak or neutral"),
+                .flag("--ai", "only AI-assisted tasks"),
+                .flag("--human", "only tasks without AI assistance"),
+                .flag("--bots", "include the tasks bots made (kept apart by default)"),
+                .value("--format", "FORMAT", "text (default), json or csv"),
+                .value("--explain", "TASK", "every decision about one task (an id, id prefix or key) with its evidence"),
+                TaskBuilding.configOption,
+            ],
+            discussion: """
+                Tasks are built after every ingest (METHOD.md: grouping by issue key, pull request, squash
+                merge, then author bursts; sessions linked by files and time). Effort is the git estimator's
+                hours (or a time log's); cycle time runs from the first commit or session event to the merge.
+                """),
+        run: run)
+
+    /// The JSON layout of one task; keys are stable.
+    struct Entry: Encodable {
+        var id: String
+        var repository: String
+        var key: String
+        var title: String
+        var category: String
+        var zone: String
+        var confidence: Double
+        var ai: Bool
+        var aiTools: [String]
+        var effortHours: Double
+        var cycleHours: Double
+        var linesChanged: Int
+        var filesTouched: Int
+        var commits: [String]
+        var sessions: [String]
+        var labelled: Bool
+        var bot: Bool
+    }
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let format = context.arguments.value("--format") ?? "text"
+        guard ["text", "json", "csv"].contains(format) else {
+            throw UsageError("unknown format '\(format)' for 'tasks'; expected text, json or csv", command: "tasks")
+        }
+        let filter = try Filter(context)
+        let database = try context.openDatabase()
+        let all = try TaskBuilding.tasks(context, database: database)
+        if let argument = context.arguments.value("--explain") {
+            let task = try TaskBuilding.find(argument, in: all, command: "tasks")
+            context.console.out(explain(task))
+            return .success
+        }
+        let tasks = all.filter(filter.includes)
+        let entries = tasks.map(entry)
+        switch format {
+        case "json": context.console.line(try JSONOutput.encode(entries))
+        case "csv": context.console.out(csv(entries))
+        default: context.console.out(text(tasks, width: context.console.width))
+        }
+        return .success
+    }
+
+    /// The filters of the command line.
+    struct Filter {
+        var since: Int64?
+        var until: Int64?
+        var repository: String?
+        var category: Category?
+        var zone: Zone?
+        var ai: Bool?
+        var bots = false
+
+        init(_ context: CommandContext) throws {
+            let arguments = context.arguments
+            if let value = arguments.value("--since") {
+                since = try TimeArgument.milliseconds(value, option: "--since", command: "tasks") / 1000
+            }
+            if let value = arguments.value("--until") {
+                until = try TimeArgument.milliseconds(value, option: "--until", command: "tasks") / 1000
+            }
+            if let value = arguments.value("--repo") { repository = value.contains("/") ? context.absolute(value) : value }
+            if let value = arguments.value("--category") {
+                guard let parsed = Category(rawValue: value) else {
+                    let suggestion = EditDistance.nearest(to: value, among: Category.allCases.map(\.rawValue))
+                        .map { " (did you mean '\($0)'?)" } ?? ""
+                    throw UsageError("unknown category '\(value)'\(suggestion); expected one of: \(Category.names)", command: "tasks")
+                }
+                category = parsed
+            }
+            if let value = arguments.value("--zone") {
+                guard let parsed = Zone(rawValue: value) else {
+                    throw UsageError("unknown zone '\(value)'; expected strength, weak or neutral", command: "tasks")
+                }
+                zone = parsed
+            }
+            if arguments.has("--ai") && arguments.has("--human") {
+                throw UsageError("--ai and --human exclude each other", command: "tasks")
+            }
+            if arguments.has("--ai") { ai = true }
+            if arguments.has("--human") { ai = false }
+            bots = arguments.has("--bots")
+        }
+
+        func includes(_ task: WorkTask) -> Bool {
+            if task.bot && !bots { return false }
+            if let since, task.end < since { return false }
+            if let until, task.start >= until { return false }
+            if let repository, task.repository != repository, (task.repository as NSString).lastPathComponent != repository {
+                return false
+            }
+            if let category, task.category != category { return false }
+            if let zone, task.category.zone != zone { return false }
+            if let ai, task.ai != ai { return false }
+            return true
+        }
+    }
+
+    static func entry(_ task: WorkTask) -> Entry {
+        Entry(
+            id: task.id, repository: task.repository, key: task.key, title: task.title, category: task.category.rawValue,
+            zone: task.category.zone.rawValue, confidence: rounded(task.confidence), ai: task.ai, aiTools: task.aiTools,
+            effortHours: rounded(task.effortHours), cycleHours: rounded(task.cycleHours), linesChanged: task.linesChanged,
+            filesTouched: task.filesTouched, commits: task.commits.map(\.hash),
+            sessions: task.sessions.map(\.id), labelled: task.labelled, bot: task.bot)
+    }
+
+    /// Three decimals: enough for hours and shares, and stable across platforms.
+    static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+
+    static func csv(_ entries: [Entry]) -> String {
+        var text = CSV.row([
+            "id", "repository", "key", "title", "category", "zone", "confidence", "ai", "ai_tools", "effort_hours",
+            "cycle_hours", "lines_changed", "files_touched", "commits", "sessions", "labelled", "bot",
+        ])
+        for entry in entries {
+            text += CSV.row([
+                entry.id, entry.repository, entry.key, entry.title, entry.category, entry.zone,
+                Format.fixed(entry.confidence, 2), entry.ai ? "yes" : "no", entry.aiTools.joined(separator: " "),
+                Format.fixed(entry.effortHours, 2), Format.fixed(entry.cycleHours, 1), "\(entry.linesChanged)",
+                "\(entry.filesTouched)", entry.commits.joined(separator: " "), entry.sessions.joined(separator: " "),
+                entry.labelled ? "yes" : "no", entry.bot ? "yes" : "no",
+            ])
+        }
+        return text
+    }
+
+    static func text(_ tasks: [WorkTask], width: Int) -> String {
+        guard !tasks.isEmpty else { return "no tasks: run 'multiplier ingest git PATH' first\n" }
+        let header = ["ID", "REPO", "CATEGORY", "ZONE", "CONF", "AI", "EFFORT", "CYCLE", "SIZE", "TITLE"]
+        let rows = tasks.map { task -> [String] in
+            [
+                task.id, (task.repository as NSString).lastPathComponent,
+                task.category.rawValue + (task.labelled ? "*" : ""), task.category.zone.rawValue,
+                Format.fixed(task.confidence, 2), task.ai ? task.aiTools.joined(separator: ",") : "-",
+                Format.fixed(task.effortHours, 1) + " h", Format.fixed(task.cycleHours, 1) + " h",
+                "\(task.linesChanged)/\(task.filesTouched)", task.title,
+            ]
+        }
+        var text = Format.table(header: header, rows: rows, width: width)
+        let ai = tasks.filter(\.ai).count
+        text += "\(tasks.count) tasks, \(ai) AI-assisted; * labelled by hand; SIZE is lines changed/files\n"
+        return text
+    }
+
+    /// Every decision about one task, with its evidence.
+    static func explain(_ task: WorkTask) -> String {
+        var lines: [String] = []
+        lines.append("task \(task.id): \(task.title)")
+        lines.append("  repository  \(task.repository)")
+        lines.append("  key         \(task.key) (\(task.kind.rawValue))" + (task.branch.map { ", branch \($0)" } ?? ""))
+        lines.append("  author      \(task.author)" + (task.bot ? " (bot: left out of effort and speedup)" : ""))
+        lines.append("")
+        lines.append("commits (\(task.commits.count)): why grouped, and what each earned")
+        for commit in task.commits {
+            lines.append(
+                "  \(commit.hash.prefix(10))  \(Timestamp.iso8601(commit.authorTime))  \(Format.fixed(commit.effortHours, 2)) h  \(commit.subject)")
+            lines.append("      grouped: \(commit.reason)")
+            lines.append("      effort:  \(commit.effortReason)")
+            if let rework = commit.rework { lines.append("      rework:  \(rework)") }
+            if !commit.aiTools.isEmpty { lines.append("      AI mark: \(commit.aiTools.joined(separator: ", "))") }
+        }
+        lines.append("")
+        lines.append("sessions (\(task.sessions.count))")
+        if task.sessions.isEmpty { lines.append("  none linked") }
+        for session in task.sessions {
+            lines.append("  \(session.tool) \(session.id), \(session.activeSeconds / 60) min active: \(session.reason)")
+        }
+        lines.append("")
+        lines.append("AI-assisted: \(task.ai ? "yes (\(task.aiTools.joined(separator: ", ")))" : "no")")
+        for reason in task.aiReasons { lines.append("  \(reason)") }
+        lines.append("")
+        lines.append(
+            "category: \(task.category.rawValue) (\(task.category.zone.rawValue) zone), confidence \(Format.fixed(task.confidence, 2))"
+                + (task.labelled ? ", labelled by hand" : ""))
+        if let note = task.classificationNote { lines.append("  \(note)") }
+        var totals: [Category: Double] = [:]
+        for item in task.evidence { totals[item.category, default: 0] += item.weight }
+        let ranked = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        lines.append("  scores: " + ranked.map { "\($0.key.rawValue) \(Format.fixed($0.value, 2))" }.joined(separator: ", "))
+        for item in task.evidence {
+            lines.append("  +\(Format.fixed(item.weight, 2)) \(item.category.rawValue) from \(item.family) \(item.detail)")
+        }
+        lines.append("")
+        lines.append("effort: \(Format.fixed(task.effortHours, 2)) h from the \(task.effortSource)")
+        if task.effortSource == "git" {
+            lines.append("  the sum of its commits' hours above (each author's commits in time order, each commit once;")
+            lines.append("  a gap of at most 2 h is earned, else a 30 min lead-in; merge and bot commits earn nothing)")
+        }
+        if task.reworkHours > 0 { lines.append("  of which rework: \(Format.fixed(task.reworkHours, 2)) h") }
+        lines.append("  session active time beside it (not mixed in): \(task.activeSeconds / 60) min")
+        lines.append(
+            "cycle time: \(Format.fixed(task.cycleHours, 1)) h, \(Timestamp.iso8601(task.start)) to \(Timestamp.iso8601(task.end))")
+        lines.append(
+            "size: +\(task.linesAdded) -\(task.linesDeleted) lines in \(task.filesTouched) files (without lock, vendored, generated and binary files)")
+        lines.append("AI lines added: \(task.aiLinesAdded); churned within the window: \(task.churnedLines)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import Classification
+import Foundation
+import Model
+import Storage
+import Support
+import Tasks
+
+/// Task building as the commands use it: after every ingest, and on demand.
+enum TaskBuilding {
+    static let configOption = OptionSpec.value(
+        "--config", "FILE", "classification rules and settings (default: .multiplier.json at a repository's root)")
+
+    /// The configuration for this run (`--config FILE` or a repository's `.multiplier.json`).
+    static func config(_ context: CommandContext, database: Database) throws -> RuleConfig {
+        try TaskRebuild.config(database: database, explicitPath: context.arguments.value("--config").map(context.absolute))
+    }
+
+    /// Rebuilds the tasks and says what changed on stderr.
+    @discardableResult
+    static func rebuild(_ context: CommandContext, database: Database) throws -> TaskRebuild.Report {
+        let report = try TaskRebuild.run(database: database, config: try config(context, database: database))
+        let saved = report.saved
+        context.notes.note(
+            "tasks: \(report.tasks) in all (\(saved.added) new, \(saved.changed) changed, \(saved.removed) removed)")
+        return report
+    }
+
+    /// The stored tasks, building them first when the database has commits but no tasks yet.
+    static func tasks(_ context: CommandContext, database: Database) throws -> [WorkTask] {
+        let store = TaskStore(database: database)
+        if try store.taskCount() == 0, try !CommitStore(database: database).repositories().isEmpty {
+            try rebuild(context, database: database)
+        }
+        return try store.tasks()
+    }
+
+    /// The one task an argument names: an id or a unique id prefix (at least 4 characters), or a key.
+    static func find(_ argument: String, in tasks: [WorkTask], command: String) throws -> WorkTask {
+        let lower = argument.lowercased()
+        if let exact = tasks.first(where: { $0.id == lower }) { return exact }
+        var matches = lower.count >= 4 ? tasks.filter { $0.id.hasPrefix(lower) } : []
+        if matches.isEmpty { matches = tasks.filter { $0.key.lowercased() == lower } }
+        if matches.count == 1 { return matches[0] }
+        if matches.isEmpty {
+            throw UsageError("no task '\(argument)'; 'multiplier tasks' lists their ids", command: command)
+        }
+        let list = matches.prefix(5).map { "\($0.id) (\(($0.repository as NSString).lastPathComponent) \($0.key))" }
+        throw UsageError(
+            "'\(argument)' names \(matches.count) tasks: \(list.joined(separator: ", ")); give the id", command: command)
+    }
+}

@@ -1,0 +1,33 @@
+/// What task building needs of a stored session: where, when, which files and
+/// commits, and the vocabulary words of its prompts. Sub-agents are already rolled
+/// into their parent.
+package struct SessionActivity: Sendable, Equatable {
+    package var tool: String
+    package var id: String
+    /// The ingested repository's root, when the working directory resolved to one.
+    package var repository: String?
+    package var branch: String?
+    /// The session's working directory as its log gave it.
+    package var workingDirectory: String?
+    /// Event times, ms since 1970, sorted.
+    package var eventTimes: [Int64]
+    /// Repository-relative where the repository is known.
+    package var filesEdited: Set<String>
+    package var commits: [String]
+    package var promptWords: [String: Int]
+
+    package init(
+        tool: String, id: String, repository: String?, branch: String?, workingDirectory: String? = nil, eventTimes: [Int64], filesEdited: Set<String>,
+        commits: [String], promptWords: [String: Int]
+    ) {
+        self.tool = tool
+        self.id = id
+        self.repository = repository
+        self.branch = branch
+        self.workingDirectory = workingDirectory
+        self.eventTimes = eventTimes
+        self.filesEdited = filesEdited
+        self.commits = commits
+        self.promptWords = promptWords
+    }
+}

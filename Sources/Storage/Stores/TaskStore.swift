@@ -1,0 +1,120 @@
+import Foundation
+import Model
+
+/// All SQL for tasks and labels. Tasks are stored whole (JSON) beside the columns
+/// that filters use; a rebuild writes only the tasks that changed.
+package final class TaskStore {
+    private let database: Database
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// What a save changed.
+    package struct SaveResult: Sendable, Equatable {
+        package var added = 0
+        package var changed = 0
+        package var removed = 0
+        package var unchanged = 0
+    }
+
+    /// Makes the stored tasks equal to `tasks`, touching only rows that differ (one transaction).
+    package func replaceAll(with tasks: [WorkTask]) throws -> SaveResult {
+        let repositoryIDs = Dictionary(
+            try database.prepare("SELECT root, id FROM repository").rows { ($0.text(0), $0.int64(1)) },
+            uniquingKeysWith: { first, _ in first })
+        var stored: [String: String] = [:]
+        try database.prepare("SELECT id, detail FROM task").query { stored[$0.text(0)] = $0.text(1) }
+        var result = SaveResult()
+        try database.transaction {
+            let insert = try database.prepare(
+                """
+                INSERT OR REPLACE INTO task (id, repository_id, key, category, ai, bot, start_time, end_time, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
+            let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
+            var seen: Set<String> = []
+            for task in tasks {
+                guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
+                let detail = String(decoding: try encoder.encode(task), as: UTF8.self)
+                if let old = stored[task.id] {
+                    if old == detail {
+                        result.unchanged += 1
+                        continue
+                    }
+                    result.changed += 1
+                } else {
+                    result.added += 1
+                }
+                try insert.execute([
+                    .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
+                    .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
+                ])
+                try clearCommits.execute([.text(task.id)])
+                for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
+            }
+            let delete = try database.prepare("DELETE FROM task WHERE id = ?")
+            for id in stored.keys.sorted() where !seen.contains(id) {
+                try delete.execute([.text(id)])
+                result.removed += 1
+            }
+        }
+        return result
+    }
+
+    /// Every stored task, oldest first (ties by id).
+    package func tasks() throws -> [WorkTask] {
+        let decoder = JSONDecoder()
+        return try database.prepare("SELECT id, detail FROM task ORDER BY start_time, id").rows { row in
+            do {
+                return try decoder.decode(WorkTask.self, from: Data(row.text(1).utf8))
+            } catch {
+                throw StorageError.corrupt(what: "task \(row.text(0))", reason: "\(error)")
+            }
+        }
+    }
+
+    /// How many tasks are stored.
+    package func taskCount() throws -> Int {
+        try database.prepare("SELECT count(*) FROM task").first { $0.int(0) } ?? 0
+    }
+
+    // MARK: - Labels
+
+    /// Every label, by repository and key.
+    package func labels() throws -> [Label] {
+        try database.prepare(
+            """
+            SELECT r.root, l.key, l.first_commit, l.category, l.ai FROM label l
+            JOIN repository r ON r.id = l.repository_id ORDER BY r.root, l.key
+            """
+        ).rows { row in
+            Label(
+                repository: row.text(0), key: row.text(1), firstCommit: row.text(2),
+                category: row.optionalText(3).flatMap(Category.init(rawValue:)),
+                ai: row.isNull(4) ? nil : row.bool(4))
+        }
+    }
+
+    /// Sets a label's category or AI flag (nil leaves that part as it was).
+    package func setLabel(_ label: Label, time: Int64) throws {
+        try database.prepare(
+            """
+            INSERT INTO label (repository_id, key, first_commit, category, ai, updated)
+            SELECT id, ?, ?, ?, ?, ? FROM repository WHERE root = ?
+            ON CONFLICT(repository_id, key) DO UPDATE SET first_commit = excluded.first_commit,
+                category = coalesce(excluded.category, label.category), ai = coalesce(excluded.ai, label.ai),
+                updated = excluded.updated
+            """
+        ).execute([
+            .text(label.key), .text(label.firstCommit), .optional(label.category?.rawValue),
+            label.ai.map(SQLValue.bool) ?? .null, .integer(time), .text(label.repository),
+        ])
+    }
+}

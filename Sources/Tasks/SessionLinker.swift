@@ -1,0 +1,143 @@
+import Model
+
+/// Links sessions to one repository's tasks (METHOD.md, AI attribution): a session
+/// that names a task's commit; one that edited a file the task touches, with an
+/// event from the lead time before the first commit to the last; or, when its log
+/// has no file edits, one whose active time overlaps the shorter window before the
+/// first commit up to the last. Never across branches where both are known, and, when
+/// the session ran in a user folder that names one of the repository's authors
+/// (`/home/alice/…`), only to tasks that author worked on.
+struct SessionLinker {
+    private let tasks: [WorkTask]
+    private let settings: Settings
+    private var tasksByFile: [String: [Int]] = [:]
+    private var tasksByHashPrefix: [Substring: [(hash: String, task: Int)]] = [:]
+    /// Branches some task was merged from: a session on one of them works on those tasks only.
+    private var taskBranches: Set<String> = []
+    /// Each task's authors (identities), and each identity's words (email local part, name).
+    private var taskAuthors: [Set<String>] = []
+    private var identityWords: [String: Set<String>] = [:]
+
+    static let prefixLength = 7
+
+    init(
+        tasks: [WorkTask], commits: [Commit], groups: [CommitGroup], settings: Settings,
+        identity: (Commit) -> String
+    ) {
+        self.tasks = tasks
+        self.settings = settings
+        taskBranches = Set(tasks.compactMap(\.branch))
+        for (taskIndex, group) in groups.enumerated() {
+            var files: Set<String> = []
+            var authors: Set<String> = []
+            for index in group.members {
+                let commit = commits[index]
+                if !commit.isMerge {
+                    let who = identity(commit)
+                    authors.insert(who)
+                    if identityWords[who] == nil { identityWords[who] = Self.words(of: commit) }
+                }
+                tasksByHashPrefix[commit.hash.prefix(Self.prefixLength), default: []].append((commit.hash, taskIndex))
+                if !commit.isMerge { files.formUnion(commit.files.map(\.path)) }
+            }
+            for file in files { tasksByFile[file, default: []].append(taskIndex) }
+            taskAuthors.append(authors)
+        }
+    }
+
+    /// The names a person may go by as a user on a machine: the email's local part and
+    /// its pieces, and the first word of the author name.
+    static func words(of commit: Commit) -> Set<String> {
+        var words: Set<String> = []
+        let local = commit.authorEmail.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        if !local.isEmpty {
+            words.insert(local)
+            if let first = local.split(whereSeparator: { ".-_+".contains($0) }).first { words.insert(String(first)) }
+        }
+        if let first = commit.authorName.lowercased().split(separator: " ").first { words.insert(String(first)) }
+        return words
+    }
+
+    /// The identity whose user folder the session ran in (`/home/NAME/…`, `/Users/NAME/…`),
+    /// when exactly one author of the repository goes by that name.
+    func owner(of session: SessionActivity) -> String? {
+        guard let directory = session.workingDirectory else { return nil }
+        let parts = directory.split(separator: "/")
+        guard let home = parts.firstIndex(where: { $0 == "home" || $0 == "Users" }), home + 1 < parts.count else {
+            return nil
+        }
+        let user = parts[home + 1].lowercased()
+        let matches = identityWords.filter { $0.value.contains(user) }.map(\.key)
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// The tasks a session links to, with the reason for each, by task index.
+    func links(for session: SessionActivity) -> [(task: Int, reason: String)] {
+        var result: [Int: String] = [:]
+        for reference in session.commits where reference.count >= Self.prefixLength {
+            for entry in tasksByHashPrefix[reference.prefix(Self.prefixLength)] ?? [] where entry.hash.hasPrefix(reference) {
+                if sameBranch(session, tasks[entry.task]), result[entry.task] == nil {
+                    result[entry.task] = "the session names commit \(entry.hash.prefix(10))"
+                }
+            }
+        }
+        guard !session.eventTimes.isEmpty else { return result.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        let owner = owner(of: session)
+        func eligible(_ index: Int) -> Bool {
+            guard result[index] == nil, sameBranch(session, tasks[index]) else { return false }
+            return owner.map { taskAuthors[index].contains($0) } ?? true
+        }
+        if session.filesEdited.isEmpty {
+            let before = Int64(settings.sessionOverlapHours * 3_600_000)
+            for (index, task) in tasks.enumerated() where eligible(index) {
+                let from = task.firstCommitTime * 1000 - before
+                let to = task.lastCommitTime * 1000
+                if activeOverlap(session.eventTimes, from: from, to: to) {
+                    result[index] = "no file edits in its log; active from \(Self.hours(before)) before the first commit to the last"
+                }
+            }
+        } else {
+            let before = Int64(settings.sessionLeadHours * 3_600_000)
+            for file in session.filesEdited.sorted() {
+                for index in tasksByFile[file] ?? [] where eligible(index) {
+                    let task = tasks[index]
+                    if hasEvent(session.eventTimes, from: task.firstCommitTime * 1000 - before, to: task.lastCommitTime * 1000) {
+                        result[index] = "edited \(file), with an event within \(Self.hours(before)) before the first commit up to the last"
+                    }
+                }
+            }
+        }
+        return result.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// Never across branches where both are known; and a session on a branch some task was
+    /// merged from works on that branch's tasks only.
+    private func sameBranch(_ session: SessionActivity, _ task: WorkTask) -> Bool {
+        guard let sessionBranch = session.branch else { return true }
+        guard let taskBranch = task.branch else { return !taskBranches.contains(sessionBranch) }
+        return sessionBranch == taskBranch
+    }
+
+    /// Whether a sorted list of times has one in `from...to`.
+    private func hasEvent(_ times: [Int64], from: Int64, to: Int64) -> Bool {
+        var low = 0
+        var high = times.count
+        while low < high {
+            let middle = (low + high) / 2
+            if times[middle] < from { low = middle + 1 } else { high = middle }
+        }
+        return low < times.count && times[low] <= to
+    }
+
+    /// Whether active time (events, and gaps up to the idle cap between them) touches `from...to`.
+    private func activeOverlap(_ times: [Int64], from: Int64, to: Int64) -> Bool {
+        if hasEvent(times, from: from, to: to) { return true }
+        let cap = Int64(settings.idleCapMinutes * 60_000)
+        for (earlier, later) in zip(times, times.dropFirst()) where later - earlier <= cap && earlier < from && later > to {
+            return true
+        }
+        return false
+    }
+
+    private static func hours(_ milliseconds: Int64) -> String { Grouping.hours(Double(milliseconds) / 3_600_000) }
+}

@@ -1,0 +1,252 @@
+import Classification
+import Foundation
+import Model
+
+/// Turns commits and sessions into tasks (METHOD.md): grouping, session linking,
+/// AI attribution, effort, size, churn and category, each with its evidence.
+/// Pure: value types in, tasks out; `TaskRebuild` does the reading and writing.
+package struct TaskBuilder: Sendable {
+    package let config: RuleConfig
+    package let classifier: Classifier
+    package var settings: Settings { config.settings }
+
+    package init(config: RuleConfig = RuleConfig()) {
+        self.config = config
+        classifier = Classifier(config: config)
+    }
+
+    /// One repository's reachable commits.
+    package struct History: Sendable {
+        package var root: String
+        package var commits: [Commit]
+
+        package init(root: String, commits: [Commit]) {
+            self.root = root
+            self.commits = commits
+        }
+    }
+
+    /// Builds every task of every repository.
+    ///
+    /// - Parameter loggedHours: hours from a time log, by repository root and task key.
+    package func build(
+        _ histories: [History], sessions: [SessionActivity], labels: [Label] = [], loggedHours: [String: Double] = [:]
+    ) -> [WorkTask] {
+        let effort = EffortEstimator(settings: settings).estimate(
+            histories.flatMap { history in
+                history.commits.filter { !$0.isMerge && !isBot($0) }.map {
+                    EffortEstimator.Entry(hash: $0.hash, author: identity($0), time: $0.authorTime)
+                }
+            })
+        var tasks: [WorkTask] = []
+        for history in histories {
+            let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
+            var repositoryTasks = groups.map { draft($0, history: history, effort: effort, loggedHours: loggedHours) }
+            let linker = SessionLinker(
+                tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
+            for session in sessions where session.repository == history.root {
+                for (index, reason) in linker.links(for: session) {
+                    repositoryTasks[index].sessions.append(
+                        WorkTask.TaskSession(
+                            tool: session.tool, id: session.id, reason: reason,
+                            activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000))))
+                }
+            }
+            let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for index in repositoryTasks.indices {
+                finish(&repositoryTasks[index], group: groups[index], history: history, sessions: sessionsByKey, labels: labels)
+            }
+            Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
+            tasks += repositoryTasks
+        }
+        return tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    // MARK: - Identity and bots
+
+    /// A commit's author identity: the alias it is configured to, else the lower-case email.
+    package func identity(_ commit: Commit) -> String {
+        let email = commit.authorEmail.lowercased()
+        return config.aliases[email] ?? config.aliases[commit.authorName.lowercased()] ?? email
+    }
+
+    package func isBot(_ commit: Commit) -> Bool {
+        commit.isBot || config.bots.contains(commit.authorName.lowercased())
+            || config.bots.contains(commit.authorEmail.lowercased())
+    }
+
+    /// Whether a file counts: not ignored by the configuration, not a lock, vendored, generated or binary file.
+    func counts(_ change: FileChange) -> Bool {
+        PathRules.countsTowardSize(change) && !config.ignores(change.path)
+    }
+
+    // MARK: - Drafts
+
+    /// A task's commits, effort, size and times; sessions, AI and category come later.
+    private func draft(
+        _ group: CommitGroup, history: History, effort: [String: (hours: Double, reason: String)],
+        loggedHours: [String: Double]
+    ) -> WorkTask {
+        let members = group.members.map { history.commits[$0] }
+        let work = members.filter { !$0.isMerge }
+        let first = work.first ?? members[0]
+        let author = identity(first)
+        let bot = !work.isEmpty && work.allSatisfy(isBot)
+        var taskCommits: [WorkTask.TaskCommit] = []
+        var files: Set<String> = []
+        var added = 0
+        var deleted = 0
+        var reworkHours = 0.0
+        for (position, index) in group.members.enumerated() {
+            let commit = history.commits[index]
+            let estimate: (hours: Double, reason: String) =
+                commit.isMerge ? (0, "merge commit: no effort") : isBot(commit) ? (0, "bot commit: no effort") : effort[commit.hash] ?? (0, "not estimated")
+            let rework = commit.isMerge || position == 0 ? nil : Self.reworkReason(commit, taskAuthor: author, identity: identity(commit))
+            if rework != nil { reworkHours += estimate.hours }
+            var commitAdded = 0
+            var commitDeleted = 0
+            if !commit.isMerge {
+                for change in commit.files where counts(change) {
+                    files.insert(change.path)
+                    commitAdded += change.linesAdded ?? 0
+                    commitDeleted += change.linesDeleted ?? 0
+                }
+            }
+            added += commitAdded
+            deleted += commitDeleted
+            taskCommits.append(
+                WorkTask.TaskCommit(
+                    hash: commit.hash, subject: commit.subject, authorTime: commit.authorTime, effortHours: estimate.hours,
+                    effortReason: estimate.reason, reason: group.reasons[index] ?? "", rework: rework,
+                    aiTools: Array(Set(commit.aiMarks.map(\.tool))).sorted(), linesAdded: commitAdded,
+                    linesDeleted: commitDeleted))
+        }
+        let gitHours = taskCommits.reduce(0) { $0 + $1.effortHours }
+        let logged = loggedHours[history.root + "\u{0}" + group.key]
+        let firstTime = work.map(\.authorTime).min() ?? first.authorTime
+        let lastTime = work.map(\.authorTime).max() ?? first.authorTime
+        let title = group.pullRequestTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Self.title(first.subject)
+        return WorkTask(
+            id: Self.id(repository: history.root, key: group.key), repository: history.root, key: group.key,
+            kind: group.kind, title: title, author: author, branch: group.branch, commits: taskCommits, bot: bot,
+            effortHours: logged ?? gitHours, effortSource: logged == nil ? "git" : "time log", reworkHours: reworkHours,
+            start: firstTime, end: lastTime, firstCommitTime: firstTime, lastCommitTime: lastTime,
+            linesAdded: added, linesDeleted: deleted, filesTouched: files.count)
+    }
+
+    /// Sessions' figures, AI attribution, cycle time, classification and labels.
+    private func finish(
+        _ task: inout WorkTask, group: CommitGroup, history: History, sessions: [String: SessionActivity], labels: [Label]
+    ) {
+        let linked = task.sessions.compactMap { sessions[$0.tool + "\u{0}" + $0.id] }
+        task.activeSeconds = ActiveTime.seconds(
+            linked.flatMap(\.eventTimes), idleCapMs: Int64(settings.idleCapMinutes * 60_000))
+        if let firstEvent = linked.compactMap(\.eventTimes.first).min() { task.start = min(task.start, firstEvent / 1000) }
+        let mergeTime = group.mergeCommit.map { history.commits[$0].committerTime }
+        task.end = max(mergeTime ?? task.lastCommitTime, task.lastCommitTime)
+        task.cycleHours = Double(task.end - task.start) / 3600
+
+        // AI attribution: marks on commits, then linked sessions.
+        var tools: Set<String> = []
+        var reasons: [String] = []
+        let members = group.members.map { history.commits[$0] }
+        for (commit, full) in zip(task.commits, members) where !commit.aiTools.isEmpty {
+            tools.formUnion(commit.aiTools)
+            for mark in full.aiMarks { reasons.append("commit \(commit.hash.prefix(10)) is marked by \(mark.tool): \(mark.evidence)") }
+        }
+        for session in task.sessions {
+            tools.insert(session.tool)
+            reasons.append("\(session.tool) session \(session.id) is linked: \(session.reason)")
+        }
+        task.ai = !tools.isEmpty
+        task.aiTools = tools.sorted()
+        task.aiReasons = reasons.isEmpty ? ["no AI-marked commit and no linked session"] : reasons
+
+        // AI share of lines: marked commits' lines, plus lines in files a linked session edited.
+        let sessionFiles = Set(linked.flatMap(\.filesEdited))
+        var aiLines = 0
+        for (commit, full) in zip(task.commits, members) where !full.isMerge {
+            for change in full.files where counts(change) {
+                if !commit.aiTools.isEmpty || sessionFiles.contains(change.path) { aiLines += change.linesAdded ?? 0 }
+            }
+        }
+        task.aiLinesAdded = aiLines
+
+        // Category.
+        let fileList = Array(Set(members.flatMap { $0.isMerge ? [] : $0.files.map(\.path) })).sorted()
+        var subjects = members.filter { !$0.isMerge }.map(\.subject)
+        if let title = group.pullRequestTitle, !title.isEmpty { subjects.append(title) }
+        var branches = group.branch.map { [$0] } ?? []
+        branches += linked.compactMap(\.branch).filter { !["main", "master", "develop", "trunk", "HEAD"].contains($0) }
+        var words: [String: Int] = [:]
+        for session in linked { words.merge(session.promptWords, uniquingKeysWith: +) }
+        let traits = TaskTraits(files: fileList, subjects: subjects, branches: Array(Set(branches)).sorted(), promptWords: words)
+        let classification = classifier.classify(traits)
+        task.category = classification.category
+        task.confidence = classification.confidence
+        task.evidence = classification.evidence
+        task.classificationNote = classification.note
+
+        // Labels win over everything.
+        if let label = labels.first(where: { $0.repository == task.repository && $0.key == task.key })
+            ?? labels.first(where: { label in
+                label.repository == task.repository && task.commits.contains { $0.hash == label.firstCommit }
+            })
+        {
+            if let category = label.category {
+                task.category = category
+                task.confidence = 1
+                task.labelled = true
+                task.evidence.insert(Evidence(family: "label", detail: "set by multiplier label", category: category, weight: 1), at: 0)
+            }
+            if let ai = label.ai {
+                task.ai = ai
+                task.aiReasons.insert("labelled \(ai ? "AI-assisted" : "not AI-assisted") by multiplier label", at: 0)
+                if !ai { task.aiTools = [] }
+            }
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// A subject without its leading issue key.
+    static func title(_ subject: String) -> String {
+        var text = Substring(subject)
+        if let key = IssueKeys.inSubject(subject), text.hasPrefix(key) || text.hasPrefix("[" + key + "]") {
+            text = text.dropFirst(text.hasPrefix("[") ? key.count + 2 : key.count)
+            while let first = text.first, first == ":" || first == " " || first == "-" { text = text.dropFirst() }
+        }
+        return text.isEmpty ? subject : String(text)
+    }
+
+    /// Phrases of commits that address review (METHOD.md, Review overhead).
+    static let reviewPhrases = [
+        "address review", "addressed review", "addressing review", "apply suggestion", "applied suggestion",
+        "code review", "per review", "pr feedback", "pr comments", "review comment", "review feedback", "review fixes",
+        "review remarks", "review suggestions",
+    ]
+
+    /// Why a commit after a task's first is rework, if it is.
+    static func reworkReason(_ commit: Commit, taskAuthor: String, identity: String) -> String? {
+        let subject = commit.subject.lowercased()
+        for prefix in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(prefix) { return "subject starts with \(prefix)" }
+        if let phrase = reviewPhrases.first(where: subject.contains) { return "subject speaks of review (\"\(phrase)\")" }
+        if identity != taskAuthor { return "by \(identity), not the task's first author" }
+        return nil
+    }
+
+    /// A stable 12-hex-digit id from repository and key (FNV-1a, 64 bits, finalised).
+    package static func id(repository: String, key: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (repository + "\u{0}" + key).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        // FNV's high bits mix poorly for similar keys; a SplitMix64 finaliser spreads them.
+        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
+        hash ^= hash >> 31
+        let hex = String(hash, radix: 16)
+        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
+    }
+}

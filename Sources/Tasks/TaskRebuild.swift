@@ -1,0 +1,44 @@
+import Classification
+import Foundation
+import Model
+import Storage
+
+/// Rebuilds the stored tasks from the stored commits, sessions and labels. The
+/// tasks are computed in memory (effort depends on each author's whole history)
+/// and only the tasks that changed are written, in one transaction.
+package enum TaskRebuild {
+    /// What a rebuild did.
+    package struct Report: Sendable, Equatable {
+        package var tasks: Int
+        package var saved: TaskStore.SaveResult
+    }
+
+    /// Builds and stores every task.
+    package static func run(database: Database, config: RuleConfig) throws -> Report {
+        let tasks = try build(database: database, config: config)
+        let saved = try TaskStore(database: database).replaceAll(with: tasks)
+        return Report(tasks: tasks.count, saved: saved)
+    }
+
+    /// Builds every task from what is stored, without saving.
+    package static func build(database: Database, config: RuleConfig) throws -> [WorkTask] {
+        let commitStore = CommitStore(database: database)
+        let histories = try commitStore.repositories().sorted { $0.root < $1.root }.map { repository in
+            TaskBuilder.History(root: repository.root, commits: try commitStore.commits(repositoryID: repository.id))
+        }
+        let sessions = try SessionStore(database: database).activities()
+        let labels = try TaskStore(database: database).labels()
+        return TaskBuilder(config: config).build(histories, sessions: sessions, labels: labels)
+    }
+
+    /// The configuration: `--config FILE` when given, else the first `.multiplier.json`
+    /// found at the root of a stored repository (sorted by path), else the defaults.
+    package static func config(database: Database, explicitPath: String?) throws -> RuleConfig {
+        if let explicitPath { return try RuleConfig.load(path: explicitPath) }
+        for repository in try CommitStore(database: database).repositories().sorted(by: { $0.root < $1.root }) {
+            let path = repository.root + "/.multiplier.json"
+            if FileManager.default.fileExists(atPath: path) { return try RuleConfig.load(path: path) }
+        }
+        return RuleConfig()
+    }
+}

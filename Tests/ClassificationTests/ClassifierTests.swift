@@ -1,0 +1,132 @@
+import Foundation
+import Model
+import Testing
+@testable import Classification
+
+@Suite("The rule-based classifier")
+struct ClassifierTests {
+    let classifier = Classifier()
+
+    func category(_ traits: TaskTraits) -> Category { classifier.classify(traits).category }
+
+    @Test("file paths alone decide the common kinds of work", arguments: [
+        (["db/migrations/20240101_add_orders.sql"], Category.migration),
+        (["db/migrate/20240101120000_add_index.rb"], .migration),
+        (["Tests/ParserTests/LexerTests.swift", "Sources/Parser/Lexer.swift"], .parsing),
+        (["pkg/auth/jwt.go", "pkg/auth/jwt_test.go"], .security),
+        (["src/crypto/keys.rs"], .security),
+        (["bench/hash_bench.go", "internal/cache/lru.go"], .performance),
+        ([".github/workflows/ci.yml"], .config),
+        (["internal/queue/consumer.go", "internal/locks/lease.go"], .distributedState),
+        (["src/integrations/stripe/client.ts", "src/integrations/stripe/webhook.ts"], .apiIntegration),
+        (["docs/guide.md", "README.md"], .docs),
+        (["package.json", "package-lock.json"], .maintenance),
+        (["src/billing/pricing.py", "src/billing/tax.py"], .businessLogic),
+        (["src/etl/orders_transform.py", "src/etl/mappers.py"], .dataTransform),
+        (["app/controllers/users_controller.rb", "app/models/user.rb"], .crud),
+        (["src/search/algorithms/ranking.ts"], .algorithm),
+    ])
+    func paths(files: [String], expected: Category) {
+        #expect(category(TaskTraits(files: files)) == expected)
+    }
+
+    @Test("a change of only test files is tests, whatever the folder says")
+    func onlyTests() {
+        let result = classifier.classify(TaskTraits(files: ["tests/auth/session_test.py", "tests/auth/conftest.py"]))
+        #expect(result.category == .tests)
+        #expect(result.evidence.contains { $0.family == "shape" && $0.category == .tests })
+    }
+
+    @Test("conventional-commit types and dependency scopes are signals")
+    func commitTypes() {
+        #expect(category(TaskTraits(files: ["src/app.ts"], subjects: ["perf: avoid copying the buffer"])) == .performance)
+        #expect(category(TaskTraits(subjects: ["docs: explain the flags"])) == .docs)
+        #expect(category(TaskTraits(subjects: ["chore(deps): bump left-pad from 1.0.0 to 1.0.1"])) == .maintenance)
+        let scoped = classifier.classify(TaskTraits(subjects: ["feat(auth): remember the device"]))
+        #expect(scoped.evidence.contains { $0.family == "scope" && $0.category == .security })
+    }
+
+    @Test("subject words, branch names and prompt words each add evidence")
+    func words() {
+        #expect(category(TaskTraits(subjects: ["Fix race condition in the order consumer with idempotent retries"])) == .distributedState)
+        let branch = classifier.classify(TaskTraits(branches: ["feature/PROJ-12-oauth-login"]))
+        #expect(branch.evidence.contains { $0.family == "branch" && $0.category == .security })
+        let prompt = classifier.classify(TaskTraits(promptWords: ["regex": 3, "parser": 1]))
+        #expect(prompt.category == .parsing)
+        #expect(prompt.evidence.allSatisfy { $0.family == "prompt" })
+    }
+
+    @Test("a near tie is unclassified, with the reason")
+    func nearTie() {
+        let result = classifier.classify(TaskTraits(files: ["src/auth/login.ts", "src/parser/lexer.ts"]))
+        #expect(result.category == .unclassified)
+        #expect(result.note?.contains("near tie") == true)
+    }
+
+    @Test("no evidence at all is unclassified")
+    func nothing() {
+        #expect(category(TaskTraits(files: ["src/a.ts"], subjects: ["WIP"])) == .unclassified)
+    }
+
+    @Test("confidence is the winner's share of the total score")
+    func confidence() {
+        let result = classifier.classify(TaskTraits(files: ["db/migrations/001.sql"], subjects: ["Add a migration"]))
+        let total = result.evidence.reduce(0) { $0 + $1.weight }
+        let winner = result.evidence.filter { $0.category == result.category }.reduce(0) { $0 + $1.weight }
+        #expect(abs(result.confidence - winner / total) < 1e-9)
+    }
+
+    @Test("configured rules, forced paths and ignored paths apply")
+    func configured() throws {
+        let json = """
+            {"rules": [{"category": "security", "paths": ["src/vault/**"], "words": ["vault"], "weight": 2}],
+             "categories": {"legacy/**": "maintenance"}, "ignore": ["generated/**"]}
+            """
+        let config = try RuleConfig.parse(Data(json.utf8), file: "x.json")
+        let classifier = Classifier(config: config)
+        #expect(classifier.classify(TaskTraits(files: ["src/vault/store.go"])).category == .security)
+        #expect(classifier.classify(TaskTraits(subjects: ["Rotate the vault"])).evidence.contains { $0.detail.contains("config rule") })
+        let forced = classifier.classify(TaskTraits(files: ["legacy/a.c", "legacy/b.c", "src/c.c"]))
+        #expect(forced.category == .maintenance && forced.confidence == 1 && forced.evidence.first?.family == "config")
+        #expect(classifier.classify(TaskTraits(files: ["generated/api/auth.ts"])).category == .unclassified)
+    }
+}
+
+@Suite("Rule tables")
+struct RuleTableTests {
+    @Test("the word table is sorted, and every category but unclassified has words")
+    func sortedAndComplete() {
+        let keys = WordRules.table.map { "\($0.word) \($0.category.rawValue)" }
+        #expect(keys == keys.sorted())
+        let covered = Set(WordRules.table.map(\.category))
+        #expect(covered == Set(Category.allCases).subtracting([.unclassified]))
+        let types = ConventionalCommit.typeRules.map(\.type)
+        #expect(types == types.sorted())
+    }
+
+    @Test("every rule word can reach the database as a prompt word")
+    func promptVocabulary() {
+        let missing = Set(WordRules.table.map(\.word)).subtracting(PromptVocabulary.words)
+        #expect(missing.isEmpty, "add to PromptVocabulary: \(missing.sorted())")
+    }
+
+    @Test("conventional commit prefixes, with and without an issue key", arguments: [
+        ("feat(api): add x", "feat", "api"), ("ABC-12: fix!: y", "fix", nil), ("[ABC-1] docs: z", "docs", nil),
+        ("Merge branch 'x'", nil, nil), ("WIP", nil, nil), ("perf(db)!: faster", "perf", "db"),
+    ] as [(String, String?, String?)])
+    func conventional(subject: String, type: String?, scope: String?) {
+        let parsed = ConventionalCommit(subject: subject)
+        #expect(parsed?.type == type)
+        #expect(parsed?.scope == scope)
+    }
+
+    @Test("path kinds", arguments: [
+        ("vendor/github.com/x/y.go", PathRules.Kind.vendored), ("web/dist/app.min.js", .generated),
+        ("yarn.lock", .lockFile), ("go.mod", .manifest), ("pkg/x_test.go", .test), ("src/a.spec.ts", .test),
+        ("tests/test_x.py", .test), ("db/migrate/1_x.rb", .migration), ("docs/a.md", .docs), ("Dockerfile", .config),
+        (".github/workflows/ci.yml", .config), ("src/main.swift", .source),
+    ])
+    func kinds(path: String, kind: PathRules.Kind) {
+        #expect(PathRules.kind(of: path) == kind)
+    }
+}
