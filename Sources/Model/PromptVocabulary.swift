@@ -3,23 +3,45 @@
 ///
 /// A word outside this list is never stored, so a prompt's private content is not either.
 package enum PromptVocabulary {
-    /// Lower-case words, sorted.
+    /// Lower-case words, sorted: every word of the classifier's word table (a test checks it) and a few more.
     package static let words: Set<String> = [
-        "algorithm", "api", "async", "auth", "authentication", "authorization", "benchmark", "bug", "bump", "cache",
-        "ci", "client", "cluster", "concurrency", "config", "configuration", "consensus", "create", "crud", "crypto",
-        "csv", "delete", "deploy", "dependency", "dependencies", "docs", "document", "documentation", "encrypt",
-        "endpoint", "etl", "export", "feature", "fix", "format", "graph", "grammar", "import", "integration",
-        "invoice", "json", "latency", "lexer", "lint", "lock", "mapping", "memory", "migrate", "migration", "mock",
-        "optimize", "parse", "parser", "password", "payment", "performance", "permission", "permissions", "pricing",
-        "profile", "queue", "readme", "refactor", "regex", "rename", "replication", "rest", "retry", "role", "rule",
-        "rules", "schema", "secret", "security", "serialize", "sql", "sync", "table", "test", "tests", "token",
-        "transform", "update", "upgrade", "validation", "webhook", "yaml",
+        "2fa", "acl", "admin", "aggregate", "algorithm", "algorithms", "allocation", "alter", "api", "assert", "ast",
+        "async", "atomic", "audit", "auth", "authentication", "authn", "authorization", "authz", "backfill",
+        "backoff", "batch", "bench", "benchmark", "benchmarks", "bfs", "billing", "bug", "bump", "cache", "caching",
+        "calculate", "calculation", "callback", "certificate", "changelog", "checkout", "chore", "ci", "cleanup",
+        "client", "cluster", "column", "columns", "concurrency", "concurrent", "config", "configuration", "configure",
+        "consensus", "consistency", "consumer", "controller", "controllers", "convert", "converter", "coverage",
+        "create", "crud", "crypto", "csrf", "csv", "cve", "dao", "database", "db", "ddl", "deadlock", "dedupe",
+        "deduplicate", "delete", "delimiter", "dependencies", "dependency", "deploy", "deployment", "deprecate",
+        "deprecated", "deps", "dfs", "diagram", "dijkstra", "discount", "discounts", "distributed", "doc", "docker",
+        "dockerfile", "docs", "docstring", "document", "documentation", "e2e", "eligibility", "encrypt", "encryption",
+        "endpoint", "endpoints", "entity", "env", "environment", "escape", "escaped", "etl", "eventual", "export",
+        "failover", "faster", "feature", "fee", "fees", "fix", "fixture", "fixtures", "flaky", "flatten", "form",
+        "format", "formatting", "grammar", "graph", "graphql", "grpc", "handler", "harden", "hardening", "helm",
+        "heuristic", "idempotency", "idempotent", "import", "imports", "index", "infra", "injection", "integrate",
+        "integration", "integrations", "invoice", "jobs", "json", "jwt", "k8s", "kafka", "knapsack", "kubernetes",
+        "latency", "lease", "lexer", "lint", "linter", "lock", "locking", "locks", "login", "loyalty", "map",
+        "mapper", "mappers", "mapping", "memory", "mfa", "migrate", "migration", "migrations", "mock", "mocks",
+        "model", "models", "mutex", "nginx", "normalization", "normalize", "oauth", "optimise", "optimization",
+        "optimize", "outbox", "paginate", "pagination", "parse", "parser", "parsers", "parsing", "password",
+        "payment", "payments", "perf", "performance", "permission", "permissions", "pin", "pipeline", "policy",
+        "prettier", "price", "pricing", "privilege", "producer", "production", "profile", "profiling", "promotion",
+        "prune", "queue", "queues", "race", "rank", "ranking", "rbac", "readme", "recommendation", "recommendations",
+        "reconcile", "refactor", "refund", "refunds", "regex", "regexp", "rename", "replica", "replication",
+        "reporting", "resource", "rest", "retries", "retry", "role", "roles", "route", "router", "routes", "rule",
+        "rules", "saga", "saml", "sanitize", "schema", "scoring", "sdk", "search", "secret", "secrets", "secure",
+        "security", "serialize", "serializer", "settings", "shipping", "similarity", "slow", "solver", "sorting",
+        "spec", "speed", "sql", "sso", "staging", "stub", "subscription", "sync", "syntax", "table", "tax",
+        "terraform", "test", "testing", "tests", "throughput", "tidy", "tier", "tiered", "timeout", "tls", "token",
+        "tokenize", "tokenizer", "tokens", "transform", "transformation", "transformer", "tutorial", "typo", "typos",
+        "unittest", "unused", "update", "upgrade", "validation", "vulnerability", "warehouse", "webhook", "webhooks",
+        "wiki", "worker", "workers", "workflow", "xss", "yaml", "yml",
     ]
 
     /// The vocabulary words of `text` with how often each occurs.
     package static func words(in text: String) -> [String: Int] {
         var counts: [String: Int] = [:]
-        for token in text.lowercased().split(whereSeparator: { !$0.isLetter }) where words.contains(String(token)) {
+        for token in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where words.contains(String(token)) {
             counts[String(token), default: 0] += 1
         }
         return counts

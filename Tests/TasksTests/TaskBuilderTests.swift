@@ -1,0 +1,262 @@
+import Classification
+import Model
+import Testing
+@testable import Tasks
+
+/// A small hand-made history: hashes are readable names, times are minutes from a start.
+struct History {
+    static let start: Int64 = 1_780_000_000
+    var commits: [Commit] = []
+
+    @discardableResult
+    mutating func commit(
+        _ hash: String, _ subject: String, author: String = "ann", minute: Int64, parents: [String]? = nil,
+        files: [String] = ["src/a.ts"], body: String = "", marks: [AIMark] = [], bot: Bool = false
+    ) -> String {
+        let time = Self.start + minute * 60
+        commits.append(
+            Commit(
+                hash: hash, parents: parents ?? (commits.last.map { [$0.hash] } ?? []), authorName: author.capitalized,
+                authorEmail: "\(author)@example.com", authorTime: time, authorOffsetMinutes: 0, committerName: author,
+                committerEmail: "\(author)@example.com", committerTime: time, subject: subject, body: body,
+                files: files.map { FileChange(path: $0, linesAdded: 10, linesDeleted: 2) }, aiMarks: marks, isBot: bot))
+        return hash
+    }
+
+    func build(sessions: [SessionActivity] = [], labels: [Label] = [], config: RuleConfig = RuleConfig()) -> [WorkTask] {
+        TaskBuilder(config: config).build([TaskBuilder.History(root: "/repo", commits: commits)], sessions: sessions, labels: labels)
+    }
+}
+
+@Suite("Task grouping (METHOD.md rules 1–4)")
+struct GroupingTests {
+    @Test("rule 1: one task per issue key in subjects, wherever the commits are")
+    func issueKeys() {
+        var history = History()
+        history.commit("a1", "ABC-1: start the parser", minute: 0)
+        history.commit("b1", "Unrelated fix", author: "bob", minute: 10)
+        history.commit("a2", "[ABC-1] finish the parser", minute: 600)
+        history.commit("a3", "Fix #42: crash on empty input", minute: 700)
+        let tasks = history.build()
+        let abc = tasks.first { $0.key == "ABC-1" }
+        #expect(abc?.commits.map(\.hash) == ["a1", "a2"])
+        #expect(abc?.kind == .issue)
+        #expect(tasks.contains { $0.key == "#42" })
+    }
+
+    @Test("rules 1 and 2: a merged pull request's commits, keyed by the branch's issue key when it has one")
+    func pullRequests() {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0)
+        history.commit("f1", "add endpoint", author: "bob", minute: 10, parents: [base])
+        history.commit("f2", "add tests", author: "bob", minute: 20)
+        history.commit("m1", "Merge pull request #7 from acme/bob/endpoint", minute: 30, parents: [base, "f2"], files: [], body: "Add the endpoint")
+        history.commit("g1", "parse dates", author: "cy", minute: 40, parents: ["m1"])
+        history.commit("m2", "Merge pull request #8 from acme/feature/XY-9-dates", minute: 50, parents: ["m1", "g1"], files: [])
+        let tasks = history.build()
+        let pr = tasks.first { $0.key == "PR #7" }
+        #expect(pr?.commits.map(\.hash) == ["f1", "f2", "m1"])
+        #expect(pr?.title == "Add the endpoint")
+        #expect(pr?.branch == "bob/endpoint")
+        #expect(pr?.commits.last?.effortHours == 0)
+        let keyed = tasks.first { $0.key == "XY-9" }
+        #expect(keyed?.commits.map(\.hash) == ["g1", "m2"])
+        #expect(keyed?.commits.first?.reason.contains("branch feature/XY-9-dates") == true)
+    }
+
+    @Test("rule 3: a squash merge's (#N) makes it task PR #N")
+    func squash() {
+        var history = History()
+        history.commit("s1", "Add retries to the client (#12)", minute: 0)
+        let tasks = history.build()
+        #expect(tasks.map(\.key) == ["PR #12"])
+        #expect(tasks.first?.kind == .squash)
+        #expect(tasks.first?.title == "Add retries to the client (#12)")
+    }
+
+    @Test("rule 4: an author's commits with gaps of at most 4 hours form a burst; a longer gap starts another")
+    func bursts() {
+        var history = History()
+        history.commit("a1", "one", minute: 0)
+        history.commit("b1", "bob's", author: "bob", minute: 30)
+        history.commit("a2", "two", minute: 200)
+        history.commit("a3", "three", minute: 200 + 241)
+        let tasks = history.build().filter { $0.author == "ann@example.com" }
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["a1", "a2"], ["a3"]])
+        #expect(tasks.allSatisfy { $0.kind == .burst })
+    }
+
+    @Test("effort: gaps up to 2 hours are earned, else a 30-minute lead-in, the first commit too; bots earn nothing")
+    func effort() {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0)
+        history.commit("a2", "ABC-1 two", minute: 90)
+        history.commit("a3", "ABC-1 three", minute: 90 + 121)
+        history.commit("d1", "chore(deps): bump x (#3)", author: "dependabot[bot]", minute: 5, bot: true)
+        let tasks = history.build()
+        let task = tasks.first { $0.key == "ABC-1" }
+        #expect(task?.commits.map(\.effortHours) == [0.5, 1.5, 0.5])
+        #expect(task?.effortHours == 2.5)
+        let bot = tasks.first { $0.key == "PR #3" }
+        #expect(bot?.bot == true && bot?.effortHours == 0)
+    }
+
+    @Test("size leaves out lock files, vendored, generated and binary files")
+    func size() {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0, files: ["src/a.ts", "package-lock.json", "vendor/x/y.go", "dist/app.min.js"])
+        let task = history.build().first
+        #expect(task?.filesTouched == 1)
+        #expect(task?.linesAdded == 10 && task?.linesDeleted == 2)
+    }
+
+    @Test("rework: fixup!, review words, and another author's commits after the first")
+    func rework() {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0)
+        history.commit("a2", "fixup! ABC-1 one", minute: 30)
+        history.commit("b1", "ABC-1 address review comments", author: "bob", minute: 60)
+        history.commit("a3", "ABC-1 polish", minute: 90)
+        let task = history.build().first { $0.key == "ABC-1" }
+        #expect(task?.commits.map { $0.rework != nil } == [false, true, true, false])
+        #expect(task?.reworkHours == 0.5 + 0.5)
+    }
+
+    @Test("churn: lines deleted by other tasks within 14 days, capped by what was added")
+    func churn() {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0, files: ["src/x.ts"])
+        history.commit("b1", "XY-2 other", author: "bob", minute: 60 * 24, files: ["src/x.ts"])
+        history.commit("b2", "XY-3 much later", author: "bob", minute: 60 * 24 * 20, files: ["src/x.ts"])
+        let task = history.build().first { $0.key == "ABC-1" }
+        #expect(task?.churnedLines == 2)
+    }
+
+    @Test("ids are stable and distinct")
+    func ids() {
+        #expect(TaskBuilder.id(repository: "/r", key: "PR #1") == TaskBuilder.id(repository: "/r", key: "PR #1"))
+        let ids = Set((1...2000).map { TaskBuilder.id(repository: "/r", key: "PR #\($0)") })
+        #expect(ids.count == 2000)
+        #expect(TaskBuilder.id(repository: "/r", key: "x").count == 12)
+    }
+}
+
+@Suite("Issue keys")
+struct IssueKeyTests {
+    @Test("keys in subjects", arguments: [
+        ("ABC-123: fix", "ABC-123"), ("fix [PROJ-7] thing", "PROJ-7"), ("Fix #12 crash", "#12"), ("GH-44 flaky", "#44"),
+        ("Use UTF-8 everywhere", nil), ("Move to SHA-256", nil), ("Fix thing (#12)", nil), ("abc-12 lower", nil),
+        ("Bump to ES-2015", nil), ("x#12", nil),
+    ] as [(String, String?)])
+    func subjects(subject: String, key: String?) {
+        #expect(IssueKeys.inSubject(subject) == key)
+    }
+
+    @Test("lower-case keys in branches count only for known projects")
+    func branches() {
+        #expect(IssueKeys.inBranch("feat/abc-12-add", knownProjects: ["ABC"]) == "ABC-12")
+        #expect(IssueKeys.inBranch("fix-2-bugs", knownProjects: ["ABC"]) == nil)
+        #expect(IssueKeys.inBranch("feature/ABC-9", knownProjects: []) == "ABC-9")
+    }
+}
+
+@Suite("Session linking and AI attribution")
+struct LinkingTests {
+    static let hour: Int64 = 3_600_000
+
+    func session(
+        _ id: String, files: Set<String> = [], minutes: [Int64], branch: String? = nil, commits: [String] = [],
+        directory: String? = nil, repository: String? = "/repo"
+    ) -> SessionActivity {
+        SessionActivity(
+            tool: "claude-code", id: id, repository: repository, branch: branch, workingDirectory: directory,
+            eventTimes: minutes.map { (History.start + $0 * 60) * 1000 }, filesEdited: files, commits: commits,
+            promptWords: ["parser": 2])
+    }
+
+    func history() -> History {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0, files: ["src/parser.ts"])
+        history.commit("a2", "ABC-1 two", minute: 60, files: ["src/parser.ts"])
+        history.commit("b1b2c3d4e5", "XY-2 other", author: "bob", minute: 3000, files: ["src/other.ts"])
+        return history
+    }
+
+    @Test("a session that edited a task's file, with an event from 24 h before the first commit to the last, links")
+    func fileOverlap() throws {
+        let tasks = history().build(sessions: [
+            session("s1", files: ["src/parser.ts"], minutes: [-600, -590]),
+            session("too-early", files: ["src/parser.ts"], minutes: [-1500]),
+            session("other-file", files: ["src/x.ts"], minutes: [10]),
+        ])
+        let task = try #require(tasks.first { $0.key == "ABC-1" })
+        #expect(task.sessions.map(\.id) == ["s1"])
+        #expect(task.ai && task.aiTools == ["claude-code"])
+        #expect(task.aiLinesAdded == 20)
+        #expect(task.start == History.start - 600 * 60)
+        #expect(tasks.first { $0.key == "XY-2" }?.ai == false)
+    }
+
+    @Test("a log without file edits links by active time within 2 hours before the first commit up to the last")
+    func timeOverlap() throws {
+        let tasks = history().build(sessions: [
+            session("near", minutes: [-100, -95]), session("far", minutes: [-200, -190]),
+        ])
+        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["near"])
+    }
+
+    @Test("a session on another branch than the task's does not link")
+    func wrongBranch() {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0, files: ["README.md"])
+        history.commit("f1", "add parser", minute: 10, parents: [base], files: ["src/parser.ts"])
+        history.commit("m1", "Merge pull request #5 from me/parser", minute: 20, parents: [base, "f1"], files: [])
+        let tasks = history.build(sessions: [
+            session("right", files: ["src/parser.ts"], minutes: [5], branch: "parser"),
+            session("wrong", files: ["src/parser.ts"], minutes: [5], branch: "other"),
+        ])
+        #expect(tasks.first { $0.key == "PR #5" }?.sessions.map(\.id) == ["right"])
+    }
+
+    @Test("a session in a user folder naming another author does not link to this author's task")
+    func owner() {
+        let tasks = history().build(sessions: [
+            session("bobs", files: ["src/parser.ts"], minutes: [10], directory: "/home/bob/src/repo"),
+            session("anns", files: ["src/parser.ts"], minutes: [10], directory: "/home/ann/code/repo"),
+        ])
+        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["anns"])
+    }
+
+    @Test("a session that names a commit links to its task")
+    func commitReference() {
+        let tasks = history().build(sessions: [session("aider", minutes: [9000], commits: ["b1b2c3d"])])
+        #expect(tasks.first { $0.key == "XY-2" }?.sessions.first?.reason.contains("names commit") == true)
+    }
+
+    @Test("sessions of other repositories never link")
+    func otherRepository() {
+        let tasks = history().build(sessions: [session("s", files: ["src/parser.ts"], minutes: [10], repository: "/elsewhere")])
+        #expect(tasks.allSatisfy { $0.sessions.isEmpty })
+    }
+
+    @Test("AI-marked commits make a task AI-assisted, with the evidence")
+    func marks() throws {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0, marks: [AIMark(tool: "codex", evidence: "Co-authored-by: Codex")])
+        let task = try #require(history.build().first)
+        #expect(task.ai && task.aiTools == ["codex"])
+        #expect(task.aiReasons.first?.contains("Co-authored-by: Codex") == true)
+    }
+
+    @Test("labels override category and AI, found by key or by first commit")
+    func labels() throws {
+        let labels = [
+            Label(repository: "/repo", key: "ABC-1", firstCommit: "a1", category: .security, ai: true),
+            Label(repository: "/repo", key: "old key", firstCommit: "b1b2c3d4e5", category: .docs, ai: nil),
+        ]
+        let tasks = history().build(labels: labels)
+        let abc = try #require(tasks.first { $0.key == "ABC-1" })
+        #expect(abc.category == .security && abc.labelled && abc.confidence == 1 && abc.ai)
+        #expect(tasks.first { $0.key == "XY-2" }?.category == .docs)
+    }
+}
