@@ -27,9 +27,57 @@ struct DemoTests {
         #expect(Set(ai.keys).isSuperset(of: ["claude-code", "codex", "aider"]))
         #expect((entry["botCommits"] as? Int ?? 0) > 0)
 
+        try checkTasksAgainstTruth(database: work.path + "/demo.sqlite")
+        #expect(first.stdout.contains("AI-assisted"))
+        #expect(first.stdout.contains("strength zone:") && first.stdout.contains("weak zone:"))
+
         let second = try CLIRunner.run(arguments)
         #expect(second.status == 0)
         #expect(second.stdout == first.stdout)
+    }
+
+    /// Grouping, AI attribution and category against the planted truth (issue 4's bar:
+    /// 95% of commits grouped as planted, 97% of tasks attributed right, 90% categorised right).
+    func checkTasksAgainstTruth(database: String) throws {
+        let listing = try CLIRunner.run(["tasks", "--bots", "--format", "json", "--db", database])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        let built = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let truthData = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.packageRoot + "/SampleData/truth.json"))
+        let truth = try #require(
+            (try JSONSerialization.jsonObject(with: truthData) as? [String: Any])?["tasks"] as? [[String: Any]])
+
+        var truthOf: [String: Int] = [:]
+        for (index, task) in truth.enumerated() { for hash in task["commitHashes"] as? [String] ?? [] { truthOf[hash] = index } }
+        var builtOf: [String: Int] = [:]
+        for (index, task) in built.enumerated() { for hash in task["commits"] as? [String] ?? [] { builtOf[hash] = index } }
+        func majority(_ hashes: [String], _ map: [String: Int]) -> Int? {
+            var counts: [Int: Int] = [:]
+            for hash in hashes { if let index = map[hash] { counts[index, default: 0] += 1 } }
+            return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        let builtToTruth = built.map { majority($0["commits"] as? [String] ?? [], truthOf) }
+        let truthToBuilt = truth.map { majority($0["commitHashes"] as? [String] ?? [], builtOf) }
+        // A commit is grouped right when its task and its planted task are each other's majority.
+        var grouped = 0
+        var commits = 0
+        for (hash, planted) in truthOf {
+            guard let task = builtOf[hash] else { continue }
+            commits += 1
+            if builtToTruth[task] == planted && truthToBuilt[planted] == task { grouped += 1 }
+        }
+        var attributed = 0
+        var categorised = 0
+        var tasks = 0
+        for (index, planted) in truth.enumerated() {
+            guard let match = truthToBuilt[index] else { continue }
+            tasks += 1
+            if built[match]["ai"] as? Bool == planted["ai"] as? Bool { attributed += 1 }
+            if built[match]["category"] as? String == planted["category"] as? String { categorised += 1 }
+        }
+        try #require(commits > 2000 && tasks > 350)
+        #expect(Double(grouped) / Double(commits) >= 0.95, "grouping \(grouped)/\(commits)")
+        #expect(Double(attributed) / Double(tasks) >= 0.97, "AI attribution \(attributed)/\(tasks)")
+        #expect(Double(categorised) / Double(tasks) >= 0.90, "category \(categorised)/\(tasks)")
     }
 
     @Test("demo without sample data says where it looked and exits 66")

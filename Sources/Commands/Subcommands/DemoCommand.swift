@@ -1,5 +1,6 @@
 import Foundation
 import Ingestion
+import Model
 import Storage
 import Support
 
@@ -63,8 +64,30 @@ enum DemoCommand {
         context.console.line(
             "  \(report.read) session logs: \(sessions.count) sessions (\(byTool.joined(separator: ", "))), "
                 + "\(linked) resolved to the repository, \(active / 3600) hours active")
-        context.console.line("Explore it with: multiplier status --db \(databasePath)")
+        try TaskBuilding.rebuild(context, database: database)
+        for line in taskSummary(try TaskStore(database: database).tasks()) { context.console.line("  " + line) }
+        context.console.line("Explore it with: multiplier tasks --db \(databasePath)")
         return .success
+    }
+
+    /// How many tasks per zone and category, and how many AI-assisted.
+    static func taskSummary(_ tasks: [WorkTask]) -> [String] {
+        let work = tasks.filter { !$0.bot }
+        var lines = [
+            "\(tasks.count) tasks (\(tasks.count - work.count) by bots, kept apart): "
+                + "\(work.filter(\.ai).count) AI-assisted, \(work.filter { !$0.ai }.count) without AI"
+        ]
+        for zone in Zone.allCases {
+            let inZone = work.filter { $0.category.zone == zone }
+            let counts = Category.allCases.filter { $0.zone == zone }.compactMap { category -> String? in
+                let count = inZone.filter { $0.category == category }.count
+                return count == 0 ? nil : "\(category.rawValue) \(count)"
+            }
+            lines.append(
+                "\(zone.rawValue) zone: \(inZone.count) tasks, \(inZone.filter(\.ai).count) AI-assisted"
+                    + (counts.isEmpty ? "" : " (\(counts.joined(separator: ", ")))"))
+        }
+        return lines
     }
 
     /// `--data`, else `./SampleData`, else the package's `SampleData` found above the binary.
