@@ -13,8 +13,10 @@ package enum ToolCommand {
 
     /// Every subcommand, sorted by name.
     package static let commands: [CommandDefinition] = [
+        ClassifyCommand.definition,
         DemoCommand.definition,
         IngestCommand.definition,
+        LabelCommand.definition,
         SessionsCommand.definition,
         StatusCommand.definition,
         TasksCommand.definition,

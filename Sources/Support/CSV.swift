@@ -12,3 +12,82 @@ package enum CSV {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+extension CSV {
+    /// One record read from CSV text, with the line it starts on (1-based).
+    package struct Record: Sendable, Equatable {
+        package var line: Int
+        package var fields: [String]
+    }
+
+    /// A CSV text that does not parse.
+    package struct ParseError: Error, Equatable, CustomStringConvertible {
+        package var line: Int
+        package var message: String
+        package var description: String { "line \(line): \(message)" }
+    }
+
+    /// Parses RFC 4180 text (quoted fields may hold commas, quotes and line breaks; CRLF or LF).
+    /// Blank lines are skipped; a leading byte-order mark is ignored.
+    package static func parse(_ text: String) throws(ParseError) -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var fieldWasQuoted = false
+        var line = 1
+        var recordLine = 1
+        var characters = Substring(text)
+        if characters.first == "\u{FEFF}" { characters = characters.dropFirst() }
+        var iterator = characters.makeIterator()
+        var pending: Character? = nil
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+                records.append(Record(line: recordLine, fields: fields))
+            }
+            fields = []
+            field = ""
+            fieldWasQuoted = false
+        }
+        while let character = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if character == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if character == "\n" || character == "\r\n" { line += 1 }
+                    field.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"":
+                guard field.isEmpty else { throw ParseError(line: line, message: "a quote inside an unquoted field") }
+                quoted = true
+                fieldWasQuoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+                fieldWasQuoted = false
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                if fieldWasQuoted { throw ParseError(line: line, message: "text after a closing quote") }
+                field.append(character)
+            }
+        }
+        if quoted { throw ParseError(line: recordLine, message: "a quoted field that never ends") }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
+        return records
+    }
+}

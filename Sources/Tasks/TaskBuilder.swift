@@ -59,7 +59,23 @@ package struct TaskBuilder: Sendable {
             Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
             tasks += repositoryTasks
         }
+        blendLabelModel(&tasks)
         return tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// With enough labels, a naive Bayes model trained on the labelled tasks' signals is
+    /// blended with the rules for every unlabelled task (METHOD.md leaves this to labels).
+    func blendLabelModel(_ tasks: inout [WorkTask]) {
+        let examples = tasks.filter(\.labelled).map { (LabelModel.features($0.evidence), $0.category) }
+        guard examples.count >= LabelModel.minimumLabels else { return }
+        let model = LabelModel(examples: examples)
+        for index in tasks.indices where !tasks[index].labelled && tasks[index].evidence.first?.family != "config" {
+            let result = classifier.decide(model.blend(tasks[index].evidence))
+            tasks[index].category = result.category
+            tasks[index].confidence = result.confidence
+            tasks[index].evidence = result.evidence
+            tasks[index].classificationNote = result.note
+        }
     }
 
     // MARK: - Identity and bots

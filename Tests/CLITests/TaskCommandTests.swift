@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite("tasks, label and classify, run as a binary", .serialized)
+struct TaskCommandTests {
+    func tasks(_ db: String, _ extra: [String] = []) throws -> [[String: Any]] {
+        let result = try CLIRunner.run(["tasks", "--format", "json", "--db", db] + extra)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    }
+
+    @Test("ingest builds tasks with the JSON contract; labels survive re-ingests and rebuilds; --explain shows the evidence")
+    func labelsSurvive() throws {
+        let repository = try ScriptedRepository("tasks-cli")
+        defer { repository.remove() }
+        try repository.write("db/migrations/001_orders.sql", "CREATE TABLE orders (id int);\n")
+        try repository.commit("ABC-1: add the orders table", date: "2026-01-05T10:00:00+0000")
+        try repository.write("src/auth/login.ts", "export const login = 1\n")
+        try repository.commit("ABC-2 harden login", date: "2026-01-06T10:00:00+0000")
+        let db = repository.directory.path + "/../tasks-cli.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("tasks: 2 in all"))
+
+        var list = try tasks(db)
+        #expect(list.count == 2)
+        let first = try #require(list.first { $0["key"] as? String == "ABC-1" })
+        #expect(
+            Set(first.keys) == [
+                "id", "repository", "key", "title", "category", "zone", "confidence", "ai", "aiTools", "effortHours",
+                "cycleHours", "linesChanged", "filesTouched", "commits", "sessions", "labelled", "bot",
+            ])
+        #expect(first["category"] as? String == "migration")
+        #expect(first["zone"] as? String == "strength")
+        #expect(first["effortHours"] as? Double == 0.5)
+        let id = try #require(first["id"] as? String)
+
+        let label = try CLIRunner.run(["label", String(id.prefix(6)), "config", "--db", db])
+        #expect(label.status == 0, "\(label.stderr)")
+        let aiLabel = try CLIRunner.run(["label", "ABC-2", "--ai", "yes", "--db", db])
+        #expect(aiLabel.status == 0, "\(aiLabel.stderr)")
+
+        try repository.write("src/auth/login.ts", "export const login = 2\n")
+        try repository.commit("ABC-2 more hardening", date: "2026-01-06T11:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        #expect(try CLIRunner.run(["classify", "--db", db]).status == 0)
+        list = try tasks(db)
+        let relabelled = try #require(list.first { $0["key"] as? String == "ABC-1" })
+        #expect(relabelled["category"] as? String == "config")
+        #expect(relabelled["labelled"] as? Bool == true)
+        let second = try #require(list.first { $0["key"] as? String == "ABC-2" })
+        #expect(second["ai"] as? Bool == true)
+        #expect((second["commits"] as? [String])?.count == 2)
+        #expect(try tasks(db, ["--category", "config"]).count == 1)
+        #expect(try tasks(db, ["--zone", "weak"]).count == 1)
+        #expect(try tasks(db, ["--human"]).count == 1)
+
+        let explain = try CLIRunner.run(["tasks", "--explain", "ABC-2", "--db", db])
+        #expect(explain.status == 0)
+        #expect(explain.stdout.contains("grouped: issue key ABC-2 in its subject"))
+        #expect(explain.stdout.contains("labelled AI-assisted"))
+        #expect(explain.stdout.contains("from path \"auth\""))
+        #expect(explain.stdout.contains("effort: 1.50 h from the git"))
+
+        let evaluate = try CLIRunner.run(["classify", "--evaluate", "--db", db])
+        #expect(evaluate.status == 0)
+        #expect(evaluate.stdout.contains("1 labelled tasks, leave-one-out"))
+    }
+
+    @Test("an invalid configuration exits 65 naming the JSON path; a bad label exits 64 or 65")
+    func errors() throws {
+        let repository = try ScriptedRepository("tasks-config")
+        defer { repository.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("ABC-1 first")
+        let db = repository.directory.path + "/../tasks-config.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        try repository.write(".multiplier.json", "{\"rules\": [{\"category\": \"crudd\", \"words\": [\"x\"]}]}")
+        let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(ingest.status == 65)
+        #expect(ingest.stderr.contains(".multiplier.json: $.rules[0].category: expected a category"))
+        let missing = try CLIRunner.run(["tasks", "--db", db, "--config", "/nonexistent.json"])
+        #expect(missing.status == 66)
+        try repository.write(".multiplier.json", "{\"bots\": [\"ci-robot\"]}")
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        #expect(try CLIRunner.run(["label", "ABC-1", "nonsense", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["label", "NOPE-9", "crud", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["label", "ABC-1", "--ai", "maybe", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["tasks", "--category", "crudd", "--db", db]).status == 64)
+        let csv = repository.directory.path + "/../labels.csv"
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        try "task,category\nABC-1,crud\nABC-1,bogus\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try CLIRunner.run(["label", "--import", csv, "--db", db])
+        #expect(imported.status == 65)
+        #expect(imported.stderr.contains("labels.csv:3: unknown category 'bogus'"))
+    }
+}
