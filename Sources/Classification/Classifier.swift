@@ -59,9 +59,13 @@ package struct Classifier: Sendable {
     /// Every signal of every family, summed per family, detail and category.
     package func signals(_ traits: TaskTraits) -> [Evidence] {
         var bag = EvidenceBag()
-        let files = traits.files.filter { !config.ignores($0) && PathRules.kind(of: $0) != .generated }
+        var files: [(path: String, kind: PathRules.Kind)] = []
+        for path in traits.files where !config.ignores(path) {
+            let kind = PathRules.kind(of: path)
+            if kind != .generated { files.append((path, kind)) }
+        }
         pathSignals(files, into: &bag)
-        shapeSignals(files, into: &bag)
+        shapeSignals(files.map(\.kind), into: &bag)
         commitSignals(traits.subjects, into: &bag)
         textSignals(traits.branches.map(Self.branchText), family: "branch", into: &bag)
         promptSignals(traits.promptWords, into: &bag)
@@ -70,15 +74,14 @@ package struct Classifier: Sendable {
 
     // MARK: - Families
 
-    private func pathSignals(_ files: [String], into bag: inout EvidenceBag) {
+    private func pathSignals(_ files: [(path: String, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
         guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
         let share = weight / Double(files.count)
-        for file in files {
+        for (file, kind) in files {
             var hits: [Category: (detail: String, weight: Double)] = [:]
             func offer(_ category: Category, _ detail: String, _ weight: Double) {
                 if weight > (hits[category]?.weight ?? 0) { hits[category] = (detail, weight) }
             }
-            let kind = PathRules.kind(of: file)
             for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
             if kind != .lockFile && kind != .vendored {
                 // Folder names and the file's name without its extension.
@@ -104,8 +107,8 @@ package struct Classifier: Sendable {
     }
 
     /// When every counted file is of one kind, the change's shape says a lot.
-    private func shapeSignals(_ files: [String], into bag: inout EvidenceBag) {
-        let kinds = Set(files.map(PathRules.kind(of:)).filter { $0 != .vendored })
+    private func shapeSignals(_ fileKinds: [PathRules.Kind], into bag: inout EvidenceBag) {
+        let kinds = Set(fileKinds.filter { $0 != .vendored })
         guard !kinds.isEmpty else { return }
         if kinds == [.test] { bag.add("shape", "only test files", .tests, 3) }
         if kinds == [.docs] { bag.add("shape", "only documentation", .docs, 3) }

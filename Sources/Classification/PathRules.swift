@@ -52,9 +52,12 @@ package enum PathRules {
 
     /// The kind of a repository-relative path, the first that applies: vendored, generated,
     /// lock file, manifest, test, migration, docs, config, else source.
+    ///
+    /// Called for every file of every commit, so it works on the path's ASCII-lowered bytes
+    /// and set lookups only (Foundation's substring search was most of task building's time).
     package static func kind(of path: String) -> Kind {
-        let lower = path.lowercased()
-        let components = lower.split(separator: "/").map(String.init)
+        let lower = asciiLowercased(path)
+        let components = lower.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         guard let name = components.last else { return .source }
         let folders = components.dropLast()
         if folders.contains(where: vendoredFolders.contains) { return .vendored }
@@ -65,8 +68,9 @@ package enum PathRules {
         if manifests.contains(name) { return .manifest }
         if isTest(name: name, folders: folders) { return .test }
         if folders.contains(where: migrationFolders.contains) || migrationNames.contains(name) { return .migration }
-        let stem = name.split(separator: ".").first.map(String.init) ?? name
-        let ext = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
+        let dot = name.firstIndex(of: ".")
+        let stem = dot.map { String(name[..<$0]) } ?? name
+        let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? ""
         if folders.contains(where: docsFolders.contains) || docsExtensions.contains(ext) || docsNames.contains(stem) {
             return .docs
         }
@@ -82,8 +86,30 @@ package enum PathRules {
     /// Test files by the conventions of the common ecosystems.
     static func isTest(name: String, folders: ArraySlice<String>) -> Bool {
         if folders.contains(where: testFolders.contains) { return true }
-        let markers = [".test.", ".spec.", "_test.", "_spec.", "tests.swift", "test.swift", "test.java", "test.kt", "tests.cs", "test.cs"]
-        return markers.contains(where: name.contains) || name.hasPrefix("test_") || name == "conftest.py"
+        if name.hasPrefix("test_") || name == "conftest.py" { return true }
+        let bytes = Array(name.utf8)
+        return testMarkers.contains { contains(bytes, $0) }
+    }
+
+    static let testMarkers: [[UInt8]] = [
+        ".test.", ".spec.", "_test.", "_spec.", "tests.swift", "test.swift", "test.java", "test.kt", "tests.cs", "test.cs",
+    ].map { Array($0.utf8) }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var index = 1
+            while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
+            if index == needle.count { return true }
+        }
+        return false
+    }
+
+    /// ASCII letters lowered, everything else kept (paths are matched against ASCII names).
+    static func asciiLowercased(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
+        return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
     /// Whether a file counts toward a task's size (METHOD.md, Size).

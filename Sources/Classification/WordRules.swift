@@ -126,9 +126,38 @@ package enum WordRules {
         return nil
     }
 
+    /// `words(in:)` for ASCII text, on bytes (the common case, and much faster).
+    static func asciiWords(in text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        var previousLower = false
+        for byte in text.utf8 {
+            let upper = byte >= 65 && byte <= 90
+            let lower = byte >= 97 && byte <= 122
+            let digit = byte >= 48 && byte <= 57
+            if upper || lower || digit {
+                if upper && previousLower && !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                current.append(upper ? byte + 32 : byte)
+                previousLower = lower
+            } else {
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+                previousLower = false
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
     /// Lower-case words of a text: letters and digits, split at everything else and at
     /// camelCase humps (`parseCSVRow` → parse, csv, row).
     package static func words(in text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
         var words: [String] = []
         var current = ""
         var previous: Character = " "

@@ -1,7 +1,9 @@
 import Foundation
+import Classification
 import Ingestion
 import Storage
 import Support
+import Tasks
 
 #if canImport(Glibc)
     import Glibc
@@ -95,6 +97,12 @@ struct Benchmark {
         let ingestSeconds = try seconds { first = try ingestor.ingest(path: root) }
         var second: GitIngestResult?
         let incrementalSeconds = try seconds { second = try ingestor.ingest(path: root) }
+        var taskReport: TaskRebuild.Report?
+        let taskSeconds = try seconds { taskReport = try TaskRebuild.run(database: database, config: RuleConfig()) }
+        var taskRebuildReport: TaskRebuild.Report?
+        let taskRebuildSeconds = try seconds {
+            taskRebuildReport = try TaskRebuild.run(database: database, config: RuleConfig())
+        }
         let floorAfter = try floor(git)
         let floorSeconds = min(floorBefore, floorAfter)
         let commits = first?.newCommits ?? 0
@@ -120,6 +128,8 @@ struct Benchmark {
             | floor: git log to /dev/null | \(fixed(floorSeconds)) s (runs: \(fixed(floorBefore)) s, \(fixed(floorAfter)) s) |
             | ingest into a fresh database | \(fixed(ingestSeconds)) s, \(fixed(Double(commits) / max(ingestSeconds, 1e-9), 0)) commits/s |
             | ratio to the floor | \(fixed(ingestSeconds / max(floorSeconds, 1e-9))) × |
+            | building tasks (grouping, linking, effort, churn, classification) | \(fixed(taskSeconds)) s for \(taskReport?.tasks ?? 0) tasks: \(fixed(100 * taskSeconds / max(ingestSeconds, 1e-9), 0)) % of the ingest |
+            | rebuilding tasks, nothing changed | \(fixed(taskRebuildSeconds)) s (\(taskRebuildReport?.saved.unchanged ?? 0) unchanged, none written) |
             | incremental ingest, nothing new | \(fixed(incrementalSeconds, 3)) s (\(fixed(100 * incrementalSeconds / max(ingestSeconds, 1e-9), 1)) % of the first) |
             | peak memory of the Multiplier process | \(fixed(peakMB, 1)) MB |
             | database size | \(fixed(databaseMB, 1)) MB |

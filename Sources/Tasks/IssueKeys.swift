@@ -40,6 +40,8 @@ package enum IssueKeys {
     }
 
     static func keys(in text: Substring, lowercaseProjects: Set<String>) -> [String] {
+        // Every key has a `-` or a `#`; most subjects have neither.
+        guard text.utf8.contains(where: { $0 == 0x2D || $0 == 0x23 }) else { return [] }
         let characters = Array(text)
         var keys: [String] = []
         var index = 0

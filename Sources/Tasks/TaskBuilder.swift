@@ -38,10 +38,14 @@ package struct TaskBuilder: Sendable {
                     EffortEstimator.Entry(hash: $0.hash, author: identity($0), time: $0.authorTime)
                 }
             })
+        let counted = countedPaths(histories)
+        let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         var tasks: [WorkTask] = []
         for history in histories {
             let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
-            var repositoryTasks = groups.map { draft($0, history: history, effort: effort, loggedHours: loggedHours) }
+            var repositoryTasks = groups.map {
+                draft($0, history: history, effort: effort, loggedHours: loggedHours, counts: counts)
+            }
             let linker = SessionLinker(
                 tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
             for session in sessions where session.repository == history.root {
@@ -54,7 +58,9 @@ package struct TaskBuilder: Sendable {
             }
             let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for index in repositoryTasks.indices {
-                finish(&repositoryTasks[index], group: groups[index], history: history, sessions: sessionsByKey, labels: labels)
+                finish(
+                    &repositoryTasks[index], group: groups[index], history: history, sessions: sessionsByKey,
+                    labels: labels, counts: counts)
             }
             Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
             tasks += repositoryTasks
@@ -96,12 +102,26 @@ package struct TaskBuilder: Sendable {
         PathRules.countsTowardSize(change) && !config.ignores(change.path)
     }
 
+    /// `counts` for every path of the histories, computed once (paths repeat across commits).
+    func countedPaths(_ histories: [History]) -> Set<String> {
+        var seen: Set<String> = []
+        var counted: Set<String> = []
+        for history in histories {
+            for commit in history.commits {
+                for change in commit.files where seen.insert(change.path).inserted {
+                    if counts(FileChange(path: change.path, linesAdded: 0, linesDeleted: 0)) { counted.insert(change.path) }
+                }
+            }
+        }
+        return counted
+    }
+
     // MARK: - Drafts
 
     /// A task's commits, effort, size and times; sessions, AI and category come later.
     private func draft(
         _ group: CommitGroup, history: History, effort: [String: (hours: Double, reason: String)],
-        loggedHours: [String: Double]
+        loggedHours: [String: Double], counts: (FileChange) -> Bool
     ) -> WorkTask {
         let members = group.members.map { history.commits[$0] }
         let work = members.filter { !$0.isMerge }
@@ -152,7 +172,8 @@ package struct TaskBuilder: Sendable {
 
     /// Sessions' figures, AI attribution, cycle time, classification and labels.
     private func finish(
-        _ task: inout WorkTask, group: CommitGroup, history: History, sessions: [String: SessionActivity], labels: [Label]
+        _ task: inout WorkTask, group: CommitGroup, history: History, sessions: [String: SessionActivity], labels: [Label],
+        counts: (FileChange) -> Bool
     ) {
         let linked = task.sessions.compactMap { sessions[$0.tool + "\u{0}" + $0.id] }
         task.activeSeconds = ActiveTime.seconds(

@@ -15,7 +15,7 @@ struct ImportRulesTests {
         "Commands": ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
         "multiplier": ["Commands", "Support"],
         "SampleGen": [],
-        "MultiplierBench": ["Ingestion", "Storage", "Model", "Support"],
+        "MultiplierBench": ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
         "TestSupport": ["Support"],
     ]
     /// Modules of the toolchain that any target may use.
