@@ -1,6 +1,7 @@
 import Classification
 import Foundation
 import Model
+import Support
 
 /// Turns commits and sessions into tasks (METHOD.md): grouping, session linking,
 /// AI attribution, effort, size, churn and category, each with its evidence.
@@ -57,10 +58,14 @@ package struct TaskBuilder: Sendable {
                 }
             }
             let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            for index in repositoryTasks.indices {
+            // Each task's finish is independent of the others': classify them on every core.
+            let drafts = repositoryTasks
+            repositoryTasks = Parallel.map(Array(drafts.indices)) { index in
+                var task = drafts[index]
                 finish(
-                    &repositoryTasks[index], group: groups[index], history: history, sessions: sessionsByKey,
-                    labels: labels, counts: counts)
+                    &task, group: groups[index], history: history, sessions: sessionsByKey, labels: labels,
+                    counts: counts)
+                return task
             }
             Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
             tasks += repositoryTasks

@@ -69,6 +69,36 @@ struct TaskCommandTests {
         #expect(evaluate.stdout.contains("1 labelled tasks, leave-one-out"))
     }
 
+    @Test("a session in another clone of the repository (matched by name) links to the task whose file it edited")
+    func otherClone() throws {
+        let repository = try ScriptedRepository("shop")
+        defer { repository.remove() }
+        try repository.write("src/parser.ts", "export const parse = 1\n")
+        try repository.commit("ABC-7: parse promo codes", date: "2026-03-01T10:30:00+0000")
+        let db = repository.directory.path + "/../shop-clone.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let name = (repository.directory.path as NSString).lastPathComponent
+        let clone = "/home/someone/elsewhere/\(name)"
+        let log = """
+            {"type":"user","sessionId":"c1","cwd":"\(clone)","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"write a parser for promo codes"}}
+            {"type":"assistant","sessionId":"c1","cwd":"\(clone)","uuid":"a1","timestamp":"2026-03-01T10:05:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"\(clone)/src/parser.ts","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}
+
+            """
+        let logs = repository.directory.path + "/../shop-clone-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        try log.write(toFile: logs + "/c1.jsonl", atomically: true, encoding: .utf8)
+        let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let task = try #require(try tasks(db).first)
+        #expect(task["sessions"] as? [String] == ["c1"])
+        #expect(task["ai"] as? Bool == true)
+        #expect(task["aiTools"] as? [String] == ["claude-code"])
+        let explain = try CLIRunner.run(["tasks", "--explain", "ABC-7", "--db", db])
+        #expect(explain.stdout.contains("edited src/parser.ts"))
+    }
+
     @Test("an invalid configuration exits 65 naming the JSON path; a bad label exits 64 or 65")
     func errors() throws {
         let repository = try ScriptedRepository("tasks-config")

@@ -1,15 +1,11 @@
 import Foundation
 import Model
+import Support
 
 /// All SQL for tasks and labels. Tasks are stored whole (JSON) beside the columns
 /// that filters use; a rebuild writes only the tasks that changed.
 package final class TaskStore {
     private let database: Database
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
 
     package init(database: Database) {
         self.database = database
@@ -30,6 +26,13 @@ package final class TaskStore {
             uniquingKeysWith: { first, _ in first })
         var stored: [String: String] = [:]
         try database.prepare("SELECT id, detail FROM task").query { stored[$0.text(0)] = $0.text(1) }
+        // Encoding is most of a rebuild's cost and each task's is independent: use every core.
+        let details = Parallel.map(tasks) { task -> String? in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            // Fails only for a non-finite figure; reported below with the task's id.
+            return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
+        }
         var result = SaveResult()
         try database.transaction {
             let insert = try database.prepare(
@@ -40,9 +43,11 @@ package final class TaskStore {
             let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
             let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
             var seen: Set<String> = []
-            for task in tasks {
+            for (task, encoded) in zip(tasks, details) {
                 guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
-                let detail = String(decoding: try encoder.encode(task), as: UTF8.self)
+                guard let detail = encoded else {
+                    throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
+                }
                 if let old = stored[task.id] {
                     if old == detail {
                         result.unchanged += 1

@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+
+/// Order-preserving parallel map over the machine's cores, for pure work on many
+/// independent items (classifying tasks, encoding them). The result equals
+/// `items.map(transform)`; `transform` must not touch shared mutable state.
+package enum Parallel {
+    package static func map<T, U>(_ items: [T], minimumPerChunk: Int = 128, _ transform: (T) -> U) -> [U] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let chunks = min(items.count / max(1, minimumPerChunk), cores * 4)
+        guard chunks > 1, cores > 1 else { return items.map(transform) }
+        return withoutActuallyEscaping(transform) { transform in
+            // Each index is written exactly once, by one chunk: no two threads share an element.
+            let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: items.count)
+            nonisolated(unsafe) let base = buffer.baseAddress
+            nonisolated(unsafe) let work = transform
+            nonisolated(unsafe) let input = items
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let start = input.count * chunk / chunks
+                let end = input.count * (chunk + 1) / chunks
+                for index in start..<end { base?.advanced(by: index).initialize(to: work(input[index])) }
+            }
+            let result = Array(buffer)
+            buffer.baseAddress?.deinitialize(count: items.count)
+            buffer.deallocate()
+            return result
+        }
+    }
+}
