@@ -12,6 +12,9 @@ package enum IngestionError: Error, CustomStringConvertible {
     /// git's output did not have the expected shape.
     case malformedGitOutput(repository: String, detail: String)
     case storage(StorageError)
+    /// A record of an input file that does not have the expected shape: `place` is `line 12`
+    /// or a JSON path such as `$[3].createdAt`.
+    case badRecord(file: String, place: String, expected: String)
 
     package var description: String {
         switch self {
@@ -25,6 +28,7 @@ package enum IngestionError: Error, CustomStringConvertible {
         case .malformedGitOutput(let repository, let detail):
             return "unexpected git log output in \(repository): \(detail)"
         case .storage(let error): return error.description
+        case .badRecord(let file, let place, let expected): return "\(file): \(place): expected \(expected)"
         }
     }
 }

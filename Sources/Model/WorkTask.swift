@@ -105,6 +105,20 @@ package struct WorkTask: Sendable, Equatable, Codable {
     /// Lines the task added that later commits deleted within the churn window.
     package var churnedLines: Int
 
+    // Review, from a pull-request export and a time log (nil where there is none).
+    package var pullRequest: Int?
+    /// Reviews by others than the author.
+    package var reviewRounds: Int?
+    package var changeRequests: Int?
+    package var reviewComments: Int?
+    /// From the pull request's creation to its first review, and to its merge.
+    package var firstReviewWaitHours: Double?
+    package var mergeWaitHours: Double?
+    /// Review hours a time log names for the task.
+    package var reviewerHours: Double?
+    /// The time log's estimate for the task.
+    package var estimateHours: Double?
+
     package var linesChanged: Int { linesAdded + linesDeleted }
 
     package init(

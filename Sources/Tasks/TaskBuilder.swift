@@ -29,10 +29,14 @@ package struct TaskBuilder: Sendable {
 
     /// Builds every task of every repository.
     ///
-    /// - Parameter loggedHours: hours from a time log, by repository root and task key.
+    /// - Parameters:
+    ///   - pullRequests: from exports, by repository root.
+    ///   - timeEntries: from time logs; their `task` names a task's key.
     package func build(
-        _ histories: [History], sessions: [SessionActivity], labels: [Label] = [], loggedHours: [String: Double] = [:]
+        _ histories: [History], sessions: [SessionActivity], labels: [Label] = [],
+        pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = []
     ) -> [WorkTask] {
+        let timeLog = TimeLogIndex(timeEntries)
         let effort = EffortEstimator(settings: settings).estimate(
             histories.flatMap { history in
                 history.commits.filter { !$0.isMerge && !isBot($0) }.map {
@@ -45,7 +49,7 @@ package struct TaskBuilder: Sendable {
         for history in histories {
             let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
             var repositoryTasks = groups.map {
-                draft($0, history: history, effort: effort, loggedHours: loggedHours, counts: counts)
+                draft($0, history: history, effort: effort, loggedHours: timeLog.work, counts: counts)
             }
             let linker = SessionLinker(
                 tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
@@ -68,6 +72,7 @@ package struct TaskBuilder: Sendable {
                 return task
             }
             Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
+            Reviews.attach(pullRequests[history.root] ?? [], timeLog: timeLog, to: &repositoryTasks)
             tasks += repositoryTasks
         }
         blendLabelModel(&tasks)
@@ -163,7 +168,7 @@ package struct TaskBuilder: Sendable {
                     linesDeleted: commitDeleted))
         }
         let gitHours = taskCommits.reduce(0) { $0 + $1.effortHours }
-        let logged = loggedHours[history.root + "\u{0}" + group.key]
+        let logged = loggedHours[TimeLogIndex.normalized(group.key)]
         let firstTime = work.map(\.authorTime).min() ?? first.authorTime
         let lastTime = work.map(\.authorTime).max() ?? first.authorTime
         let title = group.pullRequestTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Self.title(first.subject)

@@ -28,7 +28,10 @@ package enum TaskRebuild {
         }
         let sessions = try SessionStore(database: database).activities()
         let labels = try TaskStore(database: database).labels()
-        return TaskBuilder(config: config).build(histories, sessions: sessions, labels: labels)
+        let reviews = ReviewStore(database: database)
+        return TaskBuilder(config: config).build(
+            histories, sessions: sessions, labels: labels, pullRequests: try reviews.pullRequests(),
+            timeEntries: try reviews.timeEntries())
     }
 
     /// The configuration: `--config FILE` when given, else the first `.multiplier.json`

@@ -125,5 +125,20 @@ struct TaskCommandTests {
         let imported = try CLIRunner.run(["label", "--import", csv, "--db", db])
         #expect(imported.status == 65)
         #expect(imported.stderr.contains("labels.csv:3: unknown category 'bogus'"))
+
+        // Time logs and pull-request exports: good ones feed the tasks, bad rows name their line or path.
+        try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,3.5,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let timelog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
+        #expect(timelog.status == 0, "\(timelog.stderr)")
+        #expect(try tasks(db).first?["effortHours"] as? Double == 3.5)
+        try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,x,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let badLog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
+        #expect(badLog.status == 65)
+        #expect(badLog.stderr.contains("labels.csv: line 2: expected hours between 0 and 24"))
+        try "[{\"number\": \"one\"}]".write(toFile: csv, atomically: true, encoding: .utf8)
+        let badExport = try CLIRunner.run(["ingest", "reviews", csv, "--db", db])
+        #expect(badExport.status == 65)
+        #expect(badExport.stderr.contains("$[0].number: expected a whole number"))
+        #expect(try CLIRunner.run(["ingest", "reviews", csv + ".missing", "--db", db]).status == 66)
     }
 }

@@ -23,8 +23,13 @@ struct History {
         return hash
     }
 
-    func build(sessions: [SessionActivity] = [], labels: [Label] = [], config: RuleConfig = RuleConfig()) -> [WorkTask] {
-        TaskBuilder(config: config).build([TaskBuilder.History(root: "/repo", commits: commits)], sessions: sessions, labels: labels)
+    func build(
+        sessions: [SessionActivity] = [], labels: [Label] = [], config: RuleConfig = RuleConfig(),
+        pullRequests: [PullRequest] = [], timeEntries: [TimeEntry] = []
+    ) -> [WorkTask] {
+        TaskBuilder(config: config).build(
+            [TaskBuilder.History(root: "/repo", commits: commits)], sessions: sessions, labels: labels,
+            pullRequests: ["/repo": pullRequests], timeEntries: timeEntries)
     }
 }
 
@@ -130,6 +135,41 @@ struct GroupingTests {
         history.commit("b2", "XY-3 much later", author: "bob", minute: 60 * 24 * 20, files: ["src/x.ts"])
         let task = history.build().first { $0.key == "ABC-1" }
         #expect(task?.churnedLines == 2)
+    }
+
+    @Test("a time log's work hours replace the git estimate; review hours and estimates are kept beside")
+    func timeLog() throws {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0)
+        history.commit("s1", "Add retries (#7)", author: "bob", minute: 600)
+        let tasks = history.build(timeEntries: [
+            TimeEntry(date: "2026-01-01", author: "ann", task: "abc-1", hours: 3, activity: .work, estimateHours: 2),
+            TimeEntry(date: "2026-01-02", author: "ann", task: "ABC-1", hours: 1, activity: .work, estimateHours: nil),
+            TimeEntry(date: "2026-01-02", author: "cy", task: "#7", hours: 0.5, activity: .review, estimateHours: nil),
+        ])
+        let abc = try #require(tasks.first { $0.key == "ABC-1" })
+        #expect(abc.effortHours == 4 && abc.effortSource == "time log" && abc.estimateHours == 2)
+        let pr = try #require(tasks.first { $0.key == "PR #7" })
+        #expect(pr.effortSource == "git" && pr.reviewerHours == 0.5)
+    }
+
+    @Test("pull requests join tasks by number, branch or commits; merge time ends the cycle")
+    func exportedPullRequests() throws {
+        var history = History()
+        history.commit("s1", "Add retries (#7)", minute: 0)
+        history.commit("a1", "ABC-1 one", author: "bob", minute: 10)
+        let created = History.start
+        func pullRequest(_ number: Int, commits: [String]) -> PullRequest {
+            PullRequest(
+                number: number, title: "t", author: "ann", created: created, merged: created + 7200, closed: nil,
+                headBranch: nil, baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 2, changeRequests: 1,
+                firstReview: created + 3600, reviewComments: 3, commits: commits)
+        }
+        let tasks = history.build(pullRequests: [pullRequest(7, commits: []), pullRequest(9, commits: ["a1"])])
+        let squash = try #require(tasks.first { $0.key == "PR #7" })
+        #expect(squash.pullRequest == 7 && squash.reviewRounds == 2 && squash.firstReviewWaitHours == 1)
+        #expect(squash.mergeWaitHours == 2 && squash.end == created + 7200 && squash.cycleHours == 2)
+        #expect(tasks.first { $0.key == "ABC-1" }?.pullRequest == 9)
     }
 
     @Test("ids are stable and distinct")

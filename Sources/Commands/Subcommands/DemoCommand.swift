@@ -64,6 +64,13 @@ enum DemoCommand {
         context.console.line(
             "  \(report.read) session logs: \(sessions.count) sessions (\(byTool.joined(separator: ", "))), "
                 + "\(linked) resolved to the repository, \(active / 3600) hours active")
+        let pullRequests = try PullRequestExport.read(path: data + "/prs.json")
+        let repositoryID = result.repository.id
+        _ = try ReviewStore(database: database).upsert(pullRequests, repositoryID: repositoryID)
+        let entries = try TimeLog.read(path: data + "/timelog.csv")
+        try ReviewStore(database: database).replaceTimeEntries(source: data + "/timelog.csv", with: entries)
+        context.console.line(
+            "  \(pullRequests.count) pull requests from prs.json, \(entries.count) time-log entries from timelog.csv")
         try TaskBuilding.rebuild(context, database: database)
         for line in taskSummary(try TaskStore(database: database).tasks()) { context.console.line("  " + line) }
         context.console.line("Explore it with: multiplier tasks --db \(databasePath)")

@@ -1,11 +1,12 @@
 import Foundation
 import Ingestion
+import Model
 import Storage
 import Support
 
 /// `multiplier ingest git|sessions …`: reads data into the database.
 enum IngestCommand {
-    static let kinds = ["git", "sessions"]
+    static let kinds = ["git", "sessions", "reviews", "timelog"]
     /// `--tool` names → the tool names sessions are stored under.
     static let tools = [
         "aider": "aider", "claude": "claude-code", "cline": "cline", "codex": "codex", "copilot": "copilot",
@@ -28,16 +29,18 @@ enum IngestCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "ingest", summary: "read git history or AI session logs into the database (incremental)",
-            usage: "ingest git PATH... [--all] | ingest sessions [PATH...] [--tool NAME] [--keep-prompts] [--strict]",
+            usage: "ingest git PATH... [--all] | ingest sessions [PATH...] [--tool NAME] [--keep-prompts] [--strict] "
+                + "| ingest reviews FILE [--repo REPO] | ingest timelog FILE",
             options: [
                 .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
                 .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
                 .flag("--strict", "sessions: exit 65 when any malformed line was skipped"),
+                .value("--repo", "REPO", "reviews: the ingested repository the export belongs to (needed when there are several)"),
                 TaskBuilding.configOption,
             ],
             positionals: [
-                ("KIND", "what to read: git or sessions"),
+                ("KIND", "what to read: git, sessions, reviews (a gh pr list --json export) or timelog (CSV)"),
                 ("PATH...", "git: a work tree or a folder inside one; sessions: log files or folders (default: each assistant's standard places)"),
             ],
             minimumPositionals: 1, maximumPositionals: nil,
@@ -55,10 +58,17 @@ enum IngestCommand {
         let kind = positionals[0]
         guard kinds.contains(kind) else {
             let suggestion = EditDistance.nearest(to: kind, among: kinds).map { " (did you mean '\($0)'?)" } ?? ""
-            throw UsageError("unknown kind '\(kind)' for 'ingest'\(suggestion); expected one of: git", command: "ingest")
+            throw UsageError(
+                "unknown kind '\(kind)' for 'ingest'\(suggestion); expected one of: \(kinds.joined(separator: ", "))",
+                command: "ingest")
         }
         let paths = Array(positionals.dropFirst())
         if kind == "sessions" { return try IngestSessions.run(context, paths: paths) }
+        if kind == "reviews" || kind == "timelog" {
+            guard paths.count == 1 else { throw UsageError("'ingest \(kind)' takes one FILE", command: "ingest") }
+            return try kind == "reviews" ? reviews(context, file: context.absolute(paths[0]))
+                : timelog(context, file: context.absolute(paths[0]))
+        }
         guard !paths.isEmpty else { throw UsageError("'ingest git' needs at least one PATH", command: "ingest") }
         let database = try context.openDatabase()
         let ingestor = GitIngestor(database: database, console: context.notes, environment: context.environment)
@@ -66,6 +76,48 @@ enum IngestCommand {
             let result = try ingestor.ingest(path: context.absolute(path), allRefs: context.arguments.has("--all"))
             context.console.line(summary(result))
         }
+        try TaskBuilding.rebuild(context, database: database)
+        return .success
+    }
+
+    /// `ingest reviews FILE`: pull requests of one ingested repository.
+    static func reviews(_ context: CommandContext, file: String) throws -> ExitCode {
+        let pullRequests = try PullRequestExport.read(path: file)
+        let database = try context.openDatabase()
+        let repositories = try CommitStore(database: database).repositories()
+        let repository: Repository
+        if let name = context.arguments.value("--repo") {
+            let wanted = name.contains("/") ? context.absolute(name) : name
+            guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+                throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: "ingest")
+            }
+            repository = found
+        } else {
+            guard repositories.count == 1, let only = repositories.first else {
+                throw UsageError(
+                    repositories.isEmpty
+                        ? "ingest the repository first ('multiplier ingest git PATH'), then its reviews"
+                        : "there are \(repositories.count) repositories: say which with --repo", command: "ingest")
+            }
+            repository = only
+        }
+        let added = try ReviewStore(database: database).upsert(pullRequests, repositoryID: repository.id)
+        context.console.line(
+            "\(file): \(pullRequests.count) pull requests for \(repository.root) (\(added) new, \(pullRequests.count - added) updated)")
+        try TaskBuilding.rebuild(context, database: database)
+        return .success
+    }
+
+    /// `ingest timelog FILE`: replaces what an earlier read of the same file stored.
+    static func timelog(_ context: CommandContext, file: String) throws -> ExitCode {
+        let entries = try TimeLog.read(path: file)
+        let database = try context.openDatabase()
+        try ReviewStore(database: database).replaceTimeEntries(source: file, with: entries)
+        let work = entries.filter { $0.activity == .work }.reduce(0) { $0 + $1.hours }
+        let review = entries.filter { $0.activity == .review }.reduce(0) { $0 + $1.hours }
+        context.console.line(
+            "\(file): \(entries.count) entries, \(Format.fixed(work, 1)) h work and \(Format.fixed(review, 1)) h review "
+                + "on \(Set(entries.map(\.task)).count) tasks")
         try TaskBuilding.rebuild(context, database: database)
         return .success
     }

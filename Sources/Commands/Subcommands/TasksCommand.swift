@@ -222,6 +222,15 @@ enum TasksCommand {
         }
         if task.reworkHours > 0 { lines.append("  of which rework: \(Format.fixed(task.reworkHours, 2)) h") }
         lines.append("  session active time beside it (not mixed in): \(task.activeSeconds / 60) min")
+        if let estimate = task.estimateHours { lines.append("  the time log's estimate: \(Format.fixed(estimate, 2)) h") }
+        if let number = task.pullRequest {
+            var review = "review: pull request #\(number), \(task.reviewRounds ?? 0) review rounds, "
+                + "\(task.changeRequests ?? 0) change requests, \(task.reviewComments ?? 0) comments"
+            if let wait = task.firstReviewWaitHours { review += "; first review after \(Format.fixed(wait, 1)) h" }
+            if let wait = task.mergeWaitHours { review += "; merged after \(Format.fixed(wait, 1)) h" }
+            lines.append(review)
+        }
+        if let hours = task.reviewerHours { lines.append("reviewer hours from the time log: \(Format.fixed(hours, 2)) h") }
         lines.append(
             "cycle time: \(Format.fixed(task.cycleHours, 1)) h, \(Timestamp.iso8601(task.start)) to \(Timestamp.iso8601(task.end))")
         lines.append(

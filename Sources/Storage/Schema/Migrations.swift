@@ -172,5 +172,29 @@ package enum Migrations {
                     PRIMARY KEY (repository_id, key)
                 ) WITHOUT ROWID;
                 """),
+        Migration(
+            name: "reviews and time logs",
+            sql: """
+                -- From pull-request exports (ingest reviews): one row per repository and number.
+                CREATE TABLE pull_request (
+                    repository_id INTEGER NOT NULL REFERENCES repository(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    detail TEXT NOT NULL,            -- the whole PullRequest as JSON
+                    PRIMARY KEY (repository_id, number)
+                ) WITHOUT ROWID;
+                -- From time logs (ingest timelog): a file's rows are replaced when it is read again.
+                CREATE TABLE time_entry (
+                    source TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    date TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    task TEXT NOT NULL,
+                    hours REAL NOT NULL,
+                    activity TEXT NOT NULL,
+                    estimate_hours REAL,
+                    PRIMARY KEY (source, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX time_entry_task ON time_entry(task);
+                """),
     ]
 }

@@ -1,0 +1,67 @@
+/// A pull (or merge) request from an export, with what review cost it.
+package struct PullRequest: Sendable, Equatable, Codable {
+    package var number: Int
+    package var title: String
+    package var author: String?
+    /// Seconds since 1970 UTC.
+    package var created: Int64
+    package var merged: Int64?
+    package var closed: Int64?
+    package var headBranch: String?
+    package var baseBranch: String?
+    package var additions: Int?
+    package var deletions: Int?
+    /// Reviews submitted by others than the author (approvals, change requests, comments).
+    package var reviewRounds: Int
+    package var changeRequests: Int
+    /// When someone other than the author first reviewed or commented.
+    package var firstReview: Int64?
+    /// Comments and review bodies by others than the author.
+    package var reviewComments: Int
+    package var commits: [String]
+
+    package init(
+        number: Int, title: String, author: String?, created: Int64, merged: Int64?, closed: Int64?,
+        headBranch: String?, baseBranch: String?, additions: Int?, deletions: Int?, reviewRounds: Int,
+        changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String]
+    ) {
+        self.number = number
+        self.title = title
+        self.author = author
+        self.created = created
+        self.merged = merged
+        self.closed = closed
+        self.headBranch = headBranch
+        self.baseBranch = baseBranch
+        self.additions = additions
+        self.deletions = deletions
+        self.reviewRounds = reviewRounds
+        self.changeRequests = changeRequests
+        self.firstReview = firstReview
+        self.reviewComments = reviewComments
+        self.commits = commits
+    }
+}
+
+/// One row of a time log: hours someone logged on a task.
+package struct TimeEntry: Sendable, Equatable, Codable {
+    package enum Activity: String, Sendable, Codable { case work, review }
+
+    /// `2026-11-02`.
+    package var date: String
+    package var author: String
+    /// The task's key as the team writes it (`ABC-123`, `PR #12`, `#12`).
+    package var task: String
+    package var hours: Double
+    package var activity: Activity
+    package var estimateHours: Double?
+
+    package init(date: String, author: String, task: String, hours: Double, activity: Activity, estimateHours: Double?) {
+        self.date = date
+        self.author = author
+        self.task = task
+        self.hours = hours
+        self.activity = activity
+        self.estimateHours = estimateHours
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Model
+
+/// All SQL for pull requests and time-log entries.
+package final class ReviewStore {
+    private let database: Database
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// Stores (or updates) pull requests of one repository; returns how many were new.
+    package func upsert(_ pullRequests: [PullRequest], repositoryID: Int64) throws -> Int {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let before = try count(repositoryID: repositoryID)
+        try database.transaction {
+            let statement = try database.prepare(
+                """
+                INSERT INTO pull_request (repository_id, number, detail) VALUES (?, ?, ?)
+                ON CONFLICT(repository_id, number) DO UPDATE SET detail = excluded.detail
+                """)
+            for pullRequest in pullRequests {
+                let detail = String(decoding: try encoder.encode(pullRequest), as: UTF8.self)
+                try statement.execute([.integer(repositoryID), .int(pullRequest.number), .text(detail)])
+            }
+        }
+        return try count(repositoryID: repositoryID) - before
+    }
+
+    private func count(repositoryID: Int64) throws -> Int {
+        try database.prepare("SELECT count(*) FROM pull_request WHERE repository_id = ?")
+            .first([.integer(repositoryID)]) { $0.int(0) } ?? 0
+    }
+
+    /// Every stored pull request by repository root, by number.
+    package func pullRequests() throws -> [String: [PullRequest]] {
+        let decoder = JSONDecoder()
+        var result: [String: [PullRequest]] = [:]
+        try database.prepare(
+            "SELECT r.root, p.number, p.detail FROM pull_request p JOIN repository r ON r.id = p.repository_id ORDER BY r.root, p.number"
+        ).query { row in
+            do {
+                result[row.text(0), default: []].append(try decoder.decode(PullRequest.self, from: Data(row.text(2).utf8)))
+            } catch {
+                throw StorageError.corrupt(what: "pull request #\(row.int(1))", reason: "\(error)")
+            }
+        }
+        return result
+    }
+
+    /// Replaces the entries read from `source` (a time log's path) with `entries`.
+    package func replaceTimeEntries(source: String, with entries: [TimeEntry]) throws {
+        try database.transaction {
+            try database.prepare("DELETE FROM time_entry WHERE source = ?").execute([.text(source)])
+            let insert = try database.prepare(
+                """
+                INSERT INTO time_entry (source, position, date, author, task, hours, activity, estimate_hours)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (position, entry) in entries.enumerated() {
+                try insert.execute([
+                    .text(source), .int(position), .text(entry.date), .text(entry.author), .text(entry.task),
+                    .real(entry.hours), .text(entry.activity.rawValue), entry.estimateHours.map(SQLValue.real) ?? .null,
+                ])
+            }
+        }
+    }
+
+    /// Every time-log entry, in file and row order.
+    package func timeEntries() throws -> [TimeEntry] {
+        try database.prepare(
+            "SELECT date, author, task, hours, activity, estimate_hours FROM time_entry ORDER BY source, position"
+        ).rows { row in
+            TimeEntry(
+                date: row.text(0), author: row.text(1), task: row.text(2), hours: row.double(3),
+                activity: TimeEntry.Activity(rawValue: row.text(4)) ?? .work, estimateHours: row.isNull(5) ? nil : row.double(5))
+        }
+    }
+}

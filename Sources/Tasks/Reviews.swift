@@ -1,0 +1,69 @@
+import Foundation
+import Model
+
+/// Time-log hours by task key: work hours (effort), review hours, estimates.
+struct TimeLogIndex {
+    var work: [String: Double] = [:]
+    var review: [String: Double] = [:]
+    var estimate: [String: Double] = [:]
+
+    init(_ entries: [TimeEntry]) {
+        for entry in entries {
+            let key = Self.normalized(entry.task)
+            switch entry.activity {
+            case .work: work[key, default: 0] += entry.hours
+            case .review: review[key, default: 0] += entry.hours
+            }
+            if let hours = entry.estimateHours { estimate[key, default: 0] += hours }
+        }
+    }
+
+    /// `PR #12`, `pr #12` and `#12` are one key; issue keys ignore case.
+    static func normalized(_ key: String) -> String {
+        var text = key.trimmingCharacters(in: .whitespaces).uppercased()
+        if text.hasPrefix("PR #") { text.removeFirst(3) }
+        return text
+    }
+}
+
+/// Joins pull requests to tasks (by number, then head branch, then shared commits)
+/// and time-log review hours and estimates by key (METHOD.md, Review overhead).
+enum Reviews {
+    static func attach(_ pullRequests: [PullRequest], timeLog: TimeLogIndex, to tasks: inout [WorkTask]) {
+        let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        var byBranch: [String: [PullRequest]] = [:]
+        var byCommit: [String: Int] = [:]
+        for pullRequest in pullRequests {
+            if let branch = pullRequest.headBranch { byBranch[branch, default: []].append(pullRequest) }
+            for hash in pullRequest.commits { byCommit[hash] = pullRequest.number }
+        }
+        for index in tasks.indices {
+            let key = TimeLogIndex.normalized(tasks[index].key)
+            tasks[index].reviewerHours = timeLog.review[key]
+            tasks[index].estimateHours = timeLog.estimate[key]
+            var match: PullRequest?
+            if tasks[index].key.hasPrefix("PR #"), let number = Int(tasks[index].key.dropFirst(4)) {
+                match = byNumber[number]
+            }
+            if match == nil, let branch = tasks[index].branch, let candidates = byBranch[branch], candidates.count == 1 {
+                match = candidates[0]
+            }
+            if match == nil {
+                var votes: [Int: Int] = [:]
+                for commit in tasks[index].commits { if let number = byCommit[commit.hash] { votes[number, default: 0] += 1 } }
+                if let best = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { match = byNumber[best.key] }
+            }
+            guard let pullRequest = match else { continue }
+            tasks[index].pullRequest = pullRequest.number
+            tasks[index].reviewRounds = pullRequest.reviewRounds
+            tasks[index].changeRequests = pullRequest.changeRequests
+            tasks[index].reviewComments = pullRequest.reviewComments
+            tasks[index].firstReviewWaitHours = pullRequest.firstReview.map { Double($0 - pullRequest.created) / 3600 }
+            tasks[index].mergeWaitHours = pullRequest.merged.map { Double($0 - pullRequest.created) / 3600 }
+            if let merged = pullRequest.merged, merged > tasks[index].end {
+                tasks[index].end = merged
+                tasks[index].cycleHours = Double(merged - tasks[index].start) / 3600
+            }
+        }
+    }
+}

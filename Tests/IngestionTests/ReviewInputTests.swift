@@ -1,0 +1,88 @@
+import Foundation
+import Model
+import Testing
+@testable import Ingestion
+
+@Suite("Pull-request exports and time logs")
+struct ReviewInputTests {
+    static let gitHub = """
+        [{"number": 7, "title": "Add retries", "author": {"login": "ann", "is_bot": false},
+          "createdAt": "2026-11-02T10:00:00Z", "mergedAt": "2026-11-03T10:00:00Z", "closedAt": "2026-11-03T10:00:00Z",
+          "headRefName": "ann/retries", "baseRefName": "main", "additions": 40, "deletions": 3,
+          "commits": [{"oid": "abc123"}, {"oid": "def456"}],
+          "reviews": [{"author": {"login": "bob"}, "state": "CHANGES_REQUESTED", "submittedAt": "2026-11-02T14:00:00Z", "body": "Please test"},
+                      {"author": {"login": "bob"}, "state": "APPROVED", "submittedAt": "2026-11-03T09:00:00Z", "body": ""},
+                      {"author": {"login": "ann"}, "state": "COMMENTED", "submittedAt": "2026-11-02T11:00:00Z", "body": "self"}],
+          "comments": [{"author": {"login": "cy"}, "createdAt": "2026-11-02T12:00:00Z", "body": "nice"}],
+          "labels": [{"name": "x"}], "unknownField": 1},
+         {"number": 8, "title": "Open one", "author": null, "createdAt": "2026-11-04T10:00:00.123Z", "mergedAt": null,
+          "closedAt": null}]
+        """
+
+    @Test("gh pr list --json: review rounds, change requests, first review and comments by others than the author")
+    func gitHub() throws {
+        let pullRequests = try PullRequestExport.parse(Data(Self.gitHub.utf8), file: "prs.json")
+        #expect(pullRequests.count == 2)
+        let first = try #require(pullRequests.first)
+        #expect(first.number == 7 && first.author == "ann" && first.headBranch == "ann/retries")
+        #expect(first.reviewRounds == 2 && first.changeRequests == 1)
+        #expect(first.reviewComments == 2)
+        #expect(first.firstReview == first.created + 2 * 3600)
+        #expect(first.merged == first.created + 86_400)
+        #expect(first.commits == ["abc123", "def456"])
+        #expect(pullRequests[1].merged == nil && pullRequests[1].author == nil && pullRequests[1].reviewRounds == 0)
+    }
+
+    @Test("GitLab's merge-request list is read too")
+    func gitLab() throws {
+        let json = """
+            [{"iid": 3, "title": "MR", "author": {"username": "dan"}, "created_at": "2026-11-02T10:00:00.000Z",
+              "merged_at": "2026-11-02T12:00:00.000Z", "closed_at": null, "source_branch": "dan/x", "target_branch": "main",
+              "user_notes_count": 4, "merge_commit_sha": "fff"}]
+            """
+        let pullRequest = try #require(try PullRequestExport.parse(Data(json.utf8), file: "mrs.json").first)
+        #expect(pullRequest.number == 3 && pullRequest.author == "dan" && pullRequest.reviewComments == 4)
+        #expect(pullRequest.headBranch == "dan/x" && pullRequest.commits == ["fff"])
+    }
+
+    @Test("a bad export names the JSON path", arguments: [
+        ("{}", "prs.json: $: expected a JSON array of pull requests (found an object)"),
+        ("[{\"title\": \"x\", \"createdAt\": \"2026-11-02T10:00:00Z\"}]", "prs.json: $[0].number: expected a whole number"),
+        ("[{\"number\": 1, \"title\": \"x\", \"createdAt\": \"yesterday\"}]", "prs.json: $[0].createdAt: expected an ISO 8601 date-time"),
+        ("[{\"number\": 1, \"title\": \"x\", \"createdAt\": \"2026-11-02T10:00:00Z\", \"reviews\": 3}]", "prs.json: $[0].reviews: expected an array"),
+        ("[1,", "prs.json: $: expected a JSON array of pull requests (not valid JSON)"),
+    ])
+    func badExport(json: String, message: String) {
+        #expect(throws: (any Error).self) { try PullRequestExport.parse(Data(json.utf8), file: "prs.json") }
+        do { _ = try PullRequestExport.parse(Data(json.utf8), file: "prs.json") } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test("a time log with estimates, in any column order")
+    func timeLog() throws {
+        let entries = try TimeLog.parse(
+            "activity,date,author,task,hours,estimate_hours,note\nwork,2026-11-02,ann,ABC-1,1.5,2,x\nreview,2026-11-02,bob,PR #7,0.25,,\n",
+            file: "t.csv")
+        #expect(entries == [
+            TimeEntry(date: "2026-11-02", author: "ann", task: "ABC-1", hours: 1.5, activity: .work, estimateHours: 2),
+            TimeEntry(date: "2026-11-02", author: "bob", task: "PR #7", hours: 0.25, activity: .review, estimateHours: nil),
+        ])
+    }
+
+    @Test("a bad time-log row names its line", arguments: [
+        ("date,author,task,hours\n", "t.csv: line 1: expected a header with date,author,task,hours,activity (missing: activity)"),
+        ("date,author,task,hours,activity\n2026-11-02,ann,A-1,lots,work\n", "t.csv: line 2: expected hours between 0 and 24 in 'hours', not 'lots'"),
+        ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,work\n02/11/2026,ann,A-1,1,work\n", "t.csv: line 3: expected a date like 2026-11-02 in 'date', not '02/11/2026'"),
+        ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,coding\n", "t.csv: line 2: expected 'work' or 'review' in 'activity', not 'coding'"),
+        ("date,author,task,hours,activity\n2026-11-02,ann,,1,work\n", "t.csv: line 2: expected a task key in 'task'"),
+    ])
+    func badTimeLog(text: String, message: String) {
+        do {
+            _ = try TimeLog.parse(text, file: "t.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+}
