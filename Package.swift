@@ -22,8 +22,10 @@ let package = Package(
         .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"], exclude: ["README.md"]),
         .target(name: "Classification", dependencies: ["Model", "Support"], exclude: ["README.md"]),
         .target(name: "Tasks", dependencies: ["Classification", "Storage", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Analysis", dependencies: ["Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Rendering", dependencies: ["Analysis", "Model", "Support"], exclude: ["README.md"]),
         .target(
-            name: "Commands", dependencies: ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
+            name: "Commands", dependencies: ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
             exclude: ["README.md"]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
@@ -45,6 +47,8 @@ let package = Package(
         .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Model", "Support"]),
         .testTarget(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
+        .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Analysis", "Model", "Support"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -32,6 +32,8 @@ package struct RuleConfig: Sendable, Equatable {
     package var forced: [(glob: Glob, category: Category)] = []
     /// Paths left out of size and signals.
     package var ignore: [Glob] = []
+    /// When not empty, only paths matching one of these count (`report retro --paths`).
+    package var only: [Glob] = []
     /// Extra bot names (author names or emails), matched without case.
     package var bots: [String] = []
     /// Alias name or email → the identity it belongs to (lower case).
@@ -41,13 +43,15 @@ package struct RuleConfig: Sendable, Equatable {
     package init() {}
 
     package static func == (lhs: RuleConfig, rhs: RuleConfig) -> Bool {
-        lhs.rules == rhs.rules && lhs.ignore == rhs.ignore && lhs.bots == rhs.bots && lhs.aliases == rhs.aliases
+        lhs.rules == rhs.rules && lhs.ignore == rhs.ignore && lhs.only == rhs.only && lhs.bots == rhs.bots && lhs.aliases == rhs.aliases
             && lhs.settings == rhs.settings && lhs.forced.map(\.glob) == rhs.forced.map(\.glob)
             && lhs.forced.map(\.category) == rhs.forced.map(\.category)
     }
 
     /// Whether a path is ignored by the configuration.
-    package func ignores(_ path: String) -> Bool { ignore.contains { $0.matches(path) } }
+    package func ignores(_ path: String) -> Bool {
+        ignore.contains { $0.matches(path) } || (!only.isEmpty && !only.contains { $0.matches(path) })
+    }
 
     /// Reads and validates a configuration file; every problem names its JSON path.
     package static func load(path: String) throws(ConfigError) -> RuleConfig {

@@ -48,8 +48,11 @@ package struct TaskBuilder: Sendable {
         var tasks: [WorkTask] = []
         for history in histories {
             let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
+            // Ids come from the repository's root commit, not its path: every clone, on every
+            // machine, gives a task the same id.
+            let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
             var repositoryTasks = groups.map {
-                draft($0, history: history, effort: effort, loggedHours: timeLog.work, counts: counts)
+                draft($0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
             }
             let linker = SessionLinker(
                 tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
@@ -130,7 +133,7 @@ package struct TaskBuilder: Sendable {
 
     /// A task's commits, effort, size and times; sessions, AI and category come later.
     private func draft(
-        _ group: CommitGroup, history: History, effort: [String: (hours: Double, reason: String)],
+        _ group: CommitGroup, history: History, repositoryIdentity: String, effort: [String: (hours: Double, reason: String)],
         loggedHours: [String: Double], counts: (FileChange) -> Bool
     ) -> WorkTask {
         let members = group.members.map { history.commits[$0] }
@@ -173,7 +176,7 @@ package struct TaskBuilder: Sendable {
         let lastTime = work.map(\.authorTime).max() ?? first.authorTime
         let title = group.pullRequestTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Self.title(first.subject)
         return WorkTask(
-            id: Self.id(repository: history.root, key: group.key), repository: history.root, key: group.key,
+            id: Self.id(repository: repositoryIdentity, key: group.key), repository: history.root, key: group.key,
             kind: group.kind, title: title, author: author, branch: group.branch, commits: taskCommits, bot: bot,
             effortHours: logged ?? gitHours, effortSource: logged == nil ? "git" : "time log", reworkHours: reworkHours,
             start: firstTime, end: lastTime, firstCommitTime: firstTime, lastCommitTime: lastTime,
@@ -282,7 +285,7 @@ package struct TaskBuilder: Sendable {
         return nil
     }
 
-    /// A stable 12-hex-digit id from repository and key (FNV-1a, 64 bits, finalised).
+    /// A stable 12-hex-digit id from the repository's identity (its root commit) and the key (FNV-1a, 64 bits, finalised).
     package static func id(repository: String, key: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in (repository + "\u{0}" + key).utf8 {

@@ -1,6 +1,8 @@
+import Analysis
 import Foundation
 import Ingestion
 import Model
+import Rendering
 import Storage
 import Support
 
@@ -9,15 +11,17 @@ enum DemoCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "demo", summary: "build the bundled sample team's data and show what Multiplier reads from it",
-            usage: "demo [--data DIR] [--work DIR]",
+            usage: "demo [--data DIR] [--work DIR] [--reports DIR]",
             options: [
                 .value("--data", "DIR", "the sample data (default: ./SampleData, else next to the binary's package)"),
                 .value("--work", "DIR", "where to build the demo repository and database (default: ./.multiplier)"),
+                .value("--reports", "DIR", "where to write weekly.md, retro.md, retro.html and retro.json (default: Reports beside the data)"),
             ],
             discussion: """
                 Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it and
                 the team's session logs (SampleData/machines) into WORK/demo.sqlite (both rebuilt on every
-                run), and prints what was ingested.
+                run), prints what was ingested and the weekly report of the sample's last week, and writes
+                Reports/weekly.md, retro.md, retro.html and retro.json.
                 """),
         run: run)
 
@@ -72,9 +76,37 @@ enum DemoCommand {
         context.console.line(
             "  \(pullRequests.count) pull requests from prs.json, \(entries.count) time-log entries from timelog.csv")
         try TaskBuilding.rebuild(context, database: database)
-        for line in taskSummary(try TaskStore(database: database).tasks()) { context.console.line("  " + line) }
-        context.console.line("Explore it with: multiplier tasks --db \(databasePath)")
+        let tasks = try TaskStore(database: database).tasks()
+        for line in taskSummary(tasks) { context.console.line("  " + line) }
+        let reports = context.arguments.value("--reports").map(context.absolute)
+            ?? (data as NSString).deletingLastPathComponent + "/Reports"
+        try writeReports(tasks, to: reports, context)
+        context.console.line("Explore it with: multiplier report retro --db \(databasePath)")
         return .success
+    }
+
+    /// The sample's weekly report (its last week, so the output never depends on today's date)
+    /// on the terminal, and the reports `Reports/` keeps.
+    static func writeReports(_ tasks: [WorkTask], to folder: String, _ context: CommandContext) throws {
+        let analysis = RetroAnalysis()
+        let week = ISOWeek(containing: tasks.filter { !$0.bot }.map(\.end).max() ?? 0)
+        let weekly = ReportBuilders.weekly(analysis.weekly(tasks, week: week))
+        let retro = analysis.run(tasks, since: nil, until: nil)
+        let document = ReportBuilders.retro(retro, scope: "the sample team (acme-shop)")
+        let files: [(String, String)] = [
+            ("weekly.md", MarkdownRenderer.render(weekly)), ("retro.md", MarkdownRenderer.render(document)),
+            ("retro.html", HTMLRenderer.render(document)), ("retro.json", try JSONOutput.encode(retro) + "\n"),
+        ]
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        } catch {
+            throw CommandError.io("cannot write the reports in \(folder): \(error.localizedDescription)")
+        }
+        context.console.line("")
+        context.console.out(TextRenderer.render(weekly, width: context.console.width))
+        context.console.line("")
+        context.console.line("Wrote \(files.map(\.0).joined(separator: ", ")) in \(folder)")
     }
 
     /// How many tasks per zone and category, and how many AI-assisted.

@@ -1,0 +1,182 @@
+import Foundation
+import Model
+
+/// Figures for one category or zone, AI against human (JSON keys are the retro's contract;
+/// a figure without enough data is `null`, never left out).
+package struct GroupFigures: Sendable, Equatable, Encodable {
+    package var category: String?
+    package var zone: String
+    package var nAI: Int
+    package var nHuman: Int
+    package var ratio: Double?
+    package var ratioLow: Double?
+    package var ratioHigh: Double?
+    /// 1 − ratio: "45% faster" is 0.45.
+    package var timeSaved: Double?
+    package var multiplier: Double?
+    /// The size-matched check, and whether it falls outside the interval.
+    package var sizeMatchedRatio: Double?
+    package var sizeMatchedDisagrees: Bool?
+    package var reworkShareAI: Double?
+    package var reworkShareHuman: Double?
+    package var churnAI: Double?
+    package var churnHuman: Double?
+    package var effortHoursAI: Double
+    package var effortHoursHuman: Double
+
+    enum CodingKeys: String, CodingKey {
+        case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, sizeMatchedRatio
+        case sizeMatchedDisagrees, reworkShareAI, reworkShareHuman, churnAI, churnHuman, effortHoursAI, effortHoursHuman
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let category { try container.encode(category, forKey: .category) }
+        try container.encode(zone, forKey: .zone)
+        try container.encode(nAI, forKey: .nAI)
+        try container.encode(nHuman, forKey: .nHuman)
+        try container.encode(ratio, forKey: .ratio)
+        try container.encode(ratioLow, forKey: .ratioLow)
+        try container.encode(ratioHigh, forKey: .ratioHigh)
+        try container.encode(timeSaved, forKey: .timeSaved)
+        try container.encode(multiplier, forKey: .multiplier)
+        try container.encode(sizeMatchedRatio, forKey: .sizeMatchedRatio)
+        try container.encode(sizeMatchedDisagrees, forKey: .sizeMatchedDisagrees)
+        try container.encode(reworkShareAI, forKey: .reworkShareAI)
+        try container.encode(reworkShareHuman, forKey: .reworkShareHuman)
+        try container.encode(churnAI, forKey: .churnAI)
+        try container.encode(churnHuman, forKey: .churnHuman)
+        try container.encode(effortHoursAI, forKey: .effortHoursAI)
+        try container.encode(effortHoursHuman, forKey: .effortHoursHuman)
+    }
+}
+
+/// The end-to-end effect: R = Σ w_c r_c over the categories with enough data.
+package struct EndToEnd: Sendable, Equatable, Encodable {
+    package var ratio: Double?
+    package var ratioLow: Double?
+    package var ratioHigh: Double?
+    package var timeSaved: Double?
+    /// The categories that had enough data to enter the sum.
+    package var categories: [String]
+
+    enum CodingKeys: String, CodingKey { case ratio, ratioLow, ratioHigh, timeSaved, categories }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ratio, forKey: .ratio)
+        try container.encode(ratioLow, forKey: .ratioLow)
+        try container.encode(ratioHigh, forKey: .ratioHigh)
+        try container.encode(timeSaved, forKey: .timeSaved)
+        try container.encode(categories, forKey: .categories)
+    }
+}
+
+/// How well the git estimator tracks measured session time on AI tasks.
+package struct Calibration: Sendable, Equatable, Encodable {
+    package var spearman: Double?
+    /// Median of git-estimated effort over measured active time.
+    package var medianRatio: Double?
+    package var n: Int
+
+    enum CodingKeys: String, CodingKey { case spearman, medianRatio, n }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(spearman, forKey: .spearman)
+        try container.encode(medianRatio, forKey: .medianRatio)
+        try container.encode(n, forKey: .n)
+    }
+}
+
+/// Lines added by AI-assisted work over all lines added.
+package struct AIShare: Sendable, Equatable, Encodable {
+    package var linesAdded: Int
+    package var aiLinesAdded: Int
+    package var share: Double?
+
+    enum CodingKeys: String, CodingKey { case linesAdded, aiLinesAdded, share }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(linesAdded, forKey: .linesAdded)
+        try container.encode(aiLinesAdded, forKey: .aiLinesAdded)
+        try container.encode(share, forKey: .share)
+    }
+}
+
+/// Review cost and waits, AI against human.
+package struct ReviewFigures: Sendable, Equatable, Encodable {
+    package var reworkShareAI: Double?
+    package var reworkShareHuman: Double?
+    package var reviewerHoursAI: Double
+    package var reviewerHoursHuman: Double
+    package var medianFirstReviewWaitHoursAI: Double?
+    package var medianFirstReviewWaitHoursHuman: Double?
+    package var medianMergeWaitHoursAI: Double?
+    package var medianMergeWaitHoursHuman: Double?
+    package var meanReviewRoundsAI: Double?
+    package var meanReviewRoundsHuman: Double?
+    package var pullRequestsAI: Int
+    package var pullRequestsHuman: Int
+    /// Minutes per review round where no time log has reviewer hours.
+    package var reviewMinutesPerRound: Double
+
+    enum CodingKeys: String, CodingKey {
+        case reworkShareAI, reworkShareHuman, reviewerHoursAI, reviewerHoursHuman, medianFirstReviewWaitHoursAI
+        case medianFirstReviewWaitHoursHuman, medianMergeWaitHoursAI, medianMergeWaitHoursHuman, meanReviewRoundsAI
+        case meanReviewRoundsHuman, pullRequestsAI, pullRequestsHuman, reviewMinutesPerRound
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reworkShareAI, forKey: .reworkShareAI)
+        try container.encode(reworkShareHuman, forKey: .reworkShareHuman)
+        try container.encode(reviewerHoursAI, forKey: .reviewerHoursAI)
+        try container.encode(reviewerHoursHuman, forKey: .reviewerHoursHuman)
+        try container.encode(medianFirstReviewWaitHoursAI, forKey: .medianFirstReviewWaitHoursAI)
+        try container.encode(medianFirstReviewWaitHoursHuman, forKey: .medianFirstReviewWaitHoursHuman)
+        try container.encode(medianMergeWaitHoursAI, forKey: .medianMergeWaitHoursAI)
+        try container.encode(medianMergeWaitHoursHuman, forKey: .medianMergeWaitHoursHuman)
+        try container.encode(meanReviewRoundsAI, forKey: .meanReviewRoundsAI)
+        try container.encode(meanReviewRoundsHuman, forKey: .meanReviewRoundsHuman)
+        try container.encode(pullRequestsAI, forKey: .pullRequestsAI)
+        try container.encode(pullRequestsHuman, forKey: .pullRequestsHuman)
+        try container.encode(reviewMinutesPerRound, forKey: .reviewMinutesPerRound)
+    }
+}
+
+/// A task worth a person's look: the classifier was unsure.
+package struct TaskReference: Sendable, Equatable, Encodable {
+    package var id: String
+    package var title: String
+    package var category: String
+    package var confidence: Double
+    package var ai: Bool
+}
+
+/// The retrospective of a project, a period or a release.
+package struct Retro: Sendable, Equatable, Encodable {
+    package struct Period: Sendable, Equatable, Encodable {
+        package var since: String?
+        package var until: String?
+    }
+    package struct Counts: Sendable, Equatable, Encodable {
+        package var tasks: Int
+        package var ai: Int
+        package var human: Int
+        package var bots: Int
+    }
+
+    package var period: Period
+    package var counts: Counts
+    package var categories: [GroupFigures]
+    package var zones: [GroupFigures]
+    package var endToEnd: EndToEnd
+    package var calibration: Calibration
+    package var aiShare: AIShare
+    package var review: ReviewFigures
+    package var lowConfidence: [TaskReference]
+    package var assumptions: [String]
+    package var reading: [String]
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Model
+
+/// Computes a `Retro` from tasks: pure, deterministic (fixed bootstrap seed).
+package struct RetroAnalysis: Sendable {
+    package var settings: Settings
+    package var speedup: Speedup
+
+    package init(settings: Settings = Settings(), speedup: Speedup = Speedup()) {
+        self.settings = settings
+        self.speedup = speedup
+    }
+
+    /// Reviewer effort of a task: logged review hours, else review rounds × the review minutes.
+    package func reviewerHours(_ task: WorkTask) -> Double {
+        task.reviewerHours ?? Double(task.reviewRounds ?? 0) * settings.reviewMinutes / 60
+    }
+
+    package func run(_ all: [WorkTask], since: String?, until: String?) -> Retro {
+        let tasks = all.filter { !$0.bot }
+        var categories: [GroupFigures] = []
+        var byCategory: [Category: (ai: [WorkTask], human: [WorkTask])] = [:]
+        for task in tasks {
+            if task.ai { byCategory[task.category, default: ([], [])].ai.append(task) } else {
+                byCategory[task.category, default: ([], [])].human.append(task)
+            }
+        }
+        for (offset, category) in Category.allCases.enumerated() {
+            guard let group = byCategory[category] else { continue }
+            var figures = self.figures(ai: group.ai, human: group.human, zone: category.zone.rawValue, salt: UInt64(offset + 1))
+            figures.category = category.rawValue
+            categories.append(figures)
+        }
+        var zones: [GroupFigures] = []
+        for (offset, zone) in Zone.allCases.enumerated() {
+            let members = Category.allCases.filter { $0.zone == zone }
+            let ai = members.flatMap { byCategory[$0]?.ai ?? [] }
+            let human = members.flatMap { byCategory[$0]?.human ?? [] }
+            guard !ai.isEmpty || !human.isEmpty else { continue }
+            var figures = self.figures(ai: ai, human: human, zone: zone.rawValue, salt: UInt64(100 + offset))
+            // A zone's ratio is the effort-weighted sum over its categories, not a pooled ratio.
+            let estimate = speedup.weighted(
+                members.map { (ai: (byCategory[$0]?.ai ?? []).map(\.effortHours), human: (byCategory[$0]?.human ?? []).map(\.effortHours)) },
+                salt: UInt64(200 + offset))
+            figures.ratio = estimate.map { Self.round($0.ratio) }
+            figures.ratioLow = estimate.map { Self.round($0.low) }
+            figures.ratioHigh = estimate.map { Self.round($0.high) }
+            figures.timeSaved = estimate.map { Self.round(1 - $0.ratio) }
+            figures.multiplier = estimate.map { Self.round(1 / $0.ratio) }
+            if estimate == nil { figures.sizeMatchedRatio = nil }
+            figures.sizeMatchedDisagrees = figures.sizeMatchedRatio.flatMap { sized in
+                estimate.map { sized < $0.low || sized > $0.high }
+            }
+            zones.append(figures)
+        }
+        let usable = Category.allCases.filter { category in
+            guard let group = byCategory[category] else { return false }
+            return group.ai.filter { $0.effortHours > 0 }.count >= Speedup.minimumTasks
+                && group.human.filter { $0.effortHours > 0 }.count >= Speedup.minimumTasks
+        }
+        let total = speedup.weighted(
+            Category.allCases.map { (ai: (byCategory[$0]?.ai ?? []).map(\.effortHours), human: (byCategory[$0]?.human ?? []).map(\.effortHours)) },
+            salt: 999)
+        let endToEnd = EndToEnd(
+            ratio: total.map { Self.round($0.ratio) }, ratioLow: total.map { Self.round($0.low) },
+            ratioHigh: total.map { Self.round($0.high) }, timeSaved: total.map { Self.round(1 - $0.ratio) },
+            categories: usable.map(\.rawValue))
+
+        let calibration = Self.calibration(tasks)
+        let linesAdded = tasks.reduce(0) { $0 + $1.linesAdded }
+        let aiLines = tasks.reduce(0) { $0 + $1.aiLinesAdded }
+        let aiShare = AIShare(
+            linesAdded: linesAdded, aiLinesAdded: aiLines,
+            share: linesAdded > 0 ? Self.round(Double(aiLines) / Double(linesAdded)) : nil)
+        let review = reviewFigures(tasks)
+        let lowConfidence = tasks.filter { !$0.labelled && ($0.category == .unclassified || $0.confidence < 0.5) }
+            .sorted { ($0.confidence, $0.id) < ($1.confidence, $1.id) }.prefix(15).map {
+                TaskReference(id: $0.id, title: $0.title, category: $0.category.rawValue, confidence: Self.round($0.confidence), ai: $0.ai)
+            }
+        var retro = Retro(
+            period: Retro.Period(since: since, until: until),
+            counts: Retro.Counts(
+                tasks: all.count, ai: tasks.filter(\.ai).count, human: tasks.filter { !$0.ai }.count,
+                bots: all.count - tasks.count),
+            categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
+            review: review, lowConfidence: Array(lowConfidence), assumptions: assumptions(calibration), reading: [])
+        retro.reading = Reading.sentences(retro)
+        return retro
+    }
+
+    /// The figures of one group of AI and human tasks (a category, or a zone before its weighted ratio).
+    func figures(ai: [WorkTask], human: [WorkTask], zone: String, salt: UInt64) -> GroupFigures {
+        let estimate = speedup.ratio(ai: ai.map(\.effortHours), human: human.map(\.effortHours), salt: salt)
+        let sized = estimate == nil ? nil : Speedup.sizeMatched(
+            ai: ai.map { ($0.effortHours, $0.filesTouched) }, human: human.map { ($0.effortHours, $0.filesTouched) })
+        return GroupFigures(
+            category: nil, zone: zone, nAI: ai.count, nHuman: human.count, ratio: estimate.map { Self.round($0.ratio) },
+            ratioLow: estimate.map { Self.round($0.low) }, ratioHigh: estimate.map { Self.round($0.high) },
+            timeSaved: estimate.map { Self.round(1 - $0.ratio) }, multiplier: estimate.map { Self.round(1 / $0.ratio) },
+            sizeMatchedRatio: sized.map(Self.round),
+            sizeMatchedDisagrees: sized.flatMap { value in estimate.map { value < $0.low || value > $0.high } },
+            reworkShareAI: reworkShare(ai), reworkShareHuman: reworkShare(human), churnAI: Self.churn(ai),
+            churnHuman: Self.churn(human), effortHoursAI: Self.round(ai.reduce(0) { $0 + $1.effortHours }),
+            effortHoursHuman: Self.round(human.reduce(0) { $0 + $1.effortHours }))
+    }
+
+    /// (rework effort + reviewer effort) / (task effort + reviewer effort); nil without effort.
+    func reworkShare(_ tasks: [WorkTask]) -> Double? {
+        let reviewer = tasks.reduce(0) { $0 + reviewerHours($1) }
+        let effort = tasks.reduce(0) { $0 + $1.effortHours }
+        let rework = tasks.reduce(0) { $0 + $1.reworkHours }
+        guard effort + reviewer > 0 else { return nil }
+        return Self.round((rework + reviewer) / (effort + reviewer))
+    }
+
+    static func churn(_ tasks: [WorkTask]) -> Double? {
+        let added = tasks.reduce(0) { $0 + $1.linesAdded }
+        guard added > 0 else { return nil }
+        return round(Double(tasks.reduce(0) { $0 + $1.churnedLines }) / Double(added))
+    }
+
+    static func calibration(_ tasks: [WorkTask]) -> Calibration {
+        let pairs = tasks.filter { $0.ai && $0.activeSeconds > 0 && $0.effortHours > 0 && $0.effortSource == "git" }
+            .map { ($0.effortHours, Double($0.activeSeconds) / 3600) }
+        guard pairs.count >= Speedup.minimumTasks else { return Calibration(spearman: nil, medianRatio: nil, n: pairs.count) }
+        return Calibration(
+            spearman: Statistics.spearman(pairs.map(\.0), pairs.map(\.1)).map(round),
+            medianRatio: Statistics.median(pairs.map { $0.0 / $0.1 }).map(round), n: pairs.count)
+    }
+
+    func reviewFigures(_ tasks: [WorkTask]) -> ReviewFigures {
+        let ai = tasks.filter(\.ai)
+        let human = tasks.filter { !$0.ai }
+        func median(_ values: [Double?]) -> Double? { Statistics.median(values.compactMap { $0 }).map(Self.round) }
+        func rounds(_ tasks: [WorkTask]) -> Double? {
+            let values = tasks.compactMap(\.reviewRounds)
+            return values.isEmpty ? nil : Self.round(Double(values.reduce(0, +)) / Double(values.count))
+        }
+        return ReviewFigures(
+            reworkShareAI: reworkShare(ai), reworkShareHuman: reworkShare(human),
+            reviewerHoursAI: Self.round(ai.reduce(0) { $0 + reviewerHours($1) }),
+            reviewerHoursHuman: Self.round(human.reduce(0) { $0 + reviewerHours($1) }),
+            medianFirstReviewWaitHoursAI: median(ai.map(\.firstReviewWaitHours)),
+            medianFirstReviewWaitHoursHuman: median(human.map(\.firstReviewWaitHours)),
+            medianMergeWaitHoursAI: median(ai.map(\.mergeWaitHours)),
+            medianMergeWaitHoursHuman: median(human.map(\.mergeWaitHours)), meanReviewRoundsAI: rounds(ai),
+            meanReviewRoundsHuman: rounds(human), pullRequestsAI: ai.filter { $0.pullRequest != nil }.count,
+            pullRequestsHuman: human.filter { $0.pullRequest != nil }.count, reviewMinutesPerRound: settings.reviewMinutes)
+    }
+
+    func assumptions(_ calibration: Calibration) -> [String] {
+        [
+            "These are observational figures from the team's own history, not a randomised trial: AI and human tasks may differ in ways the categories do not capture.",
+            "Effort is the git estimator (each commit earns the gap since its author's previous commit up to \(Self.text(settings.maximumCommitGapHours)) h, else a \(Self.text(settings.leadInMinutes)) min lead-in), or a time log's hours where one names the task; the same for AI and human tasks.",
+            "Reviewer effort is logged review time where a time log has it, else \(Self.text(settings.reviewMinutes)) minutes per review round.",
+            "Ratios are AI effort over human effort (geometric means); intervals are 95% percentile bootstraps of 2,000 resamples with a fixed seed; fewer than \(Speedup.minimumTasks) tasks on either side print no figure.",
+            "Churn counts lines deleted again by other tasks within \(Self.text(settings.churnDays)) days.",
+        ]
+    }
+
+    static func text(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// Four decimals: stable across platforms, enough for every printed figure.
+    static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Support
+import Model
+
+/// The weekly report: this week's tasks, AI share, time saved against the all-history
+/// category ratios, review overhead, the four-week trend and notable tasks.
+package struct Weekly: Sendable, Equatable, Encodable {
+    package struct WeekFigures: Sendable, Equatable, Encodable {
+        package var week: String
+        package var tasks: Int
+        package var aiTasks: Int
+        package var effortHours: Double
+        package var aiShareOfLines: Double?
+        /// Hours AI-assisted tasks saved: effort × (1 / r_c − 1) with the category's all-history ratio.
+        package var hoursSaved: Double
+
+        enum CodingKeys: String, CodingKey { case week, tasks, aiTasks, effortHours, aiShareOfLines, hoursSaved }
+
+        package func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(week, forKey: .week)
+            try container.encode(tasks, forKey: .tasks)
+            try container.encode(aiTasks, forKey: .aiTasks)
+            try container.encode(effortHours, forKey: .effortHours)
+            try container.encode(aiShareOfLines, forKey: .aiShareOfLines)
+            try container.encode(hoursSaved, forKey: .hoursSaved)
+        }
+    }
+
+    package struct Notable: Sendable, Equatable, Encodable {
+        package var what: String
+        package var id: String
+        package var title: String
+        package var detail: String
+    }
+
+    package struct Row: Sendable, Equatable, Encodable {
+        package var id: String
+        package var title: String
+        package var category: String
+        package var ai: Bool
+        package var effortHours: Double
+        package var reworkHours: Double
+    }
+
+    package var week: String
+    package var from: String
+    package var to: String
+    package var summary: WeekFigures
+    package var reworkShareAI: Double?
+    package var reworkShareHuman: Double?
+    package var trend: [WeekFigures]
+    package var notable: [Notable]
+    package var tasks: [Row]
+    package var assumptions: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(week, forKey: .week)
+        try container.encode(from, forKey: .from)
+        try container.encode(to, forKey: .to)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(reworkShareAI, forKey: .reworkShareAI)
+        try container.encode(reworkShareHuman, forKey: .reworkShareHuman)
+        try container.encode(trend, forKey: .trend)
+        try container.encode(notable, forKey: .notable)
+        try container.encode(tasks, forKey: .tasks)
+        try container.encode(assumptions, forKey: .assumptions)
+    }
+}
+
+extension RetroAnalysis {
+    /// The weekly report for `week`; ratios for hours saved come from the whole history given.
+    package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {
+        let tasks = all.filter { !$0.bot }
+        var ratios: [Category: Double] = [:]
+        for (offset, category) in Category.allCases.enumerated() {
+            let group = tasks.filter { $0.category == category }
+            if let estimate = speedup.ratio(
+                ai: group.filter(\.ai).map(\.effortHours), human: group.filter { !$0.ai }.map(\.effortHours),
+                salt: UInt64(offset + 1))
+            {
+                ratios[category] = estimate.ratio
+            }
+        }
+        func inWeek(_ week: ISOWeek) -> [WorkTask] { tasks.filter { $0.end >= week.start && $0.end < week.end } }
+        func figures(_ week: ISOWeek) -> Weekly.WeekFigures {
+            let members = inWeek(week)
+            let lines = members.reduce(0) { $0 + $1.linesAdded }
+            let saved = members.filter(\.ai).reduce(0.0) { total, task in
+                guard let ratio = ratios[task.category], ratio > 0 else { return total }
+                return total + task.effortHours * (1 / ratio - 1)
+            }
+            return Weekly.WeekFigures(
+                week: week.description, tasks: members.count, aiTasks: members.filter(\.ai).count,
+                effortHours: Self.round(members.reduce(0) { $0 + $1.effortHours }),
+                aiShareOfLines: lines > 0 ? Self.round(Double(members.reduce(0) { $0 + $1.aiLinesAdded }) / Double(lines)) : nil,
+                hoursSaved: Self.round(saved))
+        }
+        let members = inWeek(week).sorted { ($0.end, $0.id) < ($1.end, $1.id) }
+        var notable: [Weekly.Notable] = []
+        if let reworked = members.filter({ $0.ai && $0.reworkHours > 0 }).max(by: { ($0.reworkHours, $1.id) < ($1.reworkHours, $0.id) }) {
+            notable.append(
+                Weekly.Notable(
+                    what: "most reworked AI task", id: reworked.id, title: reworked.title,
+                    detail: "\(String(format: "%.1f", reworked.reworkHours)) h of \(String(format: "%.1f", reworked.effortHours)) h was rework"))
+        }
+        if let largest = members.filter(\.ai).max(by: { ($0.linesChanged, $1.id) < ($1.linesChanged, $0.id) }) {
+            notable.append(
+                Weekly.Notable(
+                    what: "largest AI task", id: largest.id, title: largest.title,
+                    detail: "\(largest.linesChanged) lines in \(largest.filesTouched) files"))
+        }
+        if let waited = members.filter({ $0.firstReviewWaitHours != nil }).max(by: {
+            (($0.firstReviewWaitHours ?? 0), $1.id) < (($1.firstReviewWaitHours ?? 0), $0.id)
+        }) {
+            notable.append(
+                Weekly.Notable(
+                    what: "longest wait for a first review", id: waited.id, title: waited.title,
+                    detail: "\(String(format: "%.1f", waited.firstReviewWaitHours ?? 0)) h"))
+        }
+        return Weekly(
+            week: week.description, from: Timestamp.iso8601(week.start), to: Timestamp.iso8601(week.end - 1),
+            summary: figures(week), reworkShareAI: reworkShare(members.filter(\.ai)),
+            reworkShareHuman: reworkShare(members.filter { !$0.ai }),
+            trend: (0..<4).reversed().map { figures(week.adding(weeks: -$0)) }, notable: notable,
+            tasks: members.map {
+                Weekly.Row(
+                    id: $0.id, title: $0.title, category: $0.category.rawValue, ai: $0.ai,
+                    effortHours: Self.round($0.effortHours), reworkHours: Self.round($0.reworkHours))
+            },
+            assumptions: [
+                "A task belongs to the week in which it ended (its merge, else its last commit).",
+                "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
+            ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3)))
+    }
+}

@@ -1,0 +1,195 @@
+import Analysis
+import Classification
+import Foundation
+import Model
+import Rendering
+import Storage
+import Support
+import Tasks
+
+/// `multiplier report weekly|retro`: what the team reads, in five formats.
+enum ReportCommand {
+    static let formats = ["text", "markdown", "json", "csv", "html"]
+
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
+            usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
+                + "[--paths GLOB] [--exclude GLOB] [--format FORMAT] [--table NAME] [--out FILE]",
+            options: [
+                .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
+                .value("--since", "WHEN", "retro: a date, an instant, git's relative form (2.weeks.ago) or a git ref (v1.4.0)"),
+                .value("--until", "WHEN", "retro: the same forms; tasks that ended before it"),
+                .value("--repo", "REPO", "only this ingested repository (root path or name)"),
+                .value("--paths", "GLOB", "retro: only these files count (gitignore-style; repeat or separate with commas)"),
+                .value("--exclude", "GLOB", "retro: these files do not count (repeat or separate with commas)"),
+                .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
+                .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
+                .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
+                TaskBuilding.configOption,
+            ],
+            positionals: [("KIND", "weekly or retro")], minimumPositionals: 1, maximumPositionals: 1,
+            discussion: """
+                Figures as Sources/METHOD.md defines them: AI/human effort ratios with 95% bootstrap intervals
+                (fixed seed: the same database prints the same report), zone and end-to-end effects, review
+                overhead, churn, calibration of the git estimator and the AI share of lines.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let kind = context.arguments.positionals[0]
+        guard ["weekly", "retro"].contains(kind) else {
+            throw UsageError("unknown report '\(kind)'; expected weekly or retro", command: "report")
+        }
+        let format = context.arguments.value("--format") ?? "text"
+        guard formats.contains(format) else {
+            let suggestion = EditDistance.nearest(to: format, among: formats).map { " (did you mean '\($0)'?)" } ?? ""
+            throw UsageError("unknown format '\(format)'\(suggestion); expected \(formats.joined(separator: ", "))", command: "report")
+        }
+        let database = try context.openDatabase()
+        var config = try TaskBuilding.config(context, database: database)
+        let paths = list("--paths", context)
+        let excludes = list("--exclude", context)
+        var tasks: [WorkTask]
+        if paths.isEmpty && excludes.isEmpty {
+            tasks = try TaskBuilding.tasks(context, database: database)
+        } else {
+            // Restricting files changes sizes, churn and signals: build the tasks afresh, without saving.
+            config.only = paths.map(Glob.init)
+            config.ignore += excludes.map(Glob.init)
+            tasks = try TaskRebuild.build(database: database, config: config).filter { $0.filesTouched > 0 }
+        }
+        let repositories = try CommitStore(database: database).repositories()
+        if let name = context.arguments.value("--repo") {
+            let wanted = name.contains("/") ? context.absolute(name) : name
+            guard let repository = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+                throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: "report")
+            }
+            tasks = tasks.filter { $0.repository == repository.root }
+        }
+        let analysis = RetroAnalysis(settings: config.settings)
+        let document: ReportDocument
+        let json: String
+        if kind == "weekly" {
+            let week: ISOWeek
+            if let text = context.arguments.value("--week") {
+                guard let parsed = ISOWeek(text) else {
+                    throw UsageError("--week expects an ISO week such as 2026-W47, not '\(text)'", command: "report")
+                }
+                week = parsed
+            } else {
+                week = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
+            }
+            let weekly = analysis.weekly(tasks, week: week)
+            document = ReportBuilders.weekly(weekly)
+            json = try JSONOutput.encode(weekly)
+        } else {
+            let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
+            let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
+            let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+            let scoped = tasks.filter { task in
+                (since.map { task.end >= $0 } ?? true) && (until.map { task.end < $0 } ?? true)
+            }
+            let retro = analysis.run(
+                scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
+            var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
+            if let since = context.arguments.value("--since") { scope += " since \(since)" }
+            if let until = context.arguments.value("--until") { scope += " until \(until)" }
+            if !paths.isEmpty { scope += ", paths \(paths.joined(separator: ", "))" }
+            if !excludes.isEmpty { scope += ", excluding \(excludes.joined(separator: ", "))" }
+            document = ReportBuilders.retro(retro, scope: scope)
+            json = try JSONOutput.encode(retro)
+        }
+        try write(document, json: json, format: format, context)
+        return .success
+    }
+
+    /// A repeatable option whose values may also be comma-separated.
+    static func list(_ option: String, _ context: CommandContext) -> [String] {
+        (context.arguments.values[option] ?? []).flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
+    }
+
+    static func write(_ document: ReportDocument, json: String, format: String, _ context: CommandContext) throws {
+        let out = context.arguments.value("--out").map(context.absolute)
+        func emit(_ text: String, to path: String?) throws {
+            guard let path else {
+                context.console.out(text)
+                return
+            }
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw CommandError.io("cannot write \(path): \(error.localizedDescription)")
+            }
+            context.notes.note("wrote \(path)")
+        }
+        switch format {
+        case "json": try emit(json + "\n", to: out)
+        case "markdown": try emit(MarkdownRenderer.render(document), to: out)
+        case "html": try emit(HTMLRenderer.render(document), to: out)
+        case "csv":
+            let names = document.tables.map(\.name)
+            if let name = context.arguments.value("--table") {
+                guard let table = CSVRenderer.table(document, named: name) else {
+                    throw UsageError("no table '\(name)' in this report; tables: \(names.joined(separator: ", "))", command: "report")
+                }
+                try emit(CSVRenderer.render(table), to: out)
+            } else if let folder = out {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                for table in document.tables { try emit(CSVRenderer.render(table), to: folder + "/\(table.name).csv") }
+            } else if let first = document.tables.first {
+                context.console.out(CSVRenderer.render(first))
+                context.notes.note("printed table '\(first.name)'; tables: \(names.joined(separator: ", ")) (--table NAME, or --out DIR for all)")
+            }
+        default: try emit(TextRenderer.render(document, width: context.console.width), to: out)
+        }
+    }
+}
+
+/// `--since`/`--until` for reports: a date or instant, a git ref, or git's relative forms.
+enum When {
+    static func seconds(_ text: String, option: String, repository: String?, _ context: CommandContext) throws -> Int64 {
+        if let milliseconds = try? TimeArgument.milliseconds(text, option: option, command: "report") {  // else: a ref or a relative form
+            return milliseconds / 1000
+        }
+        guard let repository else {
+            throw UsageError("\(option) '\(text)' is not a date, and there is no repository to resolve it in", command: "report")
+        }
+        let git = ["git", "-C", repository, "-c", "core.quotepath=off"]
+        // A ref (tag, branch, commit): its commit's committer time.
+        if let output = try? StreamingProcess.run(  // not a ref: try git's relative forms below
+            git[0], Array(git.dropFirst()) + ["log", "-1", "--format=%ct", text + "^{commit}", "--"],
+            environment: gitEnvironment(context)),
+            output.status == 0, let seconds = Int64(String(decoding: output.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        {
+            return seconds
+        }
+        // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS.
+        if let output = try? StreamingProcess.run(  // git missing or failing: the error below says what was expected
+            git[0], Array(git.dropFirst()) + ["rev-parse", "--since=\(text)"], environment: gitEnvironment(context)),
+            output.status == 0
+        {
+            let printed = String(decoding: output.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if printed.hasPrefix("--max-age="), let seconds = Int64(printed.dropFirst("--max-age=".count)),
+                text.contains(where: \.isLetter), !looksLikeRef(text)
+            {
+                return seconds
+            }
+        }
+        throw UsageError(
+            "\(option) expects a date (2026-11-02), an instant, a git ref of \(repository) or a relative form such as 2.weeks.ago, not '\(text)'",
+            command: "report")
+    }
+
+    /// git's approxidate accepts nearly anything; a word with a dot and digits that is not a ref is suspicious.
+    static func looksLikeRef(_ text: String) -> Bool { text.hasPrefix("v") && text.dropFirst().first?.isNumber == true }
+
+    static func gitEnvironment(_ context: CommandContext) -> [String: String] {
+        var environment = context.environment
+        environment["LC_ALL"] = "C"
+        environment["GIT_PAGER"] = "cat"
+        environment.removeValue(forKey: "GIT_DIR")
+        environment.removeValue(forKey: "GIT_WORK_TREE")
+        return environment
+    }
+}

@@ -1,0 +1,67 @@
+/// A report in a format-neutral shape: the builders fill it, the renderers print it.
+package struct ReportDocument: Sendable, Equatable {
+    package enum Block: Sendable, Equatable {
+        case heading(String)
+        case paragraph(String)
+        case list([String])
+        case table(Table)
+        case chart(Chart)
+    }
+
+    package struct Table: Sendable, Equatable {
+        package enum Alignment: Sendable { case left, right }
+        /// The name `--table` selects and CSV files are called by.
+        package var name: String
+        package var columns: [String]
+        package var alignments: [Alignment]
+        package var rows: [[String]]
+        package var note: String?
+
+        package init(name: String, columns: [(String, Alignment)], rows: [[String]], note: String? = nil) {
+            self.name = name
+            self.columns = columns.map(\.0)
+            self.alignments = columns.map(\.1)
+            self.rows = rows
+            self.note = note
+        }
+    }
+
+    package struct Chart: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
+            /// Points with whiskers and a reference line (speedup per category, 1.0 = no change).
+            case intervals([IntervalPoint], reference: Double)
+            /// Series over labelled steps (weekly trends), drawn as lines.
+            case lines(labels: [String], series: [Series])
+        }
+        package var title: String
+        package var kind: Kind
+        /// What the axis measures, e.g. "AI effort / human effort".
+        package var axis: String
+    }
+
+    package struct IntervalPoint: Sendable, Equatable {
+        package var label: String
+        package var value: Double
+        package var low: Double
+        package var high: Double
+    }
+
+    package struct Series: Sendable, Equatable {
+        package var name: String
+        package var values: [Double?]
+    }
+
+    package var title: String
+    package var subtitle: String
+    package var blocks: [Block]
+
+    package init(title: String, subtitle: String, blocks: [Block] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.blocks = blocks
+    }
+
+    package var tables: [Table] {
+        blocks.compactMap { if case .table(let table) = $0 { return table } else { return nil } }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Support
+
+/// Aligned tables and wrapped paragraphs for a terminal of a given width.
+package enum TextRenderer {
+    package static func render(_ document: ReportDocument, width: Int) -> String {
+        let width = max(40, width)
+        var out = document.title + "\n" + String(repeating: "=", count: min(width, document.title.count)) + "\n"
+        out += wrap(document.subtitle, width: width) + "\n"
+        for block in document.blocks {
+            switch block {
+            case .heading(let text):
+                out += "\n" + text + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
+            case .paragraph(let text):
+                out += wrap(text, width: width) + "\n"
+            case .list(let items):
+                for item in items { out += wrap(item, width: width, first: "- ", rest: "  ") + "\n" }
+            case .table(let table):
+                if table.rows.isEmpty {
+                    out += "(none)\n"
+                } else {
+                    let right = Set(table.alignments.indices.filter { table.alignments[$0] == .right })
+                    out += Format.table(header: table.columns, rows: table.rows, width: width, rightAligned: right)
+                }
+                if let note = table.note { out += wrap(note, width: width) + "\n" }
+            case .chart(let chart):
+                out += chartText(chart, width: width)
+            }
+        }
+        return out
+    }
+
+    /// Interval charts as a row of dashes and a marker per label; line charts are left to the tables.
+    static func chartText(_ chart: ReportDocument.Chart, width: Int) -> String {
+        guard case .intervals(let points, let reference) = chart.kind, !points.isEmpty else { return "" }
+        let labelWidth = min(20, points.map(\.label.count).max() ?? 0)
+        let span = max(10, width - labelWidth - 4)
+        let values = points.flatMap { [$0.low, $0.high] } + [reference]
+        let low = max(0, (values.min() ?? 0) * 0.9)
+        let high = max(low + 0.1, (values.max() ?? 1) * 1.1)
+        func column(_ value: Double) -> Int { min(span - 1, max(0, Int((value - low) / (high - low) * Double(span - 1)))) }
+        var out = "\n" + chart.title + " (\(chart.axis); | marks \(Format.fixed(reference, 1)))\n"
+        for point in points {
+            var line = [Character](repeating: " ", count: span)
+            for index in column(point.low)...max(column(point.low), column(point.high)) { line[index] = "-" }
+            line[column(reference)] = "|"
+            line[column(point.value)] = "o"
+            let label = point.label.count > labelWidth ? String(point.label.prefix(labelWidth - 1)) + "…" : point.label
+            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(line) + "\n"
+        }
+        return out
+    }
+
+    /// Words wrapped at `width`.
+    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        var lines: [String] = []
+        var line = first
+        for word in text.split(separator: " ") {
+            let prefix = lines.isEmpty ? first : rest
+            if line.count > prefix.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest + word
+            } else {
+                line += (line.count > prefix.count ? " " : "") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+}
