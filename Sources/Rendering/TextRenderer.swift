@@ -5,12 +5,12 @@ import Support
 package enum TextRenderer {
     package static func render(_ document: ReportDocument, width: Int) -> String {
         let width = max(40, width)
-        var out = document.title + "\n" + String(repeating: "=", count: min(width, document.title.count)) + "\n"
+        var out = wrap(document.title, width: width) + "\n" + String(repeating: "=", count: min(width, document.title.count)) + "\n"
         out += wrap(document.subtitle, width: width) + "\n"
         for block in document.blocks {
             switch block {
             case .heading(let text):
-                out += "\n" + text + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
+                out += "\n" + wrap(text, width: width) + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
             case .paragraph(let text):
                 out += wrap(text, width: width) + "\n"
             case .list(let items):
@@ -32,14 +32,16 @@ package enum TextRenderer {
 
     /// Interval charts as a row of dashes and a marker per label; line charts are left to the tables.
     static func chartText(_ chart: ReportDocument.Chart, width: Int) -> String {
-        guard case .intervals(let points, let reference) = chart.kind, !points.isEmpty else { return "" }
+        guard case .intervals(let all, let reference) = chart.kind else { return "" }
+        let points = all.filter(\.isFinite)
+        guard !points.isEmpty, reference.isFinite else { return "" }
         let labelWidth = min(20, points.map(\.label.count).max() ?? 0)
         let span = max(10, width - labelWidth - 4)
         let values = points.flatMap { [$0.low, $0.high] } + [reference]
         let low = max(0, (values.min() ?? 0) * 0.9)
         let high = max(low + 0.1, (values.max() ?? 1) * 1.1)
         func column(_ value: Double) -> Int { min(span - 1, max(0, Int((value - low) / (high - low) * Double(span - 1)))) }
-        var out = "\n" + chart.title + " (\(chart.axis); | marks \(Format.fixed(reference, 1)))\n"
+        var out = "\n" + wrap(chart.title + " (\(chart.axis); | marks \(Format.fixed(reference, 1)))", width: width) + "\n"
         for point in points {
             var line = [Character](repeating: " ", count: span)
             for index in column(point.low)...max(column(point.low), column(point.high)) { line[index] = "-" }

@@ -9,7 +9,9 @@ struct DemoTests {
     func demo() throws {
         let work = try TemporaryDirectory("demo")
         defer { work.remove() }
-        let arguments = ["demo", "--data", CLIRunner.packageRoot + "/SampleData", "--work", work.path]
+        let arguments = [
+            "demo", "--data", CLIRunner.packageRoot + "/SampleData", "--work", work.path, "--reports", work.path + "/Reports",
+        ]
         let first = try CLIRunner.run(arguments)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("Ingested the sample team"))
@@ -28,6 +30,8 @@ struct DemoTests {
         #expect((entry["botCommits"] as? Int ?? 0) > 0)
 
         try checkTasksAgainstTruth(database: work.path + "/demo.sqlite")
+        try checkReports(work.path + "/Reports")
+        #expect(first.stdout.contains("Week 2026-W"))
         #expect(first.stdout.contains("AI-assisted"))
         #expect(first.stdout.contains("strength zone:") && first.stdout.contains("weak zone:"))
 
@@ -78,6 +82,34 @@ struct DemoTests {
         #expect(Double(grouped) / Double(commits) >= 0.95, "grouping \(grouped)/\(commits)")
         #expect(Double(attributed) / Double(tasks) >= 0.97, "AI attribution \(attributed)/\(tasks)")
         #expect(Double(categorised) / Double(tasks) >= 0.90, "category \(categorised)/\(tasks)")
+    }
+
+    /// The committed Reports/ are what a fresh demo writes, and the retro recovers the planted effects.
+    func checkReports(_ folder: String) throws {
+        for name in ["weekly.md", "retro.md", "retro.html", "retro.json"] {
+            let fresh = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let committed = try String(contentsOfFile: CLIRunner.packageRoot + "/Reports/" + name, encoding: .utf8)
+            #expect(fresh == committed, "Reports/\(name) differs from a fresh 'multiplier demo': run it and commit")
+        }
+        let retro = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/retro.json"))) as? [String: Any])
+        let truthData = try Data(contentsOf: URL(fileURLWithPath: CLIRunner.packageRoot + "/SampleData/truth.json"))
+        let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
+        let effects = try #require(truth["effects"] as? [String: [String: Any]])
+        var measured = 0
+        for category in retro["categories"] as? [[String: Any]] ?? [] {
+            guard let low = category["ratioLow"] as? Double, let high = category["ratioHigh"] as? Double,
+                let name = category["category"] as? String, let planted = effects[name]?["ratio"] as? Double
+            else { continue }
+            measured += 1
+            #expect(low <= planted && planted <= high, "\(name): planted \(planted) outside \(low)–\(high)")
+        }
+        #expect(measured >= 10)
+        // The sample's own realised end-to-end effect (its tasks' efforts under METHOD.md's weighting).
+        let endToEnd = try #require(retro["endToEnd"] as? [String: Any])
+        let realised = try #require((truth["endToEnd"] as? [String: Any])?["observedRatio"] as? Double)
+        let ratio = try #require(endToEnd["ratio"] as? Double)
+        #expect(abs(ratio - realised) <= 0.05, "end to end \(ratio) against the sample's realised \(realised)")
     }
 
     @Test("demo without sample data says where it looked and exits 66")

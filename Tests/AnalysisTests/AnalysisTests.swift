@@ -1,0 +1,169 @@
+import Foundation
+import Model
+import Testing
+@testable import Analysis
+
+@Suite("Statistics")
+struct StatisticsTests {
+    @Test("geometric mean, median, quantiles")
+    func basics() throws {
+        #expect(abs((Statistics.geometricMean([1, 4, 16]) ?? 0) - 4) < 1e-12)
+        #expect(Statistics.median([3, 1, 2, 10]) == 2.5)
+        #expect(Statistics.quantile([1, 2, 3, 4, 5], 0.25) == 2)
+        #expect(Statistics.geometricMean([]) == nil && Statistics.median([]) == nil)
+    }
+
+    @Test("Spearman: monotone is 1, reversed is -1, ties get average ranks, constant is nil")
+    func spearman() {
+        #expect(Statistics.spearman([1, 2, 3, 4], [10, 20, 30, 400]) == 1)
+        #expect(Statistics.spearman([1, 2, 3, 4], [4, 3, 2, 1]) == -1)
+        #expect(Statistics.ranks([5, 1, 5, 2]) == [3.5, 1, 3.5, 2])
+        #expect(Statistics.spearman([1, 1, 1], [1, 2, 3]) == nil)
+    }
+
+    @Test("the seeded generator gives the same sequence every time")
+    func generator() {
+        var a = SeededGenerator(seed: 42)
+        var b = SeededGenerator(seed: 42)
+        let first = (0..<5).map { _ in a.next() }
+        #expect(first == (0..<5).map { _ in b.next() })
+        #expect(first[0] == 13_679_457_532_755_275_413)
+    }
+}
+
+@Suite("Speedup")
+struct SpeedupTests {
+    /// Lognormal efforts around a median, from a seeded generator (Box–Muller).
+    static func efforts(_ count: Int, median: Double, sigma: Double = 0.5, seed: UInt64) -> [Double] {
+        var generator = SeededGenerator(seed: seed)
+        return (0..<count).map { _ in
+            let u = max(generator.unit(), 1e-12)
+            let v = generator.unit()
+            return median * exp(sigma * (-2 * log(u)).squareRoot() * cos(2 * .pi * v))
+        }
+    }
+
+    @Test("a planted ratio lies inside the 95% interval in most of 200 simulated categories, and intervals are not huge")
+    func coverage() throws {
+        let speedup = Speedup(resamples: 500)
+        var covered = 0
+        var widths: [Double] = []
+        for seed in 0..<200 {
+            let human = Self.efforts(15, median: 6, seed: UInt64(seed) * 2 + 1)
+            let ai = Self.efforts(15, median: 6 * 0.6, seed: UInt64(seed) * 2 + 2)
+            let estimate = try #require(speedup.ratio(ai: ai, human: human))
+            if estimate.low <= 0.6 && 0.6 <= estimate.high { covered += 1 }
+            widths.append(estimate.high - estimate.low)
+        }
+        #expect(covered >= 180, "covered \(covered) of 200")
+        #expect(covered <= 199, "an interval that always covers is too wide")
+        #expect((Statistics.median(widths) ?? 9) < 0.6)
+    }
+
+    @Test("fewer than 5 tasks on either side: no figure")
+    func tooFew() {
+        #expect(Speedup().ratio(ai: [1, 2, 3, 4], human: [1, 2, 3, 4, 5, 6]) == nil)
+        #expect(Speedup().ratio(ai: [1, 2, 3, 4, 5], human: [1, 2, 3, 4, 0]) == nil)
+    }
+
+    @Test("the same data gives the same interval, byte for byte")
+    func deterministic() {
+        let ai = Self.efforts(10, median: 2, seed: 7)
+        let human = Self.efforts(12, median: 3, seed: 8)
+        #expect(Speedup().ratio(ai: ai, human: human) == Speedup().ratio(ai: ai, human: human))
+    }
+
+    @Test("the weighted end-to-end ratio lies between its categories' ratios and weighs by human-equivalent effort")
+    func weighted() throws {
+        let fast = (ai: Array(repeating: 1.0, count: 6), human: Array(repeating: 2.0, count: 6))  // r = 0.5
+        let slow = (ai: Array(repeating: 4.0, count: 6), human: Array(repeating: 4.0, count: 6))  // r = 1
+        let estimate = try #require(Speedup().weighted([fast, slow]))
+        // Human-equivalent effort: fast 12 + 6/0.5 = 24, slow 24 + 24 = 48; R = 24/72·0.5 + 48/72·1.
+        #expect(abs(estimate.ratio - (24.0 / 72 * 0.5 + 48.0 / 72)) < 1e-12)
+        #expect(Speedup().weighted([(ai: [1], human: [1])]) == nil)
+    }
+
+    @Test("the size-matched ratio compares within files-touched buckets")
+    func sizeMatched() throws {
+        // Within each bucket AI takes half the time; overall the AI tasks are also smaller.
+        let ai = [(1.0, 1), (1.0, 1), (4.0, 9)]
+        let human = [(2.0, 1), (8.0, 9), (8.0, 9)]
+        let ratio = try #require(Speedup.sizeMatched(ai: ai, human: human))
+        #expect(abs(ratio - 0.5) < 1e-12)
+    }
+}
+
+@Suite("Retro and weekly figures")
+struct RetroTests {
+    static func task(
+        _ id: String, _ category: Model.Category, ai: Bool, effort: Double, end: Int64 = 1_763_000_000, lines: Int = 10,
+        aiLines: Int = 0, rework: Double = 0, rounds: Int? = nil, active: Int = 0
+    ) -> WorkTask {
+        WorkTask(
+            id: id, repository: "/r", key: id, kind: .burst, title: "t \(id)", author: "a", branch: nil, commits: [],
+            category: category, confidence: 0.9, ai: ai, effortHours: effort, reworkHours: rework, activeSeconds: active,
+            start: end - 3600, end: end, linesAdded: lines, filesTouched: 1, aiLinesAdded: aiLines)
+    }
+
+    @Test("not enough data prints null figures, never missing keys")
+    func nulls() throws {
+        let retro = RetroAnalysis().run([Self.task("a", .crud, ai: true, effort: 1)], since: nil, until: nil)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try #require(try JSONSerialization.jsonObject(with: encoder.encode(retro)) as? [String: Any])
+        let category = try #require((json["categories"] as? [[String: Any]])?.first)
+        for key in ["category", "zone", "nAI", "nHuman", "ratio", "ratioLow", "ratioHigh", "timeSaved", "reworkShareAI",
+                    "reworkShareHuman", "churnAI", "churnHuman"] {
+            #expect(category.keys.contains(key), "missing \(key)")
+        }
+        #expect(category["ratio"] is NSNull)
+        let endToEnd = try #require(json["endToEnd"] as? [String: Any])
+        #expect(endToEnd["ratio"] is NSNull && endToEnd.keys.contains("ratioLow"))
+        let calibration = try #require(json["calibration"] as? [String: Any])
+        #expect(calibration["spearman"] is NSNull && calibration["n"] as? Int == 0)
+        #expect(Set((json["aiShare"] as? [String: Any])?.keys ?? [:].keys) == ["linesAdded", "aiLinesAdded", "share"])
+    }
+
+    @Test("rework share adds reviewer effort (15 minutes a round without a time log); churn and AI share are line shares")
+    func shares() {
+        var tasks = (0..<5).map { Self.task("h\($0)", .tests, ai: false, effort: 2, rounds: 0) }
+        tasks += (0..<5).map { Self.task("a\($0)", .tests, ai: true, effort: 1, lines: 20, aiLines: 20, rework: 0.5) }
+        for index in tasks.indices where tasks[index].ai { tasks[index].reviewRounds = 2 }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        let tests = retro.categories.first { $0.category == "tests" }
+        // AI: rework 2.5 h + reviewer 5 × 0.5 h over effort 5 h + reviewer 2.5 h.
+        #expect(tests?.reworkShareAI == RetroAnalysis.round(5.0 / 7.5))
+        #expect(tests?.ratio == 0.5)
+        #expect(retro.aiShare.share == RetroAnalysis.round(100.0 / 150))
+        #expect(retro.reading.contains { $0.contains("tests") })
+    }
+
+    @Test("ISO weeks parse, contain their days, and the last complete week is the one before")
+    func weeks() throws {
+        let week = try #require(ISOWeek("2026-W47"))
+        #expect(Timestamp_iso(week.start) == "2026-11-16T00:00:00Z")
+        #expect(ISOWeek(containing: week.start + 6 * 86_400 + 86_399) == week)
+        #expect(ISOWeek.lastComplete(before: week.start + 3600) == ISOWeek(year: 2026, week: 46))
+        #expect(ISOWeek("2026-W54") == nil && ISOWeek("2026-47") == nil)
+        #expect(ISOWeek("2021-W01")?.start == 1_609_718_400)  // 4 January 2021, a Monday
+        #expect(week.adding(weeks: -1).description == "2026-W46")
+    }
+
+    func Timestamp_iso(_ seconds: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+
+    @Test("the weekly report counts tasks that ended in the week and a four-week trend")
+    func weekly() throws {
+        let week = try #require(ISOWeek("2026-W47"))
+        var tasks = (0..<6).map { Self.task("h\($0)", .crud, ai: false, effort: 4, end: week.start + 3600) }
+        tasks += (0..<6).map { Self.task("a\($0)", .crud, ai: true, effort: 2, end: week.start - 86_400, rework: 1) }
+        let weekly = RetroAnalysis().weekly(tasks, week: week)
+        #expect(weekly.summary.tasks == 6 && weekly.summary.aiTasks == 0)
+        #expect(weekly.trend.map(\.week) == ["2026-W44", "2026-W45", "2026-W46", "2026-W47"])
+        #expect(weekly.trend[2].aiTasks == 6)
+        // Each AI task saved 2 × (1/0.5 − 1) = 2 hours.
+        #expect(weekly.trend[2].hoursSaved == 12)
+    }
+}
