@@ -40,7 +40,8 @@ let package = Package(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
-        .testTarget(name: "SampleGenTests", dependencies: ["SampleGen"]),
+        // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
+        .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(
             name: "SessionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
