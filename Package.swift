@@ -32,7 +32,7 @@ let package = Package(
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
         .target(name: "TestSupport", dependencies: ["Support"], exclude: ["README.md"]),
         .executableTarget(
-            name: "MultiplierBench", dependencies: ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"]),
+            name: "MultiplierBench", dependencies: ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"]),
 
         .testTarget(name: "SupportTests", dependencies: ["Support", "TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "Model", "Support", "TestSupport"]),

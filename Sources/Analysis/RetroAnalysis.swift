@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Support
 
 /// Computes a `Retro` from tasks: pure, deterministic (fixed bootstrap seed).
 package struct RetroAnalysis: Sendable {
@@ -18,49 +19,41 @@ package struct RetroAnalysis: Sendable {
 
     package func run(_ all: [WorkTask], since: String?, until: String?) -> Retro {
         let tasks = all.filter { !$0.bot }
-        var categories: [GroupFigures] = []
         var byCategory: [Category: (ai: [WorkTask], human: [WorkTask])] = [:]
         for task in tasks {
             if task.ai { byCategory[task.category, default: ([], [])].ai.append(task) } else {
                 byCategory[task.category, default: ([], [])].human.append(task)
             }
         }
-        for (offset, category) in Category.allCases.enumerated() {
-            guard let group = byCategory[category] else { continue }
-            var figures = self.figures(ai: group.ai, human: group.human, zone: category.zone.rawValue, salt: UInt64(offset + 1))
+        // Each category is resampled once, on every core; ratios, zones and the end-to-end
+        // sum all come from those resamples.
+        let present = Category.allCases.enumerated().filter { byCategory[$0.element] != nil }
+        let resampled = Parallel.map(present, minimumPerChunk: 1) { offset, category -> (Category, Speedup.Draws?) in
+            let group = byCategory[category] ?? ([], [])
+            return (category, speedup.draws(ai: group.ai.map(\.effortHours), human: group.human.map(\.effortHours), salt: UInt64(offset + 1)))
+        }
+        var draws: [Category: Speedup.Draws] = [:]
+        for (category, sample) in resampled { if let sample { draws[category] = sample } }
+
+        var categories: [GroupFigures] = []
+        for (_, category) in present {
+            let group = byCategory[category] ?? ([], [])
+            var figures = self.figures(ai: group.ai, human: group.human, zone: category.zone.rawValue, estimate: draws[category].map(speedup.ratio))
             figures.category = category.rawValue
             categories.append(figures)
         }
         var zones: [GroupFigures] = []
-        for (offset, zone) in Zone.allCases.enumerated() {
+        for zone in Zone.allCases {
             let members = Category.allCases.filter { $0.zone == zone }
             let ai = members.flatMap { byCategory[$0]?.ai ?? [] }
             let human = members.flatMap { byCategory[$0]?.human ?? [] }
             guard !ai.isEmpty || !human.isEmpty else { continue }
-            var figures = self.figures(ai: ai, human: human, zone: zone.rawValue, salt: UInt64(100 + offset))
             // A zone's ratio is the effort-weighted sum over its categories, not a pooled ratio.
-            let estimate = speedup.weighted(
-                members.map { (ai: (byCategory[$0]?.ai ?? []).map(\.effortHours), human: (byCategory[$0]?.human ?? []).map(\.effortHours)) },
-                salt: UInt64(200 + offset))
-            figures.ratio = estimate.map { Self.round($0.ratio) }
-            figures.ratioLow = estimate.map { Self.round($0.low) }
-            figures.ratioHigh = estimate.map { Self.round($0.high) }
-            figures.timeSaved = estimate.map { Self.round(1 - $0.ratio) }
-            figures.multiplier = estimate.map { Self.round(1 / $0.ratio) }
-            if estimate == nil { figures.sizeMatchedRatio = nil }
-            figures.sizeMatchedDisagrees = figures.sizeMatchedRatio.flatMap { sized in
-                estimate.map { sized < $0.low || sized > $0.high }
-            }
-            zones.append(figures)
+            let estimate = speedup.weighted(members.compactMap { draws[$0] })
+            zones.append(figures(ai: ai, human: human, zone: zone.rawValue, estimate: estimate))
         }
-        let usable = Category.allCases.filter { category in
-            guard let group = byCategory[category] else { return false }
-            return group.ai.filter { $0.effortHours > 0 }.count >= Speedup.minimumTasks
-                && group.human.filter { $0.effortHours > 0 }.count >= Speedup.minimumTasks
-        }
-        let total = speedup.weighted(
-            Category.allCases.map { (ai: (byCategory[$0]?.ai ?? []).map(\.effortHours), human: (byCategory[$0]?.human ?? []).map(\.effortHours)) },
-            salt: 999)
+        let usable = Category.allCases.filter { draws[$0] != nil }
+        let total = speedup.weighted(usable.compactMap { draws[$0] })
         let endToEnd = EndToEnd(
             ratio: total.map { Self.round($0.ratio) }, ratioLow: total.map { Self.round($0.low) },
             ratioHigh: total.map { Self.round($0.high) }, timeSaved: total.map { Self.round(1 - $0.ratio) },
@@ -88,9 +81,8 @@ package struct RetroAnalysis: Sendable {
         return retro
     }
 
-    /// The figures of one group of AI and human tasks (a category, or a zone before its weighted ratio).
-    func figures(ai: [WorkTask], human: [WorkTask], zone: String, salt: UInt64) -> GroupFigures {
-        let estimate = speedup.ratio(ai: ai.map(\.effortHours), human: human.map(\.effortHours), salt: salt)
+    /// The figures of one group of AI and human tasks, with its ratio estimate if it has one.
+    func figures(ai: [WorkTask], human: [WorkTask], zone: String, estimate: RatioEstimate?) -> GroupFigures {
         let sized = estimate == nil ? nil : Speedup.sizeMatched(
             ai: ai.map { ($0.effortHours, $0.filesTouched) }, human: human.map { ($0.effortHours, $0.filesTouched) })
         return GroupFigures(

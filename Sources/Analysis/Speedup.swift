@@ -11,6 +11,10 @@ package struct RatioEstimate: Sendable, Equatable {
 /// METHOD.md's speedup: geometric means of AI and human task effort, their ratio with a
 /// percentile-bootstrap interval (fixed seed), and the effort-weighted zone and
 /// end-to-end figures. Fewer than 5 tasks on either side: no figure.
+///
+/// Each category is resampled once (`Draws`); its ratio, and every weighted sum it enters
+/// (zone, end to end), are computed from the same resamples, so the whole sum is
+/// bootstrapped without drawing again.
 package struct Speedup: Sendable {
     package static let minimumTasks = 5
     package var resamples = 2000
@@ -21,52 +25,92 @@ package struct Speedup: Sendable {
         self.seed = seed
     }
 
-    /// One category's ratio t_a / t_h; nil with too few tasks on either side.
-    package func ratio(ai: [Double], human: [Double], salt: UInt64 = 0) -> RatioEstimate? {
-        let a = ai.filter { $0 > 0 }.map(log)
-        let h = human.filter { $0 > 0 }.map(log)
-        guard a.count >= Self.minimumTasks, h.count >= Self.minimumTasks else { return nil }
-        let point = exp(Self.mean(a) - Self.mean(h))
-        var generator = SeededGenerator(seed: seed ^ salt)
-        var draws = [Double](repeating: 0, count: resamples)
-        for index in 0..<resamples {
-            draws[index] = exp(resampledMean(a, &generator) - resampledMean(h, &generator))
-        }
-        draws.sort()
-        return RatioEstimate(
-            ratio: point, low: Statistics.quantile(sorted: draws, 0.025), high: Statistics.quantile(sorted: draws, 0.975))
+    /// One category's resampled statistics: per resample the mean log effort and the summed
+    /// effort of each side, plus the same of the data itself.
+    package struct Draws: Sendable {
+        var meanLogAI: [Double]
+        var meanLogHuman: [Double]
+        var sumAI: [Double]
+        var sumHuman: [Double]
+        var point: (meanLogAI: Double, meanLogHuman: Double, sumAI: Double, sumHuman: Double)
     }
 
-    /// R = Σ w_c r_c over categories with a ratio, w_c the category's share of the
-    /// human-equivalent effort (human effort plus AI effort divided by r_c); the interval
-    /// bootstraps the whole sum. Nil when no category has enough data.
-    package func weighted(_ groups: [(ai: [Double], human: [Double])], salt: UInt64 = 0) -> RatioEstimate? {
-        let usable = groups.map { (ai: $0.ai.filter { $0 > 0 }, human: $0.human.filter { $0 > 0 }) }
-            .filter { $0.ai.count >= Self.minimumTasks && $0.human.count >= Self.minimumTasks }
-        guard !usable.isEmpty else { return nil }
-        func combined(_ samples: [(ai: [Double], human: [Double])]) -> Double {
-            var weights: [Double] = []
-            var ratios: [Double] = []
-            for sample in samples {
-                let r = exp(Self.mean(sample.ai.map(log)) - Self.mean(sample.human.map(log)))
-                ratios.append(r)
-                weights.append(sample.human.reduce(0, +) + sample.ai.reduce(0, +) / r)
-            }
-            let total = weights.reduce(0, +)
-            return zip(weights, ratios).reduce(0) { $0 + $1.0 / total * $1.1 }
+    /// Resamples a category; nil with fewer than 5 positive efforts on either side.
+    package func draws(ai: [Double], human: [Double], salt: UInt64) -> Draws? {
+        let a = ai.filter { $0 > 0 }
+        let h = human.filter { $0 > 0 }
+        guard a.count >= Self.minimumTasks, h.count >= Self.minimumTasks else { return nil }
+        let logA = a.map(log)
+        let logH = h.map(log)
+        var generator = SeededGenerator(seed: seed ^ (salt &* 0x9E37_79B9_7F4A_7C15))
+        var draws = Draws(
+            meanLogAI: [], meanLogHuman: [], sumAI: [], sumHuman: [],
+            point: (Self.mean(logA), Self.mean(logH), a.reduce(0, +), h.reduce(0, +)))
+        draws.meanLogAI.reserveCapacity(resamples)
+        draws.meanLogHuman.reserveCapacity(resamples)
+        draws.sumAI.reserveCapacity(resamples)
+        draws.sumHuman.reserveCapacity(resamples)
+        for _ in 0..<resamples {
+            let (meanA, sumA) = Self.resample(a, logA, &generator)
+            let (meanH, sumH) = Self.resample(h, logH, &generator)
+            draws.meanLogAI.append(meanA)
+            draws.sumAI.append(sumA)
+            draws.meanLogHuman.append(meanH)
+            draws.sumHuman.append(sumH)
         }
-        let point = combined(usable)
-        var generator = SeededGenerator(seed: seed ^ salt ^ 0x5EED)
-        var draws = [Double](repeating: 0, count: resamples)
-        for index in 0..<resamples {
-            let resampled = usable.map { group in
-                (ai: resample(group.ai, &generator), human: resample(group.human, &generator))
-            }
-            draws[index] = combined(resampled)
-        }
-        draws.sort()
+        return draws
+    }
+
+    /// A category's ratio t_a / t_h and its interval.
+    package func ratio(_ draws: Draws) -> RatioEstimate {
+        let point = exp(draws.point.meanLogAI - draws.point.meanLogHuman)
+        let values = zip(draws.meanLogAI, draws.meanLogHuman).map { exp($0 - $1) }.sorted()
         return RatioEstimate(
-            ratio: point, low: Statistics.quantile(sorted: draws, 0.025), high: Statistics.quantile(sorted: draws, 0.975))
+            ratio: point, low: Statistics.quantile(sorted: values, 0.025), high: Statistics.quantile(sorted: values, 0.975))
+    }
+
+    /// R = Σ w_c r_c, w_c the category's share of the human-equivalent effort (human effort
+    /// plus AI effort divided by r_c); nil without categories.
+    package func weighted(_ categories: [Draws]) -> RatioEstimate? {
+        guard !categories.isEmpty else { return nil }
+        func combined(_ stats: [(meanLogAI: Double, meanLogHuman: Double, sumAI: Double, sumHuman: Double)]) -> Double {
+            var weighted = 0.0
+            var total = 0.0
+            for stat in stats {
+                let r = exp(stat.meanLogAI - stat.meanLogHuman)
+                let equivalent = stat.sumHuman + stat.sumAI / r
+                weighted += equivalent * r
+                total += equivalent
+            }
+            return weighted / total
+        }
+        let point = combined(categories.map(\.point))
+        let count = categories.map(\.meanLogAI.count).min() ?? 0
+        var values = (0..<count).map { index in
+            combined(categories.map { ($0.meanLogAI[index], $0.meanLogHuman[index], $0.sumAI[index], $0.sumHuman[index]) })
+        }
+        values.sort()
+        guard !values.isEmpty else { return RatioEstimate(ratio: point, low: point, high: point) }
+        return RatioEstimate(
+            ratio: point, low: Statistics.quantile(sorted: values, 0.025), high: Statistics.quantile(sorted: values, 0.975))
+    }
+
+    /// One category's ratio from raw efforts.
+    package func ratio(ai: [Double], human: [Double], salt: UInt64 = 0) -> RatioEstimate? {
+        draws(ai: ai, human: human, salt: salt).map(ratio)
+    }
+
+    /// The weighted ratio from raw efforts per category (categories with too few tasks left out).
+    package func weighted(_ groups: [(ai: [Double], human: [Double])], salt: UInt64 = 0) -> RatioEstimate? {
+        weighted(groups.enumerated().compactMap { draws(ai: $0.element.ai, human: $0.element.human, salt: salt &+ UInt64($0.offset)) })
+    }
+
+    /// The ratio of geometric means without an interval (weekly savings).
+    package static func point(ai: [Double], human: [Double]) -> Double? {
+        let a = ai.filter { $0 > 0 }.map(log)
+        let h = human.filter { $0 > 0 }.map(log)
+        guard a.count >= minimumTasks, h.count >= minimumTasks else { return nil }
+        return exp(mean(a) - mean(h))
     }
 
     /// The size-matched ratio: within files-touched buckets (1, 2–3, 4–7, 8+) where both
@@ -80,21 +124,30 @@ package struct Speedup: Sendable {
             let h = human.filter { bucket($0.files) == index && $0.effort > 0 }.map { log($0.effort) }
             guard !a.isEmpty, !h.isEmpty else { continue }
             let weight = Double(a.count + h.count)
-            weighted += weight * (Self.mean(a) - Self.mean(h))
+            weighted += weight * (mean(a) - mean(h))
             weights += weight
         }
         return weights > 0 ? exp(weighted / weights) : nil
     }
 
-    private static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
+    static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }
 
-    private func resampledMean(_ values: [Double], _ generator: inout SeededGenerator) -> Double {
+    /// One resample with replacement: its mean log and its sum, without building an array.
+    private static func resample(
+        _ values: [Double], _ logs: [Double], _ generator: inout SeededGenerator
+    ) -> (meanLog: Double, sum: Double) {
+        var logSum = 0.0
         var sum = 0.0
-        for _ in values.indices { sum += values[generator.index(below: values.count)] }
-        return sum / Double(values.count)
-    }
-
-    private func resample(_ values: [Double], _ generator: inout SeededGenerator) -> [Double] {
-        values.indices.map { _ in values[generator.index(below: values.count)] }
+        let count = values.count
+        values.withUnsafeBufferPointer { values in
+            logs.withUnsafeBufferPointer { logs in
+                for _ in 0..<count {
+                    let index = generator.index(below: count)
+                    logSum += logs[index]
+                    sum += values[index]
+                }
+            }
+        }
+        return (logSum / Double(count), sum)
     }
 }

@@ -78,14 +78,10 @@ extension RetroAnalysis {
     package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {
         let tasks = all.filter { !$0.bot }
         var ratios: [Category: Double] = [:]
-        for (offset, category) in Category.allCases.enumerated() {
+        for category in Category.allCases {
             let group = tasks.filter { $0.category == category }
-            if let estimate = speedup.ratio(
-                ai: group.filter(\.ai).map(\.effortHours), human: group.filter { !$0.ai }.map(\.effortHours),
-                salt: UInt64(offset + 1))
-            {
-                ratios[category] = estimate.ratio
-            }
+            ratios[category] = Speedup.point(
+                ai: group.filter(\.ai).map(\.effortHours), human: group.filter { !$0.ai }.map(\.effortHours))
         }
         func inWeek(_ week: ISOWeek) -> [WorkTask] { tasks.filter { $0.end >= week.start && $0.end < week.end } }
         func figures(_ week: ISOWeek) -> Weekly.WeekFigures {

@@ -17,7 +17,7 @@ struct ImportRulesTests {
         "Commands": ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
         "multiplier": ["Commands", "Support"],
         "SampleGen": [],
-        "MultiplierBench": ["Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
+        "MultiplierBench": ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
         "TestSupport": ["Support"],
     ]
     /// Modules of the toolchain that any target may use.
