@@ -177,6 +177,8 @@ package struct Retro: Sendable, Equatable, Encodable {
     package var aiShare: AIShare
     package var review: ReviewFigures
     package var lowConfidence: [TaskReference]
+    /// Every week of the period: tasks, AI tasks, effort, AI share of lines, hours saved.
+    package var weeks: [Weekly.WeekFigures]
     package var assumptions: [String]
     package var reading: [String]
 }

@@ -76,7 +76,9 @@ package struct RetroAnalysis: Sendable {
                 tasks: all.count, ai: tasks.filter(\.ai).count, human: tasks.filter { !$0.ai }.count,
                 bots: all.count - tasks.count),
             categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
-            review: review, lowConfidence: Array(lowConfidence), assumptions: assumptions(calibration), reading: [])
+            review: review, lowConfidence: Array(lowConfidence),
+            weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
+            assumptions: assumptions(calibration), reading: [])
         retro.reading = Reading.sentences(retro)
         return retro
     }

@@ -74,6 +74,35 @@ package struct Weekly: Sendable, Equatable, Encodable {
 }
 
 extension RetroAnalysis {
+    /// One week's figures from the tasks that ended in it; `ratios` price the AI tasks' savings.
+    static func weekFigures(_ members: [WorkTask], week: ISOWeek, ratios: [Category: Double]) -> Weekly.WeekFigures {
+        let lines = members.reduce(0) { $0 + $1.linesAdded }
+        let saved = members.filter(\.ai).reduce(0.0) { total, task in
+            guard let ratio = ratios[task.category], ratio > 0 else { return total }
+            return total + task.effortHours * (1 / ratio - 1)
+        }
+        return Weekly.WeekFigures(
+            week: week.description, tasks: members.count, aiTasks: members.filter(\.ai).count,
+            effortHours: round(members.reduce(0) { $0 + $1.effortHours }),
+            aiShareOfLines: lines > 0 ? round(Double(members.reduce(0) { $0 + $1.aiLinesAdded }) / Double(lines)) : nil,
+            hoursSaved: round(saved))
+    }
+
+    /// Every week from the first task's to the last's, empty weeks included.
+    static func weeks(_ tasks: [WorkTask], ratios: [Category: Double]) -> [Weekly.WeekFigures] {
+        guard let first = tasks.map(\.end).min(), let last = tasks.map(\.end).max() else { return [] }
+        var byWeek: [String: [WorkTask]] = [:]
+        for task in tasks { byWeek[ISOWeek(containing: task.end).description, default: []].append(task) }
+        var result: [Weekly.WeekFigures] = []
+        var week = ISOWeek(containing: first)
+        let end = ISOWeek(containing: last)
+        while week <= end && result.count < 1000 {
+            result.append(weekFigures(byWeek[week.description] ?? [], week: week, ratios: ratios))
+            week = week.adding(weeks: 1)
+        }
+        return result
+    }
+
     /// The weekly report for `week`; ratios for hours saved come from the whole history given.
     package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {
         let tasks = all.filter { !$0.bot }
@@ -84,19 +113,7 @@ extension RetroAnalysis {
                 ai: group.filter(\.ai).map(\.effortHours), human: group.filter { !$0.ai }.map(\.effortHours))
         }
         func inWeek(_ week: ISOWeek) -> [WorkTask] { tasks.filter { $0.end >= week.start && $0.end < week.end } }
-        func figures(_ week: ISOWeek) -> Weekly.WeekFigures {
-            let members = inWeek(week)
-            let lines = members.reduce(0) { $0 + $1.linesAdded }
-            let saved = members.filter(\.ai).reduce(0.0) { total, task in
-                guard let ratio = ratios[task.category], ratio > 0 else { return total }
-                return total + task.effortHours * (1 / ratio - 1)
-            }
-            return Weekly.WeekFigures(
-                week: week.description, tasks: members.count, aiTasks: members.filter(\.ai).count,
-                effortHours: Self.round(members.reduce(0) { $0 + $1.effortHours }),
-                aiShareOfLines: lines > 0 ? Self.round(Double(members.reduce(0) { $0 + $1.aiLinesAdded }) / Double(lines)) : nil,
-                hoursSaved: Self.round(saved))
-        }
+        func figures(_ week: ISOWeek) -> Weekly.WeekFigures { Self.weekFigures(inWeek(week), week: week, ratios: ratios) }
         let members = inWeek(week).sorted { ($0.end, $0.id) < ($1.end, $1.id) }
         var notable: [Weekly.Notable] = []
         if let reworked = members.filter({ $0.ai && $0.reworkHours > 0 }).max(by: { ($0.reworkHours, $1.id) < ($1.reworkHours, $0.id) }) {

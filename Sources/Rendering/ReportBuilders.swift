@@ -56,6 +56,13 @@ package enum ReportBuilders {
                 ReportDocument.Table(
                     name: "zones", columns: zoneColumns,
                     rows: rows(retro.zones) { $0.zone }.map { row in var row = row; row.remove(at: 1); return row })))
+        document.blocks.append(
+            .chart(
+                ReportDocument.Chart(
+                    title: "Zone mix: share of effort by zone", kind: .shares(
+                        labels: ["AI-assisted", "without AI"], parts: retro.zones.map(\.zone),
+                        values: [retro.zones.map(\.effortHoursAI), retro.zones.map(\.effortHoursHuman)]),
+                    axis: "share of effort")))
         let end = retro.endToEnd
         document.blocks.append(
             .paragraph(
@@ -64,6 +71,33 @@ package enum ReportBuilders {
                         + "(95% interval \(interval(end.ratioLow, end.ratioHigh))), time saved \(percent(end.timeSaved)), over "
                         + "\(end.categories.joined(separator: ", "))."
                 } ?? "End to end: not enough data (no category has 5 AI and 5 human tasks)."))
+        if retro.weeks.count > 1 {
+            document.blocks.append(.heading("Week by week"))
+            document.blocks.append(
+                .chart(
+                    ReportDocument.Chart(
+                        title: "Tasks finished per week",
+                        kind: .lines(
+                            labels: retro.weeks.map { String($0.week.suffix(3)) },
+                            series: [
+                                ReportDocument.Series(name: "all tasks", values: retro.weeks.map { Double($0.tasks) }),
+                                ReportDocument.Series(name: "AI-assisted", values: retro.weeks.map { Double($0.aiTasks) }),
+                            ]), axis: "tasks")))
+            document.blocks.append(
+                .table(
+                    ReportDocument.Table(
+                        name: "weeks",
+                        columns: [
+                            ("week", .left), ("tasks", .right), ("AI tasks", .right), ("effort", .right),
+                            ("AI share of lines", .right), ("hours saved", .right),
+                        ],
+                        rows: retro.weeks.map {
+                            [
+                                $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
+                                percent($0.aiShareOfLines), Format.fixed($0.hoursSaved, 1) + " h",
+                            ]
+                        })))
+        }
         document.blocks.append(.heading("Review overhead"))
         let review = retro.review
         func hours(_ value: Double?) -> String { value.map { Format.fixed($0, 1) + " h" } ?? "-" }

@@ -32,6 +32,8 @@ package struct ReportDocument: Sendable, Equatable {
             case intervals([IntervalPoint], reference: Double)
             /// Series over labelled steps (weekly trends), drawn as lines.
             case lines(labels: [String], series: [Series])
+            /// One stacked bar of shares per label (zone mix): `parts` name the segments.
+            case shares(labels: [String], parts: [String], values: [[Double]])
         }
         package var title: String
         package var kind: Kind

@@ -13,12 +13,13 @@ package enum SVGChart {
         switch chart.kind {
         case .intervals(let points, let reference): intervals(chart, points.filter(\.isFinite), reference: reference)
         case .lines(let labels, let series): lines(chart, labels: labels, series: series)
+        case .shares(let labels, let parts, let values): shares(chart, labels: labels, parts: parts, values: values)
         }
     }
 
-    private static func number(_ value: Double) -> String { Format.fixed(value, 1) }
+    static func number(_ value: Double) -> String { Format.fixed(value, 1) }
 
-    private static func open(_ chart: ReportDocument.Chart, height: Double) -> String {
+    static func open(_ chart: ReportDocument.Chart, height: Double) -> String {
         "<svg role=\"img\" aria-label=\"\(HTML.escape(chart.title))\" "
             + "viewBox=\"0 0 \(number(width)) \(number(height))\" width=\"100%\" style=\"max-width:\(Int(width))px\">"
             + "<title>\(HTML.escape(chart.title))</title>"
@@ -67,7 +68,9 @@ package enum SVGChart {
         svg += "<line x1=\"\(number(left))\" y1=\"\(number(top + plotHeight))\" x2=\"\(number(width - right))\" y2=\"\(number(top + plotHeight))\" class=\"axis\"/>"
         svg += "<text x=\"\(number(left - 8))\" y=\"\(number(top + 4))\" text-anchor=\"end\" class=\"tick\">\(Format.fixed(maximum, 1))</text>"
         svg += "<text x=\"\(number(left - 8))\" y=\"\(number(top + plotHeight))\" text-anchor=\"end\" class=\"tick\">0</text>"
-        for (index, label) in labels.enumerated() {
+        // At most about a dozen labels, so long histories stay readable.
+        let every = max(1, (labels.count + 11) / 12)
+        for (index, label) in labels.enumerated() where index % every == 0 || index == labels.count - 1 {
             svg += "<text x=\"\(number(x(index)))\" y=\"\(number(top + plotHeight + 16))\" text-anchor=\"middle\" class=\"tick\">\(HTML.escape(label))</text>"
         }
         for (seriesIndex, item) in series.enumerated() {
@@ -82,6 +85,36 @@ package enum SVGChart {
             let legendX = left + Double(seriesIndex % 2) * 220
             svg += "<rect x=\"\(number(legendX))\" y=\"\(number(legendY - 8))\" width=\"10\" height=\"3\" class=\"swatch s\(seriesIndex % 4)\"/>"
             svg += "<text x=\"\(number(legendX + 14))\" y=\"\(number(legendY))\" class=\"tick\">\(HTML.escape(item.name))</text>"
+        }
+        return svg + "</svg>"
+    }
+}
+
+extension SVGChart {
+    static func shares(_ chart: ReportDocument.Chart, labels: [String], parts: [String], values: [[Double]]) -> String {
+        let rowHeight = 26.0
+        let height = top + Double(labels.count) * rowHeight + 40
+        let plotWidth = width - left - right
+        var svg = open(chart, height: height)
+        for (row, label) in labels.enumerated() {
+            let y = top + Double(row) * rowHeight
+            let cells = row < values.count ? values[row].map { $0.isFinite && $0 > 0 ? $0 : 0 } : []
+            let total = cells.reduce(0, +)
+            svg += "<text x=\"\(number(left - 8))\" y=\"\(number(y + 15))\" text-anchor=\"end\" class=\"label\">\(HTML.escape(label))</text>"
+            var x = left
+            for (index, value) in cells.enumerated() where total > 0 {
+                let share = value / total
+                let name = index < parts.count ? parts[index] : ""
+                svg += "<rect x=\"\(number(x))\" y=\"\(number(y + 3))\" width=\"\(number(share * plotWidth))\" height=\"16\" class=\"swatch s\(index % 4)\">"
+                svg += "<title>\(HTML.escape("\(label), \(name): \(Format.fixed(share * 100, 0))%"))</title></rect>"
+                x += share * plotWidth
+            }
+        }
+        let legendY = top + Double(labels.count) * rowHeight + 16
+        for (index, part) in parts.enumerated() {
+            let legendX = left + Double(index) * 140
+            svg += "<rect x=\"\(number(legendX))\" y=\"\(number(legendY - 9))\" width=\"10\" height=\"10\" class=\"swatch s\(index % 4)\"/>"
+            svg += "<text x=\"\(number(legendX + 14))\" y=\"\(number(legendY))\" class=\"tick\">\(HTML.escape(part))</text>"
         }
         return svg + "</svg>"
     }

@@ -142,3 +142,57 @@ struct TaskCommandTests {
         #expect(try CLIRunner.run(["ingest", "reviews", csv + ".missing", "--db", db]).status == 66)
     }
 }
+
+@Suite("report, run as a binary", .serialized)
+struct ReportCommandTests {
+    @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")
+    func formats() throws {
+        let repository = try ScriptedRepository("report-cli")
+        defer { repository.remove() }
+        try repository.write("misc/data.xyz", "a\n")
+        try repository.commit("<script>alert(1)</script> \"><img src=x onerror=alert(2)>", date: "2026-03-02T10:00:00+0000")
+        try repository.git("tag", "v1.0.0")
+        try repository.write("src/auth/login.ts", "x\n")
+        try repository.commit("ABC-2 harden login", date: "2026-03-09T10:00:00+0000")
+        let db = repository.directory.path + "/../report-cli.sqlite"
+        let out = repository.directory.path + "/../report-cli-out"
+        defer {
+            try? FileManager.default.removeItem(atPath: db)
+            try? FileManager.default.removeItem(atPath: out)
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        for format in ["text", "markdown", "json", "csv", "html"] {
+            let first = try CLIRunner.run(["report", "retro", "--format", format, "--db", db])
+            #expect(first.status == 0, "\(format): \(first.stderr)")
+            #expect(try CLIRunner.run(["report", "retro", "--format", format, "--db", db]).stdout == first.stdout)
+        }
+        let html = try CLIRunner.run(["report", "retro", "--format", "html", "--db", db]).stdout
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+        #expect(!html.contains("<script") && !html.contains("<img"))
+
+        let json = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "v1.0.0"])
+        let retro = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((retro["period"] as? [String: Any])?["since"] as? String == "2026-03-02T10:00:00Z")
+        #expect((retro["counts"] as? [String: Any])?["tasks"] as? Int == 2)
+        for key in ["period", "categories", "zones", "endToEnd", "calibration", "aiShare"] { #expect(retro[key] != nil, "\(key)") }
+        let later = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "2026-03-05"])
+        let laterRetro = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])
+        #expect((laterRetro["counts"] as? [String: Any])?["tasks"] as? Int == 1)
+        #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "3.weeks.ago"]).status == 0)
+        #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "v9.9.9"]).status == 64)
+        let paths = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--paths", "src/**"])
+        let pathsRetro = try #require(try JSONSerialization.jsonObject(with: Data(paths.stdout.utf8)) as? [String: Any])
+        #expect((pathsRetro["aiShare"] as? [String: Any])?["linesAdded"] as? Int == 1)
+
+        let csv = try CLIRunner.run(["report", "retro", "--format", "csv", "--out", out, "--db", db])
+        #expect(csv.status == 0)
+        #expect(FileManager.default.fileExists(atPath: out + "/categories.csv"))
+        #expect(try CLIRunner.run(["report", "retro", "--format", "csv", "--table", "nope", "--db", db]).status == 64)
+        let weekly = try CLIRunner.run(["report", "weekly", "--week", "2026-W11", "--format", "json", "--db", db])
+        #expect(weekly.status == 0)
+        #expect(weekly.stdout.contains("\"week\" : \"2026-W11\""))
+        #expect(try CLIRunner.run(["report", "weekly", "--week", "2026-11", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["report", "monthly", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["report", "retro", "--format", "pdf", "--db", db]).status == 64)
+    }
+}
