@@ -17,6 +17,7 @@ package enum ToolCommand {
         DemoCommand.definition,
         IngestCommand.definition,
         LabelCommand.definition,
+        PlanCommand.definition,
         ReportCommand.definition,
         SessionsCommand.definition,
         StatusCommand.definition,

@@ -14,7 +14,8 @@ struct TimeLogIndex {
             case .work: work[key, default: 0] += entry.hours
             case .review: review[key, default: 0] += entry.hours
             }
-            if let hours = entry.estimateHours { estimate[key, default: 0] += hours }
+            // A task's estimate is often repeated on each of its rows: keep it once (the largest).
+            if let hours = entry.estimateHours { estimate[key] = max(estimate[key] ?? 0, hours) }
         }
     }
 

@@ -31,6 +31,7 @@ struct DemoTests {
 
         try checkTasksAgainstTruth(database: work.path + "/demo.sqlite")
         try checkReports(work.path + "/Reports")
+        try checkPlan(database: work.path + "/demo.sqlite")
         #expect(first.stdout.contains("Week 2026-W"))
         #expect(first.stdout.contains("AI-assisted"))
         #expect(first.stdout.contains("strength zone:") && first.stdout.contains("weak zone:"))
@@ -86,7 +87,7 @@ struct DemoTests {
 
     /// The committed Reports/ are what a fresh demo writes, and the retro recovers the planted effects.
     func checkReports(_ folder: String) throws {
-        for name in ["weekly.md", "retro.md", "retro.html", "retro.json"] {
+        for name in ["weekly.md", "retro.md", "retro.html", "retro.json", "plan.md", "plan.html"] {
             let fresh = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             let committed = try String(contentsOfFile: CLIRunner.packageRoot + "/Reports/" + name, encoding: .utf8)
             #expect(fresh == committed, "Reports/\(name) differs from a fresh 'multiplier demo': run it and commit")
@@ -110,6 +111,32 @@ struct DemoTests {
         let realised = try #require((truth["endToEnd"] as? [String: Any])?["observedRatio"] as? Double)
         let ratio = try #require(endToEnd["ratio"] as? Double)
         #expect(abs(ratio - realised) <= 0.05, "end to end \(ratio) against the sample's realised \(realised)")
+    }
+
+    /// The backtest is calibrated on the sample team (hit rates within 10 points of 50/80/95),
+    /// and the same inputs and seed print the same bytes.
+    func checkPlan(database: String) throws {
+        let backtest = try CLIRunner.run(["plan", "--backtest", "--format", "json", "--db", database])
+        #expect(backtest.status == 0, "\(backtest.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(backtest.stdout.utf8)) as? [String: Any])
+        let rates = try #require(json["hitRates"] as? [String: Double])
+        #expect((json["windows"] as? Int ?? 0) >= 10)
+        #expect(abs((rates["p50"] ?? 0) - 0.50) <= 0.10, "P50 hit rate \(rates["p50"] ?? 0)")
+        #expect(abs((rates["p80"] ?? 0) - 0.80) <= 0.10, "P80 hit rate \(rates["p80"] ?? 0)")
+        #expect(abs((rates["p95"] ?? 0) - 0.95) <= 0.10, "P95 hit rate \(rates["p95"] ?? 0)")
+        let backlog = CLIRunner.packageRoot + "/SampleData/backlog.csv"
+        let first = try CLIRunner.run(["plan", backlog, "--format", "json", "--seed", "7", "--db", database])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try CLIRunner.run(["plan", backlog, "--format", "json", "--seed", "7", "--db", database]).stdout == first.stdout)
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let withAI = try #require(plan["withAI"] as? [String: Double])
+        let human = try #require(plan["allHuman"] as? [String: Double])
+        for key in ["p50Hours", "p80Hours", "p95Hours", "p50Weeks", "p80Weeks", "p95Weeks"] {
+            #expect(withAI[key] != nil && human[key] != nil, "\(key)")
+        }
+        #expect((withAI["p50Hours"] ?? 0) <= (withAI["p80Hours"] ?? 0) && (withAI["p80Hours"] ?? 0) <= (withAI["p95Hours"] ?? 0))
+        #expect((withAI["p80Hours"] ?? 0) < (human["p80Hours"] ?? 0), "the sample's backlog is mostly strength-zone work")
+        #expect((plan["categories"] as? [[String: Any]])?.isEmpty == false)
     }
 
     @Test("demo without sample data says where it looked and exits 66")

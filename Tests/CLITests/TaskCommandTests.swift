@@ -194,5 +194,28 @@ struct ReportCommandTests {
         #expect(try CLIRunner.run(["report", "weekly", "--week", "2026-11", "--db", db]).status == 64)
         #expect(try CLIRunner.run(["report", "monthly", "--db", db]).status == 64)
         #expect(try CLIRunner.run(["report", "retro", "--format", "pdf", "--db", db]).status == 64)
+
+        // plan: bad backlogs name the line; an empty category is classified from the title.
+        let backlog = out + "-backlog.csv"
+        defer { try? FileManager.default.removeItem(atPath: backlog) }
+        let cases: [(String, String)] = [
+            ("id,title,estimate_hours,ai\nA,x,3,yes\n", "missing column category"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,three,yes\n", "backlog.csv:2: estimate_hours must be a number"),
+            ("id,title,category,estimate_hours,ai\nA,x,cruddy,3,yes\n", "unknown category 'cruddy'; valid: crud, data-transform"),
+            ("id,title,category,estimate_hours,ai\n", "the backlog has a header but no tasks"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3,maybe\n", "ai must be yes, no or auto"),
+        ]
+        for (text, message) in cases {
+            try text.write(toFile: backlog, atomically: true, encoding: .utf8)
+            let result = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "40"])
+            #expect(result.status == 65, "\(text)")
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+        }
+        try "id,title,category,estimate_hours,ai\nA,Add a regex parser for dates,,3,auto\n".write(toFile: backlog, atomically: true, encoding: .utf8)
+        let planned = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "40", "--runs", "500"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stdout.contains("A Add a regex parser for dates: parsing"))
+        #expect(planned.stdout.contains("too little data"))
+        #expect(try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "0"]).status == 64)
     }
 }

@@ -144,7 +144,7 @@ struct GroupingTests {
         history.commit("s1", "Add retries (#7)", author: "bob", minute: 600)
         let tasks = history.build(timeEntries: [
             TimeEntry(date: "2026-01-01", author: "ann", task: "abc-1", hours: 3, activity: .work, estimateHours: 2),
-            TimeEntry(date: "2026-01-02", author: "ann", task: "ABC-1", hours: 1, activity: .work, estimateHours: nil),
+            TimeEntry(date: "2026-01-02", author: "ann", task: "ABC-1", hours: 1, activity: .work, estimateHours: 2),
             TimeEntry(date: "2026-01-02", author: "cy", task: "#7", hours: 0.5, activity: .review, estimateHours: nil),
         ])
         let abc = try #require(tasks.first { $0.key == "ABC-1" })

@@ -1,4 +1,5 @@
 import Analysis
+import Classification
 import Foundation
 import Ingestion
 import Model
@@ -15,13 +16,13 @@ enum DemoCommand {
             options: [
                 .value("--data", "DIR", "the sample data (default: ./SampleData, else next to the binary's package)"),
                 .value("--work", "DIR", "where to build the demo repository and database (default: ./.multiplier)"),
-                .value("--reports", "DIR", "where to write weekly.md, retro.md, retro.html and retro.json (default: Reports beside the data)"),
+                .value("--reports", "DIR", "where to write the weekly, retro and plan reports (default: Reports beside the data)"),
             ],
             discussion: """
                 Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it and
                 the team's session logs (SampleData/machines) into WORK/demo.sqlite (both rebuilt on every
                 run), prints what was ingested and the weekly report of the sample's last week, and writes
-                Reports/weekly.md, retro.md, retro.html and retro.json.
+                Reports/weekly.md, retro.md, retro.html, retro.json, and plan.md and plan.html from SampleData/backlog.csv.
                 """),
         run: run)
 
@@ -80,22 +81,27 @@ enum DemoCommand {
         for line in taskSummary(tasks) { context.console.line("  " + line) }
         let reports = context.arguments.value("--reports").map(context.absolute)
             ?? (data as NSString).deletingLastPathComponent + "/Reports"
-        try writeReports(tasks, to: reports, context)
+        try writeReports(tasks, data: data, to: reports, context)
         context.console.line("Explore it with: multiplier report retro --db \(databasePath)")
         return .success
     }
 
     /// The sample's weekly report (its last week, so the output never depends on today's date)
     /// on the terminal, and the reports `Reports/` keeps.
-    static func writeReports(_ tasks: [WorkTask], to folder: String, _ context: CommandContext) throws {
+    static func writeReports(_ tasks: [WorkTask], data: String, to folder: String, _ context: CommandContext) throws {
         let analysis = RetroAnalysis()
         let week = ISOWeek(containing: tasks.filter { !$0.bot }.map(\.end).max() ?? 0)
         let weekly = ReportBuilders.weekly(analysis.weekly(tasks, week: week))
         let retro = analysis.run(tasks, since: nil, until: nil)
         let document = ReportBuilders.retro(retro, scope: "the sample team (acme-shop)")
+        let backlog = try PlanCommand.read(data + "/backlog.csv", classifier: Classifier())
+        let capacity = ForecastModel.recentCapacity(tasks) ?? (40, "no history: 40 hours assumed")
+        let forecast = ForecastModel(history: tasks).run(backlog, capacity: capacity.hours, capacitySource: capacity.source)
+        let plan = PlanDocuments.forecast(forecast, backlog: backlog, file: "SampleData/backlog.csv")
         let files: [(String, String)] = [
             ("weekly.md", MarkdownRenderer.render(weekly)), ("retro.md", MarkdownRenderer.render(document)),
             ("retro.html", HTMLRenderer.render(document)), ("retro.json", try JSONOutput.encode(retro) + "\n"),
+            ("plan.md", MarkdownRenderer.render(plan)), ("plan.html", HTMLRenderer.render(plan)),
         ]
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

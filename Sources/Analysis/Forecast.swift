@@ -1,0 +1,364 @@
+import Foundation
+import Model
+import Support
+
+/// One task of a backlog to forecast.
+package struct BacklogItem: Sendable, Equatable {
+    package enum AIChoice: String, Sendable { case yes, no, auto }
+    package var id: String
+    package var title: String
+    package var category: Category
+    /// The category came from the classifier (the backlog left it empty).
+    package var classified: Bool
+    package var estimateHours: Double
+    package var ai: AIChoice
+
+    package init(id: String, title: String, category: Category, classified: Bool, estimateHours: Double, ai: AIChoice) {
+        self.id = id
+        self.title = title
+        self.category = category
+        self.classified = classified
+        self.estimateHours = estimateHours
+        self.ai = ai
+    }
+}
+
+/// P50, P80 and P95 of total hours and of weeks at the capacity.
+package struct Percentiles: Sendable, Equatable, Encodable {
+    package var p50Hours: Double
+    package var p80Hours: Double
+    package var p95Hours: Double
+    package var p50Weeks: Double
+    package var p80Weeks: Double
+    package var p95Weeks: Double
+}
+
+/// METHOD.md's forecast: Monte Carlo over the backlog with the team's own distributions.
+package struct Forecast: Sendable, Equatable, Encodable {
+    package struct CategoryLine: Sendable, Equatable, Encodable {
+        package var category: String
+        package var zone: String
+        package var tasks: Int
+        package var aiTasks: Int
+        package var estimatedHours: Double
+        package var expectedHoursWithAI: Double
+        package var expectedHoursAllHuman: Double
+        /// This category's share of the variance of the total (with AI).
+        package var uncertaintyShare: Double
+        /// Which history the distributions came from: the category, its zone, or all tasks; and how many tasks.
+        package var basis: String
+    }
+    package struct Risk: Sendable, Equatable, Encodable {
+        package var id: String
+        package var title: String
+        package var category: String
+        package var estimateHours: Double
+        package var p95Hours: Double
+        package var uncertaintyShare: Double
+    }
+
+    package var runs: Int
+    package var seed: UInt64
+    package var tasks: Int
+    package var capacityHoursPerWeek: Double
+    package var capacitySource: String
+    package var withAI: Percentiles
+    package var allHuman: Percentiles
+    /// All-human minus with-AI, per percentile.
+    package var difference: Percentiles
+    package var categories: [CategoryLine]
+    package var risks: [Risk]
+    /// Probability of being done by the end of week n (n = 1, 2, …), for both plans.
+    package var completionByWeekWithAI: [Double]
+    package var completionByWeekAllHuman: [Double]
+    package var assumptions: [String]
+}
+
+/// The team's distributions per category, with fallbacks to the zone and to all tasks.
+package struct ForecastModel: Sendable {
+    package static let minimumSample = 5
+
+    struct Distribution: Sendable {
+        var ratios: [Double]
+        var overheadAI: [Double]
+        var overheadHuman: [Double]
+        /// Estimate errors (actual / estimate) with their estimates as weights, cumulated:
+        /// drawing an error in proportion to its estimate keeps the expected total equal to
+        /// Σ actual / Σ estimate, where drawing uniformly would let small tasks' large
+        /// relative errors inflate every forecast.
+        var errors: WeightedSample
+        var basis: String
+    }
+
+    let byCategory: [Category: Distribution]
+    /// The history window the model was built from, for the assumptions.
+    let historyTasks: Int
+    let historyFrom: Int64?
+    let historyTo: Int64?
+    let reviewMinutes: Double
+
+    /// Builds the distributions from finished tasks (bots left out).
+    package init(history all: [WorkTask], settings: Settings = Settings(), speedup: Speedup = Speedup(resamples: 1000)) {
+        let history = all.filter { !$0.bot && $0.effortHours > 0 }
+        historyTasks = history.count
+        historyFrom = history.map(\.end).min()
+        historyTo = history.map(\.end).max()
+        reviewMinutes = settings.reviewMinutes
+        func overhead(_ task: WorkTask) -> Double {
+            let reviewer = task.reviewerHours ?? Double(task.reviewRounds ?? 0) * settings.reviewMinutes / 60
+            let denominator = task.effortHours + reviewer
+            return denominator > 0 ? (task.reworkHours + reviewer) / denominator : 0
+        }
+        func ratios(_ tasks: [WorkTask], salt: UInt64) -> [Double] {
+            guard let draws = speedup.draws(
+                ai: tasks.filter(\.ai).map(\.effortHours), human: tasks.filter { !$0.ai }.map(\.effortHours), salt: salt)
+            else { return [] }
+            return speedup.ratioValues(draws)
+        }
+        func errors(_ tasks: [WorkTask], ratio: Double) -> WeightedSample {
+            // Actual over estimate, in human-equivalent hours of work before rework (an AI task's
+            // divided by the ratio; rework comes back with the overhead share).
+            let pairs = tasks.compactMap { task -> (Double, Double)? in
+                guard let estimate = task.estimateHours, estimate > 0 else { return nil }
+                let base = max(task.effortHours - task.reworkHours, 0)
+                return ((task.ai ? base / ratio : base) / estimate, estimate)
+            }
+            if pairs.count >= Self.minimumSample { return WeightedSample(pairs) }
+            // No estimates: the spread of the human efforts around their geometric mean.
+            let human = tasks.filter { !$0.ai }.map(\.effortHours)
+            guard human.count >= Self.minimumSample, let center = Statistics.geometricMean(human) else { return WeightedSample([]) }
+            return WeightedSample(human.map { ($0 / center, 1) })
+        }
+        let allRatios = ratios(history, salt: 900)
+        let everything = Distribution(
+            ratios: allRatios, overheadAI: history.filter(\.ai).map(overhead), overheadHuman: history.filter { !$0.ai }.map(overhead),
+            errors: errors(history, ratio: Statistics.median(allRatios) ?? 1), basis: "all tasks (\(history.count))")
+        var zones: [Zone: Distribution] = [:]
+        for (offset, zone) in Zone.allCases.enumerated() {
+            let members = history.filter { $0.category.zone == zone }
+            let zoneRatios = ratios(members, salt: 800 + UInt64(offset))
+            zones[zone] = Distribution(
+                ratios: zoneRatios, overheadAI: members.filter(\.ai).map(overhead),
+                overheadHuman: members.filter { !$0.ai }.map(overhead),
+                errors: errors(members, ratio: Statistics.median(zoneRatios) ?? 1), basis: "the \(zone.rawValue) zone (\(members.count))")
+        }
+        var result: [Category: Distribution] = [:]
+        for (offset, category) in Category.allCases.enumerated() {
+            let members = history.filter { $0.category == category }
+            let own = ratios(members, salt: UInt64(offset + 1))
+            var distribution = Distribution(
+                ratios: own, overheadAI: members.filter(\.ai).map(overhead), overheadHuman: members.filter { !$0.ai }.map(overhead),
+                errors: errors(members, ratio: Statistics.median(own) ?? 1), basis: "\(category.rawValue) (\(members.count))")
+            var fallbacks: [String] = []
+            for fallback in [zones[category.zone], everything].compactMap({ $0 }) {
+                if distribution.ratios.isEmpty, !fallback.ratios.isEmpty {
+                    distribution.ratios = fallback.ratios
+                    fallbacks.append("ratio from \(fallback.basis)")
+                }
+                if distribution.errors.values.count < Self.minimumSample, fallback.errors.values.count >= Self.minimumSample {
+                    distribution.errors = fallback.errors
+                    fallbacks.append("estimate error from \(fallback.basis)")
+                }
+                if distribution.overheadAI.count < Self.minimumSample, fallback.overheadAI.count >= Self.minimumSample {
+                    distribution.overheadAI = fallback.overheadAI
+                }
+                if distribution.overheadHuman.count < Self.minimumSample, fallback.overheadHuman.count >= Self.minimumSample {
+                    distribution.overheadHuman = fallback.overheadHuman
+                }
+            }
+            if distribution.ratios.isEmpty { fallbacks.append("no AI/human ratio in any history, 1 assumed") }
+            if distribution.errors.values.count < Self.minimumSample {
+                fallbacks.append("no estimate error in any history, estimates taken as they are")
+            }
+            if !fallbacks.isEmpty { distribution.basis += "; too little data: " + fallbacks.joined(separator: ", ") }
+            result[category] = distribution
+        }
+        byCategory = result
+    }
+
+    /// Whether history shows a saving in the category (`ai auto`): the median ratio below 1.
+    package func savesTime(_ category: Category) -> Bool {
+        (Statistics.median(byCategory[category]?.ratios ?? []) ?? 1) < 1
+    }
+
+    /// Runs the forecast.
+    package func run(
+        _ backlog: [BacklogItem], capacity: Double, capacitySource: String, runs: Int = 10_000, seed: UInt64 = 1
+    ) -> Forecast {
+        struct Prepared {
+            var estimate: Double
+            var ai: Bool
+            var ratios: [Double]
+            var overheadAI: [Double]
+            var overheadHuman: [Double]
+            var errors: WeightedSample
+        }
+        let prepared = backlog.map { item -> Prepared in
+            let distribution = byCategory[item.category]
+            let ai = item.ai == .yes || (item.ai == .auto && savesTime(item.category))
+            return Prepared(
+                estimate: item.estimateHours, ai: ai, ratios: distribution?.ratios ?? [],
+                overheadAI: distribution?.overheadAI ?? [], overheadHuman: distribution?.overheadHuman ?? [],
+                errors: distribution?.errors ?? WeightedSample([]))
+        }
+        var generator = SeededGenerator(seed: seed)
+        var withAI = [Double](repeating: 0, count: runs)
+        var allHuman = [Double](repeating: 0, count: runs)
+        var taskSum = [Double](repeating: 0, count: prepared.count)
+        var taskSquares = [Double](repeating: 0, count: prepared.count)
+        var taskSumHuman = [Double](repeating: 0, count: prepared.count)
+        var taskSamples = [[Double]](repeating: [], count: 0)
+        let keepSamples = prepared.count <= 2000
+        if keepSamples { taskSamples = [[Double]](repeating: [], count: prepared.count) }
+        func draw(_ values: [Double], _ generator: inout SeededGenerator, default fallback: Double) -> Double {
+            values.isEmpty ? fallback : values[generator.index(below: values.count)]
+        }
+        for run in 0..<runs {
+            var totalAI = 0.0
+            var totalHuman = 0.0
+            for (index, task) in prepared.enumerated() {
+                // The same estimate error for both plans: their difference is then the AI effect alone.
+                let error = task.errors.draw(&generator) ?? 1
+                let human = task.estimate * error * (1 + draw(task.overheadHuman, &generator, default: 0))
+                var hours = human
+                if task.ai {
+                    hours = task.estimate * error * draw(task.ratios, &generator, default: 1)
+                        * (1 + draw(task.overheadAI, &generator, default: 0))
+                }
+                totalAI += hours
+                totalHuman += human
+                taskSum[index] += hours
+                taskSquares[index] += hours * hours
+                taskSumHuman[index] += human
+                if keepSamples && run < 2000 { taskSamples[index].append(hours) }
+            }
+            withAI[run] = totalAI
+            allHuman[run] = totalHuman
+        }
+        withAI.sort()
+        allHuman.sort()
+        let capacity = max(capacity, 1e-9)
+        func percentiles(_ sorted: [Double]) -> Percentiles {
+            let p50 = Statistics.quantile(sorted: sorted, 0.5)
+            let p80 = Statistics.quantile(sorted: sorted, 0.8)
+            let p95 = Statistics.quantile(sorted: sorted, 0.95)
+            return Percentiles(
+                p50Hours: RetroAnalysis.round(p50), p80Hours: RetroAnalysis.round(p80), p95Hours: RetroAnalysis.round(p95),
+                p50Weeks: RetroAnalysis.round(p50 / capacity), p80Weeks: RetroAnalysis.round(p80 / capacity),
+                p95Weeks: RetroAnalysis.round(p95 / capacity))
+        }
+        let ai = runs > 0 ? percentiles(withAI) : Percentiles(p50Hours: 0, p80Hours: 0, p95Hours: 0, p50Weeks: 0, p80Weeks: 0, p95Weeks: 0)
+        let human = runs > 0 ? percentiles(allHuman) : ai
+        let variances = prepared.indices.map { index -> Double in
+            guard runs > 0 else { return 0 }
+            let mean = taskSum[index] / Double(runs)
+            return max(0, taskSquares[index] / Double(runs) - mean * mean)
+        }
+        let totalVariance = max(variances.reduce(0, +), 1e-12)
+        var categories: [Forecast.CategoryLine] = []
+        for category in Category.allCases {
+            let indexes = backlog.indices.filter { backlog[$0].category == category }
+            guard !indexes.isEmpty else { continue }
+            categories.append(
+                Forecast.CategoryLine(
+                    category: category.rawValue, zone: category.zone.rawValue, tasks: indexes.count,
+                    aiTasks: indexes.filter { prepared[$0].ai }.count,
+                    estimatedHours: RetroAnalysis.round(indexes.reduce(0) { $0 + backlog[$1].estimateHours }),
+                    expectedHoursWithAI: RetroAnalysis.round(indexes.reduce(0) { $0 + taskSum[$1] } / Double(max(runs, 1))),
+                    expectedHoursAllHuman: RetroAnalysis.round(indexes.reduce(0) { $0 + taskSumHuman[$1] } / Double(max(runs, 1))),
+                    uncertaintyShare: RetroAnalysis.round(indexes.reduce(0) { $0 + variances[$1] } / totalVariance),
+                    basis: byCategory[category]?.basis ?? "no history"))
+        }
+        let risks = backlog.indices.sorted { (variances[$0], backlog[$1].id) > (variances[$1], backlog[$0].id) }.prefix(5).map { index in
+            Forecast.Risk(
+                id: backlog[index].id, title: backlog[index].title, category: backlog[index].category.rawValue,
+                estimateHours: backlog[index].estimateHours,
+                p95Hours: RetroAnalysis.round(keepSamples ? Statistics.quantile(taskSamples[index], 0.95) ?? 0 : 0),
+                uncertaintyShare: RetroAnalysis.round(variances[index] / totalVariance))
+        }
+        func completion(_ sorted: [Double]) -> [Double] {
+            guard let last = sorted.last, runs > 0 else { return [] }
+            let weeks = min(520, Int((last / capacity).rounded(.up)))
+            var result: [Double] = []
+            var index = 0
+            for week in 1...max(1, weeks) {
+                while index < sorted.count && sorted[index] <= Double(week) * capacity { index += 1 }
+                result.append(RetroAnalysis.round(Double(index) / Double(sorted.count)))
+            }
+            return result
+        }
+        var assumptions = [
+            "\(runs) Monte Carlo runs, seed \(seed): each task's hours are its estimate × a ratio drawn from its category's bootstrap distribution (1 without AI) × (1 + a review-overhead share drawn from the category's history) × an estimate error drawn from history (actual/estimate pairs of the time log, else the spread of the category's human efforts).",
+            "History: \(historyTasks) finished tasks" + (historyFrom.map { " from \(Timestamp.iso8601($0))" } ?? "")
+                + (historyTo.map { " to \(Timestamp.iso8601($0))" } ?? "") + ".",
+            "Capacity: \(Format.fixed(capacity, 1)) hours a week (\(capacitySource)).",
+            "Reviewer effort in the overhead: logged review time, else \(Format.fixed(reviewMinutes, 0)) minutes per review round.",
+        ]
+        let fallbacks = categories.filter { $0.basis.contains("too little data") }
+        for line in fallbacks { assumptions.append("\(line.category): \(line.basis).") }
+        let difference = Percentiles(
+            p50Hours: RetroAnalysis.round(human.p50Hours - ai.p50Hours), p80Hours: RetroAnalysis.round(human.p80Hours - ai.p80Hours),
+            p95Hours: RetroAnalysis.round(human.p95Hours - ai.p95Hours), p50Weeks: RetroAnalysis.round(human.p50Weeks - ai.p50Weeks),
+            p80Weeks: RetroAnalysis.round(human.p80Weeks - ai.p80Weeks), p95Weeks: RetroAnalysis.round(human.p95Weeks - ai.p95Weeks))
+        return Forecast(
+            runs: runs, seed: seed, tasks: backlog.count, capacityHoursPerWeek: RetroAnalysis.round(capacity),
+            capacitySource: capacitySource, withAI: ai, allHuman: human, difference: difference, categories: categories,
+            risks: Array(risks), completionByWeekWithAI: completion(withAI), completionByWeekAllHuman: completion(allHuman),
+            assumptions: assumptions)
+    }
+
+    /// The team's recent weekly effort: the mean over the last four weeks that ended before `now` and had tasks.
+    package static func recentCapacity(_ tasks: [WorkTask]) -> (hours: Double, source: String)? {
+        let work = tasks.filter { !$0.bot }
+        guard let last = work.map(\.end).max() else { return nil }
+        // The week of the last task is usually still running: start from the one before.
+        let lastWeek = ISOWeek(containing: last).adding(weeks: -1)
+        var weeks: [Double] = []
+        var week = lastWeek
+        var looked = 0
+        while weeks.count < 4 && looked < 26 {
+            let hours = work.filter { $0.end >= week.start && $0.end < week.end }.reduce(0) { $0 + $1.effortHours }
+            if hours > 0 { weeks.append(hours) }
+            week = week.adding(weeks: -1)
+            looked += 1
+        }
+        guard !weeks.isEmpty else { return nil }
+        let mean = weeks.reduce(0, +) / Double(weeks.count)
+        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)")
+    }
+}
+
+/// Values drawn with probability proportional to their weights.
+struct WeightedSample: Sendable {
+    let values: [Double]
+    private let cumulative: [Double]
+
+    init(_ pairs: [(value: Double, weight: Double)]) {
+        values = pairs.map(\.value)
+        var running = 0.0
+        cumulative = pairs.map { pair in
+            running += max(pair.weight, 0)
+            return running
+        }
+    }
+
+    /// One value, or nil when there are none.
+    func draw(_ generator: inout SeededGenerator) -> Double? {
+        guard let total = cumulative.last, total > 0 else { return nil }
+        let target = generator.unit() * total
+        var low = 0
+        var high = cumulative.count - 1
+        while low < high {
+            let middle = (low + high) / 2
+            if cumulative[middle] <= target { low = middle + 1 } else { high = middle }
+        }
+        return values[low]
+    }
+}
+
+extension Speedup {
+    /// The resampled ratios of a category, sorted: its bootstrap distribution.
+    package func ratioValues(_ draws: Draws) -> [Double] {
+        zip(draws.meanLogAI, draws.meanLogHuman).map { exp($0 - $1) }.sorted()
+    }
+}

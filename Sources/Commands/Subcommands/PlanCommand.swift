@@ -1,0 +1,140 @@
+import Analysis
+import Classification
+import Foundation
+import Model
+import Rendering
+import Storage
+import Support
+import Tasks
+
+/// `multiplier plan BACKLOG.csv`: how long a backlog takes, with AI and without, from the
+/// team's own history; `--backtest` checks the forecaster against that history.
+enum PlanCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "plan", summary: "forecast a backlog's hours and weeks with and without AI (Monte Carlo), or backtest",
+            usage: "plan BACKLOG.csv [--capacity HOURS] [--runs N] [--seed N] [--format FORMAT] [--out FILE] "
+                + "| plan --backtest [--windows N]",
+            options: [
+                .value("--capacity", "HOURS", "team hours per week (default: the team's recent weekly effort)"),
+                .value("--runs", "N", "Monte Carlo runs (default 10000)"),
+                .value("--seed", "N", "random seed (default 1): the same inputs and seed print the same bytes"),
+                .flag("--backtest", "replay history: forecast past windows and count how often the actual total fell below P50/P80/P95"),
+                .value("--windows", "N", "backtest: how many cut dates (default 20)"),
+                .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
+                .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
+                .value("--out", "FILE", "write to this file instead of stdout"),
+                TaskBuilding.configOption,
+            ],
+            positionals: [("BACKLOG.csv", "columns id,title,category,estimate_hours,ai (category may be empty; ai: yes, no or auto)")],
+            minimumPositionals: 0, maximumPositionals: 1,
+            discussion: """
+                Each run draws, per task, a ratio from its category's bootstrap distribution (when AI is used), a
+                review-overhead share and an estimate error from the team's history (Sources/METHOD.md, Forecast).
+                Categories with too little history fall back to their zone's, then to all tasks', and the report
+                says so. 'ai auto' means yes where the history shows a saving in that category.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let format = context.arguments.value("--format") ?? "text"
+        guard ReportCommand.formats.contains(format) else {
+            throw UsageError("unknown format '\(format)'; expected \(ReportCommand.formats.joined(separator: ", "))", command: "plan")
+        }
+        let runs = try integer("--runs", context, default: 10_000, range: 1...1_000_000)
+        let seed = UInt64(try integer("--seed", context, default: 1, range: 0...Int.max))
+        let database = try context.openDatabase()
+        let config = try TaskBuilding.config(context, database: database)
+        let history = try TaskBuilding.tasks(context, database: database)
+        if context.arguments.has("--backtest") {
+            guard context.arguments.positionals.isEmpty else {
+                throw UsageError("--backtest takes no BACKLOG", command: "plan")
+            }
+            let windows = try integer("--windows", context, default: 20, range: 1...500)
+            let backtest = Backtest.run(history, windows: windows, settings: config.settings, seed: seed)
+            try ReportCommand.write(
+                PlanDocuments.backtest(backtest), json: try JSONOutput.encode(backtest), format: format, context)
+            return .success
+        }
+        guard let path = context.arguments.positionals.first else {
+            throw UsageError("give a BACKLOG.csv, or --backtest", command: "plan")
+        }
+        let backlog = try read(context.absolute(path), classifier: Classifier(config: config))
+        let model = ForecastModel(history: history, settings: config.settings)
+        let capacity: (hours: Double, source: String)
+        if let value = context.arguments.value("--capacity") {
+            guard let hours = Double(value), hours > 0, hours.isFinite else {
+                throw UsageError("--capacity expects hours per week above 0, not '\(value)'", command: "plan")
+            }
+            capacity = (hours, "given with --capacity")
+        } else {
+            guard let recent = ForecastModel.recentCapacity(history) else {
+                throw UsageError("no history to take a capacity from: give --capacity HOURS", command: "plan")
+            }
+            capacity = recent
+        }
+        let forecast = model.run(backlog, capacity: capacity.hours, capacitySource: capacity.source, runs: runs, seed: seed)
+        try ReportCommand.write(
+            PlanDocuments.forecast(forecast, backlog: backlog, file: (path as NSString).lastPathComponent),
+            json: try JSONOutput.encode(forecast), format: format, context)
+        return .success
+    }
+
+    static func integer(_ option: String, _ context: CommandContext, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = context.arguments.value(option) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw UsageError("\(option) expects a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", command: "plan")
+        }
+        return number
+    }
+
+    /// Reads a backlog; every problem names the file and line (exit 65).
+    static func read(_ path: String, classifier: Classifier) throws -> [BacklogItem] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.missingInput("cannot read \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw CommandError.badData("\(path): expected UTF-8 text") }
+        let records: [CSV.Record]
+        do { records = try CSV.parse(text) } catch { throw CommandError.badData("\(path):\(error.line): \(error.message)") }
+        let required = ["id", "title", "category", "estimate_hours", "ai"]
+        guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
+            throw CommandError.badData("\(path): the backlog is empty; expected a header \(required.joined(separator: ",")) and one row per task")
+        }
+        let missing = required.filter { !header.contains($0) }
+        guard missing.isEmpty else {
+            throw CommandError.badData("\(path):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); expected \(required.joined(separator: ","))")
+        }
+        func column(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
+        var items: [BacklogItem] = []
+        for record in records.dropFirst() {
+            func cell(_ name: String) -> String {
+                let index = column(name)
+                return index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
+            }
+            let place = "\(path):\(record.line)"
+            let id = cell("id")
+            guard !id.isEmpty else { throw CommandError.badData("\(place): expected an id") }
+            guard let estimate = Double(cell("estimate_hours")), estimate.isFinite, estimate > 0 else {
+                throw CommandError.badData("\(place): estimate_hours must be a number of hours above 0, not '\(cell("estimate_hours"))'")
+            }
+            guard let ai = BacklogItem.AIChoice(rawValue: cell("ai").lowercased().isEmpty ? "auto" : cell("ai").lowercased()) else {
+                throw CommandError.badData("\(place): ai must be yes, no or auto, not '\(cell("ai"))'")
+            }
+            var category: Model.Category
+            var classified = false
+            if cell("category").isEmpty {
+                category = classifier.classify(TaskTraits(subjects: [cell("title")])).category
+                classified = true
+            } else {
+                guard let parsed = Model.Category(rawValue: cell("category").lowercased()) else {
+                    throw CommandError.badData("\(place): unknown category '\(cell("category"))'; valid: \(Model.Category.names)")
+                }
+                category = parsed
+            }
+            items.append(
+                BacklogItem(id: id, title: cell("title"), category: category, classified: classified, estimateHours: estimate, ai: ai))
+        }
+        guard !items.isEmpty else {
+            throw CommandError.badData("\(path): the backlog has a header but no tasks")
+        }
+        return items
+    }
+}

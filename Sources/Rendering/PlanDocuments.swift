@@ -1,0 +1,89 @@
+import Analysis
+import Model
+import Support
+
+/// Report documents for `plan`: the forecast and the backtest.
+package enum PlanDocuments {
+    package static func forecast(_ forecast: Forecast, backlog: [BacklogItem], file: String) -> ReportDocument {
+        func hours(_ value: Double) -> String { Format.fixed(value, 0) + " h" }
+        func weeks(_ value: Double) -> String { Format.fixed(value, 1) }
+        let ai = forecast.withAI
+        let human = forecast.allHuman
+        var document = ReportDocument(
+            title: "Plan: \(file)",
+            subtitle: "\(forecast.tasks) tasks, \(forecast.runs) Monte Carlo runs (seed \(forecast.seed)), capacity "
+                + "\(Format.fixed(forecast.capacityHoursPerWeek, 1)) h a week (\(forecast.capacitySource)).")
+        document.blocks.append(
+            .paragraph(
+                "With AI as planned: P50 \(weeks(ai.p50Weeks)) weeks, P80 \(weeks(ai.p80Weeks)), P95 \(weeks(ai.p95Weeks)). "
+                    + "All human: P50 \(weeks(human.p50Weeks)), P80 \(weeks(human.p80Weeks)), P95 \(weeks(human.p95Weeks)). "
+                    + "AI saves \(weeks(forecast.difference.p80Weeks)) weeks at P80."))
+        document.blocks.append(.heading("Totals"))
+        document.blocks.append(
+            .table(
+                ReportDocument.Table(
+                    name: "totals",
+                    columns: [("plan", .left), ("P50 hours", .right), ("P80 hours", .right), ("P95 hours", .right),
+                              ("P50 weeks", .right), ("P80 weeks", .right), ("P95 weeks", .right)],
+                    rows: [("with AI", ai), ("all human", human), ("difference", forecast.difference)].map { name, p in
+                        [name, hours(p.p50Hours), hours(p.p80Hours), hours(p.p95Hours), weeks(p.p50Weeks), weeks(p.p80Weeks), weeks(p.p95Weeks)]
+                    })))
+        document.blocks.append(
+            .chart(
+                ReportDocument.Chart(
+                    title: "Probability of being done by the end of each week",
+                    kind: .lines(
+                        labels: (1...max(1, max(forecast.completionByWeekWithAI.count, forecast.completionByWeekAllHuman.count))).map { "\($0)" },
+                        series: [
+                            ReportDocument.Series(name: "with AI", values: forecast.completionByWeekWithAI.map { Optional($0) }),
+                            ReportDocument.Series(name: "all human", values: forecast.completionByWeekAllHuman.map { Optional($0) }),
+                        ]), axis: "cumulative probability")))
+        document.blocks.append(.heading("Per category"))
+        document.blocks.append(
+            .table(
+                ReportDocument.Table(
+                    name: "categories",
+                    columns: [("category", .left), ("zone", .left), ("tasks", .right), ("AI tasks", .right), ("estimated", .right),
+                              ("expected with AI", .right), ("expected all human", .right), ("share of uncertainty", .right),
+                              ("history", .left)],
+                    rows: forecast.categories.map {
+                        [$0.category, $0.zone, "\($0.tasks)", "\($0.aiTasks)", hours($0.estimatedHours), hours($0.expectedHoursWithAI),
+                         hours($0.expectedHoursAllHuman), Format.fixed($0.uncertaintyShare * 100, 0) + "%", $0.basis]
+                    })))
+        document.blocks.append(.heading("The tasks that dominate the risk"))
+        document.blocks.append(
+            .table(
+                ReportDocument.Table(
+                    name: "risks",
+                    columns: [("id", .left), ("category", .left), ("estimate", .right), ("P95", .right), ("share of uncertainty", .right), ("title", .left)],
+                    rows: forecast.risks.map {
+                        [$0.id, $0.category, hours($0.estimateHours), hours($0.p95Hours), Format.fixed($0.uncertaintyShare * 100, 0) + "%", $0.title]
+                    })))
+        let classified = backlog.filter(\.classified)
+        if !classified.isEmpty {
+            document.blocks.append(.heading("Categories classified from the title"))
+            document.blocks.append(.list(classified.map { "\($0.id) \($0.title): \($0.category.rawValue)" }))
+        }
+        document.blocks.append(.heading("Assumptions"))
+        document.blocks.append(.list(forecast.assumptions))
+        return document
+    }
+
+    package static func backtest(_ backtest: Backtest) -> ReportDocument {
+        var document = ReportDocument(
+            title: "Backtest of the forecaster",
+            subtitle: "\(backtest.windows) windows of \(backtest.horizonWeeks) weeks. The actual total fell below P50 in "
+                + "\(Format.fixed(backtest.hitRates.p50 * 100, 0))% of them, below P80 in \(Format.fixed(backtest.hitRates.p80 * 100, 0))%, "
+                + "below P95 in \(Format.fixed(backtest.hitRates.p95 * 100, 0))% (calibrated: about 50%, 80%, 95%).")
+        document.blocks.append(
+            .table(
+                ReportDocument.Table(
+                    name: "windows",
+                    columns: [("cut", .left), ("tasks", .right), ("actual", .right), ("P50", .right), ("P80", .right), ("P95", .right)],
+                    rows: backtest.details.map {
+                        [$0.cut, "\($0.tasks)", Format.fixed($0.actualHours, 1), Format.fixed($0.p50Hours, 1),
+                         Format.fixed($0.p80Hours, 1), Format.fixed($0.p95Hours, 1)]
+                    }, note: backtest.note)))
+        return document
+    }
+}
