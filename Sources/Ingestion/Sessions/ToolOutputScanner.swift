@@ -3,22 +3,39 @@ package enum ToolOutputScanner {
     /// Hashes from `git commit` output lines: `[main 1a2b3c4] msg`, `[main (root-commit) 1a2b3c4] msg`,
     /// `[detached HEAD 1a2b3c4] msg`. Only lines that start with `[` are looked at.
     package static func commitHashes(in text: String) -> [String] {
-        guard text.contains("] ") || text.hasSuffix("]") else { return [] }
-        var hashes: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard line.first == "[", let close = line.firstIndex(of: "]") else { continue }
-            let inside = line[line.index(after: line.startIndex)..<close]
-            guard let space = inside.lastIndex(of: " ") else { continue }
-            let hash = inside[inside.index(after: space)...]
-            let branch = inside[..<space]
-            guard !branch.isEmpty, (7...40).contains(hash.count), hash.allSatisfy(\.isHexDigit),
-                hash.allSatisfy({ !$0.isUppercase })
-            else { continue }
-            let after = line[line.index(after: close)...]
-            guard after.isEmpty || after.first == " " else { continue }
-            hashes.append(String(hash))
+        // Tool outputs are large and rarely hold a commit line: scan bytes, not Characters.
+        var text = text
+        return text.withUTF8 { bytes in
+            var hashes: [String] = []
+            var lineStart = 0
+            let count = bytes.count
+            while lineStart < count {
+                var lineEnd = lineStart
+                while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if bytes[lineStart] == 0x5B, let hash = hash(bytes, from: lineStart, to: lineEnd) { hashes.append(hash) }
+                lineStart = lineEnd + 1
+            }
+            return hashes
         }
-        return hashes
+    }
+
+    /// The hash of one `[branch hash] …` line between `start` (its `[`) and `end`.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        var close = start + 1
+        while close < end && bytes[close] != 0x5D { close += 1 }
+        guard close < end else { return nil }
+        // After `]`: the end of the line or a space.
+        guard close + 1 == end || bytes[close + 1] == 0x20 || bytes[close + 1] == 0x0D else { return nil }
+        var space = close - 1
+        while space > start && bytes[space] != 0x20 { space -= 1 }
+        guard space > start + 1 else { return nil }  // a branch name before the space
+        let length = close - space - 1
+        guard (7...40).contains(length) else { return nil }
+        for index in (space + 1)..<close {
+            let byte = bytes[index]
+            guard (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) else { return nil }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[(space + 1)..<close]), as: UTF8.self)
     }
 
     /// Paths named by `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` lines
