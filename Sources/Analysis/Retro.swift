@@ -160,6 +160,14 @@ package struct Retro: Sendable, Equatable, Encodable {
     package struct Period: Sendable, Equatable, Encodable {
         package var since: String?
         package var until: String?
+
+        enum CodingKeys: String, CodingKey { case since, until }
+
+        package func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(since, forKey: .since)
+            try container.encode(until, forKey: .until)
+        }
     }
     package struct Counts: Sendable, Equatable, Encodable {
         package var tasks: Int
@@ -181,4 +189,31 @@ package struct Retro: Sendable, Equatable, Encodable {
     package var weeks: [Weekly.WeekFigures]
     package var assumptions: [String]
     package var reading: [String]
+    /// Set by the command when it knows whose logs are present.
+    package var coverage: Coverage?
+    /// Only with `--by-person`, and only for 3 people or more.
+    package var people: [PersonFigures]?
+
+    enum CodingKeys: String, CodingKey {
+        case period, counts, categories, zones, endToEnd, calibration, aiShare, review, lowConfidence, weeks, assumptions
+        case reading, coverage, people
+    }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(period, forKey: .period)
+        try container.encode(counts, forKey: .counts)
+        try container.encode(categories, forKey: .categories)
+        try container.encode(zones, forKey: .zones)
+        try container.encode(endToEnd, forKey: .endToEnd)
+        try container.encode(calibration, forKey: .calibration)
+        try container.encode(aiShare, forKey: .aiShare)
+        try container.encode(review, forKey: .review)
+        try container.encode(lowConfidence, forKey: .lowConfidence)
+        try container.encode(weeks, forKey: .weeks)
+        try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(reading, forKey: .reading)
+        try container.encode(coverage, forKey: .coverage)
+        if let people { try container.encode(people, forKey: .people) }
+    }
 }

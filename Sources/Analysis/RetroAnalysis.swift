@@ -78,7 +78,7 @@ package struct RetroAnalysis: Sendable {
             categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
             review: review, lowConfidence: Array(lowConfidence),
             weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
-            assumptions: assumptions(calibration), reading: [])
+            assumptions: assumptions(calibration), reading: [], coverage: nil, people: nil)
         retro.reading = Reading.sentences(retro)
         return retro
     }

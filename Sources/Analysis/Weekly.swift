@@ -53,9 +53,11 @@ package struct Weekly: Sendable, Equatable, Encodable {
     package var notable: [Notable]
     package var tasks: [Row]
     package var assumptions: [String]
+    package var coverage: Coverage?
+    package var people: [PersonFigures]?
 
     enum CodingKeys: String, CodingKey {
-        case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions
+        case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions, coverage, people
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -70,6 +72,8 @@ package struct Weekly: Sendable, Equatable, Encodable {
         try container.encode(notable, forKey: .notable)
         try container.encode(tasks, forKey: .tasks)
         try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(coverage, forKey: .coverage)
+        if let people { try container.encode(people, forKey: .people) }
     }
 }
 
@@ -149,6 +153,6 @@ extension RetroAnalysis {
             assumptions: [
                 "A task belongs to the week in which it ended (its merge, else its last commit).",
                 "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
-            ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3)))
+            ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3)), coverage: nil, people: nil)
     }
 }

@@ -15,8 +15,11 @@ package enum ToolCommand {
     package static let commands: [CommandDefinition] = [
         ClassifyCommand.definition,
         DemoCommand.definition,
+        ExportCommand.definition,
         IngestCommand.definition,
         LabelCommand.definition,
+        MergeCommand.definition,
+        PeopleCommand.definition,
         PlanCommand.definition,
         ReportCommand.definition,
         SessionsCommand.definition,

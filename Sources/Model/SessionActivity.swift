@@ -9,6 +9,10 @@ package struct SessionActivity: Sendable, Equatable {
     package var branch: String?
     /// The session's working directory as its log gave it.
     package var workingDirectory: String?
+    /// The author identity an export said the session belonged to (merged sessions only).
+    package var owner: String?
+    /// The machine a merged session came from; nil for this machine's own logs.
+    package var machine: String?
     /// Event times, ms since 1970, sorted.
     package var eventTimes: [Int64]
     /// Repository-relative where the repository is known.

@@ -10,11 +10,36 @@ package enum ReportBuilders {
         return Format.fixed(low, 2) + "–" + Format.fixed(high, 2)
     }
 
+    /// The coverage sentence and the per-person table, when the command supplied them.
+    static func team(coverage: Coverage?, people: [PersonFigures]?, into document: inout ReportDocument) {
+        if let coverage {
+            document.blocks.append(
+                .paragraph(
+                    "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) developers "
+                        + "who finished tasks here"
+                        + (coverage.team ? " (merged machines included)." : " (this machine's logs; --team adds merged ones).")
+                        + (coverage.developersWithSessionLogs < coverage.developers
+                            ? " AI attribution rests on commit markers alone for the others." : "")))
+        }
+        if let people {
+            document.blocks.append(.heading("Per person"))
+            document.blocks.append(
+                .table(
+                    ReportDocument.Table(
+                        name: "people",
+                        columns: [("person", .left), ("tasks", .right), ("AI tasks", .right), ("effort", .right), ("AI share of lines", .right)],
+                        rows: people.map {
+                            [$0.person, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h", percent($0.aiShareOfLines)]
+                        })))
+        }
+    }
+
     package static func retro(_ retro: Retro, scope: String) -> ReportDocument {
         var document = ReportDocument(
             title: "Retrospective: \(scope)",
             subtitle: "\(retro.counts.tasks) tasks (\(retro.counts.ai) AI-assisted, \(retro.counts.human) without AI, "
                 + "\(retro.counts.bots) by bots and left out). Ratio = AI effort / human effort; below 1 AI was faster.")
+        team(coverage: retro.coverage, people: retro.people, into: &document)
         document.blocks.append(.heading("Reading"))
         document.blocks.append(.list(retro.reading))
         document.blocks.append(.heading("Speedup per category"))
@@ -149,6 +174,7 @@ package enum ReportBuilders {
             subtitle: "\(weekly.from) to \(weekly.to): \(summary.tasks) tasks finished, \(summary.aiTasks) AI-assisted, "
                 + "\(Format.fixed(summary.effortHours, 1)) h of effort, AI share of lines \(percent(summary.aiShareOfLines)), "
                 + "about \(Format.fixed(summary.hoursSaved, 1)) h saved.")
+        team(coverage: weekly.coverage, people: weekly.people, into: &document)
         document.blocks.append(.heading("Review overhead this week"))
         document.blocks.append(
             .paragraph(

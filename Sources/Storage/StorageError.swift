@@ -5,6 +5,7 @@ package enum StorageError: Error, CustomStringConvertible {
     case newerSchema(path: String, found: Int, supported: Int)
     case sqlite(SQLiteError, during: String)
     case corrupt(what: String, reason: String)
+    case notAnExport(path: String)
 
     package var description: String {
         switch self {
@@ -17,6 +18,8 @@ package enum StorageError: Error, CustomStringConvertible {
                 + "upgrade multiplier or pass another --db"
         case .sqlite(let error, let during):
             return "database error while \(during): \(error)"
+        case .notAnExport(let path):
+            return "\(path) is not a Multiplier export (make one with 'multiplier export --out FILE')"
         case .corrupt(let what, let reason):
             return "the stored \(what) cannot be read (\(reason)); run `multiplier ingest` again to rebuild the tasks"
         }

@@ -35,7 +35,9 @@ struct SessionLinker {
                 if !commit.isMerge {
                     let who = identity(commit)
                     authors.insert(who)
-                    if identityWords[who] == nil { identityWords[who] = Self.words(of: commit) }
+                    if identityWords[who] == nil {
+                        identityWords[who] = SessionOwners.words(email: commit.authorEmail, name: commit.authorName)
+                    }
                 }
                 tasksByHashPrefix[commit.hash.prefix(Self.prefixLength), default: []].append((commit.hash, taskIndex))
                 if !commit.isMerge { files.formUnion(commit.files.map(\.path)) }
@@ -45,30 +47,11 @@ struct SessionLinker {
         }
     }
 
-    /// The names a person may go by as a user on a machine: the email's local part and
-    /// its pieces, and the first word of the author name.
-    static func words(of commit: Commit) -> Set<String> {
-        var words: Set<String> = []
-        let local = commit.authorEmail.lowercased().split(separator: "@").first.map(String.init) ?? ""
-        if !local.isEmpty {
-            words.insert(local)
-            if let first = local.split(whereSeparator: { ".-_+".contains($0) }).first { words.insert(String(first)) }
-        }
-        if let first = commit.authorName.lowercased().split(separator: " ").first { words.insert(String(first)) }
-        return words
-    }
-
-    /// The identity whose user folder the session ran in (`/home/NAME/…`, `/Users/NAME/…`),
-    /// when exactly one author of the repository goes by that name.
+    /// The identity the session belongs to: what its export said, when that is an author of
+    /// this repository; else the author its user folder names.
     func owner(of session: SessionActivity) -> String? {
-        guard let directory = session.workingDirectory else { return nil }
-        let parts = directory.split(separator: "/")
-        guard let home = parts.firstIndex(where: { $0 == "home" || $0 == "Users" }), home + 1 < parts.count else {
-            return nil
-        }
-        let user = parts[home + 1].lowercased()
-        let matches = identityWords.filter { $0.value.contains(user) }.map(\.key)
-        return matches.count == 1 ? matches[0] : nil
+        if let owner = session.owner, identityWords[owner] != nil { return owner }
+        return SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identityWords)
     }
 
     /// The tasks a session links to, with the reason for each, by task index.

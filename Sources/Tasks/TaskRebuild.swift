@@ -20,13 +20,17 @@ package enum TaskRebuild {
         return Report(tasks: tasks.count, saved: saved)
     }
 
-    /// Builds every task from what is stored, without saving.
-    package static func build(database: Database, config: RuleConfig) throws -> [WorkTask] {
+    /// Builds every task from what is stored, without saving; `includeMerged: false` leaves
+    /// out the sessions merged from other machines' exports.
+    package static func build(database: Database, config: RuleConfig, includeMerged: Bool = true) throws -> [WorkTask] {
+        var config = config
+        // `people merge` aliases join the configured ones.
+        config.aliases.merge(try TeamStore(database: database).aliases()) { _, stored in stored }
         let commitStore = CommitStore(database: database)
         let histories = try commitStore.repositories().sorted { $0.root < $1.root }.map { repository in
             TaskBuilder.History(root: repository.root, commits: try commitStore.commits(repositoryID: repository.id))
         }
-        let sessions = try SessionStore(database: database).activities()
+        let sessions = try SessionStore(database: database).activities().filter { includeMerged || $0.machine == nil }
         let labels = try TaskStore(database: database).labels()
         let reviews = ReviewStore(database: database)
         return TaskBuilder(config: config).build(

@@ -15,7 +15,7 @@ enum ReportCommand {
         spec: CommandSpec(
             name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
             usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
-                + "[--paths GLOB] [--exclude GLOB] [--format FORMAT] [--table NAME] [--out FILE]",
+                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--format FORMAT] [--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
                 .value("--since", "WHEN", "retro: a date, an instant, git's relative form (2.weeks.ago) or a git ref (v1.4.0)"),
@@ -23,6 +23,8 @@ enum ReportCommand {
                 .value("--repo", "REPO", "only this ingested repository (root path or name)"),
                 .value("--paths", "GLOB", "retro: only these files count (gitignore-style; repeat or separate with commas)"),
                 .value("--exclude", "GLOB", "retro: these files do not count (repeat or separate with commas)"),
+                .flag("--team", "include the sessions merged from teammates' exports ('multiplier merge')"),
+                .flag("--by-person", "add per-person figures (never for fewer than 3 people)"),
                 .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
                 .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
                 .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
@@ -50,14 +52,18 @@ enum ReportCommand {
         var config = try TaskBuilding.config(context, database: database)
         let paths = list("--paths", context)
         let excludes = list("--exclude", context)
+        let team = context.arguments.has("--team")
+        let merged = try TeamStore(database: database).mergedMachines()
         var tasks: [WorkTask]
-        if paths.isEmpty && excludes.isEmpty {
+        if paths.isEmpty && excludes.isEmpty && (team || merged.isEmpty) {
             tasks = try TaskBuilding.tasks(context, database: database)
         } else {
-            // Restricting files changes sizes, churn and signals: build the tasks afresh, without saving.
+            // Restricting files (sizes, churn and signals change) or leaving merged sessions out:
+            // build the tasks afresh, without saving.
             config.only = paths.map(Glob.init)
             config.ignore += excludes.map(Glob.init)
-            tasks = try TaskRebuild.build(database: database, config: config).filter { $0.filesTouched > 0 }
+            tasks = try TaskRebuild.build(database: database, config: config, includeMerged: team)
+            if !paths.isEmpty || !excludes.isEmpty { tasks = tasks.filter { $0.filesTouched > 0 } }
         }
         let repositories = try CommitStore(database: database).repositories()
         if let name = context.arguments.value("--repo") {
@@ -80,7 +86,10 @@ enum ReportCommand {
             } else {
                 week = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
             }
-            let weekly = analysis.weekly(tasks, week: week)
+            var weekly = analysis.weekly(tasks, week: week)
+            let members = tasks.filter { $0.end >= week.start && $0.end < week.end }
+            weekly.coverage = try coverage(members, database: database, team: team, config: config)
+            if context.arguments.has("--by-person") { weekly.people = PersonFigures.breakdown(members) }
             document = ReportBuilders.weekly(weekly)
             json = try JSONOutput.encode(weekly)
         } else {
@@ -90,8 +99,10 @@ enum ReportCommand {
             let scoped = tasks.filter { task in
                 (since.map { task.end >= $0 } ?? true) && (until.map { task.end < $0 } ?? true)
             }
-            let retro = analysis.run(
+            var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
+            retro.coverage = try coverage(scoped, database: database, team: team, config: config)
+            if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
             var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
             if let since = context.arguments.value("--since") { scope += " since \(since)" }
             if let until = context.arguments.value("--until") { scope += " until \(until)" }
@@ -102,6 +113,28 @@ enum ReportCommand {
         }
         try write(document, json: json, format: format, context)
         return .success
+    }
+
+    /// How many of the developers who finished these tasks have session logs in the database
+    /// (their own user folder, or an export that named them), and from how many machines.
+    static func coverage(
+        _ tasks: [WorkTask], database: Database, team: Bool, config: RuleConfig
+    ) throws -> Coverage {
+        let developers = Set(tasks.filter { !$0.bot }.map(\.author))
+        let store = TeamStore(database: database)
+        let aliases = config.aliases.merging(try store.aliases()) { _, stored in stored }
+        var identities: [String: Set<String>] = [:]
+        for author in try store.authors() {
+            let identity = aliases[author.email] ?? author.email
+            for name in author.names { identities[identity, default: []].formUnion(SessionOwners.words(email: author.email, name: name)) }
+        }
+        var withLogs: Set<String> = []
+        for session in try SessionStore(database: database).activities() where team || session.machine == nil {
+            let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }
+                ?? SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identities)
+            if let owner, developers.contains(owner) { withLogs.insert(owner) }
+        }
+        return Coverage(developers: developers.count, developersWithSessionLogs: withLogs.count, team: team)
     }
 
     /// A repeatable option whose values may also be comma-separated.

@@ -9,12 +9,13 @@ package final class Database {
     /// The file the database lives in.
     package let path: String
 
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date
+    /// (`migrations: nil` opens it as it is, to inspect a file before trusting it).
     ///
     /// - Throws: `StorageError.notADatabase` for a file that is not SQLite,
     ///   `StorageError.newerSchema` for a database written by a newer Multiplier,
     ///   `StorageError.cannotOpen` when the file cannot be opened or created.
-    package init(path: String, migrations: [Migration] = Migrations.all) throws {
+    package init(path: String, migrations: [Migration]? = Migrations.all) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
@@ -39,7 +40,7 @@ package final class Database {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
-            try migrate(migrations)
+            if let migrations { try migrate(migrations) } else { _ = try schemaVersion() }
         } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
             throw StorageError.notADatabase(path: path)
         } catch let error as SQLiteError {

@@ -196,5 +196,24 @@ package enum Migrations {
                 ) WITHOUT ROWID;
                 CREATE INDEX time_entry_task ON time_entry(task);
                 """),
+        Migration(
+            name: "team",
+            sql: """
+                -- This database's own settings (its machine id for exports).
+                CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+                -- The machine a merged session came from (NULL: read from this machine's logs), and the
+                -- author identity whose user folder it ran in, as the export said.
+                ALTER TABLE session ADD COLUMN machine TEXT;
+                ALTER TABLE session ADD COLUMN owner TEXT;
+                CREATE TABLE merged_export (
+                    machine TEXT PRIMARY KEY,
+                    exporter TEXT NOT NULL,
+                    exported INTEGER NOT NULL,
+                    merged INTEGER NOT NULL,
+                    sessions INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                -- multiplier people merge: another name or email of the same person.
+                CREATE TABLE person_alias (alias TEXT PRIMARY KEY, person TEXT NOT NULL) WITHOUT ROWID;
+                """),
     ]
 }

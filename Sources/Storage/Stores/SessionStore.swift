@@ -255,15 +255,16 @@ package final class SessionStore {
         var entries: [Int64: Entry] = [:]
         try database.prepare(
             """
-            SELECT s.id, s.tool, s.key, s.parent_key, r.root, s.git_branch, s.working_directory
+            SELECT s.id, s.tool, s.key, s.parent_key, r.root, s.git_branch, s.working_directory, s.owner, s.machine
             FROM session s LEFT JOIN repository r ON r.id = s.repository_id
             """
         ).query { row in
-            entries[row.int64(0)] = Entry(
-                activity: SessionActivity(
-                    tool: row.text(1), id: row.text(2), repository: row.optionalText(4), branch: row.optionalText(5),
-                    workingDirectory: row.optionalText(6), eventTimes: [], filesEdited: [], commits: [], promptWords: [:]),
-                parent: row.optionalText(3))
+            var activity = SessionActivity(
+                tool: row.text(1), id: row.text(2), repository: row.optionalText(4), branch: row.optionalText(5),
+                workingDirectory: row.optionalText(6), eventTimes: [], filesEdited: [], commits: [], promptWords: [:])
+            activity.owner = row.optionalText(7)
+            activity.machine = row.optionalText(8)
+            entries[row.int64(0)] = Entry(activity: activity, parent: row.optionalText(3))
         }
         try database.prepare("SELECT session_id, time_ms FROM session_event").query { row in
             entries[row.int64(0)]?.activity.eventTimes.append(row.int64(1))

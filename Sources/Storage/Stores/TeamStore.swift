@@ -1,0 +1,244 @@
+import Foundation
+import Model
+
+/// All SQL for sharing between machines: this database's machine id, what an export
+/// takes from it, merging exports in, and people's aliases.
+package final class TeamStore {
+    private let database: Database
+
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// This database's machine id, created on first use.
+    package func machineID() throws -> String {
+        if let id = try database.prepare("SELECT value FROM setting WHERE key = 'machine-id'").first([], { $0.text(0) }) {
+            return id
+        }
+        let id = UUID().uuidString.lowercased()
+        try database.prepare("INSERT INTO setting (key, value) VALUES ('machine-id', ?)").execute([.text(id)])
+        return id
+    }
+
+    /// Each stored repository's identity shared by every clone: its smallest root commit.
+    package func rootCommits() throws -> [Int64: String] {
+        var result: [Int64: String] = [:]
+        try database.prepare(
+            "SELECT repository_id, min(hash) FROM git_commit WHERE parents = '' AND reachable = 1 GROUP BY repository_id"
+        ).query { result[$0.int64(0)] = $0.text(1) }
+        return result
+    }
+
+    /// This machine's own sessions (not merged ones), metadata only, oldest first; `owner` is left empty.
+    package func exportableSessions(sinceMs: Int64?, repositoryRoots: Set<String>?) throws -> [ExportedSession] {
+        let roots = try rootCommits()
+        var sessions: [Int64: ExportedSession] = [:]
+        var repositoryOf: [Int64: String?] = [:]
+        try database.prepare(
+            """
+            SELECT s.id, s.tool, s.key, s.parent_key, r.id, r.origin, r.name, r.root, s.working_directory, s.git_branch,
+                (SELECT coalesce(sum(prompts), 0) FROM session_part p WHERE p.session_id = s.id),
+                (SELECT coalesce(sum(input), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(output), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(cache_write), 0) FROM token_usage t WHERE t.session_id = s.id),
+                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id)
+            FROM session s LEFT JOIN repository r ON r.id = s.repository_id
+            WHERE s.machine IS NULL
+            """
+        ).query { row in
+            let id = row.int64(0)
+            repositoryOf[id] = row.optionalText(7)
+            sessions[id] = ExportedSession(
+                tool: row.text(1), key: row.text(2), parentKey: row.optionalText(3),
+                repositoryRootCommit: row.isNull(4) ? nil : roots[row.int64(4)], repositoryOrigin: row.optionalText(5),
+                repositoryName: row.optionalText(6), workingDirectory: row.optionalText(8), owner: nil,
+                branch: row.optionalText(9), prompts: row.int(10), eventTimes: [], models: [], filesEdited: [], commits: [],
+                tokens: TokenTotals(input: row.int(11), output: row.int(12), cacheWrite: row.int(13), cacheRead: row.int(14)))
+        }
+        try database.prepare("SELECT session_id, time_ms FROM session_event ORDER BY session_id, time_ms").query { row in
+            sessions[row.int64(0)]?.eventTimes.append(row.int64(1))
+        }
+        try database.prepare(
+            "SELECT session_id, kind, value, count FROM session_detail ORDER BY session_id, kind, value"
+        ).query { row in
+            let id = row.int64(0)
+            switch row.text(1) {
+            case "word": sessions[id]?.promptWords[row.text(2), default: 0] += row.int(3)
+            case "model": if sessions[id]?.models.contains(row.text(2)) == false { sessions[id]?.models.append(row.text(2)) }
+            case "file":
+                // Only repository-relative paths travel; an absolute path could name a person's folders.
+                if !row.text(2).hasPrefix("/"), sessions[id]?.filesEdited.contains(row.text(2)) == false {
+                    sessions[id]?.filesEdited.append(row.text(2))
+                }
+            case "commit": if sessions[id]?.commits.contains(row.text(2)) == false { sessions[id]?.commits.append(row.text(2)) }
+            default: break
+            }
+        }
+        return sessions.keys.sorted().compactMap { id -> ExportedSession? in
+            guard let session = sessions[id] else { return nil }
+            if let roots = repositoryRoots, !(repositoryOf[id].flatMap { $0 }.map(roots.contains) ?? false) { return nil }
+            if let sinceMs, (session.eventTimes.last ?? .min) < sinceMs { return nil }
+            return session
+        }
+    }
+
+    /// What merging one export did.
+    package struct MergeResult: Sendable, Equatable {
+        package var added = 0
+        package var updated = 0
+        /// Sessions this machine read from its own logs: kept as they are.
+        package var alreadyLocal = 0
+        /// Sessions whose repository is not ingested here.
+        package var withoutRepository = 0
+    }
+
+    /// Brings an export's sessions in (one transaction). A session already read here from its
+    /// own logs is kept; one merged before is replaced by the export's view.
+    package func merge(_ sessions: [ExportedSession], info: ExportInfo, time: Int64) throws -> MergeResult {
+        let repositories = try database.prepare("SELECT id, root, origin, name FROM repository ORDER BY id").rows {
+            (id: $0.int64(0), root: $0.text(1), origin: $0.optionalText(2), name: $0.text(3))
+        }
+        let roots = try rootCommits()
+        func repository(_ session: ExportedSession) -> (id: Int64, evidence: String)? {
+            if let commit = session.repositoryRootCommit, let match = repositories.first(where: { roots[$0.id] == commit }) {
+                return (match.id, "export: same root commit")
+            }
+            if let origin = session.repositoryOrigin, let match = repositories.first(where: { $0.origin == origin }) {
+                return (match.id, "export: same origin")
+            }
+            if let name = session.repositoryName, let match = repositories.first(where: { $0.name == name }) {
+                return (match.id, "export: same repository name")
+            }
+            return nil
+        }
+        var result = MergeResult()
+        try database.transaction {
+            let logFile = try logFileID(machine: info.machine, time: time)
+            let find = try database.prepare("SELECT id, machine FROM session WHERE tool = ? AND key = ?")
+            let insert = try database.prepare(
+                """
+                INSERT INTO session (tool, key, parent_key, source, working_directory, repository_id, repository_evidence,
+                    git_branch, machine, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let update = try database.prepare(
+                """
+                UPDATE session SET parent_key = ?, working_directory = ?, repository_id = ?, repository_evidence = ?,
+                    git_branch = ?, machine = ?, owner = ? WHERE id = ?
+                """)
+            let clearEvents = try database.prepare("DELETE FROM session_event WHERE session_id = ? AND log_file_id = ?")
+            let clearDetails = try database.prepare("DELETE FROM session_detail WHERE session_id = ? AND log_file_id = ?")
+            let clearParts = try database.prepare("DELETE FROM session_part WHERE session_id = ? AND log_file_id = ?")
+            let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
+            let detail = try database.prepare(
+                "INSERT OR IGNORE INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)")
+            let part = try database.prepare(
+                "INSERT INTO session_part (session_id, log_file_id, prompts, prompt_characters) VALUES (?, ?, ?, 0)")
+            let usage = try database.prepare(
+                """
+                INSERT OR REPLACE INTO token_usage (key, session_id, input, output, cache_write, cache_read)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let source = "export:" + info.machine
+            for session in sessions {
+                let match = repository(session)
+                if match == nil { result.withoutRepository += 1 }
+                let existing = try find.first([.text(session.tool), .text(session.key)]) { ($0.int64(0), $0.optionalText(1)) }
+                let id: Int64
+                if let existing {
+                    guard existing.1 != nil else {
+                        result.alreadyLocal += 1
+                        continue
+                    }
+                    id = existing.0
+                    try update.execute([
+                        .optional(session.parentKey), .optional(session.workingDirectory), match.map { .integer($0.id) } ?? .null,
+                        .optional(match?.evidence), .optional(session.branch), .text(info.machine), .optional(session.owner),
+                        .integer(id),
+                    ])
+                    result.updated += 1
+                } else {
+                    try insert.execute([
+                        .text(session.tool), .text(session.key), .optional(session.parentKey), .text(source),
+                        .optional(session.workingDirectory), match.map { .integer($0.id) } ?? .null, .optional(match?.evidence),
+                        .optional(session.branch), .text(info.machine), .optional(session.owner),
+                    ])
+                    id = database.lastInsertRowID
+                    result.added += 1
+                }
+                let row = SQLValue.integer(id)
+                let file = SQLValue.integer(logFile)
+                try clearEvents.execute([row, file])
+                try clearDetails.execute([row, file])
+                try clearParts.execute([row, file])
+                for time in session.eventTimes { try event.execute([row, file, .integer(time)]) }
+                for model in session.models { try detail.execute([row, file, .text("model"), .text(model), .int(1)]) }
+                for path in session.filesEdited { try detail.execute([row, file, .text("file"), .text(path), .int(1)]) }
+                for commit in session.commits { try detail.execute([row, file, .text("commit"), .text(commit), .int(1)]) }
+                for (word, count) in session.promptWords.sorted(by: { $0.key < $1.key }) {
+                    try detail.execute([row, file, .text("word"), .text(word), .int(count)])
+                }
+                try part.execute([row, file, .int(session.prompts)])
+                try usage.execute([
+                    .text(source + "\u{0}" + session.tool + "\u{0}" + session.key), row, .int(session.tokens.input),
+                    .int(session.tokens.output), .int(session.tokens.cacheWrite), .int(session.tokens.cacheRead),
+                ])
+            }
+            try database.prepare(
+                """
+                INSERT INTO merged_export (machine, exporter, exported, merged, sessions) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(machine) DO UPDATE SET exporter = excluded.exporter, exported = excluded.exported,
+                    merged = excluded.merged, sessions = excluded.sessions
+                """
+            ).execute([.text(info.machine), .text(info.exporter), .integer(info.created), .integer(time), .int(sessions.count)])
+        }
+        return result
+    }
+
+    /// The pseudo log file a machine's merged rows hang from.
+    private func logFileID(machine: String, time: Int64) throws -> Int64 {
+        let path = "export:" + machine
+        try database.prepare(
+            """
+            INSERT INTO log_file (path, tool, size, modified, consumed, fingerprint, malformed, last_read)
+            VALUES (?, 'export', 0, 0, 0, '', 0, ?) ON CONFLICT(path) DO UPDATE SET last_read = excluded.last_read
+            """
+        ).execute([.text(path), .integer(time)])
+        return try database.prepare("SELECT id FROM log_file WHERE path = ?").first([.text(path)]) { $0.int64(0) } ?? 0
+    }
+
+    /// The machines merged here, by id.
+    package func mergedMachines() throws -> [(machine: String, exporter: String, exported: Int64, sessions: Int)] {
+        try database.prepare("SELECT machine, exporter, exported, sessions FROM merged_export ORDER BY machine").rows {
+            ($0.text(0), $0.text(1), $0.int64(2), $0.int(3))
+        }
+    }
+
+    // MARK: - People
+
+    /// `alias` (a name or email, lower case) is `person`.
+    package func setAlias(_ alias: String, person: String) throws {
+        try database.prepare(
+            "INSERT INTO person_alias (alias, person) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET person = excluded.person"
+        ).execute([.text(alias.lowercased()), .text(person.lowercased())])
+    }
+
+    package func aliases() throws -> [String: String] {
+        Dictionary(
+            try database.prepare("SELECT alias, person FROM person_alias").rows { ($0.text(0), $0.text(1)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every author: email, the names used, commits (merge and bot commits included).
+    package func authors() throws -> [(email: String, names: [String], commits: Int)] {
+        var names: [String: Set<String>] = [:]
+        var counts: [String: Int] = [:]
+        try database.prepare(
+            "SELECT lower(author_email), author_name, count(*) FROM git_commit WHERE reachable = 1 GROUP BY 1, 2"
+        ).query { row in
+            names[row.text(0), default: []].insert(row.text(1))
+            counts[row.text(0), default: 0] += row.int(2)
+        }
+        return names.keys.sorted().map { ($0, (names[$0] ?? []).sorted(), counts[$0] ?? 0) }
+    }
+}

@@ -1,0 +1,28 @@
+/// Whose session a log is: the author whose user folder (`/home/NAME/…`, `/Users/NAME/…`)
+/// the session ran in, when exactly one author goes by NAME.
+package enum SessionOwners {
+    /// The names a person may go by as a user on a machine: the email's local part and its
+    /// first piece, and the first word of the author name.
+    package static func words(email: String, name: String) -> Set<String> {
+        var words: Set<String> = []
+        let local = email.lowercased().split(separator: "@").first.map(String.init) ?? ""
+        if !local.isEmpty {
+            words.insert(local)
+            if let first = local.split(whereSeparator: { ".-_+".contains($0) }).first { words.insert(String(first)) }
+        }
+        if let first = name.lowercased().split(separator: " ").first { words.insert(String(first)) }
+        return words
+    }
+
+    /// The one identity whose words contain the user folder's name, if exactly one does.
+    package static func owner(workingDirectory: String?, identities: [String: Set<String>]) -> String? {
+        guard let directory = workingDirectory else { return nil }
+        let parts = directory.split(separator: "/")
+        guard let home = parts.firstIndex(where: { $0 == "home" || $0 == "Users" }), home + 1 < parts.count else {
+            return nil
+        }
+        let user = parts[home + 1].lowercased()
+        let matches = identities.filter { $0.value.contains(user) }.map(\.key)
+        return matches.count == 1 ? matches[0] : nil
+    }
+}
