@@ -32,7 +32,7 @@ struct Benchmark {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
-        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | plan TASKS [--no-append]\n"
+        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | plan TASKS | merge EXPORTS SESSIONS [--no-append]\n"
         guard arguments.count >= 2 else {
             FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
             exit(64)
@@ -42,6 +42,8 @@ struct Benchmark {
             switch arguments[0] {
             case "git" where arguments.count == 2: report = try benchmarkGit(path: arguments[1])
             case "sessions": report = try SessionBenchmark.run(paths: Array(arguments.dropFirst()))
+            case "merge" where arguments.count == 3:
+                report = try MergeBenchmark.run(exports: Int(arguments[1]) ?? 50, sessions: Int(arguments[2]) ?? 10_000)
             case "plan" where arguments.count == 2: report = try PlanBenchmark.run(count: Int(arguments[1]) ?? 500)
             case "report" where arguments.count == 2: report = try ReportBenchmark.run(count: Int(arguments[1]) ?? 100_000)
             case "make-sessions" where arguments.count == 4:

@@ -126,7 +126,9 @@ package final class TeamStore {
                 UPDATE session SET parent_key = ?, working_directory = ?, repository_id = ?, repository_evidence = ?,
                     git_branch = ?, machine = ?, owner = ? WHERE id = ?
                 """)
-            let clearEvents = try database.prepare("DELETE FROM session_event WHERE session_id = ? AND log_file_id = ?")
+            // `+log_file_id`: every merged row shares the machine's pseudo log file, so an index on it
+            // would scan them all; the session's own index finds its few rows.
+            let clearEvents = try database.prepare("DELETE FROM session_event WHERE session_id = ? AND +log_file_id = ?")
             let clearDetails = try database.prepare("DELETE FROM session_detail WHERE session_id = ? AND log_file_id = ?")
             let clearParts = try database.prepare("DELETE FROM session_part WHERE session_id = ? AND log_file_id = ?")
             let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
@@ -168,9 +170,11 @@ package final class TeamStore {
                 }
                 let row = SQLValue.integer(id)
                 let file = SQLValue.integer(logFile)
-                try clearEvents.execute([row, file])
-                try clearDetails.execute([row, file])
-                try clearParts.execute([row, file])
+                if existing != nil {
+                    try clearEvents.execute([row, file])
+                    try clearDetails.execute([row, file])
+                    try clearParts.execute([row, file])
+                }
                 for time in session.eventTimes { try event.execute([row, file, .integer(time)]) }
                 for model in session.models { try detail.execute([row, file, .text("model"), .text(model), .int(1)]) }
                 for path in session.filesEdited { try detail.execute([row, file, .text("file"), .text(path), .int(1)]) }
