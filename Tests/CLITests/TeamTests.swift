@@ -113,3 +113,38 @@ struct TeamTests {
         #expect(try CLIRunner.run(["people", "merge", "nobody@example.com", "x", "--db", db]).status == 64)
     }
 }
+
+@Suite("several repositories in one database", .serialized)
+struct MultiRepositoryTests {
+    @Test("ingest git takes several repositories; --repo filters tasks, reports and exports")
+    func repositories() throws {
+        let first = try ScriptedRepository("shop")
+        let second = try ScriptedRepository("billing")
+        defer {
+            first.remove()
+            second.remove()
+        }
+        try first.write("src/api/users.ts", "a\n")
+        try first.commit("ABC-1 users endpoint")
+        try second.write("src/tax.py", "b\n")
+        try second.commit("XY-1 tax rules")
+        try second.write("src/tax.py", "c\n")
+        try second.commit("XY-2 tax rounding", date: "2026-01-06T10:00:00+0000")
+        let db = first.directory.path + "/../multi.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let ingest = try CLIRunner.run(["ingest", "git", first.directory.path, second.directory.path, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stderr.contains("tasks: 3 in all"))
+        let name = (second.directory.path as NSString).lastPathComponent
+        let tasks = try CLIRunner.run(["tasks", "--repo", name, "--format", "json", "--db", db])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(tasks.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 2 && list.allSatisfy { ($0["repository"] as? String)?.hasSuffix(name) == true })
+        let retro = try CLIRunner.run(["report", "retro", "--repo", name, "--format", "json", "--db", db])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
+        #expect((json["counts"] as? [String: Any])?["tasks"] as? Int == 2)
+        #expect(try CLIRunner.run(["report", "retro", "--repo", "nope", "--db", db]).status == 64)
+        let export = try CLIRunner.run(["export", "--out", db + ".export", "--repo", name, "--db", db])
+        defer { try? FileManager.default.removeItem(atPath: db + ".export") }
+        #expect(export.status == 0 && export.stdout.contains("0 sessions"))
+    }
+}
