@@ -14,6 +14,18 @@ package enum SessionOwners {
         return words
     }
 
+    /// Every identity (aliases applied) with the words its emails and names give.
+    package static func identities(
+        _ authors: [(email: String, names: [String], commits: Int)], aliases: [String: String]
+    ) -> [String: Set<String>] {
+        var identities: [String: Set<String>] = [:]
+        for author in authors {
+            let identity = aliases[author.email] ?? author.email
+            for name in author.names { identities[identity, default: []].formUnion(words(email: author.email, name: name)) }
+        }
+        return identities
+    }
+
     /// The one identity whose words contain the user folder's name, if exactly one does.
     package static func owner(workingDirectory: String?, identities: [String: Set<String>]) -> String? {
         guard let directory = workingDirectory else { return nil }

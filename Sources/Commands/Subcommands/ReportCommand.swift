@@ -1,6 +1,7 @@
 import Analysis
 import Classification
 import Foundation
+import Ingestion
 import Model
 import Rendering
 import Storage
@@ -122,12 +123,8 @@ enum ReportCommand {
     ) throws -> Coverage {
         let developers = Set(tasks.filter { !$0.bot }.map(\.author))
         let store = TeamStore(database: database)
-        let aliases = config.aliases.merging(try store.aliases()) { _, stored in stored }
-        var identities: [String: Set<String>] = [:]
-        for author in try store.authors() {
-            let identity = aliases[author.email] ?? author.email
-            for name in author.names { identities[identity, default: []].formUnion(SessionOwners.words(email: author.email, name: name)) }
-        }
+        let identities = SessionOwners.identities(
+            try store.authors(), aliases: config.aliases.merging(try store.aliases()) { _, stored in stored })
         var withLogs: Set<String> = []
         for session in try SessionStore(database: database).activities() where team || session.machine == nil {
             let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }
@@ -188,26 +185,19 @@ enum When {
         guard let repository else {
             throw UsageError("\(option) '\(text)' is not a date, and there is no repository to resolve it in", command: "report")
         }
-        let git = ["git", "-C", repository, "-c", "core.quotepath=off"]
+        let git = GitInvocation(repository: repository, environment: context.environment)
         // A ref (tag, branch, commit): its commit's committer time.
-        if let output = try? StreamingProcess.run(  // not a ref: try git's relative forms below
-            git[0], Array(git.dropFirst()) + ["log", "-1", "--format=%ct", text + "^{commit}", "--"],
-            environment: gitEnvironment(context)),
-            output.status == 0, let seconds = Int64(String(decoding: output.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        if let result = try? git.status(["log", "-1", "--format=%ct", text + "^{commit}", "--"]),  // not a ref: try the relative forms
+            result.status == 0, let seconds = Int64(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         {
             return seconds
         }
         // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS.
-        if let output = try? StreamingProcess.run(  // git missing or failing: the error below says what was expected
-            git[0], Array(git.dropFirst()) + ["rev-parse", "--since=\(text)"], environment: gitEnvironment(context)),
-            output.status == 0
+        if let result = try? git.status(["rev-parse", "--since=\(text)"]),  // git failing: the error below says what was expected
+            result.status == 0, result.output.hasPrefix("--max-age="),
+            let seconds = Int64(result.output.dropFirst("--max-age=".count)), text.contains(where: \.isLetter), !looksLikeRef(text)
         {
-            let printed = String(decoding: output.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if printed.hasPrefix("--max-age="), let seconds = Int64(printed.dropFirst("--max-age=".count)),
-                text.contains(where: \.isLetter), !looksLikeRef(text)
-            {
-                return seconds
-            }
+            return seconds
         }
         throw UsageError(
             "\(option) expects a date (2026-11-02), an instant, a git ref of \(repository) or a relative form such as 2.weeks.ago, not '\(text)'",
@@ -216,13 +206,4 @@ enum When {
 
     /// git's approxidate accepts nearly anything; a word with a dot and digits that is not a ref is suspicious.
     static func looksLikeRef(_ text: String) -> Bool { text.hasPrefix("v") && text.dropFirst().first?.isNumber == true }
-
-    static func gitEnvironment(_ context: CommandContext) -> [String: String] {
-        var environment = context.environment
-        environment["LC_ALL"] = "C"
-        environment["GIT_PAGER"] = "cat"
-        environment.removeValue(forKey: "GIT_DIR")
-        environment.removeValue(forKey: "GIT_WORK_TREE")
-        return environment
-    }
 }

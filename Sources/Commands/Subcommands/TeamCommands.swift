@@ -1,4 +1,5 @@
 import Foundation
+import Ingestion
 import Model
 import Storage
 import Support
@@ -17,6 +18,7 @@ enum ExportCommand {
                 .flag("--pseudonymize", "replace names, emails and user folders with keyed pseudonyms (needs --key-file)"),
                 .value("--key-file", "FILE", "the team's secret for pseudonyms: the same key on every machine makes merges agree"),
                 .value("--exporter", "NAME", "who exports (default: git config user.email, else $USER)"),
+                TaskBuilding.configOption,
             ],
             discussion: """
                 An export holds sessions (tool, id, repository by root commit, origin and name, branch, owner,
@@ -52,12 +54,9 @@ enum ExportCommand {
         }
         let team = TeamStore(database: database)
         var sessions = try team.exportableSessions(sinceMs: since, repositoryRoots: roots)
-        let aliases = try team.aliases()
-        var identities: [String: Set<String>] = [:]
-        for author in try team.authors() {
-            let identity = aliases[author.email] ?? author.email
-            for name in author.names { identities[identity, default: []].formUnion(SessionOwners.words(email: author.email, name: name)) }
-        }
+        let config = try TaskBuilding.config(context, database: database)
+        let identities = SessionOwners.identities(
+            try team.authors(), aliases: config.aliases.merging(try team.aliases()) { _, stored in stored })
         let pseudonyms = key.map(Pseudonyms.init)
         for index in sessions.indices {
             sessions[index].owner = SessionOwners.owner(workingDirectory: sessions[index].workingDirectory, identities: identities)
@@ -79,12 +78,11 @@ enum ExportCommand {
     }
 
     static func defaultExporter(_ context: CommandContext) -> String {
-        if let result = try? StreamingProcess.run(  // no git or no user.email: fall back to the login name
-            "git", ["config", "--get", "user.email"], environment: When.gitEnvironment(context)),
-            result.status == 0
+        let git = GitInvocation(repository: context.currentDirectory, environment: context.environment)
+        if let result = try? git.status(["config", "--get", "user.email"]),  // no git or no user.email: the login name
+            result.status == 0, !result.output.isEmpty
         {
-            let email = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            if !email.isEmpty { return email }
+            return result.output
         }
         return context.environment["USER"] ?? "unknown"
     }
