@@ -152,6 +152,14 @@ package struct RetroAnalysis: Sendable {
         ]
     }
 
+    /// How far to trust the git estimator, in one sentence (every report states it).
+    static func calibrationSentence(_ calibration: Calibration) -> String {
+        guard let spearman = calibration.spearman, let median = calibration.medianRatio else {
+            return "Calibration: too few AI tasks with measured session time (\(calibration.n)) to say how well the git estimator tracks measured time."
+        }
+        return "Calibration over the whole history: the git estimate against measured session time on \(calibration.n) AI tasks, Spearman \(String(format: "%.2f", spearman)), median estimate / measured \(String(format: "%.2f", median))."
+    }
+
     static func text(_ value: Double) -> String {
         value == value.rounded() ? String(Int(value)) : String(value)
     }

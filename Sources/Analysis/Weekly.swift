@@ -153,6 +153,7 @@ extension RetroAnalysis {
             assumptions: [
                 "A task belongs to the week in which it ended (its merge, else its last commit).",
                 "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
-            ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3)), coverage: nil, people: nil)
+            ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3))
+                + [Self.calibrationSentence(Self.calibration(tasks))], coverage: nil, people: nil)
     }
 }
