@@ -28,7 +28,7 @@ enum IngestCommand {
 
     static let definition = CommandDefinition(
         spec: CommandSpec(
-            name: "ingest", summary: "read git history or AI session logs into the database (incremental)",
+            name: "ingest", summary: "read git history, AI session logs, pull-request exports or time logs into the database (incremental)",
             usage: "ingest git PATH... [--all] | ingest sessions [PATH...] [--tool NAME] [--keep-prompts] [--strict] "
                 + "| ingest reviews FILE [--repo REPO] | ingest timelog FILE",
             options: [
