@@ -29,11 +29,11 @@ enum ClaudeContinuationSearch {
             .sorted { abs(modificationTime($0) - ownTime) < abs(modificationTime($1) - ownTime) }
         let needle = Array("\"uuid\":\"\(leaf)\"".utf8)
         for candidate in candidates {
-            let tally = ReadTally(path: candidate, startOffset: 0, diagnostics: nil)
+            var tally = ReadTally(path: candidate, startOffset: 0, diagnostics: nil)
             do {
                 try LogLineSource.forEachLine(path: candidate, fromOffset: 0) { line in
                     guard contains(line.bytes, needle),
-                        let record = tally.decode(ClaudeRecord.self, line.bytes), record.uuid == leaf,
+                        let record = tally.decode(line.bytes, ClaudeRecord.init), record.uuid == leaf,
                         let session = record.sessionId
                     else { return true }
                     throw Found(session: session)

@@ -52,7 +52,7 @@ package enum ClaudeSessionReader {
         var sidechainUsage: [SidechainUsage] = []
 
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(ClaudeRecord.self, line) else {
+            guard let record = tally.object(line, ClaudeRecord.init) else {
                 return ReadTally.isBlank(line.bytes)
             }
             let type = record.type ?? ""
@@ -112,16 +112,12 @@ package enum ClaudeSessionReader {
         builder.noteBranch(record.gitBranch)
         if let version = record.version, !version.isEmpty { builder.toolVersion = version }
         builder.filesEdited.formUnion(record.trackedFiles)
-        if let stdout = record.toolStdout { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: stdout)) }
+        builder.commits.formUnion(record.toolCommits)
         guard let message = record.message else { return }
         switch record.type {
         case "user":
             if case .blocks(let blocks) = message.content {
-                for block in blocks {
-                    if let text = block.resultText {
-                        builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text))
-                    }
-                }
+                for block in blocks { builder.commits.formUnion(block.resultCommits) }
             }
             guard !record.isSidechain, !record.isMeta, !record.isCompactSummary, let content = message.content,
                 let text = ClaudePrompt.text(of: content)
@@ -181,10 +177,10 @@ package enum ClaudeSessionReader {
         }
         guard let parent = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return [] }
         var ids: Set<String> = []
-        let tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
+        var tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
         // An unreadable parent only means replays cannot be recognised: the sub-agent is still read.
         _ = try? LogLineSource.forEachLine(path: parent, fromOffset: 0) { line in
-            if let record = tally.decode(ClaudeRecord.self, line.bytes), record.type == "assistant",
+            if let record = tally.decode(line.bytes, ClaudeRecord.init), record.type == "assistant",
                 !record.isSidechain, let id = record.message?.id
             {
                 ids.insert(id)

@@ -3,7 +3,8 @@ import Model
 import Support
 
 /// Counts what a reader skipped: malformed lines (with the first few quoted) and
-/// records of unknown types. Also decodes JSON lines without copying them.
+/// records of unknown types. Also reads JSON lines without copying them: with a
+/// `JSONScanner` (the JSONL readers) or `JSONDecoder` (whole-file formats).
 package struct ReadTally {
     /// How many malformed lines are quoted in the result.
     static let exampleLimit = 5
@@ -17,6 +18,7 @@ package struct ReadTally {
     private(set) var examples: [String] = []
     var unknown = 0
     private let decoder = JSONDecoder()
+    private var scanner = JSONScanner()
 
     init(path: String, startOffset: Int64, diagnostics: Diagnostics?) {
         self.path = path
@@ -43,6 +45,28 @@ package struct ReadTally {
         return try? decoder.decode(T.self, from: data)  // the caller counts the failure as a malformed line
     }
 
+    /// Reads a line that is a JSON object with `read`; nil (and nothing counted) when it is not one.
+    /// Like `decode`, it does not check the line's UTF-8 beyond the strings `read` decodes.
+    mutating func decode<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ read: (JSONValue) -> T) -> T? {
+        let value = try? scanner.scan(bytes) { root in root.isObject ? read(root) : nil }
+        return value ?? nil
+    }
+
+    /// Reads a line that must be a JSON object with `read`; counts it as malformed when it is not.
+    /// Blank lines are skipped silently. An unterminated last line that is not a JSON object
+    /// is left for the next read (it may still be being written): nil, not counted.
+    mutating func object<T>(_ line: LogLineSource.Line, _ read: (JSONValue) -> T) -> T? {
+        if Self.isBlank(line.bytes) { return nil }
+        guard Self.isValidUTF8(line.bytes) else {
+            // A log line must be UTF-8 to be trusted (JSONDecoder would have repaired it silently).
+            if line.terminated { malformed(line: line.number, expected: "UTF-8 text") }
+            return nil
+        }
+        if let value = decode(line.bytes, read) { return value }
+        if line.terminated { malformed(line: line.number, expected: "a JSON object", content: line.bytes) }
+        return nil
+    }
+
     /// Decodes a line that must be a JSON object; counts it as malformed when it is not.
     /// Blank lines are skipped silently. An unterminated last line that does not decode
     /// is left for the next read (it may still be being written): nil, not counted.
@@ -67,8 +91,7 @@ package struct ReadTally {
 
     /// Whether the bytes are valid UTF-8 (ASCII-only lines, the common case, cost one scan).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        UTF8Validation.isValid(bytes)
     }
 
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -3,9 +3,8 @@ package enum ToolOutputScanner {
     /// Hashes from `git commit` output lines: `[main 1a2b3c4] msg`, `[main (root-commit) 1a2b3c4] msg`,
     /// `[detached HEAD 1a2b3c4] msg`. Only lines that start with `[` are looked at.
     package static func commitHashes(in text: String) -> [String] {
-        guard text.contains("] ") || text.hasSuffix("]") else { return [] }
         var hashes: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        for line in bracketLines(of: text) {
             guard line.first == "[", let close = line.firstIndex(of: "]") else { continue }
             let inside = line[line.index(after: line.startIndex)..<close]
             guard let space = inside.lastIndex(of: " ") else { continue }
@@ -19,6 +18,38 @@ package enum ToolOutputScanner {
             hashes.append(String(hash))
         }
         return hashes
+    }
+
+    /// The non-empty lines of `text` whose first byte is `[`, when the text contains `] ` or
+    /// ends with `]` (else none). Lines end at `\n` not after `\r`, where a split at the
+    /// Character "\n" ends them (`\r\n` is one Character); found in the UTF-8 bytes.
+    private static func bracketLines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
+            guard let last = bytes.last else { return [] }
+            var ranges: [Range<Int>] = []
+            var hasBracketSpace = last == UInt8(ascii: "]")
+            var start = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: " ") {
+                    hasBracketSpace = true
+                } else if byte == 0x0A, index == 0 || bytes[index - 1] != 0x0D {
+                    if index > start && bytes[start] == UInt8(ascii: "[") { ranges.append(start..<index) }
+                    start = index + 1
+                }
+            }
+            if bytes.count > start && bytes[start] == UInt8(ascii: "[") { ranges.append(start..<bytes.count) }
+            return hasBracketSpace ? ranges : []
+        }
+        guard let found else {
+            // Not contiguous UTF-8 (a bridged string): the same in Characters.
+            guard text.contains("] ") || text.hasSuffix("]") else { return [] }
+            return text.split(separator: "\n", omittingEmptySubsequences: true).filter { $0.utf8.first == UInt8(ascii: "[") }
+        }
+        return found.map { range in
+            Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
     }
 
     /// Paths named by `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` lines
