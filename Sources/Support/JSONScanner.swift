@@ -424,10 +424,37 @@ package struct JSONValue {
 
     /// The text of a string's content, unescaped; nil where JSONDecoder fails to decode it.
     static func decodeString(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String? {
-        guard escaped else {
-            for byte in raw where byte < 0x20 { return nil }
-            return String(validating: raw, as: UTF8.self)
+        guard isPlainText(raw) else { return nil }
+        guard escaped else { return String(decoding: raw, as: UTF8.self) }
+        guard let output = unescape(raw) else { return nil }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether bytes between escapes are valid UTF-8 without raw control characters (which JSON
+    /// strings must escape); ASCII eight bytes at a time. (An escape starts with `\\`, so a
+    /// UTF-8 sequence never spans one: checking the whole raw text checks every run.)
+    private static func isPlainText(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = raw.baseAddress else { return true }
+        let bytes = UnsafeRawPointer(base)
+        var i = 0
+        var ascii = true
+        while i + 8 <= raw.count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte below 0x20 (and not 0x80 or above) borrows when 0x20 is taken from it.
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 { return false }
+            if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
+            i += 8
         }
+        while i < raw.count {
+            if base[i] < 0x20 { return false }
+            if base[i] >= 0x80 { ascii = false }
+            i += 1
+        }
+        return ascii || UTF8Validation.isValid(raw)
+    }
+
+    /// The UTF-8 bytes a string's escaped content stands for; nil for a bad escape or a lone surrogate.
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var output = [UInt8]()
         output.reserveCapacity(raw.count)
         var i = 0
@@ -449,11 +476,10 @@ package struct JSONValue {
             return value
         }
         while i < count {
-            let byte = raw[i]
-            if byte < 0x20 { return nil }
-            guard byte == UInt8(ascii: "\\") else {
-                output.append(byte)
-                i += 1
+            let run = nextBackslash(raw, from: i)
+            if run > i {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<run]))
+                i = run
                 continue
             }
             guard i + 1 < count else { return nil }
@@ -483,6 +509,20 @@ package struct JSONValue {
                 return nil
             }
         }
-        return String(validating: output, as: UTF8.self)
+        return output
+    }
+
+    /// The offset of the next `\\` at or after `from`, or the end.
+    private static func nextBackslash(_ raw: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = raw.baseAddress, from < raw.count,
+            let found = memchr(base + from, Int32(UInt8(ascii: "\\")), raw.count - from)
+        else { return raw.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

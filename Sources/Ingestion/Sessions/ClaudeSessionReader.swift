@@ -78,7 +78,8 @@ package enum ClaudeSessionReader {
             current = key
             if parent == nil && firstMain == nil { firstMain = key }
             if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
-            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            // Taken out while it changes, so that its arrays are not copied on every line.
+            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
             if !pendingFiles.isEmpty {
                 builder.filesEdited.formUnion(pendingFiles)
                 pendingFiles = []
@@ -90,7 +91,7 @@ package enum ClaudeSessionReader {
 
         if !pendingFiles.isEmpty {
             let key = current ?? (fileName as NSString).deletingPathExtension
-            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key)
+            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key)
             builder.filesEdited.formUnion(pendingFiles)
             builders[key] = builder
         }

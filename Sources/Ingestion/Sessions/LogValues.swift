@@ -1,5 +1,11 @@
 import Support
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The value shapes several log formats share, read from a `JSONValue` as a lenient
 /// `Decodable` would read them (a value of another shape reads as nil or empty, never fails the line).
 extension JSONValue {
@@ -52,23 +58,38 @@ extension JSONValue {
         }
     }
 
-    /// Whether a string's text could pass `ToolOutputScanner.commitHashes`' first check (it
-    /// contains `] ` or ends with `]`), looking at its bytes only: `]` and space are never
-    /// escaped except as `\u`, so without `\u` the bytes tell.
-    var mayHoldCommitLine: Bool {
-        let bytes = raw
-        guard kind == .string, let last = bytes.last else { return false }
-        if last == UInt8(ascii: "]") { return true }
+    /// Whether a string's text could hold a `git commit` line, from its bytes alone. Such a
+    /// line has `]` right after a hash of at least seven digits 0-9, a-f (or fullwidth ones,
+    /// which are not ASCII); escapes other than `\u` stand for none of these, so unless a `\u`
+    /// escape stands for a digit, `]` or non-ASCII text, the bytes must show `]` after seven such bytes.
+    var mayHoldCommitHash: Bool {
+        guard kind == .string, let base = raw.baseAddress else { return false }
+        let count = raw.count
+        func isHashByte(_ byte: UInt8) -> Bool {
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+                || byte >= 0x80
+        }
+        var start = 7
+        while start < count, let found = memchr(base + start, Int32(UInt8(ascii: "]")), count - start) {
+            let close = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if (close - 7..<close).allSatisfy({ isHashByte(base[$0]) }) { return true }
+            start = close + 1
+        }
+        guard isEscaped else { return false }
         var index = 0
-        while index + 1 < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "]") && bytes[index + 1] == UInt8(ascii: " ") { return true }
-            if byte == UInt8(ascii: "\\") {
-                if isEscaped && bytes[index + 1] == UInt8(ascii: "u") { return true }
-                index += 2
-                continue
+        while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "\\")), count - index) {
+            let slash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard slash + 1 < count else { return false }
+            if base[slash + 1] == UInt8(ascii: "u") {
+                guard slash + 6 <= count, let value = UInt32(String(decoding: UnsafeBufferPointer(start: base + slash + 2, count: 4), as: UTF8.self), radix: 16)
+                else { return true }  // a bad escape: let decoding decide
+                if value >= 0x80 || value == 0x5D || (0x30...0x39).contains(value) || (0x41...0x46).contains(value)
+                    || (0x61...0x66).contains(value)
+                {
+                    return true
+                }
             }
-            index += 1
+            index = slash + 2
         }
         return false
     }
@@ -78,13 +99,13 @@ extension JSONValue {
     var commitHashes: [String] {
         switch kind {
         case .string:
-            guard mayHoldCommitLine, let text = string else { return [] }
+            guard mayHoldCommitHash, let text = string else { return [] }
             return ToolOutputScanner.commitHashes(in: text)
         case .array:
             guard let parts = textParts else { return [] }
             let texts = parts.map { $0["text"] }
-            // Joined by newlines, the text passes the check when one part holds `] ` or the last ends with `]`.
-            guard texts.contains(where: { $0?.mayHoldCommitLine ?? false }) else { return [] }
+            // Joined by newlines, no line spans two parts.
+            guard texts.contains(where: { $0?.mayHoldCommitHash ?? false }) else { return [] }
             return ToolOutputScanner.commitHashes(in: texts.compactMap { $0?.string }.joined(separator: "\n"))
         default:
             return []

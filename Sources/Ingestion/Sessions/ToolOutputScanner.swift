@@ -55,7 +55,7 @@ package enum ToolOutputScanner {
     /// Paths named by `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` lines
     /// of apply_patch bodies anywhere in `text`.
     package static func patchedPaths(in text: String) -> [String] {
-        guard text.contains("*** ") else { return [] }
+        guard contains(text, "*** ") else { return [] }
         let markers = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "]
         var paths: [String] = []
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -67,6 +67,22 @@ package enum ToolOutputScanner {
             }
         }
         return paths
+    }
+}
+
+extension ToolOutputScanner {
+    /// Whether `text` contains the ASCII `needle`, compared in UTF-8 bytes (Foundation's
+    /// `contains` goes through NSString; it differs only where a combining mark follows the needle).
+    static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let first = pattern.first else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
+                if pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+            }
+            return false
+        } ?? text.contains(String(decoding: pattern, as: UTF8.self))  // not contiguous UTF-8: a bridged string
     }
 }
 
