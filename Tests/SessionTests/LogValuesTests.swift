@@ -63,4 +63,14 @@ struct LogValuesTests {
         #expect(ToolOutputScanner.contains("é] x", "] "))
         #expect(!ToolOutputScanner.contains("", "] "))
     }
+
+    @Test("the continuation search finds every value written after \"uuid\":\", at any offset")
+    func uuidValues() {
+        for padding in 0..<17 {
+            let line = String(repeating: "u", count: padding) + #"{"parentUuid":"p","uuid":"a-1","x":{"uuid":"b"},"s":"\"uuid\":\"c","uuid":"uuid":"d","uuid":""#
+            var found: [String] = []
+            Array(line.utf8).withUnsafeBufferPointer { ClaudeContinuationSearch.forEachUUID(in: $0) { found.append($0) } }
+            #expect(found == ["a-1", "b", "uuid", "d"], "padding \(padding)")
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -10,16 +11,16 @@ import Support
 /// Finds the session a Claude ≤ 2.0 `summary.leafUuid` points into, among the other
 /// transcripts of the same project folder (the continued conversation is a new file).
 ///
-/// The candidates are searched nearest modification time first: the first line of the
-/// first candidate whose `uuid` is the leaf, written as `"uuid":"<leaf>"`, and that has a
-/// `sessionId`, names the session. This runs only for files that start with summary lines
-/// and only on a read from offset 0.
+/// The candidates are searched nearest modification time first, line by line for
+/// `"uuid":"<leaf>"`; the first such line that is a JSON object whose `uuid` is the leaf
+/// and that has a `sessionId` names the session. This runs only for files that start with
+/// summary lines and only on a read from offset 0.
 ///
 /// Every transcript of a folder may need the same neighbours, and a leaf that points at a
-/// deleted transcript makes the search read them all; so what a neighbour holds (each
-/// `uuid` with its line's `sessionId`) is remembered, with the file's size and modification
-/// time, for the folder searched last: a folder of N transcripts costs one read of each
-/// instead of up to N.
+/// deleted transcript makes the search read them all; so which values follow `"uuid":"` in
+/// a neighbour (and on which line first) is remembered, with the file's size and
+/// modification time, for the last few folders searched: a folder of N transcripts costs
+/// one read of each instead of up to N, and only a line that may answer is decoded.
 enum ClaudeContinuationSearch {
     static func session(owning leaf: String, near path: String) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
@@ -31,31 +32,46 @@ enum ClaudeContinuationSearch {
             .filter { $0 != path }
             .map { (path: $0, stamp: stamp($0)) }
             .sorted { abs(($0.stamp?.seconds ?? 0) - ownTime) < abs(($1.stamp?.seconds ?? 0) - ownTime) }
-        return memory.withFolder(folder) { known in
-            for candidate in candidates {
-                if let stamp = candidate.stamp, let remembered = known[candidate.path], remembered.stamp == stamp {
-                    if let session = remembered.sessions[leaf] { return session }
-                    continue
-                }
-                let (sessions, complete) = sessions(in: candidate.path)
-                if complete, let stamp = candidate.stamp { known[candidate.path] = Transcript(stamp: stamp, sessions: sessions) }
-                if let session = sessions[leaf] { return session }
-            }
-            return nil
+        let needle = Array("\"uuid\":\"\(leaf)\"".utf8)
+        // A leaf with a quote is never one value of the index: such a search reads every line.
+        let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
+        for candidate in candidates {
+            var firstLine: Int? = 1
+            if indexable { firstLine = uuidLines(of: candidate.path, stamp: candidate.stamp)[leaf] }
+            guard let firstLine else { continue }
+            if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
         }
+        return nil
     }
 
-    /// Size and modification time of a file, as the search compares them.
+    /// The old search of one file from `line` on: the first line holding `needle` whose record
+    /// has `uuid == leaf` and a `sessionId`. nil when there is none or the file cannot be read.
+    private static func session(owning leaf: String, needle: [UInt8], in path: String, from line: Int) -> String? {
+        struct Found: Error {
+            var session: String
+        }
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        do {
+            try LogLineSource.forEachLine(path: path, fromOffset: 0) { text in
+                guard text.number >= line, contains(text.bytes, needle),
+                    let record = tally.decode(text.bytes, ClaudeRecord.init), record.uuid == leaf,
+                    let session = record.sessionId
+                else { return true }
+                throw Found(session: session)
+            }
+        } catch let found as Found {
+            return found.session
+        } catch {
+            return nil  // an unreadable neighbour cannot hold the answer we can use
+        }
+        return nil
+    }
+
+    /// Size and modification time of a file.
     struct Stamp: Equatable {
         var size: Int64
         var seconds: Double
         var nanoseconds: Int
-    }
-
-    /// What one neighbour holds: each line's `uuid` (the first line with it) and `sessionId`.
-    struct Transcript {
-        var stamp: Stamp
-        var sessions: [String: String]
     }
 
     private static func stamp(_ path: String) -> Stamp? {
@@ -69,36 +85,68 @@ enum ClaudeContinuationSearch {
         return Stamp(size: Int64(info.st_size), seconds: Double(time.tv_sec), nanoseconds: Int(time.tv_nsec))
     }
 
-    /// The `uuid` → `sessionId` of a transcript's lines, and whether it was read to the end
-    /// (an unreadable neighbour cannot hold the answer; what was read before a failure still counts).
-    private static func sessions(in path: String) -> (sessions: [String: String], complete: Bool) {
-        var sessions: [String: String] = [:]
-        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+    /// Each value written after `"uuid":"` (up to the next quote) in a transcript, with the first
+    /// line holding it; remembered while the file keeps its stamp. Of a file that cannot be read
+    /// to the end, what was read (not remembered).
+    private static func uuidLines(of path: String, stamp: Stamp?) -> [String: Int] {
+        let folder = (path as NSString).deletingLastPathComponent
+        if let stamp, let known = memory.withLock({ $0.lines(of: path, folder: folder, stamp: stamp) }) { return known }
+        var lines: [String: Int] = [:]
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
-                let found = tally.decode(line.bytes) { record -> (uuid: String, session: String)? in
-                    guard let value = record["uuid"], let uuid = value.string, let session = record["sessionId"]?.string,
-                        isWrittenCompactly(value, in: line.bytes) || contains(line.bytes, Array("\"uuid\":\"\(uuid)\"".utf8))
-                    else { return nil }
-                    return (uuid, session)
+                forEachUUID(in: line.bytes) { value in
+                    if lines[value] == nil { lines[value] = line.number }
                 }
-                if let found = found ?? nil, sessions[found.uuid] == nil { sessions[found.uuid] = found.session }
                 return true
             }
         } catch {
-            return (sessions, false)
+            return lines
         }
-        return (sessions, true)
+        if let stamp { memory.withLock { $0.remember(lines, of: path, folder: folder, stamp: stamp) } }
+        return lines
     }
 
-    /// Whether a `uuid` string value is written right after `"uuid":"` (the usual compact form, so
-    /// the line holds `"uuid":"<its value>"` without searching for it).
-    private static func isWrittenCompactly(_ value: JSONValue, in line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let lineStart = line.baseAddress, let valueStart = value.raw.baseAddress, !value.isEscaped else { return false }
-        let prefix = Array("\"uuid\":\"".utf8)
-        let offset = lineStart.distance(to: valueStart) - prefix.count
-        guard offset >= 0 else { return false }
-        return prefix.indices.allSatisfy { line[offset + $0] == prefix[$0] }
+    /// Calls `body` with each value that follows `"uuid":"` in `bytes`, up to the next quote
+    /// (values that are not UTF-8 cannot be a leaf's and are passed over).
+    static func forEachUUID(in bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let prefix: [UInt8] = Array("\"uuid\":\"".utf8)
+        let count = bytes.count
+        var index = 1
+        while let pair = nextDoubleU(base, count, from: index) {
+            index = pair + 1
+            let start = pair - 1
+            guard start + prefix.count <= count, prefix.indices.allSatisfy({ base[start + $0] == prefix[$0] }) else { continue }
+            let valueStart = start + prefix.count
+            guard valueStart < count, let quote = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), count - valueStart)
+            else { return }
+            let value = UnsafeBufferPointer(start: base + valueStart, count: (base + valueStart).distance(to: quote.assumingMemoryBound(to: UInt8.self)))
+            if UTF8Validation.isValid(value) { body(String(decoding: value, as: UTF8.self)) }
+            index = valueStart
+        }
+    }
+
+    /// The first offset at or after `from` where `uu` starts (as in `"uuid"`), eight bytes at a time.
+    private static func nextDoubleU(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int) -> Int? {
+        let raw = UnsafeRawPointer(base)
+        var index = from
+        @inline(__always) func equalBytes(_ word: UInt64) -> UInt64 {
+            let difference = word ^ 0x7575_7575_7575_7575  // "u" in every byte
+            // The high bit of each byte of `difference` that is zero, exactly (no borrows).
+            return ~(((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & 0x8080_8080_8080_8080
+        }
+        while index + 9 <= count {
+            let here = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+            let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
+            let both = equalBytes(here) & equalBytes(next)
+            if both != 0 { return index + both.trailingZeroBitCount / 8 }
+            index += 8
+        }
+        while index + 1 < count {
+            if base[index] == UInt8(ascii: "u") && base[index + 1] == UInt8(ascii: "u") { return index }
+            index += 1
+        }
+        return nil
     }
 
     /// Whether `needle` occurs in `haystack` (memchr for the first byte, then memcmp; memmem is not in every libc module).
@@ -120,23 +168,26 @@ enum ClaudeContinuationSearch {
         }
     }
 
-    /// The transcripts of the folder searched last, shared by all reads in the process.
-    private static let memory = Memory()
+    /// What the transcripts of the folders searched last hold, shared by all reads in the process.
+    private static let memory = Mutex(Memory())
 
-    private final class Memory: @unchecked Sendable {
-        private let lock = NSLock()
-        private var folder = ""
-        private var transcripts: [String: Transcript] = [:]
+    private struct Memory {
+        /// Folders are forgotten beyond this many (reads in parallel may be in neighbouring folders).
+        static let folderLimit = 4
+        /// Most recently used last.
+        var folders: [String] = []
+        var transcripts: [String: [String: (stamp: Stamp, lines: [String: Int])]] = [:]
 
-        /// Runs `body` with the remembered transcripts of `folder` (forgetting another folder's), one caller at a time.
-        func withFolder<T>(_ folder: String, _ body: (inout [String: Transcript]) -> T) -> T {
-            lock.lock()
-            defer { lock.unlock() }
-            if folder != self.folder {
-                self.folder = folder
-                transcripts = [:]
-            }
-            return body(&transcripts)
+        func lines(of path: String, folder: String, stamp: Stamp) -> [String: Int]? {
+            guard let known = transcripts[folder]?[path], known.stamp == stamp else { return nil }
+            return known.lines
+        }
+
+        mutating func remember(_ lines: [String: Int], of path: String, folder: String, stamp: Stamp) {
+            folders.removeAll { $0 == folder }
+            folders.append(folder)
+            if folders.count > Self.folderLimit { transcripts[folders.removeFirst()] = nil }
+            transcripts[folder, default: [:]][path] = (stamp, lines)
         }
     }
 }
