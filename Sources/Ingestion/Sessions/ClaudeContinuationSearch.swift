@@ -1,6 +1,5 @@
 import Foundation
 import Support
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -37,7 +36,7 @@ enum ClaudeContinuationSearch {
         let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
         for candidate in candidates {
             var firstLine: Int? = 1
-            if indexable { firstLine = uuidLines(of: candidate.path, stamp: candidate.stamp)[leaf] }
+            if indexable { firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp)[leaf] }
             guard let firstLine else { continue }
             if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
         }
@@ -88,9 +87,12 @@ enum ClaudeContinuationSearch {
     /// Each value written after `"uuid":"` (up to the next quote) in a transcript, with the first
     /// line holding it; remembered while the file keeps its stamp. Of a file that cannot be read
     /// to the end, what was read (not remembered).
-    private static func uuidLines(of path: String, stamp: Stamp?) -> [String: Int] {
-        let folder = (path as NSString).deletingLastPathComponent
-        if let stamp, let known = memory.withLock({ $0.lines(of: path, folder: folder, stamp: stamp) }) { return known }
+    private static func uuidLines(of path: String, in folder: String, stamp: Stamp?) -> [String: Int] {
+        guard let stamp else { return readUUIDLines(of: path).lines }
+        return memory.lines(of: path, in: folder, stamp: stamp) { readUUIDLines(of: path) }
+    }
+
+    private static func readUUIDLines(of path: String) -> (lines: [String: Int], complete: Bool) {
         var lines: [String: Int] = [:]
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
@@ -100,10 +102,9 @@ enum ClaudeContinuationSearch {
                 return true
             }
         } catch {
-            return lines
+            return (lines, false)
         }
-        if let stamp { memory.withLock { $0.remember(lines, of: path, folder: folder, stamp: stamp) } }
-        return lines
+        return (lines, true)
     }
 
     /// Calls `body` with each value that follows `"uuid":"` in `bytes`, up to the next quote
@@ -169,25 +170,44 @@ enum ClaudeContinuationSearch {
     }
 
     /// What the transcripts of the folders searched last hold, shared by all reads in the process.
-    private static let memory = Mutex(Memory())
+    private static let memory = Memory()
 
-    private struct Memory {
+    private final class Memory: @unchecked Sendable {
         /// Folders are forgotten beyond this many (reads in parallel may be in neighbouring folders).
         static let folderLimit = 4
+        /// Guards the fields below; waited on while another read reads a file this one needs.
+        private let condition = NSCondition()
         /// Most recently used last.
-        var folders: [String] = []
-        var transcripts: [String: [String: (stamp: Stamp, lines: [String: Int])]] = [:]
+        private var folders: [String] = []
+        private var transcripts: [String: [String: (stamp: Stamp, lines: [String: Int])]] = [:]
+        private var reading: Set<String> = []
 
-        func lines(of path: String, folder: String, stamp: Stamp) -> [String: Int]? {
-            guard let known = transcripts[folder]?[path], known.stamp == stamp else { return nil }
-            return known.lines
-        }
-
-        mutating func remember(_ lines: [String: Int], of path: String, folder: String, stamp: Stamp) {
-            folders.removeAll { $0 == folder }
-            folders.append(folder)
-            if folders.count > Self.folderLimit { transcripts[folders.removeFirst()] = nil }
-            transcripts[folder, default: [:]][path] = (stamp, lines)
+        /// The remembered values of `path` if its stamp is unchanged, else what `read` finds (kept
+        /// when it read the whole file). A file is read by one caller at a time; the lock is not
+        /// held while it is read.
+        func lines(
+            of path: String, in folder: String, stamp: Stamp, read: () -> (lines: [String: Int], complete: Bool)
+        ) -> [String: Int] {
+            condition.lock()
+            while reading.contains(path) { condition.wait() }
+            if let known = transcripts[folder]?[path], known.stamp == stamp {
+                condition.unlock()
+                return known.lines
+            }
+            reading.insert(path)
+            condition.unlock()
+            let (lines, complete) = read()
+            condition.lock()
+            reading.remove(path)
+            if complete {
+                folders.removeAll { $0 == folder }
+                folders.append(folder)
+                if folders.count > Self.folderLimit { transcripts[folders.removeFirst()] = nil }
+                transcripts[folder, default: [:]][path] = (stamp, lines)
+            }
+            condition.broadcast()
+            condition.unlock()
+            return lines
         }
     }
 }

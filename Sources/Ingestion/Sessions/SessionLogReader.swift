@@ -35,6 +35,12 @@ package enum SessionLogReader {
         }
     }
 
+    /// The size of a file (0 when it cannot be stat'ed), to order the work.
+    private static func size(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+
     /// One read of `read(_:diagnostics:)`: the arguments of `read(path:…)`.
     package struct Request: Sendable {
         package var path: String
@@ -56,7 +62,11 @@ package enum SessionLogReader {
     package static func read(_ requests: [Request], diagnostics: Diagnostics? = nil) -> [Result<SessionReadResult, any Error>] {
         let own = requests.map { _ in diagnostics.map { Diagnostics(keep: $0.keep) } }
         let results = Mutex([Result<SessionReadResult, any Error>?](repeating: nil, count: requests.count))
-        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+        // Largest first, so that no core is left with a big file while the other waits.
+        let sizes = requests.map { size($0.path) }
+        let order = requests.indices.sorted { sizes[$0] > sizes[$1] }
+        DispatchQueue.concurrentPerform(iterations: requests.count) { turn in
+            let index = order[turn]
             let request = requests[index]
             let result = Result {
                 try read(
