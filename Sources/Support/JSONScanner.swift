@@ -11,13 +11,16 @@
 /// mark is skipped, and at most 512 levels of nesting. A string or number whose content
 /// is invalid (a raw control character, a bad escape, a lone surrogate, `01`) fails only
 /// when it is decoded: `string` or `int` is then nil, as `decodeIfPresent` wrapped in
-/// `try?` gives nil. Bytes are not checked for UTF-8 except in what is decoded.
+/// `try?` gives nil. Bytes are checked for UTF-8 only in what is decoded, unless asked
+/// (`validatingUTF8`): then a text that is read is UTF-8 throughout.
 ///
 /// Reuse one scanner for many lines: its storage is kept between them.
 package struct JSONScanner {
     /// Why a text is not JSON: the byte offset where reading stopped.
     package enum Failure: Error, Equatable {
         case syntax(offset: Int)
+        /// A string holds bytes that are not UTF-8 (only when validating).
+        case invalidUTF8(offset: Int)
         /// Nesting deeper than `maximumDepth`.
         case tooDeep(offset: Int)
     }
@@ -32,10 +35,12 @@ package struct JSONScanner {
 
     /// Reads `bytes` and hands its value to `body`; the value and everything reached from it
     /// are valid only inside `body` (they point into `bytes` and into this scanner).
+    /// - Parameter validatingUTF8: also check that the strings are UTF-8 (the rest of a JSON
+    ///   text is ASCII), as one pass with the scan.
     package mutating func scan<Result>(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ body: (JSONValue) -> Result
+        _ bytes: UnsafeBufferPointer<UInt8>, validatingUTF8: Bool = false, _ body: (JSONValue) -> Result
     ) throws(Failure) -> Result {
-        try tokenize(bytes)
+        try tokenize(bytes, validatingUTF8: validatingUTF8)
         return tokens.withUnsafeBufferPointer { body(JSONValue(bytes: bytes, tokens: $0, index: 0)) }
     }
 
@@ -43,7 +48,7 @@ package struct JSONScanner {
         case value, key, afterValue
     }
 
-    private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) throws(Failure) {
+    private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, validatingUTF8: Bool) throws(Failure) {
         tokens.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
         guard let base = bytes.baseAddress else { throw .syntax(offset: 0) }
@@ -51,6 +56,7 @@ package struct JSONScanner {
         var i = 0
         if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
         var state = State.value
+        var needsUTF8Check = false
         while true {
             while i < count, Self.isWhitespace(base[i]) { i += 1 }
             switch state {
@@ -73,7 +79,8 @@ package struct JSONScanner {
                         state = isObject ? .key : .value
                     }
                 case UInt8(ascii: "\""):
-                    let (end, escaped) = try Self.stringEnd(base, count, from: i + 1)
+                    let (end, escaped) = try Self.stringEnd(
+                        base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
                     tokens.append(.init(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1))
                     i = end + 1
                     state = .afterValue
@@ -95,7 +102,8 @@ package struct JSONScanner {
                 }
             case .key:
                 guard i < count, base[i] == UInt8(ascii: "\"") else { throw .syntax(offset: i) }
-                let (end, escaped) = try Self.stringEnd(base, count, from: i + 1)
+                let (end, escaped) = try Self.stringEnd(
+                    base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
                 let key = JSONValue.Token(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1)
                 // JSONDecoder decodes all the names of an object it opens: one it cannot decode fails that object.
                 if !JSONValue.isDecodable(UnsafeBufferPointer(start: base + key.start, count: end - key.start), escaped: escaped),
@@ -112,6 +120,7 @@ package struct JSONScanner {
             case .afterValue:
                 guard let container = open.last else {
                     guard i == count else { throw .syntax(offset: i) }
+                    if needsUTF8Check && !UTF8Validation.isValid(bytes) { throw .invalidUTF8(offset: 0) }
                     return
                 }
                 guard i < count else { throw .syntax(offset: i) }
@@ -146,38 +155,55 @@ package struct JSONScanner {
     /// The offset of the quote that closes a string whose content starts at `start`, and
     /// whether the content has escapes. `\` skips the next byte, `\u` the next five (no quote among them).
     private static func stringEnd(
-        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int
+        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
     ) throws(Failure) -> (end: Int, escaped: Bool) {
         var i = start
         var escaped = false
         while true {
-            i = nextQuoteOrBackslash(base, count, from: i)
+            i = nextSpecial(base, count, from: i, nonASCII: validatingUTF8)
             guard i < count else { throw .syntax(offset: count) }
             if base[i] == UInt8(ascii: "\"") { return (i, escaped) }
-            escaped = true
-            guard i + 1 < count, base[i + 1] == UInt8(ascii: "u") else {
-                i += 2
+            if base[i] >= 0x80 {
+                guard let length = UTF8Validation.sequenceLength(base, count, at: i) else { throw .invalidUTF8(offset: i) }
+                i += length
                 continue
             }
-            // JSONDecoder takes the four bytes after `\u` as the escape's: a quote among them fails the text.
-            guard i + 6 <= count, !(2..<6).contains(where: { base[i + $0] == UInt8(ascii: "\"") }) else {
-                throw .syntax(offset: i)
+            escaped = true
+            let skipped: Range<Int>
+            if i + 1 < count && base[i + 1] == UInt8(ascii: "u") {
+                // JSONDecoder takes the four bytes after `\u` as the escape's: a quote among them fails the text.
+                guard i + 6 <= count, !(2..<6).contains(where: { base[i + $0] == UInt8(ascii: "\"") }) else {
+                    throw .syntax(offset: i)
+                }
+                skipped = (i + 2)..<(i + 6)
+            } else {
+                skipped = (i + 1)..<min(i + 2, count)
             }
-            i += 6
+            i = skipped.upperBound
+            if validatingUTF8 && skipped.contains(where: { base[$0] >= 0x80 }) {
+                // A bad escape of non-ASCII text: its bytes are checked with the whole text at the end;
+                // the rest of a character it cut is passed over here.
+                needsUTF8Check = true
+                while i < count && base[i] & 0xC0 == 0x80 { i += 1 }
+            }
         }
     }
 
-    /// The first offset at or after `from` holding `"` or `\`, or `count`; eight bytes at a time.
-    private static func nextQuoteOrBackslash(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int) -> Int {
+    /// The first offset at or after `from` holding `"` or `\` (or, when asked, a byte of 0x80 or
+    /// above), or `count`; eight bytes at a time.
+    @inline(__always)
+    private static func nextSpecial(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int, nonASCII: Bool) -> Int {
         var i = from
         let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = nonASCII ? 0x8080_8080_8080_8080 : 0
         while i + 8 <= count {
             let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let found = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            let found = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | (word & highBits)
             if found != 0 { return i + found.trailingZeroBitCount / 8 }
             i += 8
         }
-        while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") { i += 1 }
+        let limit: UInt8 = nonASCII ? 0x80 : 0xFF
+        while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") && base[i] < limit { i += 1 }
         return i
     }
 

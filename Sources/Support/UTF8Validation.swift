@@ -14,40 +14,39 @@ package enum UTF8Validation {
                 i += 8
             }
             guard i < count else { return true }
-            let lead = base[i]
-            if lead < 0x80 {
+            if base[i] < 0x80 {
                 i += 1
                 continue
             }
-            func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-                i + offset < count && base[i + offset] >= low && base[i + offset] <= high
-            }
-            switch lead {
-            case 0xC2...0xDF:
-                guard continuation(1) else { return false }
-                i += 2
-            case 0xE0:
-                guard continuation(1, 0xA0), continuation(2) else { return false }
-                i += 3
-            case 0xE1...0xEC, 0xEE...0xEF:
-                guard continuation(1), continuation(2) else { return false }
-                i += 3
-            case 0xED:
-                guard continuation(1, 0x80, 0x9F), continuation(2) else { return false }
-                i += 3
-            case 0xF0:
-                guard continuation(1, 0x90), continuation(2), continuation(3) else { return false }
-                i += 4
-            case 0xF1...0xF3:
-                guard continuation(1), continuation(2), continuation(3) else { return false }
-                i += 4
-            case 0xF4:
-                guard continuation(1, 0x80, 0x8F), continuation(2), continuation(3) else { return false }
-                i += 4
-            default:
-                return false
-            }
+            guard let length = sequenceLength(base, count, at: i) else { return false }
+            i += length
         }
         return true
+    }
+
+    /// The length of the well-formed sequence that starts with the non-ASCII byte at `i`, or nil.
+    @inline(__always)
+    package static func sequenceLength(_ base: UnsafePointer<UInt8>, _ count: Int, at i: Int) -> Int? {
+        func continuation(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + offset < count && base[i + offset] >= low && base[i + offset] <= high
+        }
+        switch base[i] {
+        case 0xC2...0xDF:
+            return continuation(1) ? 2 : nil
+        case 0xE0:
+            return continuation(1, 0xA0) && continuation(2) ? 3 : nil
+        case 0xE1...0xEC, 0xEE...0xEF:
+            return continuation(1) && continuation(2) ? 3 : nil
+        case 0xED:
+            return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : nil
+        case 0xF0:
+            return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF1...0xF3:
+            return continuation(1) && continuation(2) && continuation(3) ? 4 : nil
+        case 0xF4:
+            return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : nil
+        default:
+            return nil
+        }
     }
 }

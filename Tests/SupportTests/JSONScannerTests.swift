@@ -257,6 +257,43 @@ struct JSONScannerTests {
     }
 }
 
+extension JSONScannerTests {
+    @Test("validating UTF-8 while scanning: read exactly when the text reads and is UTF-8")
+    func validatingUTF8() {
+        var random = SplitMix(seed: 99)
+        let seeds = [
+            "{\"a\":\"é中😀\",\"b\":[\"x\\u00e9\",\"\\\\é\"],\"c\":{\"d\":\"\\é\\u中é\"}}",
+            #"{"type":"user","text":"plain ASCII that is long enough to be read eight bytes at a time"}"#,
+        ]
+        let alphabet: [UInt8] = [0x22, 0x5C, 0x75, 0x41, 0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0xED, 0xA0, 0x7B, 0x7D]
+        var scanner = JSONScanner()
+        for round in 0..<4000 {
+            var bytes = Array(seeds[round % seeds.count].utf8)
+            for _ in 0...(random.next() % 3) {
+                let position = Int(random.next() % UInt64(bytes.count + 1))
+                let byte = alphabet[Int(random.next() % UInt64(alphabet.count))]
+                if random.next() % 2 == 0 && position < bytes.count { bytes[position] = byte } else { bytes.insert(byte, at: position) }
+            }
+            let plain = bytes.withUnsafeBufferPointer { try? scanner.scan($0) { _ in true } } ?? false
+            let utf8 = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+            var outcome = "read"
+            do {
+                _ = try bytes.withUnsafeBufferPointer { try scanner.scan($0, validatingUTF8: true) { _ in true } }
+            } catch JSONScanner.Failure.invalidUTF8 {
+                outcome = "not UTF-8"
+            } catch {
+                outcome = "not JSON"
+            }
+            if plain {
+                #expect(outcome == (utf8 ? "read" : "not UTF-8"), "\(bytes)")
+            } else {
+                #expect(outcome != "read", "\(bytes)")
+                if outcome == "not UTF-8" { #expect(!utf8, "\(bytes)") }
+            }
+        }
+    }
+}
+
 @Suite("Checking UTF-8 without making a String")
 struct UTF8ValidationTests {
     func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) } }

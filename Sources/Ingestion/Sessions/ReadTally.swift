@@ -57,13 +57,26 @@ package struct ReadTally {
     /// is left for the next read (it may still be being written): nil, not counted.
     mutating func object<T>(_ line: LogLineSource.Line, _ read: (JSONValue) -> T) -> T? {
         if Self.isBlank(line.bytes) { return nil }
-        guard Self.isValidUTF8(line.bytes) else {
-            // A log line must be UTF-8 to be trusted (JSONDecoder would have repaired it silently).
-            if line.terminated { malformed(line: line.number, expected: "UTF-8 text") }
-            return nil
+        // A log line must be UTF-8 to be trusted (JSONDecoder would have repaired it silently);
+        // the scan checks the strings, the only place a JSON text may hold other than ASCII.
+        let utf8: Bool
+        do {
+            if let value = try scanner.scan(line.bytes, validatingUTF8: true, { $0.isObject ? read($0) : nil }) {
+                return value
+            }
+            utf8 = true
+        } catch .invalidUTF8 {
+            utf8 = false
+        } catch {
+            utf8 = Self.isValidUTF8(line.bytes)
         }
-        if let value = decode(line.bytes, read) { return value }
-        if line.terminated { malformed(line: line.number, expected: "a JSON object", content: line.bytes) }
+        if line.terminated {
+            if utf8 {
+                malformed(line: line.number, expected: "a JSON object", content: line.bytes)
+            } else {
+                malformed(line: line.number, expected: "UTF-8 text")
+            }
+        }
         return nil
     }
 
