@@ -285,11 +285,21 @@ package struct JSONValue {
 
     /// The value of the first member named `name` (as JSONDecoder, the first of duplicates counts).
     package subscript(name: StaticString) -> JSONValue? {
-        guard isObject else { return nil }
+        guard isObject, let base = bytes.baseAddress else { return nil }
+        let length = name.utf8CodeUnitCount
+        let wanted = name.utf8Start
         var key = index + 1
         let end = token.next
         while key < end {
-            if JSONValue(bytes: bytes, tokens: tokens, index: key).isName(name) {
+            // Most names differ in length; of the others, most in their first byte.
+            let candidate = tokens[key]
+            if candidate.escaped {
+                if JSONValue(bytes: bytes, tokens: tokens, index: key).isName(name) {
+                    return JSONValue(bytes: bytes, tokens: tokens, index: key + 1)
+                }
+            } else if candidate.end - candidate.start == length
+                && (length == 0 || (base[candidate.start] == wanted[0] && memcmp(base + candidate.start, wanted, length) == 0))
+            {
                 return JSONValue(bytes: bytes, tokens: tokens, index: key + 1)
             }
             key = tokens[key + 1].next

@@ -56,12 +56,16 @@ struct LogValuesTests {
         #expect(strings == ["x", "y", "z"])
     }
 
-    @Test("ASCII needles are found in UTF-8 bytes")
-    func containsNeedle() {
-        #expect(ToolOutputScanner.contains("a *** b", "*** "))
-        #expect(!ToolOutputScanner.contains("a ** b", "*** "))
-        #expect(ToolOutputScanner.contains("é] x", "] "))
-        #expect(!ToolOutputScanner.contains("", "] "))
+    @Test("text checks give Foundation's answers", arguments: [
+        "", " ", "a *** b", "a ** b", "é] x", "] \u{301}x", " \n padded\t", "\u{2003}em space\u{85}", "plain", "x\r\n",
+        "<system-reminder>a</system-reminder>", "e\u{301}*** ",
+    ])
+    func textChecks(_ text: String) {
+        #expect(LogText.contains(text, "*** ") == text.contains("*** "))
+        #expect(LogText.contains(text, "] ") == text.contains("] "))
+        #expect(LogText.contains(text, "<system-reminder>") == text.contains("<system-reminder>"))
+        #expect(LogText.trimmed(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(LogText.isBlank(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
     @Test("the continuation search finds every value written after \"uuid\":\", at any offset")

@@ -108,7 +108,7 @@ package enum CodexSessionReader {
         case "event_msg":
             switch payload.type {
             case "user_message":
-                if let text = payload.message, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if let text = payload.message, !LogText.isBlank(text) {
                     builder.addPrompt(text)
                 }
             case "token_count":
@@ -134,11 +134,11 @@ package enum CodexSessionReader {
         switch item.type {
         case "message":
             guard legacy, item.role == "user", let text = item.text else { return }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = LogText.trimmed(text)
             guard !trimmed.isEmpty, !injectedPrefixes.contains(where: { trimmed.hasPrefix($0) }) else { return }
             builder.addPrompt(text)
         case "function_call":
-            guard let arguments = item.arguments, ToolOutputScanner.contains(arguments, "*** ") else { return }
+            guard let arguments = item.arguments, LogText.contains(arguments, "*** ") else { return }
             // The arguments are JSON; when they are not, scan them as they are.
             let texts = allStrings(ofJSON: arguments) ?? [arguments]
             for text in texts { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: text)) }
@@ -147,7 +147,7 @@ package enum CodexSessionReader {
         case "function_call_output", "custom_tool_call_output":
             for text in item.output {
                 var found = ToolOutputScanner.commitHashes(in: text)
-                if found.isEmpty, text.hasPrefix("{"), ToolOutputScanner.contains(text, "] "), let inner = allStrings(ofJSON: text) {
+                if found.isEmpty, text.hasPrefix("{"), LogText.contains(text, "] "), let inner = allStrings(ofJSON: text) {
                     // 0.39 wraps the output as a JSON string {"output": …, "metadata": …}; not JSON: nothing more
                     found = inner.flatMap(ToolOutputScanner.commitHashes(in:))
                 }

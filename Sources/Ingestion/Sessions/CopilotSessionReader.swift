@@ -47,7 +47,7 @@ package enum CopilotSessionReader {
         case "session.model_change":
             builder.addModel(data.newModel)
         case "user.message":
-            if let text = data.content, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let text = data.content, !LogText.isBlank(text) {
                 builder.addPrompt(text)
             }
         case "assistant.message":

@@ -87,7 +87,7 @@ package enum GeminiSessionReader {
         builder.addTime(message.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
         switch message.type {
         case "user":
-            guard let text = message.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+            guard let text = message.text, !LogText.isBlank(text) else { return }
             if let id = message.id {
                 guard seenPrompts.insert(id).inserted else { return }
             }

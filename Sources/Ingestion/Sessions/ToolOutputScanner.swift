@@ -28,7 +28,7 @@ package enum ToolOutputScanner {
         let found = utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>] in
             guard let last = bytes.last else { return [] }
             var ranges: [Range<Int>] = []
-            var hasBracketSpace = last == UInt8(ascii: "]")
+            var hasBracketSpace = false
             var start = 0
             for index in bytes.indices {
                 let byte = bytes[index]
@@ -40,7 +40,9 @@ package enum ToolOutputScanner {
                 }
             }
             if bytes.count > start && bytes[start] == UInt8(ascii: "[") { ranges.append(start..<bytes.count) }
-            return hasBracketSpace ? ranges : []
+            // The check as it was, asked of Foundation only when the bytes allow it.
+            let passes = (hasBracketSpace && text.contains("] ")) || (last == UInt8(ascii: "]") && text.hasSuffix("]"))
+            return passes ? ranges : []
         }
         guard let found else {
             // Not contiguous UTF-8 (a bridged string): the same in Characters.
@@ -55,7 +57,7 @@ package enum ToolOutputScanner {
     /// Paths named by `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` lines
     /// of apply_patch bodies anywhere in `text`.
     package static func patchedPaths(in text: String) -> [String] {
-        guard contains(text, "*** ") else { return [] }
+        guard LogText.contains(text, "*** ") else { return [] }
         let markers = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "]
         var paths: [String] = []
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
@@ -67,22 +69,6 @@ package enum ToolOutputScanner {
             }
         }
         return paths
-    }
-}
-
-extension ToolOutputScanner {
-    /// Whether `text` contains the ASCII `needle`, compared in UTF-8 bytes (Foundation's
-    /// `contains` goes through NSString; it differs only where a combining mark follows the needle).
-    static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = pattern.first else { return true }
-        return text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] == first {
-                if pattern.indices.allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
-            }
-            return false
-        } ?? text.contains(String(decoding: pattern, as: UTF8.self))  // not contiguous UTF-8: a bridged string
     }
 }
 
