@@ -8,7 +8,8 @@ struct ClaudeRecord {
     var type: String?
     var sessionId: String?
     var agentId: String?
-    var timestamp: String?
+    /// `timestamp`, in ms since 1970.
+    var time: Int64?
     var cwd: String?
     var gitBranch: String?
     var version: String?
@@ -30,7 +31,7 @@ struct ClaudeRecord {
         self.type = type
         sessionId = line["sessionId"]?.string
         agentId = line["agentId"]?.string
-        timestamp = line["timestamp"]?.string
+        time = line["timestamp"].flatMap(LogTimestamp.milliseconds(_:))
         cwd = line["cwd"]?.string
         gitBranch = line["gitBranch"]?.string
         version = line["version"]?.string

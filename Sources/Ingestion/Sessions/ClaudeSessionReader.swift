@@ -43,6 +43,9 @@ package enum ClaudeSessionReader {
         let fileName = (path as NSString).lastPathComponent
         let fileAgent = agentID(fromFileName: fileName)
         var builders: [String: SessionBuilder] = [:]
+        // The last line's builder is kept out of `builders` while the lines keep to its session,
+        // so that neither its arrays are copied nor the dictionary touched on every line.
+        var active: SessionBuilder?
         var current: String?
         var firstMain: String?
         var pendingFiles: [String] = []
@@ -78,16 +81,23 @@ package enum ClaudeSessionReader {
             current = key
             if parent == nil && firstMain == nil { firstMain = key }
             if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
-            // Taken out while it changes, so that its arrays are not copied on every line.
-            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            var builder: SessionBuilder
+            if let last = active, last.id == key {
+                builder = last
+            } else {
+                if let last = active { builders[last.id] = last }
+                builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            }
+            active = nil
             if !pendingFiles.isEmpty {
                 builder.filesEdited.formUnion(pendingFiles)
                 pendingFiles = []
             }
             apply(record, to: &builder, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
-            builders[key] = builder
+            active = builder
             return true
         }
+        if let last = active { builders[last.id] = last }
 
         if !pendingFiles.isEmpty {
             let key = current ?? (fileName as NSString).deletingPathExtension
@@ -108,7 +118,7 @@ package enum ClaudeSessionReader {
         _ record: ClaudeRecord, to builder: inout SessionBuilder, mainMessageIDs: inout Set<String>,
         sidechainUsage: inout [SidechainUsage]
     ) {
-        builder.addTime(record.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+        builder.addTime(record.time)
         builder.noteDirectory(record.cwd)
         builder.noteBranch(record.gitBranch)
         if let version = record.version, !version.isEmpty { builder.toolVersion = version }
