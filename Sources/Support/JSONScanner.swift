@@ -233,6 +233,29 @@ package struct JSONScanner {
     }
 }
 
+/// Member names to look up together with `JSONValue.members(_:)`, prepared once.
+package struct JSONNames: Sendable {
+    private let names: [[UInt8]]
+    /// The slots of the names of each length (most names in an object are told apart by length).
+    private let byLength: [[Int]]
+
+    package init(_ names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+        var byLength = [[Int]](repeating: [], count: (self.names.map(\.count).max() ?? 0) + 1)
+        for (slot, name) in self.names.enumerated() { byLength[name.count].append(slot) }
+        self.byLength = byLength
+    }
+
+    package var count: Int { names.count }
+
+    /// The slot of the name spelled by `bytes`, if it is one of these.
+    func slot<Bytes: Collection<UInt8>>(of bytes: Bytes) -> Int? {
+        guard bytes.count < byLength.count else { return nil }
+        for slot in byLength[bytes.count] where names[slot].elementsEqual(bytes) { return slot }
+        return nil
+    }
+}
+
 /// One value of a text read by `JSONScanner`: a position in its list of values. Valid only
 /// inside the `scan` call that made it; it copies nothing until asked to decode.
 package struct JSONValue {
@@ -305,6 +328,28 @@ package struct JSONValue {
             key = tokens[key + 1].next
         }
         return nil
+    }
+
+    /// The values of the first members with each of `names`, found in one pass over the object
+    /// (for an object many names are read from); nil where there is none, all nil for anything
+    /// but an object.
+    package func members(_ names: JSONNames) -> [JSONValue?] {
+        var found = [JSONValue?](repeating: nil, count: names.count)
+        guard isObject, let base = bytes.baseAddress else { return found }
+        var key = index + 1
+        let end = token.next
+        while key < end {
+            let candidate = tokens[key]
+            let slot: Int?
+            if candidate.escaped {
+                slot = JSONValue(bytes: bytes, tokens: tokens, index: key).string.flatMap { names.slot(of: Array($0.utf8)) }
+            } else {
+                slot = names.slot(of: UnsafeBufferPointer(start: base + candidate.start, count: candidate.end - candidate.start))
+            }
+            if let slot, found[slot] == nil { found[slot] = JSONValue(bytes: bytes, tokens: tokens, index: key + 1) }
+            key = tokens[key + 1].next
+        }
+        return found
     }
 
     /// The members of an object in order, names as string values (empty for anything else).

@@ -63,6 +63,21 @@ struct JSONScannerTests {
         #expect(counts == [4, 2])
     }
 
+    @Test("members looked up together are those looked up one by one")
+    func membersTogether() {
+        let names = JSONNames(["type", "t", "missing", "", "sessionId", "type2"])
+        let text = #"{"t\u0079pe":null,"type":"x","t":1,"":"empty","sessionId":"S","t":2,"other":{"type":"nested"}}"#
+        let together = scan(text) { root in root.members(names).map { $0.map { String(decoding: $0.raw, as: UTF8.self) } } }
+        let oneByOne = scan(text) { root in
+            [root["type"], root["t"], root["missing"], root[""], root["sessionId"], root["type2"]].map {
+                $0.map { String(decoding: $0.raw, as: UTF8.self) }
+            }
+        }
+        #expect(together == oneByOne)
+        #expect(together == [.some("null"), "1", nil, "empty", "S", nil])
+        #expect(scan("[1]") { $0.members(names).allSatisfy { $0 == nil } } == true)
+    }
+
     @Test("the first of duplicate members counts, whatever its type")
     func duplicates() {
         #expect(scan(#"{"type":"x","type":"y"}"#) { $0["type"]?.string } == "x")

@@ -26,29 +26,38 @@ struct ClaudeRecord {
     /// `snapshot.trackedFileBackups` keys of a file-history-snapshot (paths relative to cwd).
     var trackedFiles: [String]
 
+    /// The members read, in the order of `names`.
+    private enum Field: Int, CaseIterable {
+        case type, sessionId, agentId, timestamp, cwd, gitBranch, version, uuid, leafUuid, requestId
+        case isSidechain, isMeta, isCompactSummary, isApiErrorMessage, message, toolUseResult, snapshot
+    }
+    private static let names = JSONNames(Field.allCases.map { "\($0)" })
+
     init(_ line: JSONValue) {
-        let type = line["type"]?.string
+        let fields = line.members(Self.names)
+        func field(_ name: Field) -> JSONValue? { fields[name.rawValue] }
+        let type = field(.type)?.string
         self.type = type
-        sessionId = line["sessionId"]?.string
-        agentId = line["agentId"]?.string
-        time = line["timestamp"].flatMap(LogTimestamp.milliseconds(_:))
-        cwd = line["cwd"]?.string
-        gitBranch = line["gitBranch"]?.string
-        version = line["version"]?.string
-        uuid = line["uuid"]?.string
-        leafUuid = line["leafUuid"]?.string
-        requestId = line["requestId"]?.string
-        isSidechain = line["isSidechain"]?.bool ?? false
-        isMeta = line["isMeta"]?.bool ?? false
-        isCompactSummary = line["isCompactSummary"]?.bool ?? false
-        isApiErrorMessage = line["isApiErrorMessage"]?.bool ?? false
-        message = line["message"].flatMap { Message($0, userLine: type == "user") }
+        sessionId = field(.sessionId)?.string
+        agentId = field(.agentId)?.string
+        time = field(.timestamp).flatMap(LogTimestamp.milliseconds(_:))
+        cwd = field(.cwd)?.string
+        gitBranch = field(.gitBranch)?.string
+        version = field(.version)?.string
+        uuid = field(.uuid)?.string
+        leafUuid = field(.leafUuid)?.string
+        requestId = field(.requestId)?.string
+        isSidechain = field(.isSidechain)?.bool ?? false
+        isMeta = field(.isMeta)?.bool ?? false
+        isCompactSummary = field(.isCompactSummary)?.bool ?? false
+        isApiErrorMessage = field(.isApiErrorMessage)?.bool ?? false
+        message = field(.message).flatMap { Message($0, userLine: type == "user") }
         toolCommits = []
-        if type == "user", let stdout = line["toolUseResult"]?["stdout"], stdout.kind == .string {
+        if type == "user", let stdout = field(.toolUseResult)?["stdout"], stdout.kind == .string {
             toolCommits = stdout.commitHashes
         }
         trackedFiles = []
-        if type == "file-history-snapshot", let backups = line["snapshot"]?["trackedFileBackups"] {
+        if type == "file-history-snapshot", let backups = field(.snapshot)?["trackedFileBackups"] {
             trackedFiles = backups.members.compactMap { $0.name.string }
         }
     }

@@ -48,28 +48,37 @@ struct CodexRecord {
 
         init() {}
 
+        /// The members read, in the order of `names`.
+        private enum Field: Int, CaseIterable {
+            case type, id, timestamp, cwd, cli_version, git, model, role, name, content, message, arguments, input
+            case output, info, instructions
+        }
+        private static let names = JSONNames(Field.allCases.map { "\($0)" })
+
         /// nil when the value is not an object.
         init?(_ value: JSONValue) {
             guard value.isObject else { return nil }
-            type = value["type"]?.string
-            id = value["id"]?.string
-            timestamp = value["timestamp"]?.string
-            cwd = value["cwd"]?.string
-            cliVersion = value["cli_version"]?.string
-            branch = value["git"]?["branch"]?.string
-            model = value["model"]?.string
-            role = value["role"]?.string
-            name = value["name"]?.string
+            let fields = value.members(Self.names)
+            func field(_ name: Field) -> JSONValue? { fields[name.rawValue] }
+            type = field(.type)?.string
+            id = field(.id)?.string
+            timestamp = field(.timestamp)?.string
+            cwd = field(.cwd)?.string
+            cliVersion = field(.cli_version)?.string
+            branch = field(.git)?["branch"]?.string
+            model = field(.model)?.string
+            role = field(.role)?.string
+            name = field(.name)?.string
             switch type {
-            case "message": text = value["content"]?.flexibleText
-            case "user_message": message = value["message"]?.string
-            case "function_call": arguments = value["arguments"]?.string
-            case "custom_tool_call": input = value["input"]?.string
-            case "function_call_output", "custom_tool_call_output": output = value["output"]?.allStrings ?? []
+            case "message": text = field(.content)?.flexibleText
+            case "user_message": message = field(.message)?.string
+            case "function_call": arguments = field(.arguments)?.string
+            case "custom_tool_call": input = field(.input)?.string
+            case "function_call_output", "custom_tool_call_output": output = field(.output)?.allStrings ?? []
             default: break
             }
-            info = value["info"].flatMap(TokenInfo.init)
-            hasInstructions = value["instructions"] != nil
+            info = field(.info).flatMap(TokenInfo.init)
+            hasInstructions = field(.instructions) != nil
         }
     }
 
