@@ -56,6 +56,20 @@ struct LogValuesTests {
         #expect(strings == ["x", "y", "z"])
     }
 
+    @Test("a UUID value is kept as its bits, any other as its text; each matches only its own text")
+    func uuidValueKeys() {
+        let uuid = "4c7d4d5a-7dd4-428c-bd81-077617558182"
+        let value = ClaudeContinuationSearch.Value(uuid)
+        guard case .uuid = value else {
+            Issue.record("a lowercase UUID is kept as bits")
+            return
+        }
+        #expect(ClaudeContinuationSearch.Value(uuid.uppercased()) != value)
+        #expect(ClaudeContinuationSearch.Value(uuid.uppercased()) == .text(uuid.uppercased()))
+        #expect(ClaudeContinuationSearch.Value("4c7d4d5a7dd4-428c-bd81-077617558182x") == .text("4c7d4d5a7dd4-428c-bd81-077617558182x"))
+        #expect(ClaudeContinuationSearch.Value("4c7d4d5a-7dd4-428c-bd81-077617558183") != value)
+    }
+
     @Test("text checks give Foundation's answers", arguments: [
         "", " ", "a *** b", "a ** b", "é] x", "] \u{301}x", " \n padded\t", "\u{2003}em space\u{85}", "plain", "x\r\n",
         "<system-reminder>a</system-reminder>", "e\u{301}*** ",
@@ -72,9 +86,9 @@ struct LogValuesTests {
     func uuidValues() {
         for padding in 0..<17 {
             let line = String(repeating: "u", count: padding) + #"{"parentUuid":"p","uuid":"a-1","x":{"uuid":"b"},"s":"\"uuid\":\"c","uuid":"uuid":"d","uuid":""#
-            var found: [String] = []
+            var found: [ClaudeContinuationSearch.Value] = []
             Array(line.utf8).withUnsafeBufferPointer { ClaudeContinuationSearch.forEachUUID(in: $0) { found.append($0) } }
-            #expect(found == ["a-1", "b", "uuid", "d"], "padding \(padding)")
+            #expect(found == ["a-1", "b", "uuid", "d"].map(ClaudeContinuationSearch.Value.init), "padding \(padding)")
         }
     }
 }

@@ -36,7 +36,7 @@ enum ClaudeContinuationSearch {
         let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
         for candidate in candidates {
             var firstLine: Int? = 1
-            if indexable { firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp)[leaf] }
+            if indexable { firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp)[Value(leaf)] }
             guard let firstLine else { continue }
             if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
         }
@@ -87,13 +87,13 @@ enum ClaudeContinuationSearch {
     /// Each value written after `"uuid":"` (up to the next quote) in a transcript, with the first
     /// line holding it; remembered while the file keeps its stamp. Of a file that cannot be read
     /// to the end, what was read (not remembered).
-    private static func uuidLines(of path: String, in folder: String, stamp: Stamp?) -> [String: Int] {
+    private static func uuidLines(of path: String, in folder: String, stamp: Stamp?) -> [Value: Int] {
         guard let stamp else { return readUUIDLines(of: path).lines }
         return memory.lines(of: path, in: folder, stamp: stamp) { readUUIDLines(of: path) }
     }
 
-    private static func readUUIDLines(of path: String) -> (lines: [String: Int], complete: Bool) {
-        var lines: [String: Int] = [:]
+    private static func readUUIDLines(of path: String) -> (lines: [Value: Int], complete: Bool) {
+        var lines: [Value: Int] = [:]
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
                 forEachUUID(in: line.bytes) { value in
@@ -107,9 +107,50 @@ enum ClaudeContinuationSearch {
         return (lines, true)
     }
 
+    /// A value that follows `"uuid":"`: a UUID in lowercase as its 128 bits (no text to make and
+    /// a quick hash), any other as its text.
+    enum Value: Hashable {
+        case uuid(UInt64, UInt64)
+        case text(String)
+
+        init(_ text: String) {
+            var text = text
+            self = text.withUTF8 { Value($0) ?? .text(String(decoding: $0, as: UTF8.self)) }
+        }
+
+        /// nil for bytes that are not UTF-8 (no leaf's text).
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            if bytes.count == 36, let high = Self.hex(bytes, 0..<18), let low = Self.hex(bytes, 18..<36) {
+                self = .uuid(high, low)
+            } else if UTF8Validation.isValid(bytes) {
+                self = .text(String(decoding: bytes, as: UTF8.self))
+            } else {
+                return nil
+            }
+        }
+
+        /// The lowercase hex digits of `range`, with dashes where a UUID has them (8, 13, 18, 23).
+        private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+            var value: UInt64 = 0
+            for index in range {
+                let byte = bytes[index]
+                if index == 8 || index == 13 || index == 18 || index == 23 {
+                    guard byte == UInt8(ascii: "-") else { return nil }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
+                default: return nil
+                }
+            }
+            return value
+        }
+    }
+
     /// Calls `body` with each value that follows `"uuid":"` in `bytes`, up to the next quote
     /// (values that are not UTF-8 cannot be a leaf's and are passed over).
-    static func forEachUUID(in bytes: UnsafeBufferPointer<UInt8>, _ body: (String) -> Void) {
+    static func forEachUUID(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Value) -> Void) {
         guard let base = bytes.baseAddress else { return }
         let prefix: [UInt8] = Array("\"uuid\":\"".utf8)
         let count = bytes.count
@@ -122,26 +163,23 @@ enum ClaudeContinuationSearch {
             guard valueStart < count, let quote = memchr(base + valueStart, Int32(UInt8(ascii: "\"")), count - valueStart)
             else { return }
             let value = UnsafeBufferPointer(start: base + valueStart, count: (base + valueStart).distance(to: quote.assumingMemoryBound(to: UInt8.self)))
-            if UTF8Validation.isValid(value) { body(String(decoding: value, as: UTF8.self)) }
+            if let value = Value(value) { body(value) }
             index = valueStart
         }
     }
 
-    /// The first offset at or after `from` where `uu` starts (as in `"uuid"`), eight bytes at a time.
+    /// The first offset at or after `from` where `uu` starts (as in `"uuid"`), seven bytes at a
+    /// time (words overlap by one byte, so that a pair across two words is seen).
     private static func nextDoubleU(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int) -> Int? {
         let raw = UnsafeRawPointer(base)
         var index = from
-        @inline(__always) func equalBytes(_ word: UInt64) -> UInt64 {
-            let difference = word ^ 0x7575_7575_7575_7575  // "u" in every byte
-            // The high bit of each byte of `difference` that is zero, exactly (no borrows).
-            return ~(((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & 0x8080_8080_8080_8080
-        }
-        while index + 9 <= count {
-            let here = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self))
-            let both = equalBytes(here) & equalBytes(next)
-            if both != 0 { return index + both.trailingZeroBitCount / 8 }
-            index += 8
+        while index + 8 <= count {
+            let difference = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x7575_7575_7575_7575
+            // The high bit of each byte that is "u", exactly (no borrows between bytes).
+            let isU = ~(((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & 0x8080_8080_8080_8080
+            let pairs = isU & (isU >> 8)
+            if pairs != 0 { return index + pairs.trailingZeroBitCount / 8 }
+            index += 7
         }
         while index + 1 < count {
             if base[index] == UInt8(ascii: "u") && base[index + 1] == UInt8(ascii: "u") { return index }
@@ -179,15 +217,15 @@ enum ClaudeContinuationSearch {
         private let condition = NSCondition()
         /// Most recently used last.
         private var folders: [String] = []
-        private var transcripts: [String: [String: (stamp: Stamp, lines: [String: Int])]] = [:]
+        private var transcripts: [String: [String: (stamp: Stamp, lines: [Value: Int])]] = [:]
         private var reading: Set<String> = []
 
         /// The remembered values of `path` if its stamp is unchanged, else what `read` finds (kept
         /// when it read the whole file). A file is read by one caller at a time; the lock is not
         /// held while it is read.
         func lines(
-            of path: String, in folder: String, stamp: Stamp, read: () -> (lines: [String: Int], complete: Bool)
-        ) -> [String: Int] {
+            of path: String, in folder: String, stamp: Stamp, read: () -> (lines: [Value: Int], complete: Bool)
+        ) -> [Value: Int] {
             condition.lock()
             while reading.contains(path) { condition.wait() }
             if let known = transcripts[folder]?[path], known.stamp == stamp {
