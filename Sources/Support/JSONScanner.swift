@@ -169,6 +169,10 @@ package struct JSONScanner {
                 continue
             }
             escaped = true
+            if i + 1 < count && base[i + 1] < 0x80 && base[i + 1] != UInt8(ascii: "u") {
+                i += 2  // the common escape: `\n`, `\"`, `\\`, …
+                continue
+            }
             let skipped: Range<Int>
             if i + 1 < count && base[i + 1] == UInt8(ascii: "u") {
                 // JSONDecoder takes the four bytes after `\u` as the escape's: a quote among them fails the text.

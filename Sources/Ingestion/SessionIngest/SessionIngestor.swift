@@ -140,7 +140,7 @@ package struct SessionIngestor {
     }
 
     /// How many entries are read at once (in parallel) before they are stored, in order.
-    package static let batchSize = 32
+    package static let batchSize = 64
 
     /// Reads every entry that changed since the last run: a batch of entries is read in
     /// parallel, then stored one file per transaction in the order of `entries`.
