@@ -41,7 +41,8 @@ struct CodexRecord {
         var arguments: String?
         /// `input` of a custom_tool_call.
         var input: String?
-        /// Every string of the `output` of a function_call_output or custom_tool_call_output.
+        /// The strings of the `output` of a function_call_output or custom_tool_call_output that may
+        /// hold a commit: a commit line, or JSON (`{`) wrapping one; no other can add a commit.
         var output: [String] = []
         var info: TokenInfo?
         var hasInstructions = false
@@ -74,7 +75,8 @@ struct CodexRecord {
             case "user_message": message = field(.message)?.string
             case "function_call": arguments = field(.arguments)?.string
             case "custom_tool_call": input = field(.input)?.string
-            case "function_call_output", "custom_tool_call_output": output = field(.output)?.allStrings ?? []
+            case "function_call_output", "custom_tool_call_output":
+                output = field(.output)?.allStrings { $0.mayHoldCommitHash || $0.raw.first == UInt8(ascii: "{") || $0.raw.first == UInt8(ascii: "\\") } ?? []
             default: break
             }
             info = field(.info).flatMap(TokenInfo.init)

@@ -35,23 +35,26 @@ extension JSONValue {
 
     /// Every string inside the value, depth first (for tool arguments and results of unknown
     /// shape). Of an object's members with the same name, the first counts.
-    var allStrings: [String] {
+    var allStrings: [String] { allStrings { _ in true } }
+
+    /// `allStrings` without the string values `keep` turns down (they are not decoded).
+    func allStrings(keeping keep: (JSONValue) -> Bool) -> [String] {
         var strings: [String] = []
-        collectStrings(into: &strings)
+        collectStrings(into: &strings, keep)
         return strings
     }
 
-    private func collectStrings(into strings: inout [String]) {
+    private func collectStrings(into strings: inout [String], _ keep: (JSONValue) -> Bool) {
         switch kind {
         case .string:
-            if let text = string { strings.append(text) }
+            if keep(self), let text = string { strings.append(text) }
         case .array:
-            for element in elements { element.collectStrings(into: &strings) }
+            for element in elements { element.collectStrings(into: &strings, keep) }
         case .object:
             guard isObject else { return }
             var names: Set<String> = []
             for (name, value) in members where names.insert(name.string ?? "").inserted {
-                value.collectStrings(into: &strings)
+                value.collectStrings(into: &strings, keep)
             }
         default:
             break
