@@ -53,7 +53,7 @@ enum ClaudeContinuationSearch {
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { text in
                 guard text.number >= line, contains(text.bytes, needle),
-                    let record = tally.decode(text.bytes, ClaudeRecord.init), record.uuid == leaf,
+                    let record = tally.decode(text.bytes, { ClaudeRecord($0) }), record.uuid == leaf,
                     let session = record.sessionId
                 else { return true }
                 throw Found(session: session)

@@ -2,19 +2,23 @@ import Support
 
 /// The fields of one Claude Code JSONL line that the reader uses (FORMATS.md §1.2–1.4).
 /// Everything is optional: a field that is missing or of another type reads as nil;
-/// unknown fields are never decoded, and neither are texts only searched for commits
-/// unless they may hold one.
+/// unknown fields are never decoded, nor fields the line's type does not use (nil then),
+/// nor texts only searched for commits unless they may hold one.
 struct ClaudeRecord {
     var type: String?
     var sessionId: String?
+    /// Of a sidechain line.
     var agentId: String?
     /// `timestamp`, in ms since 1970.
     var time: Int64?
     var cwd: String?
     var gitBranch: String?
     var version: String?
+    /// Unless the reader said it needs none.
     var uuid: String?
+    /// Of a summary line.
     var leafUuid: String?
+    /// Of an assistant line.
     var requestId: String?
     var isSidechain: Bool
     var isMeta: Bool
@@ -33,21 +37,23 @@ struct ClaudeRecord {
     }
     private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
-    init(_ line: JSONValue) {
+    /// - Parameter keepUUID: whether `uuid` is needed (it is not unless summaries point at lines).
+    init(_ line: JSONValue, keepUUID: Bool = true) {
         let fields = line.members(Self.names)
         func field(_ name: Field) -> JSONValue? { fields[name.rawValue] }
         let type = field(.type)?.string
         self.type = type
         sessionId = field(.sessionId)?.string
-        agentId = field(.agentId)?.string
+
         time = field(.timestamp).flatMap(LogTimestamp.milliseconds(_:))
         cwd = field(.cwd)?.string
         gitBranch = field(.gitBranch)?.string
         version = field(.version)?.string
-        uuid = field(.uuid)?.string
-        leafUuid = field(.leafUuid)?.string
-        requestId = field(.requestId)?.string
+        uuid = keepUUID ? field(.uuid)?.string : nil
+        leafUuid = type == "summary" ? field(.leafUuid)?.string : nil
+        requestId = type == "assistant" ? field(.requestId)?.string : nil
         isSidechain = field(.isSidechain)?.bool ?? false
+        agentId = isSidechain ? field(.agentId)?.string : nil
         isMeta = field(.isMeta)?.bool ?? false
         isCompactSummary = field(.isCompactSummary)?.bool ?? false
         isApiErrorMessage = field(.isApiErrorMessage)?.bool ?? false
@@ -69,13 +75,16 @@ struct ClaudeRecord {
         var content: Content?
         var usage: Usage?
 
-        /// nil when the value is not an object. Texts are kept for user lines only (prompts).
+        /// nil when the value is not an object. Texts are kept for user lines only (prompts);
+        /// id, model and usage for the others only (assistant lines).
         init?(_ value: JSONValue, userLine: Bool) {
             guard value.isObject else { return nil }
-            id = value["id"]?.string
-            model = value["model"]?.string
+            if !userLine {
+                id = value["id"]?.string
+                model = value["model"]?.string
+                usage = value["usage"].flatMap(Usage.init)
+            }
             content = value["content"].flatMap { Content($0, keepText: userLine) }
-            usage = value["usage"].flatMap(Usage.init)
         }
     }
 

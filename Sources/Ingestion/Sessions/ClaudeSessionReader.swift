@@ -55,7 +55,7 @@ package enum ClaudeSessionReader {
         var sidechainUsage: [SidechainUsage] = []
 
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(line, ClaudeRecord.init) else {
+            guard let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty) }) else {
                 return ReadTally.isBlank(line.bytes)
             }
             let type = record.type ?? ""
@@ -191,7 +191,7 @@ package enum ClaudeSessionReader {
         var tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
         // An unreadable parent only means replays cannot be recognised: the sub-agent is still read.
         _ = try? LogLineSource.forEachLine(path: parent, fromOffset: 0) { line in
-            if let record = tally.decode(line.bytes, ClaudeRecord.init), record.type == "assistant",
+            if let record = tally.decode(line.bytes, { ClaudeRecord($0) }), record.type == "assistant",
                 !record.isSidechain, let id = record.message?.id
             {
                 ids.insert(id)
