@@ -37,7 +37,8 @@ package struct ReadTally {
         diagnostics?.warn(message)
     }
 
-    /// Decodes one line as `T`; nil (and nothing counted) when it does not decode.
+    /// Decodes one line (or a whole-file format) as `T` with JSONDecoder; nil (and nothing
+    /// counted) when it does not decode.
     func decode<T: Decodable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>) -> T? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         // The buffer outlives this synchronous call, so no copy is needed.
@@ -80,21 +81,6 @@ package struct ReadTally {
         return nil
     }
 
-    /// Decodes a line that must be a JSON object; counts it as malformed when it is not.
-    /// Blank lines are skipped silently. An unterminated last line that does not decode
-    /// is left for the next read (it may still be being written): nil, not counted.
-    mutating func object<T: Decodable>(_ type: T.Type, _ line: LogLineSource.Line) -> T? {
-        if Self.isBlank(line.bytes) { return nil }
-        guard Self.isValidUTF8(line.bytes) else {
-            // JSONDecoder may repair bad bytes silently; a log line must be UTF-8 to be trusted.
-            if line.terminated { malformed(line: line.number, expected: "UTF-8 text") }
-            return nil
-        }
-        if let value = decode(T.self, line.bytes) { return value }
-        if line.terminated { malformed(line: line.number, expected: "a JSON object", content: line.bytes) }
-        return nil
-    }
-
     /// The result fields this tally owns.
     func finish(sessions: [SessionDelta], consumedBytes: Int64) -> SessionReadResult {
         SessionReadResult(
@@ -102,7 +88,7 @@ package struct ReadTally {
             consumedBytes: consumedBytes, unknownRecords: unknown)
     }
 
-    /// Whether the bytes are valid UTF-8 (ASCII-only lines, the common case, cost one scan).
+    /// Whether the bytes are valid UTF-8 (for a line that is not JSON: which message it gets).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         UTF8Validation.isValid(bytes)
     }
