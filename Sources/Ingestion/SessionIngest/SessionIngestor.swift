@@ -143,41 +143,81 @@ package struct SessionIngestor {
     package static let batchSize = 64
 
     /// Reads every entry that changed since the last run: a batch of entries is read in
-    /// parallel, then stored one file per transaction in the order of `entries`.
+    /// parallel, then stored one file per transaction in the order of `entries`. While a batch
+    /// is stored, the next is already being read (unless it holds a path of this one).
     package func ingest(_ entries: [SessionLogEntry], repositories: [Repository]) throws -> SessionIngestReport {
         var report = SessionIngestReport()
         let resolver = RepositoryResolver(repositories: repositories, environment: environment)
-        for batch in Self.batches(of: entries) {
-            var plans: [Plan] = []
-            for entry in batch {
-                report.found[entry.format.tool, default: 0] += 1
-                plans.append(try plan(entry))
-            }
-            let reads = plans.compactMap { plan -> Read? in
-                if case .read(let read) = plan { return read }
-                return nil
-            }
-            let results = SessionLogReader.read(
-                reads.map {
-                    SessionLogReader.Request(
-                        path: $0.entry.path, format: $0.entry.format, offset: $0.offset,
-                        inputHistoryPath: $0.entry.inputHistory)
-                }, diagnostics: diagnostics)
-            var next = 0
-            for plan in plans {
-                switch plan {
-                case .skip(let path, let reason):
-                    report.skipped.append((path, reason))
-                case .unchanged:
-                    report.unchanged += 1
-                case .read(let read):
-                    let result = results[next]
-                    next += 1
-                    try store(read, result, resolver: resolver, into: &report)
+        let batches = Self.batches(of: entries)
+        var ahead: (plans: [Plan], reading: PendingRead)?
+        for (number, batch) in batches.enumerated() {
+            let (plans, reading) = try ahead ?? startReading(batch, report: &report)
+            ahead = nil
+            do {
+                if number + 1 < batches.count, Set(batch.map(\.path)).isDisjoint(with: batches[number + 1].map(\.path)) {
+                    ahead = try startReading(batches[number + 1], report: &report)
                 }
+                let results = reading.results()
+                var next = 0
+                for plan in plans {
+                    switch plan {
+                    case .skip(let path, let reason):
+                        report.skipped.append((path, reason))
+                    case .unchanged:
+                        report.unchanged += 1
+                    case .read(let read):
+                        let result = results[next]
+                        next += 1
+                        try store(read, result, resolver: resolver, into: &report)
+                    }
+                }
+            } catch {
+                // Nothing is left reading (and reporting) after an error.
+                _ = reading.results()
+                _ = ahead?.reading.results()
+                throw error
             }
         }
         return report
+    }
+
+    /// Plans a batch (counting what it found) and starts reading what needs reading.
+    private func startReading(_ batch: [SessionLogEntry], report: inout SessionIngestReport) throws -> (
+        plans: [Plan], reading: PendingRead
+    ) {
+        var plans: [Plan] = []
+        for entry in batch {
+            report.found[entry.format.tool, default: 0] += 1
+            plans.append(try plan(entry))
+        }
+        let requests = plans.compactMap { plan -> SessionLogReader.Request? in
+            guard case .read(let read) = plan else { return nil }
+            return SessionLogReader.Request(
+                path: read.entry.path, format: read.entry.format, offset: read.offset,
+                inputHistoryPath: read.entry.inputHistory)
+        }
+        return (plans, PendingRead(requests, diagnostics: diagnostics))
+    }
+
+    /// A batch being read on other threads.
+    private final class PendingRead: @unchecked Sendable {
+        // `read` is written once on the reading thread, and read only after `done` is waited for.
+        private let done = DispatchGroup()
+        private var read: [Result<SessionReadResult, any Error>] = []
+
+        init(_ requests: [SessionLogReader.Request], diagnostics: Diagnostics?) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                read = SessionLogReader.read(requests, diagnostics: diagnostics)
+                done.leave()
+            }
+        }
+
+        /// The results, in the order of the requests, once all are read.
+        func results() -> [Result<SessionReadResult, any Error>] {
+            done.wait()
+            return read
+        }
     }
 
     /// Batches of at most `batchSize` entries, none holding a path twice (a later duplicate
