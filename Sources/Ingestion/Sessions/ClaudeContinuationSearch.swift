@@ -34,9 +34,12 @@ enum ClaudeContinuationSearch {
         let needle = Array("\"uuid\":\"\(leaf)\"".utf8)
         // A leaf with a quote is never one value of the index: such a search reads every line.
         let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
-        for candidate in candidates {
+        for (number, candidate) in candidates.enumerated() {
             var firstLine: Int? = 1
-            if indexable { firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp)[Value(leaf)] }
+            if indexable {
+                let later = candidates[(number + 1)...]
+                firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp, helping: later)[Value(leaf)]
+            }
             guard let firstLine else { continue }
             if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
         }
@@ -87,9 +90,35 @@ enum ClaudeContinuationSearch {
     /// Each value written after `"uuid":"` (up to the next quote) in a transcript, with the first
     /// line holding it; remembered while the file keeps its stamp. Of a file that cannot be read
     /// to the end, what was read (not remembered).
-    private static func uuidLines(of path: String, in folder: String, stamp: Stamp?) -> [Value: Int] {
+    ///
+    /// While another read reads this file, this one reads a later neighbour no one reads yet
+    /// (parallel searches of one folder share the work), or else waits for it.
+    private static func uuidLines(
+        of path: String, in folder: String, stamp: Stamp?, helping later: ArraySlice<(path: String, stamp: Stamp?)>
+    ) -> [Value: Int] {
         guard let stamp else { return readUUIDLines(of: path).lines }
-        return memory.lines(of: path, in: folder, stamp: stamp) { readUUIDLines(of: path) }
+        while true {
+            switch memory.claim(path, in: folder, stamp: stamp) {
+            case .known(let lines):
+                return lines
+            case .claimed:
+                let (lines, complete) = readUUIDLines(of: path)
+                memory.finish(path, in: folder, stamp: stamp, lines: lines, complete: complete)
+                return lines
+            case .busy:
+                let other = later.first { candidate in
+                    guard let stamp = candidate.stamp else { return false }
+                    guard case .claimed = memory.claim(candidate.path, in: folder, stamp: stamp) else { return false }
+                    return true
+                }
+                if let other, let otherStamp = other.stamp {
+                    let (lines, complete) = readUUIDLines(of: other.path)
+                    memory.finish(other.path, in: folder, stamp: otherStamp, lines: lines, complete: complete)
+                } else {
+                    memory.wait(for: path)
+                }
+            }
+        }
     }
 
     private static func readUUIDLines(of path: String) -> (lines: [Value: Int], complete: Bool) {
@@ -220,22 +249,27 @@ enum ClaudeContinuationSearch {
         private var transcripts: [String: [String: (stamp: Stamp, lines: [Value: Int])]] = [:]
         private var reading: Set<String> = []
 
-        /// The remembered values of `path` if its stamp is unchanged, else what `read` finds (kept
-        /// when it read the whole file). A file is read by one caller at a time; the lock is not
-        /// held while it is read.
-        func lines(
-            of path: String, in folder: String, stamp: Stamp, read: () -> (lines: [Value: Int], complete: Bool)
-        ) -> [Value: Int] {
+        enum Claim {
+            /// The values of a file whose stamp has not changed.
+            case known([Value: Int])
+            /// The caller is to read the file, then `finish`.
+            case claimed
+            /// Another caller is reading it.
+            case busy
+        }
+
+        func claim(_ path: String, in folder: String, stamp: Stamp) -> Claim {
             condition.lock()
-            while reading.contains(path) { condition.wait() }
-            if let known = transcripts[folder]?[path], known.stamp == stamp {
-                condition.unlock()
-                return known.lines
-            }
-            reading.insert(path)
-            condition.unlock()
-            let (lines, complete) = read()
+            defer { condition.unlock() }
+            if let known = transcripts[folder]?[path], known.stamp == stamp { return .known(known.lines) }
+            guard reading.insert(path).inserted else { return .busy }
+            return .claimed
+        }
+
+        /// Ends a claim: keeps the values when the whole file was read.
+        func finish(_ path: String, in folder: String, stamp: Stamp, lines: [Value: Int], complete: Bool) {
             condition.lock()
+            defer { condition.unlock() }
             reading.remove(path)
             if complete {
                 folders.removeAll { $0 == folder }
@@ -244,8 +278,13 @@ enum ClaudeContinuationSearch {
                 transcripts[folder, default: [:]][path] = (stamp, lines)
             }
             condition.broadcast()
-            condition.unlock()
-            return lines
+        }
+
+        /// Returns once no caller reads `path`.
+        func wait(for path: String) {
+            condition.lock()
+            defer { condition.unlock() }
+            while reading.contains(path) { condition.wait() }
         }
     }
 }
