@@ -163,7 +163,7 @@ package struct JSONScanner {
             i = nextSpecial(base, count, from: i, nonASCII: validatingUTF8)
             guard i < count else { throw .syntax(offset: count) }
             if base[i] == UInt8(ascii: "\"") { return (i, escaped) }
-            if base[i] >= 0x80 {
+            if validatingUTF8 && base[i] >= 0x80 {
                 guard let length = UTF8Validation.sequenceLength(base, count, at: i) else { throw .invalidUTF8(offset: i) }
                 i += length
                 continue
@@ -206,8 +206,9 @@ package struct JSONScanner {
             if found != 0 { return i + found.trailingZeroBitCount / 8 }
             i += 8
         }
-        let limit: UInt8 = nonASCII ? 0x80 : 0xFF
-        while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") && base[i] < limit { i += 1 }
+        while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") && !(nonASCII && base[i] >= 0x80) {
+            i += 1
+        }
         return i
     }
 

@@ -127,6 +127,19 @@ struct JSONScannerTests {
         #expect(!accepts(text))
     }
 
+    @Test("without validating, bytes that are not UTF-8 anywhere in a string are passed over; the string reads as nil")
+    func notUTF8WithoutValidating() {
+        for padding in 0..<12 {
+            // Near the end too, where the scan reads single bytes.
+            let bytes = Array(#"{"b":1,"a":""#.utf8) + Array(repeating: 0x78, count: padding) + [0xFF, 0xC3] + Array(#""}"#.utf8)
+            #expect(scan(bytes) { [$0["a"]?.string == nil, $0["b"]?.int == 1] } == [true, true], "padding \(padding)")
+            var scanner = JSONScanner()
+            #expect(throws: JSONScanner.Failure.self) {
+                try bytes.withUnsafeBufferPointer { try scanner.scan($0, validatingUTF8: true) { _ in } }
+            }
+        }
+    }
+
     @Test("a value nested 512 levels deep is read, 513 is refused")
     func depth() {
         func nested(_ levels: Int) -> String {
