@@ -10,7 +10,7 @@ package final class Diagnostics: Sendable {
     }
     private let state = Mutex(State())
     /// At most this many warnings are kept verbatim; the rest are only counted.
-    private let keep: Int
+    package let keep: Int
 
     package init(keep: Int = 200) { self.keep = keep }
 
@@ -19,6 +19,16 @@ package final class Diagnostics: Sendable {
         state.withLock {
             $0.count += 1
             if $0.warnings.count < keep { $0.warnings.append(message) }
+        }
+    }
+
+    /// Records another collection's warnings after these, as if they had come here
+    /// (for work done in parallel and reported in order).
+    package func absorb(_ other: Diagnostics) {
+        let (messages, count) = other.state.withLock { ($0.warnings, $0.count) }
+        state.withLock {
+            $0.count += count
+            $0.warnings += messages.prefix(max(0, keep - $0.warnings.count))
         }
     }
 

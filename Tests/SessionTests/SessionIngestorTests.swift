@@ -55,6 +55,42 @@ struct SessionIngestorTests {
         #expect(try tables.map(setup.count) == before)
     }
 
+    @Test("many logs are read in parallel batches and stored as one by one: same report, rows and warnings")
+    func batches() throws {
+        let count = SessionIngestor.batchSize * 2 + 7
+        let logs = try TemporaryDirectory("many")
+        defer { logs.remove() }
+        var paths: [String] = []
+        for index in 0..<count {
+            let path = logs.path + "/s\(index).jsonl"
+            var text = Self.claudeSession("S\(index)", cwd: "/work/p\(index % 5)", prompt: "prompt \(index)", minute: index % 60)
+            if index % 10 == 3 { text += "this is { not json\n" }
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            paths.append(path)
+        }
+        // The folder, then one file again: a duplicate lands in the next batch and sees the first stored.
+        let parallel = try Setup()
+        defer { parallel.folder.remove() }
+        let diagnostics = Diagnostics()
+        let report = try SessionIngestor(database: parallel.database, environment: [:], keepPrompts: false, diagnostics: diagnostics)
+            .ingest(SessionIngestor.entries(under: [logs.path, paths[SessionIngestor.batchSize - 1]]), repositories: [])
+        #expect(report.read == count)
+        #expect(report.unchanged == 1)
+        #expect(report.newSessions == count)
+        #expect(report.malformed.map(\.path) == paths.indices.filter { $0 % 10 == 3 }.map { paths[$0] }.sorted())
+
+        let oneByOne = try Setup()
+        defer { oneByOne.folder.remove() }
+        let oneByOneDiagnostics = Diagnostics()
+        for path in (paths + [paths[SessionIngestor.batchSize - 1]]).sorted() {
+            _ = try SessionIngestor(database: oneByOne.database, environment: [:], keepPrompts: false, diagnostics: oneByOneDiagnostics)
+                .ingest(SessionIngestor.entries(under: [path]), repositories: [])
+        }
+        let tables = ["session", "session_part", "session_event", "session_detail", "token_usage", "log_file"]
+        #expect(try tables.map(parallel.count) == tables.map(oneByOne.count))
+        #expect(diagnostics.messages == oneByOneDiagnostics.messages)
+    }
+
     @Test("a log that grows by one session adds exactly that session; a rewritten one replaces its sessions")
     func growthAndRewrite() throws {
         let setup = try Setup()

@@ -123,70 +123,181 @@ package struct SessionIngestor {
         return (size, modified)
     }
 
-    /// Reads every entry that changed since the last run.
+    /// What to do with one entry, decided before the reads of its batch.
+    private enum Plan {
+        case skip(path: String, reason: String)
+        case unchanged
+        case read(Read)
+    }
+
+    private struct Read {
+        var entry: SessionLogEntry
+        var size: Int64
+        var modified: Int64
+        var offset: Int64
+        var appendOnly: Bool
+        var rewritten: SessionStore.FileState?
+    }
+
+    /// How many entries are read at once (in parallel) before they are stored, in order.
+    package static let batchSize = 64
+
+    /// Reads every entry that changed since the last run: a batch of entries is read in
+    /// parallel, then stored one file per transaction in the order of `entries`. While a batch
+    /// is stored, the next is already being read (unless it holds a path of this one).
     package func ingest(_ entries: [SessionLogEntry], repositories: [Repository]) throws -> SessionIngestReport {
         var report = SessionIngestReport()
         let resolver = RepositoryResolver(repositories: repositories, environment: environment)
-        for entry in entries {
-            report.found[entry.format.tool, default: 0] += 1
-            guard let (size, modified) = Self.stamp(entry.path) else {
-                report.skipped.append((entry.path, "cannot be read"))
-                continue
-            }
-            // A compressed log's offsets count decompressed bytes: it is always read whole.
-            let appendOnly = entry.format.isIncremental && LogLineSource.compression(of: entry.path) == .none
-            let state = try store.fileState(path: entry.path)
-            if let state, state.size == size, state.modified == modified {
-                report.unchanged += 1
-                continue
-            }
-            var offset: Int64 = 0
-            var rewritten = false
-            if let state {
-                let prefix = FileFingerprint.of(path: entry.path, limit: min(state.consumed, Int64(FileFingerprint.length)))
-                if appendOnly && size >= state.consumed && prefix == state.fingerprint {
-                    offset = state.consumed
-                } else {
-                    rewritten = true
-                }
-            }
-            let result: SessionReadResult
+        let batches = Self.batches(of: entries)
+        var ahead: (plans: [Plan], reading: PendingRead)?
+        for (number, batch) in batches.enumerated() {
+            let (plans, reading) = try ahead ?? startReading(batch, report: &report)
+            ahead = nil
             do {
-                result = try SessionLogReader.read(
-                    path: entry.path, format: entry.format, fromOffset: offset, inputHistoryPath: entry.inputHistory,
-                    diagnostics: diagnostics)
-            } catch {
-                report.skipped.append((entry.path, "\(error)"))
-                continue
-            }
-            let before = try store.sessionCount()
-            try database.transaction {
-                if rewritten, let state { try store.forgetFile(id: state.id) }
-                let consumed = appendOnly ? result.consumedBytes : size
-                let fingerprint = appendOnly
-                    ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
-                let fileID = try store.recordFile(
-                    path: entry.path, tool: entry.format.tool, size: size, modified: modified, consumed: consumed,
-                    fingerprint: fingerprint, malformed: result.malformedLines,
-                    time: Int64(Date().timeIntervalSince1970))
-                for session in result.sessions {
-                    var words: [String: Int] = [:]
-                    for text in session.promptTexts {
-                        for (word, count) in PromptVocabulary.words(in: text) { words[word, default: 0] += count }
-                    }
-                    try store.add(
-                        session, logFileID: fileID, source: entry.path,
-                        repository: resolver.resolve(session.workingDirectory),
-                        prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
-                        promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
+                if number + 1 < batches.count, Set(batch.map(\.path)).isDisjoint(with: batches[number + 1].map(\.path)) {
+                    ahead = try startReading(batches[number + 1], report: &report)
                 }
+                let results = reading.results()
+                var next = 0
+                for plan in plans {
+                    switch plan {
+                    case .skip(let path, let reason):
+                        report.skipped.append((path, reason))
+                    case .unchanged:
+                        report.unchanged += 1
+                    case .read(let read):
+                        let result = results[next]
+                        next += 1
+                        try store(read, result, resolver: resolver, into: &report)
+                    }
+                }
+            } catch {
+                // Nothing is left reading (and reporting) after an error.
+                _ = reading.results()
+                _ = ahead?.reading.results()
+                throw error
             }
-            report.read += 1
-            report.rewritten += rewritten ? 1 : 0
-            report.sessionsTouched += result.sessions.count
-            report.newSessions += try store.sessionCount() - before
-            if result.malformedLines > 0 { report.malformed.append((entry.path, result.malformedLines)) }
         }
         return report
+    }
+
+    /// Plans a batch (counting what it found) and starts reading what needs reading.
+    private func startReading(_ batch: [SessionLogEntry], report: inout SessionIngestReport) throws -> (
+        plans: [Plan], reading: PendingRead
+    ) {
+        var plans: [Plan] = []
+        for entry in batch {
+            report.found[entry.format.tool, default: 0] += 1
+            plans.append(try plan(entry))
+        }
+        let requests = plans.compactMap { plan -> SessionLogReader.Request? in
+            guard case .read(let read) = plan else { return nil }
+            return SessionLogReader.Request(
+                path: read.entry.path, format: read.entry.format, offset: read.offset,
+                inputHistoryPath: read.entry.inputHistory)
+        }
+        return (plans, PendingRead(requests, diagnostics: diagnostics))
+    }
+
+    /// A batch being read on other threads.
+    private final class PendingRead: @unchecked Sendable {
+        // `read` is written once on the reading thread, and read only after `done` is waited for.
+        private let done = DispatchGroup()
+        private var read: [Result<SessionReadResult, any Error>] = []
+
+        init(_ requests: [SessionLogReader.Request], diagnostics: Diagnostics?) {
+            done.enter()
+            DispatchQueue.global().async { [self] in
+                read = SessionLogReader.read(requests, diagnostics: diagnostics)
+                done.leave()
+            }
+        }
+
+        /// The results, in the order of the requests, once all are read.
+        func results() -> [Result<SessionReadResult, any Error>] {
+            done.wait()
+            return read
+        }
+    }
+
+    /// Batches of at most `batchSize` entries, none holding a path twice (a later duplicate
+    /// must see what the earlier one stored).
+    private static func batches(of entries: [SessionLogEntry]) -> [[SessionLogEntry]] {
+        var batches: [[SessionLogEntry]] = []
+        var current: [SessionLogEntry] = []
+        var paths: Set<String> = []
+        for entry in entries {
+            if current.count == batchSize || paths.contains(entry.path) {
+                batches.append(current)
+                current = []
+                paths = []
+            }
+            current.append(entry)
+            paths.insert(entry.path)
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// Whether and from where an entry is to be read.
+    private func plan(_ entry: SessionLogEntry) throws -> Plan {
+        guard let (size, modified) = Self.stamp(entry.path) else { return .skip(path: entry.path, reason: "cannot be read") }
+        // A compressed log's offsets count decompressed bytes: it is always read whole.
+        let appendOnly = entry.format.isIncremental && LogLineSource.compression(of: entry.path) == .none
+        let state = try store.fileState(path: entry.path)
+        if let state, state.size == size, state.modified == modified { return .unchanged }
+        var offset: Int64 = 0
+        var rewritten: SessionStore.FileState?
+        if let state {
+            let prefix = FileFingerprint.of(path: entry.path, limit: min(state.consumed, Int64(FileFingerprint.length)))
+            if appendOnly && size >= state.consumed && prefix == state.fingerprint {
+                offset = state.consumed
+            } else {
+                rewritten = state
+            }
+        }
+        return .read(Read(entry: entry, size: size, modified: modified, offset: offset, appendOnly: appendOnly, rewritten: rewritten))
+    }
+
+    /// Stores one file's read in one transaction, with how far it was read.
+    private func store(
+        _ read: Read, _ outcome: Result<SessionReadResult, any Error>, resolver: RepositoryResolver,
+        into report: inout SessionIngestReport
+    ) throws {
+        let entry = read.entry
+        let result: SessionReadResult
+        switch outcome {
+        case .success(let value): result = value
+        case .failure(let error):
+            report.skipped.append((entry.path, "\(error)"))
+            return
+        }
+        let before = try store.sessionCount()
+        try database.transaction {
+            if let state = read.rewritten { try store.forgetFile(id: state.id) }
+            let consumed = read.appendOnly ? result.consumedBytes : read.size
+            let fingerprint = read.appendOnly
+                ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
+            let fileID = try store.recordFile(
+                path: entry.path, tool: entry.format.tool, size: read.size, modified: read.modified, consumed: consumed,
+                fingerprint: fingerprint, malformed: result.malformedLines,
+                time: Int64(Date().timeIntervalSince1970))
+            for session in result.sessions {
+                var words: [String: Int] = [:]
+                for text in session.promptTexts {
+                    for (word, count) in PromptVocabulary.words(in: text) { words[word, default: 0] += count }
+                }
+                try store.add(
+                    session, logFileID: fileID, source: entry.path,
+                    repository: resolver.resolve(session.workingDirectory),
+                    prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
+                    promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
+            }
+        }
+        report.read += 1
+        report.rewritten += read.rewritten != nil ? 1 : 0
+        report.sessionsTouched += result.sessions.count
+        report.newSessions += try store.sessionCount() - before
+        if result.malformedLines > 0 { report.malformed.append((entry.path, result.malformedLines)) }
     }
 }

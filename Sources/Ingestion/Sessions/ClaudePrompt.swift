@@ -29,7 +29,7 @@ enum ClaudePrompt {
     }
 
     static func classify(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = LogText.trimmed(raw)
         if text.isEmpty { return nil }
         if text.hasPrefix("<command-name>") || text.hasPrefix("<command-message>") {
             guard let arguments = element("command-args", in: text), !arguments.isEmpty else { return nil }
@@ -37,7 +37,7 @@ enum ClaudePrompt {
             return name.isEmpty ? arguments : name + " " + arguments
         }
         for prefix in notPrompts where text.hasPrefix(prefix) { return nil }
-        if text.contains("<system-reminder>") {
+        if LogText.contains(text, "<system-reminder>") {
             let stripped = removingElements("system-reminder", from: text)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             return stripped.isEmpty ? nil : stripped

@@ -1,157 +1,152 @@
+import Support
+
 /// The fields of one Claude Code JSONL line that the reader uses (FORMATS.md §1.2–1.4).
-/// Everything is optional; unknown fields are never decoded.
-struct ClaudeRecord: Decodable {
+/// Everything is optional: a field that is missing or of another type reads as nil;
+/// unknown fields are never decoded, nor fields the line's type does not use (nil then),
+/// nor texts only searched for commits unless they may hold one.
+struct ClaudeRecord {
     var type: String?
     var sessionId: String?
+    /// Of a sidechain line.
     var agentId: String?
-    var timestamp: String?
+    /// `timestamp`, in ms since 1970.
+    var time: Int64?
     var cwd: String?
     var gitBranch: String?
     var version: String?
+    /// Unless the reader said it needs none.
     var uuid: String?
+    /// Of a summary line.
     var leafUuid: String?
+    /// Of an assistant line.
     var requestId: String?
     var isSidechain: Bool
     var isMeta: Bool
     var isCompactSummary: Bool
     var isApiErrorMessage: Bool
     var message: Message?
-    /// `toolUseResult.stdout` when the structured result is an object with one.
-    var toolStdout: String?
+    /// Commits in `toolUseResult.stdout` (user lines) when the structured result is an object with one.
+    var toolCommits: [String]
     /// `snapshot.trackedFileBackups` keys of a file-history-snapshot (paths relative to cwd).
     var trackedFiles: [String]
 
-    private enum Keys: String, CodingKey {
+    /// The members read, in the order of `names`.
+    private enum Field: Int, CaseIterable {
         case type, sessionId, agentId, timestamp, cwd, gitBranch, version, uuid, leafUuid, requestId
         case isSidechain, isMeta, isCompactSummary, isApiErrorMessage, message, toolUseResult, snapshot
     }
+    private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        type = c.lenient(String.self, .type)
-        sessionId = c.lenient(String.self, .sessionId)
-        agentId = c.lenient(String.self, .agentId)
-        timestamp = c.lenient(String.self, .timestamp)
-        cwd = c.lenient(String.self, .cwd)
-        gitBranch = c.lenient(String.self, .gitBranch)
-        version = c.lenient(String.self, .version)
-        uuid = c.lenient(String.self, .uuid)
-        leafUuid = c.lenient(String.self, .leafUuid)
-        requestId = c.lenient(String.self, .requestId)
-        isSidechain = c.flag(.isSidechain)
-        isMeta = c.flag(.isMeta)
-        isCompactSummary = c.flag(.isCompactSummary)
-        isApiErrorMessage = c.flag(.isApiErrorMessage)
-        message = c.lenient(Message.self, .message)
-        toolStdout = type == "user" ? c.lenient(ToolResult.self, .toolUseResult)?.stdout : nil
-        trackedFiles = type == "file-history-snapshot" ? c.lenient(Snapshot.self, .snapshot)?.files ?? [] : []
+    /// - Parameter keepUUID: whether `uuid` is needed (it is not unless summaries point at lines).
+    init(_ line: JSONView, keepUUID: Bool = true) {
+        let fields = line.members(Self.names)
+        func field(_ name: Field) -> JSONView? { fields[name.rawValue] }
+        let type = field(.type)?.string
+        self.type = type
+        sessionId = field(.sessionId)?.string
+
+        time = field(.timestamp).flatMap(LogTimestamp.milliseconds(_:))
+        cwd = field(.cwd)?.string
+        gitBranch = field(.gitBranch)?.string
+        version = field(.version)?.string
+        uuid = keepUUID ? field(.uuid)?.string : nil
+        leafUuid = type == "summary" ? field(.leafUuid)?.string : nil
+        requestId = type == "assistant" ? field(.requestId)?.string : nil
+        isSidechain = field(.isSidechain)?.bool ?? false
+        agentId = isSidechain ? field(.agentId)?.string : nil
+        isMeta = field(.isMeta)?.bool ?? false
+        isCompactSummary = field(.isCompactSummary)?.bool ?? false
+        isApiErrorMessage = field(.isApiErrorMessage)?.bool ?? false
+        message = field(.message).flatMap { Message($0, userLine: type == "user") }
+        toolCommits = []
+        if type == "user", let stdout = field(.toolUseResult)?["stdout"], stdout.kind == .string {
+            toolCommits = stdout.commitHashes
+        }
+        trackedFiles = []
+        if type == "file-history-snapshot", let backups = field(.snapshot)?["trackedFileBackups"] {
+            trackedFiles = backups.members.compactMap { $0.name.string }
+        }
     }
 
     /// `message` of a user or assistant line.
-    struct Message: Decodable {
+    struct Message {
         var id: String?
         var model: String?
         var content: Content?
         var usage: Usage?
 
-        private enum Keys: String, CodingKey { case id, model, content, usage }
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            id = c.lenient(String.self, .id)
-            model = c.lenient(String.self, .model)
-            content = c.lenient(Content.self, .content)
-            usage = c.lenient(Usage.self, .usage)
+        /// nil when the value is not an object. Texts are kept for user lines only (prompts);
+        /// id, model and usage for the others only (assistant lines).
+        init?(_ value: JSONView, userLine: Bool) {
+            guard value.isObject else { return nil }
+            if !userLine {
+                id = value["id"]?.string
+                model = value["model"]?.string
+                usage = value["usage"].flatMap(Usage.init)
+            }
+            content = value["content"].flatMap { Content($0, keepText: userLine) }
         }
     }
 
-    /// `message.content`: a string, or an array of blocks.
-    enum Content: Decodable {
+    /// `message.content`: a string, or an array of blocks (elements that are not objects are skipped).
+    enum Content {
         case text(String)
         case blocks([Block])
 
-        init(from decoder: Decoder) throws {
-            let single = try decoder.singleValueContainer()
-            if let text = try? single.decode(String.self) {
+        /// nil for null, an undecodable string and anything that is neither a string nor an array.
+        init?(_ value: JSONView, keepText: Bool) {
+            switch value.kind {
+            case .string:
+                guard let text = value.string else { return nil }
                 self = .text(text)
-            } else {
-                var list = try decoder.unkeyedContainer()
-                var blocks: [Block] = []
-                while !list.isAtEnd {
-                    // A block that is not an object is skipped, not fatal.
-                    if let block = try? list.decode(Block.self) { blocks.append(block) } else { _ = try? list.decode(Skip.self) }
-                }
-                self = .blocks(blocks)
+            case .array:
+                self = .blocks(value.elements.compactMap { Block($0, keepText: keepText) })
+            default:
+                return nil
             }
         }
     }
 
     /// One content block: text, image, tool_use or tool_result.
-    struct Block: Decodable {
+    struct Block {
         var type: String?
+        /// The text of a text block (user lines only).
         var text: String?
         var name: String?
         var filePath: String?
-        /// The text of a tool_result (a string or text parts).
-        var resultText: String?
+        /// Commits in the text of a tool_result (a string or text parts).
+        var resultCommits: [String] = []
 
-        private enum Keys: String, CodingKey { case type, text, name, input, content }
-        private enum InputKeys: String, CodingKey { case file_path, notebook_path }
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            type = c.lenient(String.self, .type)
+        init?(_ value: JSONView, keepText: Bool) {
+            guard value.isObject else { return nil }
+            type = value["type"]?.string
             switch type {
-            case "text": text = c.lenient(String.self, .text)
+            case "text": if keepText { text = value["text"]?.string }
             case "tool_use":
-                name = c.lenient(String.self, .name)
-                if let input = try? c.nestedContainer(keyedBy: InputKeys.self, forKey: .input) {
-                    filePath = input.lenient(String.self, .file_path) ?? input.lenient(String.self, .notebook_path)
+                name = value["name"]?.string
+                if let input = value["input"], input.isObject {
+                    filePath = input["file_path"]?.string ?? input["notebook_path"]?.string
                 }
-            case "tool_result": resultText = c.lenient(FlexibleText.self, .content)?.text
+            case "tool_result":
+                resultCommits = value["content"]?.commitHashes ?? []
             default: break
             }
         }
     }
 
     /// `message.usage` of an assistant line.
-    struct Usage: Decodable {
+    struct Usage {
         var input: Int
         var output: Int
         var cacheWrite: Int
         var cacheRead: Int
 
-        private enum Keys: String, CodingKey {
-            case input_tokens, output_tokens, cache_creation_input_tokens, cache_read_input_tokens
+        init?(_ value: JSONView) {
+            guard value.isObject else { return nil }
+            input = value["input_tokens"]?.int ?? 0
+            output = value["output_tokens"]?.int ?? 0
+            cacheWrite = value["cache_creation_input_tokens"]?.int ?? 0
+            cacheRead = value["cache_read_input_tokens"]?.int ?? 0
         }
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            input = c.lenient(Int.self, .input_tokens) ?? 0
-            output = c.lenient(Int.self, .output_tokens) ?? 0
-            cacheWrite = c.lenient(Int.self, .cache_creation_input_tokens) ?? 0
-            cacheRead = c.lenient(Int.self, .cache_read_input_tokens) ?? 0
-        }
-    }
-
-    private struct ToolResult: Decodable {
-        var stdout: String?
-        private enum Keys: String, CodingKey { case stdout }
-        init(from decoder: Decoder) throws {
-            stdout = try decoder.container(keyedBy: Keys.self).lenient(String.self, .stdout)
-        }
-    }
-
-    private struct Snapshot: Decodable {
-        var files: [String]
-        private enum Keys: String, CodingKey { case trackedFileBackups }
-        init(from decoder: Decoder) throws {
-            files = try decoder.container(keyedBy: Keys.self).lenient(ObjectKeys.self, .trackedFileBackups)?.keys ?? []
-        }
-    }
-
-    /// Consumes any JSON value.
-    private struct Skip: Decodable {
-        init(from decoder: Decoder) throws {}
     }
 }

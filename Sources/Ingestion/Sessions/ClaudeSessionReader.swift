@@ -43,6 +43,9 @@ package enum ClaudeSessionReader {
         let fileName = (path as NSString).lastPathComponent
         let fileAgent = agentID(fromFileName: fileName)
         var builders: [String: SessionBuilder] = [:]
+        // The last line's builder is kept out of `builders` while the lines keep to its session,
+        // so that neither its arrays are copied nor the dictionary touched on every line.
+        var active: SessionBuilder?
         var current: String?
         var firstMain: String?
         var pendingFiles: [String] = []
@@ -52,7 +55,7 @@ package enum ClaudeSessionReader {
         var sidechainUsage: [SidechainUsage] = []
 
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(ClaudeRecord.self, line) else {
+            guard let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty) }) else {
                 return ReadTally.isBlank(line.bytes)
             }
             let type = record.type ?? ""
@@ -78,19 +81,27 @@ package enum ClaudeSessionReader {
             current = key
             if parent == nil && firstMain == nil { firstMain = key }
             if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
-            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            var builder: SessionBuilder
+            if let last = active, last.id == key {
+                builder = last
+            } else {
+                if let last = active { builders[last.id] = last }
+                builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+            }
+            active = nil
             if !pendingFiles.isEmpty {
                 builder.filesEdited.formUnion(pendingFiles)
                 pendingFiles = []
             }
             apply(record, to: &builder, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
-            builders[key] = builder
+            active = builder
             return true
         }
+        if let last = active { builders[last.id] = last }
 
         if !pendingFiles.isEmpty {
             let key = current ?? (fileName as NSString).deletingPathExtension
-            var builder = builders[key] ?? SessionBuilder(tool: tool, id: key)
+            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key)
             builder.filesEdited.formUnion(pendingFiles)
             builders[key] = builder
         }
@@ -107,21 +118,17 @@ package enum ClaudeSessionReader {
         _ record: ClaudeRecord, to builder: inout SessionBuilder, mainMessageIDs: inout Set<String>,
         sidechainUsage: inout [SidechainUsage]
     ) {
-        builder.addTime(record.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+        builder.addTime(record.time)
         builder.noteDirectory(record.cwd)
         builder.noteBranch(record.gitBranch)
         if let version = record.version, !version.isEmpty { builder.toolVersion = version }
         builder.filesEdited.formUnion(record.trackedFiles)
-        if let stdout = record.toolStdout { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: stdout)) }
+        builder.commits.formUnion(record.toolCommits)
         guard let message = record.message else { return }
         switch record.type {
         case "user":
             if case .blocks(let blocks) = message.content {
-                for block in blocks {
-                    if let text = block.resultText {
-                        builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text))
-                    }
-                }
+                for block in blocks { builder.commits.formUnion(block.resultCommits) }
             }
             guard !record.isSidechain, !record.isMeta, !record.isCompactSummary, let content = message.content,
                 let text = ClaudePrompt.text(of: content)
@@ -181,10 +188,10 @@ package enum ClaudeSessionReader {
         }
         guard let parent = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else { return [] }
         var ids: Set<String> = []
-        let tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
+        var tally = ReadTally(path: parent, startOffset: 0, diagnostics: nil)
         // An unreadable parent only means replays cannot be recognised: the sub-agent is still read.
         _ = try? LogLineSource.forEachLine(path: parent, fromOffset: 0) { line in
-            if let record = tally.decode(ClaudeRecord.self, line.bytes), record.type == "assistant",
+            if let record = tally.decode(line.bytes, { ClaudeRecord($0) }), record.type == "assistant",
                 !record.isSidechain, let id = record.message?.id
             {
                 ids.insert(id)

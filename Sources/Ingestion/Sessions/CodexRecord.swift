@@ -1,9 +1,11 @@
+import Support
+
 /// The fields of one Codex rollout line that the reader uses (FORMATS.md §2).
 ///
 /// Current envelope: `{timestamp, type, payload}`; the payload is an `Item`.
 /// Legacy envelope (≤ ~0.2x): a bare header `{id, timestamp, instructions, cwd, git}`,
 /// `{"record_type":"state"}` markers and bare items, so the line itself is also read as an `Item`.
-struct CodexRecord: Decodable {
+struct CodexRecord {
     var timestamp: String?
     var type: String?
     var recordType: String?
@@ -11,22 +13,17 @@ struct CodexRecord: Decodable {
     /// The line read as a bare item (legacy envelope) or bare header.
     var bare: Item
 
-    private enum Keys: String, CodingKey {
-        case timestamp, type, payload
-        case recordType = "record_type"
-    }
-
-    init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Keys.self)
-        timestamp = c.lenient(String.self, .timestamp)
-        type = c.lenient(String.self, .type)
-        recordType = c.lenient(String.self, .recordType)
-        payload = c.lenient(Item.self, .payload)
-        bare = try Item(from: decoder)
+    init(_ line: JSONView) {
+        timestamp = line["timestamp"]?.string
+        type = line["type"]?.string
+        recordType = line["record_type"]?.string
+        payload = line["payload"].flatMap(Item.init)
+        bare = Item(line) ?? Item()
     }
 
     /// A payload (or a bare legacy line): session_meta, turn_context, event_msg or response_item content.
-    struct Item: Decodable {
+    /// The texts are read only for the item types that use them.
+    struct Item {
         var type: String?
         var id: String?
         var timestamp: String?
@@ -35,73 +32,76 @@ struct CodexRecord: Decodable {
         var branch: String?
         var model: String?
         var role: String?
+        /// `content` of a message.
         var text: String?
+        /// `message` of a user_message event.
         var message: String?
         var name: String?
+        /// `arguments` of a function_call.
         var arguments: String?
+        /// `input` of a custom_tool_call.
         var input: String?
-        var output: [String]
+        /// The strings of the `output` of a function_call_output or custom_tool_call_output that may
+        /// hold a commit: a commit line, or JSON (`{`) wrapping one; no other can add a commit.
+        var output: [String] = []
         var info: TokenInfo?
-        var hasInstructions: Bool
+        var hasInstructions = false
 
-        private enum Keys: String, CodingKey {
-            case type, id, timestamp, cwd, model, role, content, message, name, arguments, input, output, info, git
-            case instructions
-            case cliVersion = "cli_version"
+        init() {}
+
+        /// The members read, in the order of `names`.
+        private enum Field: Int, CaseIterable {
+            case type, id, timestamp, cwd, cli_version, git, model, role, name, content, message, arguments, input
+            case output, info, instructions
         }
-        private enum GitKeys: String, CodingKey { case branch }
+        private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            type = c.lenient(String.self, .type)
-            id = c.lenient(String.self, .id)
-            timestamp = c.lenient(String.self, .timestamp)
-            cwd = c.lenient(String.self, .cwd)
-            cliVersion = c.lenient(String.self, .cliVersion)
-            branch = (try? c.nestedContainer(keyedBy: GitKeys.self, forKey: .git))?.lenient(String.self, .branch)
-            model = c.lenient(String.self, .model)
-            role = c.lenient(String.self, .role)
-            text = type == "message" ? c.lenient(FlexibleText.self, .content)?.text : nil
-            message = c.lenient(String.self, .message)
-            name = c.lenient(String.self, .name)
-            arguments = c.lenient(String.self, .arguments)
-            input = c.lenient(String.self, .input)
-            output = c.lenient(AllStrings.self, .output)?.strings ?? []
-            info = c.lenient(TokenInfo.self, .info)
-            hasInstructions = c.contains(.instructions)
+        /// nil when the value is not an object.
+        init?(_ value: JSONView) {
+            guard value.isObject else { return nil }
+            let fields = value.members(Self.names)
+            func field(_ name: Field) -> JSONView? { fields[name.rawValue] }
+            type = field(.type)?.string
+            id = field(.id)?.string
+            timestamp = field(.timestamp)?.string
+            cwd = field(.cwd)?.string
+            cliVersion = field(.cli_version)?.string
+            branch = field(.git)?["branch"]?.string
+            model = field(.model)?.string
+            role = field(.role)?.string
+            name = field(.name)?.string
+            switch type {
+            case "message": text = field(.content)?.flexibleText
+            case "user_message": message = field(.message)?.string
+            case "function_call": arguments = field(.arguments)?.string
+            case "custom_tool_call": input = field(.input)?.string
+            case "function_call_output", "custom_tool_call_output":
+                output = field(.output)?.allStrings { $0.mayHoldCommitHash || $0.raw.first == UInt8(ascii: "{") || $0.raw.first == UInt8(ascii: "\\") } ?? []
+            default: break
+            }
+            info = field(.info).flatMap(TokenInfo.init)
+            hasInstructions = field(.instructions) != nil
         }
     }
 
     /// `event_msg/token_count.info`.
-    struct TokenInfo: Decodable {
+    struct TokenInfo {
         var total: Usage?
         var last: Usage?
 
-        private enum Keys: String, CodingKey {
-            case total = "total_token_usage"
-            case last = "last_token_usage"
-        }
-
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            total = c.lenient(Usage.self, .total)
-            last = c.lenient(Usage.self, .last)
+        init?(_ value: JSONView) {
+            guard value.isObject else { return nil }
+            total = value["total_token_usage"].flatMap(Usage.init)
+            last = value["last_token_usage"].flatMap(Usage.init)
         }
     }
 
     /// One `*_token_usage` object. `input` includes `cached`; `output` includes reasoning.
-    struct Usage: Decodable, Equatable {
+    struct Usage: Equatable {
         var input: Int
         var cached: Int
         var output: Int
         var total: Int
-
-        private enum Keys: String, CodingKey {
-            case input = "input_tokens"
-            case cached = "cached_input_tokens"
-            case output = "output_tokens"
-            case total = "total_tokens"
-        }
 
         init(input: Int, cached: Int, output: Int, total: Int) {
             self.input = input
@@ -110,12 +110,12 @@ struct CodexRecord: Decodable {
             self.total = total
         }
 
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: Keys.self)
-            input = c.lenient(Int.self, .input) ?? 0
-            cached = c.lenient(Int.self, .cached) ?? 0
-            output = c.lenient(Int.self, .output) ?? 0
-            total = c.lenient(Int.self, .total) ?? (input + output)
+        init?(_ value: JSONView) {
+            guard value.isObject else { return nil }
+            input = value["input_tokens"]?.int ?? 0
+            cached = value["cached_input_tokens"]?.int ?? 0
+            output = value["output_tokens"]?.int ?? 0
+            total = value["total_tokens"]?.int ?? (input + output)
         }
 
         /// The difference to an earlier cumulative total (for lines without `last_token_usage`).

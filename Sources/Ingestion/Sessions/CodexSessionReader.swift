@@ -44,7 +44,7 @@ package enum CodexSessionReader {
             sawSession = true
         }
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(CodexRecord.self, line) else { return ReadTally.isBlank(line.bytes) }
+            guard let record = tally.object(line, CodexRecord.init) else { return ReadTally.isBlank(line.bytes) }
             if line.number == 1 && offset == 0 {
                 legacy = noteHeader(record, into: &builder)
                 sawSession = sawSession || record.type == "session_meta" || legacy
@@ -108,7 +108,7 @@ package enum CodexSessionReader {
         case "event_msg":
             switch payload.type {
             case "user_message":
-                if let text = payload.message, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                if let text = payload.message, !LogText.isBlank(text) {
                     builder.addPrompt(text)
                 }
             case "token_count":
@@ -134,26 +134,20 @@ package enum CodexSessionReader {
         switch item.type {
         case "message":
             guard legacy, item.role == "user", let text = item.text else { return }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = LogText.trimmed(text)
             guard !trimmed.isEmpty, !injectedPrefixes.contains(where: { trimmed.hasPrefix($0) }) else { return }
             builder.addPrompt(text)
         case "function_call":
-            guard let arguments = item.arguments, arguments.contains("*** ") else { return }
-            var texts = [arguments]
-            if let data = arguments.data(using: .utf8),
-                let strings = try? JSONDecoder().decode(AllStrings.self, from: data).strings
-            {
-                texts = strings  // the arguments are JSON; when they are not, scan them as they are
-            }
+            guard let arguments = item.arguments, LogText.contains(arguments, "*** ") else { return }
+            // The arguments are JSON; when they are not, scan them as they are.
+            let texts = allStrings(ofJSON: arguments) ?? [arguments]
             for text in texts { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: text)) }
         case "custom_tool_call":
             if let input = item.input { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: input)) }
         case "function_call_output", "custom_tool_call_output":
             for text in item.output {
                 var found = ToolOutputScanner.commitHashes(in: text)
-                if found.isEmpty, text.hasPrefix("{"), text.contains("] "), let data = text.data(using: .utf8),
-                    let inner = try? JSONDecoder().decode(AllStrings.self, from: data).strings
-                {
+                if found.isEmpty, text.hasPrefix("{"), LogText.contains(text, "] "), let inner = allStrings(ofJSON: text) {
                     // 0.39 wraps the output as a JSON string {"output": …, "metadata": …}; not JSON: nothing more
                     found = inner.flatMap(ToolOutputScanner.commitHashes(in:))
                 }
@@ -164,14 +158,21 @@ package enum CodexSessionReader {
         }
     }
 
+    /// Every string in `text` read as JSON; nil when it is not JSON.
+    private static func allStrings(ofJSON text: String) -> [String]? {
+        var text = text
+        var scanner = JSONScanner()
+        return text.withUTF8 { try? scanner.scan($0) { $0.allStrings } }
+    }
+
     /// The first line of the file, decoded (for reads that start past it).
     private static func firstRecord(path: String) -> CodexRecord? {
         struct Stop: Error {}
         var first: CodexRecord?
-        let tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
-                first = tally.decode(CodexRecord.self, line.bytes)
+                first = tally.decode(line.bytes, CodexRecord.init)
                 throw Stop()
             }
         } catch {

@@ -28,7 +28,7 @@ package enum CopilotSessionReader {
             noteStart(first, into: &builder)
         }
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let event = tally.object(CopilotEvent.self, line) else { return ReadTally.isBlank(line.bytes) }
+            guard let event = tally.object(line, CopilotEvent.init) else { return ReadTally.isBlank(line.bytes) }
             builder.addTime(event.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
             let type = event.type ?? ""
             if !knownPrefixes.contains(where: { type.hasPrefix($0) }) { tally.unknown += 1 }
@@ -47,7 +47,7 @@ package enum CopilotSessionReader {
         case "session.model_change":
             builder.addModel(data.newModel)
         case "user.message":
-            if let text = data.content, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if let text = data.content, !LogText.isBlank(text) {
                 builder.addPrompt(text)
             }
         case "assistant.message":
@@ -84,10 +84,10 @@ package enum CopilotSessionReader {
     private static func firstEvent(path: String) -> CopilotEvent? {
         struct Stop: Error {}
         var first: CopilotEvent?
-        let tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
-                first = tally.decode(CopilotEvent.self, line.bytes)
+                first = tally.decode(line.bytes, CopilotEvent.init)
                 throw Stop()
             }
         } catch {

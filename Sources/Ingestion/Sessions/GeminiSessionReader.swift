@@ -24,7 +24,7 @@ package enum GeminiSessionReader {
     package static func readJSON(path: String, diagnostics: Diagnostics? = nil) throws -> SessionReadResult {
         var tally = ReadTally(path: path, startOffset: 0, diagnostics: diagnostics)
         let bytes = try LogLineSource.contents(path: path)
-        guard let record = bytes.withUnsafeBufferPointer({ tally.decode(GeminiRecord.self, $0) }),
+        guard let record = bytes.withUnsafeBufferPointer({ tally.decode($0, GeminiRecord.init) }),
             let messages = record.messages
         else { throw SessionLogError.malformedFile(path: path, expected: "a Gemini CLI conversation object") }
         for _ in 0..<record.skippedMessages { tally.malformed(line: 1, expected: "a message object in 'messages'") }
@@ -49,7 +49,7 @@ package enum GeminiSessionReader {
         }
         var seenPrompts: Set<String> = []
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(GeminiRecord.self, line) else { return ReadTally.isBlank(line.bytes) }
+            guard let record = tally.object(line, GeminiRecord.init) else { return ReadTally.isBlank(line.bytes) }
             if let message = record.message {
                 apply(message, to: &builder, seenPrompts: &seenPrompts)
             } else if let update = record.update {
@@ -87,7 +87,7 @@ package enum GeminiSessionReader {
         builder.addTime(message.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
         switch message.type {
         case "user":
-            guard let text = message.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+            guard let text = message.text, !LogText.isBlank(text) else { return }
             if let id = message.id {
                 guard seenPrompts.insert(id).inserted else { return }
             }
@@ -131,10 +131,10 @@ package enum GeminiSessionReader {
     private static func firstRecord(path: String) -> GeminiRecord? {
         struct Stop: Error {}
         var first: GeminiRecord?
-        let tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
-                first = tally.decode(GeminiRecord.self, line.bytes)
+                first = tally.decode(line.bytes, GeminiRecord.init)
                 throw Stop()
             }
         } catch {

@@ -1,5 +1,7 @@
-/// Decoding helpers for logs whose every field is optional in practice: a field
-/// that is missing or of an unexpected type reads as nil instead of failing the line.
+/// Decoding helpers for the whole-file formats read with `JSONDecoder` (Cline tasks, and the
+/// format probe), whose every field is optional in practice: a field that is missing or of an
+/// unexpected type reads as nil instead of failing the file. The JSONL readers use `JSONScanner`
+/// and the same rules (LogValues.swift).
 extension KeyedDecodingContainer {
     func lenient<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
         (try? decodeIfPresent(type, forKey: key)) ?? nil  // a wrong type is as good as absent
@@ -15,39 +17,6 @@ struct AnyKey: CodingKey {
     init(_ string: String) { stringValue = string }
     init?(stringValue: String) { self.stringValue = stringValue }
     init?(intValue: Int) { nil }
-}
-
-/// The keys of a JSON object, its values skipped.
-struct ObjectKeys: Decodable {
-    var keys: [String]
-    init(from decoder: Decoder) throws {
-        keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-    }
-}
-
-/// Text given either as a JSON string or as an array of `{"type":"text","text":…}` parts
-/// (what Claude tool results, Gemini content and Codex messages all do).
-struct FlexibleText: Decodable {
-    var text: String
-
-    private struct Part: Decodable {
-        var text: String?
-        init(from decoder: Decoder) throws {
-            let container = try decoder.container(keyedBy: AnyKey.self)
-            text = container.lenient(String.self, AnyKey("text"))
-        }
-    }
-
-    init(from decoder: Decoder) throws {
-        let single = try decoder.singleValueContainer()
-        if let string = try? single.decode(String.self) {
-            text = string
-        } else if let parts = try? single.decode([Part].self) {
-            text = parts.compactMap(\.text).joined(separator: "\n")
-        } else {
-            text = ""
-        }
-    }
 }
 
 /// Every string inside a JSON value, depth first (for scanning tool arguments of unknown shape).

@@ -1,3 +1,5 @@
+import Support
+
 /// Parses the timestamps session logs write, without Foundation's formatters (slow, locale-bound).
 package enum LogTimestamp {
     /// `2026-02-12T16:02:25.284Z`, `…T16:02:25Z`, `…T16:02:25.123456+08:00` → ms since 1970 UTC.
@@ -5,6 +7,14 @@ package enum LogTimestamp {
     package static func milliseconds(iso text: String) -> Int64? {
         var text = text
         return text.withUTF8 { parse($0) }
+    }
+
+    /// A JSON string value read as `milliseconds(iso:)` reads its text, from its bytes when it has no escapes.
+    static func milliseconds(_ value: JSONView) -> Int64? {
+        guard value.kind == .string else { return nil }
+        // Without escapes the bytes are the text (a text that is not UTF-8 holds no timestamp either).
+        guard value.isEscaped else { return parse(value.raw) }
+        return value.string.flatMap(milliseconds(iso:))
     }
 
     /// Aider's naive local times (`2024-08-05 19:33:02`, `2025-05-04 17:06:57.158813`), read as UTC.

@@ -3,7 +3,8 @@ import Model
 import Support
 
 /// Counts what a reader skipped: malformed lines (with the first few quoted) and
-/// records of unknown types. Also decodes JSON lines without copying them.
+/// records of unknown types. Also reads JSON lines without copying them: with a
+/// `JSONScanner` (the JSONL readers) or `JSONDecoder` (whole-file formats).
 package struct ReadTally {
     /// How many malformed lines are quoted in the result.
     static let exampleLimit = 5
@@ -17,6 +18,7 @@ package struct ReadTally {
     private(set) var examples: [String] = []
     var unknown = 0
     private let decoder = JSONDecoder()
+    private var scanner = JSONScanner()
 
     init(path: String, startOffset: Int64, diagnostics: Diagnostics?) {
         self.path = path
@@ -35,7 +37,8 @@ package struct ReadTally {
         diagnostics?.warn(message)
     }
 
-    /// Decodes one line as `T`; nil (and nothing counted) when it does not decode.
+    /// Decodes one line (or a whole-file format) as `T` with JSONDecoder; nil (and nothing
+    /// counted) when it does not decode.
     func decode<T: Decodable>(_ type: T.Type, _ bytes: UnsafeBufferPointer<UInt8>) -> T? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         // The buffer outlives this synchronous call, so no copy is needed.
@@ -43,18 +46,38 @@ package struct ReadTally {
         return try? decoder.decode(T.self, from: data)  // the caller counts the failure as a malformed line
     }
 
-    /// Decodes a line that must be a JSON object; counts it as malformed when it is not.
-    /// Blank lines are skipped silently. An unterminated last line that does not decode
+    /// Reads a line that is a JSON object with `read`; nil (and nothing counted) when it is not one.
+    /// Like `decode`, it does not check the line's UTF-8 beyond the strings `read` decodes.
+    mutating func decode<T>(_ bytes: UnsafeBufferPointer<UInt8>, _ read: (JSONView) -> T) -> T? {
+        let value = try? scanner.scan(bytes) { root in root.isObject ? read(root) : nil }
+        return value ?? nil
+    }
+
+    /// Reads a line that must be a JSON object with `read`; counts it as malformed when it is not.
+    /// Blank lines are skipped silently. An unterminated last line that is not a JSON object
     /// is left for the next read (it may still be being written): nil, not counted.
-    mutating func object<T: Decodable>(_ type: T.Type, _ line: LogLineSource.Line) -> T? {
+    mutating func object<T>(_ line: LogLineSource.Line, _ read: (JSONView) -> T) -> T? {
         if Self.isBlank(line.bytes) { return nil }
-        guard Self.isValidUTF8(line.bytes) else {
-            // JSONDecoder may repair bad bytes silently; a log line must be UTF-8 to be trusted.
-            if line.terminated { malformed(line: line.number, expected: "UTF-8 text") }
-            return nil
+        // A log line must be UTF-8 to be trusted (JSONDecoder would have repaired it silently);
+        // the scan checks the strings, the only place a JSON text may hold other than ASCII.
+        let utf8: Bool
+        do {
+            if let value = try scanner.scan(line.bytes, validatingUTF8: true, { $0.isObject ? read($0) : nil }) {
+                return value
+            }
+            utf8 = true
+        } catch .invalidUTF8 {
+            utf8 = false
+        } catch {
+            utf8 = Self.isValidUTF8(line.bytes)
         }
-        if let value = decode(T.self, line.bytes) { return value }
-        if line.terminated { malformed(line: line.number, expected: "a JSON object", content: line.bytes) }
+        if line.terminated {
+            if utf8 {
+                malformed(line: line.number, expected: "a JSON object", content: line.bytes)
+            } else {
+                malformed(line: line.number, expected: "UTF-8 text")
+            }
+        }
         return nil
     }
 
@@ -65,10 +88,9 @@ package struct ReadTally {
             consumedBytes: consumedBytes, unknownRecords: unknown)
     }
 
-    /// Whether the bytes are valid UTF-8 (ASCII-only lines, the common case, cost one scan).
+    /// Whether the bytes are valid UTF-8 (for a line that is not JSON: which message it gets).
     static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return true }
-        return String(validating: bytes, as: UTF8.self) != nil
+        UTF8Validation.isValid(bytes)
     }
 
     static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

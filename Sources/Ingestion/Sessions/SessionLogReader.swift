@@ -1,5 +1,7 @@
+import Foundation
 import Model
 import Support
+import Synchronization
 
 /// Reads any session log: detects its format from content (unless told) and hands it to its reader.
 package enum SessionLogReader {
@@ -31,5 +33,52 @@ package enum SessionLogReader {
         case .copilotEvents:
             return try CopilotSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics)
         }
+    }
+
+    /// The size of a file (0 when it cannot be stat'ed), to order the work.
+    private static func size(_ path: String) -> Int64 {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+
+    /// One read of `read(_:diagnostics:)`: the arguments of `read(path:…)`.
+    package struct Request: Sendable {
+        package var path: String
+        package var format: SessionLogFormat?
+        package var offset: Int64
+        package var inputHistoryPath: String?
+
+        package init(path: String, format: SessionLogFormat? = nil, offset: Int64 = 0, inputHistoryPath: String? = nil) {
+            self.path = path
+            self.format = format
+            self.offset = offset
+            self.inputHistoryPath = inputHistoryPath
+        }
+    }
+
+    /// Reads many logs at once, on all cores; the results are in the order of `requests`, as
+    /// reading them one by one gives (a read looks only at its own file, and for Claude at
+    /// its neighbours). `diagnostics` receives each file's messages in that order too.
+    package static func read(_ requests: [Request], diagnostics: Diagnostics? = nil) -> [Result<SessionReadResult, any Error>] {
+        let own = requests.map { _ in diagnostics.map { Diagnostics(keep: $0.keep) } }
+        let results = Mutex([Result<SessionReadResult, any Error>?](repeating: nil, count: requests.count))
+        // Largest first, so that no core is left with a big file while the other waits.
+        let sizes = requests.map { size($0.path) }
+        let order = requests.indices.sorted { sizes[$0] > sizes[$1] }
+        DispatchQueue.concurrentPerform(iterations: requests.count) { turn in
+            let index = order[turn]
+            let request = requests[index]
+            let result = Result {
+                try read(
+                    path: request.path, format: request.format, fromOffset: request.offset,
+                    inputHistoryPath: request.inputHistoryPath, diagnostics: own[index])
+            }
+            results.withLock { $0[index] = result }
+        }
+        if let diagnostics {
+            for file in own.compactMap({ $0 }) { diagnostics.absorb(file) }
+        }
+        // Every index was written above; the fallback only satisfies the type.
+        return results.withLock { $0.map { $0 ?? .failure(SessionLogError.unreadable(path: "", errno: EIO)) } }
     }
 }

@@ -41,7 +41,7 @@ package enum ToolOutputScanner {
     /// Paths named by `*** Add File:`, `*** Update File:`, `*** Delete File:` and `*** Move to:` lines
     /// of apply_patch bodies anywhere in `text`.
     package static func patchedPaths(in text: String) -> [String] {
-        guard text.contains("*** ") else { return [] }
+        guard LogText.contains(text, "*** ") else { return [] }
         let markers = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "]
         var paths: [String] = []
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {

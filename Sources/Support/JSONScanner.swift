@@ -1,0 +1,614 @@
+/// Reads one JSON text in a single pass into a flat list of its values, so that a caller
+/// can pick the few members it needs and decode only those; everything else is skipped
+/// without being copied or unescaped.
+///
+/// What it accepts is what Foundation's `JSONDecoder` accepts when it decodes a keyed
+/// container, so that a line it took is still taken and one it refused is still refused:
+/// the RFC 8259 grammar, checked as `JSONDecoder` checks it before decoding anything —
+/// strings are only scanned for their closing quote (`\` skips one byte, `\u` five),
+/// numbers only for their characters (`-`, digits, `.`, `e`, `E`, `+`), member names are
+/// decoded in full, a trailing comma before `}` or `]` is allowed, one leading byte order
+/// mark is skipped, and at most 512 levels of nesting. A string or number whose content
+/// is invalid (a raw control character, a bad escape, a lone surrogate, `01`) fails only
+/// when it is decoded: `string` or `int` is then nil, as `decodeIfPresent` wrapped in
+/// `try?` gives nil. Bytes are checked for UTF-8 only in what is decoded, unless asked
+/// (`validatingUTF8`): then a text that is read is UTF-8 throughout.
+///
+/// Reuse one scanner for many lines: its storage is kept between them.
+package struct JSONScanner {
+    /// Why a text is not JSON: the byte offset where reading stopped.
+    package enum Failure: Error, Equatable {
+        case syntax(offset: Int)
+        /// A string holds bytes that are not UTF-8 (only when validating).
+        case invalidUTF8(offset: Int)
+        /// Nesting deeper than `maximumDepth`.
+        case tooDeep(offset: Int)
+    }
+
+    /// `JSONDecoder`'s limit: a value nested 512 levels deep is read, one at 513 is refused.
+    package static let maximumDepth = 512
+
+    private var tokens: [JSONView.Token] = []
+    private var open: [Int] = []
+
+    package init() {}
+
+    /// Reads `bytes` and hands its value to `body`; the value and everything reached from it
+    /// are valid only inside `body` (they point into `bytes` and into this scanner).
+    /// - Parameter validatingUTF8: also check that the strings are UTF-8 (the rest of a JSON
+    ///   text is ASCII), as one pass with the scan.
+    package mutating func scan<Result>(
+        _ bytes: UnsafeBufferPointer<UInt8>, validatingUTF8: Bool = false, _ body: (JSONView) -> Result
+    ) throws(Failure) -> Result {
+        try tokenize(bytes, validatingUTF8: validatingUTF8)
+        return tokens.withUnsafeBufferPointer { body(JSONView(bytes: bytes, tokens: $0, index: 0)) }
+    }
+
+    private enum State {
+        case value, key, afterValue
+    }
+
+    private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, validatingUTF8: Bool) throws(Failure) {
+        tokens.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+        guard let base = bytes.baseAddress else { throw .syntax(offset: 0) }
+        let count = bytes.count
+        var i = 0
+        if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
+        var state = State.value
+        var needsUTF8Check = false
+        while true {
+            while i < count, Self.isWhitespace(base[i]) { i += 1 }
+            switch state {
+            case .value:
+                guard i < count else { throw .syntax(offset: i) }
+                let byte = base[i]
+                switch byte {
+                case UInt8(ascii: "{"), UInt8(ascii: "["):
+                    guard open.count < Self.maximumDepth else { throw .tooDeep(offset: i) }
+                    let isObject = byte == UInt8(ascii: "{")
+                    open.append(tokens.count)
+                    tokens.append(.init(kind: isObject ? .object : .array, start: i, end: i, next: 0))
+                    i += 1
+                    while i < count, Self.isWhitespace(base[i]) { i += 1 }
+                    if i < count && base[i] == byte + 2 {  // `}` and `]` are two after `{` and `[`
+                        close(at: i)
+                        i += 1
+                        state = .afterValue
+                    } else {
+                        state = isObject ? .key : .value
+                    }
+                case UInt8(ascii: "\""):
+                    let (end, escaped) = try Self.stringEnd(
+                        base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
+                    tokens.append(.init(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1))
+                    i = end + 1
+                    state = .afterValue
+                case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    var end = i + 1
+                    while end < count, Self.isNumberByte(base[end]) { end += 1 }
+                    tokens.append(.init(kind: .number, start: i, end: end, next: tokens.count + 1))
+                    i = end
+                    state = .afterValue
+                case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                    let (kind, word): (JSONView.Kind, StaticString) =
+                        byte == UInt8(ascii: "t") ? (.true, "true") : byte == UInt8(ascii: "f") ? (.false, "false") : (.null, "null")
+                    guard Self.matches(word, base + i, count - i) else { throw .syntax(offset: i) }
+                    tokens.append(.init(kind: kind, start: i, end: i + word.utf8CodeUnitCount, next: tokens.count + 1))
+                    i += word.utf8CodeUnitCount
+                    state = .afterValue
+                default:
+                    throw .syntax(offset: i)
+                }
+            case .key:
+                guard i < count, base[i] == UInt8(ascii: "\"") else { throw .syntax(offset: i) }
+                let (end, escaped) = try Self.stringEnd(
+                    base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
+                let key = JSONView.Token(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1)
+                // JSONDecoder decodes all the names of an object it opens: one it cannot decode fails that object.
+                if !JSONView.isDecodable(UnsafeBufferPointer(start: base + key.start, count: end - key.start), escaped: escaped),
+                    let object = open.last
+                {
+                    tokens[object].undecodableName = true
+                }
+                tokens.append(key)
+                i = end + 1
+                while i < count, Self.isWhitespace(base[i]) { i += 1 }
+                guard i < count, base[i] == UInt8(ascii: ":") else { throw .syntax(offset: i) }
+                i += 1
+                state = .value
+            case .afterValue:
+                guard let container = open.last else {
+                    guard i == count else { throw .syntax(offset: i) }
+                    if needsUTF8Check && !UTF8Validation.isValid(bytes) { throw .invalidUTF8(offset: 0) }
+                    return
+                }
+                guard i < count else { throw .syntax(offset: i) }
+                let isObject = tokens[container].kind == .object
+                let closing = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                if base[i] == UInt8(ascii: ",") {
+                    i += 1
+                    while i < count, Self.isWhitespace(base[i]) { i += 1 }
+                    if i < count && base[i] == closing {  // a trailing comma, as JSONDecoder allows
+                        close(at: i)
+                        i += 1
+                    } else {
+                        state = isObject ? .key : .value
+                    }
+                } else if base[i] == closing {
+                    close(at: i)
+                    i += 1
+                } else {
+                    throw .syntax(offset: i)
+                }
+            }
+        }
+    }
+
+    /// Ends the innermost open container at its closing bracket at `offset`.
+    private mutating func close(at offset: Int) {
+        let index = open.removeLast()
+        tokens[index].end = offset + 1
+        tokens[index].next = tokens.count
+    }
+
+    /// The offset of the quote that closes a string whose content starts at `start`, and
+    /// whether the content has escapes. `\` skips the next byte, `\u` the next five (no quote among them).
+    private static func stringEnd(
+        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
+    ) throws(Failure) -> (end: Int, escaped: Bool) {
+        var i = start
+        var escaped = false
+        while true {
+            i = nextSpecial(base, count, from: i, nonASCII: validatingUTF8)
+            guard i < count else { throw .syntax(offset: count) }
+            if base[i] == UInt8(ascii: "\"") { return (i, escaped) }
+            if validatingUTF8 && base[i] >= 0x80 {
+                guard let length = UTF8Validation.sequenceLength(base, count, at: i) else { throw .invalidUTF8(offset: i) }
+                i += length
+                continue
+            }
+            escaped = true
+            if i + 1 < count && base[i + 1] < 0x80 && base[i + 1] != UInt8(ascii: "u") {
+                i += 2  // the common escape: `\n`, `\"`, `\\`, …
+                continue
+            }
+            let skipped: Range<Int>
+            if i + 1 < count && base[i + 1] == UInt8(ascii: "u") {
+                // JSONDecoder takes the four bytes after `\u` as the escape's: a quote among them fails the text.
+                guard i + 6 <= count, !(2..<6).contains(where: { base[i + $0] == UInt8(ascii: "\"") }) else {
+                    throw .syntax(offset: i)
+                }
+                skipped = (i + 2)..<(i + 6)
+            } else {
+                skipped = (i + 1)..<min(i + 2, count)
+            }
+            i = skipped.upperBound
+            if validatingUTF8 && skipped.contains(where: { base[$0] >= 0x80 }) {
+                // A bad escape of non-ASCII text: its bytes are checked with the whole text at the end;
+                // the rest of a character it cut is passed over here.
+                needsUTF8Check = true
+                while i < count && base[i] & 0xC0 == 0x80 { i += 1 }
+            }
+        }
+    }
+
+    /// The first offset at or after `from` holding `"` or `\` (or, when asked, a byte of 0x80 or
+    /// above), or `count`; eight bytes at a time.
+    @inline(__always)
+    private static func nextSpecial(_ base: UnsafePointer<UInt8>, _ count: Int, from: Int, nonASCII: Bool) -> Int {
+        var i = from
+        let raw = UnsafeRawPointer(base)
+        let highBits: UInt64 = nonASCII ? 0x8080_8080_8080_8080 : 0
+        while i + 8 <= count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let found = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C) | (word & highBits)
+            if found != 0 { return i + found.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < count && base[i] != UInt8(ascii: "\"") && base[i] != UInt8(ascii: "\\") && !(nonASCII && base[i] >= 0x80) {
+            i += 1
+        }
+        return i
+    }
+
+    /// The high bit of each byte of `word` that is zero. Bits above the lowest zero byte may
+    /// be wrong (a borrow), so only the lowest set bit is to be trusted.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    @inline(__always)
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
+            || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
+    private static func matches(_ word: StaticString, _ at: UnsafePointer<UInt8>, _ available: Int) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard available >= length else { return false }
+        for offset in 0..<length where at[offset] != word.utf8Start[offset] { return false }
+        return true
+    }
+}
+
+/// Member names to look up together with `JSONView.members(_:)`, prepared once.
+package struct JSONNames: Sendable {
+    private let names: [[UInt8]]
+    /// The slots of the names of each length (most names in an object are told apart by length).
+    private let byLength: [[Int]]
+
+    package init(_ names: [String]) {
+        self.names = names.map { Array($0.utf8) }
+        var byLength = [[Int]](repeating: [], count: (self.names.map(\.count).max() ?? 0) + 1)
+        for (slot, name) in self.names.enumerated() { byLength[name.count].append(slot) }
+        self.byLength = byLength
+    }
+
+    package var count: Int { names.count }
+
+    /// The slot of the name spelled by `bytes`, if it is one of these.
+    func slot<Bytes: Collection<UInt8>>(of bytes: Bytes) -> Int? {
+        guard bytes.count < byLength.count else { return nil }
+        for slot in byLength[bytes.count] where names[slot].elementsEqual(bytes) { return slot }
+        return nil
+    }
+}
+
+/// One value of a text read by `JSONScanner`: a position in its list of values. Valid only
+/// inside the `scan` call that made it; it copies nothing until asked to decode.
+package struct JSONView {
+    package enum Kind: UInt8, Sendable {
+        case object, array, string, number, `true`, `false`, null
+    }
+
+    struct Token {
+        var kind: Kind
+        /// Strings: whether the content has escapes.
+        var escaped = false
+        /// Objects: whether a member name cannot be decoded (JSONDecoder then cannot open it).
+        var undecodableName = false
+        /// Strings: the first byte after the opening quote; the others: their first byte.
+        var start: Int
+        /// Strings: the closing quote; the others: just after their last byte.
+        var end: Int
+        /// The index of the value after this one and everything inside it.
+        var next: Int
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let tokens: UnsafeBufferPointer<Token>
+    private let index: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeBufferPointer<Token>, index: Int) {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.index = index
+    }
+
+    private var token: Token { tokens[index] }
+
+    package var kind: Kind { token.kind }
+
+    /// Whether this is an object JSONDecoder can open: all its member names decode. Lookups
+    /// in any other value find nothing.
+    package var isObject: Bool { token.kind == .object && !token.undecodableName }
+
+    /// The value's own bytes: a string's content without its quotes (escapes as written),
+    /// any other value's text.
+    package var raw: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[token.start..<token.end])
+    }
+
+    /// Whether a string's content has escapes (its `raw` bytes are then not its text).
+    package var isEscaped: Bool { token.escaped }
+
+    // MARK: Objects
+
+    /// The value of the first member named `name` (as JSONDecoder, the first of duplicates counts).
+    package subscript(name: StaticString) -> JSONView? {
+        guard isObject, let base = bytes.baseAddress else { return nil }
+        let length = name.utf8CodeUnitCount
+        let wanted = name.utf8Start
+        var key = index + 1
+        let end = token.next
+        while key < end {
+            // Most names differ in length; of the others, most in their first byte.
+            let candidate = tokens[key]
+            if candidate.escaped {
+                if JSONView(bytes: bytes, tokens: tokens, index: key).isName(name) {
+                    return JSONView(bytes: bytes, tokens: tokens, index: key + 1)
+                }
+            } else if candidate.end - candidate.start == length
+                && (length == 0 || (base[candidate.start] == wanted[0] && memcmp(base + candidate.start, wanted, length) == 0))
+            {
+                return JSONView(bytes: bytes, tokens: tokens, index: key + 1)
+            }
+            key = tokens[key + 1].next
+        }
+        return nil
+    }
+
+    /// The values of the first members with each of `names`, found in one pass over the object
+    /// (for an object many names are read from); nil where there is none, all nil for anything
+    /// but an object.
+    package func members(_ names: JSONNames) -> [JSONView?] {
+        var found = [JSONView?](repeating: nil, count: names.count)
+        guard isObject, let base = bytes.baseAddress else { return found }
+        var key = index + 1
+        let end = token.next
+        while key < end {
+            let candidate = tokens[key]
+            let slot: Int?
+            if candidate.escaped {
+                slot = JSONView(bytes: bytes, tokens: tokens, index: key).string.flatMap { names.slot(of: Array($0.utf8)) }
+            } else {
+                slot = names.slot(of: UnsafeBufferPointer(start: base + candidate.start, count: candidate.end - candidate.start))
+            }
+            if let slot, found[slot] == nil { found[slot] = JSONView(bytes: bytes, tokens: tokens, index: key + 1) }
+            key = tokens[key + 1].next
+        }
+        return found
+    }
+
+    /// The members of an object in order, names as string values (empty for anything else).
+    package var members: Members { Members(value: self) }
+
+    package struct Members: Sequence, IteratorProtocol {
+        fileprivate let value: JSONView
+        fileprivate var position: Int
+        fileprivate let end: Int
+
+        fileprivate init(value: JSONView) {
+            self.value = value
+            position = value.index + 1
+            end = value.isObject ? value.token.next : position
+        }
+
+        package mutating func next() -> (name: JSONView, value: JSONView)? {
+            guard position < end else { return nil }
+            let name = JSONView(bytes: value.bytes, tokens: value.tokens, index: position)
+            let member = JSONView(bytes: value.bytes, tokens: value.tokens, index: position + 1)
+            position = member.token.next
+            return (name, member)
+        }
+    }
+
+    /// Whether this string is `name` (decoding escapes when it has any).
+    package func isName(_ name: StaticString) -> Bool {
+        let token = token
+        guard token.kind == .string else { return false }
+        let length = name.utf8CodeUnitCount
+        if token.escaped { return string.map { $0.utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: length)) } ?? false }
+        guard token.end - token.start == length else { return false }
+        let own = bytes.baseAddress.map { $0 + token.start }
+        for offset in 0..<length where own?[offset] != name.utf8Start[offset] { return false }
+        return true
+    }
+
+    // MARK: Arrays
+
+    /// The elements of an array in order (empty for anything else).
+    package var elements: Elements { Elements(value: self) }
+
+    package struct Elements: Sequence, IteratorProtocol {
+        fileprivate let value: JSONView
+        fileprivate var position: Int
+        fileprivate let end: Int
+
+        fileprivate init(value: JSONView) {
+            self.value = value
+            position = value.index + 1
+            end = value.token.kind == .array ? value.token.next : position
+        }
+
+        package mutating func next() -> JSONView? {
+            guard position < end else { return nil }
+            let element = JSONView(bytes: value.bytes, tokens: value.tokens, index: position)
+            position = element.token.next
+            return element
+        }
+    }
+
+    // MARK: Scalars
+
+    /// A string's text; nil for other values and for strings JSONDecoder would not decode
+    /// (raw control characters, bad escapes, lone surrogates, invalid UTF-8).
+    package var string: String? {
+        guard token.kind == .string else { return nil }
+        return Self.decodeString(raw, escaped: token.escaped)
+    }
+
+    /// `true` or `false`; nil for anything else.
+    package var bool: Bool? {
+        switch token.kind {
+        case .true: return true
+        case .false: return false
+        default: return nil
+        }
+    }
+
+    /// A number that is a whole `Int`, as JSONDecoder reads one: an integer exactly,
+    /// anything else (`1.0`, `1e3`) through a Double, which must then be whole and below
+    /// 2^53 in size (JSONDecoder reads bigger ones another way; token counts never are).
+    /// nil for other values, and for numbers that are not valid JSON numbers.
+    package var int: Int? {
+        guard token.kind == .number else { return nil }
+        return Self.integer(raw)
+    }
+
+    static func integer(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !text.isEmpty else { return nil }
+        let negative = text[0] == UInt8(ascii: "-")
+        let digits = negative ? 1 : 0
+        var value = 0
+        var index = digits
+        while index < text.count, text[index] >= UInt8(ascii: "0") && text[index] <= UInt8(ascii: "9") {
+            index += 1
+        }
+        let integerDigits = index - digits
+        guard integerDigits > 0, text[digits] != UInt8(ascii: "0") || integerDigits == 1 else { return nil }
+        if index == text.count {
+            for position in digits..<index {
+                let digit = Int(text[position] - UInt8(ascii: "0"))
+                let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
+                let (next, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+                guard !overflow1, !overflow2 else { return nil }
+                value = next
+            }
+            return value
+        }
+        // A fraction or an exponent: the grammar first, then the value through a Double.
+        if text[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < text.count, text[index] >= UInt8(ascii: "0") && text[index] <= UInt8(ascii: "9") { index += 1 }
+            guard index > start else { return nil }
+        }
+        if index < text.count, text[index] == UInt8(ascii: "e") || text[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < text.count, text[index] == UInt8(ascii: "+") || text[index] == UInt8(ascii: "-") { index += 1 }
+            let start = index
+            while index < text.count, text[index] >= UInt8(ascii: "0") && text[index] <= UInt8(ascii: "9") { index += 1 }
+            guard index > start else { return nil }
+        }
+        guard index == text.count, let double = Double(String(decoding: text, as: UTF8.self)) else { return nil }
+        guard double.magnitude < 9_007_199_254_740_992, double == double.rounded(.towardZero) else { return nil }
+        return Int(double)
+    }
+
+    /// Whether `decodeString` would succeed, without making a String for the common plain ASCII name.
+    static func isDecodable(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> Bool {
+        if !escaped && raw.allSatisfy({ $0 >= 0x20 && $0 < 0x80 }) { return true }
+        return decodeString(raw, escaped: escaped) != nil
+    }
+
+    private static func appendUTF8(_ scalar: UInt32, to output: inout [UInt8]) {
+        switch scalar {
+        case ..<0x80:
+            output.append(UInt8(scalar))
+        case ..<0x800:
+            output.append(UInt8(0xC0 | scalar >> 6))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        case ..<0x10000:
+            output.append(UInt8(0xE0 | scalar >> 12))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            output.append(UInt8(0xF0 | scalar >> 18))
+            output.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            output.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            output.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// The text of a string's content, unescaped; nil where JSONDecoder fails to decode it.
+    static func decodeString(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String? {
+        guard isPlainText(raw) else { return nil }
+        guard escaped else { return String(decoding: raw, as: UTF8.self) }
+        guard let output = unescape(raw) else { return nil }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether bytes between escapes are valid UTF-8 without raw control characters (which JSON
+    /// strings must escape); ASCII eight bytes at a time. (An escape starts with `\\`, so a
+    /// UTF-8 sequence never spans one: checking the whole raw text checks every run.)
+    private static func isPlainText(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = raw.baseAddress else { return true }
+        let bytes = UnsafeRawPointer(base)
+        var i = 0
+        var ascii = true
+        while i + 8 <= raw.count {
+            let word = bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // A byte below 0x20 (and not 0x80 or above) borrows when 0x20 is taken from it.
+            if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 { return false }
+            if word & 0x8080_8080_8080_8080 != 0 { ascii = false }
+            i += 8
+        }
+        while i < raw.count {
+            if base[i] < 0x20 { return false }
+            if base[i] >= 0x80 { ascii = false }
+            i += 1
+        }
+        return ascii || UTF8Validation.isValid(raw)
+    }
+
+    /// The UTF-8 bytes a string's escaped content stands for; nil for a bad escape or a lone surrogate.
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var output = [UInt8]()
+        output.reserveCapacity(raw.count)
+        var i = 0
+        let count = raw.count
+        func hex(at offset: Int) -> UInt32? {
+            guard offset + 4 <= count else { return nil }
+            var value: UInt32 = 0
+            for position in offset..<(offset + 4) {
+                let byte = raw[position]
+                let digit: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                value = value << 4 | UInt32(digit)
+            }
+            return value
+        }
+        while i < count {
+            let run = nextBackslash(raw, from: i)
+            if run > i {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: raw[i..<run]))
+                i = run
+                continue
+            }
+            guard i + 1 < count else { return nil }
+            let escape = raw[i + 1]
+            i += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): output.append(escape)
+            case UInt8(ascii: "b"): output.append(0x08)
+            case UInt8(ascii: "f"): output.append(0x0C)
+            case UInt8(ascii: "n"): output.append(0x0A)
+            case UInt8(ascii: "r"): output.append(0x0D)
+            case UInt8(ascii: "t"): output.append(0x09)
+            case UInt8(ascii: "u"):
+                guard var scalar = hex(at: i) else { return nil }
+                i += 4
+                if scalar >= 0xD800 && scalar < 0xDC00 {
+                    guard i + 1 < count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+                        let low = hex(at: i + 2), low >= 0xDC00 && low < 0xE000
+                    else { return nil }
+                    i += 6
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if scalar >= 0xDC00 && scalar < 0xE000 {
+                    return nil
+                }
+                appendUTF8(scalar, to: &output)
+            default:
+                return nil
+            }
+        }
+        return output
+    }
+
+    /// The offset of the next `\\` at or after `from`, or the end.
+    private static func nextBackslash(_ raw: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = raw.baseAddress, from < raw.count,
+            let found = memchr(base + from, Int32(UInt8(ascii: "\\")), raw.count - from)
+        else { return raw.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
