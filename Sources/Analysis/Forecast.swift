@@ -78,10 +78,18 @@ package struct Forecast: Sendable, Equatable, Encodable {
 package struct ForecastModel: Sendable {
     package static let minimumSample = 5
 
+    /// Review overhead of a group of tasks: Σ (effort + reviewer hours) / Σ work before rework.
+    /// A ratio of sums, because per task it has a long tail (a small first pass with a large
+    /// rework) that would widen every forecast; its spread per task is in the estimate error.
+    struct Overhead: Sendable {
+        var tasks: Int
+        var factor: Double
+    }
+
     struct Distribution: Sendable {
         var ratios: [Double]
-        var overheadAI: [Double]
-        var overheadHuman: [Double]
+        var overheadAI: Overhead
+        var overheadHuman: Overhead
         /// Estimate errors (actual / estimate) with their estimates as weights, cumulated:
         /// drawing an error in proportion to its estimate keeps the expected total equal to
         /// Σ actual / Σ estimate, where drawing uniformly would let small tasks' large
@@ -104,10 +112,16 @@ package struct ForecastModel: Sendable {
         historyFrom = history.map(\.end).min()
         historyTo = history.map(\.end).max()
         reviewMinutes = settings.reviewMinutes
-        func overhead(_ task: WorkTask) -> Double {
-            let reviewer = task.reviewerHours ?? Double(task.reviewRounds ?? 0) * settings.reviewMinutes / 60
-            let denominator = task.effortHours + reviewer
-            return denominator > 0 ? (task.reworkHours + reviewer) / denominator : 0
+        // The factor that turns work before rework into work plus rework plus review. (One plus the
+        // overhead share would fall short: the share is of the total, not of the first pass.)
+        func overhead(_ tasks: [WorkTask]) -> Overhead {
+            var total = 0.0
+            var base = 0.0
+            for task in tasks {
+                total += task.effortHours + (task.reviewerHours ?? Double(task.reviewRounds ?? 0) * settings.reviewMinutes / 60)
+                base += max(task.effortHours - task.reworkHours, 0)
+            }
+            return Overhead(tasks: tasks.count, factor: base > 0 ? total / base : 1)
         }
         func ratios(_ tasks: [WorkTask], salt: UInt64) -> [Double] {
             guard let draws = speedup.draws(
@@ -131,15 +145,15 @@ package struct ForecastModel: Sendable {
         }
         let allRatios = ratios(history, salt: 900)
         let everything = Distribution(
-            ratios: allRatios, overheadAI: history.filter(\.ai).map(overhead), overheadHuman: history.filter { !$0.ai }.map(overhead),
+            ratios: allRatios, overheadAI: overhead(history.filter(\.ai)), overheadHuman: overhead(history.filter { !$0.ai }),
             errors: errors(history, ratio: Statistics.median(allRatios) ?? 1), basis: "all tasks (\(history.count))")
         var zones: [Zone: Distribution] = [:]
         for (offset, zone) in Zone.allCases.enumerated() {
             let members = history.filter { $0.category.zone == zone }
             let zoneRatios = ratios(members, salt: 800 + UInt64(offset))
             zones[zone] = Distribution(
-                ratios: zoneRatios, overheadAI: members.filter(\.ai).map(overhead),
-                overheadHuman: members.filter { !$0.ai }.map(overhead),
+                ratios: zoneRatios, overheadAI: overhead(members.filter(\.ai)),
+                overheadHuman: overhead(members.filter { !$0.ai }),
                 errors: errors(members, ratio: Statistics.median(zoneRatios) ?? 1), basis: "the \(zone.rawValue) zone (\(members.count))")
         }
         var result: [Category: Distribution] = [:]
@@ -147,7 +161,7 @@ package struct ForecastModel: Sendable {
             let members = history.filter { $0.category == category }
             let own = ratios(members, salt: UInt64(offset + 1))
             var distribution = Distribution(
-                ratios: own, overheadAI: members.filter(\.ai).map(overhead), overheadHuman: members.filter { !$0.ai }.map(overhead),
+                ratios: own, overheadAI: overhead(members.filter(\.ai)), overheadHuman: overhead(members.filter { !$0.ai }),
                 errors: errors(members, ratio: Statistics.median(own) ?? 1), basis: "\(category.rawValue) (\(members.count))")
             var fallbacks: [String] = []
             for fallback in [zones[category.zone], everything].compactMap({ $0 }) {
@@ -159,10 +173,10 @@ package struct ForecastModel: Sendable {
                     distribution.errors = fallback.errors
                     fallbacks.append("estimate error from \(fallback.basis)")
                 }
-                if distribution.overheadAI.count < Self.minimumSample, fallback.overheadAI.count >= Self.minimumSample {
+                if distribution.overheadAI.tasks < Self.minimumSample, fallback.overheadAI.tasks >= Self.minimumSample {
                     distribution.overheadAI = fallback.overheadAI
                 }
-                if distribution.overheadHuman.count < Self.minimumSample, fallback.overheadHuman.count >= Self.minimumSample {
+                if distribution.overheadHuman.tasks < Self.minimumSample, fallback.overheadHuman.tasks >= Self.minimumSample {
                     distribution.overheadHuman = fallback.overheadHuman
                 }
             }
@@ -188,17 +202,23 @@ package struct ForecastModel: Sendable {
         struct Prepared {
             var estimate: Double
             var ai: Bool
-            var ratios: [Double]
-            var overheadAI: [Double]
-            var overheadHuman: [Double]
+            /// Index into `categoryRatios`: the ratio this run drew for the task's category.
+            var ratioGroup: Int
+            var overheadAI: Double
+            var overheadHuman: Double
             var errors: WeightedSample
         }
+        // A category's ratio is one unknown figure, so a run draws it once for all of the
+        // category's tasks; drawn per task, its uncertainty would average away over a backlog.
+        let backlogCategories = Array(Set(backlog.map(\.category))).sorted { $0.rawValue < $1.rawValue }
+        let categoryRatios = backlogCategories.map { byCategory[$0]?.ratios ?? [] }
+        let groupOf = Dictionary(uniqueKeysWithValues: backlogCategories.enumerated().map { ($1, $0) })
         let prepared = backlog.map { item -> Prepared in
             let distribution = byCategory[item.category]
             let ai = item.ai == .yes || (item.ai == .auto && savesTime(item.category))
             return Prepared(
-                estimate: item.estimateHours, ai: ai, ratios: distribution?.ratios ?? [],
-                overheadAI: distribution?.overheadAI ?? [], overheadHuman: distribution?.overheadHuman ?? [],
+                estimate: item.estimateHours, ai: ai, ratioGroup: groupOf[item.category] ?? 0,
+                overheadAI: distribution?.overheadAI.factor ?? 1, overheadHuman: distribution?.overheadHuman.factor ?? 1,
                 errors: distribution?.errors ?? WeightedSample([]))
         }
         var generator = SeededGenerator(seed: seed)
@@ -213,17 +233,18 @@ package struct ForecastModel: Sendable {
         func draw(_ values: [Double], _ generator: inout SeededGenerator, default fallback: Double) -> Double {
             values.isEmpty ? fallback : values[generator.index(below: values.count)]
         }
+        var runRatios = [Double](repeating: 1, count: categoryRatios.count)
         for run in 0..<runs {
             var totalAI = 0.0
             var totalHuman = 0.0
+            for group in categoryRatios.indices { runRatios[group] = draw(categoryRatios[group], &generator, default: 1) }
             for (index, task) in prepared.enumerated() {
                 // The same estimate error for both plans: their difference is then the AI effect alone.
                 let error = task.errors.draw(&generator) ?? 1
-                let human = task.estimate * error * (1 + draw(task.overheadHuman, &generator, default: 0))
+                let human = task.estimate * error * task.overheadHuman
                 var hours = human
                 if task.ai {
-                    hours = task.estimate * error * draw(task.ratios, &generator, default: 1)
-                        * (1 + draw(task.overheadAI, &generator, default: 0))
+                    hours = task.estimate * error * runRatios[task.ratioGroup] * task.overheadAI
                 }
                 totalAI += hours
                 totalHuman += human
@@ -288,7 +309,7 @@ package struct ForecastModel: Sendable {
             return result
         }
         var assumptions = [
-            "\(runs) Monte Carlo runs, seed \(seed): each task's hours are its estimate × a ratio drawn from its category's bootstrap distribution (1 without AI) × (1 + a review-overhead share drawn from the category's history) × an estimate error drawn from history (actual/estimate pairs of the time log, else the spread of the category's human efforts).",
+            "\(runs) Monte Carlo runs, seed \(seed): each task's hours are its estimate × its category's ratio, drawn once a run from the category's bootstrap distribution (1 without AI) × the category's review-overhead factor for AI or human work (Σ (work + rework + review) / Σ work before rework in its history) × an estimate error drawn from history (actual/estimate pairs of the time log, else the spread of the category's human efforts).",
             "History: \(historyTasks) finished tasks" + (historyFrom.map { " from \(Timestamp.iso8601($0))" } ?? "")
                 + (historyTo.map { " to \(Timestamp.iso8601($0))" } ?? "") + ".",
             "Capacity: \(Format.fixed(capacity, 1)) hours a week (\(capacitySource)).",

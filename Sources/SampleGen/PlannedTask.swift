@@ -18,6 +18,14 @@ struct PlannedTask {
         var developer: Int
     }
 
+    /// One review round that asks for changes, and the work it takes (by the author, or a
+    /// reviewer who fixes it themselves), drawn when the task starts.
+    struct ReworkRound {
+        var byReviewer: Bool
+        var seconds: Int64
+        var commits: Int
+    }
+
     /// A review submitted on the pull request.
     struct Review {
         var reviewer: Int
@@ -42,8 +50,13 @@ struct PlannedTask {
     var branch: String?
     /// The files the task touches, resolved from its kind's templates.
     var paths: [String]
+    /// All hands-on work the task takes, rework included: its kind's hours, times its
+    /// category's planted ratio when AI-assisted, times lognormal noise.
     var intendedHours: Double
+    /// First-pass work still to do (the intended hours less the rework rounds').
     var remaining: Int64
+    /// The change requests its review will make, in order; empty unless a reviewed pull request.
+    var reworkRounds: [ReworkRound] = []
     var pr: Int?
     var commits: [Int] = []
     var merge: Int?

@@ -48,9 +48,7 @@ extension TeamSimulation {
                 tasks[index].reviews.append(
                     PlannedTask.Review(reviewer: random.pick(others), state: "COMMENTED", time: time - random.seconds(600...3000), comments: random.int(1...2)))
             }
-            let chances = task.ai ? Self.changeChanceAI : Self.changeChanceHuman
-            let changes = task.style == .pullRequest && task.bot == nil && random.chance(chances[min(task.changeRequests, 2)])
-            guard changes, let author = task.author else {
+            guard task.changeRequests < task.reworkRounds.count, let author = task.author else {
                 tasks[index].reviews.append(
                     PlannedTask.Review(reviewer: reviewer, state: "APPROVED", time: time, comments: task.bot == nil ? random.int(0...2) : 0))
                 people[reviewer].pendingMerges.append(index)
@@ -58,17 +56,16 @@ extension TeamSimulation {
             }
             tasks[index].reviews.append(
                 PlannedTask.Review(reviewer: reviewer, state: "CHANGES_REQUESTED", time: time, comments: task.ai ? random.int(2...6) : random.int(1...4)))
+            let round = task.reworkRounds[task.changeRequests]
             tasks[index].changeRequests += 1
-            if random.chance(Self.reviewerFixChance) {
+            if round.byReviewer {
                 people[reviewer].rework.insert(
-                    DeveloperState.Rework(task: index, remaining: random.seconds(1200...2700), readyAt: blockStart, commitsLeft: 1, byReviewer: true),
+                    DeveloperState.Rework(task: index, remaining: round.seconds, readyAt: blockStart, commitsLeft: 1, byReviewer: true),
                     at: 0)
             } else {
-                let minutes = random.lognormal(median: task.ai ? 50 : 35, sigma: 0.5)
                 people[author].rework.append(
                     DeveloperState.Rework(
-                        task: index, remaining: Int64(min(max(minutes, 15), 150) * 60), readyAt: time + 600,
-                        commitsLeft: random.int(1...2), byReviewer: false))
+                        task: index, remaining: round.seconds, readyAt: time + 600, commitsLeft: round.commits, byReviewer: false))
             }
         }
     }

@@ -89,10 +89,12 @@ extension TeamSimulation {
         case .copilotCLI: trailerChance = 1
         case nil: trailerChance = 0
         }
+        let rounds = style == .pullRequest ? reworkRounds(hours: hours, ai: ai) : []
         var task = PlannedTask(
             issue: keyed ? issue : nil, title: title, kind: kindIndex, author: developer, bot: nil, ai: ai, tool: tool,
             trailer: random.chance(trailerChance), style: style, branch: branch, paths: paths, intendedHours: hours,
-            remaining: Int64(hours * 3600), noun: noun)
+            remaining: Int64(hours * 3600) - rounds.reduce(0) { $0 + $1.seconds }, noun: noun)
+        task.reworkRounds = rounds
         task.aiderSuffix = tool == .aider && random.chance(0.35)
         task.reviewer = random.pick(others)
         tasks.append(task)
@@ -138,6 +140,28 @@ extension TeamSimulation {
     }
 
     /// A commit asked for in review: the author's fixup, or the reviewer's own change on the branch.
+    /// The change requests a pull request's review will make: each round asks for changes
+    /// with its chance (AI work more often), and its rework is a share of the task's hours.
+    /// The rework comes out of the planted hours, so the planted ratio holds for the whole
+    /// effort METHOD.md measures, and AI work pays its extra review rounds out of it.
+    mutating func reworkRounds(hours: Double, ai: Bool) -> [PlannedTask.ReworkRound] {
+        let chances = ai ? Self.changeChanceAI : Self.changeChanceHuman
+        var rounds: [PlannedTask.ReworkRound] = []
+        while random.chance(chances[min(rounds.count, chances.count - 1)]) {
+            let byReviewer = random.chance(Self.reviewerFixChance)
+            let share = random.lognormal(median: byReviewer ? 0.1 : (ai ? 0.18 : 0.14), sigma: 0.4)
+            let seconds = max(Int64(hours * share * 3600), 600)
+            rounds.append(PlannedTask.ReworkRound(byReviewer: byReviewer, seconds: seconds, commits: byReviewer ? 1 : random.int(1...2)))
+        }
+        // At least half of the work is the first pass.
+        let total = rounds.reduce(0) { $0 + $1.seconds }
+        let limit = Int64(hours * 1800)
+        if total > limit {
+            for index in rounds.indices { rounds[index].seconds = max(rounds[index].seconds * limit / total, 300) }
+        }
+        return rounds
+    }
+
     mutating func reworkCommit(task index: Int, developer: Int, byReviewer: Bool, at time: Int64) -> Int {
         let task = tasks[index]
         let noun = Self.display(task.noun)

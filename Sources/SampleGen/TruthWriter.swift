@@ -43,7 +43,7 @@ enum TruthWriter {
             ("estimator", .object([
                 ("maximumGapHours", .int(2)), ("leadInHours", .double(0.5, digits: 1)), ("identity", .string("author email")),
                 ("excluded", .string("merge commits and bots")),
-                ("note", .string("effortHours is METHOD.md's git estimate from the planted timestamps; intendedHours is the work time drawn (AI tasks already multiplied by their category's ratio)")),
+                ("note", .string("effortHours is METHOD.md's git estimate from the planted timestamps; intendedHours is the work time drawn, review rework included (AI tasks already multiplied by their category's ratio)")),
             ])),
             ("developers", .array(world.team.map { person in
                 .object([

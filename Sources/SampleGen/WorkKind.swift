@@ -3,7 +3,7 @@
 struct WorkKind {
     let category: String
     let zone: String
-    /// Planted AI/human effort ratio.
+    /// Planted AI/human effort ratio, of the whole effort (review rework included).
     let ratio: Double
     /// Median human effort, hours.
     let hours: Double

@@ -80,6 +80,7 @@ struct DemoTests {
             if built[match]["category"] as? String == planted["category"] as? String { categorised += 1 }
         }
         try #require(commits > 2000 && tasks > 350)
+        print("grouping \(grouped)/\(commits), AI attribution \(attributed)/\(tasks), category \(categorised)/\(tasks)")
         #expect(Double(grouped) / Double(commits) >= 0.95, "grouping \(grouped)/\(commits)")
         #expect(Double(attributed) / Double(tasks) >= 0.97, "AI attribution \(attributed)/\(tasks)")
         #expect(Double(categorised) / Double(tasks) >= 0.90, "category \(categorised)/\(tasks)")
@@ -106,10 +107,14 @@ struct DemoTests {
             #expect(low <= planted && planted <= high, "\(name): planted \(planted) outside \(low)–\(high)")
         }
         #expect(measured >= 10)
-        // The sample's own realised end-to-end effect (its tasks' efforts under METHOD.md's weighting).
+        // The end-to-end effect against the planted one, and against the sample's own realised
+        // effect (its tasks' estimated efforts under METHOD.md's weighting).
         let endToEnd = try #require(retro["endToEnd"] as? [String: Any])
-        let realised = try #require((truth["endToEnd"] as? [String: Any])?["observedRatio"] as? Double)
+        let truthEndToEnd = try #require(truth["endToEnd"] as? [String: Any])
+        let planted = try #require(truthEndToEnd["ratio"] as? Double)
+        let realised = try #require(truthEndToEnd["observedRatio"] as? Double)
         let ratio = try #require(endToEnd["ratio"] as? Double)
+        #expect(abs(ratio - planted) <= 0.05, "end to end \(ratio) against the planted \(planted)")
         #expect(abs(ratio - realised) <= 0.05, "end to end \(ratio) against the sample's realised \(realised)")
     }
 
