@@ -6,7 +6,7 @@ import Testing
 struct SessionCommandTests {
     static let log = """
         {"type":"user","sessionId":"s1","cwd":"/w/app","gitBranch":"main","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"fix the parser"}}
-        not json at all
+        not json at all ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8
         [1,2,3]
         {"type":"assistant","sessionId":"s1","cwd":"/w/app","gitBranch":"main","uuid":"a1","timestamp":"2026-03-01T10:04:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"text","text":"ok"}],"usage":{"input_tokens":1,"output_tokens":2,"cache_creation_input_tokens":3,"cache_read_input_tokens":4}}}
 
@@ -22,6 +22,9 @@ struct SessionCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("1 new session"))
         #expect(first.stderr.contains("2 malformed lines skipped in \(folder.path)/logs/renamed.txt"))
+        // The first bad line is named, and a secret quoted from it is redacted.
+        #expect(first.stderr.contains("(first: \(folder.path)/logs/renamed.txt:2: expected"), "\(first.stderr)")
+        #expect(!first.stderr.contains("ghp_A1b2C3d4"), "\(first.stderr)")
         let again = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--strict"])
         #expect(again.status == 0)
         #expect(again.stdout.contains("0 new sessions"))

@@ -52,8 +52,9 @@ enum IngestSessions {
             database: database, environment: context.environment,
             keepPrompts: context.arguments.has("--keep-prompts"))
         let report = try ingestor.ingest(entries, repositories: repositories)
-        for (path, count) in report.malformed {
-            context.notes.note("\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)")
+        for (path, count, first) in report.malformed {
+            context.notes.note(
+                "\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)" + (first.map { " (first: \($0))" } ?? ""))
         }
         for (path, reason) in report.skipped { context.notes.note("skipped \(path): \(reason)") }
         let found = report.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

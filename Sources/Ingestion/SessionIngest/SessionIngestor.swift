@@ -27,8 +27,8 @@ package struct SessionIngestReport: Sendable {
     /// Sessions that got new data, and how many of them are new.
     package var sessionsTouched = 0
     package var newSessions = 0
-    /// Malformed lines skipped, per file.
-    package var malformed: [(path: String, count: Int)] = []
+    /// Malformed lines skipped, per file, with the first one's `file:line: expected …`.
+    package var malformed: [(path: String, count: Int, first: String?)] = []
     /// Files that could not be read, with the reason.
     package var skipped: [(path: String, reason: String)] = []
 
@@ -298,6 +298,8 @@ package struct SessionIngestor {
         report.rewritten += read.rewritten != nil ? 1 : 0
         report.sessionsTouched += result.sessions.count
         report.newSessions += try store.sessionCount() - before
-        if result.malformedLines > 0 { report.malformed.append((entry.path, result.malformedLines)) }
+        if result.malformedLines > 0 {
+            report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))
+        }
     }
 }

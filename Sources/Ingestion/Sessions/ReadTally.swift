@@ -99,8 +99,10 @@ package struct ReadTally {
 
     /// At most `quoteLimit` characters of log content, control characters replaced.
     static func quote(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let prefix = UnsafeBufferPointer(rebasing: bytes.prefix(quoteLimit * 4))
-        let text = String(decoding: prefix, as: UTF8.self)
+        // Secrets are redacted before the cut (in a stretch long enough for a long token), so
+        // that no prefix of one is shown either.
+        let prefix = UnsafeBufferPointer(rebasing: bytes.prefix(4096))
+        let text = SecretRedactor.redact(String(decoding: prefix, as: UTF8.self))
         let cleaned = String(text.prefix(quoteLimit).map { $0.isASCII && ($0.asciiValue ?? 0) < 0x20 ? " " : $0 })
         return "\"" + cleaned + (text.count > quoteLimit ? "…" : "") + "\""
     }
