@@ -154,12 +154,34 @@ package struct JSONScanner {
 
     /// The offset of the quote that closes a string whose content starts at `start`, and
     /// whether the content has escapes. `\` skips the next byte, `\u` the next five (no quote among them).
+    @inline(__always)
     private static func stringEnd(
+        _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
+    ) throws(Failure) -> (end: Int, escaped: Bool) {
+        // Most strings (member names, ids, types) are short and plain: their closing quote is the
+        // first byte of the next eight that needs care, found here without a call.
+        if start + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+            // The lowest set bit of each part is exact, so the lowest of all is the first such byte.
+            let special = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+                | (word & 0x8080_8080_8080_8080)
+            if special != 0 {
+                let end = start + special.trailingZeroBitCount / 8
+                if base[end] == UInt8(ascii: "\"") { return (end, false) }
+            }
+        }
+        return try longStringEnd(base, count, from: start, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
+    }
+
+    /// `stringEnd` past the first word.
+    private static func longStringEnd(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
     ) throws(Failure) -> (end: Int, escaped: Bool) {
         var i = start
         var escaped = false
         while true {
+            i = plainBlocks(base, count, from: i, validatingUTF8: validatingUTF8, escaped: &escaped)
+            if i < 0 { return (~i, escaped) }
             i = nextSpecial(base, count, from: i, nonASCII: validatingUTF8)
             guard i < count else { throw .syntax(offset: count) }
             if base[i] == UInt8(ascii: "\"") { return (i, escaped) }
@@ -191,6 +213,95 @@ package struct JSONScanner {
                 while i < count && base[i] & 0xC0 == 0x80 { i += 1 }
             }
         }
+    }
+
+    /// Passes over string content sixteen bytes at a time (SSE2 on x86-64), common escapes and
+    /// well-formed UTF-8 included, so that text with a `\n`, a `\"` or a non-ASCII character every
+    /// few words is not left to the byte-wise steps of `stringEnd` at each of them. Passed over:
+    /// bytes other than `"` and `\`, and escapes that are a `\` followed by an ASCII byte other
+    /// than `\` and `u`. Left to the byte-wise steps: `\\`, `\u`, an escaped non-ASCII byte,
+    /// (when validating) ill-formed UTF-8, and the last bytes (fewer than seventeen).
+    /// - Returns: the offset where the byte-wise steps are to go on (at a backslash, when one
+    ///   escapes the byte there), or, when the closing quote was found, its offset's complement
+    ///   (negative).
+    @inline(__always)
+    private static func plainBlocks(
+        _ base: UnsafePointer<UInt8>, _ count: Int, from: Int, validatingUTF8: Bool, escaped: inout Bool
+    ) -> Int {
+        var i = from
+        let raw = UnsafeRawPointer(base)
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let u = SIMD16<UInt8>(repeating: UInt8(ascii: "u"))
+        let zero = SIMD16<Int8>(repeating: 0)
+        let checkHigh = SIMDMask<SIMD16<Int8>>(repeating: validatingUTF8)
+        var afterFirst = SIMDMask<SIMD16<Int8>>(repeating: true)
+        afterFirst[0] = false
+        // Each byte is compared with the byte before it (a second load one byte earlier) to tell
+        // escaped bytes. The byte before `from` escapes nothing (what was passed over ends with
+        // whole escapes, or is the opening quote); before a later block it is one checked here.
+        var notFirst = afterFirst
+        var seenBackslashes = SIMDMask<SIMD16<Int8>>(repeating: false)
+        while i + 16 <= count {
+            let bytes = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
+            let before = raw.loadUnaligned(fromByteOffset: i - 1, as: SIMD16<UInt8>.self)
+            let escapedLanes = (before .== backslash) .& notFirst
+            let isBackslash = bytes .== backslash
+            let high = unsafeBitCast(bytes, to: SIMD16<Int8>.self) .< zero
+            let ends = (bytes .== quote) .& .!escapedLanes
+            let hard = escapedLanes .& (isBackslash .| (bytes .== u) .| high)
+            let nonASCII = high .& checkHigh .& .!escapedLanes
+            if isEmpty(ends .| hard .| nonASCII) {
+                seenBackslashes = seenBackslashes .| isBackslash
+                notFirst = SIMDMask(repeating: true)
+                i += 16
+                continue
+            }
+            // One byte per lane telling what stopped there (lanes are of one kind at most: an
+            // escaped byte is neither an end nor a character), read as two words.
+            let kinds = SIMD16<UInt8>(repeating: 0).replacing(with: 8, where: isBackslash)
+                .replacing(with: 4, where: nonASCII).replacing(with: 2, where: hard).replacing(with: 1, where: ends)
+            let halves = unsafeBitCast(kinds, to: SIMD2<UInt64>.self)
+            let stops = (halves[0] & 0x0707_0707_0707_0707, halves[1] & 0x0707_0707_0707_0707)
+            let inFirst = stops.0 != 0
+            let shift = (inFirst ? stops.0 : stops.1).trailingZeroBitCount & ~7
+            let at = i + (inFirst ? 0 : 8) + shift / 8
+            let kind = ((inFirst ? halves[0] : halves[1]) >> UInt64(shift)) & 7
+            // Backslashes before the stop: whole words before it, and the bytes below it in its word.
+            let below = (inFirst ? halves[0] : halves[1]) & ((1 << UInt64(shift)) &- 1)
+            let backslashesBefore = (below | (inFirst ? 0 : halves[0])) & 0x0808_0808_0808_0808 != 0
+            if kind == 1 {
+                escaped = escaped || backslashesBefore || !isEmpty(seenBackslashes)
+                return ~at
+            }
+            if backslashesBefore { seenBackslashes = SIMDMask(repeating: true) }
+            // A character of well-formed UTF-8: passed over here, blocks again after it.
+            if kind == 4, let length = UTF8Validation.sequenceLength(base, count, at: at) {
+                i = at + length
+                notFirst = afterFirst
+                continue
+            }
+            // An escape the byte-wise steps read (from its backslash), or bytes that are not UTF-8.
+            escaped = escaped || !isEmpty(seenBackslashes)
+            return kind == 2 ? at - 1 : at
+        }
+        escaped = escaped || !isEmpty(seenBackslashes)
+        // After a checked block that ends with a backslash, its escape is read byte-wise.
+        return notFirst[0] && base[i - 1] == UInt8(ascii: "\\") ? i - 1 : i
+    }
+
+    /// Whether no lane of `mask` is set (one test of both halves; `any` is reduced lane by lane).
+    @inline(__always)
+    private static func isEmpty(_ mask: SIMDMask<SIMD16<Int8>>) -> Bool {
+        let halves = unsafeBitCast(SIMD16<UInt8>(repeating: 0).replacing(with: 0xFF, where: mask), to: SIMD2<UInt64>.self)
+        return halves[0] | halves[1] == 0
+    }
+
+    /// The high bit of each byte of `word` that equals the byte repeated in `pattern`, exactly.
+    @inline(__always)
+    private static func equalBytes(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
+        let difference = word ^ pattern
+        return ~(((difference & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | difference) & 0x8080_8080_8080_8080
     }
 
     /// The first offset at or after `from` holding `"` or `\` (or, when asked, a byte of 0x80 or

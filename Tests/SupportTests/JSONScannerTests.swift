@@ -369,3 +369,63 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension JSONScannerTests {
+    /// Strings whose bytes that need care (a closing quote, escapes of every kind, non-ASCII
+    /// characters, bytes that are not UTF-8) fall at every offset of the words and blocks that are
+    /// read at once, near the end of the text too: each is read as JSONDecoder reads it, and a
+    /// validating scan refuses exactly the texts that are not UTF-8.
+    @Test("strings are read alike wherever their escapes and characters fall in a block")
+    func everyOffset() {
+        let pieces: [[UInt8]] = [
+            [], Array(#"\""#.utf8), Array(#"\\"#.utf8), Array(#"\\\""#.utf8), Array(#"\n"#.utf8), Array(#"\u00e9"#.utf8),
+            Array(#"\ud83d\ude00"#.utf8), Array(#"\x"#.utf8), Array(#"\u12"#.utf8), Array("é".utf8), Array("中".utf8),
+            Array("😀".utf8), Array("──".utf8), [0x5C, 0xC3, 0xA9], [0xFF], [0xC3], [0xE4, 0xB8], [0xED, 0xA0, 0x80],
+            [0x01], [0x5C, 0x22, 0x5C, 0x5C], Array(#"\\\\\\"#.utf8), Array(#"\\u"#.utf8),
+        ]
+        var scanner = JSONScanner()
+        var disagreements: [String] = []
+        for piece in pieces {
+            for before in 0..<35 {
+                for after in [0, 1, 7, 8, 15, 16, 17] {
+                    for tail in [#"","b":1}"#, #""}"#] {
+                        let bytes = Array(#"{"a":""#.utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: before) + piece
+                            + [UInt8](repeating: UInt8(ascii: "y"), count: after) + Array(tail.utf8)
+                        let plain = bytes.withUnsafeBufferPointer { try? scanner.scan($0) { _ in true } } ?? false
+                        var validated = "read"
+                        do {
+                            _ = try bytes.withUnsafeBufferPointer { try scanner.scan($0, validatingUTF8: true) { _ in true } }
+                        } catch JSONScanner.Failure.invalidUTF8 {
+                            validated = "not UTF-8"
+                        } catch {
+                            validated = "not JSON"
+                        }
+                        let utf8 = bytes.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+                        let expectedValidated = !plain ? "not JSON" : utf8 ? "read" : "not UTF-8"
+                        var agrees = validated == expectedValidated || (!plain && validated == "not UTF-8" && !utf8)
+                        if utf8 {
+                            let expected = try? JSONDecoder().decode(Lenient.self, from: Data(bytes))
+                            agrees = agrees && lenient(bytes) == expected
+                        }
+                        if !agrees { disagreements.append("\(bytes)") }
+                    }
+                }
+            }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
+    }
+
+    @Test("a string's raw bytes and escape flag do not depend on where its escapes fall")
+    func escapeFlagAtEveryOffset() {
+        for before in 0..<40 {
+            for piece in [#"\n"#, #"\\"#, #"\""#, "é", ""] {
+                let content = String(repeating: "x", count: before) + piece + String(repeating: "y", count: 20)
+                let found = scan(#"{"a":"\#(content)"}"#) { root in
+                    root["a"].map { (String(decoding: $0.raw, as: UTF8.self), $0.string, $0.isEscaped) }
+                }
+                let expected = try? JSONDecoder().decode([String: String].self, from: Data(#"{"a":"\#(content)"}"#.utf8))["a"]
+                #expect(found??.0 == content && found??.1 == expected && found??.2 == piece.hasPrefix("\\"), "\(content)")
+            }
+        }
+    }
+}
