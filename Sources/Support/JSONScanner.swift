@@ -79,9 +79,12 @@ package struct JSONScanner {
                         state = isObject ? .key : .value
                     }
                 case UInt8(ascii: "\""):
-                    let (end, escaped) = try Self.stringEnd(
+                    let (end, escaped, unicodeEscaped) = try Self.stringEnd(
                         base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
-                    tokens.append(.init(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1))
+                    tokens.append(
+                        .init(
+                            kind: .string, escaped: escaped, unicodeEscaped: unicodeEscaped, start: i + 1, end: end,
+                            next: tokens.count + 1))
                     i = end + 1
                     state = .afterValue
                 case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -102,9 +105,10 @@ package struct JSONScanner {
                 }
             case .key:
                 guard i < count, base[i] == UInt8(ascii: "\"") else { throw .syntax(offset: i) }
-                let (end, escaped) = try Self.stringEnd(
+                let (end, escaped, unicodeEscaped) = try Self.stringEnd(
                     base, count, from: i + 1, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
-                let key = JSONView.Token(kind: .string, escaped: escaped, start: i + 1, end: end, next: tokens.count + 1)
+                let key = JSONView.Token(
+                    kind: .string, escaped: escaped, unicodeEscaped: unicodeEscaped, start: i + 1, end: end, next: tokens.count + 1)
                 // JSONDecoder decodes all the names of an object it opens: one it cannot decode fails that object.
                 if !JSONView.isDecodable(UnsafeBufferPointer(start: base + key.start, count: end - key.start), escaped: escaped),
                     let object = open.last
@@ -152,12 +156,12 @@ package struct JSONScanner {
         tokens[index].next = tokens.count
     }
 
-    /// The offset of the quote that closes a string whose content starts at `start`, and
-    /// whether the content has escapes. `\` skips the next byte, `\u` the next five (no quote among them).
+    /// The offset of the quote that closes a string whose content starts at `start`, whether the
+    /// content has escapes, and whether one of them is a `\u` escape. `\` skips the next byte, `\u` the next five (no quote among them).
     @inline(__always)
     private static func stringEnd(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
-    ) throws(Failure) -> (end: Int, escaped: Bool) {
+    ) throws(Failure) -> (end: Int, escaped: Bool, unicodeEscaped: Bool) {
         // Most strings (member names, ids, types) are short and plain: their closing quote is the
         // first byte of the next eight that needs care, found here without a call.
         if start + 8 <= count {
@@ -167,7 +171,7 @@ package struct JSONScanner {
                 | (word & 0x8080_8080_8080_8080)
             if special != 0 {
                 let end = start + special.trailingZeroBitCount / 8
-                if base[end] == UInt8(ascii: "\"") { return (end, false) }
+                if base[end] == UInt8(ascii: "\"") { return (end, false, false) }
             }
         }
         return try longStringEnd(base, count, from: start, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
@@ -176,15 +180,16 @@ package struct JSONScanner {
     /// `stringEnd` past the first word.
     private static func longStringEnd(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
-    ) throws(Failure) -> (end: Int, escaped: Bool) {
+    ) throws(Failure) -> (end: Int, escaped: Bool, unicodeEscaped: Bool) {
         var i = start
         var escaped = false
+        var unicodeEscaped = false
         while true {
             i = plainBlocks(base, count, from: i, validatingUTF8: validatingUTF8, escaped: &escaped)
-            if i < 0 { return (~i, escaped) }
+            if i < 0 { return (~i, escaped, unicodeEscaped) }
             i = nextSpecial(base, count, from: i, nonASCII: validatingUTF8)
             guard i < count else { throw .syntax(offset: count) }
-            if base[i] == UInt8(ascii: "\"") { return (i, escaped) }
+            if base[i] == UInt8(ascii: "\"") { return (i, escaped, unicodeEscaped) }
             if validatingUTF8 && base[i] >= 0x80 {
                 guard let length = UTF8Validation.sequenceLength(base, count, at: i) else { throw .invalidUTF8(offset: i) }
                 i += length
@@ -202,6 +207,7 @@ package struct JSONScanner {
                     throw .syntax(offset: i)
                 }
                 skipped = (i + 2)..<(i + 6)
+                unicodeEscaped = true
             } else {
                 skipped = (i + 1)..<min(i + 2, count)
             }
@@ -383,6 +389,8 @@ package struct JSONView {
         var kind: Kind
         /// Strings: whether the content has escapes.
         var escaped = false
+        /// Strings: whether an escape is a `\u` escape (the scan reads escapes as decoding does).
+        var unicodeEscaped = false
         /// Objects: whether a member name cannot be decoded (JSONDecoder then cannot open it).
         var undecodableName = false
         /// Strings: the first byte after the opening quote; the others: their first byte.
@@ -419,6 +427,9 @@ package struct JSONView {
 
     /// Whether a string's content has escapes (its `raw` bytes are then not its text).
     package var isEscaped: Bool { token.escaped }
+
+    /// Whether a string's content has a `\u` escape (its other escapes stand for ASCII bytes).
+    package var hasUnicodeEscape: Bool { token.unicodeEscaped }
 
     // MARK: Objects
 

@@ -415,16 +415,17 @@ extension JSONScannerTests {
         #expect(disagreements.isEmpty, "\(disagreements.prefix(3))")
     }
 
-    @Test("a string's raw bytes and escape flag do not depend on where its escapes fall")
+    @Test("a string's raw bytes and escape flags do not depend on where its escapes fall")
     func escapeFlagAtEveryOffset() {
         for before in 0..<40 {
-            for piece in [#"\n"#, #"\\"#, #"\""#, "é", ""] {
+            for piece in [#"\n"#, #"\\"#, #"\""#, "é", "", #"\u0041"#, #"\\u0041"#] {
                 let content = String(repeating: "x", count: before) + piece + String(repeating: "y", count: 20)
                 let found = scan(#"{"a":"\#(content)"}"#) { root in
-                    root["a"].map { (String(decoding: $0.raw, as: UTF8.self), $0.string, $0.isEscaped) }
+                    root["a"].map { (String(decoding: $0.raw, as: UTF8.self), $0.string, $0.isEscaped, $0.hasUnicodeEscape) }
                 }
                 let expected = try? JSONDecoder().decode([String: String].self, from: Data(#"{"a":"\#(content)"}"#.utf8))["a"]
-                #expect(found??.0 == content && found??.1 == expected && found??.2 == piece.hasPrefix("\\"), "\(content)")
+                #expect(found??.0 == content && found??.1 == expected, "\(content)")
+                #expect(found??.2 == piece.hasPrefix("\\") && found??.3 == (piece == #"\u0041"#), "\(content)")
             }
         }
     }

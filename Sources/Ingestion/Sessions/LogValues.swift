@@ -78,7 +78,8 @@ extension JSONView {
             if (close - 7..<close).allSatisfy({ isHashByte(base[$0]) }) { return true }
             start = close + 1
         }
-        guard isEscaped else { return false }
+        // The scan saw every `\u` escape: without one, no escape stands for such a byte.
+        guard hasUnicodeEscape else { return false }
         var index = 0
         while index < count, let found = memchr(base + index, Int32(UInt8(ascii: "\\")), count - index) {
             let slash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
