@@ -162,19 +162,23 @@ package struct JSONScanner {
     private static func stringEnd(
         _ base: UnsafePointer<UInt8>, _ count: Int, from start: Int, validatingUTF8: Bool, needsUTF8Check: inout Bool
     ) throws(Failure) -> (end: Int, escaped: Bool, unicodeEscaped: Bool) {
-        // Most strings (member names, ids, types) are short and plain: their closing quote is the
-        // first byte of the next eight that needs care, found here without a call.
-        if start + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: start, as: UInt64.self))
+        // Most strings (member names, ids, types, times) are short and plain: their closing quote
+        // is the first byte that needs care, found here a word at a time without a call.
+        var i = start
+        while i + 8 <= count && i < start + 48 {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base).loadUnaligned(fromByteOffset: i, as: UInt64.self))
             // The lowest set bit of each part is exact, so the lowest of all is the first such byte.
             let special = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
                 | (word & 0x8080_8080_8080_8080)
             if special != 0 {
-                let end = start + special.trailingZeroBitCount / 8
+                let end = i + special.trailingZeroBitCount / 8
                 if base[end] == UInt8(ascii: "\"") { return (end, false, false) }
+                break
             }
+            i += 8
         }
-        return try longStringEnd(base, count, from: start, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
+        // The bytes before `i` are plain: the rest is read as if the string started there.
+        return try longStringEnd(base, count, from: i, validatingUTF8: validatingUTF8, needsUTF8Check: &needsUTF8Check)
     }
 
     /// `stringEnd` past the first word.
