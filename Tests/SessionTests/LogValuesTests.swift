@@ -68,6 +68,28 @@ struct LogValuesTests {
         #expect(ClaudeContinuationSearch.Value(uuid.uppercased()) == .text(uuid.uppercased()))
         #expect(ClaudeContinuationSearch.Value("4c7d4d5a7dd4-428c-bd81-077617558182x") == .text("4c7d4d5a7dd4-428c-bd81-077617558182x"))
         #expect(ClaudeContinuationSearch.Value("4c7d4d5a-7dd4-428c-bd81-077617558183") != value)
+        // Every digit 0-9, a-f in every place reads as itself; any other byte in any place makes it text.
+        let digits = Array("0123456789abcdef")
+        for place in uuid.indices where uuid[place] != "-" {
+            for digit in digits {
+                var text = uuid
+                text.replaceSubrange(place...place, with: String(digit))
+                let bits = text.filter { $0 != "-" }
+                let expected = ClaudeContinuationSearch.Value.uuid(
+                    UInt64(bits.prefix(16), radix: 16) ?? 0, UInt64(bits.suffix(16), radix: 16) ?? 0)
+                #expect(ClaudeContinuationSearch.Value(text) == expected, "\(text)")
+            }
+            for other in ["g", "A", "/", ":", "`", "-", "é"] {
+                var text = uuid
+                text.replaceSubrange(place...place, with: other)
+                #expect(ClaudeContinuationSearch.Value(text) == .text(text), "\(text)")
+            }
+        }
+        for dash in [8, 13, 18, 23] {
+            var text = Array(uuid)
+            text[dash] = "0"
+            #expect(ClaudeContinuationSearch.Value(String(text)) == .text(String(text)))
+        }
     }
 
     @Test("text checks give Foundation's answers", arguments: [

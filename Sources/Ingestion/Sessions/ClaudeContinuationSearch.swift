@@ -159,21 +159,23 @@ enum ClaudeContinuationSearch {
         }
 
         /// The lowercase hex digits of `range`, with dashes where a UUID has them (8, 13, 18, 23).
+        /// Without a branch per digit: whether a digit is 0-9 or a-f is a coin toss for the CPU.
         private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
             var value: UInt64 = 0
+            var valid = true
             for index in range {
                 let byte = bytes[index]
                 if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard byte == UInt8(ascii: "-") else { return nil }
+                    valid = valid && byte == UInt8(ascii: "-")
                     continue
                 }
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(byte - UInt8(ascii: "0"))
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(byte - UInt8(ascii: "a") + 10)
-                default: return nil
-                }
+                let isDigit = byte &- UInt8(ascii: "0") < 10
+                let isLetter = byte &- UInt8(ascii: "a") < 6
+                valid = valid && (isDigit || isLetter)
+                // 0-9 are 0x30-0x39, a-f 0x61-0x66: the low four bits, plus nine for a letter (bit 6).
+                value = value << 4 | UInt64((byte & 0x0F) &+ 9 &* (byte >> 6 & 1))
             }
-            return value
+            return valid ? value : nil
         }
     }
 
