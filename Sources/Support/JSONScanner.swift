@@ -285,9 +285,11 @@ package struct JSONScanner {
                 return ~at
             }
             if backslashesBefore { seenBackslashes = SIMDMask(repeating: true) }
-            // A character of well-formed UTF-8: passed over here, blocks again after it.
+            // Characters of well-formed UTF-8 (often several in a row: box drawing, other scripts):
+            // passed over here, blocks again after them.
             if kind == 4, let length = UTF8Validation.sequenceLength(base, count, at: at) {
                 i = at + length
+                while i < count && base[i] >= 0x80, let next = UTF8Validation.sequenceLength(base, count, at: i) { i += next }
                 notFirst = afterFirst
                 continue
             }

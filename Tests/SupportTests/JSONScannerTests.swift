@@ -382,6 +382,7 @@ extension JSONScannerTests {
             Array(#"\ud83d\ude00"#.utf8), Array(#"\x"#.utf8), Array(#"\u12"#.utf8), Array("é".utf8), Array("中".utf8),
             Array("😀".utf8), Array("──".utf8), [0x5C, 0xC3, 0xA9], [0xFF], [0xC3], [0xE4, 0xB8], [0xED, 0xA0, 0x80],
             [0x01], [0x5C, 0x22, 0x5C, 0x5C], Array(#"\\\\\\"#.utf8), Array(#"\\u"#.utf8),
+            Array("─────é中😀".utf8), Array("──".utf8) + [0xFF], Array("中".utf8) + [0xE4, 0xB8], Array("é".utf8) + [0xC3, 0x22],
         ]
         var scanner = JSONScanner()
         var disagreements: [String] = []
