@@ -40,5 +40,12 @@ struct SessionTextScanningTests {
     func patches() {
         let patch = "*** Begin Patch\n*** Add File: a.txt\n+x\n*** Update File: dir/b.swift\n*** Move to: dir/c.swift\n@@\n*** Delete File: d.md\n*** End Patch"
         #expect(ToolOutputScanner.patchedPaths(in: patch) == ["a.txt", "dir/b.swift", "dir/c.swift", "d.md"])
+        // Indented markers, CRLF line ends, trailing blanks, non-ASCII paths; empty paths,
+        // other `***` lines and markers inside a line are not paths.
+        let messy =
+            "  *** Add File: ü/naïve.txt \r\n\t*** Update File: src/x.swift\t\r\n*** Add File:   \r\n***\n"
+            + "x *** Add File: no.txt\n*** Added File: no.txt\n*** Delete File: last.md"
+        #expect(ToolOutputScanner.patchedPaths(in: messy) == ["ü/naïve.txt", "src/x.swift", "last.md"])
+        #expect(ToolOutputScanner.patchedPaths(in: "*** ") == [])
     }
 }

@@ -42,31 +42,40 @@ package enum ToolOutputScanner {
     /// of apply_patch bodies anywhere in `text`.
     package static func patchedPaths(in text: String) -> [String] {
         guard LogText.contains(text, "*** ") else { return [] }
-        let markers = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "]
-        var paths: [String] = []
-        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
-            let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
-            guard line.hasPrefix("*** ") else { continue }
-            for marker in markers where line.hasPrefix(marker) {
-                let path = line.dropFirst(marker.count).trimmed(of: " \t\r")
-                if !path.isEmpty { paths.append(path) }
+        // Tool outputs are large: lines are found in the bytes, not in Characters.
+        var text = text
+        return text.withUTF8 { bytes in
+            var paths: [String] = []
+            var lineStart = 0
+            while lineStart < bytes.count {
+                var lineEnd = lineStart
+                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                if let path = patchedPath(bytes, from: lineStart, to: lineEnd) { paths.append(path) }
+                lineStart = lineEnd + 1
             }
+            return paths
         }
-        return paths
     }
-}
 
-/// Trimming by a small set of characters without Foundation's CharacterSet.
-extension Substring {
-    /// The text without leading and trailing characters from `set`.
-    func trimmed(of set: String) -> String {
-        let trimmedStart = drop(while: { set.contains($0) })
-        var end = trimmedStart.endIndex
-        while end > trimmedStart.startIndex {
-            let before = trimmedStart.index(before: end)
-            guard set.contains(trimmedStart[before]) else { break }
-            end = before
+    private static let patchMarkers: [[UInt8]] = ["*** Add File: ", "*** Update File: ", "*** Delete File: ", "*** Move to: "].map {
+        Array($0.utf8)
+    }
+
+    /// The path of one apply_patch marker line between `start` and `end` (its `\n`), after
+    /// leading spaces and tabs, trimmed of spaces, tabs and `\r`; nil for any other line.
+    private static func patchedPath(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
+        var first = start
+        while first < end && (bytes[first] == 0x20 || bytes[first] == 0x09) { first += 1 }
+        guard end - first > 4, bytes[first] == 0x2A, bytes[first + 1] == 0x2A, bytes[first + 2] == 0x2A else { return nil }
+        for marker in patchMarkers where end - first >= marker.count {
+            guard zip(marker, bytes[first..<(first + marker.count)]).allSatisfy({ $0 == $1 }) else { continue }
+            var from = first + marker.count
+            var to = end
+            func isTrimmed(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+            while from < to && isTrimmed(bytes[from]) { from += 1 }
+            while to > from && isTrimmed(bytes[to - 1]) { to -= 1 }
+            return from < to ? String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self) : nil
         }
-        return String(trimmedStart[..<end])
+        return nil
     }
 }
