@@ -94,14 +94,17 @@ package struct AIShare: Sendable, Equatable, Encodable {
     package var linesAdded: Int
     package var aiLinesAdded: Int
     package var share: Double?
+    /// A release's share by `git blame` (`--since REF`), beside the added-lines one.
+    package var surviving: SurvivingShare?
 
-    enum CodingKeys: String, CodingKey { case linesAdded, aiLinesAdded, share }
+    enum CodingKeys: String, CodingKey { case linesAdded, aiLinesAdded, share, surviving }
 
     package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(linesAdded, forKey: .linesAdded)
         try container.encode(aiLinesAdded, forKey: .aiLinesAdded)
         try container.encode(share, forKey: .share)
+        try container.encodeIfPresent(surviving, forKey: .surviving)
     }
 }
 

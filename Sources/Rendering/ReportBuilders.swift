@@ -152,6 +152,14 @@ package enum ReportBuilders {
                 retro.aiShare.share.map {
                     "AI-assisted lines: \(retro.aiShare.aiLinesAdded) of \(retro.aiShare.linesAdded) lines added (\(percent($0)))."
                 } ?? "AI share of lines: no lines added in this scope."))
+        if let surviving = retro.aiShare.surviving {
+            document.blocks.append(
+                .paragraph(
+                    surviving.share.map {
+                        "Lines at the end of \(surviving.range) that the release wrote (git blame): \(surviving.aiLines) of "
+                            + "\(surviving.lines) by AI-assisted work (\(percent($0)))."
+                    } ?? "Lines at the end of \(surviving.range) that the release wrote (git blame): none in this scope."))
+        }
         document.blocks.append(.heading("Low-confidence tasks worth labelling"))
         document.blocks.append(
             .table(

@@ -145,6 +145,49 @@ struct TaskCommandTests {
 
 @Suite("report, run as a binary", .serialized)
 struct ReportCommandTests {
+    @Test("a release given by refs also gets its AI share by git blame: lines at its end, by the commits within it")
+    func releaseBlame() throws {
+        let repository = try ScriptedRepository("report-blame")
+        defer { repository.remove() }
+        try repository.write("a.py", "old\n")
+        try repository.commit("start", date: "2026-03-02T10:00:00+0000")
+        try repository.git("tag", "v1")
+        let ai = (1...10).map { "ai \($0)" }
+        try repository.write("a.py", "old\n" + ai.joined(separator: "\n") + "\n")
+        try repository.commit(
+            "ABC-1 add parser\n\nCo-authored-by: Claude <noreply@anthropic.com>", date: "2026-03-03T10:00:00+0000")
+        try repository.write("b.py", (1...5).map { "human \($0)" }.joined(separator: "\n") + "\n")
+        try repository.write("package-lock.json", "{}\n")
+        try repository.commit("ABC-2 add helper", author: "Bob Example", email: "bob@example.com", date: "2026-03-04T10:00:00+0000")
+        // Bob rewrites two of the AI lines: at the release's end they are his.
+        try repository.write("a.py", "old\n" + ai.enumerated().map { $0.offset < 2 ? "bob \($0.offset)" : $0.element }.joined(separator: "\n") + "\n")
+        try repository.commit("ABC-3 tidy parser", author: "Bob Example", email: "bob@example.com", date: "2026-03-05T10:00:00+0000")
+        try repository.git("tag", "v2")
+        let db = repository.directory.path + "/../report-blame.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+
+        func share(_ arguments: [String]) throws -> [String: Any] {
+            let run = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db] + arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let retro = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return try #require(retro["aiShare"] as? [String: Any])
+        }
+        let release = try share(["--since", "v1", "--until", "v2"])
+        // Added lines of the release's tasks: 10 by AI, 5 + 2 by Bob (the lock file does not count).
+        #expect(release["linesAdded"] as? Int == 17 && release["aiLinesAdded"] as? Int == 10)
+        let surviving = try #require(release["surviving"] as? [String: Any])
+        #expect(surviving["range"] as? String == "v1..v2")
+        #expect(surviving["lines"] as? Int == 15 && surviving["aiLines"] as? Int == 8)
+        #expect(surviving["share"] as? Double == 0.5333)
+        // Only b.py: none by AI. Dates, not refs: no blame figure.
+        let paths = try #require(try share(["--since", "v1", "--paths", "b.py"])["surviving"] as? [String: Any])
+        #expect(paths["range"] as? String == "v1..HEAD" && paths["lines"] as? Int == 5 && paths["aiLines"] as? Int == 0)
+        #expect(try share(["--since", "2026-03-01"])["surviving"] == nil)
+        let text = try CLIRunner.run(["report", "retro", "--format", "markdown", "--db", db, "--since", "v1", "--until", "v2"])
+        #expect(text.stdout.contains("(git blame): 8 of 15 by AI-assisted work (53%)"), "\(text.stdout)")
+    }
+
     @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")
     func formats() throws {
         let repository = try ScriptedRepository("report-cli")
@@ -173,7 +216,8 @@ struct ReportCommandTests {
         let json = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "v1.0.0"])
         let retro = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((retro["period"] as? [String: Any])?["since"] as? String == "2026-03-02T10:00:00Z")
-        #expect((retro["counts"] as? [String: Any])?["tasks"] as? Int == 2)
+        // A ref is a release's end: its own commit belongs to the release before.
+        #expect((retro["counts"] as? [String: Any])?["tasks"] as? Int == 1)
         for key in ["period", "categories", "zones", "endToEnd", "calibration", "aiShare"] { #expect(retro[key] != nil, "\(key)") }
         let later = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "2026-03-05"])
         let laterRetro = try #require(try JSONSerialization.jsonObject(with: Data(later.stdout.utf8)) as? [String: Any])

@@ -97,11 +97,25 @@ enum ReportCommand {
             let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
             let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
             let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+            // A ref bound is a release: its own commit belongs to it, the previous one's does not.
+            let sinceRef = root.flatMap { root in context.arguments.value("--since").flatMap { When.ref($0, repository: root, context) } }
+            let untilRef = root.flatMap { root in context.arguments.value("--until").flatMap { When.ref($0, repository: root, context) } }
             let scoped = tasks.filter { task in
-                (since.map { task.end >= $0 } ?? true) && (until.map { task.end < $0 } ?? true)
+                (since.map { sinceRef == nil ? task.end >= $0 : task.end > $0 } ?? true)
+                    && (until.map { untilRef == nil ? task.end < $0 : task.end <= $0 } ?? true)
             }
             var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
+            // A release given by refs: its lines at the end by git blame too, as projects publish them.
+            if let root, let sinceRef, let untilRef = context.arguments.value("--until") == nil ? "HEAD" : untilRef {
+                let blame = try ReleaseBlame.lines(
+                    repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment)
+                var sessionFiles: [String: Set<String>] = [:]
+                for session in try SessionStore(database: database).activities() { sessionFiles[session.id] = session.filesEdited }
+                retro.aiShare.surviving = SurvivingShare.count(
+                    range: "\(context.arguments.value("--since") ?? sinceRef)..\(context.arguments.value("--until") ?? "HEAD")",
+                    blame: blame, tasks: tasks, sessionFiles: sessionFiles)
+            }
             retro.coverage = try coverage(scoped, database: database, team: team, config: config)
             if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
             var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
@@ -202,6 +216,17 @@ enum When {
         throw UsageError(
             "\(option) expects a date (2026-11-02), an instant, a git ref of \(repository) or a relative form such as 2.weeks.ago, not '\(text)'",
             command: "report")
+    }
+
+    /// The commit `text` names when it is a git ref of the repository and not a date; else nil.
+    static func ref(_ text: String, repository: String, _ context: CommandContext) -> String? {
+        guard (try? TimeArgument.milliseconds(text, option: "", command: "report")) == nil else { return nil }  // a date
+        let git = GitInvocation(repository: repository, environment: context.environment)
+        guard let result = try? git.status(["rev-parse", "--verify", "--quiet", text + "^{commit}"]),  // git failing: not a ref
+            result.status == 0
+        else { return nil }
+        let hash = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return hash.isEmpty ? nil : hash
     }
 
     /// git's approxidate accepts nearly anything; a word with a dot and digits that is not a ref is suspicious.
