@@ -12,7 +12,8 @@ enum ReleaseBlame {
     /// configuration or `--paths`/`--exclude`, not lock, vendored, generated or binary), its
     /// lines at `until` per commit within the range; boundary lines (older commits) left out.
     static func lines(
-        repository: String, since: String, until: String, config: RuleConfig, environment: [String: String]
+        repository: String, since: String, until: String, config: RuleConfig, environment: [String: String],
+        console: Console
     ) throws -> [(path: String, lines: [String: Int])] {
         let git = GitInvocation(repository: repository, environment: environment)
         // Added and deleted lines per file between the two ends; `-` for binary files.
@@ -27,10 +28,20 @@ enum ReleaseBlame {
             guard let added, added > 0, PathRules.countsTowardSize(change), !config.ignores(path) else { continue }
             paths.append(path)
         }
-        let results = Parallel.map(paths.sorted(), minimumPerChunk: 8) { path -> Result<[String: Int], Error> in
-            Result { try blame(git, range: since + ".." + until, path: path) }
+        paths.sort()
+        // One git blame a file, on all cores, a few dozen files at a time between progress updates.
+        var progress = Progress(console: console, label: "git blame")
+        defer { progress.finish() }
+        var result: [(path: String, lines: [String: Int])] = []
+        for start in stride(from: 0, to: paths.count, by: 32) {
+            let chunk = Array(paths[start..<min(start + 32, paths.count)])
+            let counts = Parallel.map(chunk, minimumPerChunk: 4) { path -> Result<[String: Int], Error> in
+                Result { try blame(git, range: since + ".." + until, path: path) }
+            }
+            for (path, count) in zip(chunk, counts) { result.append((path, try count.get())) }
+            progress.update(result.count, unit: "of \(paths.count) files")
         }
-        return try zip(paths.sorted(), results).map { ($0, try $1.get()) }
+        return result
     }
 
     /// `git blame -l -s RANGE -- PATH`: lines per commit hash, boundary (`^`) lines left out.

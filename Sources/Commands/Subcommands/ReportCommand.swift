@@ -109,7 +109,8 @@ enum ReportCommand {
             // A release given by refs: its lines at the end by git blame too, as projects publish them.
             if let root, let sinceRef, let untilRef = context.arguments.value("--until") == nil ? "HEAD" : untilRef {
                 let blame = try ReleaseBlame.lines(
-                    repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment)
+                    repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment,
+                    console: context.console)
                 var sessionFiles: [String: Set<String>] = [:]
                 for session in try SessionStore(database: database).activities() { sessionFiles[session.id] = session.filesEdited }
                 retro.aiShare.surviving = SurvivingShare.count(
