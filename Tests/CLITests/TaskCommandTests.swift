@@ -161,8 +161,15 @@ struct ReportCommandTests {
         try repository.commit("ABC-2 add helper", author: "Bob Example", email: "bob@example.com", date: "2026-03-04T10:00:00+0000")
         // Bob rewrites two of the AI lines: at the release's end they are his.
         try repository.write("a.py", "old\n" + ai.enumerated().map { $0.offset < 2 ? "bob \($0.offset)" : $0.element }.joined(separator: "\n") + "\n")
+        // A nested repository (a submodule's gitlink): a line in the diff, nothing to blame.
+        try repository.write("deps/lib/x.c", "int x;\n")
+        let identity = ["GIT_AUTHOR_NAME": "V", "GIT_AUTHOR_EMAIL": "v@example.com", "GIT_COMMITTER_NAME": "V", "GIT_COMMITTER_EMAIL": "v@example.com"]
+        try repository.git(["-C", "deps/lib", "init", "-q"])
+        try repository.git(["-C", "deps/lib", "add", "-A"])
+        try repository.git(["-C", "deps/lib", "commit", "-q", "-m", "lib"], environment: identity)
         try repository.commit("ABC-3 tidy parser", author: "Bob Example", email: "bob@example.com", date: "2026-03-05T10:00:00+0000")
         try repository.git("tag", "v2")
+        #expect(try repository.git("ls-tree", "v2", "deps/lib").hasPrefix("160000 commit"))
         let db = repository.directory.path + "/../report-blame.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
@@ -174,8 +181,9 @@ struct ReportCommandTests {
             return try #require(retro["aiShare"] as? [String: Any])
         }
         let release = try share(["--since", "v1", "--until", "v2"])
-        // Added lines of the release's tasks: 10 by AI, 5 + 2 by Bob (the lock file does not count).
-        #expect(release["linesAdded"] as? Int == 17 && release["aiLinesAdded"] as? Int == 10)
+        // Added lines of the release's tasks: 10 by AI, 5 + 2 by Bob and git's one line for the
+        // gitlink (the lock file does not count).
+        #expect(release["linesAdded"] as? Int == 18 && release["aiLinesAdded"] as? Int == 10)
         let surviving = try #require(release["surviving"] as? [String: Any])
         #expect(surviving["range"] as? String == "v1..v2")
         #expect(surviving["lines"] as? Int == 15 && surviving["aiLines"] as? Int == 8)

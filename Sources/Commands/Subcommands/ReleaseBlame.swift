@@ -18,10 +18,18 @@ enum ReleaseBlame {
         let git = GitInvocation(repository: repository, environment: environment)
         // Added and deleted lines per file between the two ends; `-` for binary files.
         let numstat = try git.output(["diff", "--numstat", "-z", "--no-renames", since, until, "--"])
+        // Files (blobs) at the end; a submodule's gitlink has lines in the diff but none to blame.
+        var blobs: Set<Substring> = []
+        for entry in try git.output(["ls-tree", "-r", "-z", "--full-tree", until]).split(separator: "\0") {
+            // `<mode> <type> <hash>\t<path>`
+            guard let tab = entry.firstIndex(of: "\t"), entry.split(separator: " ").dropFirst().first == "blob" else { continue }
+            blobs.insert(entry[entry.index(after: tab)...])
+        }
         var paths: [String] = []
         for record in numstat.split(separator: "\0") {
             let fields = record.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             guard fields.count == 3 else { continue }
+            guard blobs.contains(fields[2]) else { continue }
             let path = String(fields[2])
             let added = Int(fields[0])
             let change = FileChange(path: path, linesAdded: added, linesDeleted: Int(fields[1]))
