@@ -17,6 +17,8 @@ package enum HTMLRenderer {
 
     package static func render(_ document: ReportDocument) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        // Defence in depth beside the escaping: the page may load and run nothing, only its own styles.
+        out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         out += "<title>\(HTML.escape(document.title))</title><style>\(style)</style></head><body>\n"
         out += "<h1>\(HTML.escape(document.title))</h1>\n<p class=\"subtitle\">\(HTML.escape(document.subtitle))</p>\n"

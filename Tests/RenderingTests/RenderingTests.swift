@@ -36,6 +36,7 @@ struct RenderingTests {
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt; &amp; &#39;quoted&#39;"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("src=\"") && !html.contains("href="))
+        #expect(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""))
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg role=\"img\""))
         #expect(!html.contains("nan") || !html.contains("cx=\"nan\""))
     }
