@@ -128,6 +128,8 @@ struct MultiRepositoryTests {
         try first.commit("ABC-1 users endpoint")
         try second.write("src/tax.py", "b\n")
         try second.commit("XY-1 tax rules")
+        try first.git("tag", "t1")
+        try second.git("tag", "t1")
         try second.write("src/tax.py", "c\n")
         try second.commit("XY-2 tax rounding", date: "2026-01-06T10:00:00+0000")
         let db = first.directory.path + "/../multi.sqlite"
@@ -143,6 +145,15 @@ struct MultiRepositoryTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
         #expect((json["counts"] as? [String: Any])?["tasks"] as? Int == 2)
         #expect(try CLIRunner.run(["report", "retro", "--repo", "nope", "--db", db]).status == 64)
+        // The release's blame share is of one repository: given with --repo, not across two.
+        func surviving(_ arguments: [String]) throws -> [String: Any]? {
+            let run = try CLIRunner.run(["report", "retro", "--since", "t1", "--format", "json", "--db", db] + arguments)
+            #expect(run.status == 0, "\(run.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (json["aiShare"] as? [String: Any])?["surviving"] as? [String: Any]
+        }
+        #expect(try surviving(["--repo", name])?["lines"] as? Int == 1)
+        #expect(try surviving([]) == nil)
         let export = try CLIRunner.run(["export", "--out", db + ".export", "--repo", name, "--db", db])
         defer { try? FileManager.default.removeItem(atPath: db + ".export") }
         #expect(export.status == 0 && export.stdout.contains("0 sessions"))

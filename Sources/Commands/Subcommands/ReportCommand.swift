@@ -106,8 +106,11 @@ enum ReportCommand {
             }
             var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
-            // A release given by refs: its lines at the end by git blame too, as projects publish them.
-            if let root, let sinceRef, let untilRef = context.arguments.value("--until") == nil ? "HEAD" : untilRef {
+            // A release given by refs: its lines at the end by git blame too, as projects publish them
+            // (of one repository: the refs are that repository's).
+            if let root, let sinceRef, let untilRef = context.arguments.value("--until") == nil ? "HEAD" : untilRef,
+                Set(tasks.map(\.repository)).subtracting([root]).isEmpty
+            {
                 let blame = try ReleaseBlame.lines(
                     repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment,
                     console: context.console)
