@@ -19,11 +19,14 @@ package struct PullRequest: Sendable, Equatable, Codable {
     /// Comments and review bodies by others than the author.
     package var reviewComments: Int
     package var commits: [String]
+    /// When each of its commits was authored (seconds since 1970 UTC), where the export says:
+    /// the work's timeline that a squash merge folds into one commit. Nil in older stored rows.
+    package var commitTimes: [Int64]?
 
     package init(
         number: Int, title: String, author: String?, created: Int64, merged: Int64?, closed: Int64?,
         headBranch: String?, baseBranch: String?, additions: Int?, deletions: Int?, reviewRounds: Int,
-        changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String]
+        changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String], commitTimes: [Int64]? = nil
     ) {
         self.number = number
         self.title = title
@@ -40,6 +43,7 @@ package struct PullRequest: Sendable, Equatable, Codable {
         self.firstReview = firstReview
         self.reviewComments = reviewComments
         self.commits = commits
+        self.commitTimes = commitTimes
     }
 }
 

@@ -27,6 +27,28 @@ package struct TaskBuilder: Sendable {
         }
     }
 
+    /// Squash merges whose pull request an export describes with its commits' authored times:
+    /// by squash commit, those times (sorted) and the number. Left out when the pull request's
+    /// own commits are in the history (they are counted already) or a time falls after the squash.
+    static func squashedTimelines(
+        _ histories: [History], pullRequests: [String: [PullRequest]]
+    ) -> [String: (number: Int, times: [Int64])] {
+        var result: [String: (number: Int, times: [Int64])] = [:]
+        for history in histories {
+            let byNumber = Dictionary((pullRequests[history.root] ?? []).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+            guard !byNumber.isEmpty else { continue }
+            let hashes = Set(history.commits.map(\.hash))
+            for commit in history.commits where !commit.isMerge {
+                guard let number = IssueKeys.squashNumber(commit.subject), let pullRequest = byNumber[number],
+                    pullRequest.merged != nil, let times = pullRequest.commitTimes, !times.isEmpty,
+                    !pullRequest.commits.contains(where: hashes.contains), times.allSatisfy({ $0 <= commit.authorTime })
+                else { continue }
+                result[commit.hash] = (number, times.sorted())
+            }
+        }
+        return result
+    }
+
     /// Builds every task of every repository.
     ///
     /// - Parameters:
@@ -37,12 +59,26 @@ package struct TaskBuilder: Sendable {
         pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = []
     ) -> [WorkTask] {
         let timeLog = TimeLogIndex(timeEntries)
-        let effort = EffortEstimator(settings: settings).estimate(
+        let restored = Self.squashedTimelines(histories, pullRequests: pullRequests)
+        var effort = EffortEstimator(settings: settings).estimate(
             histories.flatMap { history in
-                history.commits.filter { !$0.isMerge && !isBot($0) }.map {
-                    EffortEstimator.Entry(hash: $0.hash, author: identity($0), time: $0.authorTime)
+                history.commits.filter { !$0.isMerge && !isBot($0) }.flatMap { commit in
+                    // A restored squash merge stands in the author's timeline as the commits it folded.
+                    guard let times = restored[commit.hash] else {
+                        return [EffortEstimator.Entry(hash: commit.hash, author: identity(commit), time: commit.authorTime)]
+                    }
+                    return times.times.enumerated().map {
+                        EffortEstimator.Entry(hash: commit.hash + "#\($0.offset)", author: identity(commit), time: $0.element)
+                    }
                 }
             })
+        for (hash, squash) in restored {
+            let parts = squash.times.indices.compactMap { effort.removeValue(forKey: hash + "#\($0)") }
+            effort[hash] = (
+                parts.reduce(0) { $0 + $1.hours },
+                "the \(parts.count) commits of pull request #\(squash.number) it squashed (times from the export), each earning as a commit would"
+            )
+        }
         let counted = countedPaths(histories)
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         var tasks: [WorkTask] = []

@@ -172,6 +172,35 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-1" }?.pullRequest == 9)
     }
 
+    @Test("a squash merge's effort comes from its pull request's commit times when an export gives them")
+    func squashTimeline() throws {
+        var history = History()
+        history.commit("a0", "ABC-1 earlier work", minute: 0)
+        history.commit("s1", "Add coupons (#12)", minute: 360)  // 6 h later: alone, a lead-in
+        history.commit("a2", "ABC-3 next", minute: 380)
+        func pullRequest(_ number: Int, minutes: [Int64], commits: [String] = ["x1", "x2", "x3", "x4"]) -> PullRequest {
+            PullRequest(
+                number: number, title: "Add coupons", author: "ann", created: History.start + 350 * 60,
+                merged: History.start + 360 * 60, closed: nil, headBranch: nil, baseBranch: "main", additions: nil,
+                deletions: nil, reviewRounds: 0, changeRequests: 0, firstReview: nil, reviewComments: 0, commits: commits,
+                commitTimes: minutes.map { History.start + $0 * 60 })
+        }
+        let plain = try #require(history.build().first { $0.key == "PR #12" })
+        #expect(plain.effortHours == 0.5)
+        // Worked at 3:00 (3 h after a0: a lead-in), 3:40, 4:30 and 5:10; a2 follows the squash by 20 minutes.
+        let tasks = history.build(pullRequests: [pullRequest(12, minutes: [250, 180, 220, 310])])
+        let squash = try #require(tasks.first { $0.key == "PR #12" })
+        #expect(abs(squash.effortHours - (0.5 + 40.0 / 60 + 50.0 / 60 + 40.0 / 60)) < 1e-9)
+        #expect(squash.commits.first?.effortReason.contains("4 commits of pull request #12") == true)
+        // The squash's own time (the merge) is no work: a2 earns the 70 minutes since 5:10.
+        #expect(abs((tasks.first { $0.key == "ABC-3" }?.effortHours ?? 0) - 70.0 / 60) < 1e-9)
+        // Not restored: the pull request's commits are in the history, or a time is after the squash.
+        let ingested = history.build(pullRequests: [pullRequest(12, minutes: [180, 220], commits: ["a0"])])
+        #expect(ingested.first { $0.key == "PR #12" }?.effortHours == 0.5)
+        let later = history.build(pullRequests: [pullRequest(12, minutes: [180, 400])])
+        #expect(later.first { $0.key == "PR #12" }?.effortHours == 0.5)
+    }
+
     @Test("ids are stable and distinct")
     func ids() {
         #expect(TaskBuilder.id(repository: "/r", key: "PR #1") == TaskBuilder.id(repository: "/r", key: "PR #1"))

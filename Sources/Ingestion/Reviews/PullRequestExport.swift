@@ -111,13 +111,16 @@ package enum PullRequestExport {
                 comments += 1
                 if let time = try comment.optionalDate("createdAt") { first = min(first ?? time, time) }
             }
-            let commits = try array("commits").compactMap { try $0.optionalString("oid") }
+            let commitRecords = try array("commits")
+            let commits = try commitRecords.compactMap { try $0.optionalString("oid") }
+            let commitTimes = try commitRecords.compactMap { try $0.optionalDate("authoredDate") }
             return PullRequest(
                 number: try int("number"), title: try string("title"), author: author, created: try date("createdAt"),
                 merged: try optionalDate("mergedAt"), closed: try optionalDate("closedAt"),
                 headBranch: try optionalString("headRefName"), baseBranch: try optionalString("baseRefName"),
                 additions: try optionalInt("additions"), deletions: try optionalInt("deletions"), reviewRounds: rounds,
-                changeRequests: changes, firstReview: first, reviewComments: comments, commits: commits)
+                changeRequests: changes, firstReview: first, reviewComments: comments, commits: commits,
+                commitTimes: commitTimes.isEmpty ? nil : commitTimes)
         }
 
         func gitLab() throws -> PullRequest {
