@@ -78,6 +78,8 @@ struct PlannedTask {
     /// Squash merges: the work commits that never reach main, folded into one at merge time.
     var squashEdits: [FileEdit] = []
     var squashSubjects: [String] = []
+    /// When each of those work commits was made (the export lists them with these times).
+    var squashTimes: [Int64] = []
     var squashTime: Int64?
     /// Dependency bumps: the package line of the message body.
     var botBody: String?

@@ -39,11 +39,12 @@ enum PullRequestExport {
     /// their ids match nothing in the repository, as on GitHub after the branch is deleted.
     static func commits(_ task: PlannedTask, world: SampleWorld, random: inout SplitMix64) -> [JSONValue] {
         if task.style == .squash {
-            let time = Format.iso(task.squashTime ?? task.createdAt ?? 0)
-            return task.squashSubjects.map { subject in
-                .object([
-                    ("authoredDate", .string(time)), ("committedDate", .string(time)), ("messageHeadline", .string(subject)),
-                    ("oid", .string(random.hex(40))),
+            return task.squashSubjects.indices.map { index in
+                let time = Format.iso(
+                    index < task.squashTimes.count ? task.squashTimes[index] : task.squashTime ?? task.createdAt ?? 0)
+                return .object([
+                    ("authoredDate", .string(time)), ("committedDate", .string(time)),
+                    ("messageHeadline", .string(task.squashSubjects[index])), ("oid", .string(random.hex(40))),
                 ])
             }
         }

@@ -65,6 +65,7 @@ extension TeamSimulation {
                     FileEdit(path: "package-lock.json", operation: .modify(added: lock, deleted: lock)),
                 ]
                 task.squashSubjects = [title]
+                task.squashTimes = [created]
                 task.squashTime = created
                 task.botBody = body
                 task.createdAt = created

@@ -125,6 +125,7 @@ extension TeamSimulation {
         if task.style == .squash {
             tasks[index].squashEdits += edits
             tasks[index].squashSubjects.append(subject)
+            tasks[index].squashTimes.append(end)
             tasks[index].squashTime = end
             return nil
         }
