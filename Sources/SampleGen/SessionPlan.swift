@@ -1,7 +1,7 @@
 /// One assistant session to write: who, which task, when, on which branch, and the
-/// commits made inside it. Sessions cover the start of a block of AI-assisted work (20–45
-/// minutes; a second block now and then); the rest of the work is done by hand, as in
-/// real life, so session active time stays below the git estimate.
+/// commits made inside it. A session covers most of a block of AI-assisted work (its first
+/// 50–90%; later blocks now and then have none); the rest is done by hand, as in real
+/// life, so session active time stays below the git estimate but grows with the work.
 struct SessionPlan {
     let task: Int
     let developer: Int
@@ -26,10 +26,10 @@ struct SessionPlan {
             }
         }
         var plans: [SessionPlan] = []
-        for (number, block) in blocks.prefix(2).enumerated() {
-            guard let first = block.first, let last = block.last, number == 0 || random.chance(0.3) else { continue }
+        for (number, block) in blocks.enumerated() {
+            guard let first = block.first, let last = block.last, number == 0 || random.chance(0.7) else { continue }
             let start = first.start + random.seconds(20...240)
-            let end = min(last.end + 20, start + random.seconds(1200...2700))
+            let end = start + Int64(Double(max(last.end + 20 - start, 0)) * (0.5 + 0.4 * random.unit()))
             let commits = block.compactMap(\.commit).filter { world.commits[$0].author.time <= end }
             var files = commits.flatMap { world.commits[$0].edits.map(\.path) }
             if files.isEmpty { files = Array(task.paths.prefix(2)) }
