@@ -6,7 +6,7 @@ import Model
 /// has no file edits, one whose active time overlaps the shorter window before the
 /// first commit up to the last. Never across branches where both are known, and, when
 /// the session ran in a user folder that names one of the repository's authors
-/// (`/home/alice/…`), only to tasks that author worked on.
+/// (`/home/alice/…`), or names commits of one author only, only to tasks that author worked on.
 struct SessionLinker {
     private let tasks: [WorkTask]
     private let settings: Settings
@@ -17,6 +17,8 @@ struct SessionLinker {
     /// Each task's authors (identities), and each identity's words (email local part, name).
     private var taskAuthors: [Set<String>] = []
     private var identityWords: [String: Set<String>] = [:]
+    /// Each non-merge commit's author identity, by full hash.
+    private var commitAuthors: [String: String] = [:]
 
     static let prefixLength = 7
 
@@ -35,6 +37,7 @@ struct SessionLinker {
                 if !commit.isMerge {
                     let who = identity(commit)
                     authors.insert(who)
+                    commitAuthors[commit.hash] = who
                     if identityWords[who] == nil {
                         identityWords[who] = SessionOwners.words(email: commit.authorEmail, name: commit.authorName)
                     }
@@ -48,10 +51,20 @@ struct SessionLinker {
     }
 
     /// The identity the session belongs to: what its export said, when that is an author of
-    /// this repository; else the author its user folder names.
+    /// this repository; else the author its user folder names; else the one author of the
+    /// commits it names (an aider history in a checkout outside any user folder).
     func owner(of session: SessionActivity) -> String? {
         if let owner = session.owner, identityWords[owner] != nil { return owner }
-        return SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identityWords)
+        if let owner = SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identityWords) {
+            return owner
+        }
+        var authors: Set<String> = []
+        for reference in session.commits where reference.count >= Self.prefixLength {
+            for entry in tasksByHashPrefix[reference.prefix(Self.prefixLength)] ?? [] where entry.hash.hasPrefix(reference) {
+                if let author = commitAuthors[entry.hash] { authors.insert(author) }
+            }
+        }
+        return authors.count == 1 ? authors.first : nil
     }
 
     /// The tasks a session links to, with the reason for each, by task index.

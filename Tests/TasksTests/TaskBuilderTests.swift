@@ -296,6 +296,17 @@ struct LinkingTests {
         #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["anns"])
     }
 
+    @Test("a session outside any user folder that names only one author's commits is that author's")
+    func ownerFromCommits() {
+        // bob's session names his commit and edited ann's file within her task's window: not hers.
+        let tasks = history().build(sessions: [
+            session("bobs", files: ["src/parser.ts"], minutes: [10], commits: ["b1b2c3d"], directory: "/srv/checkouts/repo"),
+            session("unknown", files: ["src/parser.ts"], minutes: [10], directory: "/srv/checkouts/repo"),
+        ])
+        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["unknown"])
+        #expect(tasks.first { $0.key == "XY-2" }?.sessions.map(\.id) == ["bobs"])
+    }
+
     @Test("a session that names a commit links to its task")
     func commitReference() {
         let tasks = history().build(sessions: [session("aider", minutes: [9000], commits: ["b1b2c3d"])])
