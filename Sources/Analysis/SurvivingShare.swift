@@ -26,7 +26,7 @@ package struct SurvivingShare: Sendable, Equatable, Encodable {
     /// - Parameters:
     ///   - blame: per file, its lines at the end of the range per commit hash (commits within it).
     ///   - tasks: the tasks the commits belong to (a commit in none counts as human).
-    ///   - sessionFiles: the files each session edited, by session id.
+    ///   - sessionFiles: the files each session edited, by tool, a NUL and session id.
     package static func count(
         range: String, blame: [(path: String, lines: [String: Int])], tasks: [WorkTask], sessionFiles: [String: Set<String>]
     ) -> SurvivingShare {
@@ -48,7 +48,7 @@ package struct SurvivingShare: Sendable, Equatable, Encodable {
                     aiLines += count
                 } else if let index = taskOf[hash] {
                     let edited = editedByTask[index] ?? tasks[index].sessions.reduce(into: Set<String>()) {
-                        $0.formUnion(sessionFiles[$1.id] ?? [])
+                        $0.formUnion(sessionFiles[$1.tool + "\u{0}" + $1.id] ?? [])
                     }
                     editedByTask[index] = edited
                     if edited.contains(path) { aiLines += count }

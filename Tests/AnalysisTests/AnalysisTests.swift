@@ -105,6 +105,28 @@ struct RetroTests {
             start: end - 3600, end: end, linesAdded: lines, filesTouched: 1, aiLinesAdded: aiLines)
     }
 
+    @Test("release blame share: lines of AI-marked commits, and of files a linked session edited")
+    func survivingShare() {
+        func commit(_ hash: String, ai: Bool) -> WorkTask.TaskCommit {
+            WorkTask.TaskCommit(
+                hash: hash, subject: "s", authorTime: 0, effortHours: 1, effortReason: "", reason: "", rework: nil,
+                aiTools: ai ? ["claude-code"] : [], linesAdded: 0, linesDeleted: 0)
+        }
+        var linked = Self.task("t1", .crud, ai: true, effort: 1)
+        linked.commits = [commit("h1", ai: false)]
+        linked.sessions = [WorkTask.TaskSession(tool: "codex", id: "s1", reason: "", activeSeconds: 60)]
+        var marked = Self.task("t2", .crud, ai: true, effort: 1)
+        marked.commits = [commit("h2", ai: true)]
+        let blame: [(path: String, lines: [String: Int])] = [
+            ("a.swift", ["h1": 4, "h2": 3, "unknown": 2]),  // h1 here: the session edited a.swift
+            ("b.swift", ["h1": 5]),  // not edited by the session: human
+        ]
+        let share = SurvivingShare.count(
+            range: "v1..v2", blame: blame, tasks: [linked, marked], sessionFiles: ["codex\u{0}s1": ["a.swift"], "claude-code\u{0}s1": ["b.swift"]])
+        #expect(share == SurvivingShare(range: "v1..v2", lines: 14, aiLines: 7, share: 0.5))
+        #expect(SurvivingShare.count(range: "r", blame: [], tasks: [], sessionFiles: [:]).share == nil)
+    }
+
     @Test("not enough data prints null figures, never missing keys")
     func nulls() throws {
         let retro = RetroAnalysis().run([Self.task("a", .crud, ai: true, effort: 1)], since: nil, until: nil)

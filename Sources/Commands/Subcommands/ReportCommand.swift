@@ -115,7 +115,9 @@ enum ReportCommand {
                     repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment,
                     console: context.console)
                 var sessionFiles: [String: Set<String>] = [:]
-                for session in try SessionStore(database: database).activities() { sessionFiles[session.id] = session.filesEdited }
+                for session in try SessionStore(database: database).activities() {
+                    sessionFiles[session.tool + "\u{0}" + session.id] = session.filesEdited
+                }
                 retro.aiShare.surviving = SurvivingShare.count(
                     range: "\(context.arguments.value("--since") ?? sinceRef)..\(context.arguments.value("--until") ?? "HEAD")",
                     blame: blame, tasks: tasks, sessionFiles: sessionFiles)
