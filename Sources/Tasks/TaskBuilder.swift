@@ -29,7 +29,8 @@ package struct TaskBuilder: Sendable {
 
     /// Squash merges whose pull request an export describes with its commits' authored times:
     /// by squash commit, those times (sorted) and the number. Left out when the pull request's
-    /// own commits are in the history (they are counted already) or a time falls after the squash.
+    /// own commits are in the history (they are counted already) or a time falls after the squash;
+    /// only the earliest commit of a pull request number (a cherry-pick keeps the subject).
     static func squashedTimelines(
         _ histories: [History], pullRequests: [String: [PullRequest]]
     ) -> [String: (number: Int, times: [Int64])] {
@@ -38,11 +39,15 @@ package struct TaskBuilder: Sendable {
             let byNumber = Dictionary((pullRequests[history.root] ?? []).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
             guard !byNumber.isEmpty else { continue }
             let hashes = Set(history.commits.map(\.hash))
-            for commit in history.commits where !commit.isMerge {
-                guard let number = IssueKeys.squashNumber(commit.subject), let pullRequest = byNumber[number],
+            // One commit a pull request: a cherry-pick of a squash commit keeps its `(#N)` subject.
+            var restoredNumbers: Set<Int> = []
+            for commit in history.commits.sorted(by: { ($0.authorTime, $0.hash) < ($1.authorTime, $1.hash) }) where !commit.isMerge {
+                guard let number = IssueKeys.squashNumber(commit.subject), !restoredNumbers.contains(number),
+                    let pullRequest = byNumber[number],
                     pullRequest.merged != nil, let times = pullRequest.commitTimes, !times.isEmpty,
                     !pullRequest.commits.contains(where: hashes.contains), times.allSatisfy({ $0 <= commit.authorTime })
                 else { continue }
+                restoredNumbers.insert(number)
                 result[commit.hash] = (number, times.sorted())
             }
         }

@@ -199,6 +199,12 @@ struct GroupingTests {
         #expect(ingested.first { $0.key == "PR #12" }?.effortHours == 0.5)
         let later = history.build(pullRequests: [pullRequest(12, minutes: [180, 400])])
         #expect(later.first { $0.key == "PR #12" }?.effortHours == 0.5)
+        // A cherry-pick keeps the `(#12)` subject: only the first such commit takes the timeline.
+        var picked = history
+        picked.commit("c1", "Add coupons (#12)", author: "ann", minute: 900)
+        let restoredPick = picked.build(pullRequests: [pullRequest(12, minutes: [250, 180, 220, 310])])
+        let pickedTask = try #require(restoredPick.first { $0.key == "PR #12" })
+        #expect(pickedTask.commits.first { $0.hash == "c1" }?.effortReason.contains("pull request #12") == false)
     }
 
     @Test("ids are stable and distinct")

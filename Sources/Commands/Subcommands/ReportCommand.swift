@@ -19,8 +19,11 @@ enum ReportCommand {
                 + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--format FORMAT] [--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
-                .value("--since", "WHEN", "retro: a date, an instant, git's relative form (2.weeks.ago) or a git ref (v1.4.0)"),
-                .value("--until", "WHEN", "retro: the same forms; tasks that ended before it"),
+                .value(
+                    "--since", "WHEN",
+                    "retro: a date, an instant, git's relative form (2.weeks.ago) or a git ref (v1.4.0: tasks after its commit, "
+                        + "and the release's AI share by git blame too)"),
+                .value("--until", "WHEN", "retro: the same forms; tasks that ended before it (a ref: up to and with its commit)"),
                 .value("--repo", "REPO", "only this ingested repository (root path or name)"),
                 .value("--paths", "GLOB", "retro: only these files count (gitignore-style; repeat or separate with commas)"),
                 .value("--exclude", "GLOB", "retro: these files do not count (repeat or separate with commas)"),
