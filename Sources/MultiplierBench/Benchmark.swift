@@ -69,6 +69,12 @@ struct Benchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// The median of `runs` timings of `body`: one run of a sub-second figure is noise-bound.
+    static func median(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
+        let times = try (0..<max(runs, 1)).map { _ in try seconds(body) }.sorted()
+        return times[times.count / 2]
+    }
+
     /// Runs `git log` exactly as ingestion does, with stdout sent to /dev/null by the shell.
     static func floor(_ git: GitInvocation) throws -> Double {
         try seconds {

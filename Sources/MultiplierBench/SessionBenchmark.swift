@@ -60,21 +60,20 @@ enum SessionBenchmark {
             records += data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
         let environment = ProcessInfo.processInfo.environment
-        func shell(_ script: String) throws -> Double {
-            try Benchmark.seconds {
+        func shell(_ script: String, runs: Int) throws -> Double {
+            try Benchmark.median(of: runs) {
                 let process = try StreamingProcess(
                     executable: "sh", arguments: ["-c", script, "sh"] + files, environment: environment)
                 _ = try process.readAllOutput()
                 try process.waitForSuccess()
             }
         }
-        let floor = try shell("cat \"$@\" > /dev/null")
+        let floor = try shell("cat \"$@\" > /dev/null", runs: 5)
         let python = try shell(
-            "python3 -c 'import json, sys\nfor p in sys.argv[1:]:\n  for l in open(p, \"rb\"):\n    try: json.loads(l)\n    except ValueError: pass' \"$@\"")
-        let parse = Benchmark.seconds {
+            "python3 -c 'import json, sys\nfor p in sys.argv[1:]:\n  for l in open(p, \"rb\"):\n    try: json.loads(l)\n    except ValueError: pass' \"$@\"", runs: 3)
+        let parse = Benchmark.median(of: 5) {
             // As ingest reads: a batch at a time, in parallel. The figure counts time, not results.
-            for start in stride(from: 0, to: entries.count, by: SessionIngestor.batchSize) {
-                let batch = entries[start..<min(start + SessionIngestor.batchSize, entries.count)]
+            for batch in SessionIngestor.batches(of: entries) {
                 _ = SessionLogReader.read(batch.map { SessionLogReader.Request(path: $0.path, format: $0.format) })
             }
         }
@@ -103,9 +102,9 @@ enum SessionBenchmark {
             |---|---|
             | logs | \(files.count) files, \(fixed(megabytes, 1)) MB, \(records) lines, \(report?.newSessions ?? 0) sessions |
             | machine | \(ProcessInfo.processInfo.activeProcessorCount) cores |
-            | floor: cat to /dev/null | \(fixed(floor)) s (\(rate(floor))) |
-            | Python json.loads loop | \(fixed(python)) s (\(rate(python))) |
-            | Multiplier, parse only | \(fixed(parse)) s (\(rate(parse))): \(fixed(python / max(parse, 1e-9), 1))× the Python loop, \(fixed(parse / max(floor, 1e-9), 1))× the floor |
+            | floor: cat to /dev/null (median of 5) | \(fixed(floor)) s (\(rate(floor))) |
+            | Python json.loads loop (median of 3) | \(fixed(python)) s (\(rate(python))) |
+            | Multiplier, parse only (median of 5) | \(fixed(parse)) s (\(rate(parse))): \(fixed(python / max(parse, 1e-9), 1))× the Python loop, \(fixed(parse / max(floor, 1e-9), 1))× the floor |
             | Multiplier, ingest into a fresh database | \(fixed(ingest)) s (\(rate(ingest))): \(fixed(python / max(ingest, 1e-9), 1))× the Python loop |
             | second ingest, nothing new | \(fixed(again, 3)) s |
 

@@ -127,6 +127,34 @@ struct ClaudeSessionReaderTests {
         #expect(try ClaudeSessionReader.read(path: unrelated).sessions.first?.continuedFrom == nil)
     }
 
+    @Test("a batch read follows a summary's leaf as a single read does: from the transcripts it read and from disk")
+    func continuationInABatch() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        func line(_ session: String, _ uuid: String, second: Int) -> String {
+            #"{"type":"user","sessionId":"\#(session)","uuid":"\#(uuid)","timestamp":"2026-01-01T00:00:0\#(second)Z","message":{"role":"user","content":"go"}}"#
+        }
+        func continued(_ session: String, leaf: String) -> String {
+            #"{"type":"summary","summary":"before","leafUuid":"\#(leaf)"}"# + "\n" + line(session, "99999999-0000-0000-0000-00000000000\(session.count)", second: 5) + "\n"
+        }
+        let shared = "11111111-2222-3333-4444-555555555555"
+        let onDisk = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee"
+        // The first line holding a uuid names the session, not a later one.
+        let old = try scratch.write("old.jsonl", line("P", shared, second: 1) + "\n" + line("Q", shared, second: 2) + "\n")
+        try scratch.write("gone.jsonl", line("R", onDisk, second: 3) + "\n")
+        let batch = [
+            old,
+            try scratch.write("new1.jsonl", continued("N1", leaf: shared)),
+            try scratch.write("new2.jsonl", continued("N22", leaf: onDisk)),
+            try scratch.write("new3.jsonl", continued("N333", leaf: "00000000-0000-0000-0000-000000000000")),
+        ]
+        let together = SessionLogReader.read(batch.map { SessionLogReader.Request(path: $0) })
+        let one = try batch.map { try ClaudeSessionReader.read(path: $0) }
+        func continuedFrom(_ results: [SessionReadResult]) -> [String?] { results.map { $0.sessions.first?.continuedFrom } }
+        #expect(continuedFrom(try together.map { try $0.get() }) == [nil, "P", "R", nil])
+        #expect(continuedFrom(one) == [nil, "P", "R", nil])
+    }
+
     @Test("sub-agent files are their own sessions with the parent as parentID; the main file has the commit")
     func subAgentsAndCommit() throws {
         let folder = "claude-code/v2.1.39_spotter_4d5611e5/"

@@ -91,6 +91,20 @@ struct SessionIngestorTests {
         #expect(diagnostics.messages == oneByOneDiagnostics.messages)
     }
 
+    @Test("a full batch goes on while its logs share a folder (sub-agents count as their project's), up to four times")
+    func batchFolders() {
+        let size = SessionIngestor.batchSize
+        func entries(_ folder: String, _ count: Int) -> [SessionLogEntry] {
+            (0..<count).map { SessionLogEntry(path: "/logs/\(folder)/s\($0).jsonl", format: .claudeJSONL) }
+        }
+        let sub = (0..<3).map { SessionLogEntry(path: "/logs/a/s0/subagents/agent-\($0).jsonl", format: .claudeJSONL) }
+        let a = entries("a", size + 10), b = entries("b", size * 5)
+        let counts = SessionIngestor.batches(of: a + sub + b).map(\.count)
+        #expect(counts == [size + 13, size * 4, size])
+        // A path seen again always starts a new batch; small folders share one.
+        #expect(SessionIngestor.batches(of: entries("c", 2) + entries("d", 2) + entries("c", 1)).map(\.count) == [4, 1])
+    }
+
     @Test("a log that grows by one session adds exactly that session; a rewritten one replaces its sessions")
     func growthAndRewrite() throws {
         let setup = try Setup()

@@ -220,14 +220,18 @@ package struct SessionIngestor {
         }
     }
 
-    /// Batches of at most `batchSize` entries, none holding a path twice (a later duplicate
-    /// must see what the earlier one stored).
-    private static func batches(of entries: [SessionLogEntry]) -> [[SessionLogEntry]] {
+    /// Batches of `batchSize` entries, none holding a path twice (a later duplicate must see
+    /// what the earlier one stored). A batch that is full goes on, up to `batchSize * 4`, while
+    /// the entries are in the same folder: the continuation search then finds a Claude summary's
+    /// neighbours among the logs its batch reads anyway.
+    package static func batches(of entries: [SessionLogEntry]) -> [[SessionLogEntry]] {
         var batches: [[SessionLogEntry]] = []
         var current: [SessionLogEntry] = []
         var paths: Set<String> = []
         for entry in entries {
-            if current.count == batchSize || paths.contains(entry.path) {
+            let sameFolder = current.last.map { folder(of: $0.path) == folder(of: entry.path) } ?? false
+            let full = current.count >= batchSize * 4 || (current.count >= batchSize && !sameFolder)
+            if full || paths.contains(entry.path) {
                 batches.append(current)
                 current = []
                 paths = []
@@ -237,6 +241,15 @@ package struct SessionIngestor {
         }
         if !current.isEmpty { batches.append(current) }
         return batches
+    }
+
+    /// The folder of a log, a Claude sub-agent's (`<session>/subagents/`) counting as its session's.
+    private static func folder(of path: String) -> Substring {
+        var folder = path[..<(path.lastIndex(of: "/") ?? path.startIndex)]
+        if folder.hasSuffix("/subagents"), let session = folder.dropLast("/subagents".count).lastIndex(of: "/") {
+            folder = folder[..<session]
+        }
+        return folder
     }
 
     /// Whether and from where an entry is to be read.

@@ -20,8 +20,11 @@ import Support
 /// a neighbour (and on which line first) is remembered, with the file's size and
 /// modification time, for the last few folders searched: a folder of N transcripts costs
 /// one read of each instead of up to N, and only a line that may answer is decoded.
+///
+/// A batch of reads indexes the transcripts it reads anyway (`ClaudeSessionReader.DeferredRead`)
+/// and passes them as `known`: those answer from memory and are not read again.
 enum ClaudeContinuationSearch {
-    static func session(owning leaf: String, near path: String) -> String? {
+    static func session(owning leaf: String, near path: String, known: [String: TranscriptIndex] = [:]) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         // An unlistable folder just means the chain cannot be followed.
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
@@ -34,11 +37,19 @@ enum ClaudeContinuationSearch {
         let needle = Array("\"uuid\":\"\(leaf)\"".utf8)
         // A leaf with a quote is never one value of the index: such a search reads every line.
         let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
-        for (number, candidate) in candidates.enumerated() {
+        let key = Value(leaf)
+        let unknown = candidates.filter { known[$0.path] == nil }
+        var unknownBefore = 0
+        for candidate in candidates {
+            if let index = known[candidate.path] {
+                if let owner = index.owner(of: key) { return owner }
+                continue
+            }
+            unknownBefore += 1
             var firstLine: Int? = 1
             if indexable {
-                let later = candidates[(number + 1)...]
-                firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp, helping: later)[Value(leaf)]
+                let later = unknown[unknownBefore...]
+                firstLine = uuidLines(of: candidate.path, in: folder, stamp: candidate.stamp, helping: later)[key]
             }
             guard let firstLine else { continue }
             if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
@@ -67,6 +78,49 @@ enum ClaudeContinuationSearch {
             return nil  // an unreadable neighbour cannot hold the answer we can use
         }
         return nil
+    }
+
+    /// The `uuid` of each line of a transcript that has a `sessionId`, in line order, with that
+    /// session: what a search needs of a transcript just read. Appended to without hashing (most
+    /// transcripts are never searched); looked up by a walk.
+    struct TranscriptIndex: Sendable {
+        /// The UUID keys' halves, walked as plain words; other keys (rare) apart.
+        private var high: [UInt64] = []
+        private var low: [UInt64] = []
+        private var uuidSessions: [Int32] = []
+        private var texts: [String] = []
+        private var textSessions: [Int32] = []
+        /// Each session once per run of lines (a transcript mostly has one).
+        private var sessions: [String] = []
+
+        mutating func add(_ key: Value, session: String) {
+            if sessions.last != session { sessions.append(session) }
+            let number = Int32(sessions.count - 1)
+            switch key {
+            case .uuid(let first, let second):
+                high.append(first)
+                low.append(second)
+                uuidSessions.append(number)
+            case .text(let text):
+                texts.append(text)
+                textSessions.append(number)
+            }
+        }
+
+        /// The session of the first line whose `uuid` is `key`.
+        func owner(of key: Value) -> String? {
+            switch key {
+            case .uuid(let first, let second):
+                var from = 0
+                while let found = high[from...].firstIndex(of: first) {
+                    if low[found] == second { return sessions[Int(uuidSessions[found])] }
+                    from = found + 1
+                }
+                return nil
+            case .text(let text):
+                return texts.firstIndex(of: text).map { sessions[Int(textSessions[$0])] }
+            }
+        }
     }
 
     /// Size and modification time of a file.

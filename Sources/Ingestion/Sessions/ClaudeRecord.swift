@@ -16,6 +16,8 @@ struct ClaudeRecord {
     var version: String?
     /// Unless the reader said it needs none.
     var uuid: String?
+    /// `uuid` as the continuation search keys it, when the reader asked (it indexes the file).
+    var uuidKey: ClaudeContinuationSearch.Value?
     /// Of a summary line.
     var leafUuid: String?
     /// Of an assistant line.
@@ -37,8 +39,10 @@ struct ClaudeRecord {
     }
     private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
-    /// - Parameter keepUUID: whether `uuid` is needed (it is not unless summaries point at lines).
-    init(_ line: JSONView, keepUUID: Bool = true) {
+    /// - Parameters:
+    ///   - keepUUID: whether `uuid` is needed (it is not unless summaries point at lines).
+    ///   - keyUUID: whether `uuidKey` is needed.
+    init(_ line: JSONView, keepUUID: Bool = true, keyUUID: Bool = false) {
         let fields = line.members(Self.names)
         func field(_ name: Field) -> JSONView? { fields[name.rawValue] }
         let type = field(.type)?.string
@@ -50,6 +54,11 @@ struct ClaudeRecord {
         gitBranch = field(.gitBranch)?.string
         version = field(.version)?.string
         uuid = keepUUID ? field(.uuid)?.string : nil
+        uuidKey = nil
+        if keyUUID, let value = field(.uuid), value.kind == .string {
+            // Without escapes a string's bytes are its text (and a scanned line is UTF-8).
+            uuidKey = value.isEscaped ? value.string.map(ClaudeContinuationSearch.Value.init) : ClaudeContinuationSearch.Value(value.raw)
+        }
         leafUuid = type == "summary" ? field(.leafUuid)?.string : nil
         requestId = type == "assistant" ? field(.requestId)?.string : nil
         isSidechain = field(.isSidechain)?.bool ?? false

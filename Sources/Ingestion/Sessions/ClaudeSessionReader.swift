@@ -39,6 +39,49 @@ package enum ClaudeSessionReader {
     package static func read(
         path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
     ) throws -> SessionReadResult {
+        finish(try readDeferringSearch(path: path, fromOffset: offset, diagnostics: diagnostics, indexing: false), path: path)
+    }
+
+    /// A read whose search of the neighbouring transcripts is left to `finish`, so that a
+    /// batch of reads can first index the transcripts it reads anyway.
+    struct DeferredRead {
+        var result: SessionReadResult
+        /// Of a read from offset 0 that was asked to index: the lines' `uuid`s and sessions (what
+        /// the continuation search looks for).
+        var index: ClaudeContinuationSearch.TranscriptIndex?
+        /// The main session, and the leaves its summaries point at that this file does not hold
+        /// (a read from offset 0 only).
+        var unresolved: (session: String, leafs: [String])?
+
+        init(result: SessionReadResult) {
+            self.result = result
+        }
+    }
+
+    /// Sets `continuedFrom` from the neighbouring transcripts; `known` holds the `index` of
+    /// transcripts just read (they are not read again).
+    static func finish(_ read: DeferredRead, path: String, known: [String: ClaudeContinuationSearch.TranscriptIndex] = [:])
+        -> SessionReadResult
+    {
+        var result = read.result
+        guard let (session, leafs) = read.unresolved, let index = result.sessions.firstIndex(where: { $0.id == session })
+        else { return result }
+        for leaf in leafs {
+            if let owner = ClaudeContinuationSearch.session(owning: leaf, near: path, known: known), owner != session {
+                result.sessions[index].continuedFrom = owner
+                break
+            }
+        }
+        return result
+    }
+
+    /// `read` without the search of the neighbours; with `indexing`, a read from offset 0 also
+    /// gives `index`.
+    static func readDeferringSearch(
+        path: String, fromOffset offset: Int64, diagnostics: Diagnostics?, indexing: Bool
+    ) throws -> DeferredRead {
+        let indexing = indexing && offset == 0
+        var index = ClaudeContinuationSearch.TranscriptIndex()
         var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
         let fileName = (path as NSString).lastPathComponent
         let fileAgent = agentID(fromFileName: fileName)
@@ -55,9 +98,10 @@ package enum ClaudeSessionReader {
         var sidechainUsage: [SidechainUsage] = []
 
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty) }) else {
+            guard let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty, keyUUID: indexing) }) else {
                 return ReadTally.isBlank(line.bytes)
             }
+            if let key = record.uuidKey, let session = record.sessionId { index.add(key, session: session) }
             let type = record.type ?? ""
             if !knownTypes.contains(type) { tally.unknown += 1 }
             if type == "summary" {
@@ -106,12 +150,20 @@ package enum ClaudeSessionReader {
             builders[key] = builder
         }
         dropReplays(sidechainUsage, of: &builders, path: path, fileAgent: fileAgent, known: mainMessageIDs)
+        var unresolved: (session: String, leafs: [String])?
         if let main = firstMain, !leafs.isEmpty {
-            builders[main]?.continuedFrom = continuation(
-                of: main, leafs: leafs, owners: leafOwners, path: path, searchSiblings: offset == 0)
+            // A leaf this file holds answers at once; the others are looked for in the neighbours.
+            if let owner = leafs.lazy.compactMap({ leafOwners[$0] }).first(where: { $0 != main }) {
+                builders[main]?.continuedFrom = owner
+            } else if offset == 0 {
+                unresolved = (main, leafs.filter { leafOwners[$0] == nil })
+            }
         }
         let sessions = builders.values.filter { !$0.isEmpty }.map { $0.build() }
-        return tally.finish(sessions: sessions, consumedBytes: consumed)
+        var read = DeferredRead(result: tally.finish(sessions: sessions, consumedBytes: consumed))
+        read.index = indexing ? index : nil
+        read.unresolved = unresolved
+        return read
     }
 
     private static func apply(
@@ -206,21 +258,5 @@ package enum ClaudeSessionReader {
         guard name.hasPrefix("agent-"), name.hasSuffix(".jsonl") else { return nil }
         let id = name.dropFirst("agent-".count).dropLast(".jsonl".count)
         return id.isEmpty ? nil : String(id)
-    }
-
-    /// The session a summary's leafUuid points into, other than `session` itself.
-    private static func continuation(
-        of session: String, leafs: [String], owners: [String: String], path: String, searchSiblings: Bool
-    ) -> String? {
-        for leaf in leafs {
-            if let owner = owners[leaf], owner != session { return owner }
-        }
-        guard searchSiblings else { return nil }
-        for leaf in leafs where owners[leaf] == nil {
-            if let owner = ClaudeContinuationSearch.session(owning: leaf, near: path), owner != session {
-                return owner
-            }
-        }
-        return nil
     }
 }

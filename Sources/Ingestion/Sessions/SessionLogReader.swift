@@ -59,9 +59,14 @@ package enum SessionLogReader {
     /// Reads many logs at once, on all cores; the results are in the order of `requests`, as
     /// reading them one by one gives (a read looks only at its own file, and for Claude at
     /// its neighbours). `diagnostics` receives each file's messages in that order too.
+    ///
+    /// Claude transcripts are read in two rounds: all files first, each Claude transcript read
+    /// from its start also indexed by its lines' `uuid`; then the searches for summaries' leaves,
+    /// which take the neighbours read in the first round from that index instead of reading them
+    /// again (a log of another tool read in the first round holds no Claude message).
     package static func read(_ requests: [Request], diagnostics: Diagnostics? = nil) -> [Result<SessionReadResult, any Error>] {
         let own = requests.map { _ in diagnostics.map { Diagnostics(keep: $0.keep) } }
-        let results = Mutex([Result<SessionReadResult, any Error>?](repeating: nil, count: requests.count))
+        let reads = Mutex([Result<ClaudeSessionReader.DeferredRead, any Error>?](repeating: nil, count: requests.count))
         // Largest first, so that no core is left with a big file while the other waits.
         let sizes = requests.map { size($0.path) }
         let order = requests.indices.sorted { sizes[$0] > sizes[$1] }
@@ -69,16 +74,41 @@ package enum SessionLogReader {
             let index = order[turn]
             let request = requests[index]
             let result = Result {
-                try read(
-                    path: request.path, format: request.format, fromOffset: request.offset,
-                    inputHistoryPath: request.inputHistoryPath, diagnostics: own[index])
+                let format = request.format ?? SessionLogFormat.detect(path: request.path)
+                guard format == .claudeJSONL else {
+                    var other = ClaudeSessionReader.DeferredRead(
+                        result: try read(
+                            path: request.path, format: format, fromOffset: request.offset,
+                            inputHistoryPath: request.inputHistoryPath, diagnostics: own[index]))
+                    other.index = .init()  // another tool's log holds no Claude message
+                    return other
+                }
+                return try ClaudeSessionReader.readDeferringSearch(
+                    path: request.path, fromOffset: request.offset, diagnostics: own[index], indexing: true)
             }
-            results.withLock { $0[index] = result }
+            reads.withLock { $0[index] = result }
+        }
+        // Every index was written above; the fallback only satisfies the type.
+        let firstRound = reads.withLock { $0.map { $0 ?? .failure(SessionLogError.unreadable(path: "", errno: EIO)) } }
+        var known: [String: ClaudeContinuationSearch.TranscriptIndex] = [:]
+        var searching: [Int] = []
+        for (index, read) in firstRound.enumerated() {
+            guard case .success(let read) = read else { continue }
+            if let transcript = read.index { known[requests[index].path] = transcript }
+            if read.unresolved != nil { searching.append(index) }
+        }
+        let results = Mutex(firstRound.map { $0.map(\.result) })
+        let searches = searching
+        let transcripts = known
+        DispatchQueue.concurrentPerform(iterations: searches.count) { turn in
+            let index = searches[turn]
+            guard case .success(let read) = firstRound[index] else { return }
+            let result = ClaudeSessionReader.finish(read, path: requests[index].path, known: transcripts)
+            results.withLock { $0[index] = .success(result) }
         }
         if let diagnostics {
             for file in own.compactMap({ $0 }) { diagnostics.absorb(file) }
         }
-        // Every index was written above; the fallback only satisfies the type.
-        return results.withLock { $0.map { $0 ?? .failure(SessionLogError.unreadable(path: "", errno: EIO)) } }
+        return results.withLock { $0 }
     }
 }
