@@ -48,7 +48,8 @@ package struct ByteSplitter {
     /// Bytes carried over and not yet delimited.
     package var pendingCount: Int { carry.count }
 
-    private static func index(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
+    /// The offset of the first `byte` in `base[from..<to]`.
+    package static func index(of byte: UInt8, in base: UnsafePointer<UInt8>, from: Int, to: Int) -> Int? {
         // memchr is vectorised; a Swift loop is several times slower on long lines.
         guard let found = memchr(base + from, Int32(byte), to - from) else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))

@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -21,27 +22,38 @@ import Support
 /// modification time, for the last few folders searched: a folder of N transcripts costs
 /// one read of each instead of up to N, and only a line that may answer is decoded.
 ///
-/// A batch of reads indexes the transcripts it reads anyway (`ClaudeSessionReader.DeferredRead`)
-/// and passes them as `known`: those answer from memory and are not read again.
+/// The searches of one batch of reads share a `Batch`: the transcripts the batch read, indexed
+/// as it read them (`ClaudeSessionReader.DeferredRead`), answer from memory and are not read
+/// again, and each folder is listed (and its logs stat'ed) once.
 enum ClaudeContinuationSearch {
-    static func session(owning leaf: String, near path: String, known: [String: TranscriptIndex] = [:]) -> String? {
+    /// The first session other than `session` that owns one of `leafs`, taken in order (a leaf
+    /// whose owner is `session` itself gives way to the next).
+    static func session(owningOneOf leafs: [String], other session: String, near path: String, batch: Batch = Batch()) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         // An unlistable folder just means the chain cannot be followed.
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
-        let ownTime = stamp(path)?.seconds ?? 0
-        let candidates = names.filter { $0.hasSuffix(".jsonl") }
-            .map { (folder as NSString).appendingPathComponent($0) }
-            .filter { $0 != path }
-            .map { (path: $0, stamp: stamp($0)) }
+        guard let logs = batch.logs(in: folder) else { return nil }
+        let ownTime = logs.first { $0.path == path }?.stamp?.seconds ?? stamp(path)?.seconds ?? 0
+        let candidates = logs.filter { $0.path != path }
             .sorted { abs(($0.stamp?.seconds ?? 0) - ownTime) < abs(($1.stamp?.seconds ?? 0) - ownTime) }
+        let unknown = candidates.filter { batch.transcripts[$0.path] == nil }
+        for leaf in leafs {
+            if let owner = self.session(owning: leaf, among: candidates, unknown: unknown, in: folder, batch: batch), owner != session {
+                return owner
+            }
+        }
+        return nil
+    }
+
+    private static func session(
+        owning leaf: String, among candidates: [Candidate], unknown: [Candidate], in folder: String, batch: Batch
+    ) -> String? {
         let needle = Array("\"uuid\":\"\(leaf)\"".utf8)
         // A leaf with a quote is never one value of the index: such a search reads every line.
         let indexable = !leaf.utf8.contains(UInt8(ascii: "\""))
         let key = Value(leaf)
-        let unknown = candidates.filter { known[$0.path] == nil }
         var unknownBefore = 0
         for candidate in candidates {
-            if let index = known[candidate.path] {
+            if let index = batch.transcripts[candidate.path] {
                 if let owner = index.owner(of: key) { return owner }
                 continue
             }
@@ -55,6 +67,31 @@ enum ClaudeContinuationSearch {
             if let session = session(owning: leaf, needle: needle, in: candidate.path, from: firstLine) { return session }
         }
         return nil
+    }
+
+    /// A neighbouring log and its stamp (nil when it cannot be stat'ed).
+    typealias Candidate = (path: String, stamp: Stamp?)
+
+    /// What the searches of one batch of reads share.
+    final class Batch: Sendable {
+        /// The transcripts the batch read from their start, by path (another tool's log: an empty index).
+        let transcripts: [String: TranscriptIndex]
+        private let listings = Mutex<[String: [Candidate]]>([:])
+
+        init(transcripts: [String: TranscriptIndex] = [:]) {
+            self.transcripts = transcripts
+        }
+
+        /// The `.jsonl` files of `folder` with their stamps, listed on first use; nil when the folder cannot be listed.
+        func logs(in folder: String) -> [Candidate]? {
+            if let logs = listings.withLock({ $0[folder] }) { return logs }
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+            let logs = names.filter { $0.hasSuffix(".jsonl") }
+                .map { (folder as NSString).appendingPathComponent($0) }
+                .map { (path: $0, stamp: stamp($0)) }
+            listings.withLock { $0[folder] = logs }
+            return logs
+        }
     }
 
     /// The old search of one file from `line` on: the first line holding `needle` whose record
@@ -124,7 +161,7 @@ enum ClaudeContinuationSearch {
     }
 
     /// Size and modification time of a file.
-    struct Stamp: Equatable {
+    struct Stamp: Equatable, Sendable {
         var size: Int64
         var seconds: Double
         var nanoseconds: Int

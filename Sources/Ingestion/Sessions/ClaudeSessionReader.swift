@@ -58,20 +58,14 @@ package enum ClaudeSessionReader {
         }
     }
 
-    /// Sets `continuedFrom` from the neighbouring transcripts; `known` holds the `index` of
-    /// transcripts just read (they are not read again).
-    static func finish(_ read: DeferredRead, path: String, known: [String: ClaudeContinuationSearch.TranscriptIndex] = [:])
-        -> SessionReadResult
-    {
+    /// Sets `continuedFrom` from the neighbouring transcripts; `batch` holds what the batch of
+    /// reads this one belongs to knows (the transcripts it read are not read again).
+    static func finish(_ read: DeferredRead, path: String, batch: ClaudeContinuationSearch.Batch = .init()) -> SessionReadResult {
         var result = read.result
         guard let (session, leafs) = read.unresolved, let index = result.sessions.firstIndex(where: { $0.id == session })
         else { return result }
-        for leaf in leafs {
-            if let owner = ClaudeContinuationSearch.session(owning: leaf, near: path, known: known), owner != session {
-                result.sessions[index].continuedFrom = owner
-                break
-            }
-        }
+        result.sessions[index].continuedFrom = ClaudeContinuationSearch.session(
+            owningOneOf: leafs, other: session, near: path, batch: batch)
         return result
     }
 
@@ -125,20 +119,16 @@ package enum ClaudeSessionReader {
             current = key
             if parent == nil && firstMain == nil { firstMain = key }
             if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
-            var builder: SessionBuilder
-            if let last = active, last.id == key {
-                builder = last
-            } else {
+            if active?.id != key {
                 if let last = active { builders[last.id] = last }
-                builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+                active = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
             }
-            active = nil
+            // Changed in place: a copy would retain every array and set of the builder.
             if !pendingFiles.isEmpty {
-                builder.filesEdited.formUnion(pendingFiles)
+                active!.filesEdited.formUnion(pendingFiles)
                 pendingFiles = []
             }
-            apply(record, to: &builder, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
-            active = builder
+            apply(record, to: &active!, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
             return true
         }
         if let last = active { builders[last.id] = last }

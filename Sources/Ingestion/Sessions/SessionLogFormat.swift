@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The on-disk formats of assistant session logs, recognised from their content
 /// (a Claude log renamed to `.txt` is still a Claude log).
@@ -63,25 +64,41 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return nil }
         let body = Array(bytes[start...])
-        let text = String(decoding: body.prefix(1 << 16), as: UTF8.self)
+        // Made only when the JSON probes below do not decide.
+        func text() -> String { String(decoding: body.prefix(1 << 16), as: UTF8.self) }
         switch body[0] {
         case UInt8(ascii: "{"):
             // The first few lines that are JSON objects decide (a 2.1.x Claude log starts with a
             // snapshot line that says little); a first line that is not complete JSON falls through
             // to the text checks below.
-            for line in body.split(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: true).prefix(8) {
-                guard let probe = try? JSONDecoder().decode(Probe.self, from: Data(line)) else { continue }
-                if let format = probe.format(claudeTypes: claudeTypes) { return format }
+            let probed = body.withUnsafeBufferPointer { all -> SessionLogFormat? in
+                guard let base = all.baseAddress else { return nil }
+                var scanner = JSONScanner()
+                var start = 0
+                var lines = 0
+                while start < all.count && lines < 8 {
+                    let end = ByteSplitter.index(of: 0x0A, in: base, from: start, to: all.count) ?? all.count
+                    defer { start = end + 1 }
+                    guard end > start else { continue }
+                    lines += 1
+                    let line = UnsafeBufferPointer(start: base + start, count: end - start)
+                    let probe = try? scanner.scan(line) { $0.isObject ? Probe($0) : nil }
+                    if let probe = probe ?? nil, let format = probe.format(claudeTypes: claudeTypes) { return format }
+                }
+                return nil
             }
+            if let probed { return probed }
+            let text = text()
             if text.contains("\"projectHash\"") && text.contains("\"sessionId\"") { return .geminiJSON }
             if text.contains("\"parentUuid\"") || text.hasPrefix("{\"type\":\"summary\"") { return .claudeJSONL }
             if text.hasPrefix("{\"timestamp\"") && text.contains("\"session_meta\"") { return .codexJSONL }
             return nil
         case UInt8(ascii: "["):
+            let text = text()
             if text.contains("\"ts\"") && (text.contains("\"say\"") || text.contains("\"ask\"")) { return .clineTask }
             return nil
         default:
-            return detectText(text)
+            return detectText(text())
         }
     }
 
@@ -105,23 +122,32 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
     static func head(of path: String) -> [UInt8] {
         var bytes: [UInt8] = []
         // An unreadable file has no recognisable head; the caller reports it as unknown.
+        var hasNewline = false
         try? LogLineSource.forEachChunk(path: path, fromOffset: 0) { chunk in
             bytes.append(contentsOf: chunk)
+            if !hasNewline, let base = chunk.baseAddress {
+                hasNewline = ByteSplitter.index(of: 0x0A, in: base, from: 0, to: chunk.count) != nil
+            }
             if bytes.count < 1 << 16 { return true }
-            return !bytes.contains(0x0A) && bytes.count < 8 << 20
+            return !hasNewline && bytes.count < 8 << 20
         }
         return bytes
     }
 
     /// The top-level keys that tell the JSON formats apart.
-    private struct Probe: Decodable {
+    private struct Probe {
         var keys: Set<String>
         var type: String?
 
-        init(from decoder: Decoder) throws {
-            let c = try decoder.container(keyedBy: AnyKey.self)
-            keys = Set(c.allKeys.map(\.stringValue))
-            type = c.lenient(String.self, AnyKey("type"))
+        /// Of an object, as `JSONDecoder` would give them (a name it cannot decode fails the object).
+        init?(_ object: JSONView) {
+            var keys: Set<String> = []
+            for (name, value) in object.members {
+                guard let key = name.string else { return nil }
+                keys.insert(key)
+                if key == "type" && type == nil { type = value.string }
+            }
+            self.keys = keys
         }
 
         func format(claudeTypes: Set<String>) -> SessionLogFormat? {

@@ -99,11 +99,11 @@ package enum SessionLogReader {
         }
         let results = Mutex(firstRound.map { $0.map(\.result) })
         let searches = searching
-        let transcripts = known
+        let batch = ClaudeContinuationSearch.Batch(transcripts: known)
         DispatchQueue.concurrentPerform(iterations: searches.count) { turn in
             let index = searches[turn]
             guard case .success(let read) = firstRound[index] else { return }
-            let result = ClaudeSessionReader.finish(read, path: requests[index].path, known: transcripts)
+            let result = ClaudeSessionReader.finish(read, path: requests[index].path, batch: batch)
             results.withLock { $0[index] = .success(result) }
         }
         if let diagnostics {
