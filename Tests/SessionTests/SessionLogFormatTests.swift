@@ -48,6 +48,19 @@ struct SessionLogFormatTests {
         #expect(SessionLogFormat.detect(head: Array(text.utf8)) == format)
     }
 
+    @Test("a first line longer than the 64 KiB head is read to its end; later lines are not needed")
+    func longFirstLine() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let instructions = String(repeating: "be careful. ", count: 10_000)
+        let header = #"{"id":"x","timestamp":"2025-05-01T10:00:00Z","instructions":"\#(instructions)"}"#
+        let path = try scratch.write("long.jsonl", header + "\n" + String(repeating: "not json\n", count: 200_000))
+        #expect(SessionLogFormat.detect(path: path) == .codexJSONL)
+        // Cut inside the line (no newline at all in the first 8 MiB): not recognisable.
+        let cut = try scratch.write("cut.jsonl", String(header.prefix(1 << 16)))
+        #expect(SessionLogFormat.detect(path: cut) == nil)
+    }
+
     @Test("unknown content is nil", arguments: ["", "hello world\n", "[1,2,3]\n", #"{"a":1}"# + "\n", "\u{FF}\u{FE}"])
     func unknown(text: String) throws {
         #expect(SessionLogFormat.detect(head: Array(text.utf8)) == nil)
