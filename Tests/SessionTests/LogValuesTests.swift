@@ -26,6 +26,21 @@ struct LogValuesTests {
         return json.withUTF8 { try? scanner.scan($0, body) }
     }
 
+    @Test("a JSON string whose text is JSON holding a commit line is never passed over by mayHoldCommitHashInJSON")
+    func commitHashesInWrappedJSON() throws {
+        for text in Self.texts {
+            for escaped in [false, true] {
+                let inner = "{\"output\":\(try Self.literal(text, everyCharacterEscaped: escaped)),\"metadata\":{}}"
+                let outer = try Self.literal(inner, everyCharacterEscaped: false)
+                let holds = !ToolOutputScanner.commitHashes(in: text).isEmpty
+                if holds { #expect(withValue(outer) { $0.mayHoldCommitHashInJSON } == true, "\(outer)") }
+            }
+        }
+        #expect(withValue(try Self.literal(#"{"output":"plain \"text\" [x] 1234"}"#, everyCharacterEscaped: false)) {
+            $0.mayHoldCommitHashInJSON
+        } == false)
+    }
+
     @Test("commit hashes from a JSON string or text parts equal those of the decoded text")
     func commitHashes() throws {
         for text in Self.texts {

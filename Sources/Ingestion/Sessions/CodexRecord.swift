@@ -76,7 +76,10 @@ struct CodexRecord {
             case "function_call": arguments = field(.arguments)?.string
             case "custom_tool_call": input = field(.input)?.string
             case "function_call_output", "custom_tool_call_output":
-                output = field(.output)?.allStrings { $0.mayHoldCommitHash || $0.raw.first == UInt8(ascii: "{") || $0.raw.first == UInt8(ascii: "\\") } ?? []
+                output = field(.output)?.allStrings {
+                    let wrapped = $0.raw.first == UInt8(ascii: "{") || $0.raw.first == UInt8(ascii: "\\")
+                    return wrapped ? $0.mayHoldCommitHashInJSON : $0.mayHoldCommitHash
+                } ?? []
             default: break
             }
             info = field(.info).flatMap(TokenInfo.init)

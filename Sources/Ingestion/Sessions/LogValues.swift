@@ -98,6 +98,24 @@ extension JSONView {
         return false
     }
 
+    /// `mayHoldCommitHash` for a string whose text may itself be JSON with the output in its
+    /// strings (Codex 0.39 wraps tool output so): hash digits and `]` are never escaped, so they
+    /// show in these bytes too, unless the inner JSON writes them as `\u` escapes, which show
+    /// here as `\\u`.
+    var mayHoldCommitHashInJSON: Bool {
+        if mayHoldCommitHash { return true }
+        guard kind == .string, let base = raw.baseAddress else { return false }
+        let count = raw.count
+        var index = 0
+        while index + 2 < count, let found = memchr(base + index, Int32(UInt8(ascii: "\\")), count - index - 2) {
+            let slash = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if base[slash + 1] == UInt8(ascii: "\\") && base[slash + 2] == UInt8(ascii: "u") { return true }
+            // An escaped backslash is passed over whole: `\\\\u` is a backslash and a `u`, twice escaped.
+            index = slash + (base[slash + 1] == UInt8(ascii: "\\") ? 2 : 1)
+        }
+        return false
+    }
+
     /// The commit hashes `git commit` printed in a string or text-parts value (see
     /// `flexibleText`), without decoding text that cannot hold one.
     var commitHashes: [String] {
