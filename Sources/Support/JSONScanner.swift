@@ -735,6 +735,38 @@ package struct JSONView {
     }
 }
 
+/// `JSONView.string` for values that mostly repeat from one line of a log to the next (a
+/// session id, a working directory, a model): a value whose bytes equal the last ones read in
+/// its slot gives the String made then, without decoding or allocating again.
+package struct RepeatedStrings {
+    private var bytes: [[UInt8]]
+    private var strings: [String?]
+
+    package init(slots: Int) {
+        bytes = Array(repeating: [], count: slots)
+        strings = Array(repeating: nil, count: slots)
+    }
+
+    /// `value?.string`, remembered in `slot` (0 ..< slots).
+    package mutating func string(_ value: JSONView?, slot: Int) -> String? {
+        guard let value, value.kind == .string else { return nil }
+        let raw = value.raw
+        if raw.count == bytes[slot].count, bytes[slot].withUnsafeBufferPointer({ Self.equal($0, raw) }) {
+            return strings[slot]
+        }
+        let text = value.string
+        bytes[slot].removeAll(keepingCapacity: true)
+        bytes[slot].append(contentsOf: raw)
+        strings[slot] = text
+        return text
+    }
+
+    private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = a.baseAddress, let second = b.baseAddress else { return a.count == b.count }
+        return memcmp(first, second, a.count) == 0
+    }
+}
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

@@ -37,6 +37,20 @@ struct JSONScannerTests {
         #expect(found == [true, true, true, true])
     }
 
+    @Test("repeated strings: each line gives what .string gives, per slot, whatever came before")
+    func repeatedStrings() {
+        let lines = [
+            #"{"a":"same","b":"x"}"#, #"{"a":"same","b":"y"}"#, #"{"a":"s\u0061me","b":1}"#, #"{"a":"same","b":"\ud800"}"#,
+            #"{"a":"other","b":"x"}"#, #"{"b":"x"}"#, #"{"a":"","b":"x"}"#, #"{"a":"same"}"#,
+        ]
+        var strings = RepeatedStrings(slots: 2)
+        for line in lines {
+            let got = scan(line) { root in [strings.string(root["a"], slot: 0), strings.string(root["b"], slot: 1)] }
+            let expected = scan(line) { root in [root["a"]?.string, root["b"]?.string] }
+            #expect(got == expected, "\(line)")
+        }
+    }
+
     @Test("escapes are decoded: short ones, \\u, surrogate pairs")
     func escapes() {
         let text = scan(#"{"a":"q\"b\\s\/n\nt\tr\rb\bf\f é \u00e9 \ud83d\ude00 \u0000"}"#) { $0["a"]?.string }

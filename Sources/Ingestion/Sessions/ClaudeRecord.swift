@@ -39,20 +39,27 @@ struct ClaudeRecord {
     }
     private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
+    /// The fields that mostly repeat from line to line, decoded through `RepeatedStrings`.
+    enum Repeated: Int, CaseIterable {
+        case sessionId, agentId, cwd, gitBranch, version, requestId, messageID, model
+    }
+
     /// - Parameters:
     ///   - keepUUID: whether `uuid` is needed (it is not unless summaries point at lines).
     ///   - keyUUID: whether `uuidKey` is needed.
-    init(_ line: JSONView, keepUUID: Bool = true, keyUUID: Bool = false) {
+    ///   - strings: the reader's, kept from line to line (`Repeated.allCases.count` slots).
+    init(_ line: JSONView, keepUUID: Bool = true, keyUUID: Bool = false, strings: inout RepeatedStrings) {
         let fields = line.members(Self.names)
         func field(_ name: Field) -> JSONView? { fields[name.rawValue] }
+        func repeated(_ name: Field, _ slot: Repeated) -> String? { strings.string(field(name), slot: slot.rawValue) }
         let type = field(.type)?.string
         self.type = type
-        sessionId = field(.sessionId)?.string
+        sessionId = repeated(.sessionId, .sessionId)
 
         time = field(.timestamp).flatMap(LogTimestamp.milliseconds(_:))
-        cwd = field(.cwd)?.string
-        gitBranch = field(.gitBranch)?.string
-        version = field(.version)?.string
+        cwd = repeated(.cwd, .cwd)
+        gitBranch = repeated(.gitBranch, .gitBranch)
+        version = repeated(.version, .version)
         uuid = keepUUID ? field(.uuid)?.string : nil
         uuidKey = nil
         if keyUUID, let value = field(.uuid), value.kind == .string {
@@ -60,13 +67,13 @@ struct ClaudeRecord {
             uuidKey = value.isEscaped ? value.string.map(ClaudeContinuationSearch.Value.init) : ClaudeContinuationSearch.Value(value.raw)
         }
         leafUuid = type == "summary" ? field(.leafUuid)?.string : nil
-        requestId = type == "assistant" ? field(.requestId)?.string : nil
+        requestId = type == "assistant" ? repeated(.requestId, .requestId) : nil
         isSidechain = field(.isSidechain)?.bool ?? false
-        agentId = isSidechain ? field(.agentId)?.string : nil
+        agentId = isSidechain ? repeated(.agentId, .agentId) : nil
         isMeta = field(.isMeta)?.bool ?? false
         isCompactSummary = field(.isCompactSummary)?.bool ?? false
         isApiErrorMessage = field(.isApiErrorMessage)?.bool ?? false
-        message = field(.message).flatMap { Message($0, userLine: type == "user") }
+        message = field(.message).flatMap { Message($0, userLine: type == "user", strings: &strings) }
         toolCommits = []
         if type == "user", let stdout = field(.toolUseResult)?["stdout"], stdout.kind == .string {
             toolCommits = stdout.commitHashes
@@ -75,6 +82,12 @@ struct ClaudeRecord {
         if type == "file-history-snapshot", let backups = field(.snapshot)?["trackedFileBackups"] {
             trackedFiles = backups.members.compactMap { $0.name.string }
         }
+    }
+
+    /// A line decoded on its own (searches of other files).
+    init(_ line: JSONView) {
+        var strings = RepeatedStrings(slots: Repeated.allCases.count)
+        self.init(line, strings: &strings)
     }
 
     /// `message` of a user or assistant line.
@@ -86,11 +99,11 @@ struct ClaudeRecord {
 
         /// nil when the value is not an object. Texts are kept for user lines only (prompts);
         /// id, model and usage for the others only (assistant lines).
-        init?(_ value: JSONView, userLine: Bool) {
+        init?(_ value: JSONView, userLine: Bool, strings: inout RepeatedStrings) {
             guard value.isObject else { return nil }
             if !userLine {
-                id = value["id"]?.string
-                model = value["model"]?.string
+                id = strings.string(value["id"], slot: Repeated.messageID.rawValue)
+                model = strings.string(value["model"], slot: Repeated.model.rawValue)
                 usage = value["usage"].flatMap(Usage.init)
             }
             content = value["content"].flatMap { Content($0, keepText: userLine) }

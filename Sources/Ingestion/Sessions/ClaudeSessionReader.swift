@@ -90,9 +90,12 @@ package enum ClaudeSessionReader {
         var leafOwners: [String: String] = [:]
         var mainMessageIDs: Set<String> = []
         var sidechainUsage: [SidechainUsage] = []
+        var strings = RepeatedStrings(slots: ClaudeRecord.Repeated.allCases.count)
 
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
-            guard let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty, keyUUID: indexing) }) else {
+            guard
+                let record = tally.object(line, { ClaudeRecord($0, keepUUID: !leafs.isEmpty, keyUUID: indexing, strings: &strings) })
+            else {
                 return ReadTally.isBlank(line.bytes)
             }
             if let key = record.uuidKey, let session = record.sessionId { index.add(key, session: session) }
