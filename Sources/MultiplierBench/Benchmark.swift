@@ -69,10 +69,10 @@ struct Benchmark {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    /// The median of `runs` timings of `body`: one run of a sub-second figure is noise-bound.
-    static func median(of runs: Int, _ body: () throws -> Void) rethrows -> Double {
-        let times = try (0..<max(runs, 1)).map { _ in try seconds(body) }.sorted()
-        return times[times.count / 2]
+    /// The median of some timings (one run of a sub-second figure is noise-bound); 0 for none.
+    static func median(_ times: [Double]) -> Double {
+        let sorted = times.sorted()
+        return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
 
     /// Runs `git log` exactly as ingestion does, with stdout sent to /dev/null by the shell.

@@ -60,23 +60,37 @@ enum SessionBenchmark {
             records += data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         }
         let environment = ProcessInfo.processInfo.environment
-        func shell(_ script: String, runs: Int) throws -> Double {
-            try Benchmark.median(of: runs) {
+        func shell(_ script: String) throws -> Double {
+            try Benchmark.seconds {
                 let process = try StreamingProcess(
                     executable: "sh", arguments: ["-c", script, "sh"] + files, environment: environment)
                 _ = try process.readAllOutput()
                 try process.waitForSuccess()
             }
         }
-        let floor = try shell("cat \"$@\" > /dev/null", runs: 5)
-        let python = try shell(
-            "python3 -c 'import json, sys\nfor p in sys.argv[1:]:\n  for l in open(p, \"rb\"):\n    try: json.loads(l)\n    except ValueError: pass' \"$@\"", runs: 3)
-        let parse = Benchmark.median(of: 5) {
+        let cat = "cat \"$@\" > /dev/null"
+        let pythonLoop =
+            "python3 -c 'import json, sys\nfor p in sys.argv[1:]:\n  for l in open(p, \"rb\"):\n    try: json.loads(l)\n    except ValueError: pass' \"$@\""
+        func parseAll() {
             // As ingest reads: a batch at a time, in parallel. The figure counts time, not results.
             for batch in SessionIngestor.batches(of: entries) {
                 _ = SessionLogReader.read(batch.map { SessionLogReader.Request(path: $0.path, format: $0.format) })
             }
         }
+        // Five rounds of the floor and the parse, taken in turn (a slow spell of a shared machine
+        // then slows both alike), and three of the Python loop; each figure is a median.
+        var floors: [Double] = []
+        var parses: [Double] = []
+        var pythons: [Double] = []
+        for round in 0..<5 {
+            floors.append(try shell(cat))
+            parses.append(Benchmark.seconds(parseAll))
+            if round % 2 == 0 { pythons.append(try shell(pythonLoop)) }
+        }
+        let floor = Benchmark.median(floors)
+        let parse = Benchmark.median(parses)
+        let python = Benchmark.median(pythons)
+        let roundRatios = zip(parses, floors).map { $0 / max($1, 1e-9) }
         let directory = FileManager.default.temporaryDirectory.path + "/multiplier-bench-sessions-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }  // our own scratch folder
@@ -105,7 +119,7 @@ enum SessionBenchmark {
             | machine | \(ProcessInfo.processInfo.activeProcessorCount) cores |
             | floor: cat to /dev/null (median of 5) | \(fixed(floor)) s (\(rate(floor))) |
             | Python json.loads loop (median of 3) | \(fixed(python)) s (\(rate(python))) |
-            | Multiplier, parse only (median of 5) | \(fixed(parse)) s (\(rate(parse))): \(fixed(python / max(parse, 1e-9), 1))× the Python loop, \(fixed(parse / max(floor, 1e-9), 1))× the floor |
+            | Multiplier, parse only (median of 5) | \(fixed(parse)) s (\(rate(parse))): \(fixed(python / max(parse, 1e-9), 1))× the Python loop, \(fixed(parse / max(floor, 1e-9), 1))× the floor (rounds: \(fixed(roundRatios.min() ?? 0, 1))–\(fixed(roundRatios.max() ?? 0, 1))×) |
             | Multiplier, ingest into a fresh database (finding the logs included) | \(fixed(ingest)) s (\(rate(ingest))): \(fixed(python / max(ingest, 1e-9), 1))× the Python loop |
             | second ingest, nothing new (finding the logs included) | \(fixed(again, 3)) s |
 
