@@ -57,6 +57,8 @@ package struct JSONScanner {
         if count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
         var state = State.value
         var needsUTF8Check = false
+        // Whether the innermost open container is an object (kept here: read after every value).
+        var inObject = false
         while true {
             while i < count, Self.isWhitespace(base[i]) { i += 1 }
             switch state {
@@ -72,10 +74,11 @@ package struct JSONScanner {
                     i += 1
                     while i < count, Self.isWhitespace(base[i]) { i += 1 }
                     if i < count && base[i] == byte + 2 {  // `}` and `]` are two after `{` and `[`
-                        close(at: i)
+                        inObject = close(at: i)
                         i += 1
                         state = .afterValue
                     } else {
+                        inObject = isObject
                         state = isObject ? .key : .value
                     }
                 case UInt8(ascii: "\""):
@@ -122,25 +125,25 @@ package struct JSONScanner {
                 i += 1
                 state = .value
             case .afterValue:
-                guard let container = open.last else {
+                guard !open.isEmpty else {
                     guard i == count else { throw .syntax(offset: i) }
                     if needsUTF8Check && !UTF8Validation.isValid(bytes) { throw .invalidUTF8(offset: 0) }
                     return
                 }
                 guard i < count else { throw .syntax(offset: i) }
-                let isObject = tokens[container].kind == .object
+                let isObject = inObject
                 let closing = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if base[i] == UInt8(ascii: ",") {
                     i += 1
                     while i < count, Self.isWhitespace(base[i]) { i += 1 }
                     if i < count && base[i] == closing {  // a trailing comma, as JSONDecoder allows
-                        close(at: i)
+                        inObject = close(at: i)
                         i += 1
                     } else {
                         state = isObject ? .key : .value
                     }
                 } else if base[i] == closing {
-                    close(at: i)
+                    inObject = close(at: i)
                     i += 1
                 } else {
                     throw .syntax(offset: i)
@@ -150,10 +153,13 @@ package struct JSONScanner {
     }
 
     /// Ends the innermost open container at its closing bracket at `offset`.
-    private mutating func close(at offset: Int) {
+    /// - Returns: whether the container it was in is an object.
+    private mutating func close(at offset: Int) -> Bool {
         let index = open.removeLast()
         tokens[index].end = offset + 1
         tokens[index].next = tokens.count
+        guard let outer = open.last else { return false }
+        return tokens[outer].kind == .object
     }
 
     /// The offset of the quote that closes a string whose content starts at `start`, whether the
