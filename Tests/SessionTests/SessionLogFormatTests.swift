@@ -48,7 +48,7 @@ struct SessionLogFormatTests {
         #expect(SessionLogFormat.detect(head: Array(text.utf8)) == format)
     }
 
-    @Test("a first line longer than the 64 KiB head is read to its end; later lines are not needed")
+    @Test("a line that starts within the 64 KiB head is read to its end, however long")
     func longFirstLine() throws {
         let scratch = try ScratchFolder()
         defer { scratch.remove() }
@@ -56,6 +56,10 @@ struct SessionLogFormatTests {
         let header = #"{"id":"x","timestamp":"2025-05-01T10:00:00Z","instructions":"\#(instructions)"}"#
         let path = try scratch.write("long.jsonl", header + "\n" + String(repeating: "not json\n", count: 200_000))
         #expect(SessionLogFormat.detect(path: path) == .codexJSONL)
+        // A line that starts within the first 64 KiB is read whole: here the one that decides.
+        let filler = #"{"note":"\#(String(repeating: "x", count: 65_000))"}"#
+        let second = try scratch.write("second.jsonl", filler + "\n" + header + "\n")
+        #expect(SessionLogFormat.detect(path: second) == .codexJSONL)
         // Cut inside the line (no newline at all in the first 8 MiB): not recognisable.
         let cut = try scratch.write("cut.jsonl", String(header.prefix(1 << 16)))
         #expect(SessionLogFormat.detect(path: cut) == nil)

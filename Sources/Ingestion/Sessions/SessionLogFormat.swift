@@ -118,30 +118,24 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
         return nil
     }
 
-    /// The first 64 KiB of a file (decompressed), extended to the end of the first line if none ends
-    /// within them (at most 8 MiB).
+    /// The first 64 KiB of a file (decompressed), extended to the end of the line they end in
+    /// (at most 8 MiB): every line that starts in them is whole.
     static func head(of path: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        // An unreadable file has no recognisable head; the caller reports it as unknown.
         let minimum = 1 << 16
         let maximum = 8 << 20
-        var hasNewline = false
+        // An unreadable file has no recognisable head; the caller reports it as unknown.
         try? LogLineSource.forEachChunk(path: path, fromOffset: 0) { chunk in
             guard let base = chunk.baseAddress else { return true }
-            // The part of the chunk still needed: up to the minimum, then up to the first newline.
             var end = min(chunk.count, maximum - bytes.count)
             let wanted = max(0, minimum - bytes.count)
-            if !hasNewline { hasNewline = ByteSplitter.index(of: 0x0A, in: base, from: 0, to: min(wanted, end)) != nil }
-            if wanted < end {
-                if hasNewline {
-                    end = wanted
-                } else if let newline = ByteSplitter.index(of: 0x0A, in: base, from: wanted, to: end) {
-                    end = newline + 1
-                    hasNewline = true
-                }
+            var done = false
+            if wanted < end, let newline = ByteSplitter.index(of: 0x0A, in: base, from: wanted, to: end) {
+                end = newline + 1
+                done = true
             }
             bytes.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
-            return bytes.count < minimum || (!hasNewline && bytes.count < maximum)
+            return !done && bytes.count < maximum
         }
         return bytes
     }
