@@ -27,6 +27,26 @@ struct DatabaseTests {
         #expect(row?.2 == 1.5)
     }
 
+    @Test("the same SQL reuses its statement, except inside a query of that statement")
+    func statementCache() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite", migrations: [])
+        try database.execute("CREATE TABLE t (a INTEGER)")
+        let insert = try database.prepare("INSERT INTO t VALUES (?)")
+        #expect(try database.prepare("INSERT INTO t VALUES (?)") === insert)
+        for value in 1...3 { try database.prepare("INSERT INTO t VALUES (?)").execute([.integer(Int64(value))]) }
+        // A query whose rows run the same query again: each needs its own statement.
+        let select = "SELECT a FROM t WHERE a >= ? ORDER BY a"
+        var pairs: [[Int]] = []
+        try database.prepare(select).query([.integer(2)]) { row in
+            let outer = row.int(0)
+            pairs.append([outer] + (try database.prepare(select).rows([.integer(Int64(outer))]) { $0.int(0) }))
+        }
+        #expect(pairs == [[2, 2, 3], [3, 3]])
+        #expect(try database.prepare(select).rows([.integer(1)]) { $0.int(0) } == [1, 2, 3])
+    }
+
     @Test("a failing transaction is rolled back")
     func rollback() throws {
         let directory = try TemporaryDirectory()

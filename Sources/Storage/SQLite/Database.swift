@@ -8,6 +8,8 @@ package final class Database {
     private let connection: OpaquePointer
     /// The file the database lives in.
     package let path: String
+    /// Statements prepared before, by SQL: ingestion prepares the same few thousands of times.
+    private var statements: [String: Statement] = [:]
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date
     /// (`migrations: nil` opens it as it is, to inspect a file before trusting it).
@@ -48,7 +50,10 @@ package final class Database {
         }
     }
 
-    deinit { sqlite3_close_v2(connection) }
+    deinit {
+        statements.removeAll()  // finalized before the connection closes
+        sqlite3_close_v2(connection)
+    }
 
     /// Runs SQL without parameters (schema statements, pragmas).
     package func execute(_ sql: String) throws {
@@ -61,9 +66,15 @@ package final class Database {
         }
     }
 
-    /// Prepares a statement for repeated use.
+    /// Prepares a statement for repeated use; the same SQL gives the statement prepared before,
+    /// unless that one is running a query (a query's closure that prepares it gets its own).
     package func prepare(_ sql: String) throws -> Statement {
-        try Statement(connection: connection, sql: sql)
+        if let statement = statements[sql], !statement.isRunning { return statement }
+        let statement = try Statement(connection: connection, sql: sql)
+        // SQL made with varying text would grow the cache without end: it is bounded.
+        if statements.count >= 128 { statements.removeAll() }
+        if statements[sql] == nil { statements[sql] = statement }
+        return statement
     }
 
     /// Runs `body` in an IMMEDIATE transaction: committed when it returns, rolled back when it throws.

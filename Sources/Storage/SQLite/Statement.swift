@@ -8,6 +8,9 @@ package final class Statement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
     package let sql: String
+    /// Whether a query is handing rows to a closure (a closure that prepares the same SQL then
+    /// gets a statement of its own, see `Database.prepare`).
+    private(set) var isRunning = false
 
     init(connection: OpaquePointer, sql: String) throws {
         var statement: OpaquePointer?
@@ -33,7 +36,11 @@ package final class Statement {
     /// Runs a query with `values` and hands each row to `body`.
     package func query(_ values: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
         try bind(values)
-        defer { sqlite3_reset(handle) }
+        isRunning = true
+        defer {
+            sqlite3_reset(handle)
+            isRunning = false
+        }
         while true {
             let code = sqlite3_step(handle)
             if code == SQLITE_DONE { return }
@@ -53,7 +60,11 @@ package final class Statement {
     package func first<T>(_ values: [SQLValue] = [], _ transform: (Row) throws -> T) throws -> T? {
         var result: T?
         try bind(values)
-        defer { sqlite3_reset(handle) }
+        isRunning = true
+        defer {
+            sqlite3_reset(handle)
+            isRunning = false
+        }
         let code = sqlite3_step(handle)
         if code == SQLITE_ROW {
             result = try transform(Row(handle: handle))
