@@ -91,6 +91,29 @@ struct SessionIngestorTests {
         #expect(diagnostics.messages == oneByOneDiagnostics.messages)
     }
 
+    @Test("a log unchanged since it was read keeps its recorded format without being read; a changed one is recognised again")
+    func knownFormats() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let logs = try TemporaryDirectory("logs")
+        defer { logs.remove() }
+        let path = logs.path + "/s.jsonl"
+        let text = Self.claudeSession("S", cwd: "/work/p", prompt: "hi")
+        // A whole second, which setting the time keeps exactly.
+        let modified = Date(timeIntervalSince1970: 1_770_000_000)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        _ = try setup.ingest([logs.path])
+        let known = try KnownFormats(store: SessionStore(database: setup.database))
+        // Same size and modification time, other bytes: only a read would notice.
+        try String(repeating: "x", count: text.utf8.count).write(toFile: path, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: path)
+        #expect(SessionIngestor.entries(under: [logs.path], known: known).map(\.format) == [.claudeJSONL])
+        #expect(SessionIngestor.entries(under: [logs.path]).isEmpty)
+        try (String(repeating: "x", count: 10) + "\n").write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(SessionIngestor.entries(under: [logs.path], known: known).isEmpty)
+    }
+
     @Test("a full batch goes on while its logs share a folder (sub-agents count as their project's), up to four times")
     func batchFolders() {
         let size = SessionIngestor.batchSize

@@ -14,12 +14,13 @@ enum IngestSessions {
         let database = try context.openDatabase()
         let repositories = try CommitStore(database: database).repositories()
         let home = context.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let known = try KnownFormats(store: SessionStore(database: database))
         var entries: [SessionLogEntry]
         if paths.isEmpty {
             let locator = SessionLogLocator(environment: context.environment, home: home)
             let locations = locator.locate(aiderRepositories: repositories.map(\.root))
             entries = locations.compactMap { location in
-                SessionLogFormat.detect(path: location.path).map {
+                known.format(of: location.path).map {
                     SessionLogEntry(path: location.path, format: $0, inputHistory: location.inputHistory)
                 }
             }
@@ -39,7 +40,7 @@ enum IngestSessions {
                     + "\(locator.codexRoots.joined(separator: ", ")), …) or in \(repositories.count) ingested repositories")
             }
         } else {
-            entries = SessionIngestor.entries(under: paths.map(context.absolute))
+            entries = SessionIngestor.entries(under: paths.map(context.absolute), known: known)
         }
         if let tool { entries.removeAll { $0.format.tool != tool } }
 

@@ -57,7 +57,8 @@ package struct SessionIngestor {
 
     /// The logs under `paths` (files or folders, walked recursively), recognised by content.
     /// An `.aider.input.history` next to a chat history is read with it, not on its own.
-    package static func entries(under paths: [String]) -> [SessionLogEntry] {
+    /// - Parameter known: formats recognised in earlier runs (an unchanged log is not read to recognise it).
+    package static func entries(under paths: [String], known: KnownFormats = KnownFormats()) -> [SessionLogEntry] {
         var found: [String] = []
         var folders: [String] = []
         for path in paths {
@@ -87,7 +88,7 @@ package struct SessionIngestor {
         var entries = folders.map { SessionLogEntry(path: $0, format: .clineTask) }
         let all = Set(found)
         for path in found.sorted() {
-            guard let format = SessionLogFormat.detect(path: path) else { continue }
+            guard let format = known.format(of: path) else { continue }
             let folder = (path as NSString).deletingLastPathComponent
             if format == .aiderInputHistory && all.contains(folder + "/.aider.chat.history.md") { continue }
             let history = folder + "/.aider.input.history"
@@ -292,7 +293,7 @@ package struct SessionIngestor {
             let fingerprint = read.appendOnly
                 ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
             let fileID = try store.recordFile(
-                path: entry.path, tool: entry.format.tool, size: read.size, modified: read.modified, consumed: consumed,
+                path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size, modified: read.modified, consumed: consumed,
                 fingerprint: fingerprint, malformed: result.malformedLines,
                 time: Int64(Date().timeIntervalSince1970))
             for session in result.sessions {

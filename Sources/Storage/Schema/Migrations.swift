@@ -215,5 +215,12 @@ package enum Migrations {
                 -- multiplier people merge: another name or email of the same person.
                 CREATE TABLE person_alias (alias TEXT PRIMARY KEY, person TEXT NOT NULL) WITHOUT ROWID;
                 """),
+        Migration(
+            name: "log-format",
+            sql: """
+                -- The format a log was recognised as when last read (NULL: an export's rows, or read before
+                -- this column): a log unchanged since is not read again to recognise it.
+                ALTER TABLE log_file ADD COLUMN format TEXT;
+                """),
     ]
 }

@@ -35,22 +35,31 @@ package final class SessionStore {
         try database.execute("DELETE FROM session WHERE id NOT IN (SELECT session_id FROM session_part)")
     }
 
-    /// Records a read of `path` up to `consumed` bytes; returns the file's id.
+    /// The format each log was recognised as when last read, with its size and modification time then.
+    package func recognisedFormats() throws -> [String: (size: Int64, modified: Int64, format: String)] {
+        var formats: [String: (size: Int64, modified: Int64, format: String)] = [:]
+        try database.prepare("SELECT path, size, modified, format FROM log_file WHERE format IS NOT NULL").query { row in
+            formats[row.text(0)] = (row.int64(1), row.int64(2), row.text(3))
+        }
+        return formats
+    }
+
+    /// Records a read of `path` (recognised as `format`) up to `consumed` bytes; returns the file's id.
     package func recordFile(
-        path: String, tool: String, size: Int64, modified: Int64, consumed: Int64, fingerprint: String,
+        path: String, tool: String, format: String, size: Int64, modified: Int64, consumed: Int64, fingerprint: String,
         malformed: Int, time: Int64
     ) throws -> Int64 {
         try database.prepare(
             """
-            INSERT INTO log_file (path, tool, size, modified, consumed, fingerprint, malformed, last_read)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(path) DO UPDATE SET tool = excluded.tool, size = excluded.size, modified = excluded.modified,
-                consumed = excluded.consumed, fingerprint = excluded.fingerprint,
+            INSERT INTO log_file (path, tool, format, size, modified, consumed, fingerprint, malformed, last_read)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(path) DO UPDATE SET tool = excluded.tool, format = excluded.format, size = excluded.size,
+                modified = excluded.modified, consumed = excluded.consumed, fingerprint = excluded.fingerprint,
                 malformed = log_file.malformed + excluded.malformed, last_read = excluded.last_read
             """
         ).execute([
-            .text(path), .text(tool), .integer(size), .integer(modified), .integer(consumed), .text(fingerprint),
-            .int(malformed), .integer(time),
+            .text(path), .text(tool), .text(format), .integer(size), .integer(modified), .integer(consumed),
+            .text(fingerprint), .int(malformed), .integer(time),
         ])
         return try database.prepare("SELECT id FROM log_file WHERE path = ?").first([.text(path)]) { $0.int64(0) } ?? 0
     }
