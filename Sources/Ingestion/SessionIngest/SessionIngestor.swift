@@ -293,8 +293,8 @@ package struct SessionIngestor {
             let fingerprint = read.appendOnly
                 ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
             let fileID = try store.recordFile(
-                path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size, modified: read.modified, consumed: consumed,
-                fingerprint: fingerprint, malformed: result.malformedLines,
+                path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size,
+                modified: read.modified, consumed: consumed, fingerprint: fingerprint, malformed: result.malformedLines,
                 time: Int64(Date().timeIntervalSince1970))
             for session in result.sessions {
                 var words: [String: Int] = [:]

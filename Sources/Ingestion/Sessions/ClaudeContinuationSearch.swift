@@ -28,7 +28,9 @@ import Synchronization
 enum ClaudeContinuationSearch {
     /// The first session other than `session` that owns one of `leafs`, taken in order (a leaf
     /// whose owner is `session` itself gives way to the next).
-    static func session(owningOneOf leafs: [String], other session: String, near path: String, batch: Batch = Batch()) -> String? {
+    static func session(
+        owningOneOf leafs: [String], other session: String, near path: String, batch: Batch = Batch()
+    ) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
         // An unlistable folder just means the chain cannot be followed.
         guard let logs = batch.logs(in: folder) else { return nil }
@@ -37,9 +39,8 @@ enum ClaudeContinuationSearch {
             .sorted { abs(($0.stamp?.seconds ?? 0) - ownTime) < abs(($1.stamp?.seconds ?? 0) - ownTime) }
         let unknown = candidates.filter { batch.transcripts[$0.path] == nil }
         for leaf in leafs {
-            if let owner = self.session(owning: leaf, among: candidates, unknown: unknown, in: folder, batch: batch), owner != session {
-                return owner
-            }
+            let owner = self.session(owning: leaf, among: candidates, unknown: unknown, in: folder, batch: batch)
+            if let owner, owner != session { return owner }
         }
         return nil
     }

@@ -64,7 +64,8 @@ struct ClaudeRecord {
         uuidKey = nil
         if keyUUID, let value = field(.uuid), value.kind == .string {
             // Without escapes a string's bytes are its text (and a scanned line is UTF-8).
-            uuidKey = value.isEscaped ? value.string.map(ClaudeContinuationSearch.Value.init) : ClaudeContinuationSearch.Value(value.raw)
+            uuidKey = value.isEscaped
+                ? value.string.map(ClaudeContinuationSearch.Value.init) : ClaudeContinuationSearch.Value(value.raw)
         }
         leafUuid = type == "summary" ? field(.leafUuid)?.string : nil
         requestId = type == "assistant" ? repeated(.requestId, .requestId) : nil

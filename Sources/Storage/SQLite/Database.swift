@@ -8,7 +8,7 @@ package final class Database {
     private let connection: OpaquePointer
     /// The file the database lives in.
     package let path: String
-    /// Statements prepared before, by SQL: ingestion prepares the same few thousands of times.
+    /// Statements prepared before, by SQL: ingestion prepares the same few statements thousands of times.
     private var statements: [String: Statement] = [:]
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date
