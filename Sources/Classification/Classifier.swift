@@ -98,9 +98,12 @@ package struct Classifier: Sendable {
             for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
                 offer(rule.category, "config rule \(rule.paths.map(\.description).joined(separator: ", "))", rule.weight * 2)
             }
-            let sum = hits.values.reduce(0) { $0 + $1.weight }
+            // In category order: a Dictionary's order differs from process to process, and so
+            // would the last bits of the sum, and with them the stored task.
+            let ordered = hits.sorted { $0.key < $1.key }
+            let sum = ordered.reduce(0) { $0 + $1.value.weight }
             guard sum > 0 else { continue }
-            for (category, hit) in hits {
+            for (category, hit) in ordered {
                 bag.add("path", hit.detail, category, share * hit.weight / max(sum, 1))
             }
         }

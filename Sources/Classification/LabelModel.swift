@@ -30,7 +30,8 @@ package struct LabelModel: Sendable {
     /// Posterior probability per category seen in training; empty without examples.
     package func posterior(_ features: Set<String>) -> [Category: Double] {
         guard examples > 0 else { return [:] }
-        let known = features.intersection(vocabulary)
+        // Sorted, so that the sums (and the stored evidence) are the same in every process.
+        let known = features.intersection(vocabulary).sorted()
         var logScores: [Category: Double] = [:]
         for (category, count) in categoryCounts {
             var score = log(Double(count) / Double(examples))
@@ -43,7 +44,7 @@ package struct LabelModel: Sendable {
         }
         let top = logScores.values.max() ?? 0
         let exps = logScores.mapValues { exp($0 - top) }
-        let sum = exps.values.reduce(0, +)
+        let sum = exps.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         return exps.mapValues { $0 / sum }
     }
 
