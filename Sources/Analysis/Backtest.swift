@@ -23,9 +23,24 @@ package struct Backtest: Sendable, Equatable, Encodable {
 
     package var windows: Int
     package var horizonWeeks: Int
-    package var hitRates: HitRates
+    /// `nil` when no window could be replayed: a hit rate of 0% would read as a failed forecast.
+    package var hitRates: HitRates?
     package var details: [Window]
     package var note: String
+    /// Why no window could be replayed and what to give the backtest; `nil` when some could.
+    package var unavailable: String?
+
+    enum CodingKeys: String, CodingKey { case windows, horizonWeeks, hitRates, details, note, unavailable }
+
+    package func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(windows, forKey: .windows)
+        try container.encode(horizonWeeks, forKey: .horizonWeeks)
+        try container.encode(hitRates, forKey: .hitRates)
+        try container.encode(details, forKey: .details)
+        try container.encode(note, forKey: .note)
+        try container.encode(unavailable, forKey: .unavailable)
+    }
 
     /// - Parameters:
     ///   - windows: how many cut dates, spread evenly from 40% of the history to its end minus the horizon.
@@ -35,10 +50,20 @@ package struct Backtest: Sendable, Equatable, Encodable {
     ) -> Backtest {
         let tasks = all.filter { !$0.bot && $0.effortHours > 0 }
         let horizon = Int64(horizonWeeks) * 7 * 86_400
+        let note = "Each window forecasts the hours (work and review) of the tasks that ended within \(horizonWeeks) weeks after its cut and had a time-log estimate, from the tasks finished before it; windows with fewer than 3 such tasks or 20 earlier tasks are skipped."
+        func cannot(_ reason: String) -> Backtest {
+            Backtest(windows: 0, horizonWeeks: horizonWeeks, hitRates: nil, details: [], note: note, unavailable: reason)
+        }
         guard let first = tasks.map(\.end).min(), let last = tasks.map(\.end).max(), last - first > horizon, windows > 0 else {
-            return Backtest(
-                windows: 0, horizonWeeks: horizonWeeks, hitRates: HitRates(p50: 0, p80: 0, p95: 0), details: [],
-                note: "not enough history to backtest")
+            return cannot(
+                "Cannot backtest: the history spans less than \(horizonWeeks) weeks of tasks with effort "
+                    + "(\(tasks.count) tasks); ingest more history.")
+        }
+        let estimated = tasks.filter { ($0.estimateHours ?? 0) > 0 }.count
+        guard estimated > 0 else {
+            return cannot(
+                "Cannot backtest: no task has a time-log estimate, and a forecast starts from estimates; "
+                    + "give `ingest timelog` a CSV with an estimate_hours column for past tasks.")
         }
         let start = first + (last - first) * 4 / 10
         let end = last - horizon
@@ -63,15 +88,20 @@ package struct Backtest: Sendable, Equatable, Encodable {
                     actualHours: RetroAnalysis.round(target.reduce(0) { $0 + $1.effortHours + reviewer($1) }),
                     p50Hours: forecast.withAI.p50Hours, p80Hours: forecast.withAI.p80Hours, p95Hours: forecast.withAI.p95Hours))
         }
+        guard !details.isEmpty else {
+            return cannot(
+                "Cannot backtest: no window had 3 tasks with a time-log estimate ending within \(horizonWeeks) weeks "
+                    + "after its cut and 20 finished tasks before it (\(estimated) of \(tasks.count) tasks have an estimate); "
+                    + "log estimates for more past tasks, or use fewer --windows.")
+        }
         func rate(_ below: (Window) -> Bool) -> Double {
-            details.isEmpty ? 0 : RetroAnalysis.round(Double(details.filter(below).count) / Double(details.count))
+            RetroAnalysis.round(Double(details.filter(below).count) / Double(details.count))
         }
         return Backtest(
             windows: details.count, horizonWeeks: horizonWeeks,
             hitRates: HitRates(
                 p50: rate { $0.actualHours <= $0.p50Hours }, p80: rate { $0.actualHours <= $0.p80Hours },
                 p95: rate { $0.actualHours <= $0.p95Hours }),
-            details: details,
-            note: "Each window forecasts the hours (work and review) of the tasks that ended within \(horizonWeeks) weeks after its cut and had a time-log estimate, from the tasks finished before it; windows with fewer than 3 such tasks or 20 earlier tasks are skipped.")
+            details: details, note: note, unavailable: nil)
     }
 }

@@ -70,11 +70,14 @@ package enum PlanDocuments {
     }
 
     package static func backtest(_ backtest: Backtest) -> ReportDocument {
+        guard let rates = backtest.hitRates else {
+            return ReportDocument(title: "Backtest of the forecaster", subtitle: backtest.unavailable ?? backtest.note)
+        }
         var document = ReportDocument(
             title: "Backtest of the forecaster",
             subtitle: "\(backtest.windows) windows of \(backtest.horizonWeeks) weeks. The actual total fell below P50 in "
-                + "\(Format.fixed(backtest.hitRates.p50 * 100, 0))% of them, below P80 in \(Format.fixed(backtest.hitRates.p80 * 100, 0))%, "
-                + "below P95 in \(Format.fixed(backtest.hitRates.p95 * 100, 0))% (calibrated: about 50%, 80%, 95%).")
+                + "\(Format.fixed(rates.p50 * 100, 0))% of them, below P80 in \(Format.fixed(rates.p80 * 100, 0))%, "
+                + "below P95 in \(Format.fixed(rates.p95 * 100, 0))% (calibrated: about 50%, 80%, 95%).")
         document.blocks.append(
             .table(
                 ReportDocument.Table(

@@ -269,5 +269,17 @@ struct ReportCommandTests {
         #expect(planned.stdout.contains("A Add a regex parser for dates: parsing"))
         #expect(planned.stdout.contains("too little data"))
         #expect(try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "0"]).status == 64)
+
+        // A backtest without time-log estimates says it cannot backtest, and why; never "0%".
+        let backtest = try CLIRunner.run(["plan", "--backtest", "--db", db])
+        #expect(backtest.status == 0, "\(backtest.stderr)")
+        #expect(backtest.stdout.contains("Cannot backtest"), "\(backtest.stdout)")
+        #expect(!backtest.stdout.contains("0%"))
+        let backtestJSON = try CLIRunner.run(["plan", "--backtest", "--format", "json", "--db", db])
+        let backtestObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(backtestJSON.stdout.utf8)) as? [String: Any])
+        #expect(backtestObject["windows"] as? Int == 0)
+        #expect(backtestObject["hitRates"] is NSNull)
+        #expect((backtestObject["unavailable"] as? String)?.hasPrefix("Cannot backtest") == true)
     }
 }
