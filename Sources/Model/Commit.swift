@@ -87,13 +87,51 @@ package struct FileChange: Sendable, Equatable, Codable {
 
 /// Evidence that an AI tool took part in a commit.
 package struct AIMark: Sendable, Equatable, Codable, Hashable {
+    /// Where a mark was found, which decides whether it makes the commit AI-written (FORMATS.md §8).
+    package enum Basis: String, Sendable, Codable, Hashable {
+        /// The author identity is an assistant's (`Name (aider)`, `noreply@anthropic.com`, an agent's bot).
+        case author
+        /// A line of the message: a co-author trailer, a footer, `Assisted-by:`, a subject prefix.
+        case message
+        /// The committer identity alone: aider commits the user's own uncommitted edits this way
+        /// before applying its changes, and a bot may only have merged. Recorded, never counted.
+        case committer
+        /// A git-ai note under `refs/notes/ai`.
+        case note
+    }
+
     /// The tool, e.g. `claude-code`, `codex`, `copilot`, `aider`, `cursor`.
     package var tool: String
     /// What says so, e.g. `trailer Co-Authored-By: Claude <noreply@anthropic.com>`.
     package var evidence: String
+    package var basis: Basis
 
-    package init(tool: String, evidence: String) {
+    package init(tool: String, evidence: String, basis: Basis = .message) {
         self.tool = tool
         self.evidence = evidence
+        self.basis = basis
+    }
+
+    /// Whether the mark makes the commit's lines AI-written: every basis but the committer alone.
+    package var counts: Bool { basis != .committer }
+
+    /// The rule behind the mark, as `tasks --explain` prints it.
+    package var rule: String {
+        switch basis {
+        case .author: "author identity"
+        case .message: "message line"
+        case .committer: "committer identity only, not counted: aider commits the user's own edits so, and a bot may only have merged"
+        case .note: "git-ai note"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey { case tool, evidence, basis }
+
+    package init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tool = try container.decode(String.self, forKey: .tool)
+        evidence = try container.decode(String.self, forKey: .evidence)
+        // Marks written before the basis existed came from the message or an identity.
+        basis = try container.decodeIfPresent(Basis.self, forKey: .basis) ?? .message
     }
 }

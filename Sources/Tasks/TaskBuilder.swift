@@ -208,7 +208,7 @@ package struct TaskBuilder: Sendable {
                 WorkTask.TaskCommit(
                     hash: commit.hash, subject: commit.subject, authorTime: commit.authorTime, effortHours: estimate.hours,
                     effortReason: estimate.reason, reason: group.reasons[index] ?? "", rework: rework,
-                    aiTools: Array(Set(commit.aiMarks.map(\.tool))).sorted(), linesAdded: commitAdded,
+                    aiTools: Array(Set(commit.aiMarks.filter(\.counts).map(\.tool))).sorted(), linesAdded: commitAdded,
                     linesDeleted: commitDeleted))
         }
         let gitHours = taskCommits.reduce(0) { $0 + $1.effortHours }
@@ -241,9 +241,14 @@ package struct TaskBuilder: Sendable {
         var tools: Set<String> = []
         var reasons: [String] = []
         let members = group.members.map { history.commits[$0] }
-        for (commit, full) in zip(task.commits, members) where !commit.aiTools.isEmpty {
+        for (commit, full) in zip(task.commits, members) where !full.aiMarks.isEmpty {
             tools.formUnion(commit.aiTools)
-            for mark in full.aiMarks { reasons.append("commit \(commit.hash.prefix(10)) is marked by \(mark.tool): \(mark.evidence)") }
+            for mark in full.aiMarks {
+                reasons.append(
+                    mark.counts
+                        ? "commit \(commit.hash.prefix(10)) is marked by \(mark.tool) (\(mark.rule)): \(mark.evidence)"
+                        : "commit \(commit.hash.prefix(10)) names \(mark.tool) on the \(mark.rule): \(mark.evidence)")
+            }
         }
         for session in task.sessions {
             tools.insert(session.tool)
@@ -251,7 +256,7 @@ package struct TaskBuilder: Sendable {
         }
         task.ai = !tools.isEmpty
         task.aiTools = tools.sorted()
-        task.aiReasons = reasons.isEmpty ? ["no AI-marked commit and no linked session"] : reasons
+        task.aiReasons = tools.isEmpty ? ["no AI-marked commit and no linked session"] + reasons : reasons
 
         // AI share of lines: marked commits' lines, plus lines in files a linked session edited.
         let sessionFiles = Set(linked.flatMap(\.filesEdited))

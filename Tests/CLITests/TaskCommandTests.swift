@@ -69,6 +69,28 @@ struct TaskCommandTests {
         #expect(evaluate.stdout.contains("1 labelled tasks, leave-one-out"))
     }
 
+    @Test("aider on the committer alone (the user's own edits) leaves a task human; on the author it is AI; explain names the rule")
+    func committerOnlyMark() throws {
+        let repository = try ScriptedRepository("committer-mark")
+        defer { repository.remove() }
+        try repository.write("src/cart.py", "total = 0\n")
+        try repository.commit("ABC-1 cart total", author: "Ann", date: "2026-01-05T10:00:00+0000", committer: "Ann (aider)")
+        try repository.write("src/orders.py", "orders = []\n")
+        try repository.commit("ABC-2 orders list", author: "Ann (aider)", date: "2026-01-07T10:00:00+0000")
+        let db = repository.directory.path + "/../committer-mark.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let list = try tasks(db)
+        #expect(list.first { $0["key"] as? String == "ABC-1" }?["ai"] as? Bool == false)
+        #expect(list.first { $0["key"] as? String == "ABC-2" }?["ai"] as? Bool == true)
+        let human = try CLIRunner.run(["tasks", "--explain", "ABC-1", "--db", db])
+        #expect(human.stdout.contains("names aider on the committer identity only, not counted"), "\(human.stdout)")
+        let ai = try CLIRunner.run(["tasks", "--explain", "ABC-2", "--db", db])
+        #expect(ai.stdout.contains("is marked by aider (author identity)"), "\(ai.stdout)")
+        let status = try CLIRunner.run(["status", "--format", "json", "--db", db])
+        #expect(status.stdout.contains("\"aider\" : 1"), "\(status.stdout)")
+    }
+
     @Test("a session in another clone of the repository (matched by name) links to the task whose file it edited")
     func otherClone() throws {
         let repository = try ScriptedRepository("shop")

@@ -60,7 +60,9 @@ struct AIMarkerDetectorTests {
         #expect(examples.count == Self.expectedTools.count)
         for (example, tool) in zip(examples, Self.expectedTools) {
             let marks = AIMarkerDetector.marks(for: example.commit)
-            #expect(marks.contains { $0.tool == tool }, "\(example.title): got \(marks.map(\.tool))")
+            // aider's commit of the user's own dirty files names aider on the committer alone: recorded, not counted.
+            let counts = !example.title.hasPrefix("aider: user-dirty-file commit")
+            #expect(marks.contains { $0.tool == tool && $0.counts == counts }, "\(example.title): got \(marks)")
             #expect(marks.allSatisfy { !$0.evidence.isEmpty })
         }
     }
@@ -71,6 +73,32 @@ struct AIMarkerDetectorTests {
         let mixed = try #require(examples.first { $0.title.hasPrefix("Cursor agent co-author trailer (older") })
         let tools = Set(AIMarkerDetector.marks(for: mixed.commit).map(\.tool))
         #expect(tools == ["cursor", "claude-code"])
+    }
+
+    static func commit(author: String, committer: String, body: String = "") -> Commit {
+        Commit(
+            hash: "h", parents: [], authorName: author, authorEmail: "ann@example.com", authorTime: 0,
+            authorOffsetMinutes: 0, committerName: committer, committerEmail: "ann@example.com", committerTime: 0,
+            subject: "Update the parser", body: body)
+    }
+
+    @Test("a mark on the committer alone is recorded as such and does not count (aider commits the user's edits so)")
+    func committerOnly() {
+        let dirty = AIMarkerDetector.marks(for: Self.commit(author: "Ann", committer: "Ann (aider)"))
+        #expect(dirty.map(\.tool) == ["aider"])
+        #expect(dirty.first?.basis == .committer)
+        #expect(dirty.first?.counts == false)
+        #expect(dirty.first?.rule.hasPrefix("committer identity only") == true)
+
+        let authored = AIMarkerDetector.marks(for: Self.commit(author: "Ann (aider)", committer: "Ann (aider)"))
+        #expect(authored.map(\.basis) == [.author])
+        #expect(authored.first?.counts == true)
+
+        // A trailer names the tool: the message mark wins over the committer's, whatever the order.
+        let trailer = AIMarkerDetector.marks(
+            for: Self.commit(
+                author: "Ann", committer: "Ann (aider)", body: "Co-authored-by: aider (gpt-4o) <aider@aider.chat>"))
+        #expect(trailer.map(\.basis) == [.message])
     }
 
     @Test("an ordinary human commit carries no mark")

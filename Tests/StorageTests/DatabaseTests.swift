@@ -13,6 +13,31 @@ struct DatabaseTests {
         #expect(try database.schemaVersion() == Migrations.all.count)
     }
 
+    @Test("an older database's identity marks are told apart on upgrade: author, committer alone, message")
+    func markBasisUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let before = Array(Migrations.all.prefix { $0.name != "mark-basis" })
+        do {
+            let old = try Database(path: path, migrations: before)
+            try old.execute(
+                """
+                INSERT INTO repository (id, root, name) VALUES (1, '/r', 'r');
+                INSERT INTO git_commit (id, repository_id, hash, parents, author_name, author_email, author_time,
+                    author_offset, committer_name, committer_email, committer_time, subject, body, is_merge, is_bot,
+                    lines_added, lines_deleted)
+                VALUES (1, 1, 'a', '', 'Ann', 'a@x', 0, 0, 'Ann (aider)', 'a@x', 0, 's', '', 0, 0, 1, 0);
+                INSERT INTO ai_mark VALUES (1, 'aider', 'message', 'committer Ann (aider) <a@x>');
+                INSERT INTO ai_mark VALUES (1, 'claude-code', 'message', 'author Claude <noreply@anthropic.com>');
+                INSERT INTO ai_mark VALUES (1, 'codex', 'message', 'Co-authored-by: Codex <noreply@openai.com>');
+                """)
+        }
+        let upgraded = try Database(path: path)
+        let sources = try upgraded.prepare("SELECT tool, source FROM ai_mark ORDER BY tool").rows { ($0.text(0), $0.text(1)) }
+        #expect(sources.map(\.1) == ["committer", "author", "message"])
+    }
+
     @Test("values are bound, so quotes and odd text survive")
     func binding() throws {
         let directory = try TemporaryDirectory()

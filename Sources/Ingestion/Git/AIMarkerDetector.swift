@@ -66,29 +66,31 @@ package enum AIMarkerDetector {
         ("jules", "jules"),
     ]
 
-    /// Every AI mark the commit's own text and identities carry, one per tool (first evidence wins).
+    /// Every AI mark the commit's own text and identities carry, one per tool (first evidence wins:
+    /// the author, then the message, then the committer, which is recorded only when nothing else
+    /// names that tool and does not count — `AIMark.Basis.committer`).
     package static func marks(for commit: Commit) -> [AIMark] {
         var found: [AIMark] = []
-        func add(_ tool: String, _ evidence: String) {
+        func add(_ tool: String, _ evidence: String, _ basis: AIMark.Basis) {
             guard !found.contains(where: { $0.tool == tool }) else { return }
-            found.append(AIMark(tool: tool, evidence: String(evidence.prefix(200))))
+            found.append(AIMark(tool: tool, evidence: String(evidence.prefix(200)), basis: basis))
         }
-        for (role, name, email) in [
-            ("author", commit.authorName, commit.authorEmail), ("committer", commit.committerName, commit.committerEmail),
-        ] {
+        func identity(_ role: AIMark.Basis, _ name: String, _ email: String) {
             let lowerName = name.lowercased()
             let lowerEmail = email.lowercased()
             for rule in identityRules where rule.matches(lowerName, lowerEmail) {
-                add(rule.tool, "\(role) \(name) <\(email)>")
+                add(rule.tool, "\(role.rawValue) \(name) <\(email)>", role)
             }
         }
-        if commit.subject.lowercased().hasPrefix("aider: ") { add("aider", "subject prefix 'aider: '") }
+        identity(.author, commit.authorName, commit.authorEmail)
+        if commit.subject.lowercased().hasPrefix("aider: ") { add("aider", "subject prefix 'aider: '", .message) }
         for rawLine in commit.body.split(whereSeparator: \.isNewline) {
             let line = rawLine.trimmingWhitespace()
             let lower = line.lowercased()
-            for rule in lineRules where rule.matches(lower) { add(rule.tool, line) }
-            if lower.hasPrefix("assisted-by:") { add(assistedByTool(lower), line) }
+            for rule in lineRules where rule.matches(lower) { add(rule.tool, line, .message) }
+            if lower.hasPrefix("assisted-by:") { add(assistedByTool(lower), line, .message) }
         }
+        identity(.committer, commit.committerName, commit.committerEmail)
         return found
     }
 

@@ -43,7 +43,7 @@ package enum GitAINote {
             let sessionKey = String(key.split(separator: ":").first ?? Substring(key))
             let tool = toolName(tools[sessionKey] ?? "unknown")
             if !marks.contains(where: { $0.tool == tool }) {
-                marks.append(AIMark(tool: tool, evidence: "git-ai note \(sessionKey)"))
+                marks.append(AIMark(tool: tool, evidence: "git-ai note \(sessionKey)", basis: .note))
             }
         }
         return marks.sorted { $0.tool < $1.tool }

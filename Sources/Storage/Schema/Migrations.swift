@@ -222,5 +222,14 @@ package enum Migrations {
                 -- this column): a log unchanged since is not read again to recognise it.
                 ALTER TABLE log_file ADD COLUMN format TEXT;
                 """),
+        Migration(
+            name: "mark-basis",
+            sql: """
+                -- ai_mark.source now says where a mark was found: 'author', 'message', 'committer' (the
+                -- committer identity alone, recorded but not counted) or 'git-ai'. Identity marks were
+                -- stored as 'message' with evidence 'author …' or 'committer …'.
+                UPDATE ai_mark SET source = 'author' WHERE source = 'message' AND evidence LIKE 'author %';
+                UPDATE ai_mark SET source = 'committer' WHERE source = 'message' AND evidence LIKE 'committer %';
+                """),
     ]
 }

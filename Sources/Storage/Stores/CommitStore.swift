@@ -113,15 +113,22 @@ package final class CommitStore {
             try insertTrailer.execute([.integer(commitID), .int(position), .text(trailer.key), .text(trailer.value)])
         }
         for mark in commit.aiMarks {
-            try insertMark(commitID: commitID, mark: mark, source: "message")
+            try insertMark(commitID: commitID, mark: mark)
         }
         return true
     }
 
-    private func insertMark(commitID: Int64, mark: AIMark, source: String) throws {
+    private func insertMark(commitID: Int64, mark: AIMark) throws {
         try statement(\.insertMark) {
             "INSERT OR IGNORE INTO ai_mark (commit_id, tool, source, evidence) VALUES (?, ?, ?, ?)"
-        }.execute([.integer(commitID), .text(mark.tool), .text(source), .text(mark.evidence)])
+        }.execute([.integer(commitID), .text(mark.tool), .text(Self.source(mark.basis)), .text(mark.evidence)])
+    }
+
+    /// `ai_mark.source` for a basis: `author`, `message`, `committer` or `git-ai` (migration 7).
+    static func source(_ basis: AIMark.Basis) -> String { basis == .note ? "git-ai" : basis.rawValue }
+
+    static func basis(source: String) -> AIMark.Basis {
+        source == "git-ai" ? .note : AIMark.Basis(rawValue: source) ?? .message
     }
 
     /// Replaces the AI marks that came from git notes with `marks` (commit hash → marks).
@@ -141,7 +148,7 @@ package final class CommitStore {
                 continue
             }
             marked += 1
-            for mark in commitMarks { try insertMark(commitID: commitID, mark: mark, source: "git-ai") }
+            for mark in commitMarks { try insertMark(commitID: commitID, mark: AIMark(tool: mark.tool, evidence: mark.evidence, basis: .note)) }
         }
         return marked
     }
@@ -184,11 +191,12 @@ package final class CommitStore {
         var marks: [Int64: [AIMark]] = [:]
         try database.prepare(
             """
-            SELECT m.commit_id, m.tool, m.evidence FROM ai_mark m JOIN git_commit c ON c.id = m.commit_id
+            SELECT m.commit_id, m.tool, m.evidence, m.source FROM ai_mark m JOIN git_commit c ON c.id = m.commit_id
             WHERE c.repository_id = ? ORDER BY m.commit_id, m.tool, m.source
             """
         ).query([.integer(repositoryID)]) { row in
-            marks[row.int64(0), default: []].append(AIMark(tool: row.text(1), evidence: row.text(2)))
+            marks[row.int64(0), default: []].append(
+                AIMark(tool: row.text(1), evidence: row.text(2), basis: Self.basis(source: row.text(3))))
         }
         return try database.prepare(
             """
@@ -235,7 +243,7 @@ package final class CommitStore {
         try database.prepare(
             """
             SELECT c.repository_id, m.tool, count(DISTINCT c.id) FROM ai_mark m
-            JOIN git_commit c ON c.id = m.commit_id WHERE c.reachable = 1
+            JOIN git_commit c ON c.id = m.commit_id WHERE c.reachable = 1 AND m.source <> 'committer'
             GROUP BY c.repository_id, m.tool
             """
         ).query { row in counts[row.int64(0), default: [:]][row.text(1)] = row.int(2) }
