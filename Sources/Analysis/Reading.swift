@@ -51,6 +51,7 @@ enum Reading {
         } else {
             sentences.append("Too few AI tasks with measured session time to calibrate the git estimator.")
         }
+        sentences.append(retro.evidence.sentence)
         return sentences
     }
 }

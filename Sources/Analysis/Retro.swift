@@ -192,6 +192,8 @@ package struct Retro: Sendable, Equatable, Encodable {
     package var weeks: [Weekly.WeekFigures]
     package var assumptions: [String]
     package var reading: [String]
+    /// How many AI-assisted tasks rest on weak link evidence only (`--min-evidence`).
+    package var evidence: EvidenceSummary
     /// Set by the command when it knows whose logs are present.
     package var coverage: Coverage?
     /// Only with `--by-person`, and only for 3 people or more.
@@ -199,7 +201,7 @@ package struct Retro: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case period, counts, categories, zones, endToEnd, calibration, aiShare, review, lowConfidence, weeks, assumptions
-        case reading, coverage, people
+        case reading, evidence, coverage, people
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -216,6 +218,7 @@ package struct Retro: Sendable, Equatable, Encodable {
         try container.encode(weeks, forKey: .weeks)
         try container.encode(assumptions, forKey: .assumptions)
         try container.encode(reading, forKey: .reading)
+        try container.encode(evidence, forKey: .evidence)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
     }

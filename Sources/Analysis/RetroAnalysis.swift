@@ -6,10 +6,13 @@ import Support
 package struct RetroAnalysis: Sendable {
     package var settings: Settings
     package var speedup: Speedup
+    /// Which session links count (`--min-evidence`).
+    package var minimumEvidence: MinimumEvidence
 
-    package init(settings: Settings = Settings(), speedup: Speedup = Speedup()) {
+    package init(settings: Settings = Settings(), speedup: Speedup = Speedup(), minimumEvidence: MinimumEvidence = .weak) {
         self.settings = settings
         self.speedup = speedup
+        self.minimumEvidence = minimumEvidence
     }
 
     /// Reviewer effort of a task: logged review hours, else review rounds × the review minutes.
@@ -18,7 +21,7 @@ package struct RetroAnalysis: Sendable {
     }
 
     package func run(_ all: [WorkTask], since: String?, until: String?) -> Retro {
-        let tasks = all.filter { !$0.bot }
+        let (tasks, evidence) = EvidenceSummary.apply(all.filter { !$0.bot }, minimum: minimumEvidence)
         var byCategory: [Category: (ai: [WorkTask], human: [WorkTask])] = [:]
         for task in tasks {
             if task.ai { byCategory[task.category, default: ([], [])].ai.append(task) } else {
@@ -78,7 +81,7 @@ package struct RetroAnalysis: Sendable {
             categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
             review: review, lowConfidence: Array(lowConfidence),
             weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
-            assumptions: assumptions(calibration), reading: [], coverage: nil, people: nil)
+            assumptions: assumptions(calibration), reading: [], evidence: evidence, coverage: nil, people: nil)
         retro.reading = Reading.sentences(retro)
         return retro
     }

@@ -53,11 +53,14 @@ package struct Weekly: Sendable, Equatable, Encodable {
     package var notable: [Notable]
     package var tasks: [Row]
     package var assumptions: [String]
+    /// The week's AI-assisted tasks on weak link evidence only (`--min-evidence`).
+    package var evidence: EvidenceSummary
     package var coverage: Coverage?
     package var people: [PersonFigures]?
 
     enum CodingKeys: String, CodingKey {
-        case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions, coverage, people
+        case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions, evidence, coverage
+        case people
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -72,6 +75,7 @@ package struct Weekly: Sendable, Equatable, Encodable {
         try container.encode(notable, forKey: .notable)
         try container.encode(tasks, forKey: .tasks)
         try container.encode(assumptions, forKey: .assumptions)
+        try container.encode(evidence, forKey: .evidence)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
     }
@@ -109,7 +113,9 @@ extension RetroAnalysis {
 
     /// The weekly report for `week`; ratios for hours saved come from the whole history given.
     package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {
-        let tasks = all.filter { !$0.bot }
+        let tasks = EvidenceSummary.apply(all.filter { !$0.bot }, minimum: minimumEvidence).0
+        let evidence = EvidenceSummary.apply(
+            all.filter { !$0.bot && $0.end >= week.start && $0.end < week.end }, minimum: minimumEvidence).1
         var ratios: [Category: Double] = [:]
         for category in Category.allCases {
             let group = tasks.filter { $0.category == category }
@@ -154,6 +160,6 @@ extension RetroAnalysis {
                 "A task belongs to the week in which it ended (its merge, else its last commit).",
                 "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
             ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3))
-                + [Self.calibrationSentence(Self.calibration(tasks))], coverage: nil, people: nil)
+                + [Self.calibrationSentence(Self.calibration(tasks))], evidence: evidence, coverage: nil, people: nil)
     }
 }

@@ -21,6 +21,8 @@ package struct ExportedSession: Sendable, Equatable {
     package var tokens: TokenTotals
     /// Vocabulary words of the prompts (`PromptVocabulary`) with counts.
     package var promptWords: [String: Int] = [:]
+    /// Issue keys (`ABC-12`, `#12`) the prompts name, for linking sessions to tasks.
+    package var promptKeys: [String] = []
 
     package init(
         tool: String, key: String, parentKey: String?, repositoryRootCommit: String?, repositoryOrigin: String?,

@@ -19,6 +19,8 @@ package struct SessionActivity: Sendable, Equatable {
     package var filesEdited: Set<String>
     package var commits: [String]
     package var promptWords: [String: Int]
+    /// Issue keys (`ABC-12`, `#12`) its prompts name, sorted.
+    package var promptKeys: [String] = []
 
     package init(
         tool: String, id: String, repository: String?, branch: String?, workingDirectory: String? = nil, eventTimes: [Int64], filesEdited: Set<String>,

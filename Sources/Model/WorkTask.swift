@@ -41,18 +41,59 @@ package struct WorkTask: Sendable, Equatable, Codable {
         }
     }
 
+    /// What a session link rests on, strongest first (METHOD.md, AI attribution).
+    package enum LinkEvidence: String, Sendable, Codable, Comparable {
+        /// The session names one of the task's commits.
+        case commit
+        /// The session's branch or its prompts name the task's key.
+        case key
+        /// It edited a file of the task that no other task touched in that window.
+        case file
+        /// Its active time overlaps the task's, and the session's owner is the task's author.
+        case time
+
+        /// Commit, key and file links are strong; time overlap alone is weak.
+        package var isStrong: Bool { self != .time }
+
+        private var rank: Int {
+            switch self {
+            case .commit: 0
+            case .key: 1
+            case .file: 2
+            case .time: 3
+            }
+        }
+
+        package static func < (lhs: LinkEvidence, rhs: LinkEvidence) -> Bool { lhs.rank < rhs.rank }
+    }
+
     /// A linked session and why it was linked.
     package struct TaskSession: Sendable, Equatable, Codable {
         package var tool: String
         package var id: String
         package var reason: String
+        package var evidence: LinkEvidence
         package var activeSeconds: Int
 
-        package init(tool: String, id: String, reason: String, activeSeconds: Int) {
+        package init(tool: String, id: String, reason: String, evidence: LinkEvidence, activeSeconds: Int) {
             self.tool = tool
             self.id = id
             self.reason = reason
+            self.evidence = evidence
             self.activeSeconds = activeSeconds
+        }
+
+        enum CodingKeys: String, CodingKey { case tool, id, reason, evidence, activeSeconds }
+
+        package init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            tool = try container.decode(String.self, forKey: .tool)
+            id = try container.decode(String.self, forKey: .id)
+            reason = try container.decode(String.self, forKey: .reason)
+            activeSeconds = try container.decode(Int.self, forKey: .activeSeconds)
+            // Tasks stored before links carried their evidence: the reason says which rule linked.
+            evidence = try container.decodeIfPresent(LinkEvidence.self, forKey: .evidence)
+                ?? (reason.hasPrefix("the session names commit") ? .commit : reason.hasPrefix("no file edits") ? .time : .file)
         }
     }
 
@@ -82,6 +123,15 @@ package struct WorkTask: Sendable, Equatable, Codable {
     package var aiTools: [String]
     /// Why it is (or is not) AI-assisted.
     package var aiReasons: [String]
+    /// What `multiplier label --ai` said, when it did.
+    package var aiLabel: Bool?
+
+    /// AI-assisted on weak evidence only: no AI mark, no label, and every linked session linked by
+    /// time overlap alone (`LinkEvidence.isStrong`). `--min-evidence strong` counts these as human.
+    package var aiOnWeakEvidenceOnly: Bool {
+        ai && aiLabel == nil && commits.allSatisfy(\.aiTools.isEmpty) && !sessions.isEmpty
+            && sessions.allSatisfy { !$0.evidence.isStrong }
+    }
 
     /// Hours of hands-on work: logged hours where a time log names the task, else the git estimate.
     package var effortHours: Double

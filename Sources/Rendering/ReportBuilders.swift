@@ -183,6 +183,7 @@ package enum ReportBuilders {
                 + "\(Format.fixed(summary.effortHours, 1)) h of effort, AI share of lines \(percent(summary.aiShareOfLines)), "
                 + "about \(Format.fixed(summary.hoursSaved, 1)) h saved.")
         team(coverage: weekly.coverage, people: weekly.people, into: &document)
+        document.blocks.append(.paragraph(weekly.evidence.sentence))
         document.blocks.append(.heading("Review overhead this week"))
         document.blocks.append(
             .paragraph(

@@ -1,12 +1,10 @@
 import Model
 
-/// Links sessions to one repository's tasks (METHOD.md, AI attribution): a session
-/// that names a task's commit; one that edited a file the task touches, with an
-/// event from the lead time before the first commit to the last; or, when its log
-/// has no file edits, one whose active time overlaps the shorter window before the
-/// first commit up to the last. Never across branches where both are known, and, when
-/// the session ran in a user folder that names one of the repository's authors
-/// (`/home/alice/…`), or names commits of one author only, only to tasks that author worked on.
+/// Links sessions to one repository's tasks (METHOD.md, AI attribution), ranking the evidence:
+/// a named commit, then a named key, then a file only that task touched in the window, then,
+/// for a session whose owner is known, time overlap (weak). Never across branches where both
+/// are known, and, when the session ran in a user folder that names one of the repository's
+/// authors (`/home/alice/…`), or names commits of one author only, only to tasks that author worked on.
 struct SessionLinker {
     private let tasks: [WorkTask]
     private let settings: Settings
@@ -19,6 +17,10 @@ struct SessionLinker {
     private var identityWords: [String: Set<String>] = [:]
     /// Each non-merge commit's author identity, by full hash.
     private var commitAuthors: [String: String] = [:]
+    /// Tasks by the key a session may name: `ABC-12`, `#12` (also for `PR #12`), and the key
+    /// in the branch a task was merged from.
+    private var tasksByKey: [String: [Int]] = [:]
+    private var knownProjects: Set<String> = []
 
     static let prefixLength = 7
 
@@ -48,6 +50,14 @@ struct SessionLinker {
             for file in files { tasksByFile[file, default: []].append(taskIndex) }
             taskAuthors.append(authors)
         }
+        knownProjects = Set(tasks.compactMap { IssueKeys.project(of: $0.key) })
+        for (index, task) in tasks.enumerated() {
+            var keys: Set<String> = [task.key.hasPrefix("PR #") ? String(task.key.dropFirst(3)) : task.key]
+            if let branch = task.branch, let key = IssueKeys.inBranch(branch, knownProjects: knownProjects) { keys.insert(key) }
+            for key in keys.sorted() where key.hasPrefix("#") || IssueKeys.project(of: key) != nil {
+                tasksByKey[key, default: []].append(index)
+            }
+        }
     }
 
     /// The identity the session belongs to: what its export said, when that is an author of
@@ -67,43 +77,104 @@ struct SessionLinker {
         return authors.count == 1 ? authors.first : nil
     }
 
-    /// The tasks a session links to, with the reason for each, by task index.
-    func links(for session: SessionActivity) -> [(task: Int, reason: String)] {
-        var result: [Int: String] = [:]
+    /// One link of a session to a task: the task's index, why, and what it rests on.
+    struct Link: Equatable {
+        var task: Int
+        var reason: String
+        var evidence: WorkTask.LinkEvidence
+    }
+
+    /// The tasks a session links to, strongest evidence first (METHOD.md, AI attribution):
+    /// 1. the session names a task's commit;
+    /// 2. its branch, else its prompts, name a task's key: then it links to that key's task only;
+    /// 3. it edited a file that exactly one eligible task touched in the lead window;
+    /// 4. only when its owner is known: time overlap with the owner's tasks (no file edits), or
+    ///    a file it edited that several of the owner's tasks touched then. These are weak links.
+    /// A file several tasks touched at the same time (schemas, lock files, a shared module) never
+    /// links on its own while the owner is unknown.
+    func links(for session: SessionActivity) -> [Link] {
+        var result: [Int: Link] = [:]
         for reference in session.commits where reference.count >= Self.prefixLength {
             for entry in tasksByHashPrefix[reference.prefix(Self.prefixLength)] ?? [] where entry.hash.hasPrefix(reference) {
                 if sameBranch(session, tasks[entry.task]), result[entry.task] == nil {
-                    result[entry.task] = "the session names commit \(entry.hash.prefix(10))"
+                    result[entry.task] = Link(
+                        task: entry.task, reason: "the session names commit \(entry.hash.prefix(10))", evidence: .commit)
                 }
             }
         }
-        guard !session.eventTimes.isEmpty else { return result.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        func sorted() -> [Link] { result.values.sorted { $0.task < $1.task } }
         let owner = owner(of: session)
+        if let keyed = keyedTasks(session, owner: owner) {
+            for link in keyed where result[link.task] == nil { result[link.task] = link }
+            return sorted()
+        }
+        guard !session.eventTimes.isEmpty else { return sorted() }
         func eligible(_ index: Int) -> Bool {
             guard result[index] == nil, sameBranch(session, tasks[index]) else { return false }
             return owner.map { taskAuthors[index].contains($0) } ?? true
         }
+        let lead = Int64(settings.sessionLeadHours * 3_600_000)
+        var shared: [(file: String, tasks: [Int])] = []
+        for file in session.filesEdited.sorted() {
+            let candidates = (tasksByFile[file] ?? []).filter { index in
+                eligible(index)
+                    && hasEvent(session.eventTimes, from: tasks[index].firstCommitTime * 1000 - lead, to: tasks[index].lastCommitTime * 1000)
+            }
+            if candidates.count == 1 {
+                result[candidates[0]] = Link(
+                    task: candidates[0],
+                    reason: "edited \(file), which no other task touched then, with an event within \(Self.hours(lead)) before the first commit up to the last",
+                    evidence: .file)
+            } else if candidates.count > 1 {
+                shared.append((file, candidates))
+            }
+        }
+        guard result.isEmpty, owner != nil else { return sorted() }
+        // Weak evidence, and only for a session whose owner is known (so only the owner's tasks are eligible).
         if session.filesEdited.isEmpty {
             let before = Int64(settings.sessionOverlapHours * 3_600_000)
             for (index, task) in tasks.enumerated() where eligible(index) {
-                let from = task.firstCommitTime * 1000 - before
-                let to = task.lastCommitTime * 1000
-                if activeOverlap(session.eventTimes, from: from, to: to) {
-                    result[index] = "no file edits in its log; active from \(Self.hours(before)) before the first commit to the last"
+                if activeOverlap(session.eventTimes, from: task.firstCommitTime * 1000 - before, to: task.lastCommitTime * 1000) {
+                    result[index] = Link(
+                        task: index,
+                        reason: "no file edits in its log; its owner's task, active from \(Self.hours(before)) before the first commit to the last (time overlap alone: weak)",
+                        evidence: .time)
                 }
             }
         } else {
-            let before = Int64(settings.sessionLeadHours * 3_600_000)
-            for file in session.filesEdited.sorted() {
-                for index in tasksByFile[file] ?? [] where eligible(index) {
-                    let task = tasks[index]
-                    if hasEvent(session.eventTimes, from: task.firstCommitTime * 1000 - before, to: task.lastCommitTime * 1000) {
-                        result[index] = "edited \(file), with an event within \(Self.hours(before)) before the first commit up to the last"
-                    }
+            for entry in shared {
+                for index in entry.tasks where result[index] == nil {
+                    result[index] = Link(
+                        task: index,
+                        reason: "edited \(entry.file), which \(entry.tasks.count) of its owner's tasks touched then (weak)",
+                        evidence: .time)
                 }
             }
         }
-        return result.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return sorted()
+    }
+
+    /// The tasks a session's branch (first) or prompts name by key, when they name a task here;
+    /// nil when they name none. Prompts naming more than three tasks tell nothing.
+    /// A session whose owner is known links by key only to tasks its owner worked on: a session
+    /// on a colleague's branch reviews that work rather than writing it.
+    private func keyedTasks(_ session: SessionActivity, owner: String?) -> [Link]? {
+        func allowed(_ index: Int) -> Bool { owner.map { taskAuthors[index].contains($0) } ?? true }
+        if let branch = session.branch, let key = IssueKeys.inBranch(branch, knownProjects: knownProjects),
+            let indices = tasksByKey[key]
+        {
+            return indices.filter(allowed).map {
+                Link(task: $0, reason: "its branch \(branch) names \(tasks[$0].key)", evidence: .key)
+            }
+        }
+        var named: [Int: String] = [:]
+        for key in session.promptKeys {
+            for index in tasksByKey[key] ?? [] where named[index] == nil { named[index] = key }
+        }
+        guard !named.isEmpty, named.count <= 3 else { return nil }
+        return named.keys.sorted().filter(allowed).map {
+            Link(task: $0, reason: "its prompts name \(named[$0] ?? tasks[$0].key)", evidence: .key)
+        }
     }
 
     /// Never across branches where both are known; and a session on a branch some task was

@@ -98,10 +98,10 @@ package struct TaskBuilder: Sendable {
             let linker = SessionLinker(
                 tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
             for session in sessions where session.repository == history.root {
-                for (index, reason) in linker.links(for: session) {
-                    repositoryTasks[index].sessions.append(
+                for link in linker.links(for: session) {
+                    repositoryTasks[link.task].sessions.append(
                         WorkTask.TaskSession(
-                            tool: session.tool, id: session.id, reason: reason,
+                            tool: session.tool, id: session.id, reason: link.reason, evidence: link.evidence,
                             activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000))))
                 }
             }
@@ -297,6 +297,7 @@ package struct TaskBuilder: Sendable {
             }
             if let ai = label.ai {
                 task.ai = ai
+                task.aiLabel = ai
                 task.aiReasons.insert("labelled \(ai ? "AI-assisted" : "not AI-assisted") by multiplier label", at: 0)
                 if !ai { task.aiTools = [] }
             }

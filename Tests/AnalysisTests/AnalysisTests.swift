@@ -114,7 +114,7 @@ struct RetroTests {
         }
         var linked = Self.task("t1", .crud, ai: true, effort: 1)
         linked.commits = [commit("h1", ai: false)]
-        linked.sessions = [WorkTask.TaskSession(tool: "codex", id: "s1", reason: "", activeSeconds: 60)]
+        linked.sessions = [WorkTask.TaskSession(tool: "codex", id: "s1", reason: "", evidence: .file, activeSeconds: 60)]
         var marked = Self.task("t2", .crud, ai: true, effort: 1)
         marked.commits = [commit("h2", ai: true)]
         let blame: [(path: String, lines: [String: Int])] = [

@@ -121,6 +121,59 @@ struct TaskCommandTests {
         #expect(explain.stdout.contains("edited src/parser.ts"))
     }
 
+    @Test("links carry their evidence: a prompt naming the key is strong, time overlap alone weak; --min-evidence strong counts weak-only tasks as human")
+    func linkEvidence() throws {
+        let repository = try ScriptedRepository("evidence")
+        defer { repository.remove() }
+        try repository.write("src/cart.ts", "export const cart = 1\n")
+        try repository.commit("ABC-1: cart totals", date: "2026-03-02T10:30:00+0000")
+        try repository.write("src/orders.ts", "export const orders = 1\n")
+        try repository.commit("ABC-2: order list", date: "2026-03-03T14:00:00+0000")
+        let db = repository.directory.path + "/../evidence.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let name = (repository.directory.path as NSString).lastPathComponent
+        func line(_ session: String, _ cwd: String, _ uuid: String, _ time: String, _ prompt: String) -> String {
+            #"{"type":"user","sessionId":"\#(session)","cwd":"\#(cwd)","gitBranch":"main","uuid":"\#(uuid)","timestamp":"\#(time)","message":{"role":"user","content":"\#(prompt)"}}"#
+        }
+        let keyed = [
+            line("k1", "/workspace/\(name)", "u1", "2026-03-02T10:00:00.000Z", "finish ABC-1 please"),
+            line("k1", "/workspace/\(name)", "u2", "2026-03-02T10:08:00.000Z", "and the totals"),
+        ].joined(separator: "\n") + "\n"
+        let timed = [
+            line("t1", "/home/alice/\(name)", "u3", "2026-03-03T13:00:00.000Z", "look at the orders"),
+            line("t1", "/home/alice/\(name)", "u4", "2026-03-03T13:05:00.000Z", "thanks"),
+        ].joined(separator: "\n") + "\n"
+        let logs = repository.directory.path + "/../evidence-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        try keyed.write(toFile: logs + "/k1.jsonl", atomically: true, encoding: .utf8)
+        try timed.write(toFile: logs + "/t1.jsonl", atomically: true, encoding: .utf8)
+        let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let list = try tasks(db)
+        #expect(list.first { $0["key"] as? String == "ABC-1" }?["sessions"] as? [String] == ["k1"])
+        #expect(list.first { $0["key"] as? String == "ABC-2" }?["sessions"] as? [String] == ["t1"])
+        let first = try CLIRunner.run(["tasks", "--explain", "ABC-1", "--db", db])
+        #expect(first.stdout.contains("key link (strong): its prompts name ABC-1"), "\(first.stdout)")
+        let second = try CLIRunner.run(["tasks", "--explain", "ABC-2", "--db", db])
+        #expect(second.stdout.contains("time link (weak)"), "\(second.stdout)")
+        #expect(second.stdout.contains("on weak evidence only"))
+
+        func retro(_ extra: [String]) throws -> [String: Any] {
+            let result = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db] + extra)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        }
+        let all = try retro([])
+        #expect((all["counts"] as? [String: Any])?["ai"] as? Int == 2)
+        #expect((all["evidence"] as? [String: Any])?["weakOnly"] as? Int == 1)
+        #expect((all["reading"] as? [String])?.contains { $0.hasPrefix("1 of 2 AI-assisted tasks (50%) rest on weak evidence only") } == true)
+        let strong = try retro(["--min-evidence", "strong"])
+        #expect((strong["counts"] as? [String: Any])?["ai"] as? Int == 1)
+        #expect(try CLIRunner.run(["report", "retro", "--min-evidence", "medium", "--db", db]).status == 64)
+    }
+
     @Test("an invalid configuration exits 65 naming the JSON path; a bad label exits 64 or 65")
     func errors() throws {
         let repository = try ScriptedRepository("tasks-config")

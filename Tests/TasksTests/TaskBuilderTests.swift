@@ -272,12 +272,57 @@ struct LinkingTests {
         #expect(tasks.first { $0.key == "XY-2" }?.ai == false)
     }
 
-    @Test("a log without file edits links by active time within 2 hours before the first commit up to the last")
+    @Test("a log without file edits links by active time within 2 hours before the first commit up to the last, weakly, only when its owner is known")
     func timeOverlap() throws {
         let tasks = history().build(sessions: [
-            session("near", minutes: [-100, -95]), session("far", minutes: [-200, -190]),
+            session("near", minutes: [-100, -95], directory: "/home/ann/repo"),
+            session("far", minutes: [-200, -190], directory: "/home/ann/repo"),
+            session("anyone", minutes: [-100, -95], directory: "/workspace/repo"),
         ])
-        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["near"])
+        let task = try #require(tasks.first { $0.key == "ABC-1" })
+        #expect(task.sessions.map(\.id) == ["near"])
+        #expect(task.sessions.first?.evidence == .time)
+        #expect(task.aiOnWeakEvidenceOnly)
+    }
+
+    @Test("a file several tasks touched in the window does not link on its own; a file only one touched does")
+    func sharedFiles() throws {
+        var history = History()
+        history.commit("a1", "SHOP-1 cart", author: "ann", minute: 0, files: ["db/schema.rb", "app/cart.rb"])
+        history.commit("b1", "SHOP-2 orders", author: "bob", minute: 30, files: ["db/schema.rb", "app/orders.rb"])
+        let tasks = history.build(sessions: [
+            session("shared-only", files: ["db/schema.rb"], minutes: [-20], directory: "/workspace"),
+            session("specific", files: ["db/schema.rb", "app/orders.rb"], minutes: [10], directory: "/workspace"),
+        ])
+        let cart = try #require(tasks.first { $0.key == "SHOP-1" })
+        let orders = try #require(tasks.first { $0.key == "SHOP-2" })
+        #expect(cart.sessions.isEmpty)
+        #expect(!cart.ai)
+        #expect(orders.sessions.map(\.id) == ["specific"])
+        #expect(orders.sessions.first?.evidence == .file)
+        #expect(orders.sessions.first?.reason.hasPrefix("edited app/orders.rb, which no other task touched then") == true)
+    }
+
+    @Test("a session whose branch or prompts name a task's key links to that task only, merge commits or not")
+    func keyedSessions() throws {
+        var history = History()
+        history.commit("a1", "SHOP-1 cart", author: "ann", minute: 0, files: ["db/schema.rb", "app/cart.rb"])
+        history.commit("b1", "SHOP-2 orders", author: "bob", minute: 30, files: ["db/schema.rb", "app/orders.rb"])
+        var byPrompt = session("prompted", files: ["app/cart.rb"], minutes: [10], directory: "/workspace")
+        byPrompt.promptKeys = ["SHOP-2"]
+        let tasks = history.build(sessions: [
+            session("branched", files: ["app/cart.rb", "db/schema.rb"], minutes: [10], branch: "SHOP-2-orders", directory: "/workspace"),
+            byPrompt,
+            session("reviewing", files: ["app/orders.rb"], minutes: [40], branch: "shop-2-orders", directory: "/home/ann/shop"),
+        ])
+        let cart = try #require(tasks.first { $0.key == "SHOP-1" })
+        let orders = try #require(tasks.first { $0.key == "SHOP-2" })
+        #expect(cart.sessions.isEmpty)
+        #expect(orders.sessions.map(\.id) == ["branched", "prompted"])
+        #expect(orders.sessions.allSatisfy { $0.evidence == .key })
+        #expect(orders.sessions.first?.reason == "its branch SHOP-2-orders names SHOP-2")
+        #expect(orders.sessions.last?.reason == "its prompts name SHOP-2")
+        #expect(!orders.aiOnWeakEvidenceOnly)
     }
 
     @Test("a session on another branch than the task's does not link")

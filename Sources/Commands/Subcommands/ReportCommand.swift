@@ -16,7 +16,8 @@ enum ReportCommand {
         spec: CommandSpec(
             name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
             usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
-                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--format FORMAT] [--table NAME] [--out FILE]",
+                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--format FORMAT] "
+                + "[--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
                 .value(
@@ -29,6 +30,9 @@ enum ReportCommand {
                 .value("--exclude", "GLOB", "retro: these files do not count (repeat or separate with commas)"),
                 .flag("--team", "include the sessions merged from teammates' exports ('multiplier merge')"),
                 .flag("--by-person", "add per-person figures (never for fewer than 3 people)"),
+                .value(
+                    "--min-evidence", "LEVEL",
+                    "weak (default): every session link counts; strong: a task linked to AI by time overlap or a shared file alone counts as human"),
                 .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
                 .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
                 .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
@@ -77,7 +81,8 @@ enum ReportCommand {
             }
             tasks = tasks.filter { $0.repository == repository.root }
         }
-        let analysis = RetroAnalysis(settings: config.settings)
+        let minimum = try minimumEvidence(context)
+        let analysis = RetroAnalysis(settings: config.settings, minimumEvidence: minimum)
         let document: ReportDocument
         let json: String
         if kind == "weekly" {
@@ -155,6 +160,15 @@ enum ReportCommand {
             if let owner, developers.contains(owner) { withLogs.insert(owner) }
         }
         return Coverage(developers: developers.count, developersWithSessionLogs: withLogs.count, team: team)
+    }
+
+    /// `--min-evidence weak|strong` (default weak).
+    static func minimumEvidence(_ context: CommandContext) throws -> MinimumEvidence {
+        guard let text = context.arguments.value("--min-evidence") else { return .weak }
+        guard let level = MinimumEvidence(rawValue: text) else {
+            throw UsageError("--min-evidence expects weak or strong, not '\(text)'", command: "report")
+        }
+        return level
     }
 
     /// A repeatable option whose values may also be comma-separated.

@@ -197,10 +197,14 @@ enum TasksCommand {
         lines.append("sessions (\(task.sessions.count))")
         if task.sessions.isEmpty { lines.append("  none linked") }
         for session in task.sessions {
-            lines.append("  \(session.tool) \(session.id), \(session.activeSeconds / 60) min active: \(session.reason)")
+            lines.append(
+                "  \(session.tool) \(session.id), \(session.activeSeconds / 60) min active, "
+                    + "\(session.evidence.rawValue) link (\(session.evidence.isStrong ? "strong" : "weak")): \(session.reason)")
         }
         lines.append("")
-        lines.append("AI-assisted: \(task.ai ? "yes (\(task.aiTools.joined(separator: ", ")))" : "no")")
+        lines.append(
+            "AI-assisted: \(task.ai ? "yes (\(task.aiTools.joined(separator: ", ")))" : "no")"
+                + (task.aiOnWeakEvidenceOnly ? ", on weak evidence only (--min-evidence strong counts it as human)" : ""))
         for reason in task.aiReasons { lines.append("  \(reason)") }
         lines.append("")
         lines.append(

@@ -298,14 +298,16 @@ package struct SessionIngestor {
                 time: Int64(Date().timeIntervalSince1970))
             for session in result.sessions {
                 var words: [String: Int] = [:]
+                var keys: [String] = []
                 for text in session.promptTexts {
                     for (word, count) in PromptVocabulary.words(in: text) { words[word, default: 0] += count }
+                    for key in IssueKeys.inText(text) where !keys.contains(key) && keys.count < 20 { keys.append(key) }
                 }
                 try store.add(
                     session, logFileID: fileID, source: entry.path,
                     repository: resolver.resolve(session.workingDirectory),
                     prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
-                    promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
+                    promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
             }
         }
         report.read += 1

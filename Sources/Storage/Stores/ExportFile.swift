@@ -29,7 +29,8 @@ package enum ExportFile {
                     PRIMARY KEY (tool, key)
                 ) WITHOUT ROWID;
                 CREATE TABLE session_event (tool TEXT NOT NULL, key TEXT NOT NULL, time_ms INTEGER NOT NULL);
-                -- kind: 'model', 'file' (repository-relative path), 'commit' or 'word' (a vocabulary word of the prompts).
+                -- kind: 'model', 'file' (repository-relative path), 'commit', 'word' (a vocabulary word of the prompts)
+                -- or 'key' (an issue key the prompts name; readers that do not know a kind skip it).
                 CREATE TABLE session_detail (
                     tool TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 1
                 );
@@ -75,6 +76,7 @@ package enum ExportFile {
                 for (word, count) in item.promptWords.sorted(by: { $0.key < $1.key }) {
                     try detail.execute([tool, key, .text("word"), .text(word), .int(count)])
                 }
+                for issue in item.promptKeys { try detail.execute([tool, key, .text("key"), .text(issue), .int(1)]) }
             }
         }
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -127,6 +129,7 @@ package enum ExportFile {
             case "file": sessions[id]?.filesEdited.append(row.text(3))
             case "commit": sessions[id]?.commits.append(row.text(3))
             case "word": sessions[id]?.promptWords[row.text(3), default: 0] += row.int(4)
+            case "key": sessions[id]?.promptKeys.append(row.text(3))
             default: break
             }
         }

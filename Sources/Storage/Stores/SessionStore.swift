@@ -83,9 +83,10 @@ package final class SessionStore {
     /// - Parameters:
     ///   - prompts: prompt texts to keep (already redacted), or empty when prompts are not kept.
     ///   - promptWords: vocabulary words of the prompts with their counts.
+    ///   - promptKeys: the issue keys (`ABC-12`, `#12`) the prompts name, for linking to tasks.
     package func add(
         _ delta: SessionDelta, logFileID: Int64, source: String, repository: RepositoryMatch?, prompts: [String],
-        promptWords: [String: Int], promptCharacters: Int
+        promptWords: [String: Int], promptKeys: [String] = [], promptCharacters: Int
     ) throws {
         try database.prepare(
             """
@@ -138,6 +139,7 @@ package final class SessionStore {
         for (word, count) in promptWords.sorted(by: { $0.key < $1.key }) {
             try detail.execute([session, file, .text("word"), .text(word), .int(count)])
         }
+        for key in promptKeys { try detail.execute([session, file, .text("key"), .text(key), .int(1)]) }
 
         if !prompts.isEmpty {
             let position =
@@ -284,6 +286,7 @@ package final class SessionStore {
             case "file": entries[id]?.activity.filesEdited.insert(row.text(2))
             case "commit": entries[id]?.activity.commits.append(row.text(2))
             case "word": entries[id]?.activity.promptWords[row.text(2), default: 0] += row.int(3)
+            case "key": entries[id]?.activity.promptKeys.append(row.text(2))
             default: break
             }
         }
@@ -298,6 +301,7 @@ package final class SessionStore {
             entries[parentID]?.activity.filesEdited.formUnion(entry.activity.filesEdited)
             entries[parentID]?.activity.commits += entry.activity.commits
             for (word, count) in entry.activity.promptWords { entries[parentID]?.activity.promptWords[word, default: 0] += count }
+            entries[parentID]?.activity.promptKeys += entry.activity.promptKeys
             if entries[parentID]?.activity.repository == nil { entries[parentID]?.activity.repository = entry.activity.repository }
             entries[id] = nil
         }
@@ -305,6 +309,7 @@ package final class SessionStore {
             var activity = entry.activity
             activity.eventTimes.sort()
             activity.commits = Array(Set(activity.commits)).sorted()
+            activity.promptKeys = Array(Set(activity.promptKeys)).sorted()
             return activity
         }.sorted { ($0.tool, $0.id) < ($1.tool, $1.id) }
     }

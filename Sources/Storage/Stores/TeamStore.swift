@@ -64,6 +64,7 @@ package final class TeamStore {
             let id = row.int64(0)
             switch row.text(1) {
             case "word": sessions[id]?.promptWords[row.text(2), default: 0] += row.int(3)
+            case "key": if sessions[id]?.promptKeys.contains(row.text(2)) == false { sessions[id]?.promptKeys.append(row.text(2)) }
             case "model": if sessions[id]?.models.contains(row.text(2)) == false { sessions[id]?.models.append(row.text(2)) }
             case "file":
                 // Only repository-relative paths travel; an absolute path could name a person's folders.
@@ -182,6 +183,7 @@ package final class TeamStore {
                 for (word, count) in session.promptWords.sorted(by: { $0.key < $1.key }) {
                     try detail.execute([row, file, .text("word"), .text(word), .int(count)])
                 }
+                for key in session.promptKeys { try detail.execute([row, file, .text("key"), .text(key), .int(1)]) }
                 try part.execute([row, file, .int(session.prompts)])
                 try usage.execute([
                     .text(source + "\u{0}" + session.tool + "\u{0}" + session.key), row, .int(session.tokens.input),

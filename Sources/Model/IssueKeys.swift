@@ -24,6 +24,18 @@ package enum IssueKeys {
         keys(in: Substring(branch), lowercaseProjects: knownProjects).first
     }
 
+    /// The keys a free text names (a prompt): upper-case `ABC-123`, `GH-123` and `#123`, each once,
+    /// in order, at most `limit` (a pasted changelog names many and tells nothing).
+    package static func inText(_ text: String, limit: Int = 20) -> [String] {
+        var seen: Set<String> = []
+        var result: [String] = []
+        for key in keys(in: Substring(text), lowercaseProjects: []) where seen.insert(key).inserted {
+            result.append(key)
+            if result.count == limit { break }
+        }
+        return result
+    }
+
     /// The project part of a key (`ABC` of `ABC-12`), nil for `#12`.
     package static func project(of key: String) -> String? {
         key.hasPrefix("#") ? nil : key.split(separator: "-").first.map(String.init)
@@ -95,6 +107,6 @@ package enum IssueKeys {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-    var isASCIILetter: Bool { isASCII && isLetter }
+    package var isASCIIDigit: Bool { isASCII && isNumber }
+    package var isASCIILetter: Bool { isASCII && isLetter }
 }
