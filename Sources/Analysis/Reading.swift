@@ -40,6 +40,12 @@ enum Reading {
         if !disagreeing.isEmpty {
             sentences.append("In \(disagreeing.joined(separator: ", ")) the size-matched ratio falls outside the interval: task size, not AI, may explain part of the difference.")
         }
+        let byWhom = retro.categories.filter { $0.withinPersonDisagrees == true }.map {
+            "\($0.category ?? "") (\(String(format: "%.2f", $0.withinPersonRatio ?? 0)) among the \($0.withinPersonPeople) people who did both)"
+        }
+        if !byWhom.isEmpty {
+            sentences.append("In \(byWhom.joined(separator: ", ")) the within-person ratio falls outside the interval: who used AI, not AI itself, may explain part of the difference.")
+        }
         if let ai = retro.review.reworkShareAI, let human = retro.review.reworkShareHuman {
             sentences.append(
                 "Rework and review took \(percent(ai)) of AI-assisted effort against \(percent(human)) of human effort.")

@@ -17,6 +17,11 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
     /// The size-matched check, and whether it falls outside the interval.
     package var sizeMatchedRatio: Double?
     package var sizeMatchedDisagrees: Bool?
+    /// The within-person check: the ratio among people who did both AI and human tasks of the
+    /// group, how many they are, and whether it falls outside the interval.
+    package var withinPersonRatio: Double?
+    package var withinPersonPeople: Int
+    package var withinPersonDisagrees: Bool?
     package var reworkShareAI: Double?
     package var reworkShareHuman: Double?
     package var churnAI: Double?
@@ -26,7 +31,8 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, sizeMatchedRatio
-        case sizeMatchedDisagrees, reworkShareAI, reworkShareHuman, churnAI, churnHuman, effortHoursAI, effortHoursHuman
+        case sizeMatchedDisagrees, withinPersonRatio, withinPersonPeople, withinPersonDisagrees, reworkShareAI, reworkShareHuman
+        case churnAI, churnHuman, effortHoursAI, effortHoursHuman
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -42,6 +48,9 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
         try container.encode(multiplier, forKey: .multiplier)
         try container.encode(sizeMatchedRatio, forKey: .sizeMatchedRatio)
         try container.encode(sizeMatchedDisagrees, forKey: .sizeMatchedDisagrees)
+        try container.encode(withinPersonRatio, forKey: .withinPersonRatio)
+        try container.encode(withinPersonPeople, forKey: .withinPersonPeople)
+        try container.encode(withinPersonDisagrees, forKey: .withinPersonDisagrees)
         try container.encode(reworkShareAI, forKey: .reworkShareAI)
         try container.encode(reworkShareHuman, forKey: .reworkShareHuman)
         try container.encode(churnAI, forKey: .churnAI)

@@ -90,12 +90,16 @@ package struct RetroAnalysis: Sendable {
     func figures(ai: [WorkTask], human: [WorkTask], zone: String, estimate: RatioEstimate?) -> GroupFigures {
         let sized = estimate == nil ? nil : Speedup.sizeMatched(
             ai: ai.map { ($0.effortHours, $0.filesTouched) }, human: human.map { ($0.effortHours, $0.filesTouched) })
+        let within = estimate == nil ? nil : Speedup.withinPerson(
+            ai: ai.map { ($0.effortHours, $0.author) }, human: human.map { ($0.effortHours, $0.author) })
         return GroupFigures(
             category: nil, zone: zone, nAI: ai.count, nHuman: human.count, ratio: estimate.map { Self.round($0.ratio) },
             ratioLow: estimate.map { Self.round($0.low) }, ratioHigh: estimate.map { Self.round($0.high) },
             timeSaved: estimate.map { Self.round(1 - $0.ratio) }, multiplier: estimate.map { Self.round(1 / $0.ratio) },
             sizeMatchedRatio: sized.map(Self.round),
             sizeMatchedDisagrees: sized.flatMap { value in estimate.map { value < $0.low || value > $0.high } },
+            withinPersonRatio: within.map { Self.round($0.ratio) }, withinPersonPeople: within?.people ?? 0,
+            withinPersonDisagrees: within.flatMap { value in estimate.map { value.ratio < $0.low || value.ratio > $0.high } },
             reworkShareAI: reworkShare(ai), reworkShareHuman: reworkShare(human), churnAI: Self.churn(ai),
             churnHuman: Self.churn(human), effortHoursAI: Self.round(ai.reduce(0) { $0 + $1.effortHours }),
             effortHoursHuman: Self.round(human.reduce(0) { $0 + $1.effortHours }))

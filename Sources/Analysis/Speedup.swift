@@ -117,17 +117,40 @@ package struct Speedup: Sendable {
     /// sides have tasks, the log ratios averaged with the bucket's task count as weight.
     package static func sizeMatched(ai: [(effort: Double, files: Int)], human: [(effort: Double, files: Int)]) -> Double? {
         func bucket(_ files: Int) -> Int { files <= 1 ? 0 : files <= 3 ? 1 : files <= 7 ? 2 : 3 }
+        return stratified(ai: ai.map { ($0.effort, bucket($0.files)) }, human: human.map { ($0.effort, bucket($0.files)) })?.ratio
+    }
+
+    /// The within-person ratio: the same average over the people who did both AI and human
+    /// tasks, so that who uses AI does not pass for what AI does; nil with fewer than 2 such people.
+    package static func withinPerson(ai: [(effort: Double, person: String)], human: [(effort: Double, person: String)]) -> (
+        ratio: Double, people: Int
+    )? {
+        guard let result = stratified(ai: ai.map { ($0.effort, $0.person) }, human: human.map { ($0.effort, $0.person) }),
+            result.strata >= 2
+        else { return nil }
+        return (result.ratio, result.strata)
+    }
+
+    /// Within each stratum where both sides have tasks, the difference of mean log efforts,
+    /// averaged with the stratum's task count as weight (strata in order: the same sum in every run).
+    static func stratified<Stratum: Hashable & Comparable>(
+        ai: [(effort: Double, stratum: Stratum)], human: [(effort: Double, stratum: Stratum)]
+    ) -> (ratio: Double, strata: Int)? {
+        var a: [Stratum: [Double]] = [:]
+        var h: [Stratum: [Double]] = [:]
+        for item in ai where item.effort > 0 { a[item.stratum, default: []].append(log(item.effort)) }
+        for item in human where item.effort > 0 { h[item.stratum, default: []].append(log(item.effort)) }
         var weighted = 0.0
         var weights = 0.0
-        for index in 0..<4 {
-            let a = ai.filter { bucket($0.files) == index && $0.effort > 0 }.map { log($0.effort) }
-            let h = human.filter { bucket($0.files) == index && $0.effort > 0 }.map { log($0.effort) }
-            guard !a.isEmpty, !h.isEmpty else { continue }
-            let weight = Double(a.count + h.count)
-            weighted += weight * (mean(a) - mean(h))
+        var strata = 0
+        for stratum in a.keys.sorted() {
+            guard let logsAI = a[stratum], let logsHuman = h[stratum] else { continue }
+            let weight = Double(logsAI.count + logsHuman.count)
+            weighted += weight * (mean(logsAI) - mean(logsHuman))
             weights += weight
+            strata += 1
         }
-        return weights > 0 ? exp(weighted / weights) : nil
+        return weights > 0 ? (exp(weighted / weights), strata) : nil
     }
 
     static func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(values.count) }

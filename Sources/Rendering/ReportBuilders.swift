@@ -48,6 +48,7 @@ package enum ReportBuilders {
                 [
                     label(group), group.zone, "\(group.nAI)", "\(group.nHuman)", ratio(group.ratio),
                     interval(group.ratioLow, group.ratioHigh), percent(group.timeSaved), ratio(group.sizeMatchedRatio),
+                    ratio(group.withinPersonRatio),
                     percent(group.reworkShareAI), percent(group.reworkShareHuman), percent(group.churnAI),
                     percent(group.churnHuman),
                 ]
@@ -55,7 +56,8 @@ package enum ReportBuilders {
         }
         let columns: [(String, ReportDocument.Table.Alignment)] = [
             ("category", .left), ("zone", .left), ("AI", .right), ("human", .right), ("ratio", .right),
-            ("95% interval", .right), ("time saved", .right), ("size-matched", .right), ("rework AI", .right),
+            ("95% interval", .right), ("time saved", .right), ("size-matched", .right), ("within-person", .right),
+            ("rework AI", .right),
             ("rework human", .right), ("churn AI", .right), ("churn human", .right),
         ]
         document.blocks.append(

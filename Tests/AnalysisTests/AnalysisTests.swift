@@ -91,6 +91,29 @@ struct SpeedupTests {
         let ratio = try #require(Speedup.sizeMatched(ai: ai, human: human))
         #expect(abs(ratio - 0.5) < 1e-12)
     }
+
+    @Test("the within-person check sees through AI use concentrated in a fast person; it needs 2 people who did both")
+    func withinPerson() throws {
+        // Ann (1 h a task) does 8 AI and 2 human tasks, Bob (4 h) 2 AI and 8 human: AI changes nothing for
+        // either of them, but pooled, AI tasks look 2.3 times faster.
+        var tasks: [WorkTask] = []
+        for (person, effort, aiCount) in [("ann", 1.0, 8), ("bob", 4.0, 2)] {
+            for index in 0..<10 {
+                var task = RetroTests.task("\(person)\(index)", .crud, ai: index < aiCount, effort: effort * (1 + Double(index % 3) * 0.01))
+                task.author = person
+                tasks.append(task)
+            }
+        }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        let crud = try #require(retro.categories.first { $0.category == "crud" })
+        #expect(try #require(crud.ratio) < 0.5)
+        #expect(abs(try #require(crud.withinPersonRatio) - 1) < 0.02)
+        #expect(crud.withinPersonPeople == 2)
+        #expect(crud.withinPersonDisagrees == true)
+        #expect(retro.reading.contains { $0.contains("within-person ratio falls outside the interval") })
+        let one = Speedup.withinPerson(ai: [(1, "ann"), (2, "bob")], human: [(1, "ann")])
+        #expect(one == nil)
+    }
 }
 
 @Suite("Retro and weekly figures")
