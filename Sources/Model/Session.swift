@@ -36,12 +36,15 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     package var toolVersion: String?
     /// Gemini only: sha256 of the project root (`projectHash`), for matching against repositories.
     package var projectHash: String?
+    /// The repository the log names (Codex `session_meta.git.repository_url`, Copilot's
+    /// `context.repository` as `owner/name`), for matching when the working directory does not.
+    package var repositoryURL: String?
 
     package init(
         tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,
         workingDirectory: String? = nil, gitBranch: String? = nil, eventTimes: [Int64] = [], prompts: Int = 0,
         promptTexts: [String] = [], models: [String] = [], usage: [UsageRecord] = [], filesEdited: [String] = [],
-        commits: [String] = [], toolVersion: String? = nil, projectHash: String? = nil
+        commits: [String] = [], toolVersion: String? = nil, projectHash: String? = nil, repositoryURL: String? = nil
     ) {
         self.tool = tool
         self.id = id
@@ -58,6 +61,7 @@ package struct SessionDelta: Sendable, Equatable, Codable {
         self.commits = commits
         self.toolVersion = toolVersion
         self.projectHash = projectHash
+        self.repositoryURL = repositoryURL
     }
 
     /// The sum of the usage records, field by field.

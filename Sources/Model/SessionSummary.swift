@@ -7,6 +7,8 @@ package struct SessionSummary: Sendable, Equatable, Codable {
     package var source: String
     /// The ingested repository its working directory resolved to, if any.
     package var repository: String?
+    /// Why it resolved to that repository (`path prefix …`, `the log's repository … is the origin`, …).
+    package var repositoryEvidence: String?
     package var workingDirectory: String?
     package var branch: String?
     /// First and last event, ms since 1970 UTC.

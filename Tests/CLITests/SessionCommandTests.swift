@@ -35,8 +35,8 @@ struct SessionCommandTests {
         let entry = try #require(entries.first)
         #expect(
             Set(entry.keys) == [
-                "tool", "id", "parent", "source", "repository", "branch", "start", "end", "activeSeconds", "prompts",
-                "models", "tokens", "filesEdited", "commits",
+                "tool", "id", "parent", "source", "repository", "repositoryEvidence", "branch", "start", "end", "activeSeconds",
+                "prompts", "models", "tokens", "filesEdited", "commits",
             ])
         #expect(entry["start"] as? String == "2026-03-01T10:00:00Z")
         #expect(entry["activeSeconds"] as? Int == 240)
@@ -81,5 +81,43 @@ struct SessionCommandTests {
         #expect(result.stdout.contains("claude-code 1"))
         #expect(result.stderr.contains("found 1 claude-code in \(folder.path)/config/projects"))
         #expect(result.stderr.contains("deletes its session logs after 30 days"))
+    }
+
+    @Test("a session is tied to the repository by the strongest identity its log carries: the origin a Codex log records, the origin's project name as a folder")
+    func repositoryIdentity() throws {
+        let repository = try ScriptedRepository("checkout-7")
+        defer { repository.remove() }
+        try repository.git("remote", "add", "origin", "git@github.com:acme/ledger.git")
+        try repository.write("src/ledger.py", "total = 0\n")
+        try repository.commit("LED-1 ledger totals", date: "2026-03-02T10:30:00+0000")
+        let db = repository.directory.path + "/../identity.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let logs = repository.directory.path + "/../identity-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        // Codex, run on a teammate's laptop in a folder of another name, recording the origin.
+        let codex = [
+            #"{"timestamp":"2026-03-02T10:00:00.000Z","type":"session_meta","payload":{"id":"cx-1","timestamp":"2026-03-02T10:00:00.000Z","cwd":"/home/dana/src/books","cli_version":"0.50.0","git":{"branch":"main","repository_url":"https://github.com/acme/ledger"}}}"#,
+            #"{"timestamp":"2026-03-02T10:01:00.000Z","type":"event_msg","payload":{"type":"user_message","message":"sum the ledger"}}"#,
+            #"{"timestamp":"2026-03-02T10:05:00.000Z","type":"response_item","payload":{"type":"custom_tool_call","name":"apply_patch","input":"*** Begin Patch\n*** Update File: src/ledger.py\n+x\n*** End Patch"}}"#,
+        ].joined(separator: "\n") + "\n"
+        try codex.write(toFile: logs + "/rollout-2026-03-02T10-00-00-cx-1.jsonl", atomically: true, encoding: .utf8)
+        // Claude Code in a clone named like the origin's project, not like the checkout here.
+        let claude = #"{"type":"user","sessionId":"cl-1","cwd":"/home/erin/code/ledger","uuid":"u1","timestamp":"2026-03-02T10:10:00.000Z","message":{"role":"user","content":"hi"}}"# + "\n"
+        try claude.write(toFile: logs + "/cl-1.jsonl", atomically: true, encoding: .utf8)
+        let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        let codexSession = try #require(sessions.first { $0["id"] as? String == "cx-1" })
+        #expect(codexSession["repository"] as? String == repository.directory.path)
+        #expect((codexSession["repositoryEvidence"] as? String)?.hasPrefix("the log's repository https://github.com/acme/ledger") == true)
+        #expect(codexSession["filesEdited"] as? [String] == ["src/ledger.py"])
+        let claudeSession = try #require(sessions.first { $0["id"] as? String == "cl-1" })
+        #expect(claudeSession["repository"] as? String == repository.directory.path)
+        #expect((claudeSession["repositoryEvidence"] as? String)?.hasPrefix("origin project name ledger") == true)
+        let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
+        #expect(tasks.stdout.contains("\"cx-1\""), "\(tasks.stdout)")
     }
 }

@@ -33,6 +33,7 @@ enum SessionsCommand {
         var parent: String?
         var source: String
         var repository: String?
+        var repositoryEvidence: String?
         var branch: String?
         var start: String?
         var end: String?
@@ -50,6 +51,7 @@ enum SessionsCommand {
             try container.encode(parent, forKey: .parent)
             try container.encode(source, forKey: .source)
             try container.encode(repository, forKey: .repository)
+            try container.encode(repositoryEvidence, forKey: .repositoryEvidence)
             try container.encode(branch, forKey: .branch)
             try container.encode(start, forKey: .start)
             try container.encode(end, forKey: .end)
@@ -62,7 +64,7 @@ enum SessionsCommand {
         }
 
         enum CodingKeys: String, CodingKey {
-            case tool, id, parent, source, repository, branch, start, end, activeSeconds, prompts, models, tokens
+            case tool, id, parent, source, repository, repositoryEvidence, branch, start, end, activeSeconds, prompts, models, tokens
             case filesEdited, commits
         }
     }
@@ -99,7 +101,7 @@ enum SessionsCommand {
     static func entry(_ session: SessionSummary) -> Entry {
         Entry(
             tool: session.tool, id: session.id, parent: session.parent, source: session.source,
-            repository: session.repository, branch: session.branch,
+            repository: session.repository, repositoryEvidence: session.repositoryEvidence, branch: session.branch,
             start: session.startMs.map { Timestamp.iso8601($0 / 1000) }, end: session.endMs.map { Timestamp.iso8601($0 / 1000) },
             activeSeconds: session.activeSeconds, prompts: session.prompts, models: session.models,
             tokens: Entry.Tokens(
@@ -112,6 +114,7 @@ enum SessionsCommand {
         var text = CSV.row([
             "tool", "id", "parent", "repository", "branch", "start", "end", "active_seconds", "prompts", "models",
             "input_tokens", "output_tokens", "cache_write_tokens", "cache_read_tokens", "files_edited", "commits", "source",
+            "repository_evidence",
         ])
         for entry in entries {
             text += CSV.row([
@@ -119,7 +122,7 @@ enum SessionsCommand {
                 entry.end ?? "", "\(entry.activeSeconds)", "\(entry.prompts)", entry.models.joined(separator: " "),
                 "\(entry.tokens.input)", "\(entry.tokens.output)", "\(entry.tokens.cacheWrite)",
                 "\(entry.tokens.cacheRead)", "\(entry.filesEdited.count)", entry.commits.joined(separator: " "),
-                entry.source,
+                entry.source, entry.repositoryEvidence ?? "",
             ])
         }
         return text

@@ -2,12 +2,15 @@ import Foundation
 import Model
 import Storage
 
-/// Finds the ingested repository a session worked in, from its working directory, with the evidence.
+/// Finds the ingested repository a session worked in, by the strongest identity its log carries,
+/// with the evidence (METHOD.md, AI attribution; `sessions --format json` shows it):
 ///
-/// Path prefix first (the directory is the repository's root or inside it);
-/// then the repository's name as a folder of the path (another clone of the same
-/// repository, e.g. on a teammate's laptop); then, when the directory exists
-/// here and is a git work tree, its `origin` URL.
+/// 1. path prefix: the working directory is the ingested checkout or inside it;
+/// 2. the repository the log itself records (Codex `session_meta.git.repository_url`, Copilot
+///    `context.repository` as `owner/name`) equals an ingested repository's origin;
+/// 3. the name of a folder of the path is an ingested repository's folder name, or its origin's
+///    project name (another clone, on a teammate's laptop, under another folder name here);
+/// 4. when the directory exists here and is a git work tree, its `origin` URL.
 package struct RepositoryResolver {
     private let repositories: [Repository]
     private let environment: [String: String]
@@ -18,24 +21,56 @@ package struct RepositoryResolver {
         self.environment = environment
     }
 
-    package func resolve(_ workingDirectory: String?) -> SessionStore.RepositoryMatch? {
-        guard let directory = workingDirectory?.trimmingTrailingSlashes, !directory.isEmpty else { return nil }
-        for repository in repositories where directory == repository.root || directory.hasPrefix(repository.root + "/") {
-            return SessionStore.RepositoryMatch(
-                repositoryID: repository.id, evidence: "path prefix \(repository.root)", root: repository.root)
+    package func resolve(_ workingDirectory: String?, repositoryURL: String? = nil) -> SessionStore.RepositoryMatch? {
+        let directory = workingDirectory?.trimmingTrailingSlashes ?? ""
+        if !directory.isEmpty {
+            for repository in repositories where directory == repository.root || directory.hasPrefix(repository.root + "/") {
+                return SessionStore.RepositoryMatch(
+                    repositoryID: repository.id, evidence: "path prefix \(repository.root)", root: repository.root)
+            }
         }
+        if let url = repositoryURL.map(Self.normalised), !url.isEmpty,
+            let repository = repositories.first(where: { repository in
+                guard let origin = repository.origin.map(Self.normalised) else { return false }
+                // `owner/name` (Copilot) has no host: it matches the end of the origin.
+                return origin == url || (url.split(separator: "/").count == 2 && origin.hasSuffix("/" + url))
+            })
+        {
+            return SessionStore.RepositoryMatch(
+                repositoryID: repository.id, evidence: "the log's repository \(repositoryURL ?? "") is the origin",
+                root: Self.cloneRoot(directory, names: Self.names(repository)) ?? (directory.isEmpty ? repository.root : directory))
+        }
+        guard !directory.isEmpty else { return nil }
         let components = directory.split(separator: "/")
         for depth in stride(from: components.count, to: 0, by: -1) {
             let name = String(components[depth - 1])
-            let matches = repositories.filter { $0.name == name }
+            let matches = repositories.filter { Self.names($0).contains(name.lowercased()) }
             guard let repository = matches.first else { continue }
             let root = "/" + components[..<depth].joined(separator: "/")
             let ambiguity = matches.count > 1 ? " (\(matches.count) repositories share the name; took \(repository.root))" : ""
+            let kind = repository.name == name ? "repository name" : "origin project name"
             return SessionStore.RepositoryMatch(
-                repositoryID: repository.id,
-                evidence: "repository name \(name) in \(directory)\(ambiguity)", root: root)
+                repositoryID: repository.id, evidence: "\(kind) \(name) in \(directory)\(ambiguity)", root: root)
         }
         return originMatch(directory)
+    }
+
+    /// The names a clone of the repository may go by: its folder here and its origin's project name.
+    static func names(_ repository: Repository) -> Set<String> {
+        var names: Set<String> = [repository.name.lowercased()]
+        if let origin = repository.origin, let project = normalised(origin).split(separator: "/").last {
+            names.insert(String(project))
+        }
+        return names
+    }
+
+    /// The deepest folder of `directory` named like the repository: the clone's root there.
+    static func cloneRoot(_ directory: String, names: Set<String>) -> String? {
+        let components = directory.split(separator: "/")
+        for depth in stride(from: components.count, to: 0, by: -1) where names.contains(components[depth - 1].lowercased()) {
+            return "/" + components[..<depth].joined(separator: "/")
+        }
+        return nil
     }
 
     private func originMatch(_ directory: String) -> SessionStore.RepositoryMatch? {

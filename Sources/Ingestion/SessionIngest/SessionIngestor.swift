@@ -305,7 +305,7 @@ package struct SessionIngestor {
                 }
                 try store.add(
                     session, logFileID: fileID, source: entry.path,
-                    repository: resolver.resolve(session.workingDirectory),
+                    repository: resolver.resolve(session.workingDirectory, repositoryURL: session.repositoryURL),
                     prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
                     promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
             }

@@ -30,6 +30,8 @@ struct CodexRecord {
         var cwd: String?
         var cliVersion: String?
         var branch: String?
+        /// `git.repository_url` of a session_meta (the origin at the session's start).
+        var repositoryURL: String?
         var model: String?
         var role: String?
         /// `content` of a message.
@@ -67,6 +69,7 @@ struct CodexRecord {
             cwd = field(.cwd)?.string
             cliVersion = field(.cli_version)?.string
             branch = field(.git)?["branch"]?.string
+            repositoryURL = field(.git)?["repository_url"]?.string
             model = field(.model)?.string
             role = field(.role)?.string
             name = field(.name)?.string

@@ -93,6 +93,7 @@ package enum CodexSessionReader {
         if let id = meta.id, !id.isEmpty { builder.id = id }
         builder.noteDirectory(meta.cwd)
         builder.noteBranch(meta.branch)
+        builder.noteRepository(meta.repositoryURL)
         if let version = meta.cliVersion { builder.toolVersion = version }
         return legacy
     }

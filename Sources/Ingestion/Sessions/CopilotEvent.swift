@@ -21,6 +21,8 @@ struct CopilotEvent {
         var copilotVersion: String?
         var cwd: String?
         var branch: String?
+        /// `context.repository`: `owner/name`.
+        var repository: String?
         var newModel: String?
         var model: String?
         var currentModel: String?
@@ -39,6 +41,7 @@ struct CopilotEvent {
                 copilotVersion = data["copilotVersion"]?.string
                 cwd = data["context"]?["cwd"]?.string
                 branch = data["context"]?["branch"]?.string
+                repository = data["context"]?["repository"]?.string
             case "session.model_change": newModel = data["newModel"]?.string
             case "user.message": content = data["content"]?.string
             case "assistant.message":

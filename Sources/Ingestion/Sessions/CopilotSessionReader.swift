@@ -79,6 +79,7 @@ package enum CopilotSessionReader {
         if let version = data.copilotVersion { builder.toolVersion = version }
         builder.noteDirectory(data.cwd)
         builder.noteBranch(data.branch)
+        builder.noteRepository(data.repository)
     }
 
     private static func firstEvent(path: String) -> CopilotEvent? {

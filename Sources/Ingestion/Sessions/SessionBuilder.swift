@@ -17,6 +17,7 @@ struct SessionBuilder {
     var commits: Set<String> = []
     var toolVersion: String?
     var projectHash: String?
+    var repositoryURL: String?
 
     init(tool: String, id: String, parentID: String? = nil) {
         self.tool = tool
@@ -54,6 +55,11 @@ struct SessionBuilder {
         if workingDirectory == nil, let path, !path.isEmpty { workingDirectory = path }
     }
 
+    /// Keeps the first non-empty repository URL or `owner/name` the log records.
+    mutating func noteRepository(_ url: String?) {
+        if repositoryURL == nil, let url, !url.isEmpty { repositoryURL = url }
+    }
+
     /// Keeps the last non-empty branch (where the session ended up).
     mutating func noteBranch(_ branch: String?) {
         if let branch, !branch.isEmpty { gitBranch = branch }
@@ -64,6 +70,6 @@ struct SessionBuilder {
             tool: tool, id: id, parentID: parentID, continuedFrom: continuedFrom, workingDirectory: workingDirectory,
             gitBranch: gitBranch, eventTimes: eventTimes.sorted(), prompts: prompts, promptTexts: promptTexts,
             models: models.sorted(), usage: usage.values.sorted { $0.key < $1.key }, filesEdited: filesEdited.sorted(),
-            commits: commits.sorted(), toolVersion: toolVersion, projectHash: projectHash)
+            commits: commits.sorted(), toolVersion: toolVersion, projectHash: projectHash, repositoryURL: repositoryURL)
     }
 }

@@ -208,20 +208,21 @@ package final class SessionStore {
                 (SELECT coalesce(sum(input), 0) FROM token_usage t WHERE t.session_id = s.id),
                 (SELECT coalesce(sum(output), 0) FROM token_usage t WHERE t.session_id = s.id),
                 (SELECT coalesce(sum(cache_write), 0) FROM token_usage t WHERE t.session_id = s.id),
-                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id)
+                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id),
+                s.repository_evidence
             FROM session s LEFT JOIN repository r ON r.id = s.repository_id
             WHERE (?1 IS NULL OR s.tool = ?1) AND (?2 IS NULL OR r.root = ?2 OR r.name = ?2)
             """
         ).rows([.optional(filter.tool), .optional(filter.repository)]) { row in
-            Row(
-                id: row.int64(0),
-                summary: SessionSummary(
-                    tool: row.text(1), id: row.text(2), parent: row.optionalText(3), source: row.text(4),
-                    repository: row.optionalText(5), workingDirectory: row.optionalText(6),
-                    branch: row.optionalText(7), startMs: row.optionalInt64(8), endMs: row.optionalInt64(9),
-                    activeSeconds: 0, prompts: row.int(10), models: [],
-                    tokens: TokenTotals(input: row.int(11), output: row.int(12), cacheWrite: row.int(13), cacheRead: row.int(14)),
-                    filesEdited: [], commits: []))
+            var summary = SessionSummary(
+                tool: row.text(1), id: row.text(2), parent: row.optionalText(3), source: row.text(4),
+                repository: row.optionalText(5), workingDirectory: row.optionalText(6),
+                branch: row.optionalText(7), startMs: row.optionalInt64(8), endMs: row.optionalInt64(9),
+                activeSeconds: 0, prompts: row.int(10), models: [],
+                tokens: TokenTotals(input: row.int(11), output: row.int(12), cacheWrite: row.int(13), cacheRead: row.int(14)),
+                filesEdited: [], commits: [])
+            summary.repositoryEvidence = row.isNull(5) ? nil : row.optionalText(15)
+            return Row(id: row.int64(0), summary: summary)
         }
         rows.removeAll { row in
             if let since = filter.sinceMs, (row.summary.endMs ?? Int64.min) < since { return true }
