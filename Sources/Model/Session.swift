@@ -39,6 +39,9 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     /// The repository the log names (Codex `session_meta.git.repository_url`, Copilot's
     /// `context.repository` as `owner/name`), for matching when the working directory does not.
     package var repositoryURL: String?
+    /// The log writes local times without an offset (aider), read as if UTC: ingestion shifts
+    /// them by the offset of the author's commits.
+    package var localTimes = false
 
     package init(
         tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,

@@ -20,13 +20,17 @@ struct SessionLinker {
     /// Tasks by the key a session may name: `ABC-12`, `#12` (also for `PR #12`), and the key
     /// in the branch a task was merged from.
     private var tasksByKey: [String: [Int]] = [:]
+    /// Tasks by the branch they were merged from (a merge, or a squashed pull request's head).
+    private var tasksByBranch: [String: [Int]] = [:]
     private var knownProjects: Set<String> = []
 
     static let prefixLength = 7
 
+    /// - Parameter squashedCommits: by task index, the commits a squash merge folded (from a
+    ///   pull-request export): a session that names one of them names the task.
     init(
         tasks: [WorkTask], commits: [Commit], groups: [CommitGroup], settings: Settings,
-        identity: (Commit) -> String
+        squashedCommits: [Int: [String]] = [:], identity: (Commit) -> String
     ) {
         self.tasks = tasks
         self.settings = settings
@@ -47,13 +51,19 @@ struct SessionLinker {
                 tasksByHashPrefix[commit.hash.prefix(Self.prefixLength), default: []].append((commit.hash, taskIndex))
                 if !commit.isMerge { files.formUnion(commit.files.map(\.path)) }
             }
+            for hash in squashedCommits[taskIndex] ?? [] where hash.count >= Self.prefixLength {
+                tasksByHashPrefix[hash.prefix(Self.prefixLength), default: []].append((hash, taskIndex))
+            }
             for file in files { tasksByFile[file, default: []].append(taskIndex) }
             taskAuthors.append(authors)
         }
         knownProjects = Set(tasks.compactMap { IssueKeys.project(of: $0.key) })
         for (index, task) in tasks.enumerated() {
             var keys: Set<String> = [task.key.hasPrefix("PR #") ? String(task.key.dropFirst(3)) : task.key]
-            if let branch = task.branch, let key = IssueKeys.inBranch(branch, knownProjects: knownProjects) { keys.insert(key) }
+            if let branch = task.branch {
+                tasksByBranch[branch, default: []].append(index)
+                if let key = IssueKeys.inBranch(branch, knownProjects: knownProjects) { keys.insert(key) }
+            }
             for key in keys.sorted() where key.hasPrefix("#") || IssueKeys.project(of: key) != nil {
                 tasksByKey[key, default: []].append(index)
             }
@@ -160,6 +170,11 @@ struct SessionLinker {
     /// on a colleague's branch reviews that work rather than writing it.
     private func keyedTasks(_ session: SessionActivity, owner: String?) -> [Link]? {
         func allowed(_ index: Int) -> Bool { owner.map { taskAuthors[index].contains($0) } ?? true }
+        if let branch = session.branch, let indices = tasksByBranch[branch] {
+            return indices.filter(allowed).map {
+                Link(task: $0, reason: "its branch \(branch) is the branch the task was merged from", evidence: .key)
+            }
+        }
         if let branch = session.branch, let key = IssueKeys.inBranch(branch, knownProjects: knownProjects),
             let indices = tasksByKey[key]
         {

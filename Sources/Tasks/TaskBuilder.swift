@@ -54,6 +54,37 @@ package struct TaskBuilder: Sendable {
         return result
     }
 
+    /// A squash-merged pull request's task takes, from the export, what the squash folded away:
+    /// its branch (`headRefName`), its commits' times as the work's window (from the first commit,
+    /// or the pull request's creation, to the squash) and its commit ids, so that sessions are
+    /// looked for around the work rather than the merge, and cycle time runs from the work's start.
+    /// - Returns: by task index, the pull request's commit ids, for the session linker.
+    static func applySquashedPullRequests(
+        _ tasks: inout [WorkTask], history: History, pullRequests: [PullRequest]
+    ) -> [Int: [String]] {
+        guard !pullRequests.isEmpty else { return [:] }
+        let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        let hashes = Set(history.commits.map(\.hash))
+        var claimed: Set<Int> = []
+        var result: [Int: [String]] = [:]
+        for index in tasks.indices.sorted(by: { (tasks[$0].firstCommitTime, $0) < (tasks[$1].firstCommitTime, $1) }) {
+            for commit in tasks[index].commits {
+                guard let number = IssueKeys.squashNumber(commit.subject), !claimed.contains(number),
+                    let pullRequest = byNumber[number], pullRequest.merged != nil,
+                    !pullRequest.commits.contains(where: hashes.contains)
+                else { continue }
+                claimed.insert(number)
+                let times = (pullRequest.commitTimes ?? []).filter { $0 <= commit.authorTime }
+                let workStart = times.min() ?? min(pullRequest.created, commit.authorTime)
+                tasks[index].firstCommitTime = min(tasks[index].firstCommitTime, workStart)
+                tasks[index].start = min(tasks[index].start, workStart, pullRequest.created)
+                if tasks[index].branch == nil { tasks[index].branch = pullRequest.headBranch }
+                result[index, default: []] += pullRequest.commits
+            }
+        }
+        return result
+    }
+
     /// Builds every task of every repository.
     ///
     /// - Parameters:
@@ -95,8 +126,11 @@ package struct TaskBuilder: Sendable {
             var repositoryTasks = groups.map {
                 draft($0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
             }
+            let squashed = Self.applySquashedPullRequests(
+                &repositoryTasks, history: history, pullRequests: pullRequests[history.root] ?? [])
             let linker = SessionLinker(
-                tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings, identity: identity)
+                tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings,
+                squashedCommits: squashed, identity: identity)
             for session in sessions where session.repository == history.root {
                 for link in linker.links(for: session) {
                     repositoryTasks[link.task].sessions.append(

@@ -120,4 +120,35 @@ struct SessionCommandTests {
         let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
         #expect(tasks.stdout.contains("\"cx-1\""), "\(tasks.stdout)")
     }
+
+    @Test("aider's local times are read in the time zone of the author's commits, not as UTC")
+    func aiderLocalTime() throws {
+        let repository = try ScriptedRepository("aider-zone")
+        defer { repository.remove() }
+        try repository.write("src/pricing.py", "price = 1\n")
+        // 10:30 in Berlin (+02:00) is 08:30 UTC.
+        try repository.commit("PRC-1 pricing rules", author: "Ute", date: "2026-06-02T10:30:00+0200")
+        let history = """
+            # aider chat started at 2026-06-02 10:00:00
+
+            > /usr/bin/aider --model gpt-5  
+
+            #### change the pricing rules  
+
+            > Applied edit to src/pricing.py  
+
+            """
+        try repository.write(".aider.chat.history.md", history)
+        let db = repository.directory.path + "/../aider-zone.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let ingest = try CLIRunner.run(["ingest", "sessions", repository.directory.path + "/.aider.chat.history.md", "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.first?["start"] as? String == "2026-06-02T08:00:00Z", "\(listing.stdout)")
+        // Read as UTC it would start after the commit, and not link.
+        let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
+        #expect(tasks.stdout.contains("\"ai\" : true"), "\(tasks.stdout)")
+    }
 }

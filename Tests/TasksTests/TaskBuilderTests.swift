@@ -285,6 +285,32 @@ struct LinkingTests {
         #expect(task.aiOnWeakEvidenceOnly)
     }
 
+    @Test("a squash-merged pull request's task links sessions around its own commits (export times, ids, head branch), however long the review waited")
+    func squashWindow() throws {
+        var history = History()
+        history.commit("s1", "Ledger sums (#7)", author: "ann", minute: 3 * 1440, files: ["src/ledger.py"])
+        let pullRequest = PullRequest(
+            number: 7, title: "Ledger sums", author: "ann", created: History.start + 300 * 60,
+            merged: History.start + 3 * 1440 * 60, closed: nil, headBranch: "ledger-sums", baseBranch: "main",
+            additions: nil, deletions: nil, reviewRounds: 1, changeRequests: 0, firstReview: nil, reviewComments: 0,
+            commits: ["c1c1c1c1c1", "c2c2c2c2c2"], commitTimes: [History.start + 60 * 60, History.start + 240 * 60])
+        let tasks = history.build(
+            sessions: [
+                session("editing", files: ["src/ledger.py"], minutes: [30, 50], directory: "/workspace"),
+                session("committing", minutes: [200], commits: ["c2c2c2c2"], directory: "/workspace"),
+                session("on-branch", minutes: [100], branch: "ledger-sums", directory: "/workspace"),
+            ],
+            pullRequests: [pullRequest])
+        let task = try #require(tasks.first { $0.key == "PR #7" })
+        #expect(task.sessions.map(\.id) == ["editing", "committing", "on-branch"])
+        #expect(task.sessions.map(\.evidence) == [.file, .commit, .key])
+        #expect(task.branch == "ledger-sums")
+        #expect(task.firstCommitTime == History.start + 60 * 60)
+        // From the work's first commit (the first session event is earlier still) to the merge.
+        #expect(task.start == History.start + 30 * 60)
+        #expect(abs(task.cycleHours - (3 * 24 - 0.5)) < 1e-9)
+    }
+
     @Test("a file several tasks touched in the window does not link on its own; a file only one touched does")
     func sharedFiles() throws {
         var history = History()

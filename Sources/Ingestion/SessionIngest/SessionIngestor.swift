@@ -296,7 +296,16 @@ package struct SessionIngestor {
                 path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size,
                 modified: read.modified, consumed: consumed, fingerprint: fingerprint, malformed: result.malformedLines,
                 time: Int64(Date().timeIntervalSince1970))
-            for session in result.sessions {
+            for var session in result.sessions {
+                let repository = resolver.resolve(session.workingDirectory, repositoryURL: session.repositoryURL)
+                if session.localTimes, let repository, let first = session.eventTimes.first,
+                    let offset = try CommitStore(database: database).authorOffset(
+                        repositoryID: repository.repositoryID, commitPrefixes: session.commits, near: first / 1000,
+                        window: 14 * 86_400)
+                {
+                    // Local wall-clock time = UTC + offset.
+                    session.eventTimes = session.eventTimes.map { $0 - Int64(offset) * 60_000 }
+                }
                 var words: [String: Int] = [:]
                 var keys: [String] = []
                 for text in session.promptTexts {
@@ -305,7 +314,7 @@ package struct SessionIngestor {
                 }
                 try store.add(
                     session, logFileID: fileID, source: entry.path,
-                    repository: resolver.resolve(session.workingDirectory, repositoryURL: session.repositoryURL),
+                    repository: repository,
                     prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
                     promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
             }

@@ -5,7 +5,7 @@ import Support
 /// Reads aider's `.aider.chat.history.md` (FORMATS.md §3.2), always as a whole.
 ///
 /// - Each `# aider chat started at <time>` header starts a session. Its time is the user's
-///   **local time without a zone, read as if it were UTC**: the caller may shift it by the
+///   **local time without a zone, read as if it were UTC** (`SessionDelta.localTimes`): ingestion shifts it by the
 ///   user's offset. Text before the first header belongs to no session and is skipped.
 /// - Aider has no session id: the id is `<folder of the file>#<start as YYYY-MM-DDTHH:MM:SS>`
 ///   (`#2`, `#3`… appended when one file has two starts in the same second).
@@ -60,6 +60,7 @@ package enum AiderChatReader {
                 seenIDs[id] = count
                 if count > 1 { id += "#\(count)" }
                 var builder = SessionBuilder(tool: tool, id: id)
+                builder.localTimes = true
                 builder.workingDirectory = folder
                 builder.addTime(start)
                 sessions.append(builder)

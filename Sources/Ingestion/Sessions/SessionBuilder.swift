@@ -18,6 +18,7 @@ struct SessionBuilder {
     var toolVersion: String?
     var projectHash: String?
     var repositoryURL: String?
+    var localTimes = false
 
     init(tool: String, id: String, parentID: String? = nil) {
         self.tool = tool
@@ -66,10 +67,12 @@ struct SessionBuilder {
     }
 
     func build() -> SessionDelta {
-        SessionDelta(
+        var delta = SessionDelta(
             tool: tool, id: id, parentID: parentID, continuedFrom: continuedFrom, workingDirectory: workingDirectory,
             gitBranch: gitBranch, eventTimes: eventTimes.sorted(), prompts: prompts, promptTexts: promptTexts,
             models: models.sorted(), usage: usage.values.sorted { $0.key < $1.key }, filesEdited: filesEdited.sorted(),
             commits: commits.sorted(), toolVersion: toolVersion, projectHash: projectHash, repositoryURL: repositoryURL)
+        delta.localTimes = localTimes
+        return delta
     }
 }

@@ -47,6 +47,30 @@ package final class CommitStore {
             lastIngest: row.optionalInt64(4))
     }
 
+    /// The UTC offset (minutes) to read a log's local times in: that of the author of the commits
+    /// it names (hash prefixes), else the most common author offset of the repository's commits
+    /// within `window` seconds of `time`; nil when neither has a commit.
+    package func authorOffset(repositoryID: Int64, commitPrefixes: [String], near time: Int64, window: Int64) throws -> Int? {
+        var counts: [Int: Int] = [:]
+        let named = try database.prepare(
+            "SELECT author_offset FROM git_commit WHERE repository_id = ? AND hash >= ? AND hash < ? LIMIT 2")
+        for prefix in commitPrefixes where prefix.count >= 7 {
+            let offsets = try named.rows([.integer(repositoryID), .text(prefix), .text(prefix + "~")]) { $0.int(0) }
+            if offsets.count == 1 { counts[offsets[0], default: 0] += 1 }
+        }
+        if counts.isEmpty {
+            try database.prepare(
+                """
+                SELECT author_offset, count(*) FROM git_commit WHERE repository_id = ? AND author_time BETWEEN ? AND ?
+                GROUP BY author_offset
+                """
+            ).query([.integer(repositoryID), .integer(time - window), .integer(time + window)]) { row in
+                counts[row.int(0)] = row.int(1)
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
     /// Records when the repository was last ingested.
     package func setLastIngest(repositoryID: Int64, time: Int64) throws {
         try database.prepare("UPDATE repository SET last_ingest = ? WHERE id = ?")
