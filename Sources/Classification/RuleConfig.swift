@@ -39,6 +39,9 @@ package struct RuleConfig: Sendable, Equatable {
     /// Alias name or email → the identity it belongs to (lower case).
     package var aliases: [String: String] = [:]
     package var settings = Settings()
+    /// The file it was read from and the SHA-256 of its bytes (empty for the defaults): a task
+    /// build records it, so a changed configuration rebuilds the tasks.
+    package var source = ""
 
     package init() {}
 
@@ -70,6 +73,7 @@ package struct RuleConfig: Sendable, Equatable {
         let reader = Reader(file: file)
         let object = try reader.object(root, at: "$")
         var config = RuleConfig()
+        config.source = file + " " + SHA256.hex(SHA256.hash(Array(data)))
         let known: Set<String> = ["rules", "categories", "ignore", "bots", "aliases", "settings", "$schema"]
         for key in object.keys.sorted() where !known.contains(key) {
             throw .invalid(file: file, path: "$.\(key)", expected: "one of the keys \(known.sorted().joined(separator: ", "))")

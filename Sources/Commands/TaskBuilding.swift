@@ -15,15 +15,38 @@ enum TaskBuilding {
         try TaskRebuild.config(database: database, explicitPath: context.arguments.value("--config").map(context.absolute))
     }
 
-    /// Rebuilds the tasks and says what changed on stderr.
+    /// Rebuilds the tasks and says what changed on stderr — unless nothing they are built from
+    /// changed since the last build (the stored inputs, the configuration and this binary), when
+    /// it says so and rebuilds nothing. `force` (`multiplier classify`) builds them all the same.
     @discardableResult
-    static func rebuild(_ context: CommandContext, database: Database) throws -> TaskRebuild.Report {
-        let report = try TaskRebuild.run(database: database, config: try config(context, database: database))
+    static func rebuild(_ context: CommandContext, database: Database, force: Bool = false) throws -> TaskRebuild.Report {
+        let config = try config(context, database: database)
+        let store = TaskStore(database: database)
+        let fingerprint = SHA256.hex(
+            SHA256.hash(Array((try store.inputDigest() + "\n" + config.source + "\n" + buildIdentity).utf8)))
+        if !force, try store.builtFrom() == fingerprint {
+            let count = try store.taskCount()
+            context.notes.note("tasks: \(count) in all (nothing new since they were built: none rebuilt)")
+            return TaskRebuild.Report(tasks: count, saved: TaskStore.SaveResult(unchanged: count))
+        }
+        let report = try TaskRebuild.run(database: database, config: config)
+        try store.setBuiltFrom(fingerprint)
         let saved = report.saved
         context.notes.note(
             "tasks: \(report.tasks) in all (\(saved.added) new, \(saved.changed) changed, \(saved.removed) removed)")
         return report
     }
+
+    /// This binary: its path, size and modification time. Another build may classify, link or
+    /// estimate otherwise, so its tasks are built afresh.
+    static let buildIdentity: String = {
+        guard let path = Bundle.main.executablePath,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        else { return "unknown build" }  // then only the stored inputs and the configuration decide
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
+    }()
 
     /// The stored tasks, building them first when the database has commits but no tasks yet.
     static func tasks(_ context: CommandContext, database: Database) throws -> [WorkTask] {

@@ -11,6 +11,11 @@ package enum TaskRebuild {
     package struct Report: Sendable, Equatable {
         package var tasks: Int
         package var saved: TaskStore.SaveResult
+
+        package init(tasks: Int, saved: TaskStore.SaveResult) {
+            self.tasks = tasks
+            self.saved = saved
+        }
     }
 
     /// Builds and stores every task.

@@ -7,7 +7,7 @@ import Testing
 /// input, although Swift seeds Dictionary and Set order anew in each process (issue 19).
 @Suite("rebuilding tasks is deterministic across processes")
 struct RebuildDeterminismTests {
-    @Test("ingesting the unchanged sample repository again, in new processes, changes no task")
+    @Test("ingesting the unchanged sample repository again rebuilds nothing; rebuilding in new processes changes no task")
     func unchangedRepositoryChangesNothing() throws {
         let work = try TemporaryDirectory("determinism")
         defer { work.remove() }
@@ -17,14 +17,45 @@ struct RebuildDeterminismTests {
         try #require(demo.status == 0, "\(demo.stderr)")
         let database = work.path + "/demo.sqlite"
         let before = try CLIRunner.run(["tasks", "--bots", "--format", "json", "--db", database])
-        // The sample's 440-odd tasks gave 1 to 5 changed tasks per run while path scores were
-        // summed in a Dictionary's order; three runs make a chance pass of that very unlikely.
+        // An ingest with nothing new rebuilds nothing.
+        let again = try CLIRunner.run(["ingest", "git", work.path + "/demo/acme-shop", "--db", database])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("nothing new since they were built: none rebuilt"), "\(again.stderr)")
+        // A forced rebuild in a new process stores byte-identical tasks: the sample's 440-odd tasks
+        // gave 1 to 5 changed tasks per run while path scores were summed in a Dictionary's order;
+        // three runs make a chance pass of that very unlikely.
         for _ in 0..<3 {
-            let again = try CLIRunner.run(["ingest", "git", work.path + "/demo/acme-shop", "--db", database])
-            #expect(again.status == 0, "\(again.stderr)")
-            #expect(again.stderr.contains("(0 new, 0 changed, 0 removed)"), "\(again.stderr)")
+            let rebuilt = try CLIRunner.run(["classify", "--db", database])
+            #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+            #expect(rebuilt.stderr.contains("(0 new, 0 changed, 0 removed)"), "\(rebuilt.stderr)")
         }
         let after = try CLIRunner.run(["tasks", "--bots", "--format", "json", "--db", database])
         #expect(after.stdout == before.stdout)
+    }
+
+    @Test("nothing new rebuilds nothing; a new commit, a changed configuration or a label rebuilds")
+    func rebuildsWhatChanged() throws {
+        let repository = try ScriptedRepository("incremental")
+        defer { repository.remove() }
+        try repository.write("src/cart.ts", "export const cart = 1\n")
+        try repository.commit("ABC-1: cart totals", date: "2026-03-02T10:30:00+0000")
+        let db = repository.directory.path + "/../incremental.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        func ingest() throws -> String {
+            let result = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stderr
+        }
+        #expect(try ingest().contains("tasks: 1 in all (1 new, 0 changed, 0 removed)"))
+        #expect(try ingest().contains("none rebuilt"))
+        try repository.write("src/orders.ts", "export const orders = 1\n")
+        try repository.commit("ABC-2: orders", date: "2026-03-03T10:30:00+0000")
+        #expect(try ingest().contains("tasks: 2 in all (1 new, 0 changed, 0 removed)"))
+        try repository.write(".multiplier.json", #"{"categories": {"src/cart.ts": "business-logic"}}"#)
+        #expect(try ingest().contains("tasks: 2 in all (0 new, 1 changed, 0 removed)"))
+        #expect(try ingest().contains("none rebuilt"))
+        let label = try CLIRunner.run(["label", "ABC-2", "--ai", "yes", "--db", db])
+        #expect(label.status == 0, "\(label.stderr)")
+        #expect(label.stderr.contains("(0 new, 1 changed, 0 removed)"), "\(label.stderr)")
     }
 }

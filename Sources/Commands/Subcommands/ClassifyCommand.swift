@@ -48,7 +48,7 @@ enum ClassifyCommand {
         }
         let database = try context.openDatabase()
         guard context.arguments.has("--evaluate") else {
-            let report = try TaskBuilding.rebuild(context, database: database)
+            let report = try TaskBuilding.rebuild(context, database: database, force: true)
             context.console.line("\(report.tasks) tasks classified (\(report.saved.changed + report.saved.added) changed)")
             return .success
         }

@@ -125,6 +125,8 @@ package struct Row {
     }
 
     package func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+    /// How many columns the row has.
+    package var columnCount: Int32 { sqlite3_column_count(handle) }
     package func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     package func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
 }

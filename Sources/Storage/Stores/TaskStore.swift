@@ -17,6 +17,54 @@ package final class TaskStore {
         package var changed = 0
         package var removed = 0
         package var unchanged = 0
+
+        package init(added: Int = 0, changed: Int = 0, removed: Int = 0, unchanged: Int = 0) {
+            self.added = added
+            self.changed = changed
+            self.removed = removed
+            self.unchanged = unchanged
+        }
+    }
+
+    /// A digest of everything task building reads — commits and their marks, sessions and their
+    /// events and details, labels, pull requests, time entries and aliases — cheap enough to take
+    /// on every ingest (aggregates over the large tables, the small ones whole), so that a run with
+    /// nothing new rebuilds nothing.
+    package func inputDigest() throws -> String {
+        let queries = [
+            "SELECT count(*), coalesce(sum(reachable), 0), coalesce(max(id), 0), coalesce(sum(lines_added), 0) FROM git_commit",
+            "SELECT count(*), coalesce(sum(commit_id), 0), coalesce(sum(length(source) + length(tool) + length(evidence)), 0) FROM ai_mark",
+            """
+            SELECT count(*), coalesce(max(id), 0), coalesce(sum(coalesce(repository_id, 0)), 0),
+                coalesce(sum(length(coalesce(git_branch, '')) + length(coalesce(owner, '')) + length(coalesce(parent_key, ''))), 0)
+            FROM session
+            """,
+            "SELECT count(*), coalesce(sum(time_ms % 1000003), 0) FROM session_event",
+            "SELECT count(*), coalesce(sum(count), 0), coalesce(sum(length(value)), 0) FROM session_detail",
+            "SELECT coalesce(group_concat(repository_id || ' ' || key || ' ' || first_commit || ' ' || coalesce(category, '') || ' ' || coalesce(ai, ''), char(10)), '') FROM (SELECT * FROM label ORDER BY repository_id, key)",
+            "SELECT coalesce(group_concat(repository_id || ' ' || number || ' ' || detail, char(10)), '') FROM (SELECT * FROM pull_request ORDER BY repository_id, number)",
+            "SELECT coalesce(group_concat(source || ' ' || position || ' ' || date || ' ' || author || ' ' || task || ' ' || hours || ' ' || activity || ' ' || coalesce(estimate_hours, ''), char(10)), '') FROM (SELECT * FROM time_entry ORDER BY source, position)",
+            "SELECT coalesce(group_concat(alias || ' ' || person, char(10)), '') FROM (SELECT * FROM person_alias ORDER BY alias)",
+            "SELECT coalesce(group_concat(id || ' ' || root, char(10)), '') FROM (SELECT * FROM repository ORDER BY id)",
+        ]
+        var text = ""
+        for sql in queries {
+            try database.prepare(sql).query { row in
+                for column in 0..<row.columnCount { text += row.text(column) + "\u{1F}" }
+            }
+            text += "\n"
+        }
+        return SHA256.hex(SHA256.hash(Array(text.utf8)))
+    }
+
+    /// The fingerprint of the inputs the stored tasks were last built from.
+    package func builtFrom() throws -> String? {
+        try database.prepare("SELECT value FROM setting WHERE key = 'tasks-built-from'").first([]) { $0.text(0) }
+    }
+
+    package func setBuiltFrom(_ fingerprint: String) throws {
+        try database.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES ('tasks-built-from', ?)")
+            .execute([.text(fingerprint)])
     }
 
     /// Makes the stored tasks equal to `tasks`, touching only rows that differ (one transaction).
