@@ -29,7 +29,7 @@ enum TaskBuilding {
             context.notes.note("tasks: \(count) in all (nothing new since they were built: none rebuilt)")
             return TaskRebuild.Report(tasks: count, saved: TaskStore.SaveResult(unchanged: count))
         }
-        let report = try TaskRebuild.run(database: database, config: config)
+        let report = try TaskRebuild.run(database: database, config: config, console: context.notes)
         try store.setBuiltFrom(fingerprint)
         let saved = report.saved
         context.notes.note(

@@ -24,6 +24,14 @@ package struct Progress {
         console.err("\r\u{1B}[K\(label): \(count) \(unit)")
     }
 
+    /// Shows what is being done now (a phase of a long step); drawn at once, since phases are few.
+    package mutating func show(_ text: String) {
+        guard console.isErrorTTY else { return }
+        lastDraw = DispatchTime.now().uptimeNanoseconds
+        drew = true
+        console.err("\r\u{1B}[K\(label): \(text)")
+    }
+
     /// Clears the line, if anything was drawn.
     package mutating func finish() {
         guard drew else { return }

@@ -92,8 +92,9 @@ package struct TaskBuilder: Sendable {
     ///   - timeEntries: from time logs; their `task` names a task's key.
     package func build(
         _ histories: [History], sessions: [SessionActivity], labels: [Label] = [],
-        pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = []
+        pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = [], progress: (String) -> Void = { _ in }
     ) -> [WorkTask] {
+        progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
         let restored = Self.squashedTimelines(histories, pullRequests: pullRequests)
         var effort = EffortEstimator(settings: settings).estimate(
@@ -119,6 +120,7 @@ package struct TaskBuilder: Sendable {
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         var tasks: [WorkTask] = []
         for history in histories {
+            progress("grouping \(history.commits.count) commits of \((history.root as NSString).lastPathComponent)")
             let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
             // Ids come from the repository's root commit, not its path: every clone, on every
             // machine, gives a task the same id.
@@ -140,6 +142,7 @@ package struct TaskBuilder: Sendable {
                 }
             }
             let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            progress("classifying \(repositoryTasks.count) tasks of \((history.root as NSString).lastPathComponent)")
             // Each task's finish is independent of the others': classify them on every core.
             let drafts = repositoryTasks
             repositoryTasks = Parallel.map(Array(drafts.indices)) { index in

@@ -2,6 +2,7 @@ import Classification
 import Foundation
 import Model
 import Storage
+import Support
 
 /// Rebuilds the stored tasks from the stored commits, sessions and labels. The
 /// tasks are computed in memory (effort depends on each author's whole history)
@@ -18,20 +19,26 @@ package enum TaskRebuild {
         }
     }
 
-    /// Builds and stores every task.
-    package static func run(database: Database, config: RuleConfig) throws -> Report {
-        let tasks = try build(database: database, config: config)
+    /// Builds and stores every task; with a console, its phases show on a terminal.
+    package static func run(database: Database, config: RuleConfig, console: Console? = nil) throws -> Report {
+        var progress = console.map { Progress(console: $0, label: "building tasks") }
+        defer { progress?.finish() }
+        let tasks = try build(database: database, config: config, progress: { progress?.show($0) })
+        progress?.show("saving \(tasks.count) tasks")
         let saved = try TaskStore(database: database).replaceAll(with: tasks)
         return Report(tasks: tasks.count, saved: saved)
     }
 
     /// Builds every task from what is stored, without saving; `includeMerged: false` leaves
     /// out the sessions merged from other machines' exports.
-    package static func build(database: Database, config: RuleConfig, includeMerged: Bool = true) throws -> [WorkTask] {
+    package static func build(
+        database: Database, config: RuleConfig, includeMerged: Bool = true, progress: (String) -> Void = { _ in }
+    ) throws -> [WorkTask] {
         var config = config
         // `people merge` aliases join the configured ones.
         config.aliases.merge(try TeamStore(database: database).aliases()) { _, stored in stored }
         let commitStore = CommitStore(database: database)
+        progress("reading commits, sessions and reviews")
         let histories = try commitStore.repositories().sorted { $0.root < $1.root }.map { repository in
             TaskBuilder.History(root: repository.root, commits: try commitStore.commits(repositoryID: repository.id))
         }
@@ -40,7 +47,7 @@ package enum TaskRebuild {
         let reviews = ReviewStore(database: database)
         return TaskBuilder(config: config).build(
             histories, sessions: sessions, labels: labels, pullRequests: try reviews.pullRequests(),
-            timeEntries: try reviews.timeEntries())
+            timeEntries: try reviews.timeEntries(), progress: progress)
     }
 
     /// The configuration: `--config FILE` when given, else the first `.multiplier.json`
