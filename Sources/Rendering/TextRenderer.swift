@@ -20,7 +20,15 @@ package enum TextRenderer {
                     out += "(none)\n"
                 } else {
                     let right = Set(table.alignments.indices.filter { table.alignments[$0] == .right })
-                    out += Format.table(header: table.columns, rows: table.rows, width: width, rightAligned: right)
+                    let fitted = Format.fit(
+                        header: table.columns, rows: table.rows, width: width, rightAligned: right, priority: table.priority,
+                        flexible: table.flexible)
+                    out += fitted.text
+                    if !fitted.hidden.isEmpty {
+                        out += wrap(
+                            "Not shown at this width: \(fitted.hidden.joined(separator: ", ")) "
+                                + "(--format csv, json or html has every column).", width: width) + "\n"
+                    }
                 }
                 if let note = table.note { out += wrap(note, width: width) + "\n" }
             case .chart(let chart):
@@ -48,16 +56,26 @@ package enum TextRenderer {
             line[column(reference)] = "|"
             line[column(point.value)] = "o"
             let label = point.label.count > labelWidth ? String(point.label.prefix(labelWidth - 1)) + "…" : point.label
-            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(line) + "\n"
+            var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(line)
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
         }
         return out
     }
 
     /// Words wrapped at `width`.
-    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+    package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
         var lines: [String] = []
         var line = first
-        for word in text.split(separator: " ") {
+        // A word longer than a line (a path, a URL) is cut into pieces of the width.
+        let words = text.split(separator: " ").flatMap { word -> [Substring] in
+            guard word.count > width - rest.count, width - rest.count > 0 else { return [word] }
+            return stride(from: 0, to: word.count, by: width - rest.count).map { start in
+                let from = word.index(word.startIndex, offsetBy: start)
+                return word[from..<(word.index(from, offsetBy: width - rest.count, limitedBy: word.endIndex) ?? word.endIndex)]
+            }
+        }
+        for word in words {
             let prefix = lines.isEmpty ? first : rest
             if line.count > prefix.count && line.count + 1 + word.count > width {
                 lines.append(line)

@@ -88,7 +88,7 @@ struct DemoTests {
 
     /// The committed Reports/ are what a fresh demo writes, and the retro recovers the planted effects.
     func checkReports(_ folder: String) throws {
-        for name in ["weekly.md", "retro.md", "retro.html", "retro.json", "plan.md", "plan.html"] {
+        for name in ["weekly.md", "weekly.html", "retro.md", "retro.html", "retro.json", "plan.md", "plan.html"] {
             let fresh = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             let committed = try String(contentsOfFile: CLIRunner.packageRoot + "/Reports/" + name, encoding: .utf8)
             #expect(fresh == committed, "Reports/\(name) differs from a fresh 'multiplier demo': run it and commit")

@@ -225,7 +225,7 @@ enum PeopleCommand {
                 Format.table(
                     header: ["IDENTITY", "COMMITS", "EMAILS", "NAMES"],
                     rows: list.map { [$0.identity, "\($0.commits)", $0.emails.joined(separator: ", "), $0.names.joined(separator: ", ")] },
-                    width: context.console.width, rightAligned: [1]))
+                    width: context.console.width, rightAligned: [1], flexible: 3, elsewhere: "--format json has every column"))
         }
         return .success
     }
