@@ -16,7 +16,7 @@ package enum HTMLRenderer {
         svg polyline.series,svg line.series{fill:none}svg .d1{stroke-dasharray:7 4}svg .d2{stroke-dasharray:2 3}
         svg .marker{stroke:none}svg text.direct.s0{fill:#0969da}svg text.direct.s1{fill:#bf3989}
         figure{margin:1em 0;display:flex;flex-wrap:wrap;gap:.5em 1.5em;align-items:flex-start}figure svg{flex:1 1 560px;height:auto}
-        details{flex:0 1 300px;font-size:.9em}summary{cursor:pointer;color:#0969da}details table{margin-top:.3em}
+        details{flex:0 1 300px;font-size:.9em}summary{cursor:pointer;color:#555}details table{margin-top:.3em}
         @media (prefers-color-scheme:dark){body{background:#111;color:#e6e6e6}th,td{border-color:#333}.subtitle,.note{color:#aaa}svg .whisker{stroke:#ccc}svg .grid{stroke:#333}svg .axis-title{fill:#aaa}}
         @media print{body{margin:0;max-width:none;font-size:11pt;color:#000;background:#fff}h2{break-after:avoid}
         figure,table,li{break-inside:avoid}details{display:none}summary{display:none}svg .grid{stroke:#ccc}}

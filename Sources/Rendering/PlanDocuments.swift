@@ -98,7 +98,7 @@ package enum PlanDocuments {
                     rows: backtest.details.map {
                         [$0.cut, "\($0.tasks)", Format.fixed($0.actualHours, 1), Format.fixed($0.p50Hours, 1),
                          Format.fixed($0.p80Hours, 1), Format.fixed($0.p95Hours, 1)]
-                    }, note: backtest.note)))
+                    }, note: backtest.windows == 0 ? nil : backtest.note)))
         return document
     }
 

@@ -13,7 +13,7 @@ package enum ReportBuilders {
 
     /// The coverage sentence and the per-person table, when the command supplied them.
     static func team(coverage: Coverage?, people: [PersonFigures]?, into document: inout ReportDocument) {
-        if let coverage {
+        if let coverage, coverage.developers > 0 {
             document.blocks.append(
                 .paragraph(
                     "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) developers "

@@ -30,7 +30,7 @@ package enum SVGChart {
     static func intervals(_ chart: ReportDocument.Chart, _ points: [ReportDocument.IntervalPoint], reference: Double) -> String {
         let rowHeight = 22.0
         let plotHeight = max(1, Double(points.count)) * rowHeight
-        let height = top + plotHeight + 50
+        let height = top + plotHeight + 66
         let values = points.flatMap { [$0.low, $0.high, $0.value] } + [reference]
         let low = max(0, (values.min() ?? 0) * 0.95)
         let high = max(low + 0.1, (values.max() ?? 1) * 1.05)
@@ -51,6 +51,14 @@ package enum SVGChart {
         }
         svg += "<text x=\"\(number(left + plotWidth / 2))\" y=\"\(number(axisY + 32))\" text-anchor=\"middle\" class=\"tick\">\(HTML.escape(chart.axis))</text>"
         svg += "<line x1=\"\(number(x(reference)))\" y1=\"\(number(top))\" x2=\"\(number(x(reference)))\" y2=\"\(number(axisY))\" class=\"reference\"/>"
+        // What the marks mean.
+        let legendY = axisY + 50
+        svg += "<circle cx=\"\(number(left + 5))\" cy=\"\(number(legendY - 4))\" r=\"4\" class=\"point good\"/>"
+        svg += "<text x=\"\(number(left + 14))\" y=\"\(number(legendY))\" class=\"tick\">whole interval below \(Format.fixed(reference, 1))</text>"
+        svg += "<circle cx=\"\(number(left + 175))\" cy=\"\(number(legendY - 4))\" r=\"4\" class=\"point\"/>"
+        svg += "<text x=\"\(number(left + 184))\" y=\"\(number(legendY))\" class=\"tick\">interval includes or exceeds it</text>"
+        svg += "<line x1=\"\(number(left + 380))\" y1=\"\(number(legendY - 10))\" x2=\"\(number(left + 380))\" y2=\"\(number(legendY + 2))\" class=\"reference\"/>"
+        svg += "<text x=\"\(number(left + 388))\" y=\"\(number(legendY))\" class=\"tick\">\(Format.fixed(reference, 1)) = no change</text>"
         for (index, point) in points.enumerated() {
             let y = top + Double(index) * rowHeight + rowHeight / 2
             let tip = "\(point.label): \(Format.fixed(point.value, 2)) (95% interval \(Format.fixed(point.low, 2))–\(Format.fixed(point.high, 2)))"
@@ -74,7 +82,8 @@ package enum SVGChart {
         let decimals = step >= 1 ? 0 : step >= 0.1 ? 1 : 2
         // Narrower margins than the interval chart's, whose left margin holds category names.
         let left = 70.0
-        let right = 40.0
+        // Room on the right for the series' names at their lines' ends.
+        let right = series.contains { $0.labelAt == nil } ? 100.0 : 30.0
         let plotWidth = width - left - right
         func x(_ index: Int) -> Double { labels.count <= 1 ? left + plotWidth / 2 : left + Double(index) / Double(labels.count - 1) * plotWidth }
         func y(_ value: Double) -> Double { top + plotHeight - max(0, value) / maximum * plotHeight }
@@ -104,13 +113,13 @@ package enum SVGChart {
                 let last = series[index].values.lastIndex(where: { $0.map(\.isFinite) ?? false }),
                 let value = series[index].values[last]
             else { return nil }
-            return (index, y(value) - 8)
+            return (index, y(value) + 4)
         }.sorted { $0.y < $1.y }
         for index in endLabels.indices.dropFirst() where endLabels[index].y - endLabels[index - 1].y < 14 {
             endLabels[index].y = endLabels[index - 1].y + 14
         }
-        if let lowest = endLabels.last?.y, lowest > top + plotHeight - 4 {
-            for index in endLabels.indices { endLabels[index].y -= lowest - (top + plotHeight - 4) }
+        if let lowest = endLabels.last?.y, lowest > top + plotHeight + 4 {
+            for index in endLabels.indices { endLabels[index].y -= lowest - (top + plotHeight + 4) }
         }
         for (seriesIndex, item) in series.enumerated() {
             let style = "s\(seriesIndex % 4)"
@@ -131,11 +140,10 @@ package enum SVGChart {
                 // The name beside the line: at `labelAt` (even series to its left, odd to its right), else at the end.
                 let at = item.labelAt.flatMap { wanted in points.first { $0.0 == wanted } } ?? points[points.count - 1]
                 let leftSide = item.labelAt != nil ? seriesIndex % 2 == 0 : false
-                let anchorX = x(at.0) + (leftSide ? -7 : 7)
+                let anchorX = x(at.0) + (leftSide ? -8 : 9)
                 let clampedX = leftSide ? max(left + 40, anchorX) : min(width - right, anchorX)
-                let atEnd = item.labelAt == nil && at.0 == labels.count - 1
-                let anchor = leftSide ? "end" : (atEnd ? "end" : "start")
-                let labelY = item.labelAt == nil ? endLabels.first { $0.series == seriesIndex }?.y ?? y(at.1) - 8 : y(at.1) + 4
+                let anchor = leftSide ? "end" : "start"
+                let labelY = item.labelAt == nil ? endLabels.first { $0.series == seriesIndex }?.y ?? y(at.1) + 4 : y(at.1) + 4
                 svg += "<text x=\"\(number(clampedX))\" y=\"\(number(labelY))\" text-anchor=\"\(anchor)\" class=\"direct \(style)\">\(HTML.escape(item.name))</text>"
             }
             let legendY = top + plotHeight + 56 + Double(seriesIndex / 3) * 16

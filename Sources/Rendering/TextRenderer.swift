@@ -63,28 +63,8 @@ package enum TextRenderer {
         return out
     }
 
-    /// Words wrapped at `width`.
+    /// Words wrapped at `width` (see `Format.wrap`).
     package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
-        var lines: [String] = []
-        var line = first
-        // A word longer than a line (a path, a URL) is cut into pieces of the width.
-        let words = text.split(separator: " ").flatMap { word -> [Substring] in
-            guard word.count > width - rest.count, width - rest.count > 0 else { return [word] }
-            return stride(from: 0, to: word.count, by: width - rest.count).map { start in
-                let from = word.index(word.startIndex, offsetBy: start)
-                return word[from..<(word.index(from, offsetBy: width - rest.count, limitedBy: word.endIndex) ?? word.endIndex)]
-            }
-        }
-        for word in words {
-            let prefix = lines.isEmpty ? first : rest
-            if line.count > prefix.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest + word
-            } else {
-                line += (line.count > prefix.count ? " " : "") + word
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        Format.wrap(text, width: width, first: first, rest: rest)
     }
 }

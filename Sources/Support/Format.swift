@@ -17,8 +17,8 @@ package enum Format {
     ) -> String {
         let fitted = fit(header: header, rows: rows, width: width, rightAligned: rightAligned, priority: priority, flexible: flexible)
         guard !fitted.hidden.isEmpty else { return fitted.text }
-        return fitted.text + "(not shown at this width: \(fitted.hidden.joined(separator: ", "))"
-            + (elsewhere.map { "; \($0)" } ?? "") + ")\n"
+        let note = "(not shown at this width: \(fitted.hidden.joined(separator: ", "))" + (elsewhere.map { "; \($0)" } ?? "") + ")"
+        return fitted.text + wrap(note, width: width) + "\n"
     }
 
     /// An aligned table no wider than `width`, with its header never cut.
@@ -26,7 +26,7 @@ package enum Format {
     /// Columns are kept in the order of `priority` (indexes, most important first; columns it
     /// leaves out come after it in table order) while they fit at their full width; the others are
     /// dropped and returned in `hidden`, so the caller can say where to find them. The `flexible`
-    /// column (a title, say) takes the width that is left, at least its header and 12 characters,
+    /// column (a title, say) takes the width that is left, at least its header and 30 characters,
     /// and longer cells in it end with `…`. The column order on screen stays the table's.
     package static func fit(
         header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], priority: [Int]? = nil,
@@ -35,7 +35,7 @@ package enum Format {
         let all = [header] + rows
         let natural = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
         func least(_ column: Int) -> Int {
-            column == flexible ? min(natural[column], max(header[column].count, 12)) : natural[column]
+            column == flexible ? min(natural[column], max(header[column].count, 30)) : natural[column]
         }
         let order = (priority ?? []).filter { header.indices.contains($0) }
         let ranked = order + header.indices.filter { !order.contains($0) }
@@ -79,5 +79,30 @@ package enum Format {
         }
         let hidden = header.indices.filter { !kept.contains($0) }.map { header[$0] }
         return (all.map(line).joined(), hidden)
+    }
+
+    /// Words wrapped at `width`, `first` before the first line and `rest` before the others.
+    package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        var lines: [String] = []
+        var line = first
+        // A word longer than a line (a path, a URL) is cut into pieces of the width.
+        let words = text.split(separator: " ").flatMap { word -> [Substring] in
+            guard word.count > width - rest.count, width - rest.count > 0 else { return [word] }
+            return stride(from: 0, to: word.count, by: width - rest.count).map { start in
+                let from = word.index(word.startIndex, offsetBy: start)
+                return word[from..<(word.index(from, offsetBy: width - rest.count, limitedBy: word.endIndex) ?? word.endIndex)]
+            }
+        }
+        for word in words {
+            let prefix = lines.isEmpty ? first : rest
+            if line.count > prefix.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest + word
+            } else {
+                line += (line.count > prefix.count ? " " : "") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 }

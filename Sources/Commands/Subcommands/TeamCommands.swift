@@ -220,6 +220,8 @@ enum PeopleCommand {
         let list = people.values.sorted { $0.identity < $1.identity }
         if context.arguments.value("--format") == "json" {
             context.console.line(try JSONOutput.encode(list))
+        } else if list.isEmpty {
+            context.console.line("no people yet: run 'multiplier ingest git PATH' first")
         } else {
             context.console.out(
                 Format.table(
