@@ -49,7 +49,7 @@ package enum TextRenderer {
         let low = max(0, (values.min() ?? 0) * 0.9)
         let high = max(low + 0.1, (values.max() ?? 1) * 1.1)
         func column(_ value: Double) -> Int { min(span - 1, max(0, Int((value - low) / (high - low) * Double(span - 1)))) }
-        var out = "\n" + wrap(chart.title + " (\(chart.axis); | marks \(Format.fixed(reference, 1)))", width: width) + "\n"
+        var out = "\n" + wrap(chart.title + ". Across: \(chart.axis); | marks \(Format.fixed(reference, 1)).", width: width) + "\n"
         for point in points {
             var line = [Character](repeating: " ", count: span)
             for index in column(point.low)...max(column(point.low), column(point.high)) { line[index] = "-" }
@@ -60,7 +60,19 @@ package enum TextRenderer {
             while text.hasSuffix(" ") { text.removeLast() }
             out += text + "\n"
         }
-        return out
+        // The scale: the two ends and the reference, where they do not overlap.
+        var scale = [Character](repeating: " ", count: span + 8)
+        for value in [low, reference, high] {
+            let label = Array(Format.fixed(value, 2))
+            let start = min(max(0, column(value) - label.count / 2), span - label.count)
+            guard start >= 0, scale[max(0, start - 1)..<min(scale.count, start + label.count + 1)].allSatisfy({ $0 == " " }) else {
+                continue
+            }
+            for (offset, character) in label.enumerated() { scale[start + offset] = character }
+        }
+        var axis = String(repeating: " ", count: labelWidth + 2) + String(scale)
+        while axis.hasSuffix(" ") { axis.removeLast() }
+        return out + axis + "\n"
     }
 
     /// Words wrapped at `width` (see `Format.wrap`).

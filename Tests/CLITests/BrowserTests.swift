@@ -38,6 +38,48 @@ struct BrowserTests {
 
     static let pages = [Page(name: "retro", height: 2500), Page(name: "plan", height: 1300), Page(name: "weekly", height: 1100)]
 
+    /// The share of pixels that differ from the top-left one (the background), and how many are
+    /// near #0969da (the first series: with AI, all tasks, the strength zone) and #bf3989 (the
+    /// second: all human, AI-assisted, the weak zone).
+    static func ink(_ image: PNGImage) -> (share: Double, blue: Int, pink: Int) {
+        let background = image.rgb(x: 0, y: 0)
+        var (inked, blue, pink) = (0, 0, 0)
+        func near(_ pixel: (UInt8, UInt8, UInt8), _ colour: (Int, Int, Int)) -> Bool {
+            abs(Int(pixel.0) - colour.0) + abs(Int(pixel.1) - colour.1) + abs(Int(pixel.2) - colour.2) < 60
+        }
+        for y in 0..<image.height {
+            for x in 0..<image.width {
+                let pixel = image.rgb(x: x, y: y)
+                if pixel != background { inked += 1 }
+                if near(pixel, (9, 105, 218)) { blue += 1 }
+                if near(pixel, (191, 57, 137)) { pink += 1 }
+            }
+        }
+        return (Double(inked) / Double(image.width * image.height), blue, pink)
+    }
+
+    @Test("the checks see a blank page, and a chart without its stylesheet, for what they are")
+    func checksCanFail() throws {
+        let sample = try SampleTeam.get()
+        let work = try TemporaryDirectory("browser")
+        defer { work.remove() }
+        // The plan page without its <style>: the SVG is there, but nothing gives the series their colours.
+        let source = try String(contentsOfFile: sample.reports + "/plan.html", encoding: .utf8)
+        let unstyled = source.replacingOccurrences(of: "<style>[^<]*</style>", with: "", options: .regularExpression)
+        try #require(unstyled != source)
+        try work.write("unstyled.html", unstyled)
+        try work.write("blank.html", "<!DOCTYPE html><html><body></body></html>\n")
+        for name in ["blank", "unstyled"] {
+            let png = work.path + "/\(name).png"
+            let shot = try Browser.run(
+                ["--window-size=800,600", "--screenshot=" + png, "file://" + work.path + "/\(name).html"], profile: work.path + "/profile")
+            #expect(shot.status == 0, "\(shot.error)")
+            let ink = Self.ink(try PNGImage(data: Data(contentsOf: URL(fileURLWithPath: png))))
+            #expect(ink.blue + ink.pink < 50, "\(name): \(ink.blue) blue, \(ink.pink) pink")
+            if name == "blank" { #expect(ink.share == 0) } else { #expect(ink.share > 0.02) }
+        }
+    }
+
     @Test("the page renders, is not blank, and its charts are drawn with both series visible", arguments: pages)
     func screenshot(_ page: Page) throws {
         let sample = try SampleTeam.get()
@@ -64,27 +106,12 @@ struct BrowserTests {
         let image = try PNGImage(data: Data(contentsOf: URL(fileURLWithPath: png)))
         #expect(image.width == 1000 && image.height == page.height, "\(image.width)×\(image.height)")
 
-        // Not blank: a fair share of the pixels differ from the page's background.
-        let background = image.rgb(x: 0, y: 0)
-        var inked = 0
-        var blue = 0  // #0969da: the first series (with AI, all tasks), the strength zone
-        var pink = 0  // #bf3989: the second series (all human, AI-assisted), the weak zone
-        func near(_ pixel: (UInt8, UInt8, UInt8), _ colour: (Int, Int, Int)) -> Bool {
-            abs(Int(pixel.0) - colour.0) + abs(Int(pixel.1) - colour.1) + abs(Int(pixel.2) - colour.2) < 60
-        }
-        for y in 0..<image.height {
-            for x in 0..<image.width {
-                let pixel = image.rgb(x: x, y: y)
-                if pixel != background { inked += 1 }
-                if near(pixel, (9, 105, 218)) { blue += 1 }
-                if near(pixel, (191, 57, 137)) { pink += 1 }
-            }
-        }
-        let share = Double(inked) / Double(image.width * image.height)
-        #expect(share > 0.02, "\(page.name): only \(Int(share * 1000)) per mille of the pixels are not background")
-        #expect(blue > 300, "\(page.name): \(blue) pixels of the first series' colour")
-        #expect(pink > 300, "\(page.name): \(pink) pixels of the second series' colour")
-        print("\(page.name).png: \(Int(share * 100))% inked, \(blue) blue and \(pink) pink pixels")
+        // Not blank: a fair share of the pixels differ from the page's background; both series drawn.
+        let ink = Self.ink(image)
+        #expect(ink.share > 0.02, "\(page.name): only \(Int(ink.share * 1000)) per mille of the pixels are not background")
+        #expect(ink.blue > 300, "\(page.name): \(ink.blue) pixels of the first series' colour")
+        #expect(ink.pink > 300, "\(page.name): \(ink.pink) pixels of the second series' colour")
+        print("\(page.name).png: \(Int(ink.share * 100))% inked, \(ink.blue) blue and \(ink.pink) pink pixels")
 
         if GoldenTests.updating {
             let committed = CLIRunner.packageRoot + "/Reports/\(page.name).png"
