@@ -16,7 +16,8 @@ package enum ReportBuilders {
         if let coverage, coverage.developers > 0 {
             document.blocks.append(
                 .paragraph(
-                    "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) developers "
+                    "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) "
+                        + (coverage.developers == 1 ? "developer " : "developers ")
                         + "who finished tasks here"
                         + (coverage.team ? " (merged machines included)." : " (this machine's logs; --team adds merged ones).")
                         + (coverage.developersWithSessionLogs < coverage.developers
@@ -258,7 +259,12 @@ package enum ReportBuilders {
             "\(Format.fixed(summary.effortHours, 1)) h of effort",
             summary.aiShareOfLines.map { "AI share of lines \(percent($0))" } ?? "no lines added",
         ]
-        if summary.aiTasks > 0 { parts.append("about \(Format.fixed(summary.hoursSaved, 1)) h saved") }
+        if summary.aiTasks > 0 {
+            parts.append(
+                summary.hoursSaved == 0
+                    ? "no hours saved that the history can price"
+                    : "about \(Format.fixed(summary.hoursSaved, 1)) h saved")
+        }
         return span + ": " + parts.joined(separator: ", ") + "."
     }
 
