@@ -140,8 +140,8 @@ package enum SVGChart {
                 // The name beside the line: at `labelAt` (even series to its left, odd to its right), else at the end.
                 let at = item.labelAt.flatMap { wanted in points.first { $0.0 == wanted } } ?? points[points.count - 1]
                 let leftSide = item.labelAt != nil ? seriesIndex % 2 == 0 : false
-                let anchorX = x(at.0) + (leftSide ? -8 : 9)
-                let clampedX = leftSide ? max(left + 40, anchorX) : min(width - right, anchorX)
+                let anchorX = x(at.0) + (leftSide ? -10 : 12)
+                let clampedX = leftSide ? max(left + 40, anchorX) : min(width - 4, anchorX)
                 let anchor = leftSide ? "end" : "start"
                 let labelY = item.labelAt == nil ? endLabels.first { $0.series == seriesIndex }?.y ?? y(at.1) + 4 : y(at.1) + 4
                 svg += "<text x=\"\(number(clampedX))\" y=\"\(number(labelY))\" text-anchor=\"\(anchor)\" class=\"direct \(style)\">\(HTML.escape(item.name))</text>"
