@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"], exclude: ["Goldens"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(

@@ -71,7 +71,48 @@ package struct Forecast: Sendable, Equatable, Encodable {
     /// Probability of being done by the end of week n (n = 1, 2, …), for both plans.
     package var completionByWeekWithAI: [Double]
     package var completionByWeekAllHuman: [Double]
+    /// The same probabilities on a finer scale that suits the backlog's span (see `Completion`).
+    package var completion: Completion
     package var assumptions: [String]
+
+    /// The probability of being done after each step of elapsed working time, for both plans,
+    /// over the span where the runs finish: working days (capacity / 5 team hours each) when
+    /// the runs spread over 8 days or more, else working hours (capacity / 40 each).
+    package struct Completion: Sendable, Equatable, Encodable {
+        /// "working day" or "working hour".
+        package var unit: String
+        /// Team hours of work one unit holds at the forecast's capacity.
+        package var teamHoursPerUnit: Double
+        /// Elapsed units from the start; the probabilities below are of being done by each.
+        package var steps: [Double]
+        package var withAI: [Double]
+        package var allHuman: [Double]
+
+        /// Steps from below the fastest run to above the slowest, at most about 40 of them.
+        static func make(withAI: [Double], allHuman: [Double], capacity: Double) -> Completion {
+            guard let fastest = [withAI.first, allHuman.first].compactMap({ $0 }).min(),
+                let slowest = [withAI.last, allHuman.last].compactMap({ $0 }).max(), capacity > 0
+            else { return Completion(unit: "working day", teamHoursPerUnit: 0, steps: [], withAI: [], allHuman: []) }
+            let day = capacity / 5
+            let days = slowest / day - fastest / day >= 8
+            let perUnit = days ? day : capacity / 40
+            let span = max(slowest - fastest, perUnit) / perUnit
+            let step = [1.0, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first { span / $0 <= 40 } ?? 1000
+            let start = max(0, (fastest / perUnit / step).rounded(.down) * step)
+            let end = max(start + step, (slowest / perUnit / step).rounded(.up) * step)
+            let steps = stride(from: start, through: end + step / 2, by: step).map { $0 }
+            func probabilities(_ sorted: [Double]) -> [Double] {
+                var index = 0
+                return steps.map { units in
+                    while index < sorted.count && sorted[index] <= units * perUnit + 1e-9 { index += 1 }
+                    return sorted.isEmpty ? 0 : RetroAnalysis.round(Double(index) / Double(sorted.count))
+                }
+            }
+            return Completion(
+                unit: days ? "working day" : "working hour", teamHoursPerUnit: RetroAnalysis.round(perUnit), steps: steps,
+                withAI: probabilities(withAI), allHuman: probabilities(allHuman))
+        }
+    }
 }
 
 /// The team's distributions per category, with fallbacks to the zone and to all tasks.
@@ -325,6 +366,8 @@ package struct ForecastModel: Sendable {
             runs: runs, seed: seed, tasks: backlog.count, capacityHoursPerWeek: RetroAnalysis.round(capacity),
             capacitySource: capacitySource, withAI: ai, allHuman: human, difference: difference, categories: categories,
             risks: Array(risks), completionByWeekWithAI: completion(withAI), completionByWeekAllHuman: completion(allHuman),
+            completion: runs > 0 ? .make(withAI: withAI, allHuman: allHuman, capacity: capacity)
+                : .make(withAI: [], allHuman: [], capacity: capacity),
             assumptions: assumptions)
     }
 

@@ -136,7 +136,7 @@ extension RetroAnalysis {
             notable.append(
                 Weekly.Notable(
                     what: "largest AI task", id: largest.id, title: largest.title,
-                    detail: "\(largest.linesChanged) lines in \(largest.filesTouched) files"))
+                    detail: "\(largest.linesChanged) line\(largest.linesChanged == 1 ? "" : "s") in \(largest.filesTouched) file\(largest.filesTouched == 1 ? "" : "s")"))
         }
         if let waited = members.filter({ $0.firstReviewWaitHours != nil }).max(by: {
             (($0.firstReviewWaitHours ?? 0), $1.id) < (($1.firstReviewWaitHours ?? 0), $0.id)

@@ -17,7 +17,7 @@ package enum PlanDocuments {
             .paragraph(
                 "With AI as planned: P50 \(weeks(ai.p50Weeks)) weeks, P80 \(weeks(ai.p80Weeks)), P95 \(weeks(ai.p95Weeks)). "
                     + "All human: P50 \(weeks(human.p50Weeks)), P80 \(weeks(human.p80Weeks)), P95 \(weeks(human.p95Weeks)). "
-                    + "AI saves \(weeks(forecast.difference.p80Weeks)) weeks at P80."))
+                    + saving(forecast.difference)))
         document.blocks.append(.heading("Totals"))
         document.blocks.append(
             .table(
@@ -27,17 +27,27 @@ package enum PlanDocuments {
                               ("P50 weeks", .right), ("P80 weeks", .right), ("P95 weeks", .right)],
                     rows: [("with AI", ai), ("all human", human), ("difference", forecast.difference)].map { name, p in
                         [name, hours(p.p50Hours), hours(p.p80Hours), hours(p.p95Hours), weeks(p.p50Weeks), weeks(p.p80Weeks), weeks(p.p95Weeks)]
-                    })))
-        document.blocks.append(
-            .chart(
-                ReportDocument.Chart(
-                    title: "Probability of being done by the end of each week",
-                    kind: .lines(
-                        labels: (1...max(1, max(forecast.completionByWeekWithAI.count, forecast.completionByWeekAllHuman.count))).map { "\($0)" },
-                        series: [
-                            ReportDocument.Series(name: "with AI", values: forecast.completionByWeekWithAI.map { Optional($0) }),
-                            ReportDocument.Series(name: "all human", values: forecast.completionByWeekAllHuman.map { Optional($0) }),
-                        ]), axis: "cumulative probability")))
+                    }, priority: ["plan", "P50 weeks", "P80 weeks", "P95 weeks", "P80 hours"])))
+        let completion = forecast.completion
+        if !completion.steps.isEmpty {
+            // Each curve is labelled where it crosses 50%, the with-AI one to its left, the other to its right.
+            func middle(_ values: [Double]) -> Int? { values.firstIndex { $0 >= 0.5 } }
+            document.blocks.append(
+                .chart(
+                    ReportDocument.Chart(
+                        title: "Probability of being done after each \(completion.unit)",
+                        kind: .lines(
+                            labels: completion.steps.map { Format.fixed($0, 0) },
+                            series: [
+                                ReportDocument.Series(
+                                    name: "with AI", values: completion.withAI.map { $0 * 100 }, labelAt: middle(completion.withAI)),
+                                ReportDocument.Series(
+                                    name: "all human", values: completion.allHuman.map { $0 * 100 },
+                                    labelAt: middle(completion.allHuman)),
+                            ]),
+                        axis: "probability of being done (%)",
+                        xAxis: "\(completion.unit)s from the start (one = \(Format.fixed(completion.teamHoursPerUnit, 1)) team hours)")))
+        }
         document.blocks.append(.heading("Per category"))
         document.blocks.append(
             .table(
@@ -49,7 +59,10 @@ package enum PlanDocuments {
                     rows: forecast.categories.map {
                         [$0.category, $0.zone, "\($0.tasks)", "\($0.aiTasks)", hours($0.estimatedHours), hours($0.expectedHoursWithAI),
                          hours($0.expectedHoursAllHuman), Format.fixed($0.uncertaintyShare * 100, 0) + "%", $0.basis]
-                    })))
+                    },
+                    priority: ["category", "tasks", "expected with AI", "expected all human", "share of uncertainty", "AI tasks",
+                               "estimated", "history"],
+                    flexible: "history")))
         document.blocks.append(.heading("The tasks that dominate the risk"))
         document.blocks.append(
             .table(
@@ -58,7 +71,7 @@ package enum PlanDocuments {
                     columns: [("id", .left), ("category", .left), ("estimate", .right), ("P95", .right), ("share of uncertainty", .right), ("title", .left)],
                     rows: forecast.risks.map {
                         [$0.id, $0.category, hours($0.estimateHours), hours($0.p95Hours), Format.fixed($0.uncertaintyShare * 100, 0) + "%", $0.title]
-                    })))
+                    }, priority: ["id", "share of uncertainty", "title", "estimate", "P95", "category"], flexible: "title")))
         let classified = backlog.filter(\.classified)
         if !classified.isEmpty {
             document.blocks.append(.heading("Categories classified from the title"))
@@ -86,7 +99,17 @@ package enum PlanDocuments {
                     rows: backtest.details.map {
                         [$0.cut, "\($0.tasks)", Format.fixed($0.actualHours, 1), Format.fixed($0.p50Hours, 1),
                          Format.fixed($0.p80Hours, 1), Format.fixed($0.p95Hours, 1)]
-                    }, note: backtest.note)))
+                    }, note: backtest.windows == 0 ? nil : backtest.note)))
         return document
+    }
+
+    /// What AI changes at P80, in hours and weeks, in words when it changes nothing.
+    static func saving(_ difference: Percentiles) -> String {
+        let hours = difference.p80Hours
+        let weeks = Format.fixed(abs(difference.p80Weeks), 1)
+        if abs(hours) < 0.5 { return "At P80 AI makes no difference to the total." }
+        return hours > 0
+            ? "AI saves \(Format.fixed(hours, 0)) h (\(weeks) weeks) at P80."
+            : "AI adds \(Format.fixed(-hours, 0)) h (\(weeks) weeks) at P80: the history shows no saving for this backlog's work."
     }
 }

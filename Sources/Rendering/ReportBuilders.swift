@@ -3,7 +3,8 @@ import Support
 
 /// Report documents from analysis results: the retrospective and the weekly report.
 package enum ReportBuilders {
-    static func ratio(_ value: Double?) -> String { value.map { Format.fixed($0, 2) } ?? "not enough data" }
+    /// A ratio in a table cell; "too few" where a side has fewer than 5 tasks (the table's note says so).
+    static func ratio(_ value: Double?) -> String { value.map { Format.fixed($0, 2) } ?? "too few" }
     static func percent(_ value: Double?) -> String { value.map { Format.fixed($0 * 100, 0) + "%" } ?? "-" }
     static func interval(_ low: Double?, _ high: Double?) -> String {
         guard let low, let high else { return "-" }
@@ -12,10 +13,11 @@ package enum ReportBuilders {
 
     /// The coverage sentence and the per-person table, when the command supplied them.
     static func team(coverage: Coverage?, people: [PersonFigures]?, into document: inout ReportDocument) {
-        if let coverage {
+        if let coverage, coverage.developers > 0 {
             document.blocks.append(
                 .paragraph(
-                    "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) developers "
+                    "Coverage: session logs of \(coverage.developersWithSessionLogs) of \(coverage.developers) "
+                        + (coverage.developers == 1 ? "developer " : "developers ")
                         + "who finished tasks here"
                         + (coverage.team ? " (merged machines included)." : " (this machine's logs; --team adds merged ones).")
                         + (coverage.developersWithSessionLogs < coverage.developers
@@ -30,15 +32,19 @@ package enum ReportBuilders {
                         columns: [("person", .left), ("tasks", .right), ("AI tasks", .right), ("effort", .right), ("AI share of lines", .right)],
                         rows: people.map {
                             [$0.person, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h", percent($0.aiShareOfLines)]
-                        })))
+                        }, priority: ["person", "tasks", "AI tasks", "AI share of lines"])))
         }
     }
 
     package static func retro(_ retro: Retro, scope: String) -> ReportDocument {
         var document = ReportDocument(
             title: "Retrospective: \(scope)",
-            subtitle: "\(retro.counts.tasks) tasks (\(retro.counts.ai) AI-assisted, \(retro.counts.human) without AI, "
-                + "\(retro.counts.bots) by bots and left out). Ratio = AI effort / human effort; below 1 AI was faster.")
+            subtitle: retro.counts.tasks == 0
+                ? "No finished task in this scope"
+                    + (retro.counts.bots > 0 ? " (\(retro.counts.bots) by bots, left out)." : ".")
+                    + " Ingest a repository ('multiplier ingest git PATH') or widen --since/--until."
+                : "\(retro.counts.tasks) tasks (\(retro.counts.ai) AI-assisted, \(retro.counts.human) without AI, "
+                    + "\(retro.counts.bots) by bots and left out). Ratio = AI effort / human effort; below 1 AI was faster.")
         team(coverage: retro.coverage, people: retro.people, into: &document)
         document.blocks.append(.heading("Reading"))
         document.blocks.append(.list(retro.reading))
@@ -64,16 +70,19 @@ package enum ReportBuilders {
             .table(
                 ReportDocument.Table(
                     name: "categories", columns: columns, rows: rows(retro.categories) { $0.category ?? "" },
-                    note: "AI and human are task counts; 'not enough data' below 5 of either.")))
+                    note: "AI and human are task counts; 'too few': fewer than 5 of either, so no ratio.",
+                    priority: ["category", "ratio", "95% interval", "time saved", "AI", "human", "zone", "size-matched", "within-person"])))
         let points = retro.categories.compactMap { group -> ReportDocument.IntervalPoint? in
             guard let value = group.ratio, let low = group.ratioLow, let high = group.ratioHigh else { return nil }
             return ReportDocument.IntervalPoint(label: group.category ?? "", value: value, low: low, high: high)
         }
-        document.blocks.append(
-            .chart(
-                ReportDocument.Chart(
-                    title: "AI effort / human effort per category", kind: .intervals(points, reference: 1),
-                    axis: "ratio of geometric mean effort (1 = no change)")))
+        if !points.isEmpty {
+            document.blocks.append(
+                .chart(
+                    ReportDocument.Chart(
+                        title: "Effort ratio per category, with 95% intervals", kind: .intervals(points, reference: 1),
+                        axis: "AI effort / human effort (geometric means; 1 = no change, below 1 = AI faster)")))
+        }
         document.blocks.append(.heading("Zones and the end-to-end effect"))
         var zoneColumns = columns
         zoneColumns[0] = ("zone", .left)
@@ -82,21 +91,25 @@ package enum ReportBuilders {
             .table(
                 ReportDocument.Table(
                     name: "zones", columns: zoneColumns,
-                    rows: rows(retro.zones) { $0.zone }.map { row in var row = row; row.remove(at: 1); return row })))
-        document.blocks.append(
-            .chart(
-                ReportDocument.Chart(
-                    title: "Zone mix: share of effort by zone", kind: .shares(
-                        labels: ["AI-assisted", "without AI"], parts: retro.zones.map(\.zone),
-                        values: [retro.zones.map(\.effortHoursAI), retro.zones.map(\.effortHoursHuman)]),
-                    axis: "share of effort")))
+                    rows: rows(retro.zones) { $0.zone }.map { row in var row = row; row.remove(at: 1); return row },
+                    priority: ["zone", "ratio", "95% interval", "time saved", "AI", "human", "size-matched", "within-person"])))
+        if retro.zones.contains(where: { $0.effortHoursAI > 0 || $0.effortHoursHuman > 0 }) {
+            document.blocks.append(
+                .chart(
+                    ReportDocument.Chart(
+                        title: "Zone mix: share of effort by zone", kind: .shares(
+                            labels: ["AI-assisted", "without AI"], parts: retro.zones.map(\.zone),
+                            values: [retro.zones.map(\.effortHoursAI), retro.zones.map(\.effortHoursHuman)]),
+                        axis: "share of the group's effort hours (%)")))
+        }
         let end = retro.endToEnd
         document.blocks.append(
             .paragraph(
                 end.ratio.map {
-                    "End to end, weighted by each category's share of human-equivalent effort: ratio \(Format.fixed($0, 2)) "
-                        + "(95% interval \(interval(end.ratioLow, end.ratioHigh))), time saved \(percent(end.timeSaved)), over "
-                        + "\(end.categories.joined(separator: ", "))."
+                    "End to end, weighted by each category's share of human-equivalent effort: ratio \(Format.fixed($0, 2))"
+                        + (end.ratioLow != nil && end.ratioHigh != nil ? " (95% interval \(interval(end.ratioLow, end.ratioHigh)))" : "")
+                        + (end.timeSaved.map { ", time saved \(percent($0))" } ?? "")
+                        + ", over \(end.categories.joined(separator: ", "))."
                 } ?? "End to end: not enough data (no category has 5 AI and 5 human tasks)."))
         if retro.weeks.count > 1 {
             document.blocks.append(.heading("Week by week"))
@@ -109,7 +122,7 @@ package enum ReportBuilders {
                             series: [
                                 ReportDocument.Series(name: "all tasks", values: retro.weeks.map { Double($0.tasks) }),
                                 ReportDocument.Series(name: "AI-assisted", values: retro.weeks.map { Double($0.aiTasks) }),
-                            ]), axis: "tasks")))
+                            ]), axis: "tasks finished", xAxis: weekAxis(retro.weeks.map(\.week)))))
             document.blocks.append(
                 .table(
                     ReportDocument.Table(
@@ -123,31 +136,32 @@ package enum ReportBuilders {
                                 $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
                                 percent($0.aiShareOfLines), Format.fixed($0.hoursSaved, 1) + " h",
                             ]
-                        })))
+                        }, note: retro.weeks.contains { $0.aiShareOfLines == nil } ? "'-': no lines added that week." : nil)))
         }
         document.blocks.append(.heading("Review overhead"))
         let review = retro.review
         func hours(_ value: Double?) -> String { value.map { Format.fixed($0, 1) + " h" } ?? "-" }
+        let reviewRows = [
+            ["rework + review share of effort", percent(review.reworkShareAI), percent(review.reworkShareHuman)],
+            ["reviewer hours", hours(review.reviewerHoursAI), hours(review.reviewerHoursHuman)],
+            ["pull requests", "\(review.pullRequestsAI)", "\(review.pullRequestsHuman)"],
+            ["mean review rounds", review.meanReviewRoundsAI.map { Format.fixed($0, 1) } ?? "-", review.meanReviewRoundsHuman.map { Format.fixed($0, 1) } ?? "-"],
+            ["median wait for a first review", hours(review.medianFirstReviewWaitHoursAI), hours(review.medianFirstReviewWaitHoursHuman)],
+            ["median wait to merge", hours(review.medianMergeWaitHoursAI), hours(review.medianMergeWaitHoursHuman)],
+        ]
         document.blocks.append(
             .table(
                 ReportDocument.Table(
-                    name: "review", columns: [("figure", .left), ("AI", .right), ("human", .right)],
-                    rows: [
-                        ["rework + review share of effort", percent(review.reworkShareAI), percent(review.reworkShareHuman)],
-                        ["reviewer hours", hours(review.reviewerHoursAI), hours(review.reviewerHoursHuman)],
-                        ["pull requests", "\(review.pullRequestsAI)", "\(review.pullRequestsHuman)"],
-                        ["mean review rounds", review.meanReviewRoundsAI.map { Format.fixed($0, 1) } ?? "-", review.meanReviewRoundsHuman.map { Format.fixed($0, 1) } ?? "-"],
-                        ["median wait for a first review", hours(review.medianFirstReviewWaitHoursAI), hours(review.medianFirstReviewWaitHoursHuman)],
-                        ["median wait to merge", hours(review.medianMergeWaitHoursAI), hours(review.medianMergeWaitHoursHuman)],
-                    ],
-                    note: "Waiting is calendar time, reported beside effort and not added to it.")))
+                    name: "review", columns: [("figure", .left), ("AI", .right), ("human", .right)], rows: reviewRows,
+                    note: "Waiting is calendar time, reported beside effort and not added to it"
+                        + (reviewRows.joined().contains("-") ? "; '-': no task to measure it on." : "."))))
         document.blocks.append(.heading("Calibration and AI share"))
         let calibration = retro.calibration
         document.blocks.append(
             .paragraph(
                 calibration.spearman.map {
-                    "The git estimator against measured session time on \(calibration.n) AI tasks: Spearman \(Format.fixed($0, 2)), "
-                        + "median estimate / measured \(calibration.medianRatio.map { Format.fixed($0, 2) } ?? "-")."
+                    "The git estimator against measured session time on \(calibration.n) AI tasks: Spearman \(Format.fixed($0, 2))"
+                        + (calibration.medianRatio.map { ", median estimate / measured \(Format.fixed($0, 2))." } ?? ".")
                 } ?? "Calibration: not enough AI tasks with measured session time (\(calibration.n))."))
         document.blocks.append(
             .paragraph(
@@ -171,26 +185,19 @@ package enum ReportBuilders {
                     rows: retro.lowConfidence.map {
                         [$0.id, $0.category, Format.fixed($0.confidence, 2), $0.ai ? "yes" : "no", $0.title]
                     },
-                    note: "multiplier label TASK CATEGORY corrects one; labels survive every rebuild.")))
+                    note: "multiplier label TASK CATEGORY corrects one; labels survive every rebuild.",
+                    priority: ["id", "category", "title", "confidence", "AI"], flexible: "title")))
         document.blocks.append(.heading("Assumptions"))
         document.blocks.append(.list(retro.assumptions))
         return document
     }
 
     package static func weekly(_ weekly: Weekly) -> ReportDocument {
-        let summary = weekly.summary
-        var document = ReportDocument(
-            title: "Week \(weekly.week)",
-            subtitle: "\(weekly.from) to \(weekly.to): \(summary.tasks) tasks finished, \(summary.aiTasks) AI-assisted, "
-                + "\(Format.fixed(summary.effortHours, 1)) h of effort, AI share of lines \(percent(summary.aiShareOfLines)), "
-                + "about \(Format.fixed(summary.hoursSaved, 1)) h saved.")
+        var document = ReportDocument(title: "Week \(weekly.week)", subtitle: weeklySummary(weekly))
         team(coverage: weekly.coverage, people: weekly.people, into: &document)
         document.blocks.append(.paragraph(weekly.evidence.sentence))
         document.blocks.append(.heading("Review overhead this week"))
-        document.blocks.append(
-            .paragraph(
-                "Rework and review took \(percent(weekly.reworkShareAI)) of AI-assisted effort and "
-                    + "\(percent(weekly.reworkShareHuman)) of human effort."))
+        document.blocks.append(.paragraph(reviewSentence(ai: weekly.reworkShareAI, human: weekly.reworkShareHuman)))
         document.blocks.append(.heading("Four-week trend"))
         document.blocks.append(
             .table(
@@ -205,20 +212,31 @@ package enum ReportBuilders {
                             $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
                             percent($0.aiShareOfLines), Format.fixed($0.hoursSaved, 1) + " h",
                         ]
-                    })))
+                    }, note: weekly.trend.contains { $0.aiShareOfLines == nil } ? "'-': no lines added that week." : nil)))
         document.blocks.append(
             .chart(
                 ReportDocument.Chart(
-                    title: "Weekly tasks and hours saved",
+                    title: "Tasks finished per week",
                     kind: .lines(
-                        labels: weekly.trend.map(\.week),
+                        labels: weekly.trend.map { String($0.week.suffix(3)) },
                         series: [
-                            ReportDocument.Series(name: "tasks", values: weekly.trend.map { Double($0.tasks) }),
-                            ReportDocument.Series(name: "AI tasks", values: weekly.trend.map { Double($0.aiTasks) }),
-                            ReportDocument.Series(name: "hours saved", values: weekly.trend.map(\.hoursSaved)),
-                        ]), axis: "per week")))
+                            ReportDocument.Series(name: "all tasks", values: weekly.trend.map { Double($0.tasks) }),
+                            ReportDocument.Series(name: "AI-assisted", values: weekly.trend.map { Double($0.aiTasks) }),
+                        ]), axis: "tasks finished", xAxis: weekAxis(weekly.trend.map(\.week)))))
+        document.blocks.append(
+            .chart(
+                ReportDocument.Chart(
+                    title: "Hours saved per week",
+                    kind: .lines(
+                        labels: weekly.trend.map { String($0.week.suffix(3)) },
+                        series: [ReportDocument.Series(name: "hours saved", values: weekly.trend.map(\.hoursSaved))]),
+                    axis: "hours saved (h)", xAxis: weekAxis(weekly.trend.map(\.week)))))
         document.blocks.append(.heading("Notable"))
-        document.blocks.append(.list(weekly.notable.map { "\($0.what): \($0.title) (\($0.id)), \($0.detail)" }))
+        if weekly.notable.isEmpty {
+            document.blocks.append(.paragraph("Nothing notable: no AI-assisted task and no review wait this week."))
+        } else {
+            document.blocks.append(.list(weekly.notable.map { "\($0.what): \($0.title) (\($0.id)), \($0.detail)" }))
+        }
         document.blocks.append(.heading("Tasks"))
         document.blocks.append(
             .table(
@@ -227,9 +245,50 @@ package enum ReportBuilders {
                     columns: [("id", .left), ("category", .left), ("AI", .left), ("effort", .right), ("rework", .right), ("title", .left)],
                     rows: weekly.tasks.map {
                         [$0.id, $0.category, $0.ai ? "yes" : "no", Format.fixed($0.effortHours, 1) + " h", Format.fixed($0.reworkHours, 1) + " h", $0.title]
-                    })))
+                    }, priority: ["id", "category", "AI", "title", "effort", "rework"], flexible: "title")))
         document.blocks.append(.heading("Assumptions"))
         document.blocks.append(.list(weekly.assumptions))
         return document
+    }
+
+    /// The week in one sentence; each figure that does not exist is said in words.
+    static func weeklySummary(_ weekly: Weekly) -> String {
+        let summary = weekly.summary
+        let span = "\(weekly.from.prefix(10)) to \(weekly.to.prefix(10))"
+        guard summary.tasks > 0 else { return span + ": no task finished this week." }
+        var parts = [
+            "\(summary.tasks) task\(summary.tasks == 1 ? "" : "s") finished",
+            summary.aiTasks == 0 ? "no AI-assisted task" : "\(summary.aiTasks) AI-assisted",
+            "\(Format.fixed(summary.effortHours, 1)) h of effort",
+            summary.aiShareOfLines.map { "AI share of lines \(percent($0))" } ?? "no lines added",
+        ]
+        if summary.aiTasks > 0 {
+            parts.append(
+                summary.hoursSaved == 0
+                    ? "no hours saved that the history can price"
+                    : "about \(Format.fixed(summary.hoursSaved, 1)) h saved")
+        }
+        return span + ": " + parts.joined(separator: ", ") + "."
+    }
+
+    /// "ISO week of 2026", or "ISO week, 2025–2026" across a new year.
+    static func weekAxis(_ weeks: [String]) -> String {
+        let years = Set(weeks.map { $0.prefix(4) }).sorted()
+        guard let first = years.first, let last = years.last else { return "ISO week" }
+        return first == last ? "ISO week of \(first)" : "ISO week, \(first)–\(last)"
+    }
+
+    /// Rework and review shares as a sentence that reads well when a side had no task.
+    static func reviewSentence(ai: Double?, human: Double?) -> String {
+        switch (ai, human) {
+        case let (ai?, human?):
+            return "Rework and review took \(percent(ai)) of AI-assisted effort and \(percent(human)) of human effort."
+        case let (ai?, nil):
+            return "Rework and review took \(percent(ai)) of AI-assisted effort; no task without AI this week."
+        case let (nil, human?):
+            return "No AI-assisted task this week; rework and review took \(percent(human)) of human effort."
+        case (nil, nil):
+            return "No task with effort this week, so no rework or review to measure."
+        }
     }
 }

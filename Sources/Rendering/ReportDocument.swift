@@ -16,13 +16,25 @@ package struct ReportDocument: Sendable, Equatable {
         package var alignments: [Alignment]
         package var rows: [[String]]
         package var note: String?
+        /// Column indexes, most important first: on a narrow terminal the text renderer keeps
+        /// these while they fit (unlisted columns follow in table order) and names the rest.
+        package var priority: [Int]
+        /// The column that may be shortened with `…` (a title), if any; no other cell is cut.
+        package var flexible: Int?
 
-        package init(name: String, columns: [(String, Alignment)], rows: [[String]], note: String? = nil) {
+        /// `priority` and `flexible` name columns; a name that is not a column is ignored.
+        package init(
+            name: String, columns: [(String, Alignment)], rows: [[String]], note: String? = nil, priority: [String] = [],
+            flexible: String? = nil
+        ) {
             self.name = name
             self.columns = columns.map(\.0)
             self.alignments = columns.map(\.1)
             self.rows = rows
             self.note = note
+            let names = columns.map(\.0)
+            self.priority = priority.compactMap { names.firstIndex(of: $0) }
+            self.flexible = flexible.flatMap { names.firstIndex(of: $0) }
         }
     }
 
@@ -37,8 +49,10 @@ package struct ReportDocument: Sendable, Equatable {
         }
         package var title: String
         package var kind: Kind
-        /// What the axis measures, e.g. "AI effort / human effort".
+        /// What the value axis measures, with its unit, e.g. "tasks finished" or "hours saved (h)".
         package var axis: String
+        /// What the steps of a line chart are, e.g. "ISO week"; empty for other kinds.
+        package var xAxis: String = ""
     }
 
     package struct IntervalPoint: Sendable, Equatable {
@@ -51,6 +65,8 @@ package struct ReportDocument: Sendable, Equatable {
     package struct Series: Sendable, Equatable {
         package var name: String
         package var values: [Double?]
+        /// Where the series' name is written beside its line (default: its last point).
+        package var labelAt: Int? = nil
     }
 
     package var title: String

@@ -20,7 +20,15 @@ package enum TextRenderer {
                     out += "(none)\n"
                 } else {
                     let right = Set(table.alignments.indices.filter { table.alignments[$0] == .right })
-                    out += Format.table(header: table.columns, rows: table.rows, width: width, rightAligned: right)
+                    let fitted = Format.fit(
+                        header: table.columns, rows: table.rows, width: width, rightAligned: right, priority: table.priority,
+                        flexible: table.flexible)
+                    out += fitted.text
+                    if !fitted.hidden.isEmpty {
+                        out += wrap(
+                            "Not shown at this width: \(fitted.hidden.joined(separator: ", ")) "
+                                + "(--format csv, json or html has every column).", width: width) + "\n"
+                    }
                 }
                 if let note = table.note { out += wrap(note, width: width) + "\n" }
             case .chart(let chart):
@@ -41,32 +49,34 @@ package enum TextRenderer {
         let low = max(0, (values.min() ?? 0) * 0.9)
         let high = max(low + 0.1, (values.max() ?? 1) * 1.1)
         func column(_ value: Double) -> Int { min(span - 1, max(0, Int((value - low) / (high - low) * Double(span - 1)))) }
-        var out = "\n" + wrap(chart.title + " (\(chart.axis); | marks \(Format.fixed(reference, 1)))", width: width) + "\n"
+        var out = "\n" + wrap(chart.title + ". Across: \(chart.axis); | marks \(Format.fixed(reference, 1)).", width: width) + "\n"
         for point in points {
             var line = [Character](repeating: " ", count: span)
             for index in column(point.low)...max(column(point.low), column(point.high)) { line[index] = "-" }
             line[column(reference)] = "|"
             line[column(point.value)] = "o"
             let label = point.label.count > labelWidth ? String(point.label.prefix(labelWidth - 1)) + "…" : point.label
-            out += label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(line) + "\n"
+            var text = label.padding(toLength: labelWidth, withPad: " ", startingAt: 0) + "  " + String(line)
+            while text.hasSuffix(" ") { text.removeLast() }
+            out += text + "\n"
         }
-        return out
+        // The scale: the two ends and the reference, where they do not overlap.
+        var scale = [Character](repeating: " ", count: span + 8)
+        for value in [low, reference, high] {
+            let label = Array(Format.fixed(value, 2))
+            let start = min(max(0, column(value) - label.count / 2), span - label.count)
+            guard start >= 0, scale[max(0, start - 1)..<min(scale.count, start + label.count + 1)].allSatisfy({ $0 == " " }) else {
+                continue
+            }
+            for (offset, character) in label.enumerated() { scale[start + offset] = character }
+        }
+        var axis = String(repeating: " ", count: labelWidth + 2) + String(scale)
+        while axis.hasSuffix(" ") { axis.removeLast() }
+        return out + axis + "\n"
     }
 
-    /// Words wrapped at `width`.
-    static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
-        var lines: [String] = []
-        var line = first
-        for word in text.split(separator: " ") {
-            let prefix = lines.isEmpty ? first : rest
-            if line.count > prefix.count && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = rest + word
-            } else {
-                line += (line.count > prefix.count ? " " : "") + word
-            }
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+    /// Words wrapped at `width` (see `Format.wrap`).
+    package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        Format.wrap(text, width: width, first: first, rest: rest)
     }
 }

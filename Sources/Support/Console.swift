@@ -18,7 +18,7 @@ package struct Console: Sendable {
     package let isErrorTTY: Bool
     /// Whether colour may be used on stdout.
     package let useColor: Bool
-    /// Width of the terminal in columns (80 when unknown).
+    /// Width of the terminal in columns: the terminal's own, else `COLUMNS`, else 100.
     package let width: Int
 
     package init(
@@ -51,11 +51,13 @@ package struct Console: Sendable {
     /// Writes one line of diagnostics.
     package func note(_ text: String) { err(text + "\n") }
 
+    /// The terminal's width when stdout is one; else `COLUMNS` (a pipe from a shell that set it);
+    /// else 100, wide enough for files and pull requests and narrow enough to read.
     private static func terminalWidth(environment: [String: String]) -> Int {
-        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 { return Int(size.ws_col) }
-        return 80
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        return 100
     }
 }
 

@@ -9,22 +9,65 @@ package enum Format {
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
-    /// An aligned table; the last column is cut with `…` to fit `width` (never below 10 characters).
-    package static func table(header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = []) -> String {
+    /// An aligned table fitted to `width`; see `fit`. Columns that did not fit are named on a last
+    /// line, with `elsewhere` (where the reader finds them, e.g. "--format csv or json has them").
+    package static func table(
+        header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], priority: [Int]? = nil,
+        flexible: Int? = nil, elsewhere: String? = nil
+    ) -> String {
+        let fitted = fit(header: header, rows: rows, width: width, rightAligned: rightAligned, priority: priority, flexible: flexible)
+        guard !fitted.hidden.isEmpty else { return fitted.text }
+        let note = "(not shown at this width: \(fitted.hidden.joined(separator: ", "))" + (elsewhere.map { "; \($0)" } ?? "") + ")"
+        return fitted.text + wrap(note, width: width) + "\n"
+    }
+
+    /// An aligned table no wider than `width`, with its header never cut.
+    ///
+    /// Columns are kept in the order of `priority` (indexes, most important first; columns it
+    /// leaves out come after it in table order) while they fit at their full width; the others are
+    /// dropped and returned in `hidden`, so the caller can say where to find them. The `flexible`
+    /// column (a title, say) takes the width that is left, at least its header and 30 characters,
+    /// and longer cells in it end with `…`. The column order on screen stays the table's.
+    package static func fit(
+        header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], priority: [Int]? = nil,
+        flexible: Int? = nil
+    ) -> (text: String, hidden: [String]) {
         let all = [header] + rows
-        var widths = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
-        if let last = widths.indices.last {
-            let used = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
-            widths[last] = max(10, min(widths[last], width - used))
+        let natural = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        func least(_ column: Int) -> Int {
+            column == flexible ? min(natural[column], max(header[column].count, 30)) : natural[column]
+        }
+        let order = (priority ?? []).filter { header.indices.contains($0) }
+        let ranked = order + header.indices.filter { !order.contains($0) }
+        var kept: [Int] = []
+        var used = 0
+        for column in ranked {
+            let extra = least(column) + (kept.isEmpty ? 0 : 2)
+            // The most important column is always kept, whatever the width.
+            if kept.isEmpty || used + extra <= width {
+                kept.append(column)
+                used += extra
+            }
+        }
+        kept.sort()
+        // Even the most important columns are too wide: the widest left-aligned one is cut instead.
+        var flexible = flexible
+        if used > width, flexible == nil || !kept.contains(flexible ?? -1) {
+            flexible = kept.filter { !rightAligned.contains($0) }.max { (natural[$0], $1) < (natural[$1], $0) }
+        }
+        var widths = Dictionary(uniqueKeysWithValues: kept.map { ($0, natural[$0]) })
+        if let flexible, kept.contains(flexible) {
+            let others = kept.filter { $0 != flexible }.reduce(0) { $0 + natural[$1] } + 2 * (kept.count - 1)
+            widths[flexible] = max(min(natural[flexible], max(header[flexible].count, 12)), min(natural[flexible], width - others))
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
-            for (column, cell) in cells.enumerated() {
-                let target = widths[column]
-                var text = cell
+            for (position, column) in kept.enumerated() {
+                let target = widths[column] ?? 0
+                var text = column < cells.count ? cells[column] : ""
                 if text.count > target { text = String(text.prefix(max(0, target - 1))) + "…" }
                 let pad = String(repeating: " ", count: max(0, target - text.count))
-                if column == cells.count - 1 && !rightAligned.contains(column) {
+                if position == kept.count - 1 && !rightAligned.contains(column) {
                     parts.append(text)
                 } else {
                     parts.append(rightAligned.contains(column) ? pad + text : text + pad)
@@ -34,6 +77,32 @@ package enum Format {
             while joined.hasSuffix(" ") { joined.removeLast() }
             return joined + "\n"
         }
-        return all.map(line).joined()
+        let hidden = header.indices.filter { !kept.contains($0) }.map { header[$0] }
+        return (all.map(line).joined(), hidden)
+    }
+
+    /// Words wrapped at `width`, `first` before the first line and `rest` before the others.
+    package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        var lines: [String] = []
+        var line = first
+        // A word longer than a line (a path, a URL) is cut into pieces of the width.
+        let words = text.split(separator: " ").flatMap { word -> [Substring] in
+            guard word.count > width - rest.count, width - rest.count > 0 else { return [word] }
+            return stride(from: 0, to: word.count, by: width - rest.count).map { start in
+                let from = word.index(word.startIndex, offsetBy: start)
+                return word[from..<(word.index(from, offsetBy: width - rest.count, limitedBy: word.endIndex) ?? word.endIndex)]
+            }
+        }
+        for word in words {
+            let prefix = lines.isEmpty ? first : rest
+            if line.count > prefix.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest + word
+            } else {
+                line += (line.count > prefix.count ? " " : "") + word
+            }
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 }

@@ -59,14 +59,64 @@ struct RenderingTests {
         #expect(CSVRenderer.table(Self.document, named: "nope") == nil)
     }
 
-    @Test("text output wraps paragraphs and fits tables to the width", arguments: [60, 120])
+    @Test("text output wraps paragraphs and fits tables to the width", arguments: [40, 60, 120])
     func text(width: Int) {
         let text = TextRenderer.render(Self.document, width: width)
-        for line in text.split(separator: "\n") where !line.contains("  ") {
+        for line in text.split(separator: "\n") {
             #expect(line.count <= width, "\(line)")
         }
         #expect(text.contains("(none)"))
         #expect(text.contains("o"))
+    }
+
+    static let wide = ReportDocument(
+        title: "Wide", subtitle: "a table wider than a terminal",
+        blocks: [
+            .paragraph("A path longer than any line: /home/someone/projects/" + String(repeating: "nested/", count: 20) + "file.swift"),
+            .table(
+                ReportDocument.Table(
+                    name: "categories",
+                    columns: [("category", .left), ("zone", .left), ("ratio", .right), ("95% interval", .right),
+                              ("rework AI", .right), ("rework human", .right), ("churn AI", .right), ("churn human", .right)],
+                    rows: [["distributed-state", "weak", "1.05", "0.78–1.45", "15%", "3%", "55%", "42%"]],
+                    priority: ["category", "ratio", "95% interval"])),
+        ])
+
+    @Test("a table too wide for the terminal keeps its important columns and names the others")
+    func narrowTable() {
+        let text = TextRenderer.render(Self.wide, width: 50)
+        for line in text.split(separator: "\n") { #expect(line.count <= 50, "\(line)") }
+        #expect(text.contains("category           zone  ratio  95% interval"))
+        #expect(text.contains("Not shown at this width: rework AI, rework human,"))
+        #expect(text.contains("has every column)."))
+        #expect(TextRenderer.render(Self.wide, width: 120).contains("churn human") == true)
+        #expect(!TextRenderer.render(Self.wide, width: 120).contains("Not shown"))
+    }
+
+    @Test("each chart in the HTML carries its figures as a table in a details element; print and CSP styles stay")
+    func chartData() {
+        let html = HTMLRenderer.render(Self.document)
+        #expect(html.components(separatedBy: "<details><summary>Data of this chart</summary><table>").count == 3)
+        #expect(html.contains("<td class=\"r\">0.50</td><td class=\"r\">0.30</td><td class=\"r\">0.80</td>"))
+        #expect(html.contains("@media print{"))
+        #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"))
+    }
+
+    @Test("line charts: round ticks, both axes titled, each series dashed its own way and named beside its line")
+    func lineChart() {
+        let chart = ReportDocument.Chart(
+            title: "done", kind: .lines(
+                labels: ["10", "11", "12"],
+                series: [
+                    ReportDocument.Series(name: "with AI", values: [10, 60, 100], labelAt: 1),
+                    ReportDocument.Series(name: "all human", values: [0, 40, 100], labelAt: 1),
+                ]), axis: "probability (%)", xAxis: "working days")
+        let svg = SVGChart.render(chart)
+        for tick in [">0<", ">25<", ">50<", ">75<", ">100<"] { #expect(svg.contains(tick), "\(tick)") }
+        #expect(svg.contains(">probability (%)</text>") && svg.contains(">working days</text>"))
+        #expect(svg.contains("class=\"series d0\"") && svg.contains("class=\"series d1\""))
+        #expect(svg.contains("class=\"direct s0\">with AI</text>") && svg.contains("class=\"direct s1\">all human</text>"))
+        #expect(SVGChart.ticks(0.9) == (0.25, 1) && SVGChart.ticks(41) == (20, 60) && SVGChart.ticks(100) == (25, 100))
     }
 
     @Test("the same document renders byte-identically")

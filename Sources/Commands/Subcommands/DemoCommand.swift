@@ -21,8 +21,8 @@ enum DemoCommand {
             discussion: """
                 Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it and
                 the team's session logs (SampleData/machines) into WORK/demo.sqlite (both rebuilt on every
-                run), prints what was ingested and the weekly report of the sample's last week, and writes
-                Reports/weekly.md, retro.md, retro.html, retro.json, and plan.md and plan.html from SampleData/backlog.csv.
+                run), prints what was ingested and the weekly report of the sample's last complete week with
+                work (and why that week), and writes Reports/weekly.md, weekly.html, retro.md, retro.html, retro.json, and plan.md and plan.html from SampleData/backlog.csv.
                 """),
         run: run)
 
@@ -86,11 +86,33 @@ enum DemoCommand {
         return .success
     }
 
-    /// The sample's weekly report (its last week, so the output never depends on today's date)
-    /// on the terminal, and the reports `Reports/` keeps.
+    /// The week the demo shows: the last ISO week that the sample's data covers to its end and
+    /// in which tasks finished (so the output never depends on today's date, and a newcomer does
+    /// not meet a half-recorded week), with the reason in a sentence.
+    static func demoWeek(_ tasks: [WorkTask]) -> (week: ISOWeek, reason: String) {
+        let work = tasks.filter { !$0.bot }
+        guard let last = tasks.map(\.end).max(), let first = work.map(\.end).min(), let lastWork = work.map(\.end).max() else {
+            return (ISOWeek(containing: 0), "The sample holds no finished task.")
+        }
+        let partial = ISOWeek(containing: last)
+        var week = partial.adding(weeks: -1)
+        while week.end > first {
+            let (start, end) = (week.start, week.end)
+            if work.contains(where: { $0.end >= start && $0.end < end }) {
+                return (
+                    week,
+                    "Week \(week) is the sample's last complete week with finished tasks: its data ends on "
+                        + "\(Timestamp.iso8601(last).prefix(10)), in the middle of \(partial), which would show a partial week.")
+            }
+            week = week.adding(weeks: -1)
+        }
+        return (ISOWeek(containing: lastWork), "The sample covers no complete week; this is the week of its last task.")
+    }
+
+    /// The sample's weekly report (see `demoWeek`) on the terminal, and the reports `Reports/` keeps.
     static func writeReports(_ tasks: [WorkTask], data: String, to folder: String, _ context: CommandContext) throws {
         let analysis = RetroAnalysis()
-        let week = ISOWeek(containing: tasks.filter { !$0.bot }.map(\.end).max() ?? 0)
+        let (week, reason) = demoWeek(tasks)
         let weekly = ReportBuilders.weekly(analysis.weekly(tasks, week: week))
         let retro = analysis.run(tasks, since: nil, until: nil)
         let document = ReportBuilders.retro(retro, scope: "the sample team (acme-shop)")
@@ -99,7 +121,8 @@ enum DemoCommand {
         let forecast = ForecastModel(history: tasks).run(backlog, capacity: capacity.hours, capacitySource: capacity.source)
         let plan = PlanDocuments.forecast(forecast, backlog: backlog, file: "SampleData/backlog.csv")
         let files: [(String, String)] = [
-            ("weekly.md", MarkdownRenderer.render(weekly)), ("retro.md", MarkdownRenderer.render(document)),
+            ("weekly.md", MarkdownRenderer.render(weekly)), ("weekly.html", HTMLRenderer.render(weekly)),
+            ("retro.md", MarkdownRenderer.render(document)),
             ("retro.html", HTMLRenderer.render(document)), ("retro.json", try JSONOutput.encode(retro) + "\n"),
             ("plan.md", MarkdownRenderer.render(plan)), ("plan.html", HTMLRenderer.render(plan)),
         ]
@@ -109,6 +132,8 @@ enum DemoCommand {
         } catch {
             throw CommandError.io("cannot write the reports in \(folder): \(error.localizedDescription)")
         }
+        context.console.line("")
+        context.console.line(TextRenderer.wrap(reason, width: context.console.width))
         context.console.line("")
         context.console.out(TextRenderer.render(weekly, width: context.console.width))
         context.console.line("")

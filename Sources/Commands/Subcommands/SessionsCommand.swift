@@ -93,7 +93,7 @@ enum SessionsCommand {
         switch format {
         case "json": context.console.line(try JSONOutput.encode(entries))
         case "csv": context.console.out(csv(entries))
-        default: context.console.out(text(entries))
+        default: context.console.out(text(entries, width: context.console.width))
         }
         return .success
     }
@@ -128,7 +128,7 @@ enum SessionsCommand {
         return text
     }
 
-    static func text(_ entries: [Entry]) -> String {
+    static func text(_ entries: [Entry], width: Int) -> String {
         guard !entries.isEmpty else { return "no sessions: run 'multiplier ingest sessions'\n" }
         let header = ["TOOL", "START", "ACTIVE", "REPOSITORY", "BRANCH", "PROMPTS", "FILES", "TOKENS"]
         let rows = entries.map { entry -> [String] in
@@ -139,11 +139,9 @@ enum SessionsCommand {
                 entry.branch ?? "-", "\(entry.prompts)", "\(entry.filesEdited.count)", "\(tokens)",
             ]
         }
-        let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
-                .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
-        }
-        return line(header) + rows.map(line).joined() + "\(entries.count) sessions\n"
+        let table = Format.table(
+            header: header, rows: rows, width: width, rightAligned: [2, 5, 6, 7], priority: [0, 1, 2, 3, 7, 5, 6, 4],
+            elsewhere: "--format csv or json has every column")
+        return table + "\(entries.count) sessions\n"
     }
 }

@@ -170,7 +170,10 @@ enum TasksCommand {
                 "\(task.linesChanged)/\(task.filesTouched)", task.title,
             ]
         }
-        var text = Format.table(header: header, rows: rows, width: width)
+        // On a narrow terminal: id, category, AI and effort first, then as much of the title as fits.
+        var text = Format.table(
+            header: header, rows: rows, width: width, rightAligned: [4, 6, 7], priority: [0, 2, 5, 6, 9, 3, 7, 8, 4, 1],
+            flexible: 9, elsewhere: "--format csv or json has every column")
         let ai = tasks.filter(\.ai).count
         text += "\(tasks.count) tasks, \(ai) AI-assisted; * labelled by hand; SIZE is lines changed/files\n"
         return text

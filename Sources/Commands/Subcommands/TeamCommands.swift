@@ -220,12 +220,14 @@ enum PeopleCommand {
         let list = people.values.sorted { $0.identity < $1.identity }
         if context.arguments.value("--format") == "json" {
             context.console.line(try JSONOutput.encode(list))
+        } else if list.isEmpty {
+            context.console.line("no people yet: run 'multiplier ingest git PATH' first")
         } else {
             context.console.out(
                 Format.table(
                     header: ["IDENTITY", "COMMITS", "EMAILS", "NAMES"],
                     rows: list.map { [$0.identity, "\($0.commits)", $0.emails.joined(separator: ", "), $0.names.joined(separator: ", ")] },
-                    width: context.console.width, rightAligned: [1]))
+                    width: context.console.width, rightAligned: [1], flexible: 3, elsewhere: "--format json has every column"))
         }
         return .success
     }

@@ -1,0 +1,53 @@
+import Testing
+@testable import Support
+
+@Suite("Tables fitted to a terminal")
+struct FormatTests {
+    static let header = ["id", "category", "ratio", "rework AI", "churn AI", "title"]
+    static let rows = [
+        ["a1b2c3", "distributed-state", "0.47", "29%", "36%", "Exactly-once email event handling with retries"],
+        ["d4e5f6", "crud", "1.05", "9%", "3%", "Addresses admin backend"],
+    ]
+
+    @Test("every column fits: nothing hidden, nothing cut, no trailing spaces")
+    func wide() {
+        let fitted = Format.fit(header: Self.header, rows: Self.rows, width: 200, rightAligned: [2, 3, 4], flexible: 5)
+        #expect(fitted.hidden.isEmpty)
+        #expect(fitted.text.contains("Exactly-once email event handling with retries"))
+        #expect(!fitted.text.split(separator: "\n").contains { $0.hasSuffix(" ") })
+    }
+
+    @Test("columns are dropped by priority, the rest keep their order, the title is cut last", arguments: [70, 80, 90])
+    func narrow(width: Int) {
+        let fitted = Format.fit(
+            header: Self.header, rows: Self.rows, width: width, rightAligned: [2, 3, 4], priority: [0, 1, 2, 5], flexible: 5)
+        let lines = fitted.text.split(separator: "\n").map(String.init)
+        for line in lines { #expect(line.count <= width, "\(line.count): \(line)") }
+        let header = lines[0].split(separator: " ").map(String.init)
+        // Headers are never cut: every shown header is whole, in table order.
+        let shown = Self.header.filter { !fitted.hidden.contains($0) }
+        #expect(lines[0].replacingOccurrences(of: " ", with: "") == shown.joined().replacingOccurrences(of: " ", with: ""))
+        #expect(header.first == "id" && shown.contains("ratio") && shown.contains("title"))
+        // Only the low-priority columns go, the least important first.
+        #expect(fitted.hidden.allSatisfy { ["rework AI", "churn AI"].contains($0) })
+        if fitted.hidden.count == 1 { #expect(fitted.hidden == ["churn AI"]) }
+    }
+
+    @Test("at 70 columns the low-priority columns go and the table says so")
+    func hiddenLine() {
+        let text = Format.table(
+            header: Self.header, rows: Self.rows, width: 70, rightAligned: [2, 3, 4], priority: [0, 1, 2, 5], flexible: 5,
+            elsewhere: "--format csv has them")
+        #expect(text.hasSuffix("(not shown at this width: rework AI, churn AI; --format csv has them)\n"))
+        #expect(text.contains("…"))
+    }
+
+    @Test("a kept column wider than the terminal is cut, its header is not")
+    func tooWide() {
+        let cell = String(repeating: "x", count: 90)
+        let fitted = Format.fit(header: ["name", "n"], rows: [[cell, "1"]], width: 40, rightAligned: [1])
+        for line in fitted.text.split(separator: "\n") { #expect(line.count <= 40, "\(line)") }
+        #expect(fitted.text.hasPrefix("name"))
+        #expect(fitted.text.contains("x…"))
+    }
+}
