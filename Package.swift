@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "Classification", dependencies: ["Model", "Support"], exclude: ["README.md"]),
         .target(name: "Tasks", dependencies: ["Classification", "Storage", "Model", "Support"], exclude: ["README.md"]),
         .target(name: "Analysis", dependencies: ["Model", "Support"], exclude: ["README.md"]),
-        .target(name: "Rendering", dependencies: ["Analysis", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Review", dependencies: ["Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Rendering", dependencies: ["Review", "Analysis", "Model", "Support"], exclude: ["README.md"]),
         .target(
-            name: "Commands", dependencies: ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
+            name: "Commands",
+            dependencies: ["Rendering", "Review", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
             exclude: ["README.md"]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
@@ -50,6 +52,7 @@ let package = Package(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Analysis", "Model", "Support"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Ingestion", "Model", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]
