@@ -75,14 +75,18 @@ package enum SecurityCheck {
     }
 
     /// The kind of secret-like literal in a line (the redactor's detectors), or nil. A `name = value`
-    /// assignment counts only with a quoted literal value of 8+ characters that is not a placeholder.
+    /// assignment counts only with a quoted literal value of 16+ characters, or 12+ with letters and digits, that is not a placeholder.
     package static func secret(in text: String) -> String? {
         let detectors = SecretRedactor.detectors(in: text)
         if let provider = detectors.first(where: { $0 != "assignment" }) { return provider }
         guard detectors.contains("assignment"), let match = Manifests.first(quotedAssignment, in: text) else { return nil }
         let value = match[2].lowercased()
         let placeholders = ["changeme", "example", "xxxx", "your", "dummy", "placeholder", "redacted", "<", "${", "{{", "***", "test"]
-        guard value.count >= 8, !value.contains(" "), !placeholders.contains(where: value.contains) else { return nil }
+        // Secret-like: long, one word, letters and digits (a label such as "review-5827" is not).
+        let mixed = value.contains(where: \.isLetter) && value.contains(where: \.isNumber)
+        guard value.count >= 16 || (value.count >= 12 && mixed), !value.contains(" "),
+            !placeholders.contains(where: value.contains)
+        else { return nil }
         return "hard-coded \(match[1].lowercased())"
     }
 

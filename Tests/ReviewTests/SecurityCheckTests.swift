@@ -41,6 +41,7 @@ struct SecurityCheckTests {
         ("a.ts", #"const password = "hunter2hunter2";"#, #"const password = process.env.DB_PASSWORD;"#, "secret-literal"),
         ("a.go", #"token := "ghp_0123456789abcdefghijklmnopqrstuvwxyz01""#, #"token := os.Getenv("GITHUB_TOKEN")"#, "secret-literal"),
         ("a.rb", #"config.secret = "s3cr3tV4lu3x9""#, #"config.secret = ENV.fetch("SECRET")"#, "secret-literal"),
+        ("a.json", #"{ "id": 5827, "token": "s3cr3tV4lu3x9kk" }"#, #"{ "id": 5827, "token": "review-5827" }"#, "secret-literal"),
     ]
 
     @Test("each pattern fires on its hit and not on its near miss", arguments: cases)

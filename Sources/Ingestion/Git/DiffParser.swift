@@ -12,6 +12,8 @@ package struct DiffParser {
     package static let maximumLinesPerFile = 2_000
     package static let maximumLinesPerCommit = 20_000
     package static let maximumLineBytes = 2_000
+    /// Bumped when what is kept changes: cached diffs of another version are read again.
+    package static let version = 1
 
     private var current: CommitDiff?
     private var file: CommitDiff.File?
