@@ -41,7 +41,8 @@ let package = Package(
         .testTarget(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        // SampleGen: the review's planted world is generated in the test, then read by the built binary.
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "SampleGen", "Support", "TestSupport"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(

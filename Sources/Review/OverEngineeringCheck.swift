@@ -97,7 +97,7 @@ package enum OverEngineeringCheck {
     private static let interface = Manifests.regex(#"^\s*(?:(?:export|public|internal|private|protected|default|sealed|fun)\s+)*interface\s+([A-Z]\w*)"#)
     private static let abstractClass = Manifests.regex(#"^\s*(?:(?:export|public|internal|private|protected)\s+)*abstract\s+class\s+([A-Z]\w*)"#)
     private static let pythonAbstract = Manifests.regex(#"^\s*class\s+([A-Z]\w*)\s*\([^)]*\b(?:ABC|Protocol|metaclass\s*=\s*ABCMeta)\b[^)]*\)"#)
-    private static let factory = Manifests.regex(#"\b(?:class|struct|object|enum)\s+(\w+(?:Factory|Manager))\b"#)
+    private static let factory = Manifests.regex(#"\b(?:class|struct|object|enum)\s+(\w+(?:Factory|Manager)\d*)\b"#)
     private static let typeDeclaration = Manifests.regex(#"^\s*(?:(?:export|public|package|internal|private|final|open|abstract|data)\s+)*(?:class|struct|enum|protocol|interface|object)\s+[A-Z]"#)
     private static let construction = Manifests.regex(#"\breturn\s+(?:new\s+)?([A-Z]\w*)\s*[({]"#)
 }

@@ -40,7 +40,7 @@ package enum StandardLibraries {
     static let swift: Set<String> = [
         "Accelerate", "AppKit", "AVFoundation", "Combine", "CoreData", "CoreFoundation", "CoreGraphics", "CoreImage",
         "CoreLocation", "CoreML", "CryptoKit", "Darwin", "Dispatch", "Foundation", "FoundationEssentials",
-        "FoundationNetworking", "Glibc", "MapKit", "Musl", "Network", "Observation", "os", "RegexBuilder", "Security",
+        "FoundationNetworking", "Glibc", "MapKit", "Musl", "Network", "Observation", "os", "PackageDescription", "RegexBuilder", "Security",
         "SQLite3", "Swift", "SwiftData", "SwiftUI", "Synchronization", "Testing", "UIKit", "WebKit", "WinSDK", "XCTest",
         "_Concurrency", "Distributed", "StoreKit", "UserNotifications", "OSLog", "Cocoa",
     ]

@@ -6,7 +6,7 @@ import Support
 package enum WeakZoneCheck {
     /// Path words that mark security-sensitive code (whole words of a path, camelCase split).
     static let sensitiveWords: Set<String> = [
-        "acl", "auth", "authentication", "authenticator", "authn", "authorization", "authz", "billing", "checkout",
+        "acl", "auth", "authentication", "authenticator", "authn", "authorization", "authz", "billing",
         "cipher", "credential", "credentials", "crypto", "cryptography", "decrypt", "encrypt", "encryption",
         "keychain", "login", "oauth", "password", "passwords", "payment", "payments", "permission", "permissions",
         "rbac", "secret", "secrets", "signin", "sso", "vault",
