@@ -196,10 +196,12 @@ package struct Retro: Sendable, Equatable, Encodable {
     package var coverage: Coverage?
     /// Only with `--by-person`, and only for 3 people or more.
     package var people: [PersonFigures]?
+    /// Only with `--review`: how often each review check fired on AI and human work, and rework afterwards.
+    package var reviewChecks: [ReviewCheckFigures]?
 
     enum CodingKeys: String, CodingKey {
         case period, counts, categories, zones, endToEnd, calibration, aiShare, review, lowConfidence, weeks, assumptions
-        case reading, coverage, people
+        case reading, coverage, people, reviewChecks
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -218,5 +220,6 @@ package struct Retro: Sendable, Equatable, Encodable {
         try container.encode(reading, forKey: .reading)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
+        if let reviewChecks { try container.encode(reviewChecks, forKey: .reviewChecks) }
     }
 }

@@ -55,9 +55,12 @@ package struct Weekly: Sendable, Equatable, Encodable {
     package var assumptions: [String]
     package var coverage: Coverage?
     package var people: [PersonFigures]?
+    /// Only with `--review`: the week's AI-assisted tasks to review first (at most five).
+    package var reviewFirst: [ReviewHighlight]?
 
     enum CodingKeys: String, CodingKey {
         case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions, coverage, people
+        case reviewFirst
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -74,6 +77,7 @@ package struct Weekly: Sendable, Equatable, Encodable {
         try container.encode(assumptions, forKey: .assumptions)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
+        if let reviewFirst { try container.encode(reviewFirst, forKey: .reviewFirst) }
     }
 }
 

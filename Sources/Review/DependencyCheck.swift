@@ -29,7 +29,7 @@ package enum DependencyCheck {
                     weight: 2))
         }
         // A manifest that gained a dependency while its lock file, present in the tree, was left alone.
-        let tree = Set(context.paths)
+        let tree = context.paths
         var reported: Set<String> = []
         for dependency in added where !reported.contains(dependency.line.path) {
             let folder = dependency.line.path.split(separator: "/").dropLast().joined(separator: "/")

@@ -36,8 +36,8 @@ package enum ImportCheck {
     }
 
     package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
-        let declared = Manifests.declared(context.manifests)
-        let local = localModules(context.paths)
+        let declared = context.declared
+        let local = context.localModules
         var findings: [Finding] = []
         var reported: Set<String> = []
         for line in unit.lines {
@@ -85,7 +85,7 @@ package enum ImportCheck {
     }
 
     /// Names of the repository's own modules: every folder name, and every file name without its extension.
-    static func localModules(_ paths: [String]) -> Set<String> {
+    static func localModules(_ paths: some Sequence<String>) -> Set<String> {
         var names: Set<String> = []
         for path in paths {
             let parts = path.split(separator: "/")

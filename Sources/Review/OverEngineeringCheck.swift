@@ -44,7 +44,8 @@ package enum OverEngineeringCheck {
                     weight: 1.5))
         }
         findings += oneTypeFactories(unit)
-        if unit.ai, unit.churnedLines >= 10, Double(unit.churnedLines) >= 0.25 * Double(max(unit.linesAdded, 1)) {
+        // Human tasks too, so that the retro compares how often it fires on AI and on human work.
+        if unit.churnedLines >= 10, Double(unit.churnedLines) >= 0.25 * Double(max(unit.linesAdded, 1)) {
             findings.append(
                 Finding(
                     check: .overEngineering, rule: "churn",

@@ -9,20 +9,32 @@ package enum RepeatedCode {
     static let threshold = 0.8
     static let width = 5
 
-    /// Shingle → the files it occurs in (a file once per occurrence), built once for all units.
+    /// The files each wanted shingle occurs in (a file once per occurrence), built once for all units.
+    /// Only shingles of the reviewed blocks are kept, so the index stays small however large the tree.
     package struct Index: Sendable {
         var files: [String] = []
         var postings: [UInt64: [Int32]] = [:]
 
-        package init(sources: [String: String]) {
+        package init(sources: [String: String], units: [ReviewUnit]) {
+            var wanted: Set<UInt64> = []
+            for unit in units {
+                for (_, file) in unit.files where Language(path: file.path).isCode {
+                    for block in RepeatedCode.blocks(file.added) {
+                        wanted.formUnion(RepeatedCode.shingles(block.map(\.text).joined(separator: "\n")))
+                    }
+                }
+            }
+            guard !wanted.isEmpty else { return }
             for (path, text) in sources.sorted(by: { $0.key < $1.key }) where Language(path: path).isCode {
                 let id = Int32(files.count)
                 files.append(path)
-                for shingle in RepeatedCode.shingles(RepeatedCode.tokens(text)) { postings[shingle, default: []].append(id) }
+                RepeatedCode.forEachShingle(text) { shingle, _ in
+                    if wanted.contains(shingle) { postings[shingle, default: []].append(id) }
+                }
             }
         }
 
-        package var isEmpty: Bool { files.isEmpty }
+        package var isEmpty: Bool { postings.isEmpty }
     }
 
     package static func findings(_ unit: ReviewUnit, index: Index, sources: [String: String]) -> [Finding] {
@@ -30,7 +42,7 @@ package enum RepeatedCode {
         var findings: [Finding] = []
         for (commit, file) in unit.files where Language(path: file.path).isCode {
             for block in blocks(file.added) {
-                let shingles = Set(shingles(tokens(block.map(\.text).joined(separator: "\n"))))
+                let shingles = Set(shingles(block.map(\.text).joined(separator: "\n")))
                 guard shingles.count >= minimumShingles else { continue }
                 var counts: [Int32: Int] = [:]
                 for shingle in shingles {
@@ -81,52 +93,67 @@ package enum RepeatedCode {
     static func firstLine(of shingles: Set<UInt64>, in text: String, skipping: [CommitDiff.Line]) -> Int? {
         let own = Set(skipping.map(\.text))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for start in lines.indices where !own.contains(String(lines[start])) {
-            let window = lines[start..<min(lines.count, start + 4)].joined(separator: "\n")
-            if let first = RepeatedCode.shingles(tokens(window)).first, shingles.contains(first) { return start + 1 }
+        var found: Int?
+        forEachShingle(text) { hash, line in
+            guard found == nil, shingles.contains(hash), line <= lines.count, !own.contains(String(lines[line - 1])) else { return }
+            found = line
         }
-        return nil
+        return found
     }
 
-    /// Words, numbers and single punctuation characters; comments and whitespace are not dropped, only spaces.
-    static func tokens(_ text: String) -> [Substring] {
-        var tokens: [Substring] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character.isWhitespace {
-                index = text.index(after: index)
-            } else if character.isLetter || character.isNumber || character == "_" {
-                var end = text.index(after: index)
-                while end < text.endIndex, text[end].isLetter || text[end].isNumber || text[end] == "_" {
-                    end = text.index(after: end)
+    /// Hashes of every run of `width` tokens.
+    static func shingles(_ text: String) -> [UInt64] {
+        var result: [UInt64] = []
+        forEachShingle(text) { hash, _ in result.append(hash) }
+        return result
+    }
+
+    /// Hands every run of `width` tokens to `body` as a hash, with the line (from 1) its first token is on.
+    /// A token is a word (ASCII letters, digits, `_`, or any non-ASCII byte) or one punctuation byte;
+    /// whitespace separates. One pass over the UTF-8 bytes, five hashes kept in locals.
+    static func forEachShingle(_ text: String, _ body: (UInt64, Int) -> Void) {
+        var (h0, h1, h2, h3, h4): (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+        var (l0, l1, l2, l3, l4) = (0, 0, 0, 0, 0)
+        var count = 0
+        var token: UInt64 = 0
+        var tokenLine = 1
+        var line = 1
+        var inWord = false
+        func push(_ hash: UInt64, _ at: Int) {
+            (h0, h1, h2, h3, h4) = (h1, h2, h3, h4, hash)
+            (l0, l1, l2, l3, l4) = (l1, l2, l3, l4, at)
+            count += 1
+            guard count >= 5 else { return }
+            var combined = h0 &* 1
+            combined = combined &* 31 &+ h1 &* 2
+            combined = combined &* 31 &+ h2 &* 3
+            combined = combined &* 31 &+ h3 &* 4
+            combined = combined &* 31 &+ h4 &* 5
+            body(combined, l0)
+        }
+        for byte in text.utf8 {
+            let lower = byte | 0x20
+            let isWord = byte >= 0x80 || byte == 0x5F || (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
+            if isWord {
+                if !inWord {
+                    token = 0xcbf2_9ce4_8422_2325
+                    tokenLine = line
                 }
-                tokens.append(text[index..<end])
-                index = end
-            } else {
-                let end = text.index(after: index)
-                tokens.append(text[index..<end])
-                index = end
+                token = (token ^ UInt64(byte)) &* 0x100_0000_01b3
+                inWord = true
+                continue
             }
-        }
-        return tokens
-    }
-
-    /// FNV-1a hashes of every run of `width` tokens.
-    static func shingles(_ tokens: [Substring]) -> [UInt64] {
-        guard tokens.count >= width else { return [] }
-        let hashes = tokens.map { token -> UInt64 in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in token.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
+            if inWord {
+                push(token, tokenLine)
+                inWord = false
             }
-            return hash
+            if byte == 0x0A {
+                line += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D { continue }
+            push((0xcbf2_9ce4_8422_2325 ^ UInt64(byte)) &* 0x100_0000_01b3, line)
         }
-        return (0...(hashes.count - width)).map { start in
-            var hash: UInt64 = 0
-            for offset in 0..<width { hash = (hash &* 31) &+ hashes[start + offset] &* UInt64(offset + 1) }
-            return hash
-        }
+        if inWord { push(token, tokenLine) }
     }
 }

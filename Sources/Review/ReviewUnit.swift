@@ -73,25 +73,31 @@ package struct ReviewContext: Sendable {
     /// The team's AI/human effort ratio per category (nil where there is not enough data).
     package var ratios: [Category: Double]
     /// Manifest path → text, at the tip.
-    package var manifests: [String: String]
+    package let manifests: [String: String]
     /// Every path of the tree at the tip.
-    package var paths: [String]
+    package let paths: Set<String>
     /// Lines of the tree at the tip that name a candidate abstraction (from `OverEngineeringCheck.candidates`).
     package var mentions: [String: [(path: String, line: Int, text: String)]]
     /// Source files of the tree at the tip, for the repeated-code check (path → text).
-    package var sources: [String: String]
-    /// The shingles of `sources`, built once.
-    package var sourceIndex: RepeatedCode.Index
+    package let sources: [String: String]
+    /// What the manifests declare, per ecosystem, and the repository's own module names (computed once).
+    package let declared: [Language: Set<String>]
+    package let localModules: Set<String>
+    /// The shingles of `units`' added blocks found in `sources`, built once.
+    package let sourceIndex: RepeatedCode.Index
 
     package init(
         ratios: [Category: Double] = [:], manifests: [String: String] = [:], paths: [String] = [],
-        mentions: [String: [(path: String, line: Int, text: String)]] = [:], sources: [String: String] = [:]
+        mentions: [String: [(path: String, line: Int, text: String)]] = [:], sources: [String: String] = [:],
+        units: [ReviewUnit] = []
     ) {
         self.ratios = ratios
         self.manifests = manifests
-        self.paths = paths
+        self.paths = Set(paths)
         self.mentions = mentions
         self.sources = sources
-        sourceIndex = RepeatedCode.Index(sources: sources)
+        sourceIndex = RepeatedCode.Index(sources: sources, units: units)
+        declared = Manifests.declared(manifests)
+        localModules = ImportCheck.localModules(paths)
     }
 }

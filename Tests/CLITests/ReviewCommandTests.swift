@@ -49,6 +49,17 @@ struct ReviewCommandTests {
         #expect(branch.stdout.contains("tls-off") && !branch.stdout.contains("sql-interpolation"))
         let range = try CLIRunner.run(["review", "--db", db, "--range", "main..feature", "--format", "csv", "--table", "findings"])
         #expect(range.stdout.contains("tls-off"))
+
+        let retro = try CLIRunner.run(["report", "retro", "--db", db, "--review", "--format", "json"])
+        #expect(retro.status == 0, "\(retro.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
+        let checks = try #require(figures["reviewChecks"] as? [[String: Any]])
+        let security = try #require(checks.first { $0["check"] as? String == "security" })
+        #expect(security["aiFlagged"] as? Int == 1 && security["humanFlagged"] as? Int == 0)
+        let weekly = try CLIRunner.run(["report", "weekly", "--db", db, "--review", "--week", "2026-W10"])
+        #expect(weekly.stdout.contains("Review these first") && weekly.stdout.contains("ABC-2"), "\(weekly.stdout)")
+        let plain = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10", "--format", "json"])
+        #expect(!plain.stdout.contains("reviewFirst"))
     }
 
     static let errorCases: [([String], Int32)] = [

@@ -58,26 +58,14 @@ enum ReviewCommand {
         let config = try TaskBuilding.config(context, database: database)
         let allTasks = try TaskBuilding.tasks(context, database: database)
         let ratios = categoryRatios(allTasks, settings: config.settings)
-        var cache = DiffCache(database: database)
-
-        var units: [ReviewUnit] = []
-        var tips: [String: String] = [:]
-        var scope: String
+        let report: ReviewReport
         if branch != nil || range != nil {
             guard scopeRepositories.count == 1, let repository = scopeRepositories.first else {
                 throw UsageError("--branch and --range need --repo REPO when several repositories are ingested", command: "review")
             }
-            let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
-            let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
-            scope = "\(repository.name) \(label)"
-            tips[repository.root] = tip
-            let diffs = try cache.diffs(hashes, repository: repository.root, environment: context.environment, console: context.notes)
-            let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })
-            let aiCommits = hashes.filter { !(known[$0]?.aiTools.isEmpty ?? true) }.count
-            units.append(
-                ReviewUnit(
-                    id: String(tip.prefix(12)), key: label, title: "\(hashes.count) commits (\(aiCommits) AI-marked among those ingested)",
-                    repository: repository.root, author: "", ai: true, category: .unclassified, end: 0, diffs: diffs))
+            report = try reviewRange(
+                branch: branch, range: range, repository: repository, allTasks: allTasks, ratios: ratios, database: database,
+                context)
         } else {
             let root = scopeRepositories.count == 1 ? scopeRepositories[0].root : nil
             let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
@@ -89,34 +77,59 @@ enum ReviewCommand {
             let tasks = allTasks.filter { task in
                 roots.contains(task.repository) && !task.bot && (task.ai || includeHuman) && task.end >= since && task.end < until
             }
-            scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
+            let scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
                 + " from \(Timestamp.iso8601(since).prefix(10)) to \(Timestamp.iso8601(until).prefix(10))"
-            for root in roots.sorted() {
-                let members = tasks.filter { $0.repository == root }
-                guard !members.isEmpty else { continue }
-                tips[root] = "HEAD"
-                let wanted = members.flatMap { reviewedCommits($0) }
-                let diffs = try cache.diffs(wanted, repository: root, environment: context.environment, console: context.notes)
-                let byHash = Dictionary(diffs.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
-                for task in members {
-                    let reviewed = reviewedCommits(task).compactMap { byHash[$0] }
-                    let touched = Set(task.commits.compactMap { byHash[$0.hash] }.flatMap { $0.files.map(\.path) })
-                    units.append(
-                        ReviewUnit(
-                            id: task.id, key: task.key, title: task.title, repository: task.repository, author: task.author,
-                            ai: task.ai, category: task.category, end: task.end, churnedLines: task.churnedLines,
-                            linesAdded: task.linesAdded, diffs: reviewed, touchedPaths: touched.union(reviewed.flatMap { $0.files.map(\.path) })))
-                }
-            }
+            report = try review(tasks, ratios: ratios, database: database, context, scope: scope)
         }
-        var contexts: [String: ReviewContext] = [:]
-        for (root, tip) in tips {
-            contexts[root] = try reviewContext(
-                units.filter { $0.repository == root }, root: root, tip: tip, ratios: ratios, environment: context.environment)
-        }
-        let report = Reviewer.review(units, contexts: contexts, scope: scope)
         try ReportCommand.write(ReportBuilders.review(report), json: try JSONOutput.encode(report), format: format, context)
         return .success
+    }
+
+    /// Reviews the commits of a branch not yet merged, or of a range, as one unit (before a pull request's review).
+    static func reviewRange(
+        branch: String?, range: String?, repository: Repository, allTasks: [WorkTask], ratios: [Category: Double],
+        database: Database, _ context: CommandContext
+    ) throws -> ReviewReport {
+        let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
+        let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
+        let diffs = try DiffCache(database: database).diffs(
+            hashes, repository: repository.root, environment: context.environment, console: context.notes)
+        let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })
+        let aiCommits = hashes.filter { !(known[$0]?.aiTools.isEmpty ?? true) }.count
+        let unit = ReviewUnit(
+            id: String(tip.prefix(12)), key: label, title: "\(hashes.count) commits (\(aiCommits) AI-marked among those ingested)",
+            repository: repository.root, author: "", ai: true, category: .unclassified, end: 0, diffs: diffs)
+        let reviewContext = try reviewContext([unit], root: repository.root, tip: tip, ratios: ratios, environment: context.environment)
+        return Reviewer.review([unit], contexts: [repository.root: reviewContext], scope: "\(repository.name) \(label)")
+    }
+
+    /// Reviews `tasks`: reads what their commits added (cached), the trees at each repository's HEAD, and runs the checks.
+    static func review(
+        _ tasks: [WorkTask], ratios: [Category: Double], database: Database, _ context: CommandContext, scope: String
+    ) throws -> ReviewReport {
+        let cache = DiffCache(database: database)
+        var units: [ReviewUnit] = []
+        var contexts: [String: ReviewContext] = [:]
+        for root in Set(tasks.map(\.repository)).sorted() {
+            let members = tasks.filter { $0.repository == root }
+            let diffs = try cache.diffs(
+                members.flatMap { task in task.commits.map(\.hash) }, repository: root, environment: context.environment,
+                console: context.notes)
+            let byHash = Dictionary(diffs.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
+            var here: [ReviewUnit] = []
+            for task in members {
+                let reviewed = reviewedCommits(task).compactMap { byHash[$0] }
+                let touched = Set(task.commits.compactMap { byHash[$0.hash] }.flatMap { $0.files.map(\.path) })
+                here.append(
+                    ReviewUnit(
+                        id: task.id, key: task.key, title: task.title, repository: task.repository, author: task.author,
+                        ai: task.ai, category: task.category, end: task.end, churnedLines: task.churnedLines,
+                        linesAdded: task.linesAdded, diffs: reviewed, touchedPaths: touched))
+            }
+            contexts[root] = try reviewContext(here, root: root, tip: "HEAD", ratios: ratios, environment: context.environment)
+            units += here
+        }
+        return Reviewer.review(units, contexts: contexts, scope: scope)
     }
 
     /// The commits whose added lines are reviewed: the AI-marked ones of an AI task (all when none is marked,
@@ -180,7 +193,7 @@ enum ReviewCommand {
         let languages = Set(units.flatMap { $0.lines.map(\.language) }.filter(\.isCode))
         let candidates = paths.filter { languages.contains(Language(path: $0)) && !RepeatedCodeScope.excluded($0) }
         let sources = try snapshot.contents(of: Array(candidates.prefix(RepeatedCodeScope.maximumFiles)), at: tip, maximumBytes: 256 << 10)
-        return ReviewContext(ratios: ratios, manifests: manifests, paths: paths, mentions: mentions, sources: sources)
+        return ReviewContext(ratios: ratios, manifests: manifests, paths: paths, mentions: mentions, sources: sources, units: units)
     }
 }
 
