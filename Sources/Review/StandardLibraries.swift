@@ -3,7 +3,7 @@
 package enum StandardLibraries {
     package static func contains(_ module: String, _ language: Language) -> Bool {
         switch language {
-        case .python: python.contains(module)
+        case .python: module.hasPrefix("_") || python.contains(module)  // `_curses`, `_codecs_kr`: the interpreter's own
         case .javascript: node.contains(module.hasPrefix("node:") ? String(module.dropFirst(5)) : module) || module.hasPrefix("node:")
         case .go: !(module.split(separator: "/").first ?? "").contains(".")  // standard packages have no dot in their first element
         case .rust: ["std", "core", "alloc", "proc_macro", "test", "crate", "self", "super"].contains(module)
@@ -26,7 +26,15 @@ package enum StandardLibraries {
         "socketserver", "sqlite3", "ssl", "stat", "statistics", "string", "struct", "subprocess", "sys", "sysconfig",
         "tarfile", "tempfile", "textwrap", "threading", "time", "timeit", "tkinter", "token", "tokenize", "tomllib",
         "traceback", "types", "typing", "unicodedata", "unittest", "urllib", "uuid", "venv", "warnings", "weakref",
-        "webbrowser", "wsgiref", "xml", "xmlrpc", "zipfile", "zipimport", "zlib", "zoneinfo",
+        "webbrowser", "wsgiref", "xml", "xmlrpc", "zipfile", "zipimport", "zlib", "zoneinfo", "aifc", "asynchat",
+        "asyncore", "atexit", "audioop", "bdb", "binascii", "cgi", "cgitb", "chunk", "code", "codecs", "codeop",
+        "colorsys", "compileall", "copyreg", "cProfile", "crypt", "curses", "dbm", "distutils", "doctest",
+        "encodings", "ensurepip", "faulthandler", "genericpath", "grp", "imghdr", "imp", "lib2to3", "mailcap",
+        "marshal", "modulefinder", "msvcrt", "nntplib", "ntpath", "nturl2path", "opcode", "optparse", "pickletools",
+        "pipes", "poplib", "posix", "posixpath", "pty", "pwd", "py_compile", "pydoc", "pyexpat", "quopri", "runpy",
+        "smtpd", "sndhdr", "spwd", "sre_compile", "sre_constants", "sre_parse", "stringprep", "sunau", "symtable",
+        "syslog", "tabnanny", "telnetlib", "termios", "this", "trace", "tracemalloc", "tty", "turtle", "uu", "wave",
+        "winreg", "winsound", "xdrlib", "zipapp",
     ]
 
     static let node: Set<String> = [

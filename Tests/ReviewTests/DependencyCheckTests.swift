@@ -45,6 +45,8 @@ struct DependencyCheckTests {
         ("a.py", "import fastjsonx", "import json"),
         ("a.py", "from torchlight.utils import glow", "from requests.adapters import HTTPAdapter"),
         ("b.py", "from leftpadpy import pad", "from .models import User"),
+        ("c.py", "import pandasx", "import _codecs_kr"),
+        ("d.py", "import numpyish", "import binascii"),
         ("a.ts", "import { pad } from 'leftish-pad'", "import axios from 'axios'"),
         ("a.js", "const x = require('superfetch')", "const fs = require('node:fs')"),
         ("a.js", "import chalk2 from 'chalk2'", "import { helper } from './helper'"),
