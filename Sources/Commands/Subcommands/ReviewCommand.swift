@@ -180,7 +180,8 @@ enum ReviewCommand {
         _ units: [ReviewUnit], root: String, tip: String, ratios: [Category: Double], environment: [String: String]
     ) throws -> ReviewContext {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: root, environment: environment))
-        let paths = try snapshot.files(at: tip)
+        let entries = try snapshot.files(at: tip)
+        let paths = entries.map(\.path)
         let manifests = try snapshot.contents(of: paths.filter { Manifests.kind(of: $0) != nil }, at: tip)
         let names = Set(units.flatMap { OverEngineeringCheck.candidates($0).map(\.name) })
         var mentions: [String: [(path: String, line: Int, text: String)]] = [:]
@@ -191,8 +192,15 @@ enum ReviewCommand {
         }
         // Repeated code: files of the languages with added blocks, bounded (files, bytes per file).
         let languages = Set(units.flatMap { $0.lines.map(\.language) }.filter(\.isCode))
-        let candidates = paths.filter { languages.contains(Language(path: $0)) && !RepeatedCodeScope.excluded($0) }
-        let sources = try snapshot.contents(of: Array(candidates.prefix(RepeatedCodeScope.maximumFiles)), at: tip, maximumBytes: 256 << 10)
+        var budget = RepeatedCodeScope.maximumBytes
+        let candidates = entries.filter { entry in
+            guard let size = entry.size, size <= RepeatedCodeScope.maximumFileBytes, budget >= size,
+                languages.contains(Language(path: entry.path)), !RepeatedCodeScope.excluded(entry.path)
+            else { return false }
+            budget -= size
+            return true
+        }.prefix(RepeatedCodeScope.maximumFiles).map(\.path)
+        let sources = try snapshot.contents(of: Array(candidates), at: tip, maximumBytes: RepeatedCodeScope.maximumFileBytes)
         return ReviewContext(ratios: ratios, manifests: manifests, paths: paths, mentions: mentions, sources: sources, units: units)
     }
 }
@@ -200,6 +208,9 @@ enum ReviewCommand {
 /// Which files of the tree the repeated-code check compares against.
 enum RepeatedCodeScope {
     static let maximumFiles = 4_000
+    static let maximumFileBytes = 256 << 10
+    /// All files together: what is read and hashed stays bounded on a monorepo.
+    static let maximumBytes = 64 << 20
 
     /// Vendored, generated and minified files are not "the project's way".
     static func excluded(_ path: String) -> Bool {

@@ -36,19 +36,26 @@ package struct RepositorySnapshot {
         return output.split(separator: "\n").map(String.init)
     }
 
-    /// Every file path of the tree at `revision`.
-    package func files(at revision: String) throws -> [String] {
-        let process = try git.start(["ls-tree", "-r", "-z", "--name-only", revision])
-        var paths: [String] = []
+    /// Every file of the tree at `revision` with its size in bytes (nil for submodules).
+    package func files(at revision: String) throws -> [(path: String, size: Int?)] {
+        let process = try git.start(["ls-tree", "-r", "-z", "-l", revision])
+        var entries: [(path: String, size: Int?)] = []
         var splitter = ByteSplitter(delimiter: 0)
+        func take(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // "<mode> <type> <object> <size>\t<path>"
+            guard let tab = bytes.firstIndex(of: 0x09) else { return }
+            let fields = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<tab]), as: UTF8.self).split(separator: " ")
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tab + 1)...]), as: UTF8.self)
+            entries.append((path, fields.last.flatMap { Int($0) }))
+        }
         do {
-            try process.readOutput { chunk in splitter.feed(chunk) { paths.append(String(decoding: $0, as: UTF8.self)) } }
-            splitter.finish { paths.append(String(decoding: $0, as: UTF8.self)) }
+            try process.readOutput { chunk in splitter.feed(chunk, take) }
+            splitter.finish(take)
             try process.waitForSuccess()
         } catch let failure as StreamingProcess.Failure {
             throw IngestionError.git(repository: git.repository, failure: failure)
         }
-        return paths
+        return entries
     }
 
     /// The text of `paths` at `revision` (lossily decoded; files over `maximumBytes` and missing ones are left out),
