@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Analysis", "Model", "Support"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Review", "Analysis", "Model", "Support"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Ingestion", "Model", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
