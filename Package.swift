@@ -23,9 +23,11 @@ let package = Package(
         .target(name: "Classification", dependencies: ["Model", "Support"], exclude: ["README.md"]),
         .target(name: "Tasks", dependencies: ["Classification", "Storage", "Model", "Support"], exclude: ["README.md"]),
         .target(name: "Analysis", dependencies: ["Model", "Support"], exclude: ["README.md"]),
-        .target(name: "Rendering", dependencies: ["Analysis", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Review", dependencies: ["Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Rendering", dependencies: ["Review", "Analysis", "Model", "Support"], exclude: ["README.md"]),
         .target(
-            name: "Commands", dependencies: ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
+            name: "Commands",
+            dependencies: ["Rendering", "Review", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
             exclude: ["README.md"]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
@@ -39,7 +41,8 @@ let package = Package(
         .testTarget(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"], exclude: ["Goldens"]),
+        // SampleGen: the review's planted world is generated in the test, then read by the built binary.
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "SampleGen", "Support", "TestSupport"], exclude: ["Goldens"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(
@@ -49,7 +52,8 @@ let package = Package(
         .testTarget(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Analysis", "Model", "Support"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Review", "Analysis", "Model", "Support"]),
+        .testTarget(name: "ReviewTests", dependencies: ["Review", "Ingestion", "Model", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -207,10 +207,12 @@ package struct Retro: Sendable, Equatable, Encodable {
     package var coverage: Coverage?
     /// Only with `--by-person`, and only for 3 people or more.
     package var people: [PersonFigures]?
+    /// Only with `--review`: how often each review check fired on AI and human work, and rework afterwards.
+    package var reviewChecks: [ReviewCheckFigures]?
 
     enum CodingKeys: String, CodingKey {
         case period, counts, categories, zones, endToEnd, calibration, aiShare, review, lowConfidence, weeks, assumptions
-        case reading, evidence, coverage, people
+        case reading, evidence, coverage, people, reviewChecks
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -230,5 +232,6 @@ package struct Retro: Sendable, Equatable, Encodable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
+        if let reviewChecks { try container.encode(reviewChecks, forKey: .reviewChecks) }
     }
 }

@@ -57,10 +57,12 @@ package struct Weekly: Sendable, Equatable, Encodable {
     package var evidence: EvidenceSummary
     package var coverage: Coverage?
     package var people: [PersonFigures]?
+    /// Only with `--review`: the week's AI-assisted tasks to review first (at most five).
+    package var reviewFirst: [ReviewHighlight]?
 
     enum CodingKeys: String, CodingKey {
         case week, from, to, summary, reworkShareAI, reworkShareHuman, trend, notable, tasks, assumptions, evidence, coverage
-        case people
+        case people, reviewFirst
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -78,6 +80,7 @@ package struct Weekly: Sendable, Equatable, Encodable {
         try container.encode(evidence, forKey: .evidence)
         try container.encode(coverage, forKey: .coverage)
         if let people { try container.encode(people, forKey: .people) }
+        if let reviewFirst { try container.encode(reviewFirst, forKey: .reviewFirst) }
     }
 }
 

@@ -22,6 +22,7 @@ package enum ToolCommand {
         PeopleCommand.definition,
         PlanCommand.definition,
         ReportCommand.definition,
+        ReviewCommand.definition,
         SessionsCommand.definition,
         StatusCommand.definition,
         TasksCommand.definition,

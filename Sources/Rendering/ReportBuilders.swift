@@ -187,6 +187,27 @@ package enum ReportBuilders {
                     },
                     note: "multiplier label TASK CATEGORY corrects one; labels survive every rebuild.",
                     priority: ["id", "category", "title", "confidence", "AI"], flexible: "title")))
+        if let checks = retro.reviewChecks {
+            document.blocks.append(.heading("Review checks: where they fire, and whether they pay"))
+            document.blocks.append(
+                .table(
+                    ReportDocument.Table(
+                        name: "review-checks",
+                        columns: [
+                            ("check", .left), ("AI tasks flagged", .right), ("human tasks flagged", .right),
+                            ("rework, flagged AI", .right), ("rework, other AI", .right), ("churn, flagged AI", .right),
+                            ("churn, other AI", .right),
+                        ],
+                        rows: checks.map { figures in
+                            [
+                                figures.check, "\(figures.aiFlagged) of \(figures.aiTasks)", "\(figures.humanFlagged) of \(figures.humanTasks)",
+                                percent(figures.reworkShareFlaggedAI), percent(figures.reworkShareOtherAI),
+                                percent(figures.churnShareFlaggedAI), percent(figures.churnShareOtherAI),
+                            ]
+                        },
+                        note: "A check pays when the AI tasks it flags show more rework or churn afterwards than the rest. "
+                            + "Over-engineering includes the churn rule itself, so its churn column is not independent.")))
+        }
         document.blocks.append(.heading("Assumptions"))
         document.blocks.append(.list(retro.assumptions))
         return document
@@ -246,6 +267,14 @@ package enum ReportBuilders {
                     rows: weekly.tasks.map {
                         [$0.id, $0.category, $0.ai ? "yes" : "no", Format.fixed($0.effortHours, 1) + " h", Format.fixed($0.reworkHours, 1) + " h", $0.title]
                     }, priority: ["id", "category", "AI", "title", "effort", "rework"], flexible: "title")))
+        if let reviewFirst = weekly.reviewFirst {
+            document.blocks.append(.heading("Review these first"))
+            document.blocks.append(
+                reviewFirst.isEmpty
+                    ? .paragraph("No finding on this week's AI-assisted tasks.")
+                    : .list(
+                        reviewFirst.map { "\($0.key) \($0.title) (\($0.id), risk \(Format.fixed($0.risk, 1))): \($0.reasons.joined(separator: "; "))" }))
+        }
         document.blocks.append(.heading("Assumptions"))
         document.blocks.append(.list(weekly.assumptions))
         return document

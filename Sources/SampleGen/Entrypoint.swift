@@ -15,7 +15,10 @@ struct Entrypoint {
             exit(error.message.isEmpty ? 0 : 64)
         }
         do {
-            if let count = options.large {
+            if options.reviewPlants {
+                let world = ReviewPlants(seed: options.seed).generate()
+                try write([GeneratedFile("repo.fi", world.stream), GeneratedFile("review-truth.json", text: world.truth)], to: options.out ?? "")
+            } else if let count = options.large {
                 try writeLarge(commits: count, seed: options.seed, to: options.out ?? "-")
             } else {
                 let files = SampleDataGenerator(seed: options.seed).generate()

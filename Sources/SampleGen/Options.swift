@@ -4,8 +4,12 @@ struct Options: Equatable {
     var seed: UInt64 = 1
     var out: String?
     var large: Int?
+    /// `--review-plants`: the small world of planted review findings instead of the demo team.
+    var reviewPlants = false
 
-    static let usage = "usage: SampleGen [--seed N] [--out DIR]\n       SampleGen --large N [--seed N] --out FILE|-\n"
+    static let usage =
+        "usage: SampleGen [--seed N] [--out DIR]\n       SampleGen --large N [--seed N] --out FILE|-\n"
+        + "       SampleGen --review-plants [--seed N] --out DIR\n"
 
     /// A usage error, with the message to print.
     struct UsageError: Error, Equatable {
@@ -34,6 +38,8 @@ struct Options: Equatable {
                 let text = try value(argument)
                 guard let count = Int(text), count > 0 else { throw UsageError(message: "--large: not a positive number: \(text)") }
                 options.large = count
+            case "--review-plants":
+                options.reviewPlants = true
             case "-h", "--help":
                 throw UsageError(message: "")
             default:
@@ -42,6 +48,7 @@ struct Options: Equatable {
             index += 1
         }
         if options.large != nil && options.out == nil { throw UsageError(message: "--large needs --out FILE or --out -") }
+        if options.reviewPlants && options.out == nil { throw UsageError(message: "--review-plants needs --out DIR") }
         return options
     }
 }

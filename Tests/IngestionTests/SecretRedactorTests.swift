@@ -1,4 +1,4 @@
-import Ingestion
+import Support
 import Testing
 
 @Suite("Secrets never reach the database")

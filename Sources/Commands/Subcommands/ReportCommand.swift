@@ -4,6 +4,7 @@ import Foundation
 import Ingestion
 import Model
 import Rendering
+import Review
 import Storage
 import Support
 import Tasks
@@ -16,7 +17,7 @@ enum ReportCommand {
         spec: CommandSpec(
             name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
             usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
-                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--format FORMAT] "
+                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--format FORMAT] "
                 + "[--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
@@ -33,6 +34,10 @@ enum ReportCommand {
                 .value(
                     "--min-evidence", "LEVEL",
                     "weak (default): every session link counts; strong: a task linked to AI by time overlap or a shared file alone counts as human"),
+                .flag(
+                    "--review",
+                    "weekly: add 'Review these first' (the week's top five AI tasks by 'multiplier review'); "
+                        + "retro: how often each review check fired on AI and human work, and rework afterwards (reads git)"),
                 .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
                 .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
                 .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
@@ -99,6 +104,18 @@ enum ReportCommand {
             let members = tasks.filter { $0.end >= week.start && $0.end < week.end }
             weekly.coverage = try coverage(members, database: database, team: team, config: config)
             if context.arguments.has("--by-person") { weekly.people = PersonFigures.breakdown(members) }
+            if context.arguments.has("--review") {
+                let review = try ReviewCommand.review(
+                    members.filter { $0.ai && !$0.bot }, ratios: ReviewCommand.categoryRatios(tasks, settings: config.settings),
+                    database: database, context, scope: "week \(week)")
+                weekly.reviewFirst = review.items.prefix(5).map { item in
+                    ReviewHighlight(
+                        id: item.id, key: item.key, title: item.title, risk: item.risk,
+                        reasons: item.findings.prefix(3).map { finding in
+                            (finding.file.map { "\($0)\(finding.line.map { ":\($0)" } ?? ""): " } ?? "") + finding.reason
+                        })
+                }
+            }
             document = ReportBuilders.weekly(weekly)
             json = try JSONOutput.encode(weekly)
         } else {
@@ -132,6 +149,15 @@ enum ReportCommand {
             }
             retro.coverage = try coverage(scoped, database: database, team: team, config: config)
             if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
+            if context.arguments.has("--review") {
+                let reviewed = scoped.filter { !$0.bot }
+                let review = try ReviewCommand.review(
+                    reviewed, ratios: ReviewCommand.categoryRatios(tasks, settings: config.settings), database: database, context,
+                    scope: "retro")
+                var flagged: [String: Set<String>] = [:]
+                for item in review.items { flagged[item.id] = Set(item.checks.map(\.rawValue)) }
+                retro.reviewChecks = analysis.reviewChecks(reviewed, flagged: flagged, checks: ReviewCheck.allCases.map(\.rawValue))
+            }
             var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
             if let since = context.arguments.value("--since") { scope += " since \(since)" }
             if let until = context.arguments.value("--until") { scope += " until \(until)" }

@@ -231,5 +231,19 @@ package enum Migrations {
                 UPDATE ai_mark SET source = 'author' WHERE source = 'message' AND evidence LIKE 'author %';
                 UPDATE ai_mark SET source = 'committer' WHERE source = 'message' AND evidence LIKE 'committer %';
                 """),
+        Migration(
+            name: "review diffs",
+            sql: """
+                -- What a commit added, as `multiplier review` read it (a CommitDiff as JSON): a commit's diff
+                -- never changes, so a review reads git only for commits it has not seen. `reader` is the
+                -- version of the parser that wrote it; another version reads the commit again.
+                CREATE TABLE commit_diff (
+                    repository TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    reader INTEGER NOT NULL,
+                    diff TEXT NOT NULL,
+                    PRIMARY KEY (repository, hash)
+                ) WITHOUT ROWID;
+                """),
     ]
 }

@@ -50,6 +50,20 @@ package enum SecretRedactor {
         return result
     }
 
+    /// The names of the detectors that fire on `text` (`aws access key`, `assignment`…), in table order:
+    /// the review's secret-literal check asks this, so it sees exactly what redaction would replace.
+    package static func detectors(in text: String) -> [String] {
+        guard mayContainSecret(text) else { return [] }
+        let range = NSRange(text.startIndex..., in: text)
+        var names = patterns.filter { $0.regex.firstMatch(in: text, range: range) != nil }.map(\.name)
+        if let assignment, let match = assignment.firstMatch(in: text, range: range),
+            let value = Range(match.range(at: 4), in: text), text[value] != marker
+        {
+            names.append("assignment")
+        }
+        return names
+    }
+
     /// A cheap pre-check: text without any of these fragments holds none of the secrets above.
     private static func mayContainSecret(_ text: String) -> Bool {
         let lower = text.lowercased()

@@ -1,0 +1,30 @@
+import Ingestion
+import Model
+import Storage
+import Support
+
+/// What commits added: from the database when read before, else from git (then stored).
+struct DiffCache {
+    let store: DiffStore
+
+    init(database: Database) {
+        store = DiffStore(database: database)
+    }
+
+    /// The diffs of `hashes` in `repository`, in the order asked (duplicates once); progress on a terminal.
+    func diffs(_ hashes: [String], repository: String, environment: [String: String], console: Console) throws -> [CommitDiff] {
+        var seen: Set<String> = []
+        let unique = hashes.filter { seen.insert($0).inserted }
+        var found = try store.diffs(unique, repository: repository, reader: DiffParser.version)
+        let missing = unique.filter { found[$0] == nil }
+        if !missing.isEmpty {
+            var progress = Progress(console: console, label: "review: reading diffs")
+            let reader = DiffReader(git: GitInvocation(repository: repository, environment: environment))
+            let read = try reader.read(missing) { progress.update($0, unit: "of \(missing.count) commits") }
+            progress.finish()
+            try store.save(read, repository: repository, reader: DiffParser.version)
+            for diff in read { found[diff.hash] = diff }
+        }
+        return unique.compactMap { found[$0] }
+    }
+}

@@ -1,0 +1,220 @@
+import Analysis
+import Foundation
+import Ingestion
+import Model
+import Rendering
+import Review
+import Storage
+import Support
+
+/// `multiplier review`: the AI-assisted work to review first, by the checklist teams use for generated code.
+enum ReviewCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "review", summary: "what AI-assisted work to review first, and why (findings with evidence)",
+            usage: "review [--since WHEN] [--until WHEN] [--repo REPO] [--branch NAME | --range A..B] [--include-human] "
+                + "[--format FORMAT] [--table NAME] [--out FILE]",
+            options: [
+                .value("--since", "WHEN", "tasks that ended at or after it: a date, an instant, a git ref or 2.weeks.ago (default: 4 weeks before --until)"),
+                .value("--until", "WHEN", "tasks that ended before it (the same forms; default: now)"),
+                .value("--repo", "REPO", "only this ingested repository (root path or name)"),
+                .value("--branch", "NAME", "review the commits of this branch that are not on the default branch (before its pull request)"),
+                .value("--range", "A..B", "review the commits in A..B"),
+                .flag("--include-human", "also review tasks without AI assistance (to compare)"),
+                .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
+                .value("--table", "NAME", "csv: which table (tasks or findings; default: tasks)"),
+                .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
+                TaskBuilding.configOption,
+            ],
+            positionals: [], minimumPositionals: 0, maximumPositionals: 0,
+            discussion: """
+                Reads only the lines the reviewed commits added (git log -p -U0, bounded; cached by commit) and runs five
+                checks: weak-zone work, new and unknown dependencies, a second way of doing a thing, over-engineering and
+                security blind spots (README, "Review checks"). Secrets in evidence are always redacted.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let format = context.arguments.value("--format") ?? "text"
+        guard ReportCommand.formats.contains(format) else {
+            throw UsageError("unknown format '\(format)'; expected \(ReportCommand.formats.joined(separator: ", "))", command: "review")
+        }
+        let branch = context.arguments.value("--branch")
+        let range = context.arguments.value("--range")
+        if branch != nil && range != nil { throw UsageError("give --branch or --range, not both", command: "review") }
+        let database = try context.openDatabase()
+        let repositories = try CommitStore(database: database).repositories()
+        guard !repositories.isEmpty else {
+            throw CommandError.missingInput("no repository in the database; run 'multiplier ingest git PATH' first")
+        }
+        var scopeRepositories = repositories
+        if let name = context.arguments.value("--repo") {
+            let wanted = name.contains("/") ? context.absolute(name) : name
+            guard let repository = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+                throw CommandError.missingInput("no ingested repository '\(name)'; 'multiplier status' lists them")
+            }
+            scopeRepositories = [repository]
+        }
+        let config = try TaskBuilding.config(context, database: database)
+        let allTasks = try TaskBuilding.tasks(context, database: database)
+        let ratios = categoryRatios(allTasks, settings: config.settings)
+        let report: ReviewReport
+        if branch != nil || range != nil {
+            guard scopeRepositories.count == 1, let repository = scopeRepositories.first else {
+                throw UsageError("--branch and --range need --repo REPO when several repositories are ingested", command: "review")
+            }
+            report = try reviewRange(
+                branch: branch, range: range, repository: repository, allTasks: allTasks, ratios: ratios, database: database,
+                context)
+        } else {
+            let root = scopeRepositories.count == 1 ? scopeRepositories[0].root : nil
+            let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+                ?? Int64(Date().timeIntervalSince1970)
+            let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
+                ?? until - 28 * 86_400
+            let roots = Set(scopeRepositories.map(\.root))
+            let includeHuman = context.arguments.has("--include-human")
+            let tasks = allTasks.filter { task in
+                roots.contains(task.repository) && !task.bot && (task.ai || includeHuman) && task.end >= since && task.end < until
+            }
+            let scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
+                + " from \(Timestamp.iso8601(since).prefix(10)) to \(Timestamp.iso8601(until).prefix(10))"
+            report = try review(tasks, ratios: ratios, database: database, context, scope: scope)
+        }
+        try ReportCommand.write(ReportBuilders.review(report), json: try JSONOutput.encode(report), format: format, context)
+        return .success
+    }
+
+    /// Reviews the commits of a branch not yet merged, or of a range, as one unit (before a pull request's review).
+    static func reviewRange(
+        branch: String?, range: String?, repository: Repository, allTasks: [WorkTask], ratios: [Category: Double],
+        database: Database, _ context: CommandContext
+    ) throws -> ReviewReport {
+        let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
+        let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
+        let diffs = try DiffCache(database: database).diffs(
+            hashes, repository: repository.root, environment: context.environment, console: context.notes)
+        let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })
+        let aiCommits = hashes.filter { !(known[$0]?.aiTools.isEmpty ?? true) }.count
+        let unit = ReviewUnit(
+            id: String(tip.prefix(12)), key: label, title: "\(hashes.count) commits (\(aiCommits) AI-marked among those ingested)",
+            repository: repository.root, author: "", ai: true, category: .unclassified, end: 0, diffs: diffs)
+        let reviewContext = try reviewContext([unit], root: repository.root, tip: tip, ratios: ratios, environment: context.environment)
+        return Reviewer.review([unit], contexts: [repository.root: reviewContext], scope: "\(repository.name) \(label)")
+    }
+
+    /// Reviews `tasks`: reads what their commits added (cached), the trees at each repository's HEAD, and runs the checks.
+    static func review(
+        _ tasks: [WorkTask], ratios: [Category: Double], database: Database, _ context: CommandContext, scope: String
+    ) throws -> ReviewReport {
+        let cache = DiffCache(database: database)
+        var units: [ReviewUnit] = []
+        var contexts: [String: ReviewContext] = [:]
+        for root in Set(tasks.map(\.repository)).sorted() {
+            let members = tasks.filter { $0.repository == root }
+            let diffs = try cache.diffs(
+                members.flatMap { task in task.commits.map(\.hash) }, repository: root, environment: context.environment,
+                console: context.notes)
+            let byHash = Dictionary(diffs.map { ($0.hash, $0) }, uniquingKeysWith: { first, _ in first })
+            var here: [ReviewUnit] = []
+            for task in members {
+                let reviewed = reviewedCommits(task).compactMap { byHash[$0] }
+                let touched = Set(task.commits.compactMap { byHash[$0.hash] }.flatMap { $0.files.map(\.path) })
+                here.append(
+                    ReviewUnit(
+                        id: task.id, key: task.key, title: task.title, repository: task.repository, author: task.author,
+                        ai: task.ai, category: task.category, end: task.end, churnedLines: task.churnedLines,
+                        linesAdded: task.linesAdded, diffs: reviewed, touchedPaths: touched))
+            }
+            contexts[root] = try reviewContext(here, root: root, tip: "HEAD", ratios: ratios, environment: context.environment)
+            units += here
+        }
+        return Reviewer.review(units, contexts: contexts, scope: scope)
+    }
+
+    /// The commits whose added lines are reviewed: the AI-marked ones of an AI task (all when none is marked,
+    /// as when a session links the task), every commit of a human task.
+    static func reviewedCommits(_ task: WorkTask) -> [String] {
+        let marked = task.commits.filter { !$0.aiTools.isEmpty }
+        return (task.ai && !marked.isEmpty ? marked : task.commits).map(\.hash)
+    }
+
+    /// The team's AI/human effort ratio per category, from every task (the retro's figures).
+    static func categoryRatios(_ tasks: [WorkTask], settings: Settings) -> [Category: Double] {
+        let retro = RetroAnalysis(settings: settings).run(tasks, since: nil, until: nil)
+        var ratios: [Category: Double] = [:]
+        for group in retro.categories {
+            if let name = group.category, let category = Category(rawValue: name), let ratio = group.ratio { ratios[category] = ratio }
+        }
+        return ratios
+    }
+
+    /// The commits of `--branch NAME` (not on the default branch) or `--range A..B`, the tip, and a label.
+    static func rangeCommits(branch: String?, range: String?, snapshot: RepositorySnapshot) throws -> ([String], String, String) {
+        let root = snapshot.git.repository
+        if let branch {
+            guard let tip = snapshot.resolve(branch) else {
+                throw CommandError.badData("--branch '\(branch)' does not name a commit in \(root)")
+            }
+            guard let base = snapshot.defaultBranch() else {
+                throw CommandError.badData("\(root) has no default branch (origin/HEAD, main or master) to compare '\(branch)' with")
+            }
+            return (try snapshot.commits([tip], excluding: [base]), tip, "branch \(branch)")
+        }
+        let text = range ?? ""
+        let parts = text.components(separatedBy: "..")
+        guard parts.count == 2, !text.contains("..."), !parts[1].isEmpty else {
+            throw UsageError("--range expects A..B, not '\(text)'", command: "review")
+        }
+        let from = parts[0].isEmpty ? "HEAD" : parts[0]
+        guard let start = snapshot.resolve(from) else { throw CommandError.badData("--range: '\(from)' does not name a commit in \(root)") }
+        guard let tip = snapshot.resolve(parts[1]) else {
+            throw CommandError.badData("--range: '\(parts[1])' does not name a commit in \(root)")
+        }
+        return (try snapshot.commits([tip], excluding: [start]), tip, "range \(text)")
+    }
+
+    /// What the checks need of the tree at the tip: its paths, manifests, the lines naming candidate
+    /// abstractions, and the source files of the languages the units added lines in.
+    static func reviewContext(
+        _ units: [ReviewUnit], root: String, tip: String, ratios: [Category: Double], environment: [String: String]
+    ) throws -> ReviewContext {
+        let snapshot = RepositorySnapshot(git: GitInvocation(repository: root, environment: environment))
+        let entries = try snapshot.files(at: tip)
+        let paths = entries.map(\.path)
+        let manifests = try snapshot.contents(of: paths.filter { Manifests.kind(of: $0) != nil }, at: tip)
+        let names = Set(units.flatMap { OverEngineeringCheck.candidates($0).map(\.name) })
+        var mentions: [String: [(path: String, line: Int, text: String)]] = [:]
+        if !names.isEmpty {
+            for hit in try snapshot.grep(words: names.sorted(), at: tip) {
+                for name in names where hit.text.contains(name) { mentions[name, default: []].append(hit) }
+            }
+        }
+        // Repeated code: files of the languages with added blocks, bounded (files, bytes per file).
+        let languages = Set(units.flatMap { $0.lines.map(\.language) }.filter(\.isCode))
+        var budget = RepeatedCodeScope.maximumBytes
+        let candidates = entries.filter { entry in
+            guard let size = entry.size, size <= RepeatedCodeScope.maximumFileBytes, budget >= size,
+                languages.contains(Language(path: entry.path)), !RepeatedCodeScope.excluded(entry.path)
+            else { return false }
+            budget -= size
+            return true
+        }.prefix(RepeatedCodeScope.maximumFiles).map(\.path)
+        let sources = try snapshot.contents(of: Array(candidates), at: tip, maximumBytes: RepeatedCodeScope.maximumFileBytes)
+        return ReviewContext(ratios: ratios, manifests: manifests, paths: paths, mentions: mentions, sources: sources, units: units)
+    }
+}
+
+/// Which files of the tree the repeated-code check compares against.
+enum RepeatedCodeScope {
+    static let maximumFiles = 4_000
+    static let maximumFileBytes = 256 << 10
+    /// All files together: what is read and hashed stays bounded on a monorepo.
+    static let maximumBytes = 64 << 20
+
+    /// Vendored, generated and minified files are not "the project's way".
+    static func excluded(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return ["vendor/", "node_modules/", "third_party/", "dist/", "build/", ".min.", "generated"].contains { lower.contains($0) }
+    }
+}

@@ -1,0 +1,54 @@
+/// What a commit added, file by file: the only part of a diff the review reads.
+package struct CommitDiff: Sendable, Equatable, Codable {
+    /// One added line: its number in the new file and its text (decoded lossily).
+    package struct Line: Sendable, Equatable, Codable {
+        package var number: Int
+        package var text: String
+
+        package init(number: Int, text: String) {
+            self.number = number
+            self.text = text
+        }
+    }
+
+    /// One file of the commit.
+    package struct File: Sendable, Equatable, Codable {
+        package enum Status: String, Sendable, Codable { case added, modified, deleted, renamed }
+        package var path: String
+        package var oldPath: String?
+        package var status: Status
+        /// Binary and submodule entries carry no lines.
+        package var binary: Bool
+        package var submodule: Bool
+        package var added: [Line]
+        /// Lines that were removed from this file (counted, not kept).
+        package var deletedCount: Int
+        /// More lines were added than were kept.
+        package var truncated: Bool
+
+        package init(
+            path: String, oldPath: String? = nil, status: Status = .modified, binary: Bool = false, submodule: Bool = false,
+            added: [Line] = [], deletedCount: Int = 0, truncated: Bool = false
+        ) {
+            self.path = path
+            self.oldPath = oldPath
+            self.status = status
+            self.binary = binary
+            self.submodule = submodule
+            self.added = added
+            self.deletedCount = deletedCount
+            self.truncated = truncated
+        }
+    }
+
+    package var hash: String
+    package var files: [File]
+    /// What was capped or skipped, for the report (`src/big.json: 2000 of 48000 added lines read`).
+    package var notes: [String]
+
+    package init(hash: String, files: [File] = [], notes: [String] = []) {
+        self.hash = hash
+        self.files = files
+        self.notes = notes
+    }
+}

@@ -1,0 +1,50 @@
+/// Check 2, first half: dependencies added to a manifest, and a manifest changed without its lock file.
+package enum DependencyCheck {
+    /// A dependency the unit added: where, and in which ecosystem.
+    package struct Added: Sendable, Equatable {
+        package var name: String
+        package var kind: Manifests.Kind
+        package var line: ReviewLine
+    }
+
+    /// Every dependency the unit's added manifest lines declare.
+    package static func added(_ unit: ReviewUnit) -> [Added] {
+        unit.lines.compactMap { line in
+            guard let kind = Manifests.kind(of: line.path), let name = Manifests.dependency(in: line.text, kind: kind) else {
+                return nil
+            }
+            return Added(name: name, kind: kind, line: line)
+        }
+    }
+
+    package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        let added = added(unit)
+        for dependency in added {
+            findings.append(
+                Finding(
+                    check: .dependencies, rule: "new-dependency", at: dependency.line,
+                    reason: "adds the \(dependency.kind.rawValue) package '\(dependency.name)': check that it exists, is maintained "
+                        + "and is the one meant (names are easy to hallucinate)",
+                    weight: 2))
+        }
+        // A manifest that gained a dependency while its lock file, present in the tree, was left alone.
+        let tree = context.paths
+        var reported: Set<String> = []
+        for dependency in added where !reported.contains(dependency.line.path) {
+            let folder = dependency.line.path.split(separator: "/").dropLast().joined(separator: "/")
+            let locks = dependency.kind.lockFiles.map { folder.isEmpty ? $0 : folder + "/" + $0 }
+            guard let lock = locks.first(where: tree.contains), !locks.contains(where: unit.touchedPaths.contains) else {
+                continue
+            }
+            reported.insert(dependency.line.path)
+            findings.append(
+                Finding(
+                    check: .dependencies, rule: "lock-file", at: dependency.line,
+                    reason: "\(dependency.line.path) changed but \(lock) did not: the build may resolve a different version; "
+                        + "regenerate and commit the lock file",
+                    weight: 1))
+        }
+        return findings
+    }
+}

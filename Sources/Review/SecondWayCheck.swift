@@ -1,0 +1,33 @@
+/// Check 3: a second way of doing what the project already does — a dependency of a family the
+/// project already has a member of, and added blocks that closely repeat code already in the tree.
+package enum SecondWayCheck {
+    package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        // Dependencies at the tip, by family, without the ones this unit added.
+        let added = DependencyCheck.added(unit)
+        let addedNames = Set(added.map { $0.name.lowercased() })
+        var existing: [String: Set<String>] = [:]
+        for (path, text) in context.manifests {
+            guard let kind = Manifests.kind(of: path) else { continue }
+            for line in text.split(whereSeparator: \.isNewline) {
+                guard let name = Manifests.dependency(in: String(line), kind: kind)?.lowercased(), !addedNames.contains(name),
+                    let family = PackageFamilies.family(of: name)
+                else { continue }
+                existing[family, default: []].insert(name)
+            }
+        }
+        for dependency in added {
+            guard let family = PackageFamilies.family(of: dependency.name), let others = existing[family], !others.isEmpty else {
+                continue
+            }
+            findings.append(
+                Finding(
+                    check: .secondWay, rule: "second-dependency", at: dependency.line,
+                    reason: "adds '\(dependency.name)', a second \(family) beside '\(others.sorted().joined(separator: "', '"))': "
+                        + "use the one the project has, or replace it everywhere",
+                    weight: 2))
+        }
+        findings += RepeatedCode.findings(unit, index: context.sourceIndex, sources: context.sources)
+        return findings
+    }
+}

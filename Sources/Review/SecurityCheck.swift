@@ -1,0 +1,99 @@
+import Foundation
+import Support
+
+/// Check 5: security blind spots in added lines — SQL built from strings, TLS verification off,
+/// eval or a shell with interpolated input, secret-like literals, CSRF or auth checks switched off.
+package enum SecurityCheck {
+    /// One pattern: the rule it belongs to, the languages it applies to (empty: every file), and why it matters.
+    package struct Pattern: Sendable {
+        package var rule: String
+        package var languages: Set<Language>
+        package var regex: NSRegularExpression?
+        package var reason: String
+    }
+
+    /// Where a value is spliced into a string, per language.
+    private static let sql = #"(?i)\b(?:select\s+[\w*,.\s()]+\s+from|insert\s+into|update\s+\w+\s+set|delete\s+from)\b"#
+
+    package static let patterns: [Pattern] = [
+        // SQL assembled from strings.
+        pattern("sql-interpolation", [.swift], sql + #"[^"]*\\\("#, "SQL built by string interpolation: bind the values as parameters"),
+        pattern("sql-interpolation", [.python], #"\bf"[^"]*"# + sql + #"[^"]*\{|\bf'[^']*"# + sql + #"[^']*\{"#, "SQL built with an f-string: pass the values as query parameters"),
+        pattern("sql-interpolation", [.python], sql + #"[^"']*["']\s*(?:%\s*[\w(]|\.format\()"#, "SQL built with % or .format: pass the values as query parameters"),
+        pattern("sql-interpolation", [.javascript], "`[^`]*" + sql + #"[^`]*\$\{"#, "SQL built in a template literal: use placeholders and bound values"),
+        pattern("sql-interpolation", [.ruby], sql + #"[^"]*#\{"#, "SQL built by string interpolation: use bound parameters"),
+        pattern("sql-interpolation", [.go], #"fmt\.Sprintf\(\s*["`][^"`]*"# + sql, "SQL built with fmt.Sprintf: use placeholders and query arguments"),
+        pattern("sql-interpolation", [], sql + #"[^"'`]*["'`]\s*(?:\+|\.)\s*\$?[A-Za-z_][\w.]*(?:\[|\(|\s*(?:\+|\.|;|\)|$))"#, "SQL concatenated with a value: use placeholders and bound values"),
+        pattern("sql-interpolation", [.php], #""[^"]*"# + sql + #"[^"]*\$[A-Za-z_]"#, "SQL with a variable inside the string: use prepared statements"),
+        // TLS verification switched off.
+        pattern("tls-off", [.python], #"\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\bCERT_NONE\b|_create_unverified_context\("#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.javascript], #"\brejectUnauthorized\s*:\s*false\b|NODE_TLS_REJECT_UNAUTHORIZED\s*=\s*['"]?0"#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.go], #"\bInsecureSkipVerify\s*:\s*true\b"#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.rust], #"danger_accept_invalid_(?:certs|hostnames)\(\s*true\s*\)"#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.ruby], #"\bVERIFY_NONE\b"#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.java, .kotlin], #"\b(?:NoopHostnameVerifier|ALLOW_ALL_HOSTNAME_VERIFIER|TrustAllStrategy|trustAllCerts)\b"#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.swift], #"\.useCredential\s*,\s*URLCredential\(\s*trust:"#, "every server certificate accepted: a man in the middle reads and changes the traffic"),
+        pattern("tls-off", [.shell], #"\bcurl\b[^|;]*\s(?:-k|--insecure)\b"#, "curl without certificate checks: a man in the middle can serve anything"),
+        // eval and shells with interpolated input.
+        pattern("shell-injection", [.python], #"(?<![\w.])(?:eval|exec)\(\s*(?!["'][^"']*["']\s*\))[^)\s]"#, "eval/exec of a computed string runs whatever reaches it: parse the value instead"),
+        pattern("shell-injection", [.python], #"\bos\.(?:system|popen)\(\s*(?:f["']|[^"')]*["']\s*(?:\+|%)|[A-Za-z_])|\bshell\s*=\s*True\b"#, "a shell command built from values: pass an argument list without a shell"),
+        pattern("shell-injection", [.javascript], #"(?<![\w.])eval\(\s*(?!["'][^"']*["']\s*\))[^)\s]|\bnew\s+Function\("#, "eval of a computed string runs whatever reaches it"),
+        pattern("shell-injection", [.javascript], #"\bexec(?:Sync)?\(\s*(?:`[^`]*\$\{|["'][^"']*["']\s*\+)"#, "a shell command built from values: use execFile/spawn with an argument array"),
+        pattern("shell-injection", [.ruby], #"\b(?:system|exec|spawn)\(?\s*"[^"]*#\{|`[^`]*#\{|%x\([^)]*#\{|(?<![\w.])eval\(?\s*[a-z_@]"#, "a shell command or eval built from values: pass arguments separately"),
+        pattern("shell-injection", [.go], #"exec\.Command\(\s*"(?:sh|bash)"\s*,\s*"-c"\s*,\s*(?:fmt\.Sprintf|[^)]*\+)"#, "a shell command built from values: run the program with separate arguments"),
+        pattern("shell-injection", [.php], #"\b(?:shell_exec|system|passthru|exec|popen|eval)\(\s*[^)]*\$"#, "a shell command or eval built from a variable: escape it or avoid the shell"),
+        pattern("shell-injection", [.swift], #""(?:/bin/)?(?:sh|bash)"\s*,\s*"-c"\s*,\s*"[^"]*\\\("#, "a shell command built by interpolation: run the program with separate arguments"),
+        // CSRF and auth checks switched off.
+        pattern("auth-off", [.python], #"@csrf_exempt\b|\bWTF_CSRF_ENABLED\s*=\s*False\b|\bCSRF_ENABLED\s*=\s*False\b|@csrf\.exempt\b|permission_classes\s*=\s*\[\s*AllowAny\s*\]|verify_signature["']?\s*:\s*False"#, "a CSRF or authentication check switched off: say why, or keep it on"),
+        pattern("auth-off", [.ruby], #"skip_before_action\s+:(?:verify_authenticity_token|authenticate\w*)|protect_from_forgery\s+with:\s*:null_session"#, "a CSRF or authentication check skipped: say why, or keep it on"),
+        pattern("auth-off", [.java, .kotlin], #"\.csrf\(\)\s*\.disable\(\)|csrf\s*\{\s*(?:it\.)?disable\(\)|\.csrf\(\s*(?:AbstractHttpConfigurer::disable|\w+\s*->\s*\w+\.disable\(\))\)|\.anyRequest\(\)\s*\.permitAll\(\)"#, "CSRF protection or authentication switched off for requests: say why, or keep it on"),
+        pattern("auth-off", [.javascript], #"\bcsrf\s*:\s*false\b|\bignoreExpiration\s*:\s*true\b|algorithms\s*:\s*\[\s*["']none["']"#, "a CSRF or token check switched off: say why, or keep it on"),
+        pattern("auth-off", [.csharp], #"\[AllowAnonymous\]|\[IgnoreAntiforgeryToken\]"#, "authentication or antiforgery checks switched off: say why, or keep it on"),
+        pattern("auth-off", [.php], #"\$except\s*=\s*\[\s*['"]\*['"]"#, "CSRF checks switched off for every route: list the few that need it"),
+    ]
+
+    package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
+        var findings: [Finding] = []
+        for line in unit.lines {
+            let language = line.language
+            for pattern in patterns where pattern.languages.isEmpty ? language.isCode : pattern.languages.contains(language) {
+                guard let regex = pattern.regex,
+                    regex.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)) != nil
+                else { continue }
+                findings.append(Finding(check: .security, rule: pattern.rule, at: line, reason: pattern.reason, weight: 3))
+                break  // one security finding per line
+            }
+            if let secret = secret(in: line.text) {
+                findings.append(
+                    Finding(
+                        check: .security, rule: "secret-literal", at: line,
+                        reason: "a \(secret) in the code: move it to the environment or a secret store and rotate it",
+                        weight: 4))
+            }
+        }
+        return findings
+    }
+
+    /// The kind of secret-like literal in a line (the redactor's detectors), or nil. A `name = value`
+    /// assignment counts only with a quoted literal value of 16+ characters, or 12+ with letters and digits, that is not a placeholder.
+    package static func secret(in text: String) -> String? {
+        let detectors = SecretRedactor.detectors(in: text)
+        if let provider = detectors.first(where: { $0 != "assignment" }) { return provider }
+        guard detectors.contains("assignment"), let match = Manifests.first(quotedAssignment, in: text) else { return nil }
+        let value = match[2].lowercased()
+        let placeholders = ["changeme", "example", "xxxx", "your", "dummy", "placeholder", "redacted", "<", "${", "{{", "***", "test"]
+        // Secret-like: long, one word, letters and digits (a label such as "review-5827" is not).
+        let mixed = value.contains(where: \.isLetter) && value.contains(where: \.isNumber)
+        guard value.count >= 16 || (value.count >= 12 && mixed), !value.contains(" "),
+            !placeholders.contains(where: value.contains)
+        else { return nil }
+        return "hard-coded \(match[1].lowercased())"
+    }
+
+    private static let quotedAssignment = Manifests.regex(
+        #"(?i)\b[\w\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[\w\-]*"?\s*[:=]\s*["']([^"'\n]*)["']"#)
+
+    private static func pattern(_ rule: String, _ languages: Set<Language>, _ regex: String, _ reason: String) -> Pattern {
+        Pattern(rule: rule, languages: languages, regex: Manifests.regex(regex), reason: reason)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Support
+import TestSupport
+import Testing
+
+@Suite("multiplier review")
+struct ReviewCommandTests {
+    /// A repository with a human task and an AI-assisted one that builds SQL from strings, and a branch not yet merged.
+    static func world() throws -> (ScriptedRepository, String) {
+        let repository = try ScriptedRepository("review-cli")
+        try repository.write("requirements.txt", "requests==2.31\n")
+        try repository.write("app/db.py", "import sqlite3\n")
+        try repository.commit("ABC-1: start", date: "2026-03-02T10:00:00+0000")
+        try repository.write(
+            "app/users.py",
+            "import requests\nimport fastjsonx\n\ndef find(cur, name):\n    return cur.execute(f\"SELECT id FROM users WHERE name = '{name}'\")\n")
+        try repository.commit(
+            "ABC-2: find users\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        try repository.git("checkout", "-q", "-b", "feature")
+        try repository.write("app/net.py", "import requests\n\ndef get(u):\n    return requests.get(u, verify=False)\n")
+        try repository.commit("ABC-3: fetch", date: "2026-03-04T10:00:00+0000")
+        try repository.git("checkout", "-q", "main")
+        let db = repository.path + "/../review-cli-\(UUID().uuidString.prefix(6)).sqlite"
+        let ingest = try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        return (repository, db)
+    }
+
+    @Test("AI-assisted tasks with findings, evidence and reasons; human tasks only with --include-human; a branch before merge")
+    func review() throws {
+        let (repository, db) = try Self.world()
+        defer {
+            repository.remove()
+            try? FileManager.default.removeItem(atPath: db)  // a leftover temporary file is harmless
+        }
+        let result = try CLIRunner.run(["review", "--db", db, "--since", "2026-01-01", "--until", "2026-04-01", "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.map { $0["key"] as? String } == ["ABC-2"])
+        let rules = (items.first?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+        #expect(Set(rules) == ["sql-interpolation", "unknown-import"])
+
+        let text = try CLIRunner.run(["review", "--db", db, "--since", "2026-01-01", "--until", "2026-04-01"])
+        #expect(text.stdout.contains("Review these first") && text.stdout.contains("app/users.py:5"))
+
+        let branch = try CLIRunner.run(["review", "--db", db, "--branch", "feature", "--format", "csv", "--table", "findings"])
+        #expect(branch.status == 0, "\(branch.stderr)")
+        #expect(branch.stdout.contains("tls-off") && !branch.stdout.contains("sql-interpolation"))
+        let range = try CLIRunner.run(["review", "--db", db, "--range", "main..feature", "--format", "csv", "--table", "findings"])
+        #expect(range.stdout.contains("tls-off"))
+
+        let retro = try CLIRunner.run(["report", "retro", "--db", db, "--review", "--format", "json"])
+        #expect(retro.status == 0, "\(retro.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
+        let checks = try #require(figures["reviewChecks"] as? [[String: Any]])
+        let security = try #require(checks.first { $0["check"] as? String == "security" })
+        #expect(security["aiFlagged"] as? Int == 1 && security["humanFlagged"] as? Int == 0)
+        let weekly = try CLIRunner.run(["report", "weekly", "--db", db, "--review", "--week", "2026-W10"])
+        #expect(weekly.stdout.contains("Review these first") && weekly.stdout.contains("ABC-2"), "\(weekly.stdout)")
+        let plain = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10", "--format", "json"])
+        #expect(!plain.stdout.contains("reviewFirst"))
+    }
+
+    static let errorCases: [([String], Int32)] = [
+        (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 66),
+        (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),
+    ]
+
+    @Test("a range or branch that does not resolve: exit 65; an unknown repository or an empty database: exit 66",
+        arguments: Self.errorCases)
+    func errors(_ arguments: [String], _ status: Int32) throws {
+        let (repository, db) = try Self.world()
+        defer {
+            repository.remove()
+            try? FileManager.default.removeItem(atPath: db)  // a leftover temporary file is harmless
+        }
+        let result = try CLIRunner.run(["review", "--db", db] + arguments)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("multiplier: error: "))
+        #expect(result.stdout.isEmpty)
+        let empty = try CLIRunner.run(["review", "--db", db + ".empty.sqlite"])
+        #expect(empty.status == 66)
+        try? FileManager.default.removeItem(atPath: db + ".empty.sqlite")  // a leftover temporary file is harmless
+    }
+}

@@ -1,0 +1,77 @@
+import Model
+import Testing
+
+@testable import Review
+
+@Suite("New and unknown dependencies")
+struct DependencyCheckTests {
+    /// (manifest, an added line declaring a dependency, its name, a near miss).
+    static let manifests: [(String, String, String, String)] = [
+        ("package.json", #"    "left-pad": "^1.3.0","#, "left-pad", #"    "test": "jest --coverage","#),
+        ("web/package.json", #"    "@acme/ui-kit": "~2.0.1""#, "@acme/ui-kit", #"    "version": "2.0.1","#),
+        ("requirements.txt", "requests==2.31.0", "requests", "# requests is pinned elsewhere"),
+        ("requirements-dev.txt", "pytest>=7", "pytest", "-r requirements.txt"),
+        ("pyproject.toml", #"    "httpx>=0.27","#, "httpx", #"requires-python = ">=3.11""#),
+        ("pyproject.toml", #"pendulum = "^3.0""#, "pendulum", #"name = "demo""#),
+        ("go.mod", "\tgithub.com/go-resty/resty/v2 v2.11.0", "github.com/go-resty/resty/v2", "go 1.22"),
+        ("Cargo.toml", #"reqwest = { version = "0.12", features = ["json"] }"#, "reqwest", #"edition = "2021""#),
+        ("Gemfile", #"gem "faraday", "~> 2.9""#, "faraday", #"source "https://rubygems.org""#),
+        ("Package.swift", #"        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),"#, "swift-log", #"        .target(name: "Core"),"#),
+        ("pom.xml", "      <artifactId>okhttp</artifactId>", "okhttp", "      <version>4.12.0</version>"),
+        ("build.gradle.kts", #"    implementation("com.squareup.retrofit2:retrofit:2.11.0")"#, "com.squareup.retrofit2:retrofit", #"    id("org.jetbrains.kotlin.jvm") version "2.0.0""#),
+        ("composer.json", #"        "guzzlehttp/guzzle": "^7.8","#, "guzzlehttp/guzzle", #"        "php": ">=8.2","#),
+        ("src/App.csproj", #"    <PackageReference Include="Serilog" Version="3.1.1" />"#, "Serilog", #"    <TargetFramework>net8.0</TargetFramework>"#),
+    ]
+
+    @Test("a dependency added to each manifest kind is found; a near miss is not", arguments: manifests)
+    func manifest(_ path: String, _ line: String, _ name: String, _ miss: String) {
+        #expect(DependencyCheck.added(unit(path, [line])).map(\.name) == [name])
+        #expect(DependencyCheck.added(unit(path, [miss])).isEmpty, "\(path): \(miss)")
+    }
+
+    @Test("a manifest changed without its lock file, when the tree has one")
+    func lockFile() {
+        let context = ReviewContext(paths: ["package.json", "package-lock.json"])
+        let alone = DependencyCheck.run(unit("package.json", [#""axios": "^1.7.0""#]), context)
+        #expect(alone.map(\.rule) == ["new-dependency", "lock-file"])
+        let both = unit("package.json", [#""axios": "^1.7.0""#], touched: ["package.json", "package-lock.json"])
+        #expect(DependencyCheck.run(both, context).map(\.rule) == ["new-dependency"])
+        #expect(DependencyCheck.run(unit("package.json", [#""axios": "^1.7.0""#]), ReviewContext(paths: ["package.json"]))
+            .map(\.rule) == ["new-dependency"])
+    }
+
+    /// (file, an import of an undeclared package, a near miss: standard library, declared or local).
+    static let imports: [(String, String, String)] = [
+        ("a.py", "import fastjsonx", "import json"),
+        ("a.py", "from torchlight.utils import glow", "from requests.adapters import HTTPAdapter"),
+        ("b.py", "from leftpadpy import pad", "from .models import User"),
+        ("c.py", "import pandasx", "import _codecs_kr"),
+        ("d.py", "import numpyish", "import binascii"),
+        ("a.ts", "import { pad } from 'leftish-pad'", "import axios from 'axios'"),
+        ("a.js", "const x = require('superfetch')", "const fs = require('node:fs')"),
+        ("a.js", "import chalk2 from 'chalk2'", "import { helper } from './helper'"),
+        ("a.go", #"    "github.com/nosuch/thing""#, #"    "net/http""#),
+        ("a.go", #"import "github.com/nosuch/other""#, #"import "example.com/app/internal/store""#),
+        ("a.rs", "use fastserde::Deserialize;", "use std::collections::HashMap;"),
+        ("a.rs", "extern crate quickjsonrs;", "use reqwest::Client;"),
+        ("a.swift", "import SwiftyMagic", "import Foundation"),
+        ("b.swift", "@testable import HyperCache", "import Logging"),
+        ("a.rb", "require 'fast_jsonapi_x'", "require 'json'"),
+        ("b.rb", "require 'prawnish'", "require 'faraday'"),
+    ]
+
+    static let context = ReviewContext(
+        manifests: [
+            "requirements.txt": "requests==2.31\n", "package.json": "{\n  \"dependencies\": {\n    \"axios\": \"^1.0.0\"\n  }\n}\n",
+            "go.mod": "module example.com/app\n\ngo 1.22\n", "Cargo.toml": "[dependencies]\nreqwest = \"0.12\"\n",
+            "Package.swift": #".package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),"# + "\n",
+            "Gemfile": "gem 'faraday'\n",
+        ],
+        paths: ["app/models.py", "src/helper.ts"])
+
+    @Test("an import of an undeclared package fires; the standard library, declared and local ones do not", arguments: imports)
+    func unknownImport(_ path: String, _ hit: String, _ miss: String) {
+        #expect(ImportCheck.run(unit(path, [hit]), Self.context).map(\.rule) == ["unknown-import"], "\(path): \(hit)")
+        #expect(ImportCheck.run(unit(path, [miss]), Self.context).isEmpty, "\(path): \(miss)")
+    }
+}

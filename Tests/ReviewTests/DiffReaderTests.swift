@@ -1,0 +1,68 @@
+import Foundation
+import Ingestion
+import Model
+import Support
+import TestSupport
+import Testing
+
+@testable import Review
+
+@Suite("Reading added lines from git: bounded and forgiving")
+struct DiffReaderTests {
+    @Test("binary files, a huge diff, non-UTF-8 lines, a submodule, a deleted file and a rename: no crash, findings still found")
+    func awkwardCommit() throws {
+        let repository = try ScriptedRepository("review-diff")
+        defer { repository.remove() }
+        try repository.write("old.txt", "one\ntwo\n")
+        try repository.write("gone.py", "x = 1\n")
+        try repository.write("moved.py", (1...20).map { "line_\($0) = \($0)" }.joined(separator: "\n") + "\n")
+        let base = try repository.commit("base")
+        try repository.write("image.png", bytes: [0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 0, 255, 254])
+        try repository.write("big.txt", (1...5_000).map { "row \($0)" }.joined(separator: "\n") + "\n")
+        try repository.write("latin1.py", bytes: Array("name = '".utf8) + [0xE9, 0xE8] + Array("'\n".utf8))
+        try repository.write("db.py", "cur.execute(f\"SELECT a FROM t WHERE b = {b}\")\n")
+        try FileManager.default.removeItem(atPath: repository.path + "/gone.py")
+        try repository.git("mv", "moved.py", "renamed.py")
+        try repository.write("renamed.py", (1...20).map { "line_\($0) = \($0)" }.joined(separator: "\n") + "\nrequests.get(u, verify=False)\n")
+        try FileManager.default.createDirectory(atPath: repository.path + "/vendor/lib", withIntermediateDirectories: true)
+        try repository.git("update-index", "--add", "--cacheinfo", "160000,\(base),vendor/lib")
+        try repository.write("with space/we\"ird\tname.rb", "system(\"ls #{dir}\")\n")
+        let hash = try repository.commit("awkward")
+
+        let reader = DiffReader(git: GitInvocation(repository: repository.path, environment: ScriptedRepository.environment()))
+        let diffs = try reader.read([hash, base])
+        #expect(diffs.map(\.hash) == [hash, base])
+        let files = Dictionary(uniqueKeysWithValues: diffs[0].files.map { ($0.path, $0) })
+        #expect(files["image.png"]?.binary == true && files["image.png"]?.added.isEmpty == true)
+        #expect(files["big.txt"]?.added.count == DiffParser.maximumLinesPerFile && files["big.txt"]?.truncated == true)
+        #expect(files["latin1.py"]?.added.first?.text.contains("\u{FFFD}") == true)
+        #expect(files["gone.py"]?.status == .deleted)
+        #expect(files["renamed.py"]?.status == .renamed && files["renamed.py"]?.oldPath == "moved.py")
+        #expect(files["renamed.py"]?.added.map(\.number) == [21])
+        #expect(files["vendor/lib"]?.submodule == true && files["vendor/lib"]?.added.isEmpty == true)
+        #expect(files["with space/we\"ird\tname.rb"]?.added.count == 1)
+        #expect(diffs[0].notes.contains { $0.hasPrefix("big.txt: 2000 of 5000") })
+
+        let unit = ReviewUnit(
+            id: "t", key: "T", title: "t", repository: repository.path, author: "a", ai: true, category: .crud, end: 0,
+            diffs: [diffs[0]])
+        let rules = Set(Reviewer.findings(unit, ReviewContext()).map(\.rule))
+        #expect(rules.isSuperset(of: ["sql-interpolation", "tls-off", "shell-injection"]))
+    }
+
+    @Test("a commit's added lines are capped in all, with a note")
+    func commitCap() {
+        var parser = DiffParser()
+        var lines = ["\u{1E}abc", ""]
+        for file in 0..<12 {
+            lines += ["diff --git a/f\(file) b/f\(file)", "--- a/f\(file)", "+++ b/f\(file)", "@@ -0,0 +1,1900 @@"]
+            lines += (1...1_900).map { "+x\($0)" }
+        }
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { parser.line($0) }
+        }
+        let diffs = parser.finish()
+        #expect(diffs.first?.files.reduce(0) { $0 + $1.added.count } == DiffParser.maximumLinesPerCommit)
+        #expect(diffs.first?.files.last?.truncated == true)
+    }
+}

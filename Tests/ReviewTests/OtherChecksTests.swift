@@ -1,0 +1,108 @@
+import Model
+import Testing
+
+@testable import Review
+
+@Suite("Weak zone, second way, over-engineering")
+struct OtherChecksTests {
+    @Test("weak-zone category with the team's ratio; a strength-zone task is not flagged")
+    func weakCategory() throws {
+        let context = ReviewContext(ratios: [.algorithm: 1.3])
+        let finding = try #require(WeakZoneCheck.run(unit("a.txt", ["x"], category: .algorithm), context).first)
+        #expect(finding.rule == "weak-category")
+        #expect(finding.reason.contains("1.30"))
+        #expect(WeakZoneCheck.run(unit("a.txt", ["x"], category: .crud), context).isEmpty)
+    }
+
+    @Test("security-sensitive paths by whole words; near misses do not fire",
+        arguments: [("src/auth/login.py", true), ("Sources/PaymentGateway.swift", true), ("lib/crypto/keys.rb", true),
+            ("docs/authors.md", false), ("src/tokenizer.py", false), ("src/sessions/reader.swift", false)])
+    func sensitivePath(_ path: String, _ fires: Bool) {
+        #expect(WeakZoneCheck.run(unit(path, ["x = 1"]), ReviewContext()).contains { $0.rule == "sensitive-path" } == fires)
+    }
+
+    @Test("a second package of a family the project already uses; a first one is not flagged")
+    func secondDependency() {
+        let existing = ReviewContext(manifests: ["package.json": #""axios": "^1.0.0","# + "\n" + #""got": "^14.0.0","#])
+        let findings = SecondWayCheck.run(unit("package.json", [#""got": "^14.0.0","#]), existing)
+        #expect(findings.map(\.rule) == ["second-dependency"])
+        #expect(findings.first?.reason.contains("axios") == true)
+        let fresh = ReviewContext(manifests: ["package.json": #""got": "^14.0.0","#])
+        #expect(SecondWayCheck.run(unit("package.json", [#""got": "^14.0.0","#]), fresh).isEmpty)
+        #expect(SecondWayCheck.run(unit("package.json", [#""lodash": "^4.0.0","#]), existing).isEmpty)
+    }
+
+    static let existing = """
+        def normalise_address(record):
+            street = record.get("street", "").strip().title()
+            city = record.get("city", "").strip().title()
+            postcode = record.get("postcode", "").replace(" ", "").upper()
+            country = record.get("country", "GB").upper()
+            return {"street": street, "city": city, "postcode": postcode, "country": country}
+        """
+
+    @Test("an added block that repeats code elsewhere names the place; a different block does not fire")
+    func repeatedCode() throws {
+        let copy = Self.existing.replacingOccurrences(of: "normalise_address", with: "clean_address")
+            .split(separator: "\n").map(String.init)
+        let different = (0..<8).map { "    value_\($0) = compute_\($0)(record, \($0) * factor)" }
+        let sources = ["app/addresses.py": Self.existing, "app/new.py": "x = 1\n"]
+        let context = ReviewContext(sources: sources, units: [unit("app/new.py", copy), unit("app/new.py", different)])
+        let finding = try #require(SecondWayCheck.run(unit("app/new.py", copy), context).first)
+        #expect(finding.rule == "repeated-code")
+        #expect(finding.reason.contains("app/addresses.py:1"))
+        #expect(SecondWayCheck.run(unit("app/new.py", different), context).isEmpty)
+    }
+
+    @Test("a protocol with one implementation fires; with two it does not")
+    func singleImplementation() {
+        let added = ["protocol PriceSource {", "    func price() -> Int", "}"]
+        let one = ReviewContext(mentions: [
+            "PriceSource": [("Sources/A.swift", 1, "protocol PriceSource {"), ("Sources/B.swift", 3, "struct Live: PriceSource {")]
+        ])
+        #expect(OverEngineeringCheck.run(unit("Sources/A.swift", added), one).map(\.rule) == ["single-implementation"])
+        var two = one
+        two.mentions["PriceSource"]?.append(("Sources/C.swift", 2, "final class Fake: Equatable, PriceSource {"))
+        #expect(OverEngineeringCheck.run(unit("Sources/A.swift", added), two).isEmpty)
+    }
+
+    @Test("interfaces and abstract classes in other languages", arguments: [
+        ("a.ts", "export interface Store {", "class MemoryStore implements Store {"),
+        ("A.java", "public abstract class Handler {", "public class Only extends Handler {"),
+        ("a.py", "class Repository(ABC):", "class SqlRepository(Repository):"),
+    ])
+    func otherLanguages(_ path: String, _ declaration: String, _ implementation: String) throws {
+        let candidate = try #require(OverEngineeringCheck.candidates(unit(path, [declaration])).first)
+        let context = ReviewContext(mentions: [candidate.name: [(path, 1, declaration), ("impl" + path, 4, implementation)]])
+        #expect(OverEngineeringCheck.run(unit(path, [declaration]), context).map(\.rule) == ["single-implementation"])
+    }
+
+    @Test("a factory that makes one type fires; one that makes two does not")
+    func factory() {
+        let one = ["final class ParserFactory {", "    func make() -> Parser {", "        return JSONParser()", "    }", "}"]
+        #expect(OverEngineeringCheck.run(unit("F.swift", one), ReviewContext()).map(\.rule) == ["one-type-factory"])
+        let two = one.dropLast(2) + ["        if csv { return CSVParser() }", "        return JSONParser()", "    }", "}"]
+        #expect(OverEngineeringCheck.run(unit("F.swift", Array(two)), ReviewContext()).isEmpty)
+    }
+
+    @Test("added lines deleted again within the window fire, for human work too; little churn does not")
+    func churn() {
+        #expect(OverEngineeringCheck.run(unit("a.txt", ["x"], churned: 30, added: 80), ReviewContext()).map(\.rule) == ["churn"])
+        #expect(OverEngineeringCheck.run(unit("a.txt", ["x"], churned: 5, added: 80), ReviewContext()).isEmpty)
+        #expect(OverEngineeringCheck.run(unit("a.txt", ["x"], churned: 15, added: 200), ReviewContext()).isEmpty)
+        #expect(OverEngineeringCheck.run(unit("a.txt", ["x"], ai: false, churned: 30, added: 80), ReviewContext()).map(\.rule) == ["churn"])
+    }
+
+    @Test("units are ranked by risk; a unit without findings is left out")
+    func ranking() {
+        var quiet = unit("a.txt", ["hello"])
+        quiet.id = "quiet"
+        var risky = unit("a.py", ["requests.get(url, verify=False)", #"cur.execute(f"SELECT a FROM t WHERE b = {b}")"#])
+        risky.id = "risky"
+        var mild = unit("a.py", ["requests.get(url, verify=False)"])
+        mild.id = "mild"
+        let report = Reviewer.review([quiet, mild, risky], contexts: [:], scope: "test")
+        #expect(report.items.map(\.id) == ["risky", "mild"])
+        #expect(report.reviewed == 3)
+    }
+}

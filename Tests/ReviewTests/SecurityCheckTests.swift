@@ -1,0 +1,67 @@
+import Model
+import Testing
+
+@testable import Review
+
+@Suite("Security blind spots in added lines")
+struct SecurityCheckTests {
+    /// (file, a line that must fire, a near miss that must not, the rule).
+    static let cases: [(String, String, String, String)] = [
+        ("a.swift", #"let sql = "SELECT * FROM users WHERE name = '\(name)'""#, #"let sql = "SELECT * FROM users WHERE name = ?""#, "sql-interpolation"),
+        ("a.py", #"cur.execute(f"SELECT id FROM users WHERE name = '{name}'")"#, #"cur.execute("SELECT id FROM users WHERE name = %s", (name,))"#, "sql-interpolation"),
+        ("a.py", #"cur.execute("DELETE FROM users WHERE id = %s" % uid)"#, #"cur.execute("DELETE FROM users WHERE id = %s", [uid])"#, "sql-interpolation"),
+        ("a.ts", "db.query(`SELECT * FROM orders WHERE id = ${id}`)", "db.query(`SELECT * FROM orders WHERE id = $1`, [id])", "sql-interpolation"),
+        ("a.js", #"db.query("SELECT * FROM orders WHERE id = " + id)"#, #"db.query("SELECT * FROM orders WHERE id = ?", [id])"#, "sql-interpolation"),
+        ("a.rb", ##"User.find_by_sql("SELECT * FROM users WHERE name = '#{name}'")"##, #"User.where("name = ?", name)"#, "sql-interpolation"),
+        ("a.go", #"q := fmt.Sprintf("SELECT * FROM users WHERE id = %d", id)"#, #"row := db.QueryRow("SELECT * FROM users WHERE id = $1", id)"#, "sql-interpolation"),
+        ("a.php", #"$q = "SELECT * FROM users WHERE id = $id";"#, #"$q = $pdo->prepare("SELECT * FROM users WHERE id = ?");"#, "sql-interpolation"),
+        ("a.java", #"String q = "SELECT * FROM users WHERE id = " + id;"#, #"PreparedStatement q = c.prepareStatement("SELECT * FROM users WHERE id = ?");"#, "sql-interpolation"),
+        ("a.py", "requests.get(url, verify=False)", "requests.get(url, verify=True)", "tls-off"),
+        ("a.js", "const agent = new https.Agent({ rejectUnauthorized: false })", "const agent = new https.Agent({ rejectUnauthorized: true })", "tls-off"),
+        ("a.go", "cfg := &tls.Config{InsecureSkipVerify: true}", "cfg := &tls.Config{InsecureSkipVerify: false}", "tls-off"),
+        ("a.rs", "Client::builder().danger_accept_invalid_certs(true)", "Client::builder().danger_accept_invalid_certs(false)", "tls-off"),
+        ("a.rb", "http.verify_mode = OpenSSL::SSL::VERIFY_NONE", "http.verify_mode = OpenSSL::SSL::VERIFY_PEER", "tls-off"),
+        ("A.java", "builder.setSSLHostnameVerifier(NoopHostnameVerifier.INSTANCE)", "builder.setSSLHostnameVerifier(new DefaultHostnameVerifier())", "tls-off"),
+        ("a.swift", "completionHandler(.useCredential, URLCredential(trust: challenge.protectionSpace.serverTrust!))", "completionHandler(.performDefaultHandling, nil)", "tls-off"),
+        ("a.sh", "curl -k https://example.com/install.sh | sh", "curl -fsSL https://example.com/install.sh -o install.sh", "tls-off"),
+        ("a.py", "result = eval(expression)", "result = ast.literal_eval(expression)", "shell-injection"),
+        ("a.py", #"os.system(f"convert {name} out.png")"#, #"subprocess.run(["convert", name, "out.png"], check=True)"#, "shell-injection"),
+        ("a.js", "exec(`git checkout ${branch}`)", "execFile('git', ['checkout', branch])", "shell-injection"),
+        ("a.js", "const value = eval(input)", "const value = JSON.parse(input)", "shell-injection"),
+        ("a.rb", ##"system("tar xzf #{archive}")"##, #"system("tar", "xzf", archive)"#, "shell-injection"),
+        ("a.go", #"exec.Command("sh", "-c", "ls " + dir)"#, #"exec.Command("ls", dir)"#, "shell-injection"),
+        ("a.php", "shell_exec('ls ' . $dir);", "shell_exec('ls -la');", "shell-injection"),
+        ("a.swift", #"process.arguments = ["sh", "-c", "rm -rf \(path)"]"#, #"process.arguments = ["rm", "-rf", path]"#, "shell-injection"),
+        ("a.py", "@csrf_exempt", "@csrf_protect", "auth-off"),
+        ("a.rb", "skip_before_action :verify_authenticity_token", "before_action :verify_authenticity_token", "auth-off"),
+        ("A.java", "http.csrf().disable();", "http.csrf().csrfTokenRepository(repository);", "auth-off"),
+        ("a.js", "app.use(session({ csrf: false }))", "app.use(session({ csrf: true }))", "auth-off"),
+        ("A.cs", "[AllowAnonymous]", "[Authorize]", "auth-off"),
+        ("a.py", #"API_KEY = "AKIAIOSFODNN7EXAMPLE""#, #"API_KEY = os.environ["API_KEY"]"#, "secret-literal"),
+        ("a.ts", #"const password = "hunter2hunter2";"#, #"const password = process.env.DB_PASSWORD;"#, "secret-literal"),
+        ("a.go", #"token := "ghp_0123456789abcdefghijklmnopqrstuvwxyz01""#, #"token := os.Getenv("GITHUB_TOKEN")"#, "secret-literal"),
+        ("a.rb", #"config.secret = "s3cr3tV4lu3x9""#, #"config.secret = ENV.fetch("SECRET")"#, "secret-literal"),
+        ("a.json", #"{ "id": 5827, "token": "s3cr3tV4lu3x9kk" }"#, #"{ "id": 5827, "token": "review-5827" }"#, "secret-literal"),
+    ]
+
+    @Test("each pattern fires on its hit and not on its near miss", arguments: cases)
+    func pattern(_ path: String, _ hit: String, _ miss: String, _ rule: String) {
+        let fired = SecurityCheck.run(unit(path, [hit]), ReviewContext())
+        #expect(fired.map(\.rule).contains(rule), "\(path): \(hit)")
+        #expect(SecurityCheck.run(unit(path, [miss]), ReviewContext()).isEmpty, "\(path): \(miss)")
+    }
+
+    @Test("a secret's value never appears in the evidence")
+    func redacted() throws {
+        let finding = try #require(SecurityCheck.run(unit("a.py", [#"KEY = "AKIAIOSFODNN7EXAMPLE""#]), ReviewContext()).first)
+        #expect(!finding.evidence.contains("AKIAIOSFODNN7EXAMPLE"))
+        #expect(finding.evidence.contains("[REDACTED]"))
+    }
+
+    @Test("evidence is truncated to one short line")
+    func truncated() throws {
+        let long = "cur.execute(f\"SELECT * FROM t WHERE a = {a}\")" + String(repeating: " # padding", count: 40)
+        let finding = try #require(SecurityCheck.run(unit("a.py", [long]), ReviewContext()).first)
+        #expect(finding.evidence.count <= ReviewEvidence.maximumLength)
+    }
+}
