@@ -26,7 +26,9 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["Analysis", "Model", "Support"], exclude: ["README.md"]),
         .target(
             name: "Commands", dependencies: ["Rendering", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
-            exclude: ["README.md"]),
+            exclude: ["README.md"],
+            // The method, for `multiplier mcp`'s resource: SwiftPM copies it beside the binary.
+            resources: [.copy("../METHOD.md")]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
@@ -39,7 +41,8 @@ let package = Package(
         .testTarget(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        // MCP/client.py drives `multiplier mcp` with the official MCP Python SDK (MCPClientTests, run by .ci/run).
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"], exclude: ["MCP/client.py"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(

@@ -9,6 +9,8 @@ package struct CommandContext {
     package var console: Console
     /// The folder relative paths are resolved against.
     package var currentDirectory: String
+    /// Open the database read-only (`multiplier mcp`): no code path of the command can write to it.
+    package var readOnly = false
 
     /// Notes and progress go to stderr unless `--quiet`.
     package var notes: Console {
@@ -28,9 +30,9 @@ package struct CommandContext {
         return home + "/.local/share/multiplier/multiplier.sqlite"
     }
 
-    /// Opens the database (creating it on first use).
+    /// Opens the database (creating it on first use), or read-only as it is when `readOnly`.
     package func openDatabase() throws -> Database {
-        try Database(path: databasePath)
+        readOnly ? try Database(readOnlyPath: databasePath) : try Database(path: databasePath)
     }
 
     /// `path` made absolute against the current directory, without `.`/`..` segments.

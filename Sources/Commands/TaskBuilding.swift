@@ -25,10 +25,12 @@ enum TaskBuilding {
         return report
     }
 
-    /// The stored tasks, building them first when the database has commits but no tasks yet.
+    /// The stored tasks, building them first when the database has commits but no tasks yet
+    /// (in memory only, when the database is open read-only).
     static func tasks(_ context: CommandContext, database: Database) throws -> [WorkTask] {
         let store = TaskStore(database: database)
         if try store.taskCount() == 0, try !CommitStore(database: database).repositories().isEmpty {
+            if database.isReadOnly { return try TaskRebuild.build(database: database, config: config(context, database: database)) }
             try rebuild(context, database: database)
         }
         return try store.tasks()
