@@ -53,6 +53,7 @@ let package = Package(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Analysis", "Model", "Support"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Storage", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

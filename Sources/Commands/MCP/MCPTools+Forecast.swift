@@ -8,16 +8,19 @@ extension MCPTools {
         let arguments = try ToolArguments(values, tool: "forecast", allowed: ["backlog", "capacity_hours", "runs", "seed"])
         var rows = [CSV.row(["id", "title", "category", "estimate_hours", "ai"])]
         for (index, item) in try arguments.objects("backlog", limit: 200).enumerated() {
-            let task = try ToolArguments(
-                item, tool: "forecast's backlog[\(index)]", allowed: ["id", "title", "category", "estimate_hours", "ai"])
-            guard let estimate = try task.number("estimate_hours", in: 0...100_000), estimate > 0 else {
-                throw ToolArguments.Mistake(description: "backlog[\(index)].estimate_hours must be a number of hours above 0")
+            do {
+                let task = try ToolArguments(item, tool: "a backlog entry", allowed: ["id", "title", "category", "estimate_hours", "ai"])
+                guard let estimate = try task.number("estimate_hours", in: 0...100_000), estimate > 0 else {
+                    throw ToolArguments.Mistake(description: "'estimate_hours' must be a number of hours above 0")
+                }
+                rows.append(
+                    CSV.row([
+                        try task.string("id", required: true) ?? "", try task.string("title") ?? "",
+                        try task.string("category") ?? "", "\(estimate)", try task.string("ai") ?? "auto",
+                    ]))
+            } catch {
+                throw ToolArguments.Mistake(description: "backlog[\(index)]: \(error)")
             }
-            rows.append(
-                CSV.row([
-                    try task.string("id", required: true) ?? "", try task.string("title") ?? "", try task.string("category") ?? "",
-                    "\(estimate)", try task.string("ai") ?? "auto",
-                ]))
         }
         var options = ["--format=json"]
         if let capacity = try arguments.number("capacity_hours", in: 0.001...100_000) { options.append("--capacity=\(capacity)") }

@@ -79,7 +79,9 @@ struct ToolArguments {
         case nil, .null?: return nil
         case .number(let value)? where range.contains(value): return value
         case let other?:
-            throw Mistake(description: "'\(name)' must be a number from \(range.lowerBound) to \(range.upperBound), not \(other.text.prefix(40))")
+            throw Mistake(
+                description: "'\(name)' must be a number from \(JSONValue.number(range.lowerBound).text) to "
+                    + "\(JSONValue.number(range.upperBound).text), not \(other.text.prefix(40))")
         }
     }
 
