@@ -42,7 +42,7 @@ let package = Package(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
         // MCP/client.py drives `multiplier mcp` with the official MCP Python SDK (MCPClientTests, run by .ci/run).
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"], exclude: ["MCP/client.py"]),
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"], exclude: ["MCP/client.py", "MCP/latency.py"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(

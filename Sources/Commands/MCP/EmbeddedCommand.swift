@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Support
 import Synchronization
 
@@ -6,10 +7,11 @@ import Synchronization
 /// database opened read-only and its output kept instead of printed.
 ///
 /// Tools reuse the commands this way, so the server answers exactly what `multiplier report`,
-/// `tasks` and `plan` print.
-struct EmbeddedCommand: Sendable {
-    /// The database every command reads (`--db`, resolved by the server at start).
-    var databasePath: String
+/// `tasks` and `plan` print. They share one read-only connection and the tasks read through it.
+struct EmbeddedCommand {
+    /// The read-only connection every command reads through.
+    let database: Database
+    let readCache = ReadCache()
     var environment: [String: String]
     var currentDirectory: String
     /// Where the commands' notes go: the server's stderr.
@@ -29,9 +31,10 @@ struct EmbeddedCommand: Sendable {
         let output = Output()
         let log = self.log
         let console = Console(out: { output.append($0) }, err: { log($0) })
-        let parsed = try ParsedArguments.parse(arguments + ["--db=" + databasePath], spec: spec)
+        let parsed = try ParsedArguments.parse(arguments + ["--db=" + database.path], spec: spec)
         let context = CommandContext(
-            arguments: parsed, environment: environment, console: console, currentDirectory: currentDirectory, readOnly: true)
+            arguments: parsed, environment: environment, console: console, currentDirectory: currentDirectory, readOnly: true,
+            sharedDatabase: database, readCache: readCache)
         return (context, output)
     }
 

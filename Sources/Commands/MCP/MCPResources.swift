@@ -4,7 +4,7 @@ import Support
 
 /// The resources `multiplier mcp` offers: the reports as Markdown, rendered from the database
 /// when read, and the method (Sources/METHOD.md, shipped beside the binary).
-struct MCPResources: Sendable {
+struct MCPResources {
     let commands: EmbeddedCommand
 
     private static let entries: [(uri: String, name: String, title: String, description: String)] = [

@@ -5,7 +5,7 @@ import Support
 ///
 /// Each answers with `structuredContent` (JSON, described by its `outputSchema`) and a short
 /// text rendering of it; a failure of the tool itself is a result with `isError`.
-struct MCPTools: Sendable {
+struct MCPTools {
     let commands: EmbeddedCommand
 
     /// What a tool returns: its structured result and the text beside it.
@@ -86,7 +86,8 @@ struct MCPTools: Sendable {
                     "repo": Self.string("one ingested repository, by name or root path (default: all)"),
                 ], required: ["description"],
                 output: ["category": Self.object(["type": .string("string")]), "confidence": Self.object(["type": .string("number")]),
-                    "measured": Self.object(), "review": Self.object(), "reading": Self.object(["type": .string("string")])]),
+                    "measured": Self.object(["type": .array([.string("object"), .string("null")])]), "review": Self.object(),
+                    "reading": Self.object(["type": .string("string")])]),
             Self.tool(
                 "tasks", title: "List tasks",
                 description: "Tasks built from commits and sessions, newest last, with category, zone, AI assistance and effort — 'multiplier tasks'.",

@@ -22,15 +22,18 @@ enum MCPCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         var context = context
         context.readOnly = true
-        // Opened once now, so that a missing or outdated database is said at start, not at the first call.
-        _ = try context.openDatabase()
+        // Opened once, now: a missing or outdated database is said at start, not at the first call.
+        let database = try context.openDatabase()
         let console = context.console
         let log: @Sendable (String) -> Void = { console.note($0) }
         let commands = EmbeddedCommand(
-            databasePath: context.databasePath, environment: context.environment, currentDirectory: context.currentDirectory,
-            log: log)
+            database: database, environment: context.environment, currentDirectory: context.currentDirectory, log: log)
+        // Tasks and sessions are read at start, so that the first call is as quick as the next ones.
+        let (warm, _) = try commands.context(TasksCommand.definition.spec, [])
+        _ = try TaskBuilding.tasks(warm, database: database)
+        _ = try TaskBuilding.activities(warm, database: database)
         var server = MCPServer(tools: MCPTools(commands: commands), resources: MCPResources(commands: commands), log: log)
-        log("multiplier mcp: serving \(context.databasePath) read-only on stdin/stdout")
+        log("multiplier mcp: serving \(database.path) read-only on stdin/stdout")
         var reader = BoundedLineReader(fileDescriptor: STDIN_FILENO, limit: MCPServer.lineLimit)
         serve(&server, lines: &reader) { console.out($0 + "\n") }
         log("multiplier mcp: end of input; stopping")

@@ -12,7 +12,8 @@ struct MCPServerTests {
     func server(_ directory: TemporaryDirectory) throws -> MCPServer {
         let path = directory.path + "/db.sqlite"
         _ = try Database(path: path)
-        let commands = EmbeddedCommand(databasePath: path, environment: [:], currentDirectory: directory.path, log: { _ in })
+        let commands = EmbeddedCommand(
+            database: try Database(readOnlyPath: path), environment: [:], currentDirectory: directory.path, log: { _ in })
         return MCPServer(tools: MCPTools(commands: commands), resources: MCPResources(commands: commands), log: { _ in })
     }
 
