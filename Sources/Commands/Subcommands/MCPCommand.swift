@@ -25,7 +25,8 @@ enum MCPCommand {
         // Opened once, now: a missing or outdated database is said at start, not at the first call.
         let database = try context.openDatabase()
         let console = context.console
-        let log: @Sendable (String) -> Void = { console.note($0) }
+        let notes = context.notes  // --quiet silences the log
+        let log: @Sendable (String) -> Void = { notes.note($0) }
         let commands = EmbeddedCommand(
             database: database, environment: context.environment, currentDirectory: context.currentDirectory, log: log)
         // Tasks and sessions are read at start, so that the first call is as quick as the next ones.
