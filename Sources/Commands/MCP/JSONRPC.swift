@@ -48,7 +48,10 @@ enum JSONRPC {
         guard case .object(let members) = value else {
             if case .array = value {
                 return .invalid(
-                    id: .null, Failure(.invalidRequest, "JSON-RPC batches (arrays) are not supported in MCP 2025-06-18 and later; send one request per line"))
+                    id: .null,
+                    Failure(
+                        .invalidRequest,
+                        "JSON-RPC batches (arrays) are not supported in MCP 2025-06-18 and later; send one request per line"))
             }
             return .invalid(id: .null, Failure(.invalidRequest, "expected a JSON-RPC 2.0 object, got \(value.kindName)"))
         }

@@ -11,7 +11,8 @@ struct MCPResources {
         ("multiplier://reports/retro", "retro", "Retrospective",
          "The retrospective of the whole history: speedups per category and zone, review, churn, calibration"),
         ("multiplier://reports/weekly", "weekly", "Weekly report",
-         "The last complete ISO week (or the last week with finished tasks, when the history ends before it): tasks, AI share, hours saved"),
+         "The last complete ISO week (or the last week with finished tasks, when the history ends before it): "
+            + "tasks, AI share, hours saved"),
         ("multiplier://method", "method", "The method",
          "How every figure is defined and computed (METHOD.md): tasks, effort, categories, ratios, intervals"),
     ]

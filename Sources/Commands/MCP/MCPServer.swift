@@ -31,7 +31,8 @@ struct MCPServer {
             return JSONRPC.error(
                 id: .null,
                 JSONRPC.Failure(
-                    .invalidRequest, "a message of \(length) bytes is longer than the \(Self.lineLimit >> 20) MiB limit; it was skipped"))
+                    .invalidRequest,
+                    "a message of \(length) bytes is longer than the \(Self.lineLimit >> 20) MiB limit; it was skipped"))
         case .complete(let line), .unterminated(let line): bytes = line
         }
         // A blank line is not a message: nothing to answer.
@@ -87,7 +88,8 @@ struct MCPServer {
             throw JSONRPC.Failure(.invalidRequest, "already initialized; 'initialize' comes once per connection")
         }
         guard case .string(let requested)? = params["protocolVersion"] else {
-            throw JSONRPC.Failure(.invalidParams, "'initialize' needs params.protocolVersion, a string such as \"\(Self.protocolVersions[0])\"")
+            throw JSONRPC.Failure(
+                .invalidParams, "'initialize' needs params.protocolVersion, a string such as \"\(Self.protocolVersions[0])\"")
         }
         let version = Self.protocolVersions.contains(requested) ? requested : Self.protocolVersions[0]
         if version != requested {

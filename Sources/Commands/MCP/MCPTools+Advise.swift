@@ -64,12 +64,14 @@ extension MCPTools {
         let name = category.rawValue
         guard let ratio = measured["ratio"]?.number, let low = measured["ratioLow"]?.number, let high = measured["ratioHigh"]?.number
         else {
-            return "The team has too few \(name) tasks (AI and human) to measure a ratio; the \(category.zone.rawValue) zone's figure is the nearest guide."
+            return "The team has too few \(name) tasks (AI and human) to measure a ratio; "
+                + "the \(category.zone.rawValue) zone's figure is the nearest guide."
         }
         let interval = "\(Format.fixed(ratio, 2)) [\(Format.fixed(low, 2)), \(Format.fixed(high, 2))]"
         if high < 1 { return "On \(name) tasks AI has paid off here: AI-assisted tasks took \(interval) of the human effort." }
         if low > 1 { return "On \(name) tasks AI has cost time here: AI-assisted tasks took \(interval) of the human effort." }
-        return "On \(name) tasks the team's history shows no clear difference: AI/human effort \(interval), an interval that includes 1."
+        return "On \(name) tasks the team's history shows no clear difference: "
+            + "AI/human effort \(interval), an interval that includes 1."
     }
 
     static func adviceText(_ advice: [String: JSONValue]) -> String {
@@ -80,7 +82,9 @@ extension MCPTools {
             guard let figures = advice["review"]?[side] else { continue }
             var line = "review of its \(side == "ai" ? "AI" : "human") tasks: \(Int(figures["tasks"]?.number ?? 0)) tasks, "
                 + "\(Int(figures["pullRequests"]?.number ?? 0)) pull requests"
-            if let rounds = figures["meanReviewRounds"]?.number { line += "; per pull request \(Format.fixed(rounds, 1)) review rounds" }
+            if let rounds = figures["meanReviewRounds"]?.number {
+                line += "; per pull request \(Format.fixed(rounds, 1)) review rounds"
+            }
             if let requests = figures["meanChangeRequests"]?.number { line += ", \(Format.fixed(requests, 1)) change requests" }
             if let comments = figures["meanReviewComments"]?.number { line += ", \(Format.fixed(comments, 1)) comments" }
             if let rework = figures["reworkShare"]?.number { line += "; rework share \(Format.fixed(rework * 100, 0))%" }

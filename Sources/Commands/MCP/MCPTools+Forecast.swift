@@ -9,7 +9,8 @@ extension MCPTools {
         var rows = [CSV.row(["id", "title", "category", "estimate_hours", "ai"])]
         for (index, item) in try arguments.objects("backlog", limit: 200).enumerated() {
             do {
-                let task = try ToolArguments(item, tool: "a backlog entry", allowed: ["id", "title", "category", "estimate_hours", "ai"])
+                let task = try ToolArguments(
+                    item, tool: "a backlog entry", allowed: ["id", "title", "category", "estimate_hours", "ai"])
                 guard let estimate = try task.number("estimate_hours", in: 0...100_000), estimate > 0 else {
                     throw ToolArguments.Mistake(description: "'estimate_hours' must be a number of hours above 0")
                 }
@@ -31,7 +32,8 @@ extension MCPTools {
         let database = try context.openDatabase()
         let config = try TaskBuilding.config(context, database: database)
         // CSV lines: line 2 is backlog[0].
-        let backlog = try PlanCommand.backlog(rows.joined(), source: "backlog (line 2 is backlog[0])", classifier: Classifier(config: config))
+        let backlog = try PlanCommand.backlog(
+            rows.joined(), source: "backlog (line 2 is backlog[0])", classifier: Classifier(config: config))
         try PlanCommand.forecast(
             backlog, file: "backlog", history: try TaskBuilding.tasks(context, database: database), config: config, format: "json",
             context)

@@ -81,7 +81,8 @@ extension MCPTools {
             text += "\(zone["zone"]?.string ?? "?") zone: \(ratio(zone)), \(counts(zone))\n"
         }
         for category in retro["categories"]?.array ?? [] {
-            text += "  \(category["category"]?.string ?? "?") (\(category["zone"]?.string ?? "?")): \(ratio(category)), \(counts(category))\n"
+            let name = "\(category["category"]?.string ?? "?") (\(category["zone"]?.string ?? "?"))"
+            text += "  \(name): \(ratio(category)), \(counts(category))\n"
         }
         return text
     }

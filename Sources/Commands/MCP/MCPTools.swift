@@ -35,7 +35,8 @@ struct MCPTools {
             case "forecast": answer = try forecast(arguments)
             default:
                 let suggestion = EditDistance.nearest(to: name, among: Self.names).map { " (did you mean '\($0)'?)" } ?? ""
-                throw JSONRPC.Failure(.invalidParams, "unknown tool '\(name.prefix(80))'\(suggestion); tools: \(Self.names.joined(separator: ", "))")
+                throw JSONRPC.Failure(
+                    .invalidParams, "unknown tool '\(name.prefix(80))'\(suggestion); tools: \(Self.names.joined(separator: ", "))")
             }
         } catch let failure as JSONRPC.Failure {
             throw failure
@@ -72,7 +73,10 @@ struct MCPTools {
                     "exclude": Self.strings("these files do not count (globs)"),
                     "team": Self.boolean("include sessions merged from teammates' exports"),
                 ]) { first, _ in first },
-                output: ["period": Self.object(), "counts": Self.object(), "categories": figures, "zones": figures, "endToEnd": Self.object()]),
+                output: [
+                    "period": Self.object(), "counts": Self.object(), "categories": figures, "zones": figures,
+                    "endToEnd": Self.object(),
+                ]),
             Self.tool(
                 "advise", title: "Does AI pay off for this task here?",
                 description: """
@@ -90,7 +94,8 @@ struct MCPTools {
                     "reading": Self.object(["type": .string("string")])]),
             Self.tool(
                 "tasks", title: "List tasks",
-                description: "Tasks built from commits and sessions, newest last, with category, zone, AI assistance and effort — 'multiplier tasks'.",
+                description: "Tasks built from commits and sessions, newest last, with category, zone, AI assistance and effort "
+                    + "— 'multiplier tasks'.",
                 input: period.merging([
                     "category": Self.object(["type": .string("string"), "enum": categories]),
                     "zone": Self.object(["type": .string("string"), "enum": .array(Zone.allCases.map { .string($0.rawValue) })]),
@@ -121,7 +126,9 @@ struct MCPTools {
                                 "id": Self.string("the task's id"), "title": Self.string("its title"),
                                 "category": Self.object(["type": .string("string"), "enum": categories]),
                                 "estimate_hours": Self.object(["type": .string("number"), "exclusiveMinimum": .number(0)]),
-                                "ai": Self.object(["type": .string("string"), "enum": .array(["yes", "no", "auto"].map { .string($0) })]),
+                                "ai": Self.object([
+                                    "type": .string("string"), "enum": .array(["yes", "no", "auto"].map { .string($0) }),
+                                ]),
                             ], required: ["id", "title", "estimate_hours"]),
                     ]),
                     "capacity_hours": Self.object(["type": .string("number"), "exclusiveMinimum": .number(0),

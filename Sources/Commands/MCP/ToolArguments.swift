@@ -23,7 +23,8 @@ struct ToolArguments {
         if let first = unknown.first {
             let suggestion = EditDistance.nearest(to: first, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
             throw Mistake(
-                description: "\(tool) takes no argument '\(first.prefix(80))'\(suggestion); it takes \(allowed.joined(separator: ", "))")
+                description:
+                    "\(tool) takes no argument '\(first.prefix(80))'\(suggestion); it takes \(allowed.joined(separator: ", "))")
         }
     }
 
