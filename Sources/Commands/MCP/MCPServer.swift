@@ -61,7 +61,7 @@ struct MCPServer {
         switch method {
         case "initialize": return try initialize(params)
         case "ping": return .object([:])
-        case "tools/list", "tools/call", "resources/list", "resources/read":
+        case "tools/list", "tools/call", "resources/list", "resources/templates/list", "resources/read":
             guard protocolVersion != nil else {
                 throw JSONRPC.Failure(.invalidRequest, "the session is not initialized: send 'initialize' first")
             }
@@ -69,7 +69,7 @@ struct MCPServer {
             throw JSONRPC.Failure(
                 .methodNotFound,
                 "unknown method '\(method.prefix(80))'; this server answers initialize, ping, tools/list, tools/call, "
-                    + "resources/list and resources/read")
+                    + "resources/list, resources/templates/list and resources/read")
         }
         switch method {
         case "tools/list":
@@ -79,6 +79,10 @@ struct MCPServer {
         case "resources/list":
             try Self.refuseCursor(params)
             return .object(["resources": .array(resources.list)])
+        case "resources/templates/list":
+            // Every resource has a fixed address: no templates.
+            try Self.refuseCursor(params)
+            return .object(["resourceTemplates": .array([])])
         default: return try resources.read(params)
         }
     }

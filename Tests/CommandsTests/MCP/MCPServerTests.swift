@@ -61,6 +61,8 @@ struct MCPServerTests {
         }
         let resources = try answer(&server, #"{"jsonrpc":"2.0","id":5,"method":"resources/list"}"#)?["result"]?["resources"]?.array
         #expect(resources?.count == 3)
+        let templates = try answer(&server, #"{"jsonrpc":"2.0","id":6,"method":"resources/templates/list"}"#)
+        #expect(templates?["result"]?["resourceTemplates"] == .array([]))
     }
 
     @Test("errors carry the standard codes and the request's id; notifications, responses and blank lines get no answer")
