@@ -1,6 +1,6 @@
 import Support
 
-/// JSON-RPC 2.0 as MCP uses it over stdio: one message per line, no batches.
+/// JSON-RPC 2.0 as MCP uses it over stdio: one message per line (batches: MCPServer, 2025-03-26 only).
 enum JSONRPC {
     /// The standard error codes, plus MCP's "resource not found".
     enum Code: Int {
@@ -37,21 +37,32 @@ enum JSONRPC {
 
     /// Classifies one line (without its newline).
     static func message(_ line: [UInt8]) -> Message {
-        let value: JSONValue
-        do {
-            value = try JSONValue.parse(line)
-        } catch .tooDeep(let limit) {
-            return .invalid(id: .null, Failure(.invalidRequest, "the message nests arrays or objects deeper than \(limit) levels"))
-        } catch {
-            return .invalid(id: .null, Failure(.parseError, "not JSON (\(describe(error))); send one JSON-RPC 2.0 object per line"))
+        switch parse(line) {
+        case .success(let value): message(value)
+        case .failure(let failure): .invalid(id: .null, failure)
         }
+    }
+
+    /// One line as JSON, or the error it gets.
+    static func parse(_ line: [UInt8]) -> Result<JSONValue, Failure> {
+        do {
+            return .success(try JSONValue.parse(line))
+        } catch .tooDeep(let limit) {
+            return .failure(Failure(.invalidRequest, "the message nests arrays or objects deeper than \(limit) levels"))
+        } catch {
+            return .failure(Failure(.parseError, "not JSON (\(describe(error))); send one JSON-RPC 2.0 object per line"))
+        }
+    }
+
+    /// Classifies one JSON value (a line, or a member of a 2025-03-26 batch).
+    static func message(_ value: JSONValue) -> Message {
         guard case .object(let members) = value else {
             if case .array = value {
                 return .invalid(
                     id: .null,
                     Failure(
                         .invalidRequest,
-                        "JSON-RPC batches (arrays) are not supported in MCP 2025-06-18 and later; send one request per line"))
+                        "JSON-RPC batches (arrays) are taken only in MCP 2025-03-26, and never nested; send one request per line"))
             }
             return .invalid(id: .null, Failure(.invalidRequest, "expected a JSON-RPC 2.0 object, got \(value.kindName)"))
         }

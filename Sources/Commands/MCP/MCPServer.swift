@@ -5,8 +5,9 @@ import Support
 /// Requests are answered in order, one at a time; the database is only ever read.
 struct MCPServer {
     /// The handshake revisions this server speaks, newest first. A client asking for another one
-    /// gets the newest and decides whether to go on (MCP's version negotiation).
-    static let protocolVersions = ["2025-11-25", "2025-06-18"]
+    /// gets the newest and decides whether to go on (MCP's version negotiation). 2025-03-26 is
+    /// the one that has JSON-RPC batches.
+    static let protocolVersions = ["2025-11-25", "2025-06-18", "2025-03-26"]
     /// The longest message kept; a longer line is skipped as it arrives and answered with an error.
     static let lineLimit = 4 << 20
 
@@ -37,7 +38,32 @@ struct MCPServer {
         }
         // A blank line is not a message: nothing to answer.
         if bytes.allSatisfy({ [0x20, 0x09, 0x0D].contains($0) }) { return nil }
-        switch JSONRPC.message(bytes) {
+        let value: JSONValue
+        switch JSONRPC.parse(bytes) {
+        case .failure(let failure): return JSONRPC.error(id: .null, failure)
+        case .success(let parsed): value = parsed
+        }
+        if case .array(let items) = value, protocolVersion == "2025-03-26" { return batch(items) }
+        return respond(to: JSONRPC.message(value))
+    }
+
+    /// A 2025-03-26 batch: the answers to its requests, as one array (none when it held only notifications).
+    private mutating func batch(_ items: [JSONValue]) -> String? {
+        guard !items.isEmpty else { return JSONRPC.error(id: .null, JSONRPC.Failure(.invalidRequest, "an empty batch")) }
+        var answers: [String] = []
+        for item in items {
+            let message = JSONRPC.message(item)
+            if case .request(let id, "initialize", _) = message {
+                answers.append(JSONRPC.error(id: id, JSONRPC.Failure(.invalidRequest, "'initialize' may not be part of a batch")))
+            } else if let answer = respond(to: message) {
+                answers.append(answer)
+            }
+        }
+        return answers.isEmpty ? nil : "[" + answers.joined(separator: ",") + "]"
+    }
+
+    private mutating func respond(to message: JSONRPC.Message) -> String? {
+        switch message {
         case .invalid(let id, let failure):
             return JSONRPC.error(id: id, failure)
         case .response:

@@ -29,7 +29,8 @@ struct MCPServerTests {
     func errorCode(_ answer: JSONValue?) -> Double? { answer?["error"]?["code"]?.number }
 
     @Test("initialize agrees on the version the client asks for when it is supported, else offers the newest", arguments: [
-        ("2025-11-25", "2025-11-25"), ("2025-06-18", "2025-06-18"), ("2024-11-05", "2025-11-25"), ("2099-01-01", "2025-11-25"),
+        ("2025-11-25", "2025-11-25"), ("2025-06-18", "2025-06-18"), ("2025-03-26", "2025-03-26"), ("2024-11-05", "2025-11-25"),
+        ("2099-01-01", "2025-11-25"),
     ])
     func negotiation(asked: String, agreed: String) throws {
         let directory = try TemporaryDirectory()
@@ -88,6 +89,26 @@ struct MCPServerTests {
         let long = try server.handle(.tooLong(length: 5 << 20)).map { try JSONValue.parse(Array($0.utf8)) }
         #expect(errorCode(long) == -32600)
         #expect(try answer(&server, #"{"jsonrpc":"2.0","id":10,"method":"ping"}"#)?["result"] == .object([:]))
+    }
+
+    @Test("batches are answered as one array under 2025-03-26 only; initialize may not be in one")
+    func batches() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let batch = #"[{"jsonrpc":"2.0","id":1,"method":"ping"},{"jsonrpc":"2.0","method":"x"},5,"#
+            + #"{"jsonrpc":"2.0","id":2,"method":"initialize","params":{"protocolVersion":"2025-03-26"}},"#
+            + #"{"jsonrpc":"2.0","id":3,"method":"nope"}]"#
+        var current = try server(directory)
+        _ = try answer(&current, initialize("2025-06-18"))
+        #expect(errorCode(try answer(&current, batch)) == -32600)
+        var old = try server(directory)
+        _ = try answer(&old, initialize("2025-03-26"))
+        let answers = try answer(&old, batch)?.array ?? []
+        #expect(answers.count == 4)
+        #expect(answers.first?["result"] == .object([:]))
+        #expect(answers.dropFirst().map { $0["error"]?["code"]?.number } == [-32600, -32600, -32601])
+        #expect(try answer(&old, "[]")?["error"]?["code"]?.number == -32600)
+        #expect(try answer(&old, #"[{"jsonrpc":"2.0","method":"notifications/cancelled"}]"#) == nil)
     }
 
     @Test("a tool's wrong arguments are a tool result with isError and a message naming the argument")
