@@ -29,7 +29,7 @@ struct MCPClientTests {
         let got = try JSONValue.parse(output)
         let calls = try #require(got["calls"])
 
-        #expect(["2025-11-25", "2025-06-18"].contains(got["protocolVersion"]?.string ?? ""))
+        #expect(["2025-11-25", "2025-06-18", "2025-03-26"].contains(got["protocolVersion"]?.string ?? ""))
         #expect(got["serverName"] == .string("multiplier"))
         let tools = JSONValue.array(["advise", "explain_task", "forecast", "speedup", "tasks"].map { .string($0) })
         #expect(got["tools"] == tools)
