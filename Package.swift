@@ -28,7 +28,9 @@ let package = Package(
         .target(
             name: "Commands",
             dependencies: ["Rendering", "Review", "Analysis", "Tasks", "Classification", "Ingestion", "Storage", "Model", "Support"],
-            exclude: ["README.md"]),
+            exclude: ["README.md"],
+            // The method, for `multiplier mcp`'s resource: SwiftPM copies it beside the binary.
+            resources: [.copy("../METHOD.md")]),
         .executableTarget(name: "multiplier", dependencies: ["Commands", "Support"], exclude: ["README.md"]),
         .executableTarget(name: "SampleGen", exclude: ["README.md"]),
         // Helpers shared by the test targets: temporary folders and scripted git repositories.
@@ -42,7 +44,10 @@ let package = Package(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
         // SampleGen: the review's planted world is generated in the test, then read by the built binary.
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "SampleGen", "Support", "TestSupport"], exclude: ["Goldens"]),
+        // MCP/client.py drives `multiplier mcp` with the official MCP Python SDK (MCPClientTests, run by .ci/run).
+        .testTarget(
+            name: "CLITests", dependencies: ["multiplier", "SampleGen", "Support", "TestSupport"],
+            exclude: ["Goldens", "MCP/client.py", "MCP/latency.py"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(
@@ -54,6 +59,7 @@ let package = Package(
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "Review", "Analysis", "Model", "Support"]),
         .testTarget(name: "ReviewTests", dependencies: ["Review", "Ingestion", "Model", "Support", "TestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Storage", "Support", "TestSupport"]),
         .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,12 @@ package struct CommandContext {
     package var console: Console
     /// The folder relative paths are resolved against.
     package var currentDirectory: String
+    /// Open the database read-only (`multiplier mcp`): no code path of the command can write to it.
+    package var readOnly = false
+    /// A connection to use instead of opening one (`multiplier mcp` keeps one for its lifetime).
+    var sharedDatabase: Database?
+    /// Tasks and sessions kept between runs on `sharedDatabase`, until another connection changes the database.
+    var readCache: ReadCache?
 
     /// Notes and progress go to stderr unless `--quiet`.
     package var notes: Console {
@@ -28,9 +34,10 @@ package struct CommandContext {
         return home + "/.local/share/multiplier/multiplier.sqlite"
     }
 
-    /// Opens the database (creating it on first use).
+    /// Opens the database (creating it on first use), or read-only as it is when `readOnly`.
     package func openDatabase() throws -> Database {
-        try Database(path: databasePath)
+        if let sharedDatabase { return sharedDatabase }
+        return readOnly ? try Database(readOnlyPath: databasePath) : try Database(path: databasePath)
     }
 
     /// `path` made absolute against the current directory, without `.`/`..` segments.

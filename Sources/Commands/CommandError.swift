@@ -50,7 +50,8 @@ extension ExitCode {
             }
         case let error as StorageError:
             switch error {
-            case .notADatabase, .newerSchema, .corrupt, .notAnExport: return (.dataError, error.description)
+            case .notADatabase, .newerSchema, .olderSchema, .corrupt, .notAnExport: return (.dataError, error.description)
+            case .missing: return (.noInput, error.description)
             case .cannotOpen: return (.ioError, error.description)
             case .sqlite(let sqlite, _):
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the database.

@@ -48,10 +48,22 @@ enum TaskBuilding {
         return "\(path) \(size) \(modified)"
     }()
 
-    /// The stored tasks, building them first when the database has commits but no tasks yet.
+    /// The stored tasks, building them first when the database has commits but no tasks yet
+    /// (in memory only, when the database is open read-only).
     static func tasks(_ context: CommandContext, database: Database) throws -> [WorkTask] {
+        guard let cache = context.readCache else { return try load(context, database: database) }
+        return try cache.tasks(database: database) { try load(context, database: database) }
+    }
+
+    /// Every stored session with its sub-agents rolled in.
+    static func activities(_ context: CommandContext, database: Database) throws -> [SessionActivity] {
+        try context.readCache?.activities(database: database) ?? SessionStore(database: database).activities()
+    }
+
+    private static func load(_ context: CommandContext, database: Database) throws -> [WorkTask] {
         let store = TaskStore(database: database)
         if try store.taskCount() == 0, try !CommitStore(database: database).repositories().isEmpty {
+            if database.isReadOnly { return try TaskRebuild.build(database: database, config: config(context, database: database)) }
             try rebuild(context, database: database)
         }
         return try store.tasks()

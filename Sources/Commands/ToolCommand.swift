@@ -18,6 +18,7 @@ package enum ToolCommand {
         ExportCommand.definition,
         IngestCommand.definition,
         LabelCommand.definition,
+        MCPCommand.definition,
         MergeCommand.definition,
         PeopleCommand.definition,
         PlanCommand.definition,

@@ -3,6 +3,10 @@ package enum StorageError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case notADatabase(path: String)
     case newerSchema(path: String, found: Int, supported: Int)
+    /// A read-only open of a database that a read-write open would migrate first.
+    case olderSchema(path: String, found: Int, supported: Int)
+    /// A read-only open of a file that does not exist.
+    case missing(path: String)
     case sqlite(SQLiteError, during: String)
     case corrupt(what: String, reason: String)
     case notAnExport(path: String)
@@ -16,6 +20,11 @@ package enum StorageError: Error, CustomStringConvertible {
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer Multiplier (schema \(found), this one knows up to \(supported)); "
                 + "upgrade multiplier or pass another --db"
+        case .olderSchema(let path, let found, let supported):
+            return "\(path) has schema \(found) and this Multiplier reads \(supported); it opens databases read-only here, "
+                + "so run any multiplier command on it once to upgrade it (for example 'multiplier status --db \(path)')"
+        case .missing(let path):
+            return "no database at \(path); run 'multiplier ingest git PATH' (or 'multiplier demo') first, or pass another --db"
         case .sqlite(let error, let during):
             return "database error while \(during): \(error)"
         case .notAnExport(let path):

@@ -102,6 +102,55 @@ struct DatabaseTests {
         }
     }
 
+    @Test("a read-only open reads, refuses every write, and leaves the file's bytes as they were")
+    func readOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        do {
+            let writer = try Database(path: path)
+            try writer.execute("INSERT INTO repository (root, name) VALUES ('/r', 'r')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let database = try Database(readOnlyPath: path)
+        #expect(database.isReadOnly)
+        #expect(try database.prepare("SELECT name FROM repository").first { $0.text(0) } == "r")
+        #expect(throws: (any Error).self) { try database.execute("DELETE FROM repository") }
+        #expect(throws: (any Error).self) { try database.execute("PRAGMA user_version = 1") }
+        #expect(try database.prepare("SELECT count(*) FROM repository").first { $0.int(0) } == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("a read-only open never migrates: an older schema, a newer one and a missing file are refused with what to do")
+    func readOnlyRefusals() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let old = directory.path + "/old.sqlite"
+        _ = try Database(path: old, migrations: Array(Migrations.all.prefix(2)))
+        #expect {
+            try Database(readOnlyPath: old)
+        } throws: { error in
+            guard case StorageError.olderSchema(_, let found, let supported) = error else { return false }
+            return found == 2 && supported == Migrations.all.count && "\(error)".contains("multiplier status --db")
+        }
+        #expect(try Database(path: old, migrations: nil).schemaVersion() == 2)
+        let new = directory.path + "/new.sqlite"
+        _ = try Database(path: new, migrations: Migrations.all + [Migration(name: "future", sql: "CREATE TABLE f (x)")])
+        #expect {
+            try Database(readOnlyPath: new)
+        } throws: { error in
+            if case StorageError.newerSchema = error { return true }
+            return false
+        }
+        #expect {
+            try Database(readOnlyPath: directory.path + "/none.sqlite")
+        } throws: { error in
+            if case StorageError.missing = error { return true }
+            return false
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/none.sqlite"))
+    }
+
     @Test("a file that is not a database is refused with a clear error")
     func notADatabase() throws {
         let directory = try TemporaryDirectory()

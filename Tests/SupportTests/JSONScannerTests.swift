@@ -1,5 +1,6 @@
 import Foundation
 import Support
+import TestSupport
 import Testing
 
 @Suite("Reading JSON in one pass and decoding only what is asked")
@@ -368,19 +369,6 @@ struct UTF8ValidationTests {
             }
             #expect(valid(bytes) == (String(validating: bytes, as: UTF8.self) != nil), "\(bytes)")
         }
-    }
-}
-
-/// A small deterministic generator for the randomised tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

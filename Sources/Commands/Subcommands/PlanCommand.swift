@@ -41,7 +41,6 @@ enum PlanCommand {
         guard ReportCommand.formats.contains(format) else {
             throw UsageError("unknown format '\(format)'; expected \(ReportCommand.formats.joined(separator: ", "))", command: "plan")
         }
-        let runs = try integer("--runs", context, default: 10_000, range: 1...1_000_000)
         let seed = UInt64(try integer("--seed", context, default: 1, range: 0...Int.max))
         let database = try context.openDatabase()
         let config = try TaskBuilding.config(context, database: database)
@@ -60,6 +59,16 @@ enum PlanCommand {
             throw UsageError("give a BACKLOG.csv, or --backtest", command: "plan")
         }
         let backlog = try read(context.absolute(path), classifier: Classifier(config: config))
+        try forecast(backlog, file: (path as NSString).lastPathComponent, history: history, config: config, format: format, context)
+        return .success
+    }
+
+    /// Forecasts `backlog` from `history` and writes it in `format` (`--capacity`, `--runs`, `--seed`).
+    static func forecast(
+        _ backlog: [BacklogItem], file: String, history: [WorkTask], config: RuleConfig, format: String, _ context: CommandContext
+    ) throws {
+        let runs = try integer("--runs", context, default: 10_000, range: 1...1_000_000)
+        let seed = UInt64(try integer("--seed", context, default: 1, range: 0...Int.max))
         let model = ForecastModel(history: history, settings: config.settings)
         let capacity: (hours: Double, source: String)
         if let value = context.arguments.value("--capacity") {
@@ -75,9 +84,8 @@ enum PlanCommand {
         }
         let forecast = model.run(backlog, capacity: capacity.hours, capacitySource: capacity.source, runs: runs, seed: seed)
         try ReportCommand.write(
-            PlanDocuments.forecast(forecast, backlog: backlog, file: (path as NSString).lastPathComponent),
-            json: try JSONOutput.encode(forecast), format: format, context)
-        return .success
+            PlanDocuments.forecast(forecast, backlog: backlog, file: file), json: try JSONOutput.encode(forecast), format: format,
+            context)
     }
 
     static func integer(_ option: String, _ context: CommandContext, default value: Int, range: ClosedRange<Int>) throws -> Int {
@@ -92,6 +100,11 @@ enum PlanCommand {
     static func read(_ path: String, classifier: Classifier) throws -> [BacklogItem] {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.missingInput("cannot read \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CommandError.badData("\(path): expected UTF-8 text") }
+        return try backlog(text, source: path, classifier: classifier)
+    }
+
+    /// Parses a backlog's CSV text; every problem names `source` and the line (exit 65).
+    static func backlog(_ text: String, source path: String, classifier: Classifier) throws -> [BacklogItem] {
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch { throw CommandError.badData("\(path):\(error.line): \(error.message)") }
         let required = ["id", "title", "category", "estimate_hours", "ai"]

@@ -102,7 +102,9 @@ enum ReportCommand {
             }
             var weekly = analysis.weekly(tasks, week: week)
             let members = tasks.filter { $0.end >= week.start && $0.end < week.end }
-            weekly.coverage = try coverage(members, database: database, team: team, config: config)
+            weekly.coverage = try coverage(
+                members, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
+                config: config)
             if context.arguments.has("--by-person") { weekly.people = PersonFigures.breakdown(members) }
             if context.arguments.has("--review") {
                 let review = try ReviewCommand.review(
@@ -140,14 +142,16 @@ enum ReportCommand {
                     repository: root, since: sinceRef, until: untilRef, config: config, environment: context.environment,
                     console: context.console)
                 var sessionFiles: [String: Set<String>] = [:]
-                for session in try SessionStore(database: database).activities() {
+                for session in try TaskBuilding.activities(context, database: database) {
                     sessionFiles[session.tool + "\u{0}" + session.id] = session.filesEdited
                 }
                 retro.aiShare.surviving = SurvivingShare.count(
                     range: "\(context.arguments.value("--since") ?? sinceRef)..\(context.arguments.value("--until") ?? "HEAD")",
                     blame: blame, tasks: tasks, sessionFiles: sessionFiles)
             }
-            retro.coverage = try coverage(scoped, database: database, team: team, config: config)
+            retro.coverage = try coverage(
+                scoped, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
+                config: config)
             if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
             if context.arguments.has("--review") {
                 let reviewed = scoped.filter { !$0.bot }
@@ -173,14 +177,14 @@ enum ReportCommand {
     /// How many of the developers who finished these tasks have session logs in the database
     /// (their own user folder, or an export that named them), and from how many machines.
     static func coverage(
-        _ tasks: [WorkTask], database: Database, team: Bool, config: RuleConfig
+        _ tasks: [WorkTask], sessions: [SessionActivity], database: Database, team: Bool, config: RuleConfig
     ) throws -> Coverage {
         let developers = Set(tasks.filter { !$0.bot }.map(\.author))
         let store = TeamStore(database: database)
         let identities = SessionOwners.identities(
             try store.authors(), aliases: config.aliases.merging(try store.aliases()) { _, stored in stored })
         var withLogs: Set<String> = []
-        for session in try SessionStore(database: database).activities() where team || session.machine == nil {
+        for session in sessions where team || session.machine == nil {
             let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }
                 ?? SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identities)
             if let owner, developers.contains(owner) { withLogs.insert(owner) }

@@ -27,17 +27,7 @@ package final class Database {
                 throw StorageError.cannotOpen(path: path, reason: "cannot create \(directory)")
             }
         }
-        var handle: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
-        let code = sqlite3_open_v2(path, &handle, flags, nil)
-        guard code == SQLITE_OK, let handle else {
-            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
-            sqlite3_close(handle)
-            throw StorageError.cannotOpen(path: path, reason: reason)
-        }
-        connection = handle
-        sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, 5_000)
+        connection = try Self.open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         do {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA foreign_keys = ON")
@@ -48,6 +38,49 @@ package final class Database {
         } catch let error as SQLiteError {
             throw StorageError.sqlite(error, during: "opening \(path)")
         }
+    }
+
+    /// Opens an existing database read-only (`SQLITE_OPEN_READONLY`): SQLite refuses every write on
+    /// this connection, and nothing is migrated, so the schema must already be `Migrations.all`'s.
+    ///
+    /// - Throws: `StorageError.missing` when there is no file, `StorageError.olderSchema` when it
+    ///   needs migrating (any read-write command does that), and what `init(path:)` throws.
+    package init(readOnlyPath path: String) throws {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.missing(path: path) }
+        connection = try Self.open(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+        do {
+            // No journal-mode change here: that is a write. A WAL database stays WAL.
+            let current = try schemaVersion()
+            let supported = Migrations.all.count
+            if current > supported { throw StorageError.newerSchema(path: path, found: current, supported: supported) }
+            if current < supported { throw StorageError.olderSchema(path: path, found: current, supported: supported) }
+        } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
+            throw StorageError.notADatabase(path: path)
+        } catch let error as SQLiteError {
+            throw StorageError.sqlite(error, during: "opening \(path)")
+        }
+    }
+
+    private static func open(_ path: String, flags: Int32) throws -> OpaquePointer {
+        var handle: OpaquePointer?
+        let code = sqlite3_open_v2(path, &handle, flags, nil)
+        guard code == SQLITE_OK, let handle else {
+            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close(handle)
+            throw StorageError.cannotOpen(path: path, reason: reason)
+        }
+        sqlite3_extended_result_codes(handle, 1)
+        sqlite3_busy_timeout(handle, 5_000)
+        return handle
+    }
+
+    /// Whether SQLite refuses writes on this connection (`init(readOnlyPath:)`).
+    package var isReadOnly: Bool { sqlite3_db_readonly(connection, "main") == 1 }
+
+    /// A number that changes when another connection commits to the file (`PRAGMA data_version`).
+    package func dataVersion() throws -> Int {
+        try prepare("PRAGMA data_version").first { $0.int(0) } ?? 0
     }
 
     deinit {

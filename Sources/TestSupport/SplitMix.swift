@@ -1,0 +1,21 @@
+/// A small deterministic generator for the randomised tests (SplitMix64): the same seed gives
+/// the same numbers on every platform.
+package struct SplitMix: Sendable {
+    package var state: UInt64
+
+    package init(seed: UInt64) { state = seed }
+
+    package mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A number from 0 up to, not including, `bound`.
+    package mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+    /// One of `items`.
+    package mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
