@@ -3,12 +3,15 @@ import Model
 import Storage
 import Support
 
-/// What commits added: from the database when read before, else from git (then stored).
+/// What commits added: from the database when read before, else from git (then stored, unless
+/// the database is open read-only, as `multiplier mcp` opens it).
 struct DiffCache {
     let store: DiffStore
+    let saves: Bool
 
-    init(database: Database) {
+    init(database: Database, saves: Bool = true) {
         store = DiffStore(database: database)
+        self.saves = saves
     }
 
     /// The diffs of `hashes` in `repository`, in the order asked (duplicates once); progress on a terminal.
@@ -22,7 +25,7 @@ struct DiffCache {
             let reader = DiffReader(git: GitInvocation(repository: repository, environment: environment))
             let read = try reader.read(missing) { progress.update($0, unit: "of \(missing.count) commits") }
             progress.finish()
-            try store.save(read, repository: repository, reader: DiffParser.version)
+            if saves { try store.save(read, repository: repository, reader: DiffParser.version) }
             for diff in read { found[diff.hash] = diff }
         }
         return unique.compactMap { found[$0] }

@@ -33,6 +33,7 @@ struct MCPTools {
             case "tasks": answer = try tasks(arguments)
             case "explain_task": answer = try explainTask(arguments)
             case "forecast": answer = try forecast(arguments)
+            case "review": answer = try review(arguments)
             default:
                 let suggestion = EditDistance.nearest(to: name, among: Self.names).map { " (did you mean '\($0)'?)" } ?? ""
                 throw JSONRPC.Failure(
@@ -50,7 +51,7 @@ struct MCPTools {
         ])
     }
 
-    static let names = ["advise", "explain_task", "forecast", "speedup", "tasks"]
+    static let names = ["advise", "explain_task", "forecast", "review", "speedup", "tasks"]
 
     /// `tools/list`.
     var definitions: [JSONValue] {
@@ -137,6 +138,20 @@ struct MCPTools {
                     "seed": Self.object(["type": .string("integer"), "minimum": .number(0)]),
                 ], required: ["backlog"],
                 output: ["withAI": Self.object(), "allHuman": Self.object(), "categories": figures]),
+            Self.tool(
+                "review", title: "What AI-assisted work to review first, and why",
+                description: """
+                    The AI-assisted tasks of a period (default: the last four weeks), or the commits of a branch or range not                     yet merged, ranked by risk, with the findings of a reviewer's checklist for generated code (weak-zone                     work, new and unknown dependencies, a second way of doing a thing, over-engineering, security blind                     spots), each with its commit, file, line and a one-line reason — 'multiplier review'. Reads only what                     is cached or in git; writes nothing.
+                    """,
+                input: period.merging([
+                    "branch": Self.string("review the commits of this branch that are not on the default branch"),
+                    "range": Self.string("review the commits in A..B"),
+                    "include_human": Self.boolean("also review tasks without AI assistance"),
+                    "limit": Self.object(["type": .string("integer"), "minimum": .number(1), "maximum": .number(200),
+                        "description": .string("at most this many, the riskiest (default 20)")]),
+                ]) { first, _ in first },
+                output: ["scope": Self.object(["type": .string("string")]), "reviewed": Self.object(["type": .string("integer")]),
+                    "total": Self.object(["type": .string("integer")]), "items": figures]),
         ]
     }
 

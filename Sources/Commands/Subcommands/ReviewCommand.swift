@@ -92,7 +92,7 @@ enum ReviewCommand {
     ) throws -> ReviewReport {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
         let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
-        let diffs = try DiffCache(database: database).diffs(
+        let diffs = try DiffCache(database: database, saves: !context.readOnly).diffs(
             hashes, repository: repository.root, environment: context.environment, console: context.notes)
         let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })
         let aiCommits = hashes.filter { !(known[$0]?.aiTools.isEmpty ?? true) }.count
@@ -107,7 +107,7 @@ enum ReviewCommand {
     static func review(
         _ tasks: [WorkTask], ratios: [Category: Double], database: Database, _ context: CommandContext, scope: String
     ) throws -> ReviewReport {
-        let cache = DiffCache(database: database)
+        let cache = DiffCache(database: database, saves: !context.readOnly)
         var units: [ReviewUnit] = []
         var contexts: [String: ReviewContext] = [:]
         for root in Set(tasks.map(\.repository)).sorted() {

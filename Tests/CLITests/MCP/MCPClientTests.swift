@@ -31,12 +31,12 @@ struct MCPClientTests {
 
         #expect(["2025-11-25", "2025-06-18", "2025-03-26"].contains(got["protocolVersion"]?.string ?? ""))
         #expect(got["serverName"] == .string("multiplier"))
-        let tools = JSONValue.array(["advise", "explain_task", "forecast", "speedup", "tasks"].map { .string($0) })
+        let tools = JSONValue.array(["advise", "explain_task", "forecast", "review", "speedup", "tasks"].map { .string($0) })
         #expect(got["tools"] == tools)
         #expect(got["toolsWithOutputSchema"] == tools)
         #expect(got["resources"]?.array?.count == 3)
         if let auto = got["autoClient"] {  // SDK 2.x: server/discover first, then initialize
-            #expect(auto["tools"]?.number == 5)
+            #expect(auto["tools"]?.number == 6)
         }
 
         // speedup is the retro's categories, zones and end-to-end figures, with and without a period.
@@ -85,11 +85,26 @@ struct MCPClientTests {
         let plan = try SampleTeam.json(["plan", work.path + "/backlog.csv", "--runs", "2000", "--seed", "7", "--format", "json"])
         #expect(calls["forecast"]?["structured"] == plan)
 
+        // review: what `multiplier review` prints for the same period (on a copy: a review caches diffs, the
+        // server reads them from git without writing).
+        let copy = work.path + "/review.sqlite"
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: database + suffix) {
+            try FileManager.default.copyItem(atPath: database + suffix, toPath: copy + suffix)
+        }
+        let review = try CLIRunner.run(["review", "--since", "2026-10-01", "--until", "2026-11-23", "--format", "json", "--db", copy])
+        #expect(review.status == 0, "\(review.stderr)")
+        let reviewed = try JSONValue.parse(Array(review.stdout.utf8))
+        let items = reviewed["items"]?.array ?? []
+        #expect(!items.isEmpty)
+        #expect(calls["review"]?["structured"]?["items"] == .array(Array(items.prefix(5))))
+        #expect(calls["review"]?["structured"]?["total"]?.number == Double(items.count))
+        #expect(calls["review_range"]?["isError"] == .bool(true))
+
         // Failures are tool results with isError, the SQL in them inert.
         #expect(calls["explain_missing"]?["isError"] == .bool(true))
         #expect(calls["explain_missing"]?["text"]?.string?.contains("no task") == true)
         #expect(calls["tasks_bad"]?["isError"] == .bool(true))
-        for name in ["speedup", "speedup_since", "advise", "tasks", "tasks_category", "explain_task", "forecast"] {
+        for name in ["speedup", "speedup_since", "advise", "tasks", "tasks_category", "explain_task", "forecast", "review"] {
             #expect(calls[name]?["isError"] == .bool(false), "\(name)")
         }
 

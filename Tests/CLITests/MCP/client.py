@@ -54,6 +54,8 @@ async def session_run(session, task_hint):
             "runs": 2000,
             "seed": 7,
         },
+        "review": {"since": "2026-10-01", "until": "2026-11-23", "limit": 5},
+        "review_range": {"range": "--upload-pack=x"},
         "explain_missing": {"task": "no-such-task'; DROP TABLE task; --"},
         "tasks_bad": {"category": 42},
     }

@@ -55,7 +55,7 @@ struct MCPServerTests {
         #expect(errorCode(try answer(&server, initialize("2025-06-18"))) == -32600)
         #expect(try answer(&server, #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#) == nil)
         let tools = try answer(&server, #"{"jsonrpc":"2.0","id":4,"method":"tools/list"}"#)?["result"]?["tools"]?.array ?? []
-        #expect(tools.compactMap { $0["name"]?.string }.sorted() == ["advise", "explain_task", "forecast", "speedup", "tasks"])
+        #expect(tools.compactMap { $0["name"]?.string }.sorted() == ["advise", "explain_task", "forecast", "review", "speedup", "tasks"])
         for tool in tools {
             #expect(tool["inputSchema"]?["type"] == .string("object"))
             #expect(tool["outputSchema"]?["type"] == .string("object"))
