@@ -31,7 +31,7 @@ struct CodexLog {
             let turnStart = clock
             let turnId = random.uuid7(millis: clock)
             let file = plan.files[number % plan.files.count]
-            let prompt = turn.commit != nil ? "commit the changes" : number == 0 ? "\(task.title) (\(task.key))" : SessionPlan.prompt(task, file: file, random: &random)
+            let prompt = turn.commit != nil ? "commit the changes" : number == 0 ? plan.firstPrompt ?? "\(task.title) (\(task.key))" : SessionPlan.prompt(task, file: file, random: &random)
             add("turn_context", at: clock, [
                 ("turn_id", .string(turnId)), ("cwd", .string(person.checkout)), ("approval_policy", .string("on-request")),
                 ("sandbox_policy", .object([("type", .string("workspace-write")), ("network_access", .bool(false))])),

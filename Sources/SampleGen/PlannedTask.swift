@@ -48,6 +48,8 @@ struct PlannedTask {
     var aiderSuffix = false
     var style: Style
     var branch: String?
+    /// A branch only the session logs name (`linear` worlds: rebased, merge-free history).
+    var sessionBranch: String?
     /// The files the task touches, resolved from its kind's templates.
     var paths: [String]
     /// All hands-on work the task takes, rework included: its kind's hours, times its
