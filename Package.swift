@@ -39,7 +39,8 @@ let package = Package(
         .testTarget(
             name: "IngestionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["multiplier", "Support", "TestSupport"]),
+        // ValidityTests runs SampleGen's worlds through the binary and scores them with MultiplierBench's Validity.
+        .testTarget(name: "CLITests", dependencies: ["multiplier", "SampleGen", "MultiplierBench", "Support", "TestSupport"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),
         .testTarget(

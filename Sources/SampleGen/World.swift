@@ -116,7 +116,7 @@ struct Scenario: Equatable {
     /// Median hours before a reviewer picks a pull request up.
     func reviewWait(ai: Bool) -> Double {
         let base = ai ? TeamSimulation.waitHoursAI : TeamSimulation.waitHoursHuman
-        return has(.squash) ? base + 28 : base
+        return has(.squash) ? base + 20 : base
     }
 
     /// Files that many tasks of a kind touch at once, with the chance a task touches each.
