@@ -42,3 +42,10 @@ extension TeamSimulation {
         return candidate
     }
 }
+
+extension PlannedTask {
+    /// A squash-merged branch's tip at `time`: its last work commit by then (validity worlds only).
+    func squashHead(at time: Int64) -> String? {
+        Array(zip(squashTimes, squashOids)).last { $0.0 <= time }?.1
+    }
+}

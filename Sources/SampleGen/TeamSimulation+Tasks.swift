@@ -128,6 +128,7 @@ extension TeamSimulation {
             tasks[index].squashEdits += edits
             tasks[index].squashSubjects.append(subject)
             tasks[index].squashTimes.append(end)
+            if !scenario.isDemo { tasks[index].squashOids.append(random.hex(40)) }
             tasks[index].squashTime = end
             return nil
         }
