@@ -219,16 +219,17 @@ extension Validity {
         /// One row of the benchmark table.
         func row(_ label: String) -> String {
             func figure(_ value: Double?, _ digits: Int = 2) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "–" }
-            let t = total
+            let t = total  // short: the row below names it a dozen times
             let perRun = runs > 0 ? t.matched / runs : 0
             return "| \(label) | \(runs) | \(perRun) | \(figure(Score.share(t.grouped, t.commits))) "
                 + "| \(figure(t.precision)) (\(t.falsePositives) FP) | \(figure(t.recall)) (\(t.falseNegatives) FN) "
                 + "| \(figure(t.categoryAccuracy)) | \(figure(t.coverage)) (\(t.covered)/\(t.intervals)) | \(t.missingIntervals) "
-                + "| \(figure(medianWidth)) | \(figure(medianAbsoluteError.map { $0 * 100 }, 1)) (max \(figure(maximumAbsoluteError.map { $0 * 100 }, 1))) |"
+                + "| \(figure(medianWidth)) | \(figure(medianAbsoluteError.map { $0 * 100 }, 1)) (max \(figure(maximumAbsoluteError.map { $0 * 100 }, 1)); "
+                + "\(endToEndErrors.count) of \(runs) seeds) |"
         }
 
         static let header = """
-            | world | seeds | tasks matched per seed | commits grouped as planted | AI precision | AI recall | category accuracy | 95% intervals covering the planted ratio | categories without an interval | median interval width | end-to-end error, points: median (max) |
+            | world | seeds | tasks matched per seed | commits grouped as planted | AI precision | AI recall | category accuracy | 95% intervals covering the planted ratio | categories without an interval | median interval width | end-to-end error, points: median (max; seeds with a figure) |
             |---|---|---|---|---|---|---|---|---|---|---|
             """
     }
