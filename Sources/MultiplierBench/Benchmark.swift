@@ -12,7 +12,8 @@ import Tasks
 #endif
 
 /// `MultiplierBench git PATH [--no-append]`: ingestion speed against its floor, `git log` itself;
-/// `MultiplierBench sessions PATH...`: session-log ingestion against `cat` and a Python loop.
+/// `MultiplierBench sessions PATH...`: session-log ingestion against `cat` and a Python loop;
+/// `MultiplierBench validity`: the method end to end on SampleGen's worlds (ValidityBenchmark).
 ///
 /// In one run: `git log` with the ingestion's own format and options to
 /// /dev/null (before and after, the faster counts), a full ingest into a fresh
@@ -33,6 +34,22 @@ struct Benchmark {
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
         let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | plan TASKS | merge EXPORTS SESSIONS [--no-append]\n"
+            + "       " + ValidityBenchmark.usage.dropFirst("usage: ".count)
+        if arguments.first == "validity" {
+            guard let options = ValidityBenchmark.parse(Array(arguments.dropFirst())) else {
+                FileDescriptorWriter.writeAll(ValidityBenchmark.usage, to: STDERR_FILENO)
+                exit(64)
+            }
+            do {
+                let report = try ValidityBenchmark.run(options)
+                FileDescriptorWriter.writeAll(report, to: STDOUT_FILENO)
+                if append { try appendToReports(report) }
+            } catch {
+                FileDescriptorWriter.writeAll("MultiplierBench: error: \(error)\n", to: STDERR_FILENO)
+                exit(1)
+            }
+            return
+        }
         guard arguments.count >= 2 else {
             FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
             exit(64)

@@ -22,7 +22,7 @@ struct AiderLog {
         var cost = 0.0
         for (number, turn) in plan.turnTimes(random: &random, world: world).enumerated() {
             let file = plan.files[number % plan.files.count]
-            let prompt = turn.commit != nil ? "finish this and make sure the tests pass" : number == 0 ? "\(task.key): \(task.title)" : SessionPlan.prompt(task, file: file, random: &random)
+            let prompt = turn.commit != nil ? "finish this and make sure the tests pass" : number == 0 ? plan.firstPrompt ?? "\(task.key): \(task.title)" : SessionPlan.prompt(task, file: file, random: &random)
             let micro = String(format: "%06d", random.int(0...999_999))
             inputs.append((turn.time, person.login, "\n# \(Format.local(turn.time, offset: person.offset)).\(micro)\n+\(prompt)\n"))
             let message = random.unit() * 0.05 + 0.01
@@ -45,7 +45,7 @@ struct AiderLog {
     func files(world: SampleWorld) -> [GeneratedFile] {
         var files: [GeneratedFile] = []
         for person in world.team where chats.contains(where: { $0.login == person.login }) {
-            let folder = "machines/\(person.login)/acme-shop"
+            let folder = "machines/\(person.login)/" + (person.checkout.split(separator: "/").last.map(String.init) ?? "acme-shop")
             let chat = chats.filter { $0.login == person.login }.sorted { $0.time < $1.time }.map(\.text).joined()
             let input = inputs.filter { $0.login == person.login }.sorted { $0.time < $1.time }.map(\.text).joined()
             files.append(GeneratedFile("\(folder)/.aider.chat.history.md", text: chat))

@@ -40,7 +40,7 @@ struct ClaudeCodeLog {
             var clock = turn.time * 1000 + Int64(random.int(0...999))
             let turnStart = clock
             let file = plan.files[number % plan.files.count]
-            let prompt = turn.commit != nil ? "commit this" : number == 0 ? "Work on \(task.key): \(task.title)" : SessionPlan.prompt(task, file: file, random: &random)
+            let prompt = turn.commit != nil ? "commit this" : number == 0 ? plan.firstPrompt ?? "Work on \(task.key): \(task.title)" : SessionPlan.prompt(task, file: file, random: &random)
             var user: [(String, JSONValue)] = [("type", .string("user")), ("message", .object([("role", .string("user")), ("content", .string(prompt))]))]
             if number == 0 {
                 user += [("thinkingMetadata", .object([("maxThinkingTokens", .int(31999))])), ("todos", .array([])), ("permissionMode", .string("acceptEdits"))]

@@ -18,12 +18,13 @@ struct CodexLog {
         lines = []
         total = (0, 0, 0, 0)
         let head = world.history.refHistory[plan.branch]?.last { world.commits[$0].committer.time <= plan.start }
-            ?? world.history.refHistory["main"]?.last { world.commits[$0].committer.time <= plan.start }
+            .map { world.hash($0) } ?? task.squashHead(at: plan.start)
+            ?? world.history.refHistory["main"]?.last { world.commits[$0].committer.time <= plan.start }.map { world.hash($0) }
         add("session_meta", at: startMillis, [
             ("id", .string(id)), ("timestamp", .string(Format.isoMillis(startMillis - 40))), ("cwd", .string(person.checkout)),
             ("originator", .string("codex_cli_rs")), ("cli_version", .string("0.139.0")), ("source", .string("cli")),
             ("model_provider", .string("openai")), ("base_instructions", .object([("text", .string("You are Codex, a coding agent based on GPT-5."))])),
-            ("git", .object([("commit_hash", .optional(head.map { world.hash($0) })), ("branch", .string(plan.branch)),
+            ("git", .object([("commit_hash", .optional(head)), ("branch", .string(plan.branch)),
                              ("repository_url", .string("git@github.com:acme/acme-shop.git"))])),
         ])
         for (number, turn) in plan.turnTimes(random: &random, world: world).enumerated() {
@@ -31,7 +32,7 @@ struct CodexLog {
             let turnStart = clock
             let turnId = random.uuid7(millis: clock)
             let file = plan.files[number % plan.files.count]
-            let prompt = turn.commit != nil ? "commit the changes" : number == 0 ? "\(task.title) (\(task.key))" : SessionPlan.prompt(task, file: file, random: &random)
+            let prompt = turn.commit != nil ? "commit the changes" : number == 0 ? plan.firstPrompt ?? "\(task.title) (\(task.key))" : SessionPlan.prompt(task, file: file, random: &random)
             add("turn_context", at: clock, [
                 ("turn_id", .string(turnId)), ("cwd", .string(person.checkout)), ("approval_policy", .string("on-request")),
                 ("sandbox_policy", .object([("type", .string("workspace-write")), ("network_access", .bool(false))])),

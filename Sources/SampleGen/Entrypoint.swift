@@ -21,7 +21,7 @@ struct Entrypoint {
             } else if let count = options.large {
                 try writeLarge(commits: count, seed: options.seed, to: options.out ?? "-")
             } else {
-                let files = SampleDataGenerator(seed: options.seed).generate()
+                let files = SampleDataGenerator(seed: options.seed, scenario: options.scenario).generate()
                 try write(files, to: options.out ?? "SampleData")
                 FileHandle.standardError.write(Data("SampleGen: wrote \(files.count) files to \(options.out ?? "SampleData")\n".utf8))
             }

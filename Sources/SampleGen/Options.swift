@@ -6,10 +6,18 @@ struct Options: Equatable {
     var large: Int?
     /// `--review-plants`: the small world of planted review findings instead of the demo team.
     var reviewPlants = false
+    /// `--world`, `--confounder` (repeatable) and `--checkout`: a validity world (World.swift).
+    var scenario = Scenario.demo
 
-    static let usage =
-        "usage: SampleGen [--seed N] [--out DIR]\n       SampleGen --large N [--seed N] --out FILE|-\n"
-        + "       SampleGen --review-plants [--seed N] --out DIR\n"
+    static let usage = """
+        usage: SampleGen [--seed N] [--out DIR]
+               SampleGen --world NAME|--confounder NAME... [--checkout PATH] [--seed N] --out DIR
+               SampleGen --review-plants [--seed N] --out DIR
+               SampleGen --large N [--seed N] --out FILE|-
+        worlds: \(Scenario.worlds.joined(separator: ", "))
+        confounders: \(Confounder.allCases.map(\.rawValue).joined(separator: ", "))
+
+        """
 
     /// A usage error, with the message to print.
     struct UsageError: Error, Equatable {
@@ -40,6 +48,18 @@ struct Options: Equatable {
                 options.large = count
             case "--review-plants":
                 options.reviewPlants = true
+            case "--world":
+                let name = try value(argument)
+                guard Scenario.worlds.contains(name) else { throw UsageError(message: "--world: unknown world: \(name)") }
+                options.scenario = Scenario(name: name, confounders: options.scenario.confounders, checkout: options.scenario.checkout)
+            case "--confounder":
+                let name = try value(argument)
+                guard let confounder = Confounder(rawValue: name) else {
+                    throw UsageError(message: "--confounder: unknown confounder: \(name)")
+                }
+                options.scenario.confounders.insert(confounder)
+            case "--checkout":
+                options.scenario.checkout = try value(argument)
             case "-h", "--help":
                 throw UsageError(message: "")
             default:
@@ -47,6 +67,8 @@ struct Options: Equatable {
             }
             index += 1
         }
+        if options.scenario.name == "demo" && !options.scenario.isDemo { options.scenario.name = "plain" }
+        if !options.scenario.isDemo && options.out == nil { throw UsageError(message: "a validity world needs --out DIR") }
         if options.large != nil && options.out == nil { throw UsageError(message: "--large needs --out FILE or --out -") }
         if options.reviewPlants && options.out == nil { throw UsageError(message: "--review-plants needs --out DIR") }
         return options

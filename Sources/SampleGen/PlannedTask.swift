@@ -48,6 +48,8 @@ struct PlannedTask {
     var aiderSuffix = false
     var style: Style
     var branch: String?
+    /// A branch only the session logs name (`linear` worlds: rebased, merge-free history).
+    var sessionBranch: String?
     /// The files the task touches, resolved from its kind's templates.
     var paths: [String]
     /// All hands-on work the task takes, rework included: its kind's hours, times its
@@ -80,6 +82,9 @@ struct PlannedTask {
     var squashSubjects: [String] = []
     /// When each of those work commits was made (the export lists them with these times).
     var squashTimes: [Int64] = []
+    /// Validity worlds: those work commits' ids, drawn when made, so that the export and the
+    /// Codex rollouts made on the branch (`session_meta.git.commit_hash`) name the same commits.
+    var squashOids: [String] = []
     var squashTime: Int64?
     /// Dependency bumps: the package line of the message body.
     var botBody: String?

@@ -44,7 +44,7 @@ enum PullRequestExport {
                     index < task.squashTimes.count ? task.squashTimes[index] : task.squashTime ?? task.createdAt ?? 0)
                 return .object([
                     ("authoredDate", .string(time)), ("committedDate", .string(time)),
-                    ("messageHeadline", .string(task.squashSubjects[index])), ("oid", .string(random.hex(40))),
+                    ("messageHeadline", .string(task.squashSubjects[index])), ("oid", .string(index < task.squashOids.count ? task.squashOids[index] : random.hex(40))),
                 ])
             }
         }

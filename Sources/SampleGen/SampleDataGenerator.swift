@@ -3,10 +3,11 @@
 /// draws from its own generator derived from the seed, so the same seed gives the same bytes.
 struct SampleDataGenerator {
     let seed: UInt64
+    var scenario = Scenario.demo
 
     /// Everything, sorted by path.
     func generate() -> [GeneratedFile] {
-        var simulation = TeamSimulation(seed: seed)
+        var simulation = TeamSimulation(seed: seed, scenario: scenario)
         simulation.run()
         let root = SplitMix64(seed: seed)
         var repository = RepositoryWriter(random: root.derived(10))
@@ -17,10 +18,12 @@ struct SampleDataGenerator {
         var sessions = SessionLogs(random: root.derived(20))
         files += sessions.write(&world)
         var random = root.derived(30)
-        files.append(GeneratedFile("prs.json", text: PullRequestExport.write(world)))
+        // A rebasing team has no pull requests to export.
+        if !scenario.has(.linear) { files.append(GeneratedFile("prs.json", text: PullRequestExport.write(world))) }
         files.append(GeneratedFile("timelog.csv", text: TimeLogWriter.write(world, random: &random)))
         files.append(GeneratedFile("backlog.csv", text: BacklogWriter.write(random: &random)))
         files.append(GeneratedFile("truth.json", text: TruthWriter.write(world, seed: seed)))
+        if !scenario.isDemo { files = files.map(scenario.relocated) }
         return files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }
 }
@@ -31,6 +34,8 @@ struct SampleWorld {
     let history: RepositoryWriter.Output
     /// Commit index → seconds of effort METHOD.md's estimator gives it.
     let effort: [Int: Int64]
+    /// Validity worlds: the sessions that deliver no task (abandoned questions, reviews), for truth.json.
+    var confounderSessions: [JSONValue] = []
 
     var tasks: [PlannedTask] {
         get { simulation.tasks }

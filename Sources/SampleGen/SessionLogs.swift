@@ -30,6 +30,9 @@ struct SessionLogs {
             }
             world.tasks[index].sessions = ids
         }
+        if !world.simulation.scenario.isDemo {
+            files += confounderSessions(&world, claude: &claude, codex: &codex, aider: &aider)
+        }
         files += aider.files(world: world)
         return files
     }

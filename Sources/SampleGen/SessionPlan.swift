@@ -12,6 +12,8 @@ struct SessionPlan {
     let branch: String
     /// Files the session edits (relative paths).
     let files: [String]
+    /// The first prompt, when it is not the task's key and title (a question, a review).
+    var firstPrompt: String? = nil
 
     /// The sessions of an AI-assisted task, from its author's work intervals.
     static func plans(task index: Int, world: SampleWorld, random: inout SplitMix64) -> [SessionPlan] {
@@ -38,7 +40,7 @@ struct SessionPlan {
             plans.append(
                 SessionPlan(
                     task: index, developer: author, start: start, end: max(end, start + 300), commits: commits,
-                    branch: task.branch ?? "main", files: unique))
+                    branch: task.sessionBranch ?? task.branch ?? "main", files: unique))
         }
         return plans
     }

@@ -13,7 +13,7 @@ extension TeamSimulation {
         guard tasks[index].style != .direct, let reviewer = tasks[index].reviewer else { return }
         let created = time + random.seconds(120...720)
         tasks[index].createdAt = created
-        requestReview(index, reviewer: reviewer, at: created, medianHours: tasks[index].ai ? Self.waitHoursAI : Self.waitHoursHuman)
+        requestReview(index, reviewer: reviewer, at: created, medianHours: scenario.reviewWait(ai: tasks[index].ai))
     }
 
     mutating func requestReview(_ index: Int, reviewer: Int, at time: Int64, medianHours: Double) {

@@ -31,7 +31,8 @@ extension TeamSimulation {
         let group = kindIndex * 2 + (ai ? 1 : 0)
         if noiseDecks[group, default: []].isEmpty { noiseDecks[group] = random.shuffled(Self.normalQuantiles) }
         let z = noiseDecks[group]?.removeLast() ?? 0
-        let hours = min(max(kind.hours * (ai ? kind.ratio : 1) * exp(0.5 * z), 0.4), 24)
+        let factor = scenario.hoursFactor(developer: developer, ai: ai)
+        let hours = min(max(kind.hours * (ai ? kind.ratio : 1) * exp(0.5 * z) * factor, 0.4), 24 * factor)
         var noun = random.pick(kind.nouns)
         var title = random.chance(0.85) ? random.pick(kind.titles) : random.pick(kind.vagueTitles)
         let day = Int((clock - Self.start) / 86_400)
@@ -41,7 +42,7 @@ extension TeamSimulation {
         }
         title = Self.capitalized(title.replacingOccurrences(of: "{x}", with: Self.display(noun)))
         issueNumber += random.int(1...3)
-        let issue = "ACME-\(issueNumber)"
+        let issue = "\(scenario.keyPrefix)-\(issueNumber)"
         let roll = random.unit()
         let directShare = ["config", "docs", "maintenance"].contains(kind.category) ? 0.4 : 0.14
         let style: PlannedTask.Style =
@@ -97,6 +98,7 @@ extension TeamSimulation {
         task.reworkRounds = rounds
         task.aiderSuffix = tool == .aider && random.chance(0.35)
         task.reviewer = random.pick(others)
+        if !scenario.isDemo { applyScenario(to: &task, issue: issue) }
         tasks.append(task)
         return tasks.count - 1
     }
@@ -126,6 +128,7 @@ extension TeamSimulation {
             tasks[index].squashEdits += edits
             tasks[index].squashSubjects.append(subject)
             tasks[index].squashTimes.append(end)
+            if !scenario.isDemo { tasks[index].squashOids.append(random.hex(40)) }
             tasks[index].squashTime = end
             return nil
         }

@@ -12,7 +12,9 @@ struct TeamSimulation {
     /// No new tasks are started after this (the last week is for finishing and review).
     static let lastStart: Int64 = start + 103 * 86_400
 
-    let team = Developer.team
+    var team = Developer.team
+    /// The demo, or a validity world with its confounders (World.swift).
+    let scenario: Scenario
     var random: SplitMix64
     var tasks: [PlannedTask] = []
     var commits: [PlannedCommit] = []
@@ -30,8 +32,10 @@ struct TeamSimulation {
     /// Per (kind, AI) group: the z-scores still to draw.
     var noiseDecks: [Int: [Double]] = [:]
 
-    init(seed: UInt64) {
+    init(seed: UInt64, scenario: Scenario = .demo) {
         random = SplitMix64(seed: seed)
+        self.scenario = scenario
+        team = scenario.team(Developer.team)
         people = Array(repeating: DeveloperState(), count: Developer.team.count)
         reviewQueues = Array(repeating: [], count: Developer.team.count)
     }

@@ -66,7 +66,7 @@ enum TruthWriter {
                 ("filesAtEnd", .int(world.history.finalFileCount)),
             ])),
             ("tasks", .array(entries)),
-        ])
+        ] + worldTruth(world))
         return truth.pretty()
     }
 
@@ -115,5 +115,24 @@ enum TruthWriter {
         let total = equivalent.values.reduce(0, +)
         guard total > 0 else { return 1 }
         return equivalent.keys.sorted().reduce(0) { $0 + (equivalent[$1] ?? 0) / total * (ratios[$1] ?? 1) }
+    }
+}
+
+extension TruthWriter {
+    /// Validity worlds only: the world, its confounders, where each task's branch is seen,
+    /// each person's planted pace, and the sessions that deliver no task.
+    static func worldTruth(_ world: SampleWorld) -> [(String, JSONValue)] {
+        let scenario = world.simulation.scenario
+        guard !scenario.isDemo else { return [] }
+        let branches: [JSONValue] = world.tasks.compactMap { task in
+            guard task.bot == nil else { return nil }
+            return .object([("key", .string(task.key)), ("branch", .optional(task.sessionBranch ?? task.branch))])
+        }
+        return [("world", .object([
+            ("name", .string(scenario.name)), ("confounders", .array(scenario.confounders.sorted().map { .string($0.rawValue) })),
+            ("checkout", .optional(scenario.checkout)), ("origin", .string("git@github.com:acme/acme-shop.git")),
+            ("speed", .object(world.team.indices.map { (world.team[$0].login, JSONValue.double(scenario.speed(of: $0))) })),
+            ("taskBranches", .array(branches)), ("confounderSessions", .array(world.confounderSessions)),
+        ]))]
     }
 }
