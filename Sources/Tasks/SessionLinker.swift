@@ -23,6 +23,10 @@ struct SessionLinker {
     /// Tasks by the branch they were merged from (a merge, or a squashed pull request's head).
     private var tasksByBranch: [String: [Int]] = [:]
     private var knownProjects: Set<String> = []
+    /// Where each task's work ends (its last commit; a squashed pull request's last own commit).
+    private var workEnds: [Int64] = []
+    /// Files so many tasks touch (a schema, a lock file, a routes file) that editing one tells little.
+    private var commonFiles: Set<String> = []
 
     static let prefixLength = 7
 
@@ -30,7 +34,7 @@ struct SessionLinker {
     ///   pull-request export): a session that names one of them names the task.
     init(
         tasks: [WorkTask], commits: [Commit], groups: [CommitGroup], settings: Settings,
-        squashedCommits: [Int: [String]] = [:], identity: (Commit) -> String
+        squashedCommits: [Int: [String]] = [:], workEnds: [Int: Int64] = [:], identity: (Commit) -> String
     ) {
         self.tasks = tasks
         self.settings = settings
@@ -58,6 +62,9 @@ struct SessionLinker {
             taskAuthors.append(authors)
         }
         knownProjects = Set(tasks.compactMap { IssueKeys.project(of: $0.key) })
+        self.workEnds = tasks.indices.map { workEnds[$0] ?? tasks[$0].lastCommitTime }
+        let common = max(5, tasks.count / 20)
+        commonFiles = Set(tasksByFile.filter { $0.value.count >= common }.keys)
         for (index, task) in tasks.enumerated() {
             var keys: Set<String> = [task.key.hasPrefix("PR #") ? String(task.key.dropFirst(3)) : task.key]
             if let branch = task.branch {
@@ -100,8 +107,10 @@ struct SessionLinker {
     /// 3. it edited a file that exactly one eligible task touched in the lead window;
     /// 4. only when its owner is known: time overlap with the owner's tasks (no file edits), or
     ///    a file it edited that several of the owner's tasks touched then. These are weak links.
-    /// A file several tasks touched at the same time (schemas, lock files, a shared module) never
-    /// links on its own while the owner is unknown.
+    /// A file several tasks touched at the same time, or one that many tasks touch (schemas, lock
+    /// files, a shared module: 5% of the tasks, at least 5), never links on its own while the owner
+    /// is unknown. Every link but a named commit needs an event from the lead time before the
+    /// task's first commit up to the end of its work: a session after it reviews the work.
     func links(for session: SessionActivity) -> [Link] {
         var result: [Int: Link] = [:]
         for reference in session.commits where reference.count >= Self.prefixLength {
@@ -114,8 +123,14 @@ struct SessionLinker {
         }
         func sorted() -> [Link] { result.values.sorted { $0.task < $1.task } }
         let owner = owner(of: session)
+        let lead = Int64(settings.sessionLeadHours * 3_600_000)
+        /// An event from the lead time before the task's first commit up to the end of its work.
+        func inWindow(_ index: Int) -> Bool {
+            hasEvent(session.eventTimes, from: tasks[index].firstCommitTime * 1000 - lead, to: workEnds[index] * 1000)
+        }
         if let keyed = keyedTasks(session, owner: owner) {
-            for link in keyed where result[link.task] == nil { result[link.task] = link }
+            // A session after the work (a review of the branch) names the key but wrote nothing of it.
+            for link in keyed where result[link.task] == nil && inWindow(link.task) { result[link.task] = link }
             return sorted()
         }
         guard !session.eventTimes.isEmpty else { return sorted() }
@@ -123,19 +138,15 @@ struct SessionLinker {
             guard result[index] == nil, sameBranch(session, tasks[index]) else { return false }
             return owner.map { taskAuthors[index].contains($0) } ?? true
         }
-        let lead = Int64(settings.sessionLeadHours * 3_600_000)
         var shared: [(file: String, tasks: [Int])] = []
         for file in session.filesEdited.sorted() {
-            let candidates = (tasksByFile[file] ?? []).filter { index in
-                eligible(index)
-                    && hasEvent(session.eventTimes, from: tasks[index].firstCommitTime * 1000 - lead, to: tasks[index].lastCommitTime * 1000)
-            }
-            if candidates.count == 1 {
+            let candidates = (tasksByFile[file] ?? []).filter { eligible($0) && inWindow($0) }
+            if candidates.count == 1 && !commonFiles.contains(file) {
                 result[candidates[0]] = Link(
                     task: candidates[0],
                     reason: "edited \(file), which no other task touched then, with an event within \(Self.hours(lead)) before the first commit up to the last",
                     evidence: .file)
-            } else if candidates.count > 1 {
+            } else if !candidates.isEmpty {
                 shared.append((file, candidates))
             }
         }
@@ -154,10 +165,10 @@ struct SessionLinker {
         } else {
             for entry in shared {
                 for index in entry.tasks where result[index] == nil {
+                    let others = entry.tasks.count > 1
+                        ? "which \(entry.tasks.count) of its owner's tasks touched then" : "a file most tasks touch"
                     result[index] = Link(
-                        task: index,
-                        reason: "edited \(entry.file), which \(entry.tasks.count) of its owner's tasks touched then (weak)",
-                        evidence: .time)
+                        task: index, reason: "edited \(entry.file), \(others) (weak)", evidence: .time)
                 }
             }
         }

@@ -58,15 +58,16 @@ package struct TaskBuilder: Sendable {
     /// its branch (`headRefName`), its commits' times as the work's window (from the first commit,
     /// or the pull request's creation, to the squash) and its commit ids, so that sessions are
     /// looked for around the work rather than the merge, and cycle time runs from the work's start.
-    /// - Returns: by task index, the pull request's commit ids, for the session linker.
+    /// - Returns: by task index, the pull request's commit ids and when its own work ended (its
+    ///   last commit, not the merge), for the session linker.
     static func applySquashedPullRequests(
         _ tasks: inout [WorkTask], history: History, pullRequests: [PullRequest]
-    ) -> [Int: [String]] {
+    ) -> [Int: (commits: [String], workEnd: Int64)] {
         guard !pullRequests.isEmpty else { return [:] }
         let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         let hashes = Set(history.commits.map(\.hash))
         var claimed: Set<Int> = []
-        var result: [Int: [String]] = [:]
+        var result: [Int: (commits: [String], workEnd: Int64)] = [:]
         for index in tasks.indices.sorted(by: { (tasks[$0].firstCommitTime, $0) < (tasks[$1].firstCommitTime, $1) }) {
             for commit in tasks[index].commits {
                 guard let number = IssueKeys.squashNumber(commit.subject), !claimed.contains(number),
@@ -79,7 +80,8 @@ package struct TaskBuilder: Sendable {
                 tasks[index].firstCommitTime = min(tasks[index].firstCommitTime, workStart)
                 tasks[index].start = min(tasks[index].start, workStart, pullRequest.created)
                 if tasks[index].branch == nil { tasks[index].branch = pullRequest.headBranch }
-                result[index, default: []] += pullRequest.commits
+                let workEnd = times.max() ?? commit.authorTime
+                result[index] = ((result[index]?.commits ?? []) + pullRequest.commits, max(result[index]?.workEnd ?? 0, workEnd))
             }
         }
         return result
@@ -132,7 +134,7 @@ package struct TaskBuilder: Sendable {
                 &repositoryTasks, history: history, pullRequests: pullRequests[history.root] ?? [])
             let linker = SessionLinker(
                 tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings,
-                squashedCommits: squashed, identity: identity)
+                squashedCommits: squashed.mapValues(\.commits), workEnds: squashed.mapValues(\.workEnd), identity: identity)
             for session in sessions where session.repository == history.root {
                 for link in linker.links(for: session) {
                     repositoryTasks[link.task].sessions.append(

@@ -106,6 +106,12 @@ struct SessionCommandTests {
         // Claude Code in a clone named like the origin's project, not like the checkout here.
         let claude = #"{"type":"user","sessionId":"cl-1","cwd":"/home/erin/code/ledger","uuid":"u1","timestamp":"2026-03-02T10:10:00.000Z","message":{"role":"user","content":"hi"}}"# + "\n"
         try claude.write(toFile: logs + "/cl-1.jsonl", atomically: true, encoding: .utf8)
+        // In a container: no folder names the repository, but the file it edited is there.
+        let container = [
+            #"{"type":"user","sessionId":"ws-1","cwd":"/workspace","uuid":"w1","timestamp":"2026-03-02T10:12:00.000Z","message":{"role":"user","content":"go"}}"#,
+            #"{"type":"assistant","sessionId":"ws-1","cwd":"/workspace","uuid":"w2","timestamp":"2026-03-02T10:14:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"/workspace/src/ledger.py","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#,
+        ].joined(separator: "\n") + "\n"
+        try container.write(toFile: logs + "/ws-1.jsonl", atomically: true, encoding: .utf8)
         let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
@@ -117,6 +123,10 @@ struct SessionCommandTests {
         let claudeSession = try #require(sessions.first { $0["id"] as? String == "cl-1" })
         #expect(claudeSession["repository"] as? String == repository.directory.path)
         #expect((claudeSession["repositoryEvidence"] as? String)?.hasPrefix("origin project name ledger") == true)
+        let containerSession = try #require(sessions.first { $0["id"] as? String == "ws-1" })
+        #expect(containerSession["repository"] as? String == repository.directory.path)
+        #expect((containerSession["repositoryEvidence"] as? String)?.hasPrefix("the files it edited in /workspace exist in") == true)
+        #expect(containerSession["filesEdited"] as? [String] == ["src/ledger.py"])
         let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
         #expect(tasks.stdout.contains("\"cx-1\""), "\(tasks.stdout)")
     }

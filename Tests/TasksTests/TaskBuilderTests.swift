@@ -311,6 +311,25 @@ struct LinkingTests {
         #expect(abs(task.cycleHours - (3 * 24 - 0.5)) < 1e-9)
     }
 
+    @Test("a session on a task's branch after its work (a review) does not link; a file most tasks touch does not link alone")
+    func reviewsAndCommonFiles() throws {
+        var history = History()
+        history.commit("a1", "SHOP-1 cart", author: "ann", minute: 0, files: ["app/cart.rb"])
+        history.commit("a2", "SHOP-1 cart totals", author: "ann", minute: 60, files: ["app/cart.rb"])
+        // Six tasks, a day apart, each touching the schema: a file that tells little on its own.
+        for day in 1...6 {
+            history.commit("s\(day)", "SHOP-\(day + 1) step \(day)", author: "bob", minute: Int64(day) * 1440, files: ["db/schema.rb", "app/m\(day).rb"])
+        }
+        let tasks = history.build(sessions: [
+            session("reviewing", files: ["app/cart.rb"], minutes: [120, 140], branch: "SHOP-1-cart", directory: "/workspace"),
+            session("writing", files: ["app/cart.rb"], minutes: [30], branch: "SHOP-1-cart", directory: "/workspace"),
+            session("schema-only", files: ["db/schema.rb"], minutes: [3 * 1440 - 30], directory: "/workspace"),
+        ])
+        let cart = try #require(tasks.first { $0.key == "SHOP-1" })
+        #expect(cart.sessions.map(\.id) == ["writing"])
+        #expect(tasks.filter { $0.sessions.contains { $0.id == "schema-only" } }.isEmpty)
+    }
+
     @Test("a file several tasks touched in the window does not link on its own; a file only one touched does")
     func sharedFiles() throws {
         var history = History()

@@ -10,7 +10,9 @@ import Storage
 ///    `context.repository` as `owner/name`) equals an ingested repository's origin;
 /// 3. the name of a folder of the path is an ingested repository's folder name, or its origin's
 ///    project name (another clone, on a teammate's laptop, under another folder name here);
-/// 4. when the directory exists here and is a git work tree, its `origin` URL.
+/// 4. when the directory exists here and is a git work tree, its `origin` URL;
+/// 5. the files it edited, taken relative to its working directory (a container's `/workspace`,
+///    a CI box), exist in exactly one ingested checkout, most of them at least.
 package struct RepositoryResolver {
     private let repositories: [Repository]
     private let environment: [String: String]
@@ -21,7 +23,9 @@ package struct RepositoryResolver {
         self.environment = environment
     }
 
-    package func resolve(_ workingDirectory: String?, repositoryURL: String? = nil) -> SessionStore.RepositoryMatch? {
+    package func resolve(
+        _ workingDirectory: String?, repositoryURL: String? = nil, filesEdited: [String] = []
+    ) -> SessionStore.RepositoryMatch? {
         let directory = workingDirectory?.trimmingTrailingSlashes ?? ""
         if !directory.isEmpty {
             for repository in repositories where directory == repository.root || directory.hasPrefix(repository.root + "/") {
@@ -52,7 +56,25 @@ package struct RepositoryResolver {
             return SessionStore.RepositoryMatch(
                 repositoryID: repository.id, evidence: "\(kind) \(name) in \(directory)\(ambiguity)", root: root)
         }
-        return originMatch(directory)
+        return originMatch(directory) ?? filesMatch(directory, filesEdited)
+    }
+
+    /// The one checkout in which most of the session's edited files exist (at most 20 looked at).
+    private func filesMatch(_ directory: String, _ files: [String]) -> SessionStore.RepositoryMatch? {
+        let relative = files.prefix(20).compactMap { file -> String? in
+            if !file.hasPrefix("/") { return file.isEmpty ? nil : file }
+            guard file.hasPrefix(directory + "/") else { return nil }
+            return String(file.dropFirst(directory.count + 1))
+        }
+        guard !relative.isEmpty else { return nil }
+        let matches = repositories.filter { repository in
+            let found = relative.filter { FileManager.default.fileExists(atPath: repository.root + "/" + $0) }.count
+            return found * 2 > relative.count
+        }
+        guard matches.count == 1, let repository = matches.first else { return nil }
+        return SessionStore.RepositoryMatch(
+            repositoryID: repository.id,
+            evidence: "the files it edited in \(directory) exist in \(repository.root)", root: directory)
     }
 
     /// The names a clone of the repository may go by: its folder here and its origin's project name.
