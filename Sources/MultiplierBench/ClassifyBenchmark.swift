@@ -151,9 +151,9 @@ enum ClassifyBenchmark {
         }
         var text = "weight  gate  floor  domain  temperature  accuracy  " + BaseModel.classes.map(\.rawValue).joined(separator: "  ")
             + "  unlabelled→labelled\n"
-        // Around the shipped constants (weight 3, gate 0.5, floor 0.7, domain gate 1, temperature 1).
+        // Around the shipped constants (weight 3, gate 0, floor 0.7, domain gate 1, temperature 1).
         let grid: [(Double, Double, Double, Double, Int)] = [2.0, 3].flatMap { w in
-            [0.5, 0.7].flatMap { f in [0.5, 1.0].flatMap { d in temperatures.indices.map { (w, 0.5, f, d, $0) } } }
+            [0.5, 0.7].flatMap { f in [0.5, 1.0].flatMap { d in temperatures.indices.map { (w, 0.0, f, d, $0) } } }
         }
         for (weight, gate, floor, domainGate, temperature) in grid {
             var score = ClassificationScore()
