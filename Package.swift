@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "SessionTests", dependencies: ["Ingestion", "Storage", "Model", "Support", "TestSupport"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Model", "Support"]),
+        .testTarget(name: "ClassificationTests", dependencies: ["Classification", "Model", "Support"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TasksTests", dependencies: ["Tasks", "Classification", "Storage", "Model", "Support", "TestSupport"]),
         .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Model", "Support"]),

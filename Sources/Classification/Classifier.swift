@@ -25,16 +25,68 @@ package struct Classifier: Sendable {
     /// Below this total score nothing is known well enough to say.
     package static let minimumScore = 0.3
 
-    package let config: RuleConfig
+    /// How much the base model counts against the rules' total (METHOD.md, Classification).
+    package static let baseModelWeight = 3.0
+    /// The model speaks for a category only beyond this probability (its posteriors are overconfident,
+    /// and a change it has no telling feature for still gets a guess).
+    package static let baseModelFloor = 0.7
+    /// How far the rules' share for categories the model does not know (crud, security, …) damps the model.
+    package static let ruleDomainGate = 1.0
+    /// How far the base model's "other" damps the rules' scores for the categories it knows.
+    package static let otherGate = 0.0
 
-    package init(config: RuleConfig = RuleConfig()) {
+    package let config: RuleConfig
+    /// The model learned from real commits; nil classifies by the rules alone.
+    package let baseModel: BaseModel?
+
+    package init(config: RuleConfig = RuleConfig(), baseModel: BaseModel? = BaseModel.shipped) {
         self.config = config
+        self.baseModel = baseModel
     }
 
     package func classify(_ traits: TaskTraits) -> Classification {
         let files = traits.files.filter { !config.ignores($0) }
         if let forced = forcedCategory(files) { return forced }
-        return decide(signals(traits))
+        let kinds = files.map(PathRules.kind(of:))
+        let evidence = signals(traits, files: files, kinds: kinds)
+        // The model's training rows all had a subject and files: without files (a backlog title) or without
+        // a subject word it knows ("WIP"), it would guess from half of what it learned from; the rules decide.
+        guard let baseModel, !files.isEmpty else { return decide(evidence) }
+        let features = BaseModel.features(subjects: traits.subjects, files: files, kinds: kinds)
+        // An author's own conventional type that names a category beats a model whose training
+        // subjects had their prefix removed.
+        guard baseModel.knowsSubject(features), !evidence.contains(where: { $0.family == "type" }) else {
+            return decide(evidence)
+        }
+        return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
+    }
+
+    /// The rules' evidence with the base model's (`probability`: `BaseModel.classes`, then other): the
+    /// model's probability of each category it knows is added, scaled to the rules' total times
+    /// `weight`, and its probability of "other" damps the rules' scores for the categories it knows
+    /// by up to `gate` (so one settings file, or the word "test" in a feature's subject, does not make
+    /// a task config or tests when nothing else about the change says so).
+    package static func combined(
+        _ evidence: [Evidence], probability: [Double], weight: Double = baseModelWeight, gate: Double = otherGate,
+        floor: Double = baseModelFloor, domainGate: Double = ruleDomainGate
+    ) -> [Evidence] {
+        let damping = 1 - gate * probability[BaseModel.classes.count]
+        let ruleTotal = evidence.reduce(0) { $0 + $1.weight }
+        let domain = evidence.filter { !BaseModel.classes.contains($0.category) }.reduce(0) { $0 + $1.weight }
+        let modelDamping = ruleTotal > 0 ? 1 - domainGate * domain / ruleTotal : 1
+        var result = evidence.map { item in
+            var item = item
+            if BaseModel.classes.contains(item.category) { item.weight *= damping }
+            return item
+        }
+        let scale = weight * max(evidence.reduce(0) { $0 + $1.weight }, 1)
+        for (index, category) in BaseModel.classes.enumerated() where probability[index] > floor {
+            result.append(
+                Evidence(
+                    family: "base", detail: "model of real commits: p = \(Int((probability[index] * 100).rounded()))%",
+                    category: category, weight: (probability[index] - floor) / (1 - floor) * scale * modelDamping))
+        }
+        return result
     }
 
     /// The winner of summed evidence, or `unclassified` on a near tie or too little evidence.
@@ -58,12 +110,15 @@ package struct Classifier: Sendable {
 
     /// Every signal of every family, summed per family, detail and category.
     package func signals(_ traits: TaskTraits) -> [Evidence] {
+        let files = traits.files.filter { !config.ignores($0) }
+        return signals(traits, files: files, kinds: files.map(PathRules.kind(of:)))
+    }
+
+    /// `signals(_:)` for files already filtered and their kinds.
+    func signals(_ traits: TaskTraits, files paths: [String], kinds: [PathRules.Kind]) -> [Evidence] {
         var bag = EvidenceBag()
         var files: [(path: String, kind: PathRules.Kind)] = []
-        for path in traits.files where !config.ignores(path) {
-            let kind = PathRules.kind(of: path)
-            if kind != .generated { files.append((path, kind)) }
-        }
+        for (path, kind) in zip(paths, kinds) where kind != .generated { files.append((path, kind)) }
         pathSignals(files, into: &bag)
         shapeSignals(files.map(\.kind), into: &bag)
         commitSignals(traits.subjects, into: &bag)
@@ -83,16 +138,24 @@ package struct Classifier: Sendable {
                 if weight > (hits[category]?.weight ?? 0) { hits[category] = (detail, weight) }
             }
             for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
+            if kind == .source, let stem = PathRules.webRoutingStem(file) {
+                offer(.crud, "web routing file \(stem)", 1)
+            }
             if kind != .lockFile && kind != .vendored {
                 // Folder names and the file's name without its extension.
-                var components = file.split(separator: "/").map(String.init)
+                var components = file.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
                 if let name = components.popLast() {
-                    components.append(name.split(separator: ".").dropLast().joined(separator: ".").isEmpty
-                        ? name : name.split(separator: ".").dropLast().joined(separator: "."))
+                    let parts = name.utf8.split(separator: UInt8(ascii: "."))
+                    let stem = parts.dropLast().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
+                    components.append(stem.isEmpty ? name : stem)
                 }
-                for word in components.flatMap(WordRules.words(in:)) {
-                    guard let match = WordRules.rules(for: word) else { continue }
-                    for rule in match.rules { offer(rule.category, "\"\(match.word)\"", rule.weight) }
+                for (position, component) in components.enumerated() {
+                    let isName = position == components.count - 1
+                    for match in WordRules.matches(WordRules.words(in: component)) {
+                        for rule in PathRules.inContext(match.term, component: component, isName: isName, rules: match.rules) {
+                            offer(rule.category, "\"\(match.term)\"", rule.weight)
+                        }
+                    }
                 }
             }
             for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
@@ -158,18 +221,16 @@ package struct Classifier: Sendable {
     /// Adds one item's words: its hits share `weight` in proportion to their rule weights.
     private func addWords(_ words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
         var hits: [(detail: String, category: Category, weight: Double)] = []
-        var seen: Set<String> = []
-        for word in words {
-            if let match = WordRules.rules(for: word), seen.insert(match.word).inserted {
-                for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight)) }
-            }
-            for rule in config.rules where rule.words.contains(word) && seen.insert("config:" + word).inserted {
-                hits.append(("\"\(word)\" (config rule)", rule.category, rule.weight * 2))
-            }
+        for match in WordRules.matches(words) {
+            for rule in match.rules { hits.append(("\"\(match.term)\"", rule.category, rule.weight)) }
         }
-        let joined = " " + words.joined(separator: " ") + " "
-        for phrase in WordRules.phrases where joined.contains(" \(phrase.phrase) ") {
-            hits.append(("\"\(phrase.phrase)\"", phrase.category, phrase.weight))
+        if !config.rules.isEmpty {
+            var seen: Set<String> = []
+            for word in words {
+                for rule in config.rules where rule.words.contains(word) && seen.insert(word).inserted {
+                    hits.append(("\"\(word)\" (config rule)", rule.category, rule.weight * 2))
+                }
+            }
         }
         let sum = hits.reduce(0) { $0 + $1.weight }
         guard sum > 0 else { return }
@@ -185,7 +246,8 @@ package struct Classifier: Sendable {
         var hits: [(detail: String, category: Category, weight: Double)] = []
         for word in expanded {
             guard let match = WordRules.rules(for: word) else { continue }
-            for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight)) }
+            let factor = WordRules.specificity(match.word)
+            for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight * factor)) }
         }
         let sum = hits.reduce(0) { $0 + $1.weight }
         guard sum > 0 else { return }

@@ -36,6 +36,28 @@ package struct ConventionalCommit: Sendable, Equatable {
         ("tests", .tests, 1),
     ]
 
+    /// The category a type (and scope) names when a repository's own types serve as labels
+    /// (`classify --evaluate --conventional`; the development set's mapping): nil for types
+    /// that name no category (`feat`, `fix`, `refactor`, `chore`, …).
+    package var label: Category? {
+        if let scope, Self.dependencyScopes.contains(scope) { return .maintenance }
+        switch type {
+        case "test", "tests": return .tests
+        case "doc", "docs": return .docs
+        case "perf": return .performance
+        case "build", "ci": return .config
+        case "style": return .maintenance
+        default: return nil
+        }
+    }
+
+    /// The subject without its `type(scope)!: ` prefix (and any issue key before it), first letter upper-cased.
+    package static func strippingPrefix(_ subject: String) -> String {
+        guard ConventionalCommit(subject: subject) != nil, let colon = subject.firstIndex(of: ":") else { return subject }
+        let rest = subject[subject.index(after: colon)...].drop { $0 == " " }
+        return rest.prefix(1).uppercased() + rest.dropFirst()
+    }
+
     /// Scopes that name dependency updates, whatever the type.
     package static let dependencyScopes: Set<String> = ["deps", "deps-dev", "dependencies", "dev-deps"]
 }

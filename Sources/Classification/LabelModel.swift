@@ -15,7 +15,7 @@ package struct LabelModel: Sendable {
 
     /// The features of a task: the rule signals that fired, without labels and models.
     package static func features(_ evidence: [Evidence]) -> Set<String> {
-        Set(evidence.filter { !["label", "model"].contains($0.family) }.map { $0.family + ":" + $0.detail })
+        Set(evidence.filter { !["label", "model", "base"].contains($0.family) }.map { $0.family + ":" + $0.detail })
     }
 
     package init(examples: [(features: Set<String>, category: Category)]) {

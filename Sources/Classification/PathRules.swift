@@ -57,7 +57,7 @@ package enum PathRules {
     /// and set lookups only (Foundation's substring search was most of task building's time).
     package static func kind(of path: String) -> Kind {
         let lower = asciiLowercased(path)
-        let components = lower.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        let components = lower.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard let name = components.last else { return .source }
         let folders = components.dropLast()
         if folders.contains(where: vendoredFolders.contains) { return .vendored }
@@ -110,6 +110,30 @@ package enum PathRules {
     static func asciiLowercased(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) else { return text }
         return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Web frameworks' routing files and folders (`routes.rb`, `routes/`, `urls.py`, `router.ts`): request routing, crud.
+    static let webRoutingNames: Set<String> = ["routers", "routes", "urls", "router"]
+    /// Words that speak for crud as a web framework's routing, and for nothing when a domain module uses them.
+    static let routingWords: Set<String> = ["route", "router", "routes"]
+
+    /// A path word's rules where it stands. Routing words count for crud only as a web framework's
+    /// routing file or folder; in a domain module (`lib/routing/route_optimizer.rb`, `scheduler/`)
+    /// a route is something the code computes, and the module's other words decide.
+    static func inContext(
+        _ term: String, component: String, isName: Bool, rules: [(category: Category, weight: Double)]
+    ) -> [(category: Category, weight: Double)] {
+        guard routingWords.contains(term) else { return rules }
+        return webRoutingNames.contains(asciiLowercased(component)) ? rules : rules.filter { $0.category != .crud }
+    }
+
+    /// The routing name a path stands in (`routes.rb` → `routes`, `src/routes/users.ts` → `routes/`), if any.
+    static func webRoutingStem(_ path: String) -> String? {
+        let components = asciiLowercased(path).split(separator: "/").map(String.init)
+        guard let name = components.last else { return nil }
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        if webRoutingNames.contains(stem) { return name }
+        return components.dropLast().last { webRoutingNames.contains($0) }.map { $0 + "/" }
     }
 
     /// Whether a file counts toward a task's size (METHOD.md, Size).

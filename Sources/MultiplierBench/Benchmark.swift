@@ -33,7 +33,7 @@ struct Benchmark {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
-        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | plan TASKS | merge EXPORTS SESSIONS [--no-append]\n"
+        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-fixture [SET] [--no-append]\n"
             + "       " + ValidityBenchmark.usage.dropFirst("usage: ".count)
         if arguments.first == "validity" {
             guard let options = ValidityBenchmark.parse(Array(arguments.dropFirst())) else {
@@ -50,7 +50,7 @@ struct Benchmark {
             }
             return
         }
-        guard arguments.count >= 2 else {
+        guard arguments.count >= 2 || ["classify", "classify-tune", "train-classifier", "classify-fixture"].contains(arguments.first ?? "") else {
             FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
             exit(64)
         }
@@ -63,6 +63,23 @@ struct Benchmark {
                 report = try MergeBenchmark.run(exports: Int(arguments[1]) ?? 50, sessions: Int(arguments[2]) ?? 10_000)
             case "plan" where arguments.count == 2: report = try PlanBenchmark.run(count: Int(arguments[1]) ?? 500)
             case "report" where arguments.count == 2: report = try ReportBenchmark.run(count: Int(arguments[1]) ?? 100_000)
+            case "classify" where arguments.count <= 2:
+                report = try ClassifyBenchmark.run(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath)
+            case "train-classifier" where arguments.count <= 2:
+                FileDescriptorWriter.writeAll(
+                    try ClassifyBenchmark.train(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath),
+                    to: STDOUT_FILENO)
+                return
+            case "classify-tune" where arguments.count <= 2:
+                FileDescriptorWriter.writeAll(
+                    try ClassifyBenchmark.tune(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath),
+                    to: STDOUT_FILENO)
+                return
+            case "classify-fixture" where arguments.count <= 2:
+                FileDescriptorWriter.writeAll(
+                    try ClassifyBenchmark.fixture(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath),
+                    to: STDOUT_FILENO)
+                return
             case "make-sessions" where arguments.count == 4:
                 FileDescriptorWriter.writeAll(
                     try SessionBenchmark.make(source: arguments[1], output: arguments[2], megabytes: Int(arguments[3]) ?? 300),

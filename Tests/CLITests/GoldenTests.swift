@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every report in every format its command prints, from the sample team, compared with the
@@ -12,6 +13,9 @@ struct GoldenTests {
     struct Case: Sendable, CustomTestStringConvertible {
         var file: String
         var arguments: [String]
+        /// The command writes to the database (a review caches the diffs it read): it runs on a copy,
+        /// since the sample is shared by suites that check it is left unchanged.
+        var writes = false
         var testDescription: String { file }
     }
 
@@ -21,13 +25,14 @@ struct GoldenTests {
 
     static let cases: [Case] = {
         var cases: [Case] = []
-        func add(_ name: String, _ arguments: [String], formats: [String], tables: [String] = []) {
+        func add(_ name: String, _ arguments: [String], formats: [String], tables: [String] = [], writes: Bool = false) {
             for format in formats {
                 let suffix = ["text": "txt", "markdown": "md"][format] ?? format
-                cases.append(Case(file: "\(name).\(suffix)", arguments: arguments + ["--format", format]))
+                cases.append(Case(file: "\(name).\(suffix)", arguments: arguments + ["--format", format], writes: writes))
             }
             for table in tables {
-                cases.append(Case(file: "\(name)-\(table).csv", arguments: arguments + ["--format", "csv", "--table", table]))
+                cases.append(
+                    Case(file: "\(name)-\(table).csv", arguments: arguments + ["--format", "csv", "--table", table], writes: writes))
             }
         }
         let reports = ["text", "markdown", "json", "html"]
@@ -39,6 +44,7 @@ struct GoldenTests {
         add("sessions", ["sessions"] + week, formats: ["text", "json", "csv"])
         add("status", ["status"], formats: ["text", "json"])
         add("people", ["people"], formats: ["text", "json"])
+        add("review", ["review"] + week, formats: reports, tables: ["tasks", "findings"], writes: true)
         return cases
     }()
 
@@ -46,7 +52,16 @@ struct GoldenTests {
     func golden(_ golden: Case) throws {
         let sample = try SampleTeam.get()
         try #require(sample.status == 0, "\(sample.stderr)")
-        let result = try CLIRunner.run(golden.arguments + ["--db", sample.database])
+        var database = sample.database
+        let copy = golden.writes ? try TemporaryDirectory("golden-copy") : nil
+        defer { copy?.remove() }
+        if let copy {
+            database = copy.path + "/demo.sqlite"
+            for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: sample.database + suffix) {
+                try FileManager.default.copyItem(atPath: sample.database + suffix, toPath: database + suffix)
+            }
+        }
+        let result = try CLIRunner.run(golden.arguments + ["--db", database])
         #expect(result.status == 0, "\(result.stderr)")
         let actual = Self.normalised(result.stdout, work: sample.work)
         let path = Self.folder + "/" + golden.file

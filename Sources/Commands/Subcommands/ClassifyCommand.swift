@@ -11,16 +11,20 @@ enum ClassifyCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "classify", summary: "rebuild task categories, or measure them against your labels (--evaluate)",
-            usage: "classify [--evaluate] [--format text|json]",
+            usage: "classify [--evaluate [--conventional]] [--format text|json]",
             options: [
                 .flag("--evaluate", "accuracy of rules alone and of rules plus the label model, leave-one-out"),
+                .flag("--conventional", "with --evaluate: the commits' own conventional types (test:, docs:, perf:, ci:…) as labels"),
                 .value("--format", "FORMAT", "text (default) or json"),
                 TaskBuilding.configOption,
             ],
             discussion: """
                 Without --evaluate, rebuilds every task (useful after editing .multiplier.json). With it, each
                 labelled task is classified from its signals by the rules alone, and by the rules blended with a
-                naive Bayes model trained on all other labels; per category, with a confusion matrix.
+                naive Bayes model trained on all other labels; per category, with a confusion matrix. With
+                --conventional, every non-merge commit is classified as a one-commit task with its type(scope):
+                prefix hidden, against the category its type names (test/tests, docs/doc, perf, ci/build, style,
+                any type with scope deps); needs \(conventionalMinimum) such commits, else exits 65.
                 """),
         run: run)
 
@@ -46,10 +50,25 @@ enum ClassifyCommand {
         guard ["text", "json"].contains(format) else {
             throw UsageError("unknown format '\(format)' for 'classify'; expected text or json", command: "classify")
         }
+        if context.arguments.has("--conventional") && !context.arguments.has("--evaluate") {
+            throw UsageError("--conventional needs --evaluate", command: "classify")
+        }
         let database = try context.openDatabase()
         guard context.arguments.has("--evaluate") else {
             let report = try TaskBuilding.rebuild(context, database: database, force: true)
             context.console.line("\(report.tasks) tasks classified (\(report.saved.changed + report.saved.added) changed)")
+            return .success
+        }
+        if context.arguments.has("--conventional") {
+            let classifier = Classifier(config: try TaskBuilding.config(context, database: database))
+            let score = try conventional(database: database, classifier: classifier)
+            if format == "json" {
+                context.console.line(try JSONOutput.encode(ConventionalEvaluation(score)))
+            } else {
+                context.console.out(
+                    "\(score.labelled) commits whose conventional type names a category, classified with the prefix hidden:\n"
+                        + score.text())
+            }
             return .success
         }
         let tasks = try TaskBuilding.tasks(context, database: database)
@@ -61,6 +80,67 @@ enum ClassifyCommand {
             context.console.out(text(evaluation))
         }
         return .success
+    }
+
+    /// Fewer commits with a category-naming type than this, and the table would say little.
+    static let conventionalMinimum = 20
+
+    /// Every stored non-merge commit as a one-commit task, its type's category as the truth.
+    static func conventional(database: Database, classifier: Classifier) throws -> ClassificationScore {
+        let store = CommitStore(database: database)
+        var score = ClassificationScore()
+        var typed = 0
+        for repository in try store.repositories() {
+            for commit in try store.commits(repositoryID: repository.id) where !commit.isMerge {
+                let conventional = ConventionalCommit(subject: commit.subject)
+                if conventional != nil { typed += 1 }
+                let traits = TaskTraits(
+                    files: commit.files.map(\.path), subjects: [ConventionalCommit.strippingPrefix(commit.subject)])
+                score.add(truth: conventional?.label, predicted: classifier.classify(traits).category)
+            }
+        }
+        guard score.labelled >= conventionalMinimum else {
+            throw CommandError.badData(
+                "only \(score.labelled) commits (of \(typed) with a conventional type) have a type that names a category "
+                    + "(test:, docs:, perf:, ci:, build:, style:, or scope deps); \(conventionalMinimum) are needed. "
+                    + "Label 20+ tasks with 'multiplier label TASK CATEGORY', then run 'multiplier classify --evaluate'")
+        }
+        return score
+    }
+
+    /// `--conventional --format json`.
+    struct ConventionalEvaluation: Encodable {
+        struct PerCategory: Encodable {
+            var category: String
+            var labels: Int
+            var precision: Double
+            var recall: Double
+        }
+        var labels: Int
+        var accuracy: Double
+        var unlabelled: Int
+        var unlabelledInLabelledCategories: Double
+        var categories: [PerCategory]
+        /// Label ("(unlabelled)" for other types) → predicted category → count.
+        var confusion: [String: [String: Int]]
+
+        init(_ score: ClassificationScore) {
+            func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+            labels = score.labelled
+            accuracy = rounded(score.accuracy)
+            unlabelled = score.unlabelled
+            unlabelledInLabelledCategories = rounded(score.unlabelledInLabelledCategories)
+            categories = score.labels.map {
+                PerCategory(
+                    category: $0.rawValue, labels: score.count(truth: $0), precision: rounded(score.precision($0)),
+                    recall: rounded(score.recall($0)))
+            }
+            var confusion: [String: [String: Int]] = [:]
+            for (truth, row) in score.confusion {
+                confusion[truth?.rawValue ?? "(unlabelled)"] = Dictionary(uniqueKeysWithValues: row.map { ($0.key.rawValue, $0.value) })
+            }
+            self.confusion = confusion
+        }
     }
 
     static func evaluate(_ labelled: [WorkTask], classifier: Classifier) -> Evaluation {
