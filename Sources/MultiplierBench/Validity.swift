@@ -76,7 +76,8 @@ struct Validity {
     private func step(_ name: String, _ executable: String, _ arguments: [String]) throws -> Data {
         let result = try StreamingProcess.run(executable, arguments, environment: environment)
         guard result.status == 0 else {
-            throw Failure.step(name, status: result.status, detail: result.error.split(separator: "\n").first.map(String.init) ?? "")
+            let detail = result.error.split(separator: "\n").first.map(String.init) ?? ""
+            throw Failure.step(name, status: result.status, detail: detail)
         }
         return Data(result.output)
     }
@@ -132,7 +133,9 @@ extension Validity {
                 let effects = plantedWorld["effects"] as? [String: [String: Any]]
             else { throw Failure.output("tasks, retro or truth.json is not the JSON expected") }
             var truthOf: [String: Int] = [:]
-            for (index, task) in planted.enumerated() { for hash in task["commitHashes"] as? [String] ?? [] { truthOf[hash] = index } }
+            for (index, task) in planted.enumerated() {
+                for hash in task["commitHashes"] as? [String] ?? [] { truthOf[hash] = index }
+            }
             var builtOf: [String: Int] = [:]
             for (index, task) in built.enumerated() { for hash in task["commits"] as? [String] ?? [] { builtOf[hash] = index } }
             let builtToTruth = built.map { Self.majority($0["commits"] as? [String] ?? [], truthOf) }
@@ -218,13 +221,16 @@ extension Validity {
 
         /// One row of the benchmark table.
         func row(_ label: String) -> String {
-            func figure(_ value: Double?, _ digits: Int = 2) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "–" }
+            func figure(_ value: Double?, _ digits: Int = 2) -> String {
+                value.map { String(format: "%.\(digits)f", $0) } ?? "–"
+            }
             let t = total  // short: the row below names it a dozen times
             let perRun = runs > 0 ? t.matched / runs : 0
             return "| \(label) | \(runs) | \(perRun) | \(figure(Score.share(t.grouped, t.commits))) "
                 + "| \(figure(t.precision)) (\(t.falsePositives) FP) | \(figure(t.recall)) (\(t.falseNegatives) FN) "
                 + "| \(figure(t.categoryAccuracy)) | \(figure(t.coverage)) (\(t.covered)/\(t.intervals)) | \(t.missingIntervals) "
-                + "| \(figure(medianWidth)) | \(figure(medianAbsoluteError.map { $0 * 100 }, 1)) (max \(figure(maximumAbsoluteError.map { $0 * 100 }, 1)); "
+                + "| \(figure(medianWidth)) | \(figure(medianAbsoluteError.map { $0 * 100 }, 1)) "
+                + "(max \(figure(maximumAbsoluteError.map { $0 * 100 }, 1)); "
                 + "\(endToEndErrors.count) of \(runs) seeds) |"
         }
 

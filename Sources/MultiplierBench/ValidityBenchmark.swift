@@ -6,7 +6,8 @@ import Support
 /// Without `--world` or `--confounder`: both realistic worlds, the plain one, and every
 /// confounder alone on the plain world.
 enum ValidityBenchmark {
-    static let usage = "usage: MultiplierBench validity [--seeds N] [--first-seed N] [--world NAME]... [--confounder NAME]... [--jobs N] [--no-append]\n"
+    static let usage = "usage: MultiplierBench validity [--seeds N] [--first-seed N] [--world NAME]... "
+        + "[--confounder NAME]... [--jobs N] [--no-append]\n"
 
     struct Options {
         var seeds = 20

@@ -16,7 +16,8 @@ extension SessionLogs {
                 let start = interval.start + random.seconds(300...1800)
                 plans.append((SessionPlan(
                     task: index, developer: author, start: start, end: start + random.seconds(600...2100), commits: [],
-                    branch: "main", files: [file], firstPrompt: "How is \(file) organised? Just explain it for now."), "abandoned"))
+                    branch: "main", files: [file],
+                    firstPrompt: "How is \(file) organised? Just explain it for now."), "abandoned"))
             }
             if scenario.has(.reviewSessions), let reviewer = task.reviewer, Self.logs(world.team[reviewer].tool),
                 let last = task.commits.map({ world.commits[$0].author.time }).max(), random.chance(0.35)

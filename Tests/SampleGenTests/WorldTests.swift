@@ -21,7 +21,9 @@ struct WorldTests {
         }
     }
 
-    @Test("realistic-linear: no merge commits, SHOP keys in every subject, branches only in Claude Code logs collected in one folder")
+    @Test(
+        "realistic-linear: no merge commits, SHOP keys in every subject, branches only in Claude Code logs collected in one folder"
+    )
     func linear() throws {
         let files = SampleDataGenerator(seed: 3, scenario: Scenario(name: "realistic-linear", checkout: Self.checkout)).generate()
         let truth = try #require(try json(files, "truth.json") as? [String: Any])
@@ -89,7 +91,8 @@ struct WorldTests {
         for request in requests where (request["author"] as? [String: Any])?["is_bot"] as? Bool == false {
             #expect(request["headRefName"] is String && !((request["commits"] as? [Any])?.isEmpty ?? true))
             guard let created = (request["createdAt"] as? String).flatMap(iso.date(from:)),
-                let first = (request["reviews"] as? [[String: Any]])?.compactMap({ ($0["submittedAt"] as? String).flatMap(iso.date(from:)) }).min()
+                let reviews = request["reviews"] as? [[String: Any]],
+                let first = reviews.compactMap({ ($0["submittedAt"] as? String).flatMap(iso.date(from:)) }).min()
             else { continue }
             waits.append(first.timeIntervalSince(created) / 3600)
         }
