@@ -89,6 +89,8 @@ struct SessionCommandTests {
         defer { repository.remove() }
         try repository.git("remote", "add", "origin", "git@github.com:acme/ledger.git")
         try repository.write("src/ledger.py", "total = 0\n")
+        try repository.write("src/books.py", "books = []\n")
+        try repository.write("README.md", "# ledger\n")
         try repository.commit("LED-1 ledger totals", date: "2026-03-02T10:30:00+0000")
         let db = repository.directory.path + "/../identity.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
@@ -110,6 +112,9 @@ struct SessionCommandTests {
         let container = [
             #"{"type":"user","sessionId":"ws-1","cwd":"/workspace","uuid":"w1","timestamp":"2026-03-02T10:12:00.000Z","message":{"role":"user","content":"go"}}"#,
             #"{"type":"assistant","sessionId":"ws-1","cwd":"/workspace","uuid":"w2","timestamp":"2026-03-02T10:14:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"/workspace/src/ledger.py","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#,
+            #"{"type":"assistant","sessionId":"ws-1","cwd":"/workspace","uuid":"w3","timestamp":"2026-03-02T10:15:00.000Z","requestId":"r2","message":{"id":"m2","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t2","name":"Edit","input":{"file_path":"/workspace/src/books.py","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#,
+            // A lone README elsewhere tells nothing: that session stays unmatched.
+            #"{"type":"assistant","sessionId":"ws-2","cwd":"/srv/other","uuid":"w4","timestamp":"2026-03-02T10:16:00.000Z","requestId":"r3","message":{"id":"m3","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t3","name":"Write","input":{"file_path":"/srv/other/README.md","content":"x"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#,
         ].joined(separator: "\n") + "\n"
         try container.write(toFile: logs + "/ws-1.jsonl", atomically: true, encoding: .utf8)
         let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
@@ -126,7 +131,8 @@ struct SessionCommandTests {
         let containerSession = try #require(sessions.first { $0["id"] as? String == "ws-1" })
         #expect(containerSession["repository"] as? String == repository.directory.path)
         #expect((containerSession["repositoryEvidence"] as? String)?.hasPrefix("the files it edited in /workspace exist in") == true)
-        #expect(containerSession["filesEdited"] as? [String] == ["src/ledger.py"])
+        #expect(containerSession["filesEdited"] as? [String] == ["src/books.py", "src/ledger.py"])
+        #expect(sessions.first { $0["id"] as? String == "ws-2" }?["repository"] is NSNull)
         let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
         #expect(tasks.stdout.contains("\"cx-1\""), "\(tasks.stdout)")
     }

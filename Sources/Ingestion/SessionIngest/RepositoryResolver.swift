@@ -59,7 +59,9 @@ package struct RepositoryResolver {
         return originMatch(directory) ?? filesMatch(directory, filesEdited)
     }
 
-    /// The one checkout in which most of the session's edited files exist (at most 20 looked at).
+    /// The one checkout in which most of the session's edited files exist (at most 20 looked at),
+    /// two of them at least — or its one file, when that lies two folders deep: a lone `README.md`
+    /// or `src/index.ts` exists in most projects and tells nothing.
     private func filesMatch(_ directory: String, _ files: [String]) -> SessionStore.RepositoryMatch? {
         let relative = files.prefix(20).compactMap { file -> String? in
             if !file.hasPrefix("/") { return file.isEmpty ? nil : file }
@@ -67,9 +69,11 @@ package struct RepositoryResolver {
             return String(file.dropFirst(directory.count + 1))
         }
         guard !relative.isEmpty else { return nil }
+        let telling = relative.count >= 2 || relative[0].split(separator: "/").count >= 3
+        guard telling else { return nil }
         let matches = repositories.filter { repository in
             let found = relative.filter { FileManager.default.fileExists(atPath: repository.root + "/" + $0) }.count
-            return found * 2 > relative.count
+            return found * 2 > relative.count && (found >= 2 || relative.count == 1)
         }
         guard matches.count == 1, let repository = matches.first else { return nil }
         return SessionStore.RepositoryMatch(
