@@ -122,7 +122,9 @@ package struct BaseModel: Sendable {
     /// Probability per class (`classes`, then other) of a feature set; features unknown to the model are ignored.
     package func posterior(_ features: [String: Double], temperature: Double = BaseModel.temperature) -> [Double] {
         var scores = [Double](repeating: 0, count: Self.classes.count + 1)
-        for (feature, weight) in features {
+        // In key order: a Dictionary's order changes from process to process, and so would the
+        // last bits of the sums, and with them the stored tasks.
+        for (feature, weight) in features.sorted(by: { $0.key < $1.key }) {
             guard let column = weights[feature] else { continue }
             for index in scores.indices { scores[index] += weight * Double(column[index]) }
         }
