@@ -14,6 +14,7 @@ package enum ToolCommand {
     /// Every subcommand, sorted by name.
     package static let commands: [CommandDefinition] = [
         ClassifyCommand.definition,
+        ContextCommand.definition,
         DemoCommand.definition,
         ExportCommand.definition,
         IngestCommand.definition,

@@ -1,0 +1,113 @@
+import Analysis
+import Foundation
+import Model
+import Rendering
+import Storage
+import Support
+
+/// `multiplier context`: the measured guidance for the assistants, printed, or written between
+/// the markers of a context file (`CLAUDE.md`, `AGENTS.md`, …).
+enum ContextCommand {
+    static let definition = CommandDefinition(
+        spec: CommandSpec(
+            name: "context", summary: "measured guidance for the assistants' context file (CLAUDE.md, AGENTS.md, …)",
+            usage: "context [--repo REPO] [--file FILE] [--write]",
+            options: [
+                .value("--repo", "REPO", "the ingested repository (root path or name; needed when there are several)"),
+                .value("--file", "FILE", "the context file, relative to the repository's root or absolute (default: AGENTS.md)"),
+                .flag("--write", "replace the text between the multiplier markers in FILE (added at its end the first time)"),
+                TaskBuilding.configOption,
+            ],
+            discussion: """
+                Without --write, prints the section and what writing it would change. With --write, only the text between
+                <!-- multiplier:begin --> and <!-- multiplier:end --> changes; every other byte of the file is kept, its line
+                endings too, and the file is replaced atomically. A second run with the same data changes nothing.
+                """),
+        run: run)
+
+    static func run(_ context: CommandContext) throws -> ExitCode {
+        let database = try context.openDatabase()
+        let repositories = try CommitStore(database: database).repositories()
+        let repository: Repository
+        if let name = context.arguments.value("--repo") {
+            let wanted = name.contains("/") ? context.absolute(name) : name
+            guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+                throw CommandError.missingInput("no ingested repository '\(name)'; 'multiplier status' lists them")
+            }
+            repository = found
+        } else {
+            guard repositories.count == 1, let only = repositories.first else {
+                throw repositories.isEmpty
+                    ? CommandError.missingInput("no repository in the database; run 'multiplier ingest git PATH' first")
+                    : UsageError("\(repositories.count) repositories are ingested; name one with --repo", command: "context")
+            }
+            repository = only
+        }
+        let config = try TaskBuilding.config(context, database: database)
+        let tasks = try TaskBuilding.tasks(context, database: database).filter { $0.repository == repository.root }
+        let retro = RetroAnalysis(settings: config.settings).run(tasks, since: nil, until: nil)
+        let asOf = tasks.map(\.end).max().map { String(Timestamp.iso8601($0).prefix(10)) } ?? "no task yet"
+        let lines = ContextSection.lines(
+            retro: retro, reworked: try reworkedAreas(tasks, repository: repository, database: database),
+            scope: repository.name, asOf: asOf)
+
+        let file = context.arguments.value("--file") ?? "AGENTS.md"
+        let path = file.hasPrefix("/") ? file : repository.root + "/" + file
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw FileManager.default.fileExists(atPath: path)
+                ? CommandError.io("cannot read \(path)")
+                : CommandError.missingInput("\(path) does not exist; create it (it may be empty), then run again")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let updated: String
+        do {
+            updated = try MarkedBlock.splice(text, body: lines)
+        } catch {
+            throw CommandError.badData(
+                "\(path): '\(MarkedBlock.begin)' has no '\(MarkedBlock.end)' after it; add the end marker or remove the begin marker")
+        }
+        guard context.arguments.has("--write") else {
+            context.console.out(lines.joined(separator: "\n") + "\n\n")
+            let old = MarkedBlock.body(text)
+            context.console.out(
+                updated == text ? "\(path): already up to date.\n"
+                    : old == nil ? "\(path): --write would add this section at its end, between the markers.\n"
+                    : "\(path): --write would replace its marked section (\(old?.count ?? 0) lines) with this one.\n")
+            return .success
+        }
+        guard updated != text else {
+            context.notes.note("\(path): already up to date")
+            return .success
+        }
+        do {
+            // Atomic: a reader never sees half a file.
+            try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandError.io("cannot write \(path): \(error.localizedDescription)")
+        }
+        context.notes.note("\(path): section written")
+        return .success
+    }
+
+    /// The areas (first two folders) whose AI-assisted tasks spent the largest share of their
+    /// effort on rework, among areas with at least 5 such tasks; the top three.
+    static func reworkedAreas(_ tasks: [WorkTask], repository: Repository, database: Database) throws -> [ContextSection.Area] {
+        let files = Dictionary(
+            try CommitStore(database: database).commits(repositoryID: repository.id).map { ($0.hash, $0.files.map(\.path)) },
+            uniquingKeysWith: { first, _ in first })
+        var areas: [String: (tasks: Int, effort: Double, rework: Double)] = [:]
+        for task in tasks where task.ai && !task.bot && task.effortHours > 0 {
+            let paths = Set(task.commits.flatMap { files[$0.hash] ?? [] }.map { path in
+                path.split(separator: "/").dropLast().prefix(2).joined(separator: "/")
+            }.filter { !$0.isEmpty })
+            for area in paths {
+                areas[area, default: (0, 0, 0)].tasks += 1
+                areas[area, default: (0, 0, 0)].effort += task.effortHours
+                areas[area, default: (0, 0, 0)].rework += task.reworkHours
+            }
+        }
+        return areas.filter { $0.value.tasks >= 5 && $0.value.rework > 0 }
+            .map { ContextSection.Area(path: $0.key, aiTasks: $0.value.tasks, reworkShare: $0.value.rework / $0.value.effort) }
+            .sorted { ($0.reworkShare, $1.path) > ($1.reworkShare, $0.path) }.prefix(3).map { $0 }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `multiplier context` on the shared sample team (it only reads the database).
+@Suite("multiplier context, run as a binary")
+struct ContextCommandTests {
+    @Test("--write adds the section, a second run changes nothing, every other byte is kept; bad files get clear errors")
+    func write() throws {
+        let sample = try SampleTeam.get()
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let folder = try TemporaryDirectory("context")
+        defer { folder.remove() }
+        let path = folder.path + "/CLAUDE.md"
+        let original = "# Rules\r\nKeep it simple.\r\n<!-- multiplier:begin -->\r\nhand-edited\r\n<!-- multiplier:end -->\r\nTail, no newline"
+        try folder.write("CLAUDE.md", original)
+        let preview = try CLIRunner.run(["context", "--file", path, "--db", sample.database])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("## Where AI pays off in acme-shop"))
+        #expect(preview.stdout.contains("- AI pays off: "))
+        #expect(preview.stdout.contains("would replace its marked section (1 lines)"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+
+        #expect(try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database]).status == 0)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.hasPrefix("# Rules\r\nKeep it simple.\r\n<!-- multiplier:begin -->\r\n## Where AI pays off"))
+        #expect(written.hasSuffix("<!-- multiplier:end -->\r\nTail, no newline"))
+        #expect(!written.contains("hand-edited"))
+        #expect(!written.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let again = try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database])
+        #expect(again.stderr.contains("already up to date"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
+
+        #expect(try CLIRunner.run(["context", "--file", folder.path + "/missing.md", "--write", "--db", sample.database]).status == 66)
+        try folder.write("broken.md", "x\n<!-- multiplier:begin -->\n")
+        #expect(try CLIRunner.run(["context", "--file", folder.path + "/broken.md", "--write", "--db", sample.database]).status == 65)
+        // Not writable even for root.
+        #expect(try CLIRunner.run(["context", "--file", "/proc/version", "--write", "--db", sample.database]).status == 74)
+    }
+}
