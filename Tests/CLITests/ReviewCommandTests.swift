@@ -56,10 +56,11 @@ struct ReviewCommandTests {
         let checks = try #require(figures["reviewChecks"] as? [[String: Any]])
         let security = try #require(checks.first { $0["check"] as? String == "security" })
         #expect(security["aiFlagged"] as? Int == 1 && security["humanFlagged"] as? Int == 0)
-        let weekly = try CLIRunner.run(["report", "weekly", "--db", db, "--review", "--week", "2026-W10"])
+        // The weekly report shows "Review these first" unless asked not to.
+        let weekly = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10"])
         #expect(weekly.stdout.contains("Review these first") && weekly.stdout.contains("ABC-2"), "\(weekly.stdout)")
-        let plain = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10", "--format", "json"])
-        #expect(!plain.stdout.contains("reviewFirst"))
+        let plain = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10", "--no-review", "--format", "json"])
+        #expect(plain.status == 0 && !plain.stdout.contains("reviewFirst"), "\(plain.stderr)")
     }
 
     static let errorCases: [([String], Int32)] = [

@@ -81,7 +81,7 @@ enum DemoCommand {
         for line in taskSummary(tasks) { context.console.line("  " + line) }
         let reports = context.arguments.value("--reports").map(context.absolute)
             ?? (data as NSString).deletingLastPathComponent + "/Reports"
-        try writeReports(tasks, data: data, to: reports, context)
+        try writeReports(tasks, data: data, to: reports, database: database, context)
         context.console.line("Explore it with: multiplier report retro --db \(databasePath)")
         return .success
     }
@@ -110,10 +110,16 @@ enum DemoCommand {
     }
 
     /// The sample's weekly report (see `demoWeek`) on the terminal, and the reports `Reports/` keeps.
-    static func writeReports(_ tasks: [WorkTask], data: String, to folder: String, _ context: CommandContext) throws {
+    static func writeReports(
+        _ tasks: [WorkTask], data: String, to folder: String, database: Database, _ context: CommandContext
+    ) throws {
         let analysis = RetroAnalysis()
         let (week, reason) = demoWeek(tasks)
-        let weekly = ReportBuilders.weekly(analysis.weekly(tasks, week: week))
+        var weeklyFigures = analysis.weekly(tasks, week: week)
+        weeklyFigures.reviewFirst = try ReportCommand.reviewFirst(
+            tasks.filter { $0.end >= week.start && $0.end < week.end }, history: tasks, settings: Settings(),
+            database: database, context, week: week)
+        let weekly = ReportBuilders.weekly(weeklyFigures)
         let retro = analysis.run(tasks, since: nil, until: nil)
         let document = ReportBuilders.retro(retro, scope: "the sample team (acme-shop)")
         let backlog = try PlanCommand.read(data + "/backlog.csv", classifier: Classifier())

@@ -17,7 +17,7 @@ enum ReportCommand {
         spec: CommandSpec(
             name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
             usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
-                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--format FORMAT] "
+                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--no-review] [--format FORMAT] "
                 + "[--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
@@ -36,8 +36,12 @@ enum ReportCommand {
                     "weak (default): every session link counts; strong: a task linked to AI by time overlap or a shared file alone counts as human"),
                 .flag(
                     "--review",
-                    "weekly: add 'Review these first' (the week's top five AI tasks by 'multiplier review'); "
-                        + "retro: how often each review check fired on AI and human work, and rework afterwards (reads git)"),
+                    "retro: how often each review check fired on AI and human work, and rework afterwards (reads the diffs of "
+                        + "every task in the period from git, once: they are cached)"),
+                .flag(
+                    "--no-review",
+                    "weekly: leave out 'Review these first' (the week's five riskiest AI tasks by 'multiplier review', "
+                        + "read from the week's diffs)"),
                 .value("--format", "FORMAT", "text (default), markdown, json, csv or html"),
                 .value("--table", "NAME", "csv: which table (default: all, one file each with --out DIR)"),
                 .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
@@ -50,6 +54,24 @@ enum ReportCommand {
                 overhead, churn, calibration of the git estimator and the AI share of lines.
                 """),
         run: run)
+
+    /// "Review these first" of a weekly report: the week's five riskiest AI-assisted tasks by
+    /// `multiplier review`, each with its first three reasons. `history` gives the category ratios.
+    static func reviewFirst(
+        _ members: [WorkTask], history: [WorkTask], settings: Settings, database: Database, _ context: CommandContext,
+        week: ISOWeek
+    ) throws -> [ReviewHighlight] {
+        let review = try ReviewCommand.review(
+            members.filter { $0.ai && !$0.bot }, ratios: ReviewCommand.categoryRatios(history, settings: settings),
+            database: database, context, scope: "week \(week)")
+        return review.items.prefix(5).map { item in
+            ReviewHighlight(
+                id: item.id, key: item.key, title: item.title, risk: item.risk,
+                reasons: item.findings.prefix(3).map { finding in
+                    (finding.file.map { "\($0)\(finding.line.map { ":\($0)" } ?? ""): " } ?? "") + finding.reason
+                })
+        }
+    }
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let kind = context.arguments.positionals[0]
@@ -106,17 +128,9 @@ enum ReportCommand {
                 members, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
                 config: config)
             if context.arguments.has("--by-person") { weekly.people = PersonFigures.breakdown(members) }
-            if context.arguments.has("--review") {
-                let review = try ReviewCommand.review(
-                    members.filter { $0.ai && !$0.bot }, ratios: ReviewCommand.categoryRatios(tasks, settings: config.settings),
-                    database: database, context, scope: "week \(week)")
-                weekly.reviewFirst = review.items.prefix(5).map { item in
-                    ReviewHighlight(
-                        id: item.id, key: item.key, title: item.title, risk: item.risk,
-                        reasons: item.findings.prefix(3).map { finding in
-                            (finding.file.map { "\($0)\(finding.line.map { ":\($0)" } ?? ""): " } ?? "") + finding.reason
-                        })
-                }
+            if !context.arguments.has("--no-review") {
+                weekly.reviewFirst = try reviewFirst(
+                    members, history: tasks, settings: config.settings, database: database, context, week: week)
             }
             document = ReportBuilders.weekly(weekly)
             json = try JSONOutput.encode(weekly)
