@@ -133,6 +133,16 @@ package final class TaskStore {
         }
     }
 
+    /// The bytes of every stored task's detail, read as text but not decoded: what reading the
+    /// task table alone costs (the benchmark's floor for a report that loads every task).
+    package func taskDetailBytes() throws -> Int {
+        var bytes = 0
+        try database.prepare("SELECT id, detail FROM task ORDER BY start_time, id").query { row in
+            bytes += row.text(0).utf8.count + row.text(1).utf8.count
+        }
+        return bytes
+    }
+
     /// How many tasks are stored.
     package func taskCount() throws -> Int {
         try database.prepare("SELECT count(*) FROM task").first { $0.int(0) } ?? 0
