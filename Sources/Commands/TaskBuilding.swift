@@ -55,6 +55,18 @@ enum TaskBuilding {
         return try cache.tasks(database: database) { try load(context, database: database) }
     }
 
+    /// What the retro and the weekly compute from: every stored task's figures (`TaskStore.figures`,
+    /// read from an index, no detail decoded), or whole tasks where those are at hand anyway (a
+    /// long-lived process's cache, tasks built just now). `whole` says which.
+    static func figures(_ context: CommandContext, database: Database) throws -> (tasks: [WorkTask], whole: Bool) {
+        if context.readCache != nil { return (try tasks(context, database: database), true) }
+        let store = TaskStore(database: database)
+        if try store.taskCount() == 0, try !CommitStore(database: database).repositories().isEmpty {
+            return (try load(context, database: database), true)
+        }
+        return (try store.figures(), false)
+    }
+
     /// Every stored session with its sub-agents rolled in.
     static func activities(_ context: CommandContext, database: Database) throws -> [SessionActivity] {
         try context.readCache?.activities(database: database) ?? SessionStore(database: database).activities()

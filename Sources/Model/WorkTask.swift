@@ -129,9 +129,16 @@ package struct WorkTask: Sendable, Equatable, Codable {
     /// AI-assisted on weak evidence only: no AI mark, no label, and every linked session linked by
     /// time overlap alone (`LinkEvidence.isStrong`). `--min-evidence strong` counts these as human.
     package var aiOnWeakEvidenceOnly: Bool {
-        ai && aiLabel == nil && commits.allSatisfy(\.aiTools.isEmpty) && !sessions.isEmpty
-            && sessions.allSatisfy { !$0.evidence.isStrong }
+        ai
+            && (weakLinksOnly
+                ?? (aiLabel == nil && commits.allSatisfy(\.aiTools.isEmpty) && !sessions.isEmpty
+                    && sessions.allSatisfy { !$0.evidence.isStrong }))
     }
+
+    /// Set only on a task read from its stored figures (`TaskStore.figures`), which has no commits
+    /// or sessions to look at: whether, AI-assisted, it would rest on weak links only. Nil on a
+    /// whole task (and then not encoded, so a stored task's JSON is as before).
+    package var weakLinksOnly: Bool?
 
     /// Hours of hands-on work: logged hours where a time log names the task, else the git estimate.
     package var effortHours: Double

@@ -90,8 +90,11 @@ enum ReportCommand {
         let team = context.arguments.has("--team")
         let merged = try TeamStore(database: database).mergedMachines()
         var tasks: [WorkTask]
+        // Figures only (no titles, commits, sessions or evidence) unless whole tasks are at hand:
+        // `whole(_:where:)` loads the rest for the tasks a section shows or reads from git.
+        var whole = true
         if paths.isEmpty && excludes.isEmpty && (team || merged.isEmpty) {
-            tasks = try TaskBuilding.tasks(context, database: database)
+            (tasks, whole) = try TaskBuilding.figures(context, database: database)
         } else {
             // Restricting files (sizes, churn and signals change) or leaving merged sessions out:
             // build the tasks afresh, without saving.
@@ -108,6 +111,13 @@ enum ReportCommand {
             }
             tasks = tasks.filter { $0.repository == repository.root }
         }
+        /// `tasks` with the ones that match made whole (read from the store by id).
+        func wholeTasks(_ tasks: [WorkTask], where matches: (WorkTask) -> Bool) throws -> [WorkTask] {
+            guard !whole else { return tasks }
+            let loaded = try TaskStore(database: database).tasks(ids: tasks.filter(matches).map(\.id))
+            let byID = Dictionary(loaded.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return tasks.map { byID[$0.id] ?? $0 }
+        }
         let minimum = try minimumEvidence(context)
         let analysis = RetroAnalysis(settings: config.settings, minimumEvidence: minimum)
         let document: ReportDocument
@@ -122,6 +132,8 @@ enum ReportCommand {
             } else {
                 week = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
             }
+            // The week's own tasks are listed with their titles and reviewed from their commits.
+            tasks = try wholeTasks(tasks) { $0.end >= week.start && $0.end < week.end }
             var weekly = analysis.weekly(tasks, week: week)
             let members = tasks.filter { $0.end >= week.start && $0.end < week.end }
             weekly.coverage = try coverage(
@@ -147,6 +159,16 @@ enum ReportCommand {
             }
             var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
+            if !whole {
+                // The tasks to label are shown with their titles: only those are read whole.
+                let listed = Set(retro.lowConfidence.map(\.id))
+                let titles = Dictionary(
+                    try wholeTasks(scoped) { listed.contains($0.id) }.filter { listed.contains($0.id) }.map { ($0.id, $0.title) },
+                    uniquingKeysWith: { first, _ in first })
+                for index in retro.lowConfidence.indices {
+                    if let title = titles[retro.lowConfidence[index].id] { retro.lowConfidence[index].title = title }
+                }
+            }
             // A release given by refs: its lines at the end by git blame too, as projects publish them
             // (of one repository: the refs are that repository's).
             if let root, let sinceRef, let untilRef = context.arguments.value("--until") == nil ? "HEAD" : untilRef,
@@ -161,14 +183,14 @@ enum ReportCommand {
                 }
                 retro.aiShare.surviving = SurvivingShare.count(
                     range: "\(context.arguments.value("--since") ?? sinceRef)..\(context.arguments.value("--until") ?? "HEAD")",
-                    blame: blame, tasks: tasks, sessionFiles: sessionFiles)
+                    blame: blame, tasks: try wholeTasks(tasks) { _ in true }, sessionFiles: sessionFiles)
             }
             retro.coverage = try coverage(
                 scoped, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
                 config: config)
             if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
             if context.arguments.has("--review") {
-                let reviewed = scoped.filter { !$0.bot }
+                let reviewed = try wholeTasks(scoped.filter { !$0.bot }) { _ in true }
                 let review = try ReviewCommand.review(
                     reviewed, ratios: ReviewCommand.categoryRatios(tasks, settings: config.settings), database: database, context,
                     scope: "retro")

@@ -245,5 +245,70 @@ package enum Migrations {
                     PRIMARY KEY (repository, hash)
                 ) WITHOUT ROWID;
                 """),
+        Migration(
+            name: "task figures",
+            sql: """
+                -- The figures reports read of each task (retro, weekly), in columns beside its JSON detail and
+                -- written by the same statement, with a covering index in the order reports read them: a report
+                -- scans the index and never reads or decodes the detail. weak_links_only: no AI mark, no AI
+                -- label, and every linked session linked by time overlap alone (WorkTask.aiOnWeakEvidenceOnly
+                -- without its `ai`). Filled here from the stored detail; a rebuild writes them with the task.
+                ALTER TABLE task ADD COLUMN author TEXT NOT NULL DEFAULT '';
+                ALTER TABLE task ADD COLUMN confidence REAL NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN labelled INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN weak_links_only INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN effort_hours REAL NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN effort_source TEXT NOT NULL DEFAULT 'git';
+                ALTER TABLE task ADD COLUMN rework_hours REAL NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN active_seconds INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN lines_added INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN lines_deleted INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN files_touched INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN ai_lines_added INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN churned_lines INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE task ADD COLUMN pull_request INTEGER;
+                ALTER TABLE task ADD COLUMN review_rounds INTEGER;
+                ALTER TABLE task ADD COLUMN first_review_wait_hours REAL;
+                ALTER TABLE task ADD COLUMN merge_wait_hours REAL;
+                ALTER TABLE task ADD COLUMN reviewer_hours REAL;
+                UPDATE task SET
+                    author = json_extract(detail, '$.author'),
+                    confidence = json_extract(detail, '$.confidence'),
+                    labelled = json_extract(detail, '$.labelled'),
+                    weak_links_only = (
+                        json_type(detail, '$.aiLabel') IS NULL
+                        AND NOT EXISTS (
+                            SELECT 1 FROM json_each(detail, '$.commits') c
+                            WHERE json_array_length(c.value, '$.aiTools') > 0)
+                        AND json_array_length(detail, '$.sessions') > 0
+                        AND NOT EXISTS (
+                            SELECT 1 FROM json_each(detail, '$.sessions') s
+                            WHERE coalesce(
+                                json_extract(s.value, '$.evidence'),
+                                CASE
+                                    WHEN json_extract(s.value, '$.reason') LIKE 'the session names commit%' THEN 'commit'
+                                    WHEN json_extract(s.value, '$.reason') LIKE 'no file edits%' THEN 'time'
+                                    ELSE 'file'
+                                END) <> 'time')),
+                    effort_hours = json_extract(detail, '$.effortHours'),
+                    effort_source = json_extract(detail, '$.effortSource'),
+                    rework_hours = json_extract(detail, '$.reworkHours'),
+                    active_seconds = json_extract(detail, '$.activeSeconds'),
+                    lines_added = json_extract(detail, '$.linesAdded'),
+                    lines_deleted = json_extract(detail, '$.linesDeleted'),
+                    files_touched = json_extract(detail, '$.filesTouched'),
+                    ai_lines_added = json_extract(detail, '$.aiLinesAdded'),
+                    churned_lines = json_extract(detail, '$.churnedLines'),
+                    pull_request = json_extract(detail, '$.pullRequest'),
+                    review_rounds = json_extract(detail, '$.reviewRounds'),
+                    first_review_wait_hours = json_extract(detail, '$.firstReviewWaitHours'),
+                    merge_wait_hours = json_extract(detail, '$.mergeWaitHours'),
+                    reviewer_hours = json_extract(detail, '$.reviewerHours');
+                CREATE INDEX task_figures ON task(
+                    start_time, id, repository_id, end_time, category, ai, bot, author, confidence, labelled, weak_links_only,
+                    effort_hours, effort_source, rework_hours, active_seconds, lines_added, lines_deleted, files_touched,
+                    ai_lines_added, churned_lines, pull_request, review_rounds, first_review_wait_hours, merge_wait_hours,
+                    reviewer_hours);
+                """),
     ]
 }

@@ -85,8 +85,9 @@ package final class TaskStore {
         try database.transaction {
             let insert = try database.prepare(
                 """
-                INSERT OR REPLACE INTO task (id, repository_id, key, category, ai, bot, start_time, end_time, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO task (
+                    id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
                 """)
             let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
             let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
@@ -108,7 +109,7 @@ package final class TaskStore {
                 try insert.execute([
                     .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
                     .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
-                ])
+                ] + Self.figureValues(task))
                 try clearCommits.execute([.text(task.id)])
                 for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
             }
@@ -125,11 +126,7 @@ package final class TaskStore {
     package func tasks() throws -> [WorkTask] {
         let decoder = JSONDecoder()
         return try database.prepare("SELECT id, detail FROM task ORDER BY start_time, id").rows { row in
-            do {
-                return try decoder.decode(WorkTask.self, from: Data(row.text(1).utf8))
-            } catch {
-                throw StorageError.corrupt(what: "task \(row.text(0))", reason: "\(error)")
-            }
+            try Self.decode(row, decoder)
         }
     }
 
@@ -141,6 +138,101 @@ package final class TaskStore {
             bytes += row.text(0).utf8.count + row.text(1).utf8.count
         }
         return bytes
+    }
+
+    // MARK: - Figures
+
+    /// The figure columns a task row carries beside its detail (migration "task figures"), in the
+    /// order `figureValues` binds them; the covering index `task_figures` holds them all.
+    static let figureColumns = """
+        author, confidence, labelled, weak_links_only, effort_hours, effort_source, rework_hours, active_seconds, \
+        lines_added, lines_deleted, files_touched, ai_lines_added, churned_lines, pull_request, review_rounds, \
+        first_review_wait_hours, merge_wait_hours, reviewer_hours
+        """
+    static let figureColumnCount = 18
+
+    /// A task's figure columns, in `figureColumns`' order.
+    static func figureValues(_ task: WorkTask) -> [SQLValue] {
+        [
+            .text(task.author), .real(task.confidence), .bool(task.labelled), .bool(Self.weakLinksOnly(task)),
+            .real(task.effortHours), .text(task.effortSource), .real(task.reworkHours), .integer(Int64(task.activeSeconds)),
+            .integer(Int64(task.linesAdded)), .integer(Int64(task.linesDeleted)), .integer(Int64(task.filesTouched)),
+            .integer(Int64(task.aiLinesAdded)), .integer(Int64(task.churnedLines)), task.pullRequest.map { .integer(Int64($0)) } ?? .null,
+            task.reviewRounds.map { .integer(Int64($0)) } ?? .null, task.firstReviewWaitHours.map(SQLValue.real) ?? .null,
+            task.mergeWaitHours.map(SQLValue.real) ?? .null, task.reviewerHours.map(SQLValue.real) ?? .null,
+        ]
+    }
+
+    /// `WorkTask.aiOnWeakEvidenceOnly` without its `ai`: what the evidence floor needs to know of a
+    /// task's links, which its figures alone do not carry.
+    static func weakLinksOnly(_ task: WorkTask) -> Bool {
+        var whole = task
+        whole.ai = true
+        whole.weakLinksOnly = nil
+        return whole.aiOnWeakEvidenceOnly
+    }
+
+    /// Every stored task's figures, oldest first (ties by id), as `tasks()` orders them: read from
+    /// the covering index `task_figures`, with no detail decoded. Each is a `WorkTask` with the
+    /// figures reports compute from (`RetroAnalysis`, `Weekly`, `PersonFigures`, coverage) and
+    /// nothing else: no title, commits, sessions, evidence or reasons (`tasks(ids:)` and
+    /// `tasks(endingFrom:before:)` load those where a report shows them).
+    package func figures() throws -> [WorkTask] {
+        let repositories = Dictionary(
+            try database.prepare("SELECT id, root FROM repository").rows { ($0.int64(0), $0.text(1)) },
+            uniquingKeysWith: { first, _ in first })
+        return try database.prepare(
+            """
+            SELECT id, repository_id, start_time, end_time, category, ai, bot, \(Self.figureColumns)
+            FROM task INDEXED BY task_figures ORDER BY start_time, id
+            """
+        ).rows { row in
+            let id = row.text(0)
+            guard let category = Category(rawValue: row.text(4)) else {
+                throw StorageError.corrupt(what: "task \(id)", reason: "unknown category '\(row.text(4))'")
+            }
+            var task = WorkTask(
+                id: id, repository: repositories[row.int64(1)] ?? "", key: "", kind: .burst, title: "", author: row.text(7),
+                branch: nil, commits: [], bot: row.bool(6), category: category, confidence: row.double(8), labelled: row.bool(9),
+                ai: row.bool(5), effortHours: row.double(11), effortSource: row.text(12), reworkHours: row.double(13),
+                activeSeconds: row.int(14), start: row.int64(2), end: row.int64(3), linesAdded: row.int(15),
+                linesDeleted: row.int(16), filesTouched: row.int(17), aiLinesAdded: row.int(18), churnedLines: row.int(19))
+            task.weakLinksOnly = row.bool(10)
+            task.pullRequest = row.optionalInt(20)
+            task.reviewRounds = row.optionalInt(21)
+            task.firstReviewWaitHours = row.isNull(22) ? nil : row.double(22)
+            task.mergeWaitHours = row.isNull(23) ? nil : row.double(23)
+            task.reviewerHours = row.isNull(24) ? nil : row.double(24)
+            return task
+        }
+    }
+
+    /// The whole stored tasks with these ids, oldest first (ties by id); unknown ids are left out.
+    package func tasks(ids: [String]) throws -> [WorkTask] {
+        let statement = try database.prepare("SELECT id, detail FROM task WHERE id = ?")
+        let decoder = JSONDecoder()
+        var found: [WorkTask] = []
+        for id in Set(ids).sorted() {
+            if let task = try statement.first([.text(id)], { row in try Self.decode(row, decoder) }) { found.append(task) }
+        }
+        return found.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+    }
+
+    /// The whole stored tasks that ended in `[from, before)`, oldest first (ties by id), by the
+    /// `task_end` index.
+    package func tasks(endingFrom from: Int64, before: Int64) throws -> [WorkTask] {
+        let decoder = JSONDecoder()
+        return try database.prepare(
+            "SELECT id, detail FROM task WHERE end_time >= ? AND end_time < ? ORDER BY start_time, id"
+        ).rows([.integer(from), .integer(before)]) { row in try Self.decode(row, decoder) }
+    }
+
+    private static func decode(_ row: Row, _ decoder: JSONDecoder) throws -> WorkTask {
+        do {
+            return try decoder.decode(WorkTask.self, from: Data(row.text(1).utf8))
+        } catch {
+            throw StorageError.corrupt(what: "task \(row.text(0))", reason: "\(error)")
+        }
     }
 
     /// How many tasks are stored.

@@ -1,0 +1,175 @@
+import Foundation
+import Model
+import Storage
+import TestSupport
+import Testing
+
+/// What reports compute from, as a comparable value: every figure `TaskStore.figures` carries,
+/// and the evidence floor's flag with the task counted AI-assisted and not.
+private struct Figures: Equatable, CustomStringConvertible {
+    var values: [String]
+
+    init(_ task: WorkTask) {
+        var asAI = task
+        asAI.ai = true
+        var asHuman = task
+        asHuman.ai = false
+        func number(_ value: Double?) -> String { value.map { "\($0.bitPattern)" } ?? "nil" }
+        values = [
+            task.id, task.repository, "\(task.start)", "\(task.end)", task.category.rawValue, "\(task.ai)", "\(task.bot)",
+            task.author, number(task.confidence), "\(task.labelled)", "\(asAI.aiOnWeakEvidenceOnly)",
+            "\(asHuman.aiOnWeakEvidenceOnly)", number(task.effortHours), task.effortSource, number(task.reworkHours),
+            "\(task.activeSeconds)", "\(task.linesAdded)", "\(task.linesDeleted)", "\(task.filesTouched)",
+            "\(task.aiLinesAdded)", "\(task.churnedLines)", "\(task.pullRequest.map(String.init) ?? "nil")",
+            "\(task.reviewRounds.map(String.init) ?? "nil")", number(task.firstReviewWaitHours), number(task.mergeWaitHours),
+            number(task.reviewerHours),
+        ]
+    }
+
+    var description: String { values.joined(separator: " ") }
+}
+
+extension SplitMix {
+    /// A uniform value in [0, 1).
+    fileprivate var unit: Double {
+        mutating get { Double(next() >> 11) / Double(1 << 53) }
+    }
+}
+
+@Suite("Tasks' figures beside their detail")
+struct TaskStoreTests {
+    /// Tasks covering what the figures must carry: weak and strong links, labels, marks, review
+    /// figures or none, awkward floating-point values, bots, another repository.
+    static func sample(repositories: [String]) -> [WorkTask] {
+        var generator = SplitMix(seed: 19)
+        let awkward = [0.1 + 0.2, 1.0 / 3, 1e-7, 123_456.789_012_345_67, 2.5e-300, 0]
+        return (0..<60).map { index in
+            let effort = index < awkward.count ? awkward[index] : generator.unit * 30
+            let mark = index % 7 == 0 ? ["claude-code"] : [String]()
+            let commit = WorkTask.TaskCommit(
+                hash: String(format: "%040x", index), subject: "change \(index)", authorTime: Int64(index) * 100,
+                effortHours: effort, effortReason: "lead-in", reason: "first", rework: nil, aiTools: mark, linesAdded: index,
+                linesDeleted: 1)
+            let evidence: WorkTask.LinkEvidence = [.time, .file, .key, .commit][index % 4]
+            let sessions = index % 3 == 0 ? [] : [
+                WorkTask.TaskSession(tool: "codex", id: "s\(index)", reason: "linked", evidence: evidence, activeSeconds: index * 7)
+            ]
+            var task = WorkTask(
+                id: String(format: "%012x", index), repository: repositories[index % repositories.count], key: "K-\(index)",
+                kind: .issue, title: "task \(index)", author: "dev\(index % 5)@x", branch: nil, commits: [commit],
+                sessions: sessions, bot: index % 11 == 0, category: Category.allCases[index % Category.allCases.count],
+                confidence: generator.unit, labelled: index % 13 == 0, ai: !sessions.isEmpty || !mark.isEmpty,
+                effortHours: effort, effortSource: index % 9 == 0 ? "time log" : "git", reworkHours: effort * generator.unit,
+                activeSeconds: index * 7, start: Int64(index % 17) * 1000, end: Int64(index % 17) * 1000 + Int64(index),
+                linesAdded: index * 3, linesDeleted: index, filesTouched: index % 8, aiLinesAdded: index, churnedLines: index / 2)
+            if index % 10 == 4 { task.aiLabel = true }
+            if index % 4 == 1 {
+                task.pullRequest = index
+                task.reviewRounds = index % 3
+                task.firstReviewWaitHours = generator.unit * 48
+                task.mergeWaitHours = index % 8 == 1 ? nil : generator.unit * 100
+                task.reviewerHours = index % 12 == 1 ? 0.75 : nil
+            }
+            return task
+        }
+    }
+
+    @Test("the figures read from the index equal the whole tasks' figures, in the same order, after adds, changes and removals")
+    func figuresFollowTasks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let commits = CommitStore(database: database)
+        let roots = ["/a", "/b"]
+        for root in roots { _ = try commits.upsertRepository(root: root, origin: nil, name: root) }
+        let store = TaskStore(database: database)
+        var tasks = Self.sample(repositories: roots)
+        _ = try store.replaceAll(with: tasks)
+        #expect(try store.figures().map(Figures.init) == store.tasks().map(Figures.init))
+        #expect(try store.figures().allSatisfy { $0.title.isEmpty && $0.commits.isEmpty && $0.weakLinksOnly != nil })
+
+        tasks[3].effortHours = 7.25
+        tasks[3].sessions = []
+        tasks[8].category = .tests
+        tasks[8].reviewRounds = nil
+        tasks.remove(at: 20)
+        let saved = try store.replaceAll(with: tasks)
+        #expect(saved.changed == 2 && saved.removed == 1)
+        let whole = try store.tasks()
+        #expect(try store.figures().map(Figures.init) == whole.map(Figures.init))
+        #expect(whole.count == tasks.count)
+    }
+
+    @Test("whole tasks are read by id and by the week they ended in")
+    func wholeTasks() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
+        let store = TaskStore(database: database)
+        let tasks = Self.sample(repositories: ["/a"])
+        _ = try store.replaceAll(with: tasks)
+        let all = try store.tasks()
+        #expect(try store.tasks(ids: [tasks[5].id, tasks[2].id, "unknown", tasks[5].id]) == all.filter { [tasks[5].id, tasks[2].id].contains($0.id) })
+        #expect(try store.tasks(endingFrom: 3000, before: 5000) == all.filter { $0.end >= 3000 && $0.end < 5000 })
+    }
+
+    @Test("a database from before the figures gets them from its stored tasks, old link evidence included")
+    func upgradeFillsFigures() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let before = Array(Migrations.all.prefix { $0.name != "task figures" })
+        #expect(before.count < Migrations.all.count)
+        var tasks = Self.sample(repositories: ["/a"])
+        // Tasks stored before links carried their evidence: the reason says which rule linked.
+        for (index, reason, evidence) in [
+            (1, "no file edits; active time overlaps the task's", WorkTask.LinkEvidence.time),
+            (2, "the session names commit abc", .commit), (4, "edited a.swift", .file),
+        ] {
+            tasks[index].sessions[0].reason = reason
+            tasks[index].sessions[0].evidence = evidence
+        }
+        let stripped: Set<String> = [tasks[1].id, tasks[2].id, tasks[4].id]
+        do {
+            let old = try Database(path: path, migrations: before)
+            try old.execute("INSERT INTO repository (id, root, name) VALUES (1, '/a', 'a')")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let insert = try old.prepare(
+                """
+                INSERT INTO task (id, repository_id, key, category, ai, bot, start_time, end_time, detail)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for task in tasks {
+                var detail = String(decoding: try encoder.encode(task), as: UTF8.self)
+                if stripped.contains(task.id) {
+                    for evidence in ["commit", "key", "file", "time"] {
+                        detail = detail.replacingOccurrences(of: "\"evidence\":\"\(evidence)\",", with: "")
+                    }
+                }
+                try insert.execute([
+                    .text(task.id), .text(task.key), .text(task.category.rawValue), .bool(task.ai), .bool(task.bot),
+                    .integer(task.start), .integer(task.end), .text(detail),
+                ])
+            }
+        }
+        let upgraded = try Database(path: path)
+        #expect(try upgraded.schemaVersion() == Migrations.all.count)
+        let store = TaskStore(database: upgraded)
+        let whole = try store.tasks()
+        #expect(whole.filter { stripped.contains($0.id) }.map { $0.sessions[0].evidence } == [.time, .commit, .file])
+        #expect(try store.figures().map(Figures.init) == whole.map(Figures.init))
+        #expect(whole.map(Figures.init) == tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map(Figures.init))
+    }
+
+    @Test("space per table names the task table")
+    func space() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let space = try database.spaceByTable()
+        // dbstat is optional in SQLite builds: without it the list is empty.
+        #expect(space.isEmpty || space.contains { $0.name == "task" })
+    }
+}
