@@ -33,7 +33,7 @@ struct Benchmark {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
-        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | report-db TASKS... | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-fixture [SET] [--no-append]\n"
+        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | report-db TASKS... [--keep DIR] | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-fixture [SET] [--no-append]\n"
             + "       " + ValidityBenchmark.usage.dropFirst("usage: ".count)
         if arguments.first == "validity" {
             guard let options = ValidityBenchmark.parse(Array(arguments.dropFirst())) else {
@@ -63,8 +63,10 @@ struct Benchmark {
                 report = try MergeBenchmark.run(exports: Int(arguments[1]) ?? 50, sessions: Int(arguments[2]) ?? 10_000)
             case "plan" where arguments.count == 2: report = try PlanBenchmark.run(count: Int(arguments[1]) ?? 500)
             case "report-db" where arguments.count >= 2:
+                let keep = arguments.firstIndex(of: "--keep").flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
                 report = try ReportDatabaseBenchmark.run(
-                    counts: arguments.dropFirst().compactMap { Int($0) }, executable: CommandLine.arguments[0])
+                    counts: arguments.dropFirst().filter { $0 != keep }.compactMap { Int($0) }, executable: CommandLine.arguments[0],
+                    keep: keep)
             case "report" where arguments.count == 2: report = try ReportBenchmark.run(count: Int(arguments[1]) ?? 100_000)
             case "classify" where arguments.count <= 2:
                 report = try ClassifyBenchmark.run(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath)

@@ -4,7 +4,7 @@ import Model
 import Storage
 import Support
 
-/// `MultiplierBench report-db N...`: `multiplier report retro --format json` through the built
+/// `MultiplierBench report-db N... [--keep DIR]`: `multiplier report retro --format json` through the built
 /// release binary on a synthetic database of N stored tasks (each with commits, sessions and
 /// evidence like a real task's), beside the cost of reading the task table alone (the rows, and
 /// the rows decoded into tasks), and what takes the space in the database (`dbstat`).
@@ -12,15 +12,16 @@ enum ReportDatabaseBenchmark {
     /// Runs of each timed figure; the table shows their median and range.
     static let runs = 5
 
-    static func run(counts: [Int], executable: String) throws -> String {
+    /// `keep`: write the databases there and leave them (to time other builds against them).
+    static func run(counts: [Int], executable: String, keep: String? = nil) throws -> String {
         let folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent().path
         let multiplier = folder + "/multiplier"
         let environment = ProcessInfo.processInfo.environment
-        let directory = FileManager.default.temporaryDirectory.path + "/multiplier-report-bench-\(getpid())"
+        let directory = keep ?? FileManager.default.temporaryDirectory.path + "/multiplier-report-bench-\(getpid())"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer {
             // Our own scratch folder; a leftover is harmless.
-            try? FileManager.default.removeItem(atPath: directory)
+            if keep == nil { try? FileManager.default.removeItem(atPath: directory) }
         }
         func fixed(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
         func figure(_ times: [Double]) -> String {
@@ -34,15 +35,18 @@ enum ReportDatabaseBenchmark {
             let database = try Database(path: path)
             let repository = try CommitStore(database: database).upsertRepository(root: "/bench/repo", origin: nil, name: "repo")
             let store = TaskStore(database: database)
-            _ = try store.replaceAll(with: tasks(count: count, repository: repository.root))
+            let built = tasks(count: count, repository: repository.root)
+            let storeSeconds = try Benchmark.seconds { _ = try store.replaceAll(with: built) }
             try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             var rowTimes: [Double] = []
             var decodeTimes: [Double] = []
+            var figureTimes: [Double] = []
             var retroTimes: [Double] = []
             var retroBytes = 0
             for _ in 0..<runs {
                 rowTimes.append(try Benchmark.seconds { _ = try store.taskDetailBytes() })
                 decodeTimes.append(try Benchmark.seconds { _ = try store.tasks() })
+                figureTimes.append(try Benchmark.seconds { _ = try store.figures() })
                 var output: [UInt8] = []
                 retroTimes.append(
                     try Benchmark.seconds {
@@ -57,7 +61,7 @@ enum ReportDatabaseBenchmark {
             }
             let fileBytes = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
             rows.append(
-                "| \(count) | \(figure(rowTimes)) | \(figure(decodeTimes)) | \(figure(retroTimes)) | \(retroBytes) | \(fixed(Double(fileBytes) / 1_048_576, 1)) MB |"
+                "| \(count) | \(fixed(storeSeconds)) s | \(figure(rowTimes)) | \(figure(decodeTimes)) | \(figure(figureTimes)) | \(figure(retroTimes)) | \(retroBytes) | \(fixed(Double(fileBytes) / 1_048_576, 1)) MB |"
             )
             let space = try database.spaceByTable()
             let total = max(space.reduce(0) { $0 + $1.bytes }, 1)
@@ -74,8 +78,8 @@ enum ReportDatabaseBenchmark {
             (median, range). Load average \(loadBefore) before, \(loadAverage()) after; \
             \(ProcessInfo.processInfo.activeProcessorCount) cores.
 
-            | tasks | read the task rows (id, detail) | read and decode every task | `multiplier report retro --format json` (process) | JSON bytes | database |
-            |---|---|---|---|---|---|
+            | tasks | store them (one `replaceAll`, once) | read the task rows (id, detail) | read and decode every task | read the figures (`TaskStore.figures`, index only) | `multiplier report retro --format json` (process) | JSON bytes | database |
+            |---|---|---|---|---|---|---|---|
             \(rows.joined(separator: "\n"))
 
             What takes the space (`dbstat`, tables with their indexes, largest first; under 50 KiB left out):
