@@ -156,7 +156,7 @@ package final class SessionStore {
 
         if let workflow = delta.workflow {
             try addWorkflow(
-                workflow, edited: !delta.filesEdited.isEmpty, prompts: delta.prompts, session: session, file: file,
+                workflow, edited: delta.workflowEditSeen, prompts: delta.prompts, session: session, file: file,
                 continuing: continuing)
         }
 
