@@ -139,6 +139,38 @@ struct SessionWorkflowStoreTests {
         #expect(try ClaudeSessionReader.read(path: logs.path + "/C1.jsonl").session("C1").workflow == expected)
     }
 
+    @Test("an export carries each session's workflow and merge stores it; an export without it merges as unknown")
+    func exportAndMerge() throws {
+        let folder = try TemporaryDirectory("workflow-team")
+        defer { folder.remove() }
+        let laptop = try Database(path: folder.path + "/laptop.sqlite")
+        let store = SessionStore(database: laptop)
+        let file = try Self.logFile(store, "a.jsonl")
+        let plan = SessionWorkflow(
+            start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 1, correctionsAfterEdit: 2,
+            subagents: 1)
+        try Self.add(Self.delta("S1", prompts: 4, edited: true, workflow: plan), store, file: file)
+        try Self.add(Self.delta("S2", prompts: 1, edited: false, workflow: SessionWorkflow()), store, file: file)
+        var sessions = try TeamStore(database: laptop).exportableSessions(sinceMs: nil, repositoryRoots: nil)
+        #expect(sessions.map(\.workflow) == [plan, SessionWorkflow()])
+        let info = ExportInfo(machine: "laptop", exporter: "me", created: 1, pseudonymized: false)
+        try ExportFile.write(sessions, info: info, to: folder.path + "/laptop.export")
+        let read = try ExportFile.read(path: folder.path + "/laptop.export")
+        #expect(read.sessions.map(\.workflow) == [plan, SessionWorkflow()])
+
+        let team = try Database(path: folder.path + "/team.sqlite")
+        _ = try TeamStore(database: team).merge(read.sessions, info: read.info, time: 2)
+        #expect(try SessionStore(database: team).workflows() == ["claude-code/S1": plan, "claude-code/S2": SessionWorkflow()])
+        // Merged again from an export that does not carry it (an older Multiplier): the old facts go.
+        sessions = read.sessions.map { session in
+            var session = session
+            session.workflow = nil
+            return session
+        }
+        _ = try TeamStore(database: team).merge(sessions, info: read.info, time: 3)
+        #expect(try SessionStore(database: team).workflows()["claude-code/S1"] == SessionWorkflow())
+    }
+
     @Test("an old (schema 8) database is upgraded and its logs are read again, whole, with nothing duplicated")
     func upgradeRereads() throws {
         let folder = try TemporaryDirectory("upgrade")
