@@ -91,7 +91,7 @@ enum ReportCommand {
         let merged = try TeamStore(database: database).mergedMachines()
         var tasks: [WorkTask]
         // Figures only (no titles, commits, sessions or evidence) unless whole tasks are at hand:
-        // `whole(_:where:)` loads the rest for the tasks a section shows or reads from git.
+        // `wholeTasks(_:where:)` loads the rest for the tasks a section shows or reads from git.
         var whole = true
         if paths.isEmpty && excludes.isEmpty && (team || merged.isEmpty) {
             (tasks, whole) = try TaskBuilding.figures(context, database: database)
