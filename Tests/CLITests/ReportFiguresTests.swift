@@ -1,4 +1,6 @@
+import Analysis
 import Foundation
+import Model
 import Storage
 import TestSupport
 import Testing
@@ -31,5 +33,68 @@ struct ReportFiguresTests {
         let fromWholeTasks = try embedded.run(ReportCommand.definition, arguments)
         #expect(fromFigures.stdout == fromWholeTasks)
         #expect(!fromWholeTasks.isEmpty)
+    }
+
+    @Test("the sample team's tasks stored by a binary from before the figures get them on upgrade, and the retro from them is the same")
+    func upgradedSample() throws {
+        let sample = try SampleTeam.get()
+        try #require(sample.status == 0)
+        var whole = try TaskStore(database: try Database(readOnlyPath: sample.database)).tasks()
+        try #require(whole.count > 100)
+        // Every AI task of the sample rests on strong evidence: make some rest on time overlap alone.
+        var linked = 0
+        for index in whole.indices where whole[index].ai && !whole[index].sessions.isEmpty {
+            linked += 1
+            guard linked % 4 == 0 else { continue }
+            for session in whole[index].sessions.indices { whole[index].sessions[session].evidence = .time }
+            for commit in whole[index].commits.indices { whole[index].commits[commit].aiTools = [] }
+            whole[index].aiLabel = nil
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/old.sqlite"
+        do {
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "task figures" }))
+            let roots = Array(Set(whole.map(\.repository))).sorted()
+            for (index, root) in roots.enumerated() {
+                try old.prepare("INSERT INTO repository (id, root, name) VALUES (?, ?, ?)").execute([.int(index + 1), .text(root), .text(root)])
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let insert = try old.prepare(
+                """
+                INSERT INTO task (id, repository_id, key, category, ai, bot, start_time, end_time, detail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for task in whole {
+                try insert.execute([
+                    .text(task.id), .int((roots.firstIndex(of: task.repository) ?? 0) + 1), .text(task.key), .text(task.category.rawValue),
+                    .bool(task.ai), .bool(task.bot), .integer(task.start), .integer(task.end),
+                    .text(String(decoding: try encoder.encode(task), as: UTF8.self)),
+                ])
+            }
+        }
+        let figures = try TaskStore(database: try Database(path: path)).figures()
+        #expect(figures.map(\.id) == whole.map(\.id))
+        #expect(figures.map(\.aiOnWeakEvidenceOnly) == whole.map(\.aiOnWeakEvidenceOnly))
+        #expect(whole.contains { $0.aiOnWeakEvidenceOnly })
+        for minimum in MinimumEvidence.allCases {
+            let analysis = RetroAnalysis(minimumEvidence: minimum)
+            var fromFigures = analysis.run(figures, since: nil, until: nil)
+            let fromWhole = analysis.run(whole, since: nil, until: nil)
+            let titles = Dictionary(whole.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+            for index in fromFigures.lowConfidence.indices {
+                fromFigures.lowConfidence[index].title = titles[fromFigures.lowConfidence[index].id] ?? ""
+            }
+            #expect(try JSONOutput.encode(fromFigures) == JSONOutput.encode(fromWhole))
+            let week = ISOWeek(SampleTeam.week)
+            try #require(week != nil)
+            if let week {
+                let members = Set(whole.filter { $0.end >= week.start && $0.end < week.end }.map(\.id))
+                let mixed = zip(figures, whole).map { members.contains($0.0.id) ? $0.1 : $0.0 }
+                let weeklyFromFigures = try JSONOutput.encode(analysis.weekly(mixed, week: week))
+                #expect(try weeklyFromFigures == JSONOutput.encode(analysis.weekly(whole, week: week)))
+            }
+        }
     }
 }
