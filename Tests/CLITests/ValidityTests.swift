@@ -17,7 +17,7 @@ struct ValidityTests {
         let work = try TemporaryDirectory("validity")
         defer { work.remove() }
         let validity = Validity(besides: CLIRunner.binary, environment: ScriptedRepository.environment())
-        let score = try validity.run(Validity.Case(world: world, seed: seed), work: work.path + "/run")
+        let score = try validity.run(Validity.Case(world: world, seed: seed), work: work.path + "/run").headline
         let pooled = Validity.Score.pooled([score])
         print(Validity.Pooled.header + "\n" + pooled.row("\(world) seed \(seed)"))
         // Every planted task with commits is found, and grouping and categories hold up.
