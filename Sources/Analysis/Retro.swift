@@ -14,6 +14,11 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
     /// 1 − ratio: "45% faster" is 0.45.
     package var timeSaved: Double?
     package var multiplier: Double?
+    /// The raw ratio of geometric means and its interval, before the adjustment for size and
+    /// person that `ratio` carries (METHOD.md, Speedup): a check, shown beside it.
+    package var unadjustedRatio: Double? = nil
+    package var unadjustedRatioLow: Double? = nil
+    package var unadjustedRatioHigh: Double? = nil
     /// The size-matched check, and whether it falls outside the interval.
     package var sizeMatchedRatio: Double?
     package var sizeMatchedDisagrees: Bool?
@@ -30,7 +35,8 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
     package var effortHoursHuman: Double
 
     enum CodingKeys: String, CodingKey {
-        case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, sizeMatchedRatio
+        case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, unadjustedRatio
+        case unadjustedRatioLow, unadjustedRatioHigh, sizeMatchedRatio
         case sizeMatchedDisagrees, withinPersonRatio, withinPersonPeople, withinPersonDisagrees, reworkShareAI, reworkShareHuman
         case churnAI, churnHuman, effortHoursAI, effortHoursHuman
     }
@@ -46,6 +52,9 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
         try container.encode(ratioHigh, forKey: .ratioHigh)
         try container.encode(timeSaved, forKey: .timeSaved)
         try container.encode(multiplier, forKey: .multiplier)
+        try container.encode(unadjustedRatio, forKey: .unadjustedRatio)
+        try container.encode(unadjustedRatioLow, forKey: .unadjustedRatioLow)
+        try container.encode(unadjustedRatioHigh, forKey: .unadjustedRatioHigh)
         try container.encode(sizeMatchedRatio, forKey: .sizeMatchedRatio)
         try container.encode(sizeMatchedDisagrees, forKey: .sizeMatchedDisagrees)
         try container.encode(withinPersonRatio, forKey: .withinPersonRatio)
@@ -68,8 +77,14 @@ package struct EndToEnd: Sendable, Equatable, Encodable {
     package var timeSaved: Double?
     /// The categories that had enough data to enter the sum.
     package var categories: [String]
+    /// The same sum of the raw ratios of geometric means (a check beside the adjusted one).
+    package var unadjustedRatio: Double? = nil
+    package var unadjustedRatioLow: Double? = nil
+    package var unadjustedRatioHigh: Double? = nil
 
-    enum CodingKeys: String, CodingKey { case ratio, ratioLow, ratioHigh, timeSaved, categories }
+    enum CodingKeys: String, CodingKey {
+        case ratio, ratioLow, ratioHigh, timeSaved, categories, unadjustedRatio, unadjustedRatioLow, unadjustedRatioHigh
+    }
 
     package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -78,6 +93,9 @@ package struct EndToEnd: Sendable, Equatable, Encodable {
         try container.encode(ratioHigh, forKey: .ratioHigh)
         try container.encode(timeSaved, forKey: .timeSaved)
         try container.encode(categories, forKey: .categories)
+        try container.encode(unadjustedRatio, forKey: .unadjustedRatio)
+        try container.encode(unadjustedRatioLow, forKey: .unadjustedRatioLow)
+        try container.encode(unadjustedRatioHigh, forKey: .unadjustedRatioHigh)
     }
 }
 

@@ -14,8 +14,8 @@ import Support
 ///   "bots": ["release-robot"],
 ///   "aliases": {"alice@old.example": "alice@acme.example"},
 ///   "settings": {"burstGapHours": 4, "maximumCommitGapHours": 2, "leadInMinutes": 30, "idleCapMinutes": 10,
-///                "sessionLeadHours": 24, "sessionOverlapHours": 2, "churnDays": 14, "reviewMinutes": 15,
-///                "nearTie": 0.85}
+///                "sessionLeadHours": 24, "sessionOverlapHours": 2, "sessionMaterialShare": 0.1,
+///                "churnDays": 14, "reviewMinutes": 15, "nearTie": 0.85}
 /// }
 /// ```
 package struct RuleConfig: Sendable, Equatable {
@@ -181,7 +181,7 @@ package struct RuleConfig: Sendable, Equatable {
                 ("burstGapHours", \.burstGapHours), ("churnDays", \.churnDays), ("idleCapMinutes", \.idleCapMinutes),
                 ("leadInMinutes", \.leadInMinutes), ("maximumCommitGapHours", \.maximumCommitGapHours),
                 ("nearTie", \.nearTie), ("reviewMinutes", \.reviewMinutes), ("sessionLeadHours", \.sessionLeadHours),
-                ("sessionOverlapHours", \.sessionOverlapHours),
+                ("sessionMaterialShare", \.sessionMaterialShare), ("sessionOverlapHours", \.sessionOverlapHours),
             ]
             for key in map.keys.sorted() {
                 guard let field = fields.first(where: { $0.name == key }), let raw = map[key] else {
@@ -191,8 +191,8 @@ package struct RuleConfig: Sendable, Equatable {
                 }
                 settings[keyPath: field.key] = try number(raw, at: "$.settings.\(key)", minimum: 0)
             }
-            if settings.nearTie > 1 {
-                throw .invalid(file: file, path: "$.settings.nearTie", expected: "a share between 0 and 1")
+            for (name, share) in [("nearTie", settings.nearTie), ("sessionMaterialShare", settings.sessionMaterialShare)] where share > 1 {
+                throw .invalid(file: file, path: "$.settings.\(name)", expected: "a share between 0 and 1")
             }
             return settings
         }

@@ -13,6 +13,9 @@ package struct Settings: Sendable, Equatable {
     package var sessionLeadHours: Double = 24
     /// A session without file edits links when its activity overlaps this long before the first commit.
     package var sessionOverlapHours: Double = 2
+    /// A session linked by a file or by time alone (not by a named commit or key) must be active
+    /// for at least this share of the task's effort: less is a question asked, not the work done.
+    package var sessionMaterialShare: Double = 0.1
     /// Lines deleted again within this many days count as churn.
     package var churnDays: Double = 14
     /// Reviewer effort per review round where no time log says otherwise.

@@ -43,8 +43,14 @@ struct Validity {
         self.environment = environment
     }
 
+    /// One run scored twice: the retro's headline (adjusted) figures, and its unadjusted ratios.
+    struct Outcome {
+        var headline: Score
+        var unadjusted: Score
+    }
+
     /// Generates the world in `work` (which must not exist yet), runs the pipeline and scores it.
-    func run(_ testCase: Case, work: String) throws -> Score {
+    func run(_ testCase: Case, work: String) throws -> Outcome {
         let data = work + "/data"
         let checkout = work + "/checkout"
         let database = work + "/multiplier.sqlite"
@@ -69,7 +75,9 @@ struct Validity {
         let tasks = try step("tasks", multiplier, ["tasks", "--bots", "--format", "json", "--db", database])
         let retro = try step("report retro", multiplier, ["report", "retro", "--format", "json", "--db", database])
         let truth = try Data(contentsOf: URL(fileURLWithPath: data + "/truth.json"))
-        return try Score(tasks: tasks, retro: retro, truth: truth)
+        return Outcome(
+            headline: try Score(tasks: tasks, retro: retro, truth: truth),
+            unadjusted: try Score(tasks: tasks, retro: retro, truth: truth, figures: .unadjusted))
     }
 
     /// Runs one step; its stdout, or a failure naming the step and its first stderr line.
@@ -124,8 +132,17 @@ extension Validity {
 
         init() {}
 
+        /// Which of the retro's ratios to score: the headline ones, or the unadjusted check.
+        enum Figures {
+            case headline, unadjusted
+
+            func key(_ name: String) -> String {
+                self == .headline ? name : "unadjusted" + name.prefix(1).uppercased() + name.dropFirst()
+            }
+        }
+
         /// Scores `multiplier tasks --bots --format json` and `report retro --format json` against truth.json.
-        init(tasks: Data, retro: Data, truth: Data) throws {
+        init(tasks: Data, retro: Data, truth: Data, figures: Figures = .headline) throws {
             guard let built = try JSONSerialization.jsonObject(with: tasks) as? [[String: Any]],
                 let report = try JSONSerialization.jsonObject(with: retro) as? [String: Any],
                 let plantedWorld = try JSONSerialization.jsonObject(with: truth) as? [String: Any],
@@ -162,8 +179,8 @@ extension Validity {
             }
             var measured: Set<String> = []
             for category in report["categories"] as? [[String: Any]] ?? [] {
-                guard let name = category["category"] as? String, let low = category["ratioLow"] as? Double,
-                    let high = category["ratioHigh"] as? Double, let ratio = effects[name]?["ratio"] as? Double
+                guard let name = category["category"] as? String, let low = category[figures.key("ratioLow")] as? Double,
+                    let high = category[figures.key("ratioHigh")] as? Double, let ratio = effects[name]?["ratio"] as? Double
                 else { continue }
                 measured.insert(name)
                 intervals += 1
@@ -171,7 +188,7 @@ extension Validity {
                 widths.append(high - low)
             }
             missingIntervals = categories.filter { $0.value.ai > 0 && $0.value.human > 0 && !measured.contains($0.key) }.count
-            endToEnd = (report["endToEnd"] as? [String: Any])?["ratio"] as? Double
+            endToEnd = (report["endToEnd"] as? [String: Any])?[figures.key("ratio")] as? Double
             plantedEndToEnd = ((plantedWorld["endToEnd"] as? [String: Any])?["ratio"] as? Double) ?? 0
         }
 

@@ -107,6 +107,8 @@ struct SessionLinker {
     /// 3. it edited a file that exactly one eligible task touched in the lead window;
     /// 4. only when its owner is known: time overlap with the owner's tasks (no file edits), or
     ///    a file it edited that several of the owner's tasks touched then. These are weak links.
+    /// A file or time link also needs the session to be material to the task: active for at least
+    /// `sessionMaterialShare` of its effort (one-timestamp logs exempt; see `material`).
     /// A file several tasks touched at the same time, or one that many tasks touch (schemas, lock
     /// files, a shared module: 5% of the tasks, at least 5), never links on its own while the owner
     /// is unknown. Every link but a named commit needs an event from the lead time before the
@@ -142,6 +144,9 @@ struct SessionLinker {
         for file in session.filesEdited.sorted() {
             let candidates = (tasksByFile[file] ?? []).filter { eligible($0) && inWindow($0) }
             if candidates.count == 1 && !commonFiles.contains(file) {
+                // One task's file, but a session too short to be part of its work (a question asked
+                // while the author did the task by hand) is not evidence that AI did it.
+                guard material(session, candidates[0]) else { continue }
                 result[candidates[0]] = Link(
                     task: candidates[0],
                     reason: "edited \(file), which no other task touched then, with an event within \(Self.hours(lead)) before the first commit up to the last",
@@ -154,7 +159,7 @@ struct SessionLinker {
         // Weak evidence, and only for a session whose owner is known (so only the owner's tasks are eligible).
         if session.filesEdited.isEmpty {
             let before = Int64(settings.sessionOverlapHours * 3_600_000)
-            for (index, task) in tasks.enumerated() where eligible(index) {
+            for (index, task) in tasks.enumerated() where eligible(index) && material(session, index) {
                 if activeOverlap(session.eventTimes, from: task.firstCommitTime * 1000 - before, to: task.lastCommitTime * 1000) {
                     result[index] = Link(
                         task: index,
@@ -164,7 +169,7 @@ struct SessionLinker {
             }
         } else {
             for entry in shared {
-                for index in entry.tasks where result[index] == nil {
+                for index in entry.tasks where result[index] == nil && material(session, index) {
                     let others = entry.tasks.count > 1
                         ? "which \(entry.tasks.count) of its owner's tasks touched then" : "a file most tasks touch"
                     result[index] = Link(
@@ -201,6 +206,18 @@ struct SessionLinker {
         return named.keys.sorted().filter(allowed).map {
             Link(task: $0, reason: "its prompts name \(named[$0] ?? tasks[$0].key)", evidence: .key)
         }
+    }
+
+    /// Whether a session is materially part of a task, as a link resting on a file or on time
+    /// alone needs (METHOD.md, AI attribution): its active time is at least `sessionMaterialShare`
+    /// of the task's effort. A log with one timestamp (aider's history gives each session's start
+    /// only) cannot show active time and is not held to it; neither is a task without effort.
+    private func material(_ session: SessionActivity, _ index: Int) -> Bool {
+        guard let first = session.eventTimes.first, session.eventTimes.contains(where: { $0 != first }) else { return true }
+        let effortSeconds = tasks[index].effortHours * 3600
+        guard effortSeconds > 0 else { return true }
+        let active = ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000))
+        return Double(active) >= settings.sessionMaterialShare * effortSeconds
     }
 
     /// Never across branches where both are known; and a session on a branch some task was

@@ -275,7 +275,7 @@ struct LinkingTests {
     @Test("a log without file edits links by active time within 2 hours before the first commit up to the last, weakly, only when its owner is known")
     func timeOverlap() throws {
         let tasks = history().build(sessions: [
-            session("near", minutes: [-100, -95], directory: "/home/ann/repo"),
+            session("near", minutes: [-100, -95, -90], directory: "/home/ann/repo"),
             session("far", minutes: [-200, -190], directory: "/home/ann/repo"),
             session("anyone", minutes: [-100, -95], directory: "/workspace/repo"),
         ])
@@ -283,6 +283,20 @@ struct LinkingTests {
         #expect(task.sessions.map(\.id) == ["near"])
         #expect(task.sessions.first?.evidence == .time)
         #expect(task.aiOnWeakEvidenceOnly)
+    }
+
+    @Test("a file or time link needs the session active for 10% of the task's effort; a key link does not; a one-timestamp log is exempt")
+    func materialShare() throws {
+        // ABC-1's effort is 1.5 hours (a 30-minute lead-in, then 60 minutes): 9 minutes is 10%.
+        let tasks = history().build(sessions: [
+            session("question", files: ["src/parser.ts"], minutes: [5, 9, 12]),
+            session("work", files: ["src/parser.ts"], minutes: [5, 10, 14]),
+            session("brief-owner", minutes: [20, 25], directory: "/home/ann/repo"),
+            session("keyed", minutes: [20, 21], branch: "ABC-1-parser"),
+            session("one-stamp", files: ["src/parser.ts"], minutes: [30]),
+        ])
+        let task = try #require(tasks.first { $0.key == "ABC-1" })
+        #expect(task.sessions.map(\.id).sorted() == ["keyed", "one-stamp", "work"])
     }
 
     @Test("a squash-merged pull request's task links sessions around its own commits (export times, ids, head branch), however long the review waited")
@@ -296,7 +310,7 @@ struct LinkingTests {
             commits: ["c1c1c1c1c1", "c2c2c2c2c2"], commitTimes: [History.start + 60 * 60, History.start + 240 * 60])
         let tasks = history.build(
             sessions: [
-                session("editing", files: ["src/ledger.py"], minutes: [30, 50], directory: "/workspace"),
+                session("editing", files: ["src/ledger.py"], minutes: [30, 40, 50], directory: "/workspace"),
                 session("committing", minutes: [200], commits: ["c2c2c2c2"], directory: "/workspace"),
                 session("on-branch", minutes: [100], branch: "ledger-sums", directory: "/workspace"),
             ],
