@@ -43,10 +43,10 @@ struct Validity {
         self.environment = environment
     }
 
-    /// One run scored twice: the retro's headline (adjusted) figures, and its unadjusted ratios.
+    /// One run scored twice: the retro's headline figures, and its ratios adjusted for size and person.
     struct Outcome {
         var headline: Score
-        var unadjusted: Score
+        var adjusted: Score
     }
 
     /// Generates the world in `work` (which must not exist yet), runs the pipeline and scores it.
@@ -77,7 +77,7 @@ struct Validity {
         let truth = try Data(contentsOf: URL(fileURLWithPath: data + "/truth.json"))
         return Outcome(
             headline: try Score(tasks: tasks, retro: retro, truth: truth),
-            unadjusted: try Score(tasks: tasks, retro: retro, truth: truth, figures: .unadjusted))
+            adjusted: try Score(tasks: tasks, retro: retro, truth: truth, figures: .adjusted))
     }
 
     /// Runs one step; its stdout, or a failure naming the step and its first stderr line.
@@ -132,12 +132,12 @@ extension Validity {
 
         init() {}
 
-        /// Which of the retro's ratios to score: the headline ones, or the unadjusted check.
+        /// Which of the retro's ratios to score: the headline ones, or the adjusted check.
         enum Figures {
-            case headline, unadjusted
+            case headline, adjusted
 
             func key(_ name: String) -> String {
-                self == .headline ? name : "unadjusted" + name.prefix(1).uppercased() + name.dropFirst()
+                self == .headline ? name : "adjusted" + name.prefix(1).uppercased() + name.dropFirst()
             }
         }
 
