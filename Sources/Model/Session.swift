@@ -42,6 +42,10 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     /// The log writes local times without an offset (aider), read as if UTC: ingestion shifts
     /// them by the offset of the author's commits.
     package var localTimes = false
+    /// How the session went about its work, as far as this read shows it; nil when the reader does not
+    /// tell (stored as unknown). A read that continues an earlier one of the same file (`SessionStore.add`,
+    /// `continuing`) counts its own first prompt as the first, which the store corrects.
+    package var workflow: SessionWorkflow?
 
     package init(
         tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,

@@ -79,7 +79,7 @@ struct CommandLineTests {
         #expect(status.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         #expect(json["database"] as? String == directory.path + "/env.sqlite")
-        #expect(json["schemaVersion"] as? Int == 8)
+        #expect(json["schemaVersion"] as? Int == 9)
         let repositories = try #require(json["repositories"] as? [[String: Any]])
         let entry = try #require(repositories.first)
         #expect(

@@ -317,7 +317,8 @@ package struct SessionIngestor {
                     session, logFileID: fileID, source: entry.path,
                     repository: repository,
                     prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
-                    promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count })
+                    promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count },
+                    continuing: read.offset > 0)
             }
         }
         report.read += 1

@@ -245,5 +245,28 @@ package enum Migrations {
                     PRIMARY KEY (repository, hash)
                 ) WITHOUT ROWID;
                 """),
+        Migration(
+            name: "session workflow",
+            sql: """
+                -- How a session went about its work (SessionWorkflow), per log file that contributed to it, like
+                -- session_part: a rewritten file's row cascades away with its log_file row. NULL = the log does not
+                -- tell. start: 'plan-first' or 'code-first'. edited: 1 once this file showed a file edit, so that
+                -- prompts read later from the same file count as corrections after the edit.
+                CREATE TABLE session_workflow (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    start TEXT,
+                    start_evidence TEXT,
+                    corrections_before_edit INTEGER,
+                    corrections_after_edit INTEGER,
+                    subagents INTEGER,
+                    edited INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (session_id, log_file_id)
+                ) WITHOUT ROWID;
+                -- Logs read before this step are read again, whole, by the next `ingest sessions`: a size that
+                -- never matches makes them changed, a fingerprint that never matches makes them rewritten (their
+                -- rows are replaced, not appended to). Merged exports' pseudo files are not logs.
+                UPDATE log_file SET size = -1, fingerprint = 'read again for session workflow' WHERE tool <> 'export';
+                """),
     ]
 }

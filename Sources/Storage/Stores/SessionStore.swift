@@ -84,9 +84,11 @@ package final class SessionStore {
     ///   - prompts: prompt texts to keep (already redacted), or empty when prompts are not kept.
     ///   - promptWords: vocabulary words of the prompts with their counts.
     ///   - promptKeys: the issue keys (`ABC-12`, `#12`) the prompts name, for linking to tasks.
+    ///   - continuing: this read went on from where an earlier read of the same file stopped, so its
+    ///     first prompt is not the session's first (the workflow facts are merged accordingly).
     package func add(
         _ delta: SessionDelta, logFileID: Int64, source: String, repository: RepositoryMatch?, prompts: [String],
-        promptWords: [String: Int], promptKeys: [String] = [], promptCharacters: Int
+        promptWords: [String: Int], promptKeys: [String] = [], promptCharacters: Int, continuing: Bool = false
     ) throws {
         try database.prepare(
             """
@@ -152,6 +154,12 @@ package final class SessionStore {
             }
         }
 
+        if let workflow = delta.workflow {
+            try addWorkflow(
+                workflow, edited: !delta.filesEdited.isEmpty, prompts: delta.prompts, session: session, file: file,
+                continuing: continuing)
+        }
+
         let usage = try database.prepare(
             """
             INSERT INTO token_usage (key, session_id, input, output, cache_write, cache_read) VALUES (?, ?, ?, ?, ?, ?)
@@ -166,6 +174,118 @@ package final class SessionStore {
                 .int(record.cacheRead),
             ])
         }
+    }
+
+    /// Stores what one read says about a session's workflow, merged with what an earlier read of the
+    /// same file said: after an edit was seen, later prompts are corrections after it; before, the start
+    /// is still open and the later read's first prompt is a correction before the edit.
+    private func addWorkflow(
+        _ workflow: SessionWorkflow, edited: Bool, prompts: Int, session: SQLValue, file: SQLValue, continuing: Bool
+    ) throws {
+        struct Stored {
+            var workflow: SessionWorkflow
+            var edited: Bool
+        }
+        var merged = workflow
+        var mergedEdited = edited
+        if continuing,
+            let stored = try database.prepare(
+                """
+                SELECT start, start_evidence, corrections_before_edit, corrections_after_edit, subagents, edited
+                FROM session_workflow WHERE session_id = ? AND log_file_id = ?
+                """
+            ).first([session, file], { row in
+                Stored(workflow: Self.workflow(row, from: 0), edited: row.int(5) != 0)
+            })
+        {
+            merged = stored.workflow
+            mergedEdited = stored.edited || edited
+            let counted = workflow.correctionsBeforeEdit != nil || workflow.correctionsAfterEdit != nil
+            if stored.edited {
+                // Every prompt of this read came after the edit the earlier read saw.
+                merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, counted ? prompts : nil)
+            } else {
+                if stored.workflow.start == .unknown && workflow.start != .unknown {
+                    merged.start = workflow.start
+                    merged.startEvidence = workflow.startEvidence
+                }
+                // This read's first prompt is not the session's first: it is one more correction before the edit.
+                let firstOfRead = workflow.correctionsBeforeEdit == nil ? nil : min(prompts, 1)
+                merged.correctionsBeforeEdit = Self.sum(
+                    stored.workflow.correctionsBeforeEdit, Self.sum(firstOfRead, workflow.correctionsBeforeEdit))
+                merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, workflow.correctionsAfterEdit)
+            }
+            merged.subagents = Self.sum(stored.workflow.subagents, workflow.subagents)
+        }
+        try database.prepare(
+            """
+            INSERT INTO session_workflow (session_id, log_file_id, start, start_evidence, corrections_before_edit,
+                corrections_after_edit, subagents, edited)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(session_id, log_file_id) DO UPDATE SET start = excluded.start,
+                start_evidence = excluded.start_evidence, corrections_before_edit = excluded.corrections_before_edit,
+                corrections_after_edit = excluded.corrections_after_edit, subagents = excluded.subagents,
+                edited = excluded.edited
+            """
+        ).execute([
+            session, file, merged.start == .unknown ? .null : .text(merged.start.rawValue), .optional(merged.startEvidence),
+            .optional(merged.correctionsBeforeEdit), .optional(merged.correctionsAfterEdit), .optional(merged.subagents),
+            .int(mergedEdited ? 1 : 0),
+        ])
+    }
+
+    /// nil when both are unknown, else their sum with an unknown one as 0.
+    private static func sum(_ a: Int?, _ b: Int?) -> Int? { a == nil && b == nil ? nil : (a ?? 0) + (b ?? 0) }
+
+    /// Every stored session's workflow facts, keyed "\(tool)/\(id)" (the tool and id of
+    /// `WorkTask.TaskSession`); a session whose logs tell nothing has `SessionWorkflow()` (unknown).
+    ///
+    /// A session read from several files combines them: plan-first when any file showed a plan before its
+    /// first edit (else code-first when any showed the first edit without one), counts summed. A session
+    /// whose sub-agents are stored as sessions of their own counts at least those.
+    package func workflows() throws -> [String: SessionWorkflow] {
+        var result: [String: SessionWorkflow] = [:]
+        var keys: [Int64: String] = [:]
+        var children: [String: Int] = [:]
+        try database.prepare("SELECT id, tool, key, parent_key FROM session").query { row in
+            let key = row.text(1) + "/" + row.text(2)
+            keys[row.int64(0)] = key
+            result[key] = SessionWorkflow()
+            if let parent = row.optionalText(3) { children[row.text(1) + "/" + parent, default: 0] += 1 }
+        }
+        try database.prepare(
+            """
+            SELECT session_id, start, start_evidence, corrections_before_edit, corrections_after_edit, subagents
+            FROM session_workflow ORDER BY session_id, log_file_id
+            """
+        ).query { row in
+            guard let key = keys[row.int64(0)], let stored = result[key] else { return }
+            let part = Self.workflow(row, from: 1)
+            var combined = stored
+            let rank: [SessionWorkflow.Start: Int] = [.unknown: 0, .codeFirst: 1, .planFirst: 2]
+            if (rank[part.start] ?? 0) > (rank[stored.start] ?? 0) {
+                combined.start = part.start
+                combined.startEvidence = part.startEvidence
+            }
+            combined.correctionsBeforeEdit = Self.sum(stored.correctionsBeforeEdit, part.correctionsBeforeEdit)
+            combined.correctionsAfterEdit = Self.sum(stored.correctionsAfterEdit, part.correctionsAfterEdit)
+            combined.subagents = Self.sum(stored.subagents, part.subagents)
+            result[key] = combined
+        }
+        for (parent, count) in children {
+            guard var workflow = result[parent] else { continue }
+            workflow.subagents = max(workflow.subagents ?? 0, count)
+            result[parent] = workflow
+        }
+        return result
+    }
+
+    /// A workflow from five columns starting at `first`: start, evidence, corrections before and after, sub-agents.
+    private static func workflow(_ row: Row, from first: Int32) -> SessionWorkflow {
+        SessionWorkflow(
+            start: row.optionalText(first).flatMap(SessionWorkflow.Start.init(rawValue:)) ?? .unknown,
+            startEvidence: row.optionalText(first + 1), correctionsBeforeEdit: row.optionalInt(first + 2),
+            correctionsAfterEdit: row.optionalInt(first + 3), subagents: row.optionalInt(first + 4))
     }
 
     /// `path` relative to `root` when it lies inside it.

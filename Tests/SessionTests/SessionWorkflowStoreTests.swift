@@ -1,0 +1,145 @@
+import Foundation
+import Ingestion
+import Model
+import Storage
+import Support
+import TestSupport
+import Testing
+
+@Suite("Storing session workflow facts (schema 9)")
+struct SessionWorkflowStoreTests {
+    private static func delta(_ id: String, prompts: Int, edited: Bool, workflow: SessionWorkflow?) -> SessionDelta {
+        var delta = SessionDelta(
+            tool: "claude-code", id: id, eventTimes: [1_000], prompts: prompts,
+            filesEdited: edited ? ["/work/p/a.swift"] : [])
+        delta.workflow = workflow
+        return delta
+    }
+
+    private static func add(_ delta: SessionDelta, _ store: SessionStore, file: Int64, continuing: Bool = false) throws {
+        try store.add(
+            delta, logFileID: file, source: "log-\(file)", repository: nil, prompts: [], promptWords: [:],
+            promptCharacters: 0, continuing: continuing)
+    }
+
+    private static func logFile(_ store: SessionStore, _ name: String) throws -> Int64 {
+        try store.recordFile(
+            path: name, tool: "claude-code", format: "claude-code", size: 1, modified: 1, consumed: 1, fingerprint: "f",
+            malformed: 0, time: 1)
+    }
+
+    @Test("a session's workflow is stored with every fact, keyed tool/id; a session without one is unknown")
+    func storedAndRead() throws {
+        let folder = try TemporaryDirectory("workflow")
+        defer { folder.remove() }
+        let database = try Database(path: folder.path + "/db.sqlite")
+        let store = SessionStore(database: database)
+        let file = try Self.logFile(store, "a.jsonl")
+        let plan = SessionWorkflow(
+            start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 2, correctionsAfterEdit: 1,
+            subagents: 3)
+        try Self.add(Self.delta("S1", prompts: 4, edited: true, workflow: plan), store, file: file)
+        try Self.add(Self.delta("S2", prompts: 1, edited: false, workflow: nil), store, file: file)
+        try Self.add(Self.delta("S3", prompts: 1, edited: false, workflow: SessionWorkflow()), store, file: file)
+        let workflows = try store.workflows()
+        #expect(workflows["claude-code/S1"] == plan)
+        #expect(workflows["claude-code/S2"] == SessionWorkflow())
+        #expect(workflows["claude-code/S3"] == SessionWorkflow())
+        #expect(workflows.count == 3)
+        #expect(try database.prepare("SELECT start FROM session_workflow WHERE start IS NULL").rows { $0.isNull(0) }.count == 1)
+    }
+
+    @Test("a read that continues a file: its prompts are corrections, before the edit or after it")
+    func continuingRead() throws {
+        let folder = try TemporaryDirectory("workflow")
+        defer { folder.remove() }
+        let database = try Database(path: folder.path + "/db.sqlite")
+        let store = SessionStore(database: database)
+        let file = try Self.logFile(store, "a.jsonl")
+        // First read: a plan-mode prompt and one more, no edit yet. Then the file grows: 2 prompts, an edit, 1 prompt.
+        try Self.add(
+            Self.delta("S1", prompts: 2, edited: false, workflow: SessionWorkflow(
+                start: .planFirst, startEvidence: "permissionMode plan", correctionsBeforeEdit: 1, correctionsAfterEdit: 0,
+                subagents: 0)), store, file: file)
+        try Self.add(
+            Self.delta("S1", prompts: 3, edited: true, workflow: SessionWorkflow(
+                start: .codeFirst, startEvidence: "no plan before the first edit", correctionsBeforeEdit: 1,
+                correctionsAfterEdit: 1, subagents: 1)), store, file: file, continuing: true)
+        #expect(
+            try store.workflows()["claude-code/S1"]
+                == SessionWorkflow(
+                    start: .planFirst, startEvidence: "permissionMode plan", correctionsBeforeEdit: 3,
+                    correctionsAfterEdit: 1, subagents: 1))
+        // A third read after the edit: all of its prompts came after it.
+        try Self.add(
+            Self.delta("S1", prompts: 2, edited: false, workflow: SessionWorkflow(
+                start: .unknown, correctionsBeforeEdit: 1, correctionsAfterEdit: 0, subagents: 0)), store, file: file,
+            continuing: true)
+        #expect(try store.workflows()["claude-code/S1"]?.correctionsAfterEdit == 3)
+        #expect(try store.workflows()["claude-code/S1"]?.correctionsBeforeEdit == 3)
+    }
+
+    @Test("a session read from two files: plan-first wins over code-first, counts add up; a rewritten file's part goes")
+    func severalFiles() throws {
+        let folder = try TemporaryDirectory("workflow")
+        defer { folder.remove() }
+        let database = try Database(path: folder.path + "/db.sqlite")
+        let store = SessionStore(database: database)
+        let first = try Self.logFile(store, "a.jsonl")
+        let second = try Self.logFile(store, "b.jsonl")
+        try Self.add(
+            Self.delta("S1", prompts: 2, edited: true, workflow: SessionWorkflow(
+                start: .codeFirst, startEvidence: "no plan", correctionsBeforeEdit: 0, correctionsAfterEdit: 1)),
+            store, file: first)
+        try Self.add(
+            Self.delta("S1", prompts: 2, edited: true, workflow: SessionWorkflow(
+                start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 1, correctionsAfterEdit: 0)),
+            store, file: second)
+        #expect(
+            try store.workflows()["claude-code/S1"]
+                == SessionWorkflow(
+                    start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 1, correctionsAfterEdit: 1))
+        try store.forgetFile(id: second)
+        #expect(try store.workflows()["claude-code/S1"]?.start == .codeFirst)
+    }
+
+    @Test("an old (schema 8) database is upgraded and its logs are read again, whole, with nothing duplicated")
+    func upgradeRereads() throws {
+        let folder = try TemporaryDirectory("upgrade")
+        defer { folder.remove() }
+        let logs = try TemporaryDirectory("upgrade-logs")
+        defer { logs.remove() }
+        try SessionIngestorTests.claudeSession("OLD1", cwd: "/work/p", prompt: "add a button")
+            .write(toFile: logs.path + "/OLD1.jsonl", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(
+            atPath: try SessionFixtures.path("codex"), toPath: logs.path + "/codex")
+        let path = folder.path + "/db.sqlite"
+        let tables = ["session", "session_part", "session_event", "session_detail", "token_usage", "log_file"]
+        var before: [Int] = []
+        do {
+            // What a schema-8 binary left: every log read, no session_workflow table.
+            let database = try Database(path: path)
+            let first = try SessionIngestor(database: database, environment: [:], keepPrompts: false)
+                .ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
+            #expect(first.read == 3)
+            before = try tables.map { table in try database.prepare("SELECT count(*) FROM \(table)").first { $0.int(0) } ?? -1 }
+            try database.execute("DROP TABLE session_workflow; PRAGMA user_version = 8")
+        }
+        let old = try Database(path: path, migrations: nil)
+        #expect(try old.schemaVersion() == 8)
+        let database = try Database(path: path)
+        #expect(try database.schemaVersion() == 9)
+        let again = try SessionIngestor(database: database, environment: [:], keepPrompts: false)
+            .ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
+        #expect(again.read == 3)
+        #expect(again.rewritten == 3)
+        #expect(again.unchanged == 0)
+        #expect(again.newSessions == 0)
+        #expect(try tables.map { table in try database.prepare("SELECT count(*) FROM \(table)").first { $0.int(0) } ?? -1 } == before)
+        #expect(try SessionStore(database: database).workflows().count == before[0])
+        // Read once more: nothing changed, nothing read.
+        let third = try SessionIngestor(database: database, environment: [:], keepPrompts: false)
+            .ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
+        #expect(third.read == 0)
+    }
+}
