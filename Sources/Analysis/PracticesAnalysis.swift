@@ -152,8 +152,8 @@ package struct PracticesAnalysis: Sendable {
         let interval = "\(Self.fixed(estimate.low))–\(Self.fixed(estimate.high))"
         let note: String
         switch verdict {
-        case .lower: note = "\(a) tasks took less effort than \(b) ones: ratio \(Self.fixed(estimate.ratio)) (95% interval \(interval))"
-        case .higher: note = "\(a) tasks took more effort than \(b) ones: ratio \(Self.fixed(estimate.ratio)) (95% interval \(interval))"
+        case .lower: note = "\(Self.phrase(a)) took less effort than \(Self.phrase(b)): ratio \(Self.fixed(estimate.ratio)) (95% interval \(interval))"
+        case .higher: note = "\(Self.phrase(a)) took more effort than \(Self.phrase(b)): ratio \(Self.fixed(estimate.ratio)) (95% interval \(interval))"
         case .cannotTell: note = "cannot tell: ratio \(Self.fixed(estimate.ratio)), and its 95% interval \(interval) includes no difference"
         }
         return PracticeEffort(
@@ -248,6 +248,15 @@ package struct PracticesAnalysis: Sendable {
                     + "\(fixed(practices.prototypes.effortHours)) h) are reported apart and left out of the speedups.")
         }
         return lines
+    }
+
+    /// A group's name in a sentence: "plan-first tasks", "tasks after the change".
+    static func phrase(_ group: String) -> String {
+        switch group {
+        case "after": "tasks after the change"
+        case "before": "tasks before it"
+        default: "\(group) tasks"
+        }
     }
 
     static func fixed(_ value: Double) -> String { Format.fixed(value, 2) }
