@@ -88,7 +88,11 @@ package struct PracticeComparison: Sendable, Equatable, Encodable {
 
 /// One substantial change of a context file, and AI-assisted work before and after it.
 package struct ContextFileEffect: Sendable, Equatable, Encodable {
+    /// The episode's first substantial change: the date the series is cut at.
     package var change: ContextFiles.Change
+    /// Commits of later substantial changes within `PracticesAnalysis.foldDays` of it, folded in:
+    /// "after" starts at the last of them.
+    package var folded: [String]
     /// ISO weeks in which tasks of the repository finished, in each window.
     package var weeksBefore: Int
     package var weeksAfter: Int
@@ -99,11 +103,12 @@ package struct ContextFileEffect: Sendable, Equatable, Encodable {
     /// Why it cannot tell, when it cannot.
     package var cannotTell: String?
 
-    enum CodingKeys: String, CodingKey { case change, weeksBefore, weeksAfter, comparison, humanControl, cannotTell }
+    enum CodingKeys: String, CodingKey { case change, folded, weeksBefore, weeksAfter, comparison, humanControl, cannotTell }
 
     package func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(change, forKey: .change)
+        try container.encode(folded, forKey: .folded)
         try container.encode(weeksBefore, forKey: .weeksBefore)
         try container.encode(weeksAfter, forKey: .weeksAfter)
         try container.encode(comparison, forKey: .comparison)

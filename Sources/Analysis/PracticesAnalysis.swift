@@ -9,6 +9,8 @@ package struct PracticesAnalysis: Sendable {
     package static let minimumTasks = 10
     /// A context-file change needs tasks finished in this many ISO weeks on each side.
     package static let minimumWeeks = 8
+    /// Substantial context-file changes this many days apart or less are one episode.
+    package static let foldDays = 14
 
     package var settings: Settings
     package var speedup: Speedup
@@ -47,19 +49,21 @@ package struct PracticesAnalysis: Sendable {
         for repository in contextFiles.keys.sorted() {
             guard let history = contextFiles[repository] else { continue }
             allChanges += history.changes
-            let substantial = history.substantial
+            let episodes = Self.episodes(history.substantial)
             let members = tasks.filter { $0.repository == repository }
-            for (index, change) in substantial.enumerated() {
-                let from = index > 0 ? substantial[index - 1].time : Int64.min
-                let to = index + 1 < substantial.count ? substantial[index + 1].time : Int64.max
-                // Before: finished before the change; after: started after it. Tasks that span it are left out.
+            for (index, episode) in episodes.enumerated() {
+                guard let change = episode.first, let last = episode.last else { continue }
+                let from = index > 0 ? episodes[index - 1].last?.time ?? Int64.min : Int64.min
+                let to = index + 1 < episodes.count ? episodes[index + 1].first?.time ?? Int64.max : Int64.max
+                // Before: finished before the change; after: started after it (and after the changes
+                // folded into it). Tasks that span it are left out.
                 let before = members.filter { $0.start >= from && $0.end < change.time }
-                let after = members.filter { $0.start >= change.time && $0.end < to }
+                let after = members.filter { $0.start >= last.time && $0.end < to }
                 let weeksBefore = Set(before.map { ISOWeek(containing: $0.end).description }).count
                 let weeksAfter = Set(after.map { ISOWeek(containing: $0.end).description }).count
                 var effect = ContextFileEffect(
-                    change: change, weeksBefore: weeksBefore, weeksAfter: weeksAfter, comparison: nil, humanControl: nil,
-                    cannotTell: nil)
+                    change: change, folded: episode.dropFirst().map(\.commit), weeksBefore: weeksBefore, weeksAfter: weeksAfter,
+                    comparison: nil, humanControl: nil, cannotTell: nil)
                 if weeksBefore < Self.minimumWeeks || weeksAfter < Self.minimumWeeks {
                     effect.cannotTell =
                         "cannot tell: tasks finished in \(weeksBefore) weeks before and \(weeksAfter) after this change; "
@@ -88,6 +92,21 @@ package struct PracticesAnalysis: Sendable {
             assumptions: assumptions(), reading: [])
         result.reading = Self.reading(result)
         return result
+    }
+
+    /// Substantial changes of a repository's context files grouped into episodes: a change within
+    /// `foldDays` of the previous one belongs to its episode (a file created, then reworked the
+    /// next day, is one change of practice, not two with nothing between them).
+    package static func episodes(_ changes: [ContextFiles.Change]) -> [[ContextFiles.Change]] {
+        var episodes: [[ContextFiles.Change]] = []
+        for change in changes.sorted(by: { ($0.time, $0.path) < ($1.time, $1.path) }) {
+            if let last = episodes.last?.last, change.time - last.time <= Int64(foldDays) * 86_400 {
+                episodes[episodes.count - 1].append(change)
+            } else {
+                episodes.append([change])
+            }
+        }
+        return episodes
     }
 
     /// A task's start: that of its earliest linked session (by first event) whose log tells.
@@ -214,7 +233,7 @@ package struct PracticesAnalysis: Sendable {
             "These are observational figures from the team's own history, not a randomised trial: people choose when to plan first, and a context file often changes when other things do.",
             "Only AI-assisted tasks are compared. A task is plan-first or code-first by the earliest of its linked sessions whose log tells; tasks whose sessions do not tell (or that have none) are counted and left out.",
             "Effort ratios compare within category (\(Speedup.minimumTasks) tasks or more on each side) and are summed with the retro's weights; intervals are 95% percentile bootstraps of 2,000 resamples with a fixed seed. 'Cannot tell' means the interval includes no difference (1 for ratios, 0 for differences) or the data are too thin: fewer than \(Speedup.minimumTasks) tasks a side in every category, or fewer than \(Self.minimumTasks) tasks a side for rework, churn and review rounds.",
-            "A context-file change is substantial when it creates the file or changes at least \(ContextFiles.minimumLines) lines or \(Int(ContextFiles.minimumShare * 100))% of the file's lines. Each is an interrupted time series: tasks finished before it against tasks started after it (up to the neighbouring substantial change), with tasks finished in at least \(Self.minimumWeeks) ISO weeks on each side; tasks without AI, compared the same way, show whether the team's pace changed too.",
+            "A context-file change is substantial when it creates the file or changes at least \(ContextFiles.minimumLines) lines or \(Int(ContextFiles.minimumShare * 100))% of the file's lines. Each is an interrupted time series: tasks finished before it against tasks started after it (up to the neighbouring substantial change; changes within \(Self.foldDays) days of each other are one, and 'after' starts at the last of them), with tasks finished in at least \(Self.minimumWeeks) ISO weeks on each side; tasks without AI, compared the same way, show whether the team's pace changed too.",
             "Tasks on prototype branches (\((Settings.standardPrototypeBranches + settings.prototypeBranches).joined(separator: ", "))) are reported apart and left out of every comparison and of the retro's speedups.",
         ]
     }

@@ -92,6 +92,7 @@ extension ReportBuilders {
                     "No commit in the ingested history touches a context file (CLAUDE.md, AGENTS.md, GEMINI.md, "
                         + ".github/copilot-instructions.md, .cursor/rules, .cursorrules, CONVENTIONS.md)."))
         } else {
+            let folded = Set(practices.contextFiles.flatMap(\.folded))
             let effects = Dictionary(practices.contextFiles.map { ("\($0.change.repository)\u{0}\($0.change.commit)\u{0}\($0.change.path)", $0) }) { first, _ in first }
             document.blocks.append(
                 .table(
@@ -106,6 +107,8 @@ extension ReportBuilders {
                             let result: String
                             if let effect {
                                 result = effect.comparison.map { $0.effort.note } ?? effect.cannotTell ?? "cannot tell"
+                            } else if folded.contains(change.commit) {
+                                result = "folded into the substantial change before it (within 14 days)"
                             } else {
                                 result = "not substantial"
                             }
@@ -115,8 +118,9 @@ extension ReportBuilders {
                                 effect.map { "\($0.weeksAfter)" } ?? "-", result,
                             ]
                         },
-                        note: "Substantial: created, or at least 20 lines or 30% of the file changed. Before: tasks finished before "
-                            + "the change; after: tasks started after it; 8 weeks with finished tasks needed on each side.",
+                        note: "Substantial: created, or at least 20 lines or 30% of the file changed; substantial changes within 14 days "
+                            + "of each other are one. Before: tasks finished before the change; after: tasks started after it (and "
+                            + "after the changes folded in); 8 weeks with finished tasks needed on each side.",
                         priority: ["file", "date", "result", "change", "weeks before", "weeks after", "repository", "commit"],
                         flexible: "result")))
             let controls = practices.contextFiles.compactMap { effect -> String? in

@@ -182,6 +182,23 @@ struct PracticesTests {
         #expect(effect.cannotTell?.contains("needs 8 on each side") == true)
     }
 
+    @Test("context file: a substantial rework days after the creation is folded into one change, not two that cannot tell")
+    func folded() throws {
+        let created = Self.origin + 8 * Self.week
+        let history = ContextFiles.history(
+            repository: "/r",
+            commits: [
+                Self.commit("ctx", at: created, [FileChange(path: "CLAUDE.md", linesAdded: 6, linesDeleted: 0)]),
+                Self.commit("rework", at: created + 3 * 3600, [FileChange(path: "CLAUDE.md", linesAdded: 6, linesDeleted: 2)]),
+                Self.commit("later", at: created + 86_400, [FileChange(path: "sub/CLAUDE.md", linesAdded: 30, linesDeleted: 0)]),
+            ])
+        #expect(history.substantial.count == 3)
+        let result = PracticesAnalysis().run(Self.contextWorld(factor: 0.7), workflows: [:], contextFiles: ["/r": history])
+        let effect = try #require(result.contextFiles.first)
+        #expect(result.contextFiles.count == 1 && effect.change.commit == "ctx" && effect.folded == ["rework", "later"])
+        #expect(effect.comparison?.effort.verdict == .lower)
+    }
+
     @Test("prototype branches: reported apart, left out of the comparisons and of the retro's speedups, with a line")
     func prototypes() {
         var (tasks, workflows) = Self.planWorld(factor: 0.6)
