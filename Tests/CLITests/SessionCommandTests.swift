@@ -36,8 +36,15 @@ struct SessionCommandTests {
         #expect(
             Set(entry.keys) == [
                 "tool", "id", "parent", "source", "repository", "repositoryEvidence", "branch", "start", "end", "activeSeconds",
-                "prompts", "models", "tokens", "filesEdited", "commits",
+                "prompts", "models", "tokens", "filesEdited", "commits", "workflow",
             ])
+        // No permissionMode field, no plan tool, no edit: the log does not tell, and every key is there.
+        #expect(
+            (entry["workflow"] as? NSDictionary)
+                == [
+                    "start": "unknown", "startEvidence": NSNull(), "correctionsBeforeEdit": 0, "correctionsAfterEdit": 0,
+                    "subagents": 0,
+                ] as NSDictionary)
         #expect(entry["start"] as? String == "2026-03-01T10:00:00Z")
         #expect(entry["activeSeconds"] as? Int == 240)
         #expect(entry["prompts"] as? Int == 1)
@@ -53,6 +60,40 @@ struct SessionCommandTests {
         try folder.write("strict/bad.jsonl", Self.log)
         let strict = try CLIRunner.run(["ingest", "sessions", folder.path + "/strict", "--db", db, "--strict"])
         #expect(strict.status == 65)
+    }
+
+    /// A Claude Code 2.1 session: a prompt in default mode, the plan written and ExitPlanMode called, then the edit.
+    static let planLog = """
+        {"type":"user","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","permissionMode":"default","message":{"role":"user","content":"add rate limiting to the API"}}
+        {"type":"assistant","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"a1","timestamp":"2026-03-01T10:01:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Write","input":{"file_path":"/home/u/.claude/plans/rate-limit.md","content":"plan"}}]}}
+        {"type":"assistant","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"a2","timestamp":"2026-03-01T10:02:00.000Z","requestId":"r2","message":{"id":"m2","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t2","name":"ExitPlanMode","input":{}}]}}
+        {"type":"user","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"u2","timestamp":"2026-03-01T10:03:00.000Z","message":{"role":"user","content":[{"type":"tool_result","tool_use_id":"t2","content":"User has approved your plan."}]}}
+        {"type":"assistant","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"a3","timestamp":"2026-03-01T10:04:00.000Z","requestId":"r3","message":{"id":"m3","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t3","name":"Edit","input":{"file_path":"/w/app/api.py"}}]}}
+        {"type":"user","sessionId":"p1","cwd":"/w/app","gitBranch":"main","uuid":"u3","timestamp":"2026-03-01T10:05:00.000Z","permissionMode":"acceptEdits","message":{"role":"user","content":"also log the rejections"}}
+
+        """
+
+    @Test("a Claude log with ExitPlanMode before its first edit shows plan-first in sessions --format json and csv")
+    func planFirstEndToEnd() throws {
+        let folder = try TemporaryDirectory("cli-plan")
+        defer { folder.remove() }
+        try folder.write("logs/p1.jsonl", Self.planLog)
+        let db = folder.path + "/db.sqlite"
+        let ingest = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        #expect(list.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let workflow = try #require(entries.first?["workflow"] as? [String: Any])
+        #expect(workflow["start"] as? String == "plan-first")
+        #expect(workflow["startEvidence"] as? String == "ExitPlanMode tool")
+        #expect(workflow["correctionsBeforeEdit"] as? Int == 0)
+        #expect(workflow["correctionsAfterEdit"] as? Int == 1)
+        #expect(workflow["subagents"] as? Int == 0)
+        let csv = try CLIRunner.run(["sessions", "--format", "csv", "--db", db])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasSuffix("workflow_start,workflow_start_evidence,corrections_before_edit,corrections_after_edit,subagents") == true)
+        #expect(lines.last?.hasSuffix(",plan-first,ExitPlanMode tool,0,1,0") == true)
     }
 
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [

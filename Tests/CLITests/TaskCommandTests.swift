@@ -119,6 +119,40 @@ struct TaskCommandTests {
         #expect(task["aiTools"] as? [String] == ["claude-code"])
         let explain = try CLIRunner.run(["tasks", "--explain", "ABC-7", "--db", db])
         #expect(explain.stdout.contains("edited src/parser.ts"))
+        #expect(
+            explain.stdout.contains(
+                "      start: unknown (nothing in the log tells plan-first from code-first); corrections 0 before the first edit, 0 after; 0 sub-agents\n"),
+            "\(explain.stdout)")
+    }
+
+    @Test("tasks --explain says each linked session's start mode and its evidence")
+    func explainWorkflow() throws {
+        let repository = try ScriptedRepository("plan")
+        defer { repository.remove() }
+        try repository.write("src/limit.ts", "export const limit = 1\n")
+        try repository.commit("ABC-9: rate limiting", date: "2026-03-01T10:30:00+0000")
+        let db = repository.directory.path + "/../plan.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let root = repository.directory.path
+        let log = """
+            {"type":"user","sessionId":"p9","cwd":"\(root)","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","permissionMode":"plan","message":{"role":"user","content":"ABC-9 add rate limiting"}}
+            {"type":"assistant","sessionId":"p9","cwd":"\(root)","uuid":"a1","timestamp":"2026-03-01T10:02:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"ExitPlanMode","input":{}}]}}
+            {"type":"user","sessionId":"p9","cwd":"\(root)","uuid":"u2","timestamp":"2026-03-01T10:03:00.000Z","permissionMode":"acceptEdits","message":{"role":"user","content":"go"}}
+            {"type":"assistant","sessionId":"p9","cwd":"\(root)","uuid":"a2","timestamp":"2026-03-01T10:05:00.000Z","requestId":"r2","message":{"id":"m2","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t2","name":"Edit","input":{"file_path":"\(root)/src/limit.ts"}}]}}
+
+            """
+        let logs = repository.directory.path + "/../plan-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        try log.write(toFile: logs + "/p9.jsonl", atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["ingest", "sessions", logs, "--db", db]).status == 0)
+        let explain = try CLIRunner.run(["tasks", "--explain", "ABC-9", "--db", db])
+        #expect(explain.stdout.contains("  claude-code p9, "), "\(explain.stdout)")
+        #expect(
+            explain.stdout.contains(
+                "      start: plan-first (permissionMode plan); corrections 1 before the first edit, 0 after; 0 sub-agents\n"),
+            "\(explain.stdout)")
     }
 
     @Test("links carry their evidence: a prompt naming the key is strong, time overlap alone weak; --min-evidence strong counts weak-only tasks as human")

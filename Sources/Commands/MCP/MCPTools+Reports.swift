@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Support
 
 /// `speedup`, `tasks` and `explain_task`: the retro's figures and the task list, as the commands print them.
@@ -45,7 +46,7 @@ extension MCPTools {
         let (context, _) = try commands.context(TasksCommand.definition.spec, [])
         let database = try context.openDatabase()
         let task = try TaskBuilding.find(argument, in: try TaskBuilding.tasks(context, database: database), command: "tasks")
-        let explanation = TasksCommand.explain(task)
+        let explanation = TasksCommand.explain(task, workflows: try SessionStore(database: database).workflows())
         return Answer(
             structured: [
                 "task": try JSONValue(encoding: TasksCommand.entry(task)), "evidence": try JSONValue(encoding: task.evidence),

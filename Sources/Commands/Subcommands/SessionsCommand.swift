@@ -43,6 +43,37 @@ enum SessionsCommand {
         var tokens: Tokens
         var filesEdited: [String]
         var commits: [String]
+        var workflow: Workflow
+
+        /// How the session went about its work (WORKFLOW.md); null where the log does not tell.
+        struct Workflow: Encodable {
+            var start: String
+            var startEvidence: String?
+            var correctionsBeforeEdit: Int?
+            var correctionsAfterEdit: Int?
+            var subagents: Int?
+
+            init(_ workflow: SessionWorkflow) {
+                start = workflow.start.rawValue
+                startEvidence = workflow.startEvidence
+                correctionsBeforeEdit = workflow.correctionsBeforeEdit
+                correctionsAfterEdit = workflow.correctionsAfterEdit
+                subagents = workflow.subagents
+            }
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(start, forKey: .start)
+                try container.encode(startEvidence, forKey: .startEvidence)
+                try container.encode(correctionsBeforeEdit, forKey: .correctionsBeforeEdit)
+                try container.encode(correctionsAfterEdit, forKey: .correctionsAfterEdit)
+                try container.encode(subagents, forKey: .subagents)
+            }
+
+            enum CodingKeys: String, CodingKey {
+                case start, startEvidence, correctionsBeforeEdit, correctionsAfterEdit, subagents
+            }
+        }
 
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -61,11 +92,12 @@ enum SessionsCommand {
             try container.encode(tokens, forKey: .tokens)
             try container.encode(filesEdited, forKey: .filesEdited)
             try container.encode(commits, forKey: .commits)
+            try container.encode(workflow, forKey: .workflow)
         }
 
         enum CodingKeys: String, CodingKey {
             case tool, id, parent, source, repository, repositoryEvidence, branch, start, end, activeSeconds, prompts, models, tokens
-            case filesEdited, commits
+            case filesEdited, commits, workflow
         }
     }
 
@@ -88,8 +120,10 @@ enum SessionsCommand {
             filter.repository = repository.contains("/") ? context.absolute(repository) : repository
         }
         let database = try context.openDatabase()
-        let sessions = try SessionStore(database: database).sessions(filter)
-        let entries = sessions.map(entry)
+        let store = SessionStore(database: database)
+        let sessions = try store.sessions(filter)
+        let workflows = try store.workflows()
+        let entries = sessions.map { entry($0, workflow: workflows[$0.tool + "/" + $0.id] ?? SessionWorkflow()) }
         switch format {
         case "json": context.console.line(try JSONOutput.encode(entries))
         case "csv": context.console.out(csv(entries))
@@ -98,7 +132,7 @@ enum SessionsCommand {
         return .success
     }
 
-    static func entry(_ session: SessionSummary) -> Entry {
+    static func entry(_ session: SessionSummary, workflow: SessionWorkflow) -> Entry {
         Entry(
             tool: session.tool, id: session.id, parent: session.parent, source: session.source,
             repository: session.repository, repositoryEvidence: session.repositoryEvidence, branch: session.branch,
@@ -107,14 +141,15 @@ enum SessionsCommand {
             tokens: Entry.Tokens(
                 input: session.tokens.input, output: session.tokens.output, cacheWrite: session.tokens.cacheWrite,
                 cacheRead: session.tokens.cacheRead),
-            filesEdited: session.filesEdited, commits: session.commits)
+            filesEdited: session.filesEdited, commits: session.commits, workflow: Entry.Workflow(workflow))
     }
 
     static func csv(_ entries: [Entry]) -> String {
         var text = CSV.row([
             "tool", "id", "parent", "repository", "branch", "start", "end", "active_seconds", "prompts", "models",
             "input_tokens", "output_tokens", "cache_write_tokens", "cache_read_tokens", "files_edited", "commits", "source",
-            "repository_evidence",
+            "repository_evidence", "workflow_start", "workflow_start_evidence", "corrections_before_edit",
+            "corrections_after_edit", "subagents",
         ])
         for entry in entries {
             text += CSV.row([
@@ -122,7 +157,9 @@ enum SessionsCommand {
                 entry.end ?? "", "\(entry.activeSeconds)", "\(entry.prompts)", entry.models.joined(separator: " "),
                 "\(entry.tokens.input)", "\(entry.tokens.output)", "\(entry.tokens.cacheWrite)",
                 "\(entry.tokens.cacheRead)", "\(entry.filesEdited.count)", entry.commits.joined(separator: " "),
-                entry.source, entry.repositoryEvidence ?? "",
+                entry.source, entry.repositoryEvidence ?? "", entry.workflow.start, entry.workflow.startEvidence ?? "",
+                entry.workflow.correctionsBeforeEdit.map(String.init) ?? "",
+                entry.workflow.correctionsAfterEdit.map(String.init) ?? "", entry.workflow.subagents.map(String.init) ?? "",
             ])
         }
         return text

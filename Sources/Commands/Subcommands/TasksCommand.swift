@@ -61,7 +61,7 @@ enum TasksCommand {
         let all = try TaskBuilding.tasks(context, database: database)
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
-            context.console.out(explain(task))
+            context.console.out(explain(task, workflows: try SessionStore(database: database).workflows()))
             return .success
         }
         let tasks = all.filter(filter.includes)
@@ -179,8 +179,20 @@ enum TasksCommand {
         return text
     }
 
+    /// A session's start mode with its evidence, then the corrections and sub-agents the log tells.
+    static func workflowLine(_ workflow: SessionWorkflow) -> String {
+        var line = workflow.start.rawValue
+        line += workflow.startEvidence.map { " (\($0))" } ?? " (nothing in the log tells plan-first from code-first)"
+        if let before = workflow.correctionsBeforeEdit, let after = workflow.correctionsAfterEdit {
+            line += "; corrections \(before) before the first edit, \(after) after"
+        }
+        if let subagents = workflow.subagents { line += "; \(subagents) sub-agent" + (subagents == 1 ? "" : "s") }
+        return line
+    }
+
     /// Every decision about one task, with its evidence.
-    static func explain(_ task: WorkTask) -> String {
+    /// - Parameter workflows: the stored sessions' workflow facts, keyed "tool/id" (`SessionStore.workflows()`).
+    static func explain(_ task: WorkTask, workflows: [String: SessionWorkflow] = [:]) -> String {
         var lines: [String] = []
         lines.append("task \(task.id): \(task.title)")
         lines.append("  repository  \(task.repository)")
@@ -203,6 +215,7 @@ enum TasksCommand {
             lines.append(
                 "  \(session.tool) \(session.id), \(session.activeSeconds / 60) min active, "
                     + "\(session.evidence.rawValue) link (\(session.evidence.isStrong ? "strong" : "weak")): \(session.reason)")
+            lines.append("      start: " + workflowLine(workflows[session.tool + "/" + session.id] ?? SessionWorkflow()))
         }
         lines.append("")
         lines.append(

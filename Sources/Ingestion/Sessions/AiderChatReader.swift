@@ -88,7 +88,7 @@ package enum AiderChatReader {
     private static func note(_ line: String, in builder: inout SessionBuilder) {
         if line.hasPrefix("Applied edit to ") {
             let file = String(line.dropFirst("Applied edit to ".count))
-            if !file.isEmpty { builder.filesEdited.insert(file) }
+            builder.noteEdit(file)
         } else if line.hasPrefix("Commit ") {
             let hash = line.dropFirst("Commit ".count).prefix { $0 != " " }
             if (7...40).contains(hash.count), hash.allSatisfy(\.isHexDigit) { builder.commits.insert(String(hash)) }

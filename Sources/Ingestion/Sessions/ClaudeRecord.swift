@@ -26,6 +26,8 @@ struct ClaudeRecord {
     var isMeta: Bool
     var isCompactSummary: Bool
     var isApiErrorMessage: Bool
+    /// `permissionMode` of a prompt line (≥ 2.1) or of a `permission-mode` line ("plan", "default", …).
+    var permissionMode: String?
     var message: Message?
     /// Commits in `toolUseResult.stdout` (user lines) when the structured result is an object with one.
     var toolCommits: [String]
@@ -36,6 +38,7 @@ struct ClaudeRecord {
     private enum Field: Int, CaseIterable {
         case type, sessionId, agentId, timestamp, cwd, gitBranch, version, uuid, leafUuid, requestId
         case isSidechain, isMeta, isCompactSummary, isApiErrorMessage, message, toolUseResult, snapshot
+        case permissionMode
     }
     private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
@@ -74,6 +77,7 @@ struct ClaudeRecord {
         isMeta = field(.isMeta)?.bool ?? false
         isCompactSummary = field(.isCompactSummary)?.bool ?? false
         isApiErrorMessage = field(.isApiErrorMessage)?.bool ?? false
+        permissionMode = field(.permissionMode)?.string
         message = field(.message).flatMap { Message($0, userLine: type == "user", strings: &strings) }
         toolCommits = []
         if type == "user", let stdout = field(.toolUseResult)?["stdout"], stdout.kind == .string {

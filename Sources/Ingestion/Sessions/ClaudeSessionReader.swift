@@ -26,6 +26,8 @@ package enum ClaudeSessionReader {
         "permission-mode", "last-prompt", "custom-title", "tag", "agent-name",
     ]
     private static let editTools: Set<String> = ["Edit", "MultiEdit", "Write", "NotebookEdit"]
+    /// The tool that starts a sub-agent: `Task`, renamed `Agent` in 2.1.63 (anthropics/claude-code#29677).
+    private static let subagentTools: Set<String> = ["Task", "Agent"]
 
     /// A usage record that came from a sidechain line, remembered to drop replays at the end.
     private struct SidechainUsage {
@@ -167,8 +169,12 @@ package enum ClaudeSessionReader {
         builder.noteDirectory(record.cwd)
         builder.noteBranch(record.gitBranch)
         if let version = record.version, !version.isEmpty { builder.toolVersion = version }
+        // Snapshots repeat every file tracked so far (relative paths): the tool uses before them time the first edit.
         builder.filesEdited.formUnion(record.trackedFiles)
         builder.commits.formUnion(record.toolCommits)
+        if let mode = record.permissionMode, !mode.isEmpty, !record.isSidechain {
+            if mode == "plan" { builder.notePlan("permissionMode plan") } else { builder.noteModeShown("permissionMode " + mode) }
+        }
         guard let message = record.message else { return }
         switch record.type {
         case "user":
@@ -181,9 +187,19 @@ package enum ClaudeSessionReader {
             builder.addPrompt(text)
         case "assistant":
             if case .blocks(let blocks) = message.content {
+                // Tool uses are recorded in every version: a log that shows none of Task/Agent ran no sub-agent.
+                builder.showsSubagents()
                 for block in blocks where block.type == "tool_use" {
-                    if let name = block.name, editTools.contains(name), let file = block.filePath, !file.isEmpty {
-                        builder.filesEdited.insert(file)
+                    guard let name = block.name else { continue }
+                    if editTools.contains(name), let file = block.filePath, !file.isEmpty {
+                        builder.noteEdit(file)
+                    } else if name == "ExitPlanMode" {
+                        // Plan mode lets Claude write only its plan file, just before it asks to exit.
+                        builder.notePlan("ExitPlanMode tool", coversTurn: true)
+                    } else if name == "EnterPlanMode" {
+                        builder.notePlan("EnterPlanMode tool")
+                    } else if subagentTools.contains(name), !record.isSidechain {
+                        builder.noteSubagent()
                     }
                 }
             }

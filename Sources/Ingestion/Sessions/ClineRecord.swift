@@ -5,10 +5,12 @@ extension ClineTaskReader {
         var ts: Int64?
         var type: String?
         var say: String?
+        /// Of an `ask` message: "followup", "plan_mode_respond", "tool", …
+        var ask: String?
         var text: String?
         var modelID: String?
 
-        private enum Keys: String, CodingKey { case ts, type, say, text, modelInfo }
+        private enum Keys: String, CodingKey { case ts, type, say, ask, text, modelInfo }
         private enum ModelKeys: String, CodingKey { case modelId }
 
         init(from decoder: Decoder) throws {
@@ -16,6 +18,7 @@ extension ClineTaskReader {
             ts = c.lenient(Int64.self, .ts) ?? c.lenient(Double.self, .ts).map { Int64($0) }
             type = c.lenient(String.self, .type)
             say = c.lenient(String.self, .say)
+            ask = c.lenient(String.self, .ask)
             text = c.lenient(String.self, .text)
             modelID = (try? c.nestedContainer(keyedBy: ModelKeys.self, forKey: .modelInfo))?.lenient(String.self, .modelId)
         }

@@ -64,6 +64,8 @@ package enum ClineTaskReader {
             for entry in history.values { builder.addModel(entry.modelID) }
         }
         if let metadata = load(fileNames[2], as: TaskMetadata.self) {
+            // Files only the metadata names were edited at a time the log does not tell: corrections are unknown.
+            if !Set(metadata.editedFiles).isSubset(of: builder.filesEdited) { builder.trace.ordered = false }
             builder.filesEdited.formUnion(metadata.editedFiles)
             for model in metadata.models { builder.addModel(model) }
             if let version = metadata.clineVersion { builder.toolVersion = version }
@@ -78,6 +80,10 @@ package enum ClineTaskReader {
     private static func apply(_ message: UIMessage, to builder: inout SessionBuilder) {
         builder.addTime(message.ts)
         builder.addModel(message.modelID)
+        if message.type == "ask", message.ask == "plan_mode_respond" {
+            // Only Plan mode answers through plan_mode_respond.
+            builder.notePlan("plan_mode_respond")
+        }
         guard message.type == "say", let text = message.text else { return }
         switch message.say {
         case "task", "user_feedback":
@@ -93,11 +99,19 @@ package enum ClineTaskReader {
             if builder.workingDirectory == nil, let request = request.request {
                 builder.workingDirectory = workingDirectory(in: request)
             }
+            // The environment details of each request name the mode ("# Current Mode\nACT MODE" or "PLAN MODE").
+            if let request = request.request {
+                if request.contains("# Current Mode\nPLAN MODE") {
+                    builder.notePlan("Current Mode PLAN MODE")
+                } else if request.contains("# Current Mode\nACT MODE") {
+                    builder.noteModeShown("Current Mode ACT MODE")
+                }
+            }
         case "tool":
             if let call = decodeText(ToolMessage.self, text), let name = call.tool, editTools.contains(name),
                 let file = call.path, !file.isEmpty
             {
-                builder.filesEdited.insert(file)
+                builder.noteEdit(file)
             }
         case "command_output":
             builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text))

@@ -48,13 +48,15 @@ struct CodexRecord {
         var output: [String] = []
         var info: TokenInfo?
         var hasInstructions = false
+        /// `turn_context.collaboration_mode.mode` ("default", "plan"; ≥ 0.88 with collaboration modes).
+        var collaborationMode: String?
 
         init() {}
 
         /// The members read, in the order of `names`.
         private enum Field: Int, CaseIterable {
             case type, id, timestamp, cwd, cli_version, git, model, role, name, content, message, arguments, input
-            case output, info, instructions
+            case output, info, instructions, collaboration_mode
         }
         private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
@@ -87,6 +89,7 @@ struct CodexRecord {
             }
             info = field(.info).flatMap(TokenInfo.init)
             hasInstructions = field(.instructions) != nil
+            collaborationMode = field(.collaboration_mode)?["mode"]?.string
         }
     }
 

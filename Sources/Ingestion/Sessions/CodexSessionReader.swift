@@ -95,6 +95,8 @@ package enum CodexSessionReader {
         builder.noteBranch(meta.branch)
         builder.noteRepository(meta.repositoryURL)
         if let version = meta.cliVersion { builder.toolVersion = version }
+        // The current envelope records every tool call, spawn_agent included: none seen means no sub-agent.
+        if !legacy { builder.showsSubagents() }
         return legacy
     }
 
@@ -106,6 +108,13 @@ package enum CodexSessionReader {
         case "turn_context":
             builder.addModel(payload.model)
             builder.noteDirectory(payload.cwd)
+            if let mode = payload.collaborationMode, !mode.isEmpty {
+                if mode == "plan" {
+                    builder.notePlan("collaboration_mode plan")
+                } else {
+                    builder.noteModeShown("collaboration_mode " + mode)
+                }
+            }
         case "event_msg":
             switch payload.type {
             case "user_message":
@@ -139,12 +148,16 @@ package enum CodexSessionReader {
             guard !trimmed.isEmpty, !injectedPrefixes.contains(where: { trimmed.hasPrefix($0) }) else { return }
             builder.addPrompt(text)
         case "function_call":
+            noteToolCall(item.name, legacy: legacy, to: &builder)
             guard let arguments = item.arguments, LogText.contains(arguments, "*** ") else { return }
             // The arguments are JSON; when they are not, scan them as they are.
             let texts = allStrings(ofJSON: arguments) ?? [arguments]
-            for text in texts { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: text)) }
+            for text in texts { builder.noteEdits(ToolOutputScanner.patchedPaths(in: text)) }
         case "custom_tool_call":
-            if let input = item.input { builder.filesEdited.formUnion(ToolOutputScanner.patchedPaths(in: input)) }
+            noteToolCall(item.name, legacy: legacy, to: &builder)
+            if let input = item.input { builder.noteEdits(ToolOutputScanner.patchedPaths(in: input)) }
+        case "local_shell_call":
+            noteToolCall(nil, legacy: legacy, to: &builder)
         case "function_call_output", "custom_tool_call_output":
             for text in item.output {
                 var found = ToolOutputScanner.commitHashes(in: text)
@@ -156,6 +169,19 @@ package enum CodexSessionReader {
             }
         default:
             break
+        }
+    }
+
+    /// A tool call, before any edit it makes: `update_plan` is a plan; `spawn_agent` a sub-agent (multi-agent
+    /// tools, 2026). A rollout of the current envelope records every tool call, so one without
+    /// `update_plan` before its first edit is code-first (WORKFLOW.md); the legacy envelope tells nothing.
+    private static func noteToolCall(_ name: String?, legacy: Bool, to builder: inout SessionBuilder) {
+        guard !legacy else { return }
+        builder.showsSubagents()
+        switch name {
+        case "update_plan": builder.notePlan("update_plan tool")
+        case "spawn_agent": builder.noteSubagent()
+        default: builder.noteModeShown("tool calls recorded")
         }
     }
 

@@ -24,6 +24,8 @@ struct CopilotEvent {
         /// `context.repository`: `owner/name`.
         var repository: String?
         var newModel: String?
+        /// `session.mode_changed.newMode`: "interactive", "plan" or "autopilot".
+        var newMode: String?
         var model: String?
         var currentModel: String?
         var content: String?
@@ -43,6 +45,7 @@ struct CopilotEvent {
                 branch = data["context"]?["branch"]?.string
                 repository = data["context"]?["repository"]?.string
             case "session.model_change": newModel = data["newModel"]?.string
+            case "session.mode_changed": newMode = data["newMode"]?.string
             case "user.message": content = data["content"]?.string
             case "assistant.message":
                 // As a decoded array: one element that is not a request object drops them all.

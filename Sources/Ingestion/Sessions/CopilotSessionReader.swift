@@ -15,7 +15,9 @@ import Support
 package enum CopilotSessionReader {
     static let tool = "copilot"
     private static let editTools: Set<String> = ["edit", "create", "write", "str_replace_editor", "apply_patch"]
-    private static let knownPrefixes = ["session.", "user.", "assistant.", "tool.", "system.", "subagent.", "hook.", "skill."]
+    private static let knownPrefixes = ["session.", "user.", "assistant.", "tool.", "system.", "subagent.", "hook.", "skill.",
+        "exit_plan_mode.",
+    ]
 
     /// Reads `path` from `offset` (0 for the whole file); a read past the first line takes the session from it.
     /// - Throws: `SessionLogError` when the file cannot be read.
@@ -50,15 +52,30 @@ package enum CopilotSessionReader {
             if let text = data.content, !LogText.isBlank(text) {
                 builder.addPrompt(text)
             }
+        case "session.mode_changed":
+            if let mode = data.newMode, !mode.isEmpty {
+                if mode == "plan" {
+                    builder.notePlan("mode plan")
+                } else {
+                    builder.noteModeShown("mode " + mode)
+                }
+            }
+        case "exit_plan_mode.requested", "exit_plan_mode.completed":
+            // Plan mode writes only the session's plan file (plan.md) before the exit is asked for.
+            builder.notePlan("exit_plan_mode event", coversTurn: true)
+        case "subagent.started":
+            builder.noteSubagent()
         case "assistant.message":
             for request in data.toolRequests where editTools.contains(request.name ?? "") {
-                if let file = request.path, !file.isEmpty { builder.filesEdited.insert(file) }
+                if let file = request.path, !file.isEmpty { builder.noteEdit(file) }
             }
         case "tool.execution_complete":
             builder.addModel(data.model)
             for text in data.resultStrings { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text)) }
         case "session.shutdown":
             builder.addModel(data.currentModel)
+            // Files only the shutdown names were edited at a time the log does not tell: corrections are unknown.
+            if !Set(data.filesModified).isSubset(of: builder.filesEdited) { builder.trace.ordered = false }
             builder.filesEdited.formUnion(data.filesModified)
             for metric in data.modelMetrics {
                 builder.addModel(metric.model)

@@ -103,7 +103,12 @@ package enum GeminiSessionReader {
             }
             for call in message.toolCalls {
                 if let name = call.name, editTools.contains(name), let file = call.filePath, !file.isEmpty {
-                    builder.filesEdited.insert(file)
+                    builder.noteEdit(file)
+                } else if call.name == "enter_plan_mode" {
+                    builder.notePlan("enter_plan_mode tool")
+                } else if call.name == "exit_plan_mode" {
+                    // Plan mode lets the agent write only its plan (in the plans folder) before it exits.
+                    builder.notePlan("exit_plan_mode tool", coversTurn: true)
                 }
                 for text in call.resultStrings { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text)) }
             }

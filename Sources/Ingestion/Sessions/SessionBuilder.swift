@@ -19,6 +19,8 @@ struct SessionBuilder {
     var projectHash: String?
     var repositoryURL: String?
     var localTimes = false
+    /// What the log showed of the session's way of working, in the order it was read.
+    var trace = WorkflowTrace()
 
     init(tool: String, id: String, parentID: String? = nil) {
         self.tool = tool
@@ -38,8 +40,46 @@ struct SessionBuilder {
     }
 
     mutating func addPrompt(_ text: String) {
+        if prompts == 0 { trace.firstPromptAsksApproach = ApproachRequest.matches(text) }
         prompts += 1
         promptTexts.append(text)
+    }
+
+    /// A file the session edited, in log order: the first one marks where the work started.
+    mutating func noteEdit(_ path: String) {
+        guard !path.isEmpty else { return }
+        filesEdited.insert(path)
+        if trace.promptsAtFirstEdit == nil { trace.promptsAtFirstEdit = prompts }
+    }
+
+    mutating func noteEdits(_ paths: some Sequence<String>) {
+        for path in paths { noteEdit(path) }
+    }
+
+    /// The log shows a plan being made (a plan mode, a plan tool): the session is plan-first when it
+    /// came before the first edit.
+    /// - Parameter coversTurn: the plan ends a stretch that may already hold edits of the plan itself
+    ///   (Claude writes its plan file in plan mode, then calls ExitPlanMode): edits of the current
+    ///   turn do not count as the first edit.
+    mutating func notePlan(_ evidence: String, coversTurn: Bool = false) {
+        if coversTurn, trace.promptsAtFirstEdit == prompts { trace.promptsAtFirstEdit = nil }
+        if trace.promptsAtFirstEdit == nil, trace.plan == nil { trace.plan = evidence }
+    }
+
+    /// The log records the field or tools that would show a plan (`evidence`, e.g. "permissionMode default"):
+    /// seen before the first edit, a first edit with no plan before it is code-first.
+    mutating func noteModeShown(_ evidence: String) {
+        if trace.promptsAtFirstEdit == nil, trace.modeShown == nil { trace.modeShown = evidence }
+    }
+
+    /// A sub-agent the session started.
+    mutating func noteSubagent() {
+        trace.subagents = (trace.subagents ?? 0) + 1
+    }
+
+    /// The log would show sub-agents: none seen means none (0, not unknown).
+    mutating func showsSubagents() {
+        if trace.subagents == nil { trace.subagents = 0 }
     }
 
     mutating func addModel(_ name: String?) {
@@ -73,6 +113,44 @@ struct SessionBuilder {
             models: models.sorted(), usage: usage.values.sorted { $0.key < $1.key }, filesEdited: filesEdited.sorted(),
             commits: commits.sorted(), toolVersion: toolVersion, projectHash: projectHash, repositoryURL: repositoryURL)
         delta.localTimes = localTimes
+        delta.workflow = trace.workflow(prompts: prompts)
         return delta
+    }
+}
+
+/// The ways-of-working facts of one session as its log is read (`SessionWorkflow` once built).
+struct WorkflowTrace: Equatable {
+    /// How many prompts had been read when the first file edit came; nil: no edit yet.
+    var promptsAtFirstEdit: Int?
+    var firstPromptAsksApproach = false
+    /// What showed a plan before the first edit.
+    var plan: String?
+    /// The mode field or plan tool the log records, seen before the first edit (what makes code-first tellable).
+    var modeShown: String?
+    var subagents: Int?
+    /// Whether the reader knows when edits happened relative to prompts (false: corrections are unknown).
+    var ordered = true
+
+    /// The facts: plan-first on a plan before the first edit, or on a first prompt asking for an approach
+    /// with no edit before the next prompt; code-first only when the log shows the mode and an edit came
+    /// without a plan; else unknown.
+    func workflow(prompts: Int) -> SessionWorkflow {
+        var workflow = SessionWorkflow(subagents: subagents)
+        if ordered {
+            let edit = promptsAtFirstEdit ?? prompts
+            workflow.correctionsBeforeEdit = max(0, min(edit, prompts) - 1)
+            workflow.correctionsAfterEdit = promptsAtFirstEdit == nil ? 0 : max(0, prompts - max(edit, 1))
+        }
+        if let plan {
+            workflow.start = .planFirst
+            workflow.startEvidence = plan
+        } else if ordered, firstPromptAsksApproach, (promptsAtFirstEdit ?? Int.max) >= 2 {
+            workflow.start = .planFirst
+            workflow.startEvidence = "first prompt asks for an approach"
+        } else if ordered, promptsAtFirstEdit != nil, let modeShown {
+            workflow.start = .codeFirst
+            workflow.startEvidence = modeShown + ", no plan before the first edit"
+        }
+        return workflow
     }
 }

@@ -241,17 +241,17 @@ package final class SessionStore {
     /// `WorkTask.TaskSession`); a session whose logs tell nothing has `SessionWorkflow()` (unknown).
     ///
     /// A session read from several files combines them: plan-first when any file showed a plan before its
-    /// first edit (else code-first when any showed the first edit without one), counts summed. A session
-    /// whose sub-agents are stored as sessions of their own counts at least those.
+    /// first edit (else code-first when any showed the first edit without one), counts summed. Sub-agents
+    /// are those the session's own log started (Claude's Task/Agent tool uses, Codex's spawn_agent): a
+    /// sub-agent's own file is a session of its own, and not every such file is one (Claude's compaction
+    /// helper writes `agent-acompact-*`).
     package func workflows() throws -> [String: SessionWorkflow] {
         var result: [String: SessionWorkflow] = [:]
         var keys: [Int64: String] = [:]
-        var children: [String: Int] = [:]
-        try database.prepare("SELECT id, tool, key, parent_key FROM session").query { row in
+        try database.prepare("SELECT id, tool, key FROM session").query { row in
             let key = row.text(1) + "/" + row.text(2)
             keys[row.int64(0)] = key
             result[key] = SessionWorkflow()
-            if let parent = row.optionalText(3) { children[row.text(1) + "/" + parent, default: 0] += 1 }
         }
         try database.prepare(
             """
@@ -271,11 +271,6 @@ package final class SessionStore {
             combined.correctionsAfterEdit = Self.sum(stored.correctionsAfterEdit, part.correctionsAfterEdit)
             combined.subagents = Self.sum(stored.subagents, part.subagents)
             result[key] = combined
-        }
-        for (parent, count) in children {
-            guard var workflow = result[parent] else { continue }
-            workflow.subagents = max(workflow.subagents ?? 0, count)
-            result[parent] = workflow
         }
         return result
     }
