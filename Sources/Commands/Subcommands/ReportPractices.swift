@@ -15,6 +15,17 @@ extension ReportCommand {
         let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
         let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
         let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+        let result = try practicesResult(
+            tasks, repositories: repositories, settings: settings, database: database, context, since: since, until: until)
+        return (ReportBuilders.practices(result, scope: scope), try JSONOutput.encode(result))
+    }
+
+    /// The analysis itself, for `report practices` and `multiplier context`: tasks that ended in
+    /// [since, until), with every session's workflow and the repositories' context-file history.
+    static func practicesResult(
+        _ tasks: [WorkTask], repositories: [Repository], settings: Settings, database: Database, _ context: CommandContext,
+        since: Int64?, until: Int64?
+    ) throws -> Practices {
         let scoped = tasks.filter { task in
             (since.map { task.end >= $0 } ?? true) && (until.map { task.end < $0 } ?? true)
         }
@@ -30,9 +41,8 @@ extension ReportCommand {
             let history = ContextFiles.history(repository: repository.root, commits: try store.commits(repositoryID: repository.id))
             if !history.changes.isEmpty { contextFiles[repository.root] = history }
         }
-        let result = PracticesAnalysis(settings: settings).run(
+        return PracticesAnalysis(settings: settings).run(
             scoped, workflows: workflows, sessionStarts: starts, contextFiles: contextFiles,
             since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
-        return (ReportBuilders.practices(result, scope: scope), try JSONOutput.encode(result))
     }
 }
