@@ -23,6 +23,8 @@ package struct ExportedSession: Sendable, Equatable {
     package var promptWords: [String: Int] = [:]
     /// Issue keys (`ABC-12`, `#12`) the prompts name, for linking sessions to tasks.
     package var promptKeys: [String] = []
+    /// The session's workflow facts; nil in exports written before they were (merged as unknown).
+    package var workflow: SessionWorkflow?
 
     package init(
         tool: String, key: String, parentKey: String?, repositoryRootCommit: String?, repositoryOrigin: String?,

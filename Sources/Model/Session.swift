@@ -46,6 +46,9 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     /// tell (stored as unknown). A read that continues an earlier one of the same file (`SessionStore.add`,
     /// `continuing`) counts its own first prompt as the first, which the store corrects.
     package var workflow: SessionWorkflow?
+    /// Whether this read placed a first file edit among the prompts (a plan file written in plan mode
+    /// does not count): a later read of the same file counts its prompts as corrections after the edit.
+    package var workflowEditSeen = false
 
     package init(
         tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,

@@ -13,6 +13,7 @@ struct SessionWorkflowStoreTests {
             tool: "claude-code", id: id, eventTimes: [1_000], prompts: prompts,
             filesEdited: edited ? ["/work/p/a.swift"] : [])
         delta.workflow = workflow
+        delta.workflowEditSeen = edited
         return delta
     }
 
@@ -101,6 +102,73 @@ struct SessionWorkflowStoreTests {
                     start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 1, correctionsAfterEdit: 1))
         try store.forgetFile(id: second)
         #expect(try store.workflows()["claude-code/S1"]?.start == .codeFirst)
+    }
+
+    @Test("a Claude log that grows between ingests gives the same facts as one read whole")
+    func grownLog() throws {
+        let lines = [
+            SessionWorkflowTests.claudePrompt("add a cache", mode: "plan"),
+            SessionWorkflowTests.claudeTool("Write", file: "/home/u/.claude/plans/p.md", id: "1"),
+            SessionWorkflowTests.claudeTool("ExitPlanMode", id: "2"),
+            SessionWorkflowTests.claudePrompt("go", mode: "default"),
+            SessionWorkflowTests.claudeTool("Edit", file: "/w/p/a.swift", id: "3"),
+            SessionWorkflowTests.claudePrompt("rename it", mode: "default"),
+        ]
+        let whole = SessionWorkflowTests.claude(lines)
+        let cut = whole.split(separator: "\n", omittingEmptySubsequences: false).prefix(3).joined(separator: "\n") + "\n"
+        let logs = try TemporaryDirectory("grown-logs")
+        defer { logs.remove() }
+        let folder = try TemporaryDirectory("grown")
+        defer { folder.remove() }
+        let database = try Database(path: folder.path + "/db.sqlite")
+        let ingestor = SessionIngestor(database: database, environment: [:], keepPrompts: false)
+        try cut.write(toFile: logs.path + "/C1.jsonl", atomically: true, encoding: .utf8)
+        _ = try ingestor.ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
+        #expect(
+            try SessionStore(database: database).workflows()["claude-code/C1"]
+                == SessionWorkflow(
+                    start: .planFirst, startEvidence: "permissionMode plan", correctionsBeforeEdit: 0,
+                    correctionsAfterEdit: 0, subagents: 0))
+        try whole.write(toFile: logs.path + "/C1.jsonl", atomically: false, encoding: .utf8)
+        let grown = try ingestor.ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
+        #expect(grown.read == 1 && grown.rewritten == 0)
+        let expected = SessionWorkflow(
+            start: .planFirst, startEvidence: "permissionMode plan", correctionsBeforeEdit: 1, correctionsAfterEdit: 1,
+            subagents: 0)
+        #expect(try SessionStore(database: database).workflows()["claude-code/C1"] == expected)
+        #expect(try ClaudeSessionReader.read(path: logs.path + "/C1.jsonl").session("C1").workflow == expected)
+    }
+
+    @Test("an export carries each session's workflow and merge stores it; an export without it merges as unknown")
+    func exportAndMerge() throws {
+        let folder = try TemporaryDirectory("workflow-team")
+        defer { folder.remove() }
+        let laptop = try Database(path: folder.path + "/laptop.sqlite")
+        let store = SessionStore(database: laptop)
+        let file = try Self.logFile(store, "a.jsonl")
+        let plan = SessionWorkflow(
+            start: .planFirst, startEvidence: "ExitPlanMode tool", correctionsBeforeEdit: 1, correctionsAfterEdit: 2,
+            subagents: 1)
+        try Self.add(Self.delta("S1", prompts: 4, edited: true, workflow: plan), store, file: file)
+        try Self.add(Self.delta("S2", prompts: 1, edited: false, workflow: SessionWorkflow()), store, file: file)
+        var sessions = try TeamStore(database: laptop).exportableSessions(sinceMs: nil, repositoryRoots: nil)
+        #expect(sessions.map(\.workflow) == [plan, SessionWorkflow()])
+        let info = ExportInfo(machine: "laptop", exporter: "me", created: 1, pseudonymized: false)
+        try ExportFile.write(sessions, info: info, to: folder.path + "/laptop.export")
+        let read = try ExportFile.read(path: folder.path + "/laptop.export")
+        #expect(read.sessions.map(\.workflow) == [plan, SessionWorkflow()])
+
+        let team = try Database(path: folder.path + "/team.sqlite")
+        _ = try TeamStore(database: team).merge(read.sessions, info: read.info, time: 2)
+        #expect(try SessionStore(database: team).workflows() == ["claude-code/S1": plan, "claude-code/S2": SessionWorkflow()])
+        // Merged again from an export that does not carry it (an older Multiplier): the old facts go.
+        sessions = read.sessions.map { session in
+            var session = session
+            session.workflow = nil
+            return session
+        }
+        _ = try TeamStore(database: team).merge(sessions, info: read.info, time: 3)
+        #expect(try SessionStore(database: team).workflows()["claude-code/S1"] == SessionWorkflow())
     }
 
     @Test("an old (schema 8) database is upgraded and its logs are read again, whole, with nothing duplicated")

@@ -114,6 +114,7 @@ struct SessionBuilder {
             commits: commits.sorted(), toolVersion: toolVersion, projectHash: projectHash, repositoryURL: repositoryURL)
         delta.localTimes = localTimes
         delta.workflow = trace.workflow(prompts: prompts)
+        delta.workflowEditSeen = trace.promptsAtFirstEdit != nil || (!trace.ordered && !filesEdited.isEmpty)
         return delta
     }
 }

@@ -30,7 +30,8 @@ package enum ExportFile {
                 ) WITHOUT ROWID;
                 CREATE TABLE session_event (tool TEXT NOT NULL, key TEXT NOT NULL, time_ms INTEGER NOT NULL);
                 -- kind: 'model', 'file' (repository-relative path), 'commit', 'word' (a vocabulary word of the prompts)
-                -- or 'key' (an issue key the prompts name; readers that do not know a kind skip it).
+                -- or 'key' (an issue key the prompts name; readers that do not know a kind skip it), or 'workflow'
+                -- (the session's SessionWorkflow as sorted-key JSON; since schema 9 of the main database).
                 CREATE TABLE session_detail (
                     tool TEXT NOT NULL, key TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL, count INTEGER NOT NULL DEFAULT 1
                 );
@@ -77,10 +78,20 @@ package enum ExportFile {
                     try detail.execute([tool, key, .text("word"), .text(word), .int(count)])
                 }
                 for issue in item.promptKeys { try detail.execute([tool, key, .text("key"), .text(issue), .int(1)]) }
+                if let workflow = item.workflow {
+                    try detail.execute([tool, key, .text("workflow"), .text(try workflowJSON(workflow)), .int(1)])
+                }
             }
         }
         try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         try database.execute("PRAGMA journal_mode = DELETE")
+    }
+
+    /// A workflow as sorted-key JSON (an export's `session_detail` value of kind `workflow`).
+    static func workflowJSON(_ workflow: SessionWorkflow) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(workflow), as: UTF8.self)
     }
 
     /// Reads an export; refuses files that are not exports or come from a newer Multiplier.
@@ -130,6 +141,9 @@ package enum ExportFile {
             case "commit": sessions[id]?.commits.append(row.text(3))
             case "word": sessions[id]?.promptWords[row.text(3), default: 0] += row.int(4)
             case "key": sessions[id]?.promptKeys.append(row.text(3))
+            case "workflow":
+                // A value this version cannot read leaves the session's workflow unknown, as in older exports.
+                sessions[id]?.workflow = try? JSONDecoder().decode(SessionWorkflow.self, from: Data(row.text(3).utf8))
             default: break
             }
         }

@@ -156,7 +156,7 @@ package final class SessionStore {
 
         if let workflow = delta.workflow {
             try addWorkflow(
-                workflow, edited: !delta.filesEdited.isEmpty, prompts: delta.prompts, session: session, file: file,
+                workflow, edited: delta.workflowEditSeen, prompts: delta.prompts, session: session, file: file,
                 continuing: continuing)
         }
 
@@ -217,6 +217,11 @@ package final class SessionStore {
             }
             merged.subagents = Self.sum(stored.workflow.subagents, workflow.subagents)
         }
+        try setWorkflow(merged, edited: mergedEdited, session: session, file: file)
+    }
+
+    /// Writes (or replaces) what one log file, or a merged export, says about a session's workflow.
+    func setWorkflow(_ workflow: SessionWorkflow, edited: Bool, session: SQLValue, file: SQLValue) throws {
         try database.prepare(
             """
             INSERT INTO session_workflow (session_id, log_file_id, start, start_evidence, corrections_before_edit,
@@ -228,9 +233,9 @@ package final class SessionStore {
                 edited = excluded.edited
             """
         ).execute([
-            session, file, merged.start == .unknown ? .null : .text(merged.start.rawValue), .optional(merged.startEvidence),
-            .optional(merged.correctionsBeforeEdit), .optional(merged.correctionsAfterEdit), .optional(merged.subagents),
-            .int(mergedEdited ? 1 : 0),
+            session, file, workflow.start == .unknown ? .null : .text(workflow.start.rawValue),
+            .optional(workflow.startEvidence), .optional(workflow.correctionsBeforeEdit),
+            .optional(workflow.correctionsAfterEdit), .optional(workflow.subagents), .int(edited ? 1 : 0),
         ])
     }
 

@@ -75,8 +75,10 @@ package final class TeamStore {
             default: break
             }
         }
+        let workflows = try SessionStore(database: database).workflows()
         return sessions.keys.sorted().compactMap { id -> ExportedSession? in
-            guard let session = sessions[id] else { return nil }
+            guard var session = sessions[id] else { return nil }
+            session.workflow = workflows[session.tool + "/" + session.key]
             if let roots = repositoryRoots, !(repositoryOf[id].flatMap { $0 }.map(roots.contains) ?? false) { return nil }
             if let sinceMs, (session.eventTimes.last ?? .min) < sinceMs { return nil }
             return session
@@ -132,6 +134,9 @@ package final class TeamStore {
             let clearEvents = try database.prepare("DELETE FROM session_event WHERE session_id = ? AND +log_file_id = ?")
             let clearDetails = try database.prepare("DELETE FROM session_detail WHERE session_id = ? AND log_file_id = ?")
             let clearParts = try database.prepare("DELETE FROM session_part WHERE session_id = ? AND log_file_id = ?")
+            let clearWorkflow = try database.prepare(
+                "DELETE FROM session_workflow WHERE session_id = ? AND log_file_id = ?")
+            let sessionStore = SessionStore(database: database)
             let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
             let detail = try database.prepare(
                 "INSERT OR IGNORE INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)")
@@ -175,6 +180,10 @@ package final class TeamStore {
                     try clearEvents.execute([row, file])
                     try clearDetails.execute([row, file])
                     try clearParts.execute([row, file])
+                    try clearWorkflow.execute([row, file])
+                }
+                if let workflow = session.workflow {
+                    try sessionStore.setWorkflow(workflow, edited: false, session: row, file: file)
                 }
                 for time in session.eventTimes { try event.execute([row, file, .integer(time)]) }
                 for model in session.models { try detail.execute([row, file, .text("model"), .text(model), .int(1)]) }
