@@ -15,10 +15,13 @@ extension ReportBuilders {
         document.blocks.append(.heading("Reading"))
         document.blocks.append(.list(practices.reading))
 
+        // Labels: the table's, and a short one for the chart (its label column is narrow).
         var comparisons: [(label: String, comparison: PracticeComparison)] = [("plan-first / code-first", practices.planFirst)]
+        var shortLabels = ["plan-first / code-first"]
         for effect in practices.contextFiles {
             if let comparison = effect.comparison {
                 comparisons.append(("\(effect.change.path) \(day(effect.change.time)): after / before", comparison))
+                shortLabels.append("\(lastComponent(effect.change.path)) \(day(effect.change.time).dropFirst(5))")
             }
         }
         document.blocks.append(.heading("Effort"))
@@ -42,9 +45,9 @@ extension ReportBuilders {
                         + "('too few': none has). Size-matched: within files-touched buckets; within-person: among people with both.",
                     priority: ["comparison", "ratio", "95% interval", "verdict", "first", "second", "size-matched", "within-person"],
                     flexible: "comparison")))
-        let points = comparisons.compactMap { label, comparison -> ReportDocument.IntervalPoint? in
-            guard let value = comparison.effort.ratio, let low = comparison.effort.ratioLow, let high = comparison.effort.ratioHigh
-            else { return nil }
+        let points = zip(shortLabels, comparisons).compactMap { label, item -> ReportDocument.IntervalPoint? in
+            let effort = item.comparison.effort
+            guard let value = effort.ratio, let low = effort.ratioLow, let high = effort.ratioHigh else { return nil }
             return ReportDocument.IntervalPoint(label: label, value: value, low: low, high: high)
         }
         if !points.isEmpty {
@@ -52,7 +55,7 @@ extension ReportBuilders {
                 .chart(
                     ReportDocument.Chart(
                         title: "Effort ratio per practice, with 95% intervals", kind: .intervals(points, reference: 1),
-                        axis: "first group's effort / second group's (geometric means within category; 1 = no difference)")))
+                        axis: "effort, first group / second (1 = no difference)")))
         }
         document.blocks.append(.heading("Rework, churn and review rounds"))
         func pointsText(_ value: Double?) -> String { value.map { Format.fixed($0 * 100, 1) } ?? "-" }
