@@ -98,6 +98,12 @@ enum PracticesBenchmark {
             PracticesScore.row("plan-first / code-first", effect: 0, zero.map(\.planFirst)),
             PracticesScore.row("CLAUDE.md after / before", effect: 0, zero.map(\.contextFile)),
         ]
+        let verdicts = [
+            PracticesScore.verdictRow("plan-first / code-first", effect: options.planFirstEffect, planted.map(\.planFirst)),
+            PracticesScore.verdictRow("CLAUDE.md after / before", effect: options.contextFileEffect, planted.map(\.contextFile)),
+            PracticesScore.verdictRow("plan-first / code-first", effect: 0, zero.map(\.planFirst)),
+            PracticesScore.verdictRow("CLAUDE.md after / before", effect: 0, zero.map(\.contextFile)),
+        ]
         let seedRange = "\(options.firstSeed)–\(options.firstSeed + UInt64(options.seeds) - 1)"
         return """
             ## practices end to end — \(Timestamp.iso8601(Int64(Date().timeIntervalSince1970)))
@@ -106,6 +112,11 @@ enum PracticesBenchmark {
 
             \(PracticesScore.header)
             \(rows.joined(separator: "\n"))
+
+            The report's verdicts on rework share and review rounds (first minus second, 95% bootstrap interval). Planted: plan-first AI tasks' reviews ask for changes 1 − effect as often, and each rework round is 1 − effect of its share of the hours; the context file plants nothing on rework (its AI tasks are smaller, so a fixed 15 minutes of reviewer time per round weighs more).
+
+            \(PracticesScore.verdictHeader)
+            \(verdicts.joined(separator: "\n"))
             \(failures.isEmpty ? "" : "\nFailed runs (left out of the table): " + failures.joined(separator: "; ") + "\n")
 
             """
@@ -136,6 +147,9 @@ struct PracticesScore: Sendable {
         /// AI-assisted tasks on each side.
         var first = 0
         var second = 0
+        /// The report's verdicts on rework share and review rounds (first against second).
+        var rework = "cannot-tell"
+        var reviewRounds = "cannot-tell"
 
         var covered: Bool { low.map { $0 <= planted } == true && high.map { planted <= $0 } == true }
         var width: Double? { low.flatMap { low in high.map { $0 - low } } }
@@ -149,7 +163,7 @@ struct PracticesScore: Sendable {
         func text(_ figure: Figure) -> String {
             "\(figure.ratio.map { String(format: "%.2f", $0) } ?? "–") [\(figure.low.map { String(format: "%.2f", $0) } ?? "–")–"
                 + "\(figure.high.map { String(format: "%.2f", $0) } ?? "–")] planted \(String(format: "%.2f", figure.planted)) "
-                + "\(figure.verdict) (\(figure.first)/\(figure.second))"
+                + "\(figure.verdict) (\(figure.first)/\(figure.second)), rework \(figure.rework), rounds \(figure.reviewRounds)"
         }
         return "plan-first \(text(planFirst)); context file \(text(contextFile))"
     }
@@ -177,7 +191,9 @@ struct PracticesScore: Sendable {
             return Figure(
                 planted: planted, ratio: effort?["ratio"] as? Double, low: effort?["ratioLow"] as? Double,
                 high: effort?["ratioHigh"] as? Double, verdict: effort?["verdict"] as? String ?? "cannot-tell",
-                first: comparison?["nFirst"] as? Int ?? 0, second: comparison?["nSecond"] as? Int ?? 0)
+                first: comparison?["nFirst"] as? Int ?? 0, second: comparison?["nSecond"] as? Int ?? 0,
+                rework: (comparison?["reworkShare"] as? [String: Any])?["verdict"] as? String ?? "cannot-tell",
+                reviewRounds: (comparison?["reviewRounds"] as? [String: Any])?["verdict"] as? String ?? "cannot-tell")
         }
         planFirst = figure(comparison, planted: plantedPlan)
         let commit = context["commit"] as? String
@@ -190,6 +206,21 @@ struct PracticesScore: Sendable {
         | comparison | planted ratio | runs | with an interval | interval holds planted | median width | cannot tell |
         |---|---|---|---|---|---|---|
         """
+
+    static let verdictHeader = """
+        | comparison | planted effect | runs | rework share: lower / higher / cannot tell | review rounds: lower / higher / cannot tell |
+        |---|---|---|---|---|
+        """
+
+    /// How often the report called rework share and review rounds lower, higher or neither.
+    static func verdictRow(_ name: String, effect: Double, _ figures: [Figure]) -> String {
+        func counts(_ verdicts: [String]) -> String {
+            ["lower", "higher", "cannot-tell"].map { verdict in String(verdicts.filter { $0 == verdict }.count) }
+                .joined(separator: " / ")
+        }
+        return "| \(name) | \(String(format: "%.2f", effect)) | \(figures.count) | \(counts(figures.map(\.rework))) | "
+            + "\(counts(figures.map(\.reviewRounds))) |"
+    }
 
     static func row(_ name: String, effect: Double, _ figures: [Figure]) -> String {
         let withInterval = figures.filter { $0.width != nil }

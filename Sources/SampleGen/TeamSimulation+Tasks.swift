@@ -172,8 +172,10 @@ extension TeamSimulation {
     /// effort METHOD.md measures, and AI work pays its extra review rounds out of it.
     mutating func reworkRounds(hours: Double, ai: Bool, planFirst: Bool = false) -> [PlannedTask.ReworkRound] {
         let chances = ai ? Self.changeChanceAI : Self.changeChanceHuman
+        // A plan-first task's review asks for changes less often, by the planted share (practices world).
+        let scale = planFirst ? 1 - scenario.planFirstEffect : 1
         var rounds: [PlannedTask.ReworkRound] = []
-        while random.chance(chances[min(rounds.count, chances.count - 1)]) {
+        while random.chance(chances[min(rounds.count, chances.count - 1)] * scale) {
             let byReviewer = random.chance(Self.reviewerFixChance)
             // A plan-first task's rework is smaller by the planted share (practices world).
             let share = random.lognormal(median: byReviewer ? 0.1 : (ai ? 0.18 : 0.14), sigma: 0.4)

@@ -148,7 +148,8 @@ extension TruthWriter {
             ("planFirst", .object([
                 ("effect", .double(scenario.planFirstEffect, digits: 4)), ("ratio", .double(1 - scenario.planFirstEffect, digits: 4)),
                 ("reworkShareFactor", .double(1 - scenario.planFirstEffect, digits: 4)),
-                ("note", .string("half of the Claude Code AI tasks plan first (permissionMode plan, ExitPlanMode in their first session); their drawn hours, and their review rework's share, are times ratio")),
+                ("changeRequestFactor", .double(1 - scenario.planFirstEffect, digits: 4)),
+                ("note", .string("half of the Claude Code AI tasks plan first (permissionMode plan, ExitPlanMode in their first session); their drawn hours, the chance that a review round asks for changes, and each rework round's share of the hours are times ratio")),
                 ("tasks", .array(planFirst.map { .string($0.key) })),
             ])),
             ("contextFile", .object([
