@@ -204,6 +204,19 @@ package struct Retro: Sendable, Equatable, Encodable {
         package var ai: Int
         package var human: Int
         package var bots: Int
+        /// Tasks on prototype branches, left out of the speedups (encoded only when there are some).
+        package var prototypes: Int = 0
+
+        enum CodingKeys: String, CodingKey { case tasks, ai, human, bots, prototypes }
+
+        package func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tasks, forKey: .tasks)
+            try container.encode(ai, forKey: .ai)
+            try container.encode(human, forKey: .human)
+            try container.encode(bots, forKey: .bots)
+            if prototypes > 0 { try container.encode(prototypes, forKey: .prototypes) }
+        }
     }
 
     package var period: Period

@@ -21,7 +21,11 @@ package struct RetroAnalysis: Sendable {
     }
 
     package func run(_ all: [WorkTask], since: String?, until: String?) -> Retro {
-        let (tasks, evidence) = EvidenceSummary.apply(all.filter { !$0.bot }, minimum: minimumEvidence)
+        let people = all.filter { !$0.bot }
+        // Prototype work is reported apart (`report practices`) and left out of the speedups.
+        let prototypes = people.filter { settings.isPrototype(branch: $0.branch) }
+        let (tasks, evidence) = EvidenceSummary.apply(
+            prototypes.isEmpty ? people : people.filter { !settings.isPrototype(branch: $0.branch) }, minimum: minimumEvidence)
         var byCategory: [Category: (ai: [WorkTask], human: [WorkTask])] = [:]
         for task in tasks {
             if task.ai { byCategory[task.category, default: ([], [])].ai.append(task) } else {
@@ -89,12 +93,19 @@ package struct RetroAnalysis: Sendable {
             period: Retro.Period(since: since, until: until),
             counts: Retro.Counts(
                 tasks: all.count, ai: tasks.filter(\.ai).count, human: tasks.filter { !$0.ai }.count,
-                bots: all.count - tasks.count),
+                bots: all.count - people.count, prototypes: prototypes.count),
             categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
             review: review, lowConfidence: Array(lowConfidence),
             weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
             assumptions: assumptions(calibration), reading: [], evidence: evidence, coverage: nil, people: nil)
         retro.reading = Reading.sentences(retro)
+        if !prototypes.isEmpty {
+            let line = "\(prototypes.count) task\(prototypes.count == 1 ? "" : "s") on prototype branches ("
+                + (Settings.standardPrototypeBranches + settings.prototypeBranches).joined(separator: ", ")
+                + ") left out of these speedups; 'multiplier report practices' reports them apart."
+            retro.reading.append(line)
+            retro.assumptions.append(line)
+        }
         return retro
     }
 
