@@ -37,6 +37,21 @@ package struct ContextFiles: Sendable, Equatable {
     /// Only the substantial ones.
     package var substantial: [Change] { changes.filter(\.substantial) }
 
+    /// SQL `LIKE` patterns that every context file's path matches (a superset: `isContextFile` decides),
+    /// so a store can read only the commits that touch one.
+    package static let pathPatterns = [
+        "%CLAUDE.md", "%AGENTS.md", "%GEMINI.md", "%CONVENTIONS.md", "%.cursorrules", ".github/copilot-instructions.md",
+        "%.cursor/rules/%",
+    ]
+
+    /// The context files that existed at `time` (seconds since 1970) by the history, with their size
+    /// in lines, by path: a file whose last change before `time` left it empty or deleted is absent.
+    package func present(at time: Int64) -> [(path: String, lines: Int)] {
+        var lines: [String: Int] = [:]
+        for change in changes where change.time <= time { lines[change.path] = change.linesAfter }
+        return lines.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { (path: $0.key, lines: $0.value) }
+    }
+
     /// Whether a repository-relative path is an assistant context file.
     package static func isContextFile(_ path: String) -> Bool {
         let parts = path.split(separator: "/").map(String.init)

@@ -38,7 +38,9 @@ extension ReportCommand {
         let wanted = Set(tasks.map(\.repository))
         var contextFiles: [String: ContextFiles] = [:]
         for repository in repositories where wanted.contains(repository.root) {
-            let history = ContextFiles.history(repository: repository.root, commits: try store.commits(repositoryID: repository.id))
+            let history = ContextFiles.history(
+                repository: repository.root,
+                commits: try store.commits(repositoryID: repository.id, touchingPathsLike: ContextFiles.pathPatterns))
             if !history.changes.isEmpty { contextFiles[repository.root] = history }
         }
         return PracticesAnalysis(settings: settings).run(
