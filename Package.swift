@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "Support", exclude: ["README.md"]),
         .target(name: "Model", exclude: ["README.md"]),
         .target(name: "Storage", dependencies: ["CSQLite", "Model", "Support"], exclude: ["README.md"]),
-        .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"], exclude: ["README.md"]),
+        .target(name: "Ingestion", dependencies: ["Storage", "Model", "Support"], exclude: ["README.md", "Sessions/WORKFLOW.md"]),
         .target(name: "Classification", dependencies: ["Model", "Support"], exclude: ["README.md"]),
         .target(name: "Tasks", dependencies: ["Classification", "Storage", "Model", "Support"], exclude: ["README.md"]),
         .target(name: "Analysis", dependencies: ["Model", "Support"], exclude: ["README.md"]),

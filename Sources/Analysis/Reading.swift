@@ -36,12 +36,12 @@ enum Reading {
                 sentences.append("In the \(zone.zone) zone the effort ratio is \(String(format: "%.2f", ratio)) (\(zone.nAI) AI and \(zone.nHuman) human tasks).")
             }
         }
-        let unadjusted = retro.categories.filter { group in
-            guard let raw = group.unadjustedRatio, let low = group.ratioLow, let high = group.ratioHigh else { return false }
-            return raw < low || raw > high
-        }.map { "\($0.category ?? "") (\(String(format: "%.2f", $0.unadjustedRatio ?? 0)) unadjusted)" }
-        if !unadjusted.isEmpty {
-            sentences.append("In \(unadjusted.joined(separator: ", ")) the raw ratio of geometric means falls outside the adjusted interval: task size or who used AI moves the raw figure.")
+        let adjusted = retro.categories.filter { group in
+            guard let value = group.adjustedRatio, let low = group.ratioLow, let high = group.ratioHigh else { return false }
+            return value < low || value > high
+        }.map { "\($0.category ?? "") (\(String(format: "%.2f", $0.adjustedRatio ?? 0)) adjusted)" }
+        if !adjusted.isEmpty {
+            sentences.append("In \(adjusted.joined(separator: ", ")) the ratio adjusted for task size and person falls outside the interval: task size or who used AI may explain part of the difference.")
         }
         let disagreeing = retro.categories.filter { $0.sizeMatchedDisagrees == true }.compactMap(\.category)
         if !disagreeing.isEmpty {

@@ -14,11 +14,11 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
     /// 1 − ratio: "45% faster" is 0.45.
     package var timeSaved: Double?
     package var multiplier: Double?
-    /// The raw ratio of geometric means and its interval, before the adjustment for size and
-    /// person that `ratio` carries (METHOD.md, Speedup): a check, shown beside it.
-    package var unadjustedRatio: Double? = nil
-    package var unadjustedRatioLow: Double? = nil
-    package var unadjustedRatioHigh: Double? = nil
+    /// The ratio adjusted for task size (files touched) and person by one regression of log effort,
+    /// and its interval (METHOD.md, Speedup): a check, shown beside the headline ratio.
+    package var adjustedRatio: Double? = nil
+    package var adjustedRatioLow: Double? = nil
+    package var adjustedRatioHigh: Double? = nil
     /// The size-matched check, and whether it falls outside the interval.
     package var sizeMatchedRatio: Double?
     package var sizeMatchedDisagrees: Bool?
@@ -35,8 +35,8 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
     package var effortHoursHuman: Double
 
     enum CodingKeys: String, CodingKey {
-        case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, unadjustedRatio
-        case unadjustedRatioLow, unadjustedRatioHigh, sizeMatchedRatio
+        case category, zone, nAI, nHuman, ratio, ratioLow, ratioHigh, timeSaved, multiplier, adjustedRatio
+        case adjustedRatioLow, adjustedRatioHigh, sizeMatchedRatio
         case sizeMatchedDisagrees, withinPersonRatio, withinPersonPeople, withinPersonDisagrees, reworkShareAI, reworkShareHuman
         case churnAI, churnHuman, effortHoursAI, effortHoursHuman
     }
@@ -52,9 +52,9 @@ package struct GroupFigures: Sendable, Equatable, Encodable {
         try container.encode(ratioHigh, forKey: .ratioHigh)
         try container.encode(timeSaved, forKey: .timeSaved)
         try container.encode(multiplier, forKey: .multiplier)
-        try container.encode(unadjustedRatio, forKey: .unadjustedRatio)
-        try container.encode(unadjustedRatioLow, forKey: .unadjustedRatioLow)
-        try container.encode(unadjustedRatioHigh, forKey: .unadjustedRatioHigh)
+        try container.encode(adjustedRatio, forKey: .adjustedRatio)
+        try container.encode(adjustedRatioLow, forKey: .adjustedRatioLow)
+        try container.encode(adjustedRatioHigh, forKey: .adjustedRatioHigh)
         try container.encode(sizeMatchedRatio, forKey: .sizeMatchedRatio)
         try container.encode(sizeMatchedDisagrees, forKey: .sizeMatchedDisagrees)
         try container.encode(withinPersonRatio, forKey: .withinPersonRatio)
@@ -77,13 +77,13 @@ package struct EndToEnd: Sendable, Equatable, Encodable {
     package var timeSaved: Double?
     /// The categories that had enough data to enter the sum.
     package var categories: [String]
-    /// The same sum of the raw ratios of geometric means (a check beside the adjusted one).
-    package var unadjustedRatio: Double? = nil
-    package var unadjustedRatioLow: Double? = nil
-    package var unadjustedRatioHigh: Double? = nil
+    /// The same sum of the ratios adjusted for size and person (a check beside the headline).
+    package var adjustedRatio: Double? = nil
+    package var adjustedRatioLow: Double? = nil
+    package var adjustedRatioHigh: Double? = nil
 
     enum CodingKeys: String, CodingKey {
-        case ratio, ratioLow, ratioHigh, timeSaved, categories, unadjustedRatio, unadjustedRatioLow, unadjustedRatioHigh
+        case ratio, ratioLow, ratioHigh, timeSaved, categories, adjustedRatio, adjustedRatioLow, adjustedRatioHigh
     }
 
     package func encode(to encoder: Encoder) throws {
@@ -93,9 +93,9 @@ package struct EndToEnd: Sendable, Equatable, Encodable {
         try container.encode(ratioHigh, forKey: .ratioHigh)
         try container.encode(timeSaved, forKey: .timeSaved)
         try container.encode(categories, forKey: .categories)
-        try container.encode(unadjustedRatio, forKey: .unadjustedRatio)
-        try container.encode(unadjustedRatioLow, forKey: .unadjustedRatioLow)
-        try container.encode(unadjustedRatioHigh, forKey: .unadjustedRatioHigh)
+        try container.encode(adjustedRatio, forKey: .adjustedRatio)
+        try container.encode(adjustedRatioLow, forKey: .adjustedRatioLow)
+        try container.encode(adjustedRatioHigh, forKey: .adjustedRatioHigh)
     }
 }
 
@@ -204,6 +204,19 @@ package struct Retro: Sendable, Equatable, Encodable {
         package var ai: Int
         package var human: Int
         package var bots: Int
+        /// Tasks on prototype branches, left out of the speedups (encoded only when there are some).
+        package var prototypes: Int = 0
+
+        enum CodingKeys: String, CodingKey { case tasks, ai, human, bots, prototypes }
+
+        package func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(tasks, forKey: .tasks)
+            try container.encode(ai, forKey: .ai)
+            try container.encode(human, forKey: .human)
+            try container.encode(bots, forKey: .bots)
+            if prototypes > 0 { try container.encode(prototypes, forKey: .prototypes) }
+        }
     }
 
     package var period: Period

@@ -21,7 +21,11 @@ package struct RetroAnalysis: Sendable {
     }
 
     package func run(_ all: [WorkTask], since: String?, until: String?) -> Retro {
-        let (tasks, evidence) = EvidenceSummary.apply(all.filter { !$0.bot }, minimum: minimumEvidence)
+        let people = all.filter { !$0.bot }
+        // Prototype work is reported apart (`report practices`) and left out of the speedups.
+        let prototypes = people.filter { settings.isPrototype(branch: $0.branch) }
+        let (tasks, evidence) = EvidenceSummary.apply(
+            prototypes.isEmpty ? people : people.filter { !settings.isPrototype(branch: $0.branch) }, minimum: minimumEvidence)
         var byCategory: [Category: (ai: [WorkTask], human: [WorkTask])] = [:]
         for task in tasks {
             if task.ai { byCategory[task.category, default: ([], [])].ai.append(task) } else {
@@ -35,11 +39,12 @@ package struct RetroAnalysis: Sendable {
             let group = byCategory[category] ?? ([], [])
             return (category, speedup.draws(ai: group.ai.map(\.effortHours), human: group.human.map(\.effortHours), salt: UInt64(offset + 1)))
         }
-        var unadjusted: [Category: Speedup.Draws] = [:]
-        for (category, sample) in resampled { if let sample { unadjusted[category] = sample } }
-        // The headline: the regression adjusted for size and person (METHOD.md, Speedup); the raw
-        // ratio of geometric means stays beside it as a check.
-        let draws = speedup.adjustedDraws(tasks.map {
+        // The headline: the ratio of geometric means, which covered the planted ratios best on the
+        // simulated teams (METHOD.md, Speedup); the regression adjusted for size and person stays
+        // beside it as a check.
+        var draws: [Category: Speedup.Draws] = [:]
+        for (category, sample) in resampled { if let sample { draws[category] = sample } }
+        let adjusted = speedup.adjustedDraws(tasks.map {
             Speedup.AdjustedTask(effort: $0.effortHours, category: $0.category, ai: $0.ai, person: $0.author, files: $0.filesTouched)
         })
 
@@ -48,7 +53,7 @@ package struct RetroAnalysis: Sendable {
             let group = byCategory[category] ?? ([], [])
             var figures = self.figures(
                 ai: group.ai, human: group.human, zone: category.zone.rawValue, estimate: draws[category].map(speedup.ratio),
-                unadjusted: unadjusted[category].map(speedup.ratio))
+                adjusted: adjusted[category].map(speedup.ratio))
             figures.category = category.rawValue
             categories.append(figures)
         }
@@ -62,16 +67,16 @@ package struct RetroAnalysis: Sendable {
             let estimate = speedup.weighted(members.compactMap { draws[$0] })
             zones.append(figures(
                 ai: ai, human: human, zone: zone.rawValue, estimate: estimate,
-                unadjusted: speedup.weighted(members.compactMap { unadjusted[$0] })))
+                adjusted: speedup.weighted(members.compactMap { adjusted[$0] })))
         }
         let usable = Category.allCases.filter { draws[$0] != nil }
         let total = speedup.weighted(usable.compactMap { draws[$0] })
-        let rawTotal = speedup.weighted(usable.compactMap { unadjusted[$0] })
+        let adjustedTotal = speedup.weighted(usable.compactMap { adjusted[$0] })
         let endToEnd = EndToEnd(
             ratio: total.map { Self.round($0.ratio) }, ratioLow: total.map { Self.round($0.low) },
             ratioHigh: total.map { Self.round($0.high) }, timeSaved: total.map { Self.round(1 - $0.ratio) },
-            categories: usable.map(\.rawValue), unadjustedRatio: rawTotal.map { Self.round($0.ratio) },
-            unadjustedRatioLow: rawTotal.map { Self.round($0.low) }, unadjustedRatioHigh: rawTotal.map { Self.round($0.high) })
+            categories: usable.map(\.rawValue), adjustedRatio: adjustedTotal.map { Self.round($0.ratio) },
+            adjustedRatioLow: adjustedTotal.map { Self.round($0.low) }, adjustedRatioHigh: adjustedTotal.map { Self.round($0.high) })
 
         let calibration = Self.calibration(tasks)
         let linesAdded = tasks.reduce(0) { $0 + $1.linesAdded }
@@ -88,17 +93,24 @@ package struct RetroAnalysis: Sendable {
             period: Retro.Period(since: since, until: until),
             counts: Retro.Counts(
                 tasks: all.count, ai: tasks.filter(\.ai).count, human: tasks.filter { !$0.ai }.count,
-                bots: all.count - tasks.count),
+                bots: all.count - people.count, prototypes: prototypes.count),
             categories: categories, zones: zones, endToEnd: endToEnd, calibration: calibration, aiShare: aiShare,
             review: review, lowConfidence: Array(lowConfidence),
             weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
             assumptions: assumptions(calibration), reading: [], evidence: evidence, coverage: nil, people: nil)
         retro.reading = Reading.sentences(retro)
+        if !prototypes.isEmpty {
+            let line = "\(prototypes.count) task\(prototypes.count == 1 ? "" : "s") on prototype branches ("
+                + (Settings.standardPrototypeBranches + settings.prototypeBranches).joined(separator: ", ")
+                + ") left out of these speedups; 'multiplier report practices' reports them apart."
+            retro.reading.append(line)
+            retro.assumptions.append(line)
+        }
         return retro
     }
 
     /// The figures of one group of AI and human tasks, with its ratio estimate if it has one.
-    func figures(ai: [WorkTask], human: [WorkTask], zone: String, estimate: RatioEstimate?, unadjusted: RatioEstimate? = nil) -> GroupFigures {
+    func figures(ai: [WorkTask], human: [WorkTask], zone: String, estimate: RatioEstimate?, adjusted: RatioEstimate? = nil) -> GroupFigures {
         let sized = estimate == nil ? nil : Speedup.sizeMatched(
             ai: ai.map { ($0.effortHours, $0.filesTouched) }, human: human.map { ($0.effortHours, $0.filesTouched) })
         let within = estimate == nil ? nil : Speedup.withinPerson(
@@ -107,8 +119,8 @@ package struct RetroAnalysis: Sendable {
             category: nil, zone: zone, nAI: ai.count, nHuman: human.count, ratio: estimate.map { Self.round($0.ratio) },
             ratioLow: estimate.map { Self.round($0.low) }, ratioHigh: estimate.map { Self.round($0.high) },
             timeSaved: estimate.map { Self.round(1 - $0.ratio) }, multiplier: estimate.map { Self.round(1 / $0.ratio) },
-            unadjustedRatio: unadjusted.map { Self.round($0.ratio) }, unadjustedRatioLow: unadjusted.map { Self.round($0.low) },
-            unadjustedRatioHigh: unadjusted.map { Self.round($0.high) },
+            adjustedRatio: adjusted.map { Self.round($0.ratio) }, adjustedRatioLow: adjusted.map { Self.round($0.low) },
+            adjustedRatioHigh: adjusted.map { Self.round($0.high) },
             sizeMatchedRatio: sized.map(Self.round),
             sizeMatchedDisagrees: sized.flatMap { value in estimate.map { value < $0.low || value > $0.high } },
             withinPersonRatio: within.map { Self.round($0.ratio) }, withinPersonPeople: within?.people ?? 0,
@@ -167,7 +179,7 @@ package struct RetroAnalysis: Sendable {
             "These are observational figures from the team's own history, not a randomised trial: AI and human tasks may differ in ways the categories do not capture.",
             "Effort is the git estimator (each commit earns the gap since its author's previous commit up to \(Self.text(settings.maximumCommitGapHours)) h, else a \(Self.text(settings.leadInMinutes)) min lead-in), or a time log's hours where one names the task; the same for AI and human tasks.",
             "Reviewer effort is logged review time where a time log has it, else \(Self.text(settings.reviewMinutes)) minutes per review round.",
-            "Ratios are AI effort over human effort, adjusted for task size (files touched) and person by one regression of log effort over all tasks; intervals are 95% percentile bootstraps resampling tasks within each category's AI and human groups, 2,000 resamples with a fixed seed; fewer than \(Speedup.minimumTasks) tasks on either side print no figure. The unadjusted ratio of geometric means is shown beside it as a check.",
+            "Ratios are AI effort over human effort (geometric means); intervals are 95% percentile bootstraps of 2,000 resamples with a fixed seed; fewer than \(Speedup.minimumTasks) tasks on either side print no figure. Beside each, as a check, the ratio adjusted for task size (files touched) and person by one regression of log effort over all tasks.",
             "Churn counts lines deleted again by other tasks within \(Self.text(settings.churnDays)) days.",
         ]
     }

@@ -15,7 +15,7 @@ import Support
 ///   "aliases": {"alice@old.example": "alice@acme.example"},
 ///   "settings": {"burstGapHours": 4, "maximumCommitGapHours": 2, "leadInMinutes": 30, "idleCapMinutes": 10,
 ///                "sessionLeadHours": 24, "sessionOverlapHours": 2, "sessionMaterialShare": 0.1,
-///                "churnDays": 14, "reviewMinutes": 15, "nearTie": 0.85}
+///                "churnDays": 14, "reviewMinutes": 15, "nearTie": 0.85, "prototypeBranches": ["hack/"]}
 /// }
 /// ```
 package struct RuleConfig: Sendable, Equatable {
@@ -184,10 +184,14 @@ package struct RuleConfig: Sendable, Equatable {
                 ("sessionMaterialShare", \.sessionMaterialShare), ("sessionOverlapHours", \.sessionOverlapHours),
             ]
             for key in map.keys.sorted() {
+                if key == "prototypeBranches", let raw = map[key] {
+                    settings.prototypeBranches = try strings(raw, at: "$.settings.prototypeBranches")
+                    continue
+                }
                 guard let field = fields.first(where: { $0.name == key }), let raw = map[key] else {
                     throw .invalid(
                         file: file, path: "$.settings.\(key)",
-                        expected: "one of the settings \(fields.map(\.name).joined(separator: ", "))")
+                        expected: "one of the settings \((fields.map(\.name) + ["prototypeBranches"]).joined(separator: ", "))")
                 }
                 settings[keyPath: field.key] = try number(raw, at: "$.settings.\(key)", minimum: 0)
             }

@@ -22,6 +22,20 @@ package struct Settings: Sendable, Equatable {
     package var reviewMinutes: Double = 15
     /// The runner-up's score as a share of the winner's above which a task is `unclassified`.
     package var nearTie: Double = 0.85
+    /// Branch prefixes of prototype work beside the standard ones (`settings.prototypeBranches`):
+    /// such tasks are reported apart (`report practices`) and left out of the speedups.
+    package var prototypeBranches: [String] = []
+
+    /// The prefixes a prototype branch starts with, always including the standard ones.
+    package static let standardPrototypeBranches = ["spike/", "proto/", "poc/", "experiment/"]
 
     package init() {}
+
+    /// Whether a task on this branch is prototype work (a standard or configured prefix, compared
+    /// without case; a remote's `origin/` in front is ignored).
+    package func isPrototype(branch: String?) -> Bool {
+        guard var name = branch?.lowercased() else { return false }
+        if name.hasPrefix("origin/") { name.removeFirst("origin/".count) }
+        return (Self.standardPrototypeBranches + prototypeBranches).contains { !$0.isEmpty && name.hasPrefix($0.lowercased()) }
+    }
 }

@@ -13,7 +13,8 @@ import Tasks
 
 /// `MultiplierBench git PATH [--no-append]`: ingestion speed against its floor, `git log` itself;
 /// `MultiplierBench sessions PATH...`: session-log ingestion against `cat` and a Python loop;
-/// `MultiplierBench validity`: the method end to end on SampleGen's worlds (ValidityBenchmark).
+/// `MultiplierBench validity`: the method end to end on SampleGen's worlds (ValidityBenchmark);
+/// `MultiplierBench practices`: `report practices` end to end on SampleGen's practices world.
 ///
 /// In one run: `git log` with the ingestion's own format and options to
 /// /dev/null (before and after, the faster counts), a full ingest into a fresh
@@ -35,6 +36,22 @@ struct Benchmark {
         arguments.removeAll { $0 == "--no-append" }
         let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | report-db TASKS... [--keep DIR] | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-fixture [SET] [--no-append]\n"
             + "       " + ValidityBenchmark.usage.dropFirst("usage: ".count)
+            + "       " + PracticesBenchmark.usage.dropFirst("usage: ".count)
+        if arguments.first == "practices" {
+            guard let options = PracticesBenchmark.parse(Array(arguments.dropFirst())) else {
+                FileDescriptorWriter.writeAll(PracticesBenchmark.usage, to: STDERR_FILENO)
+                exit(64)
+            }
+            do {
+                let report = try PracticesBenchmark.run(options)
+                FileDescriptorWriter.writeAll(report, to: STDOUT_FILENO)
+                if append { try appendToReports(report) }
+            } catch {
+                FileDescriptorWriter.writeAll("MultiplierBench: error: \(error)\n", to: STDERR_FILENO)
+                exit(1)
+            }
+            return
+        }
         if arguments.first == "validity" {
             guard let options = ValidityBenchmark.parse(Array(arguments.dropFirst())) else {
                 FileDescriptorWriter.writeAll(ValidityBenchmark.usage, to: STDERR_FILENO)

@@ -43,21 +43,34 @@ struct Validity {
         self.environment = environment
     }
 
-    /// One run scored twice: the retro's headline (adjusted) figures, and its unadjusted ratios.
+    /// One run scored twice: the retro's headline figures, and its ratios adjusted for size and person.
     struct Outcome {
         var headline: Score
-        var unadjusted: Score
+        var adjusted: Score
     }
 
     /// Generates the world in `work` (which must not exist yet), runs the pipeline and scores it.
     func run(_ testCase: Case, work: String) throws -> Outcome {
+        var generate = ["--world", testCase.world, "--seed", String(testCase.seed)]
+        for confounder in testCase.confounders { generate += ["--confounder", confounder] }
+        let (data, database) = try prepare(generate, work: work)
+        let tasks = try step("tasks", multiplier, ["tasks", "--bots", "--format", "json", "--db", database])
+        let retro = try step("report retro", multiplier, ["report", "retro", "--format", "json", "--db", database])
+        let truth = try Data(contentsOf: URL(fileURLWithPath: data + "/truth.json"))
+        return Outcome(
+            headline: try Score(tasks: tasks, retro: retro, truth: truth),
+            adjusted: try Score(tasks: tasks, retro: retro, truth: truth, figures: .adjusted))
+    }
+
+    /// Generates a world with SampleGen's `arguments` (plus `--checkout` and `--out`) in `work`
+    /// (which must not exist yet), imports it into a checkout with the team's origin and ingests
+    /// git, sessions and reviews as a user does; returns the data folder and the database.
+    func prepare(_ arguments: [String], work: String) throws -> (data: String, database: String) {
         let data = work + "/data"
         let checkout = work + "/checkout"
         let database = work + "/multiplier.sqlite"
         try FileManager.default.createDirectory(atPath: checkout, withIntermediateDirectories: true)
-        var generate = ["--world", testCase.world, "--seed", String(testCase.seed), "--checkout", checkout, "--out", data]
-        for confounder in testCase.confounders { generate += ["--confounder", confounder] }
-        _ = try step("SampleGen", sampleGen, generate)
+        _ = try step("SampleGen", sampleGen, arguments + ["--checkout", checkout, "--out", data])
         _ = try step("git init", "git", ["-C", checkout, "init", "-q", "-b", "main"])
         let process = try StreamingProcess(
             executable: "git", arguments: ["-C", checkout, "fast-import", "--quiet"], environment: environment,
@@ -72,16 +85,11 @@ struct Validity {
         if FileManager.default.fileExists(atPath: data + "/prs.json") {
             _ = try step("ingest reviews", multiplier, ["ingest", "reviews", data + "/prs.json", "--db", database])
         }
-        let tasks = try step("tasks", multiplier, ["tasks", "--bots", "--format", "json", "--db", database])
-        let retro = try step("report retro", multiplier, ["report", "retro", "--format", "json", "--db", database])
-        let truth = try Data(contentsOf: URL(fileURLWithPath: data + "/truth.json"))
-        return Outcome(
-            headline: try Score(tasks: tasks, retro: retro, truth: truth),
-            unadjusted: try Score(tasks: tasks, retro: retro, truth: truth, figures: .unadjusted))
+        return (data, database)
     }
 
     /// Runs one step; its stdout, or a failure naming the step and its first stderr line.
-    private func step(_ name: String, _ executable: String, _ arguments: [String]) throws -> Data {
+    func step(_ name: String, _ executable: String, _ arguments: [String]) throws -> Data {
         let result = try StreamingProcess.run(executable, arguments, environment: environment)
         guard result.status == 0 else {
             let detail = result.error.split(separator: "\n").first.map(String.init) ?? ""
@@ -132,12 +140,12 @@ extension Validity {
 
         init() {}
 
-        /// Which of the retro's ratios to score: the headline ones, or the unadjusted check.
+        /// Which of the retro's ratios to score: the headline ones, or the adjusted check.
         enum Figures {
-            case headline, unadjusted
+            case headline, adjusted
 
             func key(_ name: String) -> String {
-                self == .headline ? name : "unadjusted" + name.prefix(1).uppercased() + name.dropFirst()
+                self == .headline ? name : "adjusted" + name.prefix(1).uppercased() + name.dropFirst()
             }
         }
 

@@ -53,7 +53,7 @@ package enum ReportBuilders {
             groups.map { group in
                 [
                     label(group), group.zone, "\(group.nAI)", "\(group.nHuman)", ratio(group.ratio),
-                    interval(group.ratioLow, group.ratioHigh), percent(group.timeSaved), ratio(group.unadjustedRatio),
+                    interval(group.ratioLow, group.ratioHigh), percent(group.timeSaved), ratio(group.adjustedRatio),
                     ratio(group.sizeMatchedRatio), ratio(group.withinPersonRatio),
                     percent(group.reworkShareAI), percent(group.reworkShareHuman), percent(group.churnAI),
                     percent(group.churnHuman),
@@ -62,7 +62,7 @@ package enum ReportBuilders {
         }
         let columns: [(String, ReportDocument.Table.Alignment)] = [
             ("category", .left), ("zone", .left), ("AI", .right), ("human", .right), ("ratio", .right),
-            ("95% interval", .right), ("time saved", .right), ("unadjusted", .right), ("size-matched", .right),
+            ("95% interval", .right), ("time saved", .right), ("adjusted", .right), ("size-matched", .right),
             ("within-person", .right),
             ("rework AI", .right),
             ("rework human", .right), ("churn AI", .right), ("churn human", .right),
@@ -71,8 +71,8 @@ package enum ReportBuilders {
             .table(
                 ReportDocument.Table(
                     name: "categories", columns: columns, rows: rows(retro.categories) { $0.category ?? "" },
-                    note: "AI and human are task counts; 'too few': fewer than 5 of either, so no ratio. The ratio is adjusted for size and person; 'unadjusted' is the raw ratio of geometric means, a check.",
-                    priority: ["category", "ratio", "95% interval", "time saved", "AI", "human", "zone", "unadjusted", "size-matched", "within-person"])))
+                    note: "AI and human are task counts; 'too few': fewer than 5 of either, so no ratio. The ratio is AI over human effort (geometric means); 'adjusted' is the ratio adjusted for size (files touched) and person, a check.",
+                    priority: ["category", "ratio", "95% interval", "time saved", "AI", "human", "zone", "adjusted", "size-matched", "within-person"])))
         let points = retro.categories.compactMap { group -> ReportDocument.IntervalPoint? in
             guard let value = group.ratio, let low = group.ratioLow, let high = group.ratioHigh else { return nil }
             return ReportDocument.IntervalPoint(label: group.category ?? "", value: value, low: low, high: high)
@@ -82,7 +82,7 @@ package enum ReportBuilders {
                 .chart(
                     ReportDocument.Chart(
                         title: "Effort ratio per category, with 95% intervals", kind: .intervals(points, reference: 1),
-                        axis: "AI effort / human effort (adjusted for size and person; 1 = no change, below 1 = AI faster)")))
+                        axis: "AI effort / human effort (1 = no change, below 1 = AI faster)")))
         }
         document.blocks.append(.heading("Zones and the end-to-end effect"))
         var zoneColumns = columns
@@ -93,7 +93,7 @@ package enum ReportBuilders {
                 ReportDocument.Table(
                     name: "zones", columns: zoneColumns,
                     rows: rows(retro.zones) { $0.zone }.map { row in var row = row; row.remove(at: 1); return row },
-                    priority: ["zone", "ratio", "95% interval", "time saved", "AI", "human", "unadjusted", "size-matched", "within-person"])))
+                    priority: ["zone", "ratio", "95% interval", "time saved", "AI", "human", "adjusted", "size-matched", "within-person"])))
         if retro.zones.contains(where: { $0.effortHoursAI > 0 || $0.effortHoursHuman > 0 }) {
             document.blocks.append(
                 .chart(
@@ -111,10 +111,10 @@ package enum ReportBuilders {
                         + (end.ratioLow != nil && end.ratioHigh != nil ? " (95% interval \(interval(end.ratioLow, end.ratioHigh)))" : "")
                         + (end.timeSaved.map { ", time saved \(percent($0))" } ?? "")
                         + ", over \(end.categories.joined(separator: ", "))."
-                        + (end.unadjustedRatio.map {
-                            " As a check, the same sum of the unadjusted ratios (raw geometric means, not adjusted for size or person): \(Format.fixed($0, 2))"
-                                + (end.unadjustedRatioLow != nil && end.unadjustedRatioHigh != nil
-                                    ? " (\(interval(end.unadjustedRatioLow, end.unadjustedRatioHigh)))." : ".")
+                        + (end.adjustedRatio.map {
+                            " As a check, the same sum of the ratios adjusted for task size and person: \(Format.fixed($0, 2))"
+                                + (end.adjustedRatioLow != nil && end.adjustedRatioHigh != nil
+                                    ? " (\(interval(end.adjustedRatioLow, end.adjustedRatioHigh)))." : ".")
                         } ?? "")
                 } ?? "End to end: not enough data (no category has 5 AI and 5 human tasks)."))
         if retro.weeks.count > 1 {

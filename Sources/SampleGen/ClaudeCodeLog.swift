@@ -17,7 +17,9 @@ struct ClaudeCodeLog {
         String(cwd.map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
     }
 
-    mutating func session(_ plan: SessionPlan, world: SampleWorld) -> (id: String, files: [GeneratedFile]) {
+    /// `planFirst` (practices world): the first prompt runs in plan mode (`permissionMode: "plan"`)
+    /// and the assistant presents its plan with `ExitPlanMode` before the first edit.
+    mutating func session(_ plan: SessionPlan, world: SampleWorld, planFirst: Bool = false) -> (id: String, files: [GeneratedFile]) {
         let person = world.team[plan.developer]
         let task = world.tasks[plan.task]
         let id = random.uuid()
@@ -43,10 +45,21 @@ struct ClaudeCodeLog {
             let prompt = turn.commit != nil ? "commit this" : number == 0 ? plan.firstPrompt ?? "Work on \(task.key): \(task.title)" : SessionPlan.prompt(task, file: file, random: &random)
             var user: [(String, JSONValue)] = [("type", .string("user")), ("message", .object([("role", .string("user")), ("content", .string(prompt))]))]
             if number == 0 {
-                user += [("thinkingMetadata", .object([("maxThinkingTokens", .int(31999))])), ("todos", .array([])), ("permissionMode", .string("acceptEdits"))]
+                user += [("thinkingMetadata", .object([("maxThinkingTokens", .int(31999))])), ("todos", .array([])),
+                         ("permissionMode", .string(planFirst ? "plan" : "acceptEdits"))]
             }
             record(user, at: clock, uuid: number == 0 ? firstPrompt : nil)
             clock += Int64(random.int(2000...6000))
+            if number == 0 && planFirst {
+                let noun = TeamSimulation.display(task.noun)
+                let text = "## Plan\n1. Read how \(noun) is handled in \(plan.files.joined(separator: ", ")).\n2. Change the module's interface first, then its callers.\n3. Add tests for the new cases."
+                let tool = assistant(at: &clock, text: "Here is how I would approach it.", tool: ("ExitPlanMode", .object([("plan", .string(text))])))
+                clock += Int64(random.int(20_000...90_000))
+                toolResult(tool, content: "User has approved your plan. You can now start coding.", result: .object([
+                    ("plan", .string(text)), ("isAgent", .bool(false)),
+                ]), at: clock)
+                clock += Int64(random.int(1000...4000))
+            }
             if let commit = turn.commit {
                 let message = world.commits[commit].message
                 let command = "git add -A && git commit -m \"$(cat <<'EOF'\n\(message)EOF\n)\""

@@ -12,6 +12,7 @@ struct Options: Equatable {
     static let usage = """
         usage: SampleGen [--seed N] [--out DIR]
                SampleGen --world NAME|--confounder NAME... [--checkout PATH] [--seed N] --out DIR
+               SampleGen --world practices [--plan-first-effect X] [--context-file-effect X] [--checkout PATH] [--seed N] --out DIR
                SampleGen --review-plants [--seed N] --out DIR
                SampleGen --large N [--seed N] --out FILE|-
         worlds: \(Scenario.worlds.joined(separator: ", "))
@@ -28,6 +29,9 @@ struct Options: Equatable {
     static func parse(_ arguments: [String]) throws(UsageError) -> Options {
         var options = Options()
         var index = 0
+        // The practices world's effects (0.3 each unless given); applied once the world is known.
+        var planFirst: Double?
+        var contextFile: Double?
         func value(_ name: String) throws(UsageError) -> String {
             guard index + 1 < arguments.count else { throw UsageError(message: "\(name) needs a value") }
             index += 1
@@ -60,12 +64,28 @@ struct Options: Equatable {
                 options.scenario.confounders.insert(confounder)
             case "--checkout":
                 options.scenario.checkout = try value(argument)
+            case "--plan-first-effect", "--context-file-effect":
+                let text = try value(argument)
+                guard let effect = Double(text), effect >= 0, effect < 1 else {
+                    throw UsageError(message: "\(argument): a share from 0 up to (not including) 1, not \(text)")
+                }
+                if argument == "--plan-first-effect" { planFirst = effect } else { contextFile = effect }
             case "-h", "--help":
                 throw UsageError(message: "")
             default:
                 throw UsageError(message: "unknown argument: \(argument)")
             }
             index += 1
+        }
+        if planFirst != nil || contextFile != nil {
+            guard options.scenario.name == "demo" || options.scenario.isPractices else {
+                throw UsageError(message: "--plan-first-effect and --context-file-effect belong to --world practices")
+            }
+            options.scenario.name = "practices"
+        }
+        if options.scenario.isPractices {
+            options.scenario.planFirstEffect = planFirst ?? 0.3
+            options.scenario.contextFileEffect = contextFile ?? 0.3
         }
         if options.scenario.name == "demo" && !options.scenario.isDemo { options.scenario.name = "plain" }
         if !options.scenario.isDemo && options.out == nil { throw UsageError(message: "a validity world needs --out DIR") }

@@ -71,6 +71,8 @@ struct PlannedTask {
     /// Review rounds that asked for changes.
     var changeRequests = 0
     var sessions: [String] = []
+    /// `practices` world: its first session plans in plan mode before the first edit.
+    var planFirst = false
     /// The noun of the kind's templates this task is about (`coupons`).
     var noun: String
     /// The subject of the first commit, for `fixup!` subjects.

@@ -12,10 +12,11 @@ struct SessionLogs {
         for index in world.tasks.indices where world.tasks[index].ai {
             let plans = SessionPlan.plans(task: index, world: world, random: &random)
             var ids: [String] = []
-            for plan in plans {
+            for (number, plan) in plans.enumerated() {
                 switch world.tasks[index].tool {
                 case .claudeCode:
-                    let written = claude.session(plan, world: world)
+                    // A plan-first task plans in its first session (practices world).
+                    let written = claude.session(plan, world: world, planFirst: number == 0 && world.tasks[index].planFirst)
                     ids.append(written.id)
                     files += written.files
                 case .codex:

@@ -32,7 +32,15 @@ extension TeamSimulation {
         if noiseDecks[group, default: []].isEmpty { noiseDecks[group] = random.shuffled(Self.normalQuantiles) }
         let z = noiseDecks[group]?.removeLast() ?? 0
         let factor = scenario.hoursFactor(developer: developer, ai: ai)
-        let hours = min(max(kind.hours * (ai ? kind.ratio : 1) * exp(0.5 * z) * factor, 0.4), 24 * factor)
+        var hours = min(max(kind.hours * (ai ? kind.ratio : 1) * exp(0.5 * z) * factor, 0.4), 24 * factor)
+        // Practices world: plan-first AI tasks (half of the Claude Code ones) and AI tasks begun
+        // after CLAUDE.md was added take the planted shares less effort.
+        var planFirst = false
+        if scenario.isPractices && ai {
+            planFirst = person.tool == .claudeCode && random.chance(0.5)
+            if planFirst { hours *= 1 - scenario.planFirstEffect }
+            if let added = contextFileTime, clock >= added { hours *= 1 - scenario.contextFileEffect }
+        }
         var noun = random.pick(kind.nouns)
         var title = random.chance(0.85) ? random.pick(kind.titles) : random.pick(kind.vagueTitles)
         let day = Int((clock - Self.start) / 86_400)
@@ -90,7 +98,7 @@ extension TeamSimulation {
         case .copilotCLI: trailerChance = 1
         case nil: trailerChance = 0
         }
-        let rounds = style == .pullRequest ? reworkRounds(hours: hours, ai: ai) : []
+        let rounds = style == .pullRequest ? reworkRounds(hours: hours, ai: ai, planFirst: planFirst) : []
         var task = PlannedTask(
             issue: keyed ? issue : nil, title: title, kind: kindIndex, author: developer, bot: nil, ai: ai, tool: tool,
             trailer: random.chance(trailerChance), style: style, branch: branch, paths: paths, intendedHours: hours,
@@ -98,7 +106,17 @@ extension TeamSimulation {
         task.reworkRounds = rounds
         task.aiderSuffix = tool == .aider && random.chance(0.35)
         task.reviewer = random.pick(others)
+        task.planFirst = planFirst
         if !scenario.isDemo { applyScenario(to: &task, issue: issue) }
+        if scenario.isPractices && !contextFileTaskPlanned && clock >= Self.start + Int64(Scenario.contextFileDay) * 86_400 {
+            // The team adds CLAUDE.md: one half-hour commit straight to main, by hand.
+            contextFileTaskPlanned = true
+            let docs = WorkKind.catalog.firstIndex { $0.category == "docs" } ?? task.kind
+            task = PlannedTask(
+                issue: issue, title: "Add CLAUDE.md with the team's conventions", kind: docs, author: developer, bot: nil,
+                ai: false, tool: nil, trailer: false, style: .direct, branch: nil, paths: ["CLAUDE.md"], intendedHours: 0.5,
+                remaining: 1800, noun: "claude")
+        }
         tasks.append(task)
         return tasks.count - 1
     }
@@ -140,6 +158,10 @@ extension TeamSimulation {
                 trailer: task.trailer ? attribution(task) : nil, body: body, ref: task.branch ?? "main", kind: .normal,
                 edits: edits, isRework: false, sequence: 0))
         tasks[index].commits.append(commit)
+        if scenario.isPractices && contextFileTime == nil && task.paths == ["CLAUDE.md"] {
+            contextFileTime = end
+            contextFileCommit = commit
+        }
         return commit
     }
 
@@ -148,12 +170,16 @@ extension TeamSimulation {
     /// with its chance (AI work more often), and its rework is a share of the task's hours.
     /// The rework comes out of the planted hours, so the planted ratio holds for the whole
     /// effort METHOD.md measures, and AI work pays its extra review rounds out of it.
-    mutating func reworkRounds(hours: Double, ai: Bool) -> [PlannedTask.ReworkRound] {
+    mutating func reworkRounds(hours: Double, ai: Bool, planFirst: Bool = false) -> [PlannedTask.ReworkRound] {
         let chances = ai ? Self.changeChanceAI : Self.changeChanceHuman
+        // A plan-first task's review asks for changes less often, by the planted share (practices world).
+        let scale = planFirst ? 1 - scenario.planFirstEffect : 1
         var rounds: [PlannedTask.ReworkRound] = []
-        while random.chance(chances[min(rounds.count, chances.count - 1)]) {
+        while random.chance(chances[min(rounds.count, chances.count - 1)] * scale) {
             let byReviewer = random.chance(Self.reviewerFixChance)
+            // A plan-first task's rework is smaller by the planted share (practices world).
             let share = random.lognormal(median: byReviewer ? 0.1 : (ai ? 0.18 : 0.14), sigma: 0.4)
+                * (planFirst ? 1 - scenario.planFirstEffect : 1)
             let seconds = max(Int64(hours * share * 3600), 600)
             rounds.append(PlannedTask.ReworkRound(byReviewer: byReviewer, seconds: seconds, commits: byReviewer ? 1 : random.int(1...2)))
         }

@@ -31,6 +31,10 @@ struct TeamSimulation {
     var usedBranches: Set<String> = []
     /// Per (kind, AI) group: the z-scores still to draw.
     var noiseDecks: [Int: [Double]] = [:]
+    /// `practices` world: when the commit that adds CLAUDE.md was made, and its index.
+    var contextFileTime: Int64?
+    var contextFileCommit: Int?
+    var contextFileTaskPlanned = false
 
     init(seed: UInt64, scenario: Scenario = .demo) {
         random = SplitMix64(seed: seed)

@@ -133,6 +133,31 @@ extension TruthWriter {
             ("checkout", .optional(scenario.checkout)), ("origin", .string("git@github.com:acme/acme-shop.git")),
             ("speed", .object(world.team.indices.map { (world.team[$0].login, JSONValue.double(scenario.speed(of: $0))) })),
             ("taskBranches", .array(branches)), ("confounderSessions", .array(world.confounderSessions)),
+        ]))] + practicesTruth(world)
+    }
+
+    /// Practices world only: the planted plan-first and context-file effects, as the ratios
+    /// `report practices` should recover (plan-first / code-first and after / before effort of
+    /// AI-assisted tasks, within category), and which tasks planned first.
+    static func practicesTruth(_ world: SampleWorld) -> [(String, JSONValue)] {
+        let scenario = world.simulation.scenario
+        guard scenario.isPractices else { return [] }
+        let planFirst = world.tasks.filter { $0.planFirst && $0.bot == nil }
+        let time = world.simulation.contextFileTime
+        return [("practices", .object([
+            ("planFirst", .object([
+                ("effect", .double(scenario.planFirstEffect, digits: 4)), ("ratio", .double(1 - scenario.planFirstEffect, digits: 4)),
+                ("reworkShareFactor", .double(1 - scenario.planFirstEffect, digits: 4)),
+                ("changeRequestFactor", .double(1 - scenario.planFirstEffect, digits: 4)),
+                ("note", .string("half of the Claude Code AI tasks plan first (permissionMode plan, ExitPlanMode in their first session); their drawn hours, the chance that a review round asks for changes, and each rework round's share of the hours are times ratio")),
+                ("tasks", .array(planFirst.map { .string($0.key) })),
+            ])),
+            ("contextFile", .object([
+                ("path", .string("CLAUDE.md")), ("commit", .optional(world.simulation.contextFileCommit.map { world.hash($0) })),
+                ("time", .optional(time.map { Format.iso($0) })), ("seconds", .optional(time.map { String($0) })),
+                ("effect", .double(scenario.contextFileEffect, digits: 4)), ("ratio", .double(1 - scenario.contextFileEffect, digits: 4)),
+                ("note", .string("AI-assisted tasks started after the commit that adds CLAUDE.md take ratio times the hours; tasks without AI do not change")),
+            ])),
         ]))]
     }
 }

@@ -32,12 +32,20 @@ enum Confounder: String, CaseIterable, Comparable {
 /// team at about 200 tasks (each task twice the demo's size), with `SHOP-` issue keys, logs
 /// naming the checkout the harness ingests (`--checkout`), and some confounders on.
 struct Scenario: Equatable {
-    static let worlds = ["demo", "plain", "realistic-linear", "realistic-squash"]
+    static let worlds = ["demo", "plain", "practices", "realistic-linear", "realistic-squash"]
 
     var name = "demo"
     var confounders: Set<Confounder> = []
     /// The folder the team's logs name as their checkout (the one the harness ingests).
     var checkout: String?
+    /// `practices` world: plan-first AI tasks take this share less effort (and less rework).
+    var planFirstEffect = 0.0
+    /// `practices` world: AI tasks started after CLAUDE.md is added take this share less effort.
+    var contextFileEffect = 0.0
+    /// `practices` world: CLAUDE.md is added by the first task started on or after this day.
+    static let contextFileDay = 56
+
+    var isPractices: Bool { name == "practices" }
 
     static let demo = Scenario()
 
@@ -64,7 +72,8 @@ struct Scenario: Equatable {
     func has(_ confounder: Confounder) -> Bool { confounders.contains(confounder) }
 
     /// Tasks are this many times the demo's (about 200 tasks in 16 weeks instead of 420).
-    var sizeFactor: Double { isDemo ? 1 : 2 }
+    /// (The practices world keeps the demo's size: its comparisons split AI tasks four ways.)
+    var sizeFactor: Double { isDemo || isPractices ? 1 : 2 }
     var keyPrefix: String { isDemo ? "ACME" : "SHOP" }
 
     /// The developers of this world: tools per world, the AI-skew pair, and their checkouts.
@@ -73,7 +82,7 @@ struct Scenario: Equatable {
         return base.enumerated().map { index, person in
             var tool = person.tool
             var share = person.aiShare
-            if name == "realistic-linear" && tool != nil && index < 4 { tool = .claudeCode }
+            if (name == "realistic-linear" || isPractices) && tool != nil && index < 4 { tool = .claudeCode }
             if name == "realistic-squash" && tool != nil && index < 4 { tool = index % 2 == 0 ? .codex : .aider }
             if has(.aiSkew) && index == 0 { share = 1 }
             if has(.aiSkew) && index == 4 { (tool, share) = (nil, 0) }

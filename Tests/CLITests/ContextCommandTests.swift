@@ -18,6 +18,9 @@ struct ContextCommandTests {
         #expect(preview.status == 0, "\(preview.stderr)")
         #expect(preview.stdout.contains("## Where AI pays off in acme-shop"))
         #expect(preview.stdout.contains("- AI pays off: "))
+        // The sample's sessions never plan first, and it has no context file: the practices lines say so.
+        #expect(preview.stdout.contains("- Plan first against code first: cannot tell yet (0 plan-first"))
+        #expect(preview.stdout.contains("- Context files: no substantial change of one in the history, so nothing to compare."))
         #expect(preview.stdout.contains("would replace its marked section (1 lines)"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
 

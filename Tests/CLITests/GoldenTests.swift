@@ -38,6 +38,7 @@ struct GoldenTests {
         let reports = ["text", "markdown", "json", "html"]
         add("weekly", ["report", "weekly", "--week", SampleTeam.week], formats: reports, tables: ["trend", "tasks"])
         add("retro", ["report", "retro"], formats: reports, tables: ["categories", "zones", "weeks", "review", "low-confidence"])
+        add("practices", ["report", "practices"], formats: reports, tables: ["effort", "differences"])
         add("plan", ["plan", backlog], formats: reports, tables: ["totals", "categories", "risks"])
         add("backtest", ["plan", "--backtest"], formats: reports, tables: ["windows"])
         add("tasks", ["tasks"] + week, formats: ["text", "json", "csv"])

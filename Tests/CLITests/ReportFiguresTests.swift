@@ -19,6 +19,7 @@ struct ReportFiguresTests {
         ["retro", "--format=markdown"],
         ["weekly", "--week=\(SampleTeam.week)", "--format=json"],
         ["weekly", "--week=\(SampleTeam.week)", "--format=json", "--no-review", "--by-person", "--min-evidence=strong"],
+        ["practices", "--format=json"],
     ]
 
     @Test("the sample team's report from figures (the binary) equals the one from whole tasks", arguments: cases)

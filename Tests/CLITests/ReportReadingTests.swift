@@ -15,6 +15,7 @@ struct ReportReadingTests {
         for format in ["markdown", "text", "json", "html"] {
             reports.append(("weekly \(format)", ["report", "weekly", "--week", "2026-W46", "--format", format]))
             reports.append(("retro \(format)", ["report", "retro", "--format", format]))
+            reports.append(("practices \(format)", ["report", "practices", "--format", format]))
             reports.append(("plan \(format)", ["plan", backlog, "--format", format] + capacity))
             reports.append(("backtest \(format)", ["plan", "--backtest", "--format", format]))
         }

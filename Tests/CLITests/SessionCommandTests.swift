@@ -36,7 +36,7 @@ struct SessionCommandTests {
         #expect(
             Set(entry.keys) == [
                 "tool", "id", "parent", "source", "repository", "repositoryEvidence", "branch", "start", "end", "activeSeconds",
-                "prompts", "models", "tokens", "filesEdited", "commits", "workflow",
+                "prompts", "models", "tokens", "filesEdited", "commits", "workflow", "contextFiles",
             ])
         // No permissionMode field, no plan tool, no edit: the log does not tell, and every key is there.
         #expect(
@@ -92,8 +92,8 @@ struct SessionCommandTests {
         #expect(workflow["subagents"] as? Int == 0)
         let csv = try CLIRunner.run(["sessions", "--format", "csv", "--db", db])
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first?.hasSuffix("workflow_start,workflow_start_evidence,corrections_before_edit,corrections_after_edit,subagents") == true)
-        #expect(lines.last?.hasSuffix(",plan-first,ExitPlanMode tool,0,1,0") == true)
+        #expect(lines.first?.hasSuffix("workflow_start,workflow_start_evidence,corrections_before_edit,corrections_after_edit,subagents,context_files") == true)
+        #expect(lines.last?.hasSuffix(",plan-first,ExitPlanMode tool,0,1,0,") == true)
     }
 
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [
@@ -122,6 +122,46 @@ struct SessionCommandTests {
         #expect(result.stdout.contains("claude-code 1"))
         #expect(result.stderr.contains("found 1 claude-code in \(folder.path)/config/projects"))
         #expect(result.stderr.contains("deletes its session logs after 30 days"))
+    }
+
+    @Test("each session lists the context files its repository had at its start, from git: created, grown, deleted")
+    func contextFilesAtStart() throws {
+        let repository = try ScriptedRepository("context-files")
+        defer { repository.remove() }
+        try repository.write("src/app.py", "x = 1\n")
+        try repository.commit("start", date: "2026-03-01T09:00:00+0000")
+        try repository.write("CLAUDE.md", "# Rules\nsmall commits\ntests first\n")
+        try repository.write("api/AGENTS.md", "one\ntwo\n")
+        try repository.commit("context for the assistants", date: "2026-03-02T09:00:00+0000")
+        try repository.write("CLAUDE.md", "# Rules\nsmall commits\ntests first\nno new dependencies\nrun make lint\n")
+        try repository.git("rm", "-q", "api/AGENTS.md")
+        try repository.commit("grow CLAUDE.md, drop api/AGENTS.md", date: "2026-03-03T09:00:00+0000")
+        let db = repository.directory.path + "/../context-files.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let logs = repository.directory.path + "/../context-files-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        for (id, time) in [("before", "2026-03-01T12:00:00.000Z"), ("between", "2026-03-02T12:00:00.000Z"), ("after", "2026-03-04T12:00:00.000Z")] {
+            let line = #"{"type":"user","sessionId":"\#(id)","cwd":"\#(repository.directory.path)","uuid":"u-\#(id)","timestamp":"\#(time)","message":{"role":"user","content":"go"}}"#
+            try (line + "\n").write(toFile: logs + "/\(id).jsonl", atomically: true, encoding: .utf8)
+        }
+        let elsewhere = #"{"type":"user","sessionId":"elsewhere","cwd":"/srv/unrelated","uuid":"u-x","timestamp":"2026-03-04T12:00:00.000Z","message":{"role":"user","content":"go"}}"#
+        try (elsewhere + "\n").write(toFile: logs + "/elsewhere.jsonl", atomically: true, encoding: .utf8)
+        #expect(try CLIRunner.run(["ingest", "sessions", logs, "--db", db]).status == 0)
+        let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        func files(_ id: String) -> [String]? {
+            (sessions.first { $0["id"] as? String == id }?["contextFiles"] as? [[String: Any]])?.map {
+                "\($0["path"] as? String ?? "?"):\($0["lines"] as? Int ?? -1)"
+            }
+        }
+        #expect(files("before") == [])
+        #expect(files("between") == ["CLAUDE.md:3", "api/AGENTS.md:2"])
+        #expect(files("after") == ["CLAUDE.md:5"])
+        #expect(sessions.first { $0["id"] as? String == "elsewhere" }?["contextFiles"] is NSNull)
+        let csv = try CLIRunner.run(["sessions", "--format", "csv", "--db", db])
+        #expect(csv.stdout.contains(",CLAUDE.md:3 api/AGENTS.md:2\n"), "\(csv.stdout)")
     }
 
     @Test("a session is tied to the repository by the strongest identity its log carries: the origin a Codex log records, the origin's project name as a folder")

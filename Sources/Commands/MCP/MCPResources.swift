@@ -13,6 +13,9 @@ struct MCPResources {
         ("multiplier://reports/weekly", "weekly", "Weekly report",
          "The last complete ISO week (or the last week with finished tasks, when the history ends before it): "
             + "tasks, AI share, hours saved"),
+        ("multiplier://reports/practices", "practices", "Ways of working",
+         "Plan-first against code-first AI-assisted tasks, and before against after each substantial change of a "
+            + "context file (CLAUDE.md, AGENTS.md, …): effort ratio, rework, churn, review rounds, with intervals or 'cannot tell'"),
         ("multiplier://method", "method", "The method",
          "How every figure is defined and computed (METHOD.md): tasks, effort, categories, ratios, intervals"),
     ]
@@ -38,6 +41,7 @@ struct MCPResources {
             case "multiplier://reports/retro": text = try commands.run(ReportCommand.definition, ["retro", "--format=markdown"])
             case "multiplier://reports/weekly":
                 text = try commands.run(ReportCommand.definition, ["weekly", "--format=markdown", "--week=\(try latestWeek())"])
+            case "multiplier://reports/practices": text = try commands.run(ReportCommand.definition, ["practices", "--format=markdown"])
             case "multiplier://method": text = try Self.method()
             default:
                 throw JSONRPC.Failure(

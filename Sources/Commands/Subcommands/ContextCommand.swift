@@ -47,9 +47,11 @@ enum ContextCommand {
         let tasks = try TaskBuilding.tasks(context, database: database).filter { $0.repository == repository.root }
         let retro = RetroAnalysis(settings: config.settings).run(tasks, since: nil, until: nil)
         let asOf = tasks.map(\.end).max().map { String(Timestamp.iso8601($0).prefix(10)) } ?? "no task yet"
+        let practices = try ReportCommand.practicesResult(
+            tasks, repositories: [repository], settings: config.settings, database: database, context, since: nil, until: nil)
         let lines = ContextSection.lines(
             retro: retro, reworked: try reworkedAreas(tasks, repository: repository, database: database),
-            scope: repository.name, asOf: asOf)
+            scope: repository.name, asOf: asOf, practices: practices)
 
         let file = context.arguments.value("--file") ?? "AGENTS.md"
         let path = file.hasPrefix("/") ? file : repository.root + "/" + file

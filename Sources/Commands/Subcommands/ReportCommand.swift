@@ -9,14 +9,14 @@ import Storage
 import Support
 import Tasks
 
-/// `multiplier report weekly|retro`: what the team reads, in five formats.
+/// `multiplier report weekly|retro|practices`: what the team reads, in five formats.
 enum ReportCommand {
     static let formats = ["text", "markdown", "json", "csv", "html"]
 
     static let definition = CommandDefinition(
         spec: CommandSpec(
-            name: "report", summary: "the weekly report or a retrospective (text, markdown, json, csv, html)",
-            usage: "report weekly [--week 2026-W47] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
+            name: "report", summary: "the weekly report, a retrospective or the ways of working (text, markdown, json, csv, html)",
+            usage: "report weekly [--week 2026-W47] | report practices [--since WHEN] [--until WHEN] [--repo REPO] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
                 + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--no-review] [--format FORMAT] "
                 + "[--table NAME] [--out FILE]",
             options: [
@@ -47,11 +47,13 @@ enum ReportCommand {
                 .value("--out", "FILE", "write to this file (csv without --table: a folder) instead of stdout"),
                 TaskBuilding.configOption,
             ],
-            positionals: [("KIND", "weekly or retro")], minimumPositionals: 1, maximumPositionals: 1,
+            positionals: [("KIND", "weekly, retro or practices")], minimumPositionals: 1, maximumPositionals: 1,
             discussion: """
                 Figures as Sources/METHOD.md defines them: AI/human effort ratios with 95% bootstrap intervals
                 (fixed seed: the same database prints the same report), zone and end-to-end effects, review
-                overhead, churn, calibration of the git estimator and the AI share of lines.
+                overhead, churn, calibration of the git estimator and the AI share of lines. 'practices' compares
+                AI-assisted tasks plan-first against code-first and before against after each substantial change of
+                a context file (CLAUDE.md, AGENTS.md, …), and reports prototype branches apart.
                 """),
         run: run)
 
@@ -75,8 +77,8 @@ enum ReportCommand {
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let kind = context.arguments.positionals[0]
-        guard ["weekly", "retro"].contains(kind) else {
-            throw UsageError("unknown report '\(kind)'; expected weekly or retro", command: "report")
+        guard ["weekly", "retro", "practices"].contains(kind) else {
+            throw UsageError("unknown report '\(kind)'; expected weekly, retro or practices", command: "report")
         }
         let format = context.arguments.value("--format") ?? "text"
         guard formats.contains(format) else {
@@ -94,7 +96,12 @@ enum ReportCommand {
         // `wholeTasks(_:where:)` loads the rest for the tasks a section shows or reads from git.
         var whole = true
         if paths.isEmpty && excludes.isEmpty && (team || merged.isEmpty) {
-            (tasks, whole) = try TaskBuilding.figures(context, database: database)
+            if kind == "practices" {
+                // Practices reads each task's linked sessions: whole tasks.
+                tasks = try TaskBuilding.tasks(context, database: database)
+            } else {
+                (tasks, whole) = try TaskBuilding.figures(context, database: database)
+            }
         } else {
             // Restricting files (sizes, churn and signals change) or leaving merged sessions out:
             // build the tasks afresh, without saving.
@@ -122,7 +129,13 @@ enum ReportCommand {
         let analysis = RetroAnalysis(settings: config.settings, minimumEvidence: minimum)
         let document: ReportDocument
         let json: String
-        if kind == "weekly" {
+        if kind == "practices" {
+            var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
+            if let since = context.arguments.value("--since") { scope += " since \(since)" }
+            if let until = context.arguments.value("--until") { scope += " until \(until)" }
+            (document, json) = try practices(
+                tasks, repositories: repositories, settings: config.settings, database: database, context, scope: scope)
+        } else if kind == "weekly" {
             let week: ISOWeek
             if let text = context.arguments.value("--week") {
                 guard let parsed = ISOWeek(text) else {

@@ -1,3 +1,4 @@
+import Analysis
 import Foundation
 import Model
 import Storage
@@ -44,6 +45,14 @@ enum SessionsCommand {
         var filesEdited: [String]
         var commits: [String]
         var workflow: Workflow
+        /// The assistant context files in the repository's history at the session's start (CLAUDE.md,
+        /// AGENTS.md, …, METHOD.md "Ways of working"); null when the session has no repository or start.
+        var contextFiles: [ContextFile]?
+
+        struct ContextFile: Encodable {
+            var path: String
+            var lines: Int
+        }
 
         /// How the session went about its work (WORKFLOW.md); null where the log does not tell.
         struct Workflow: Encodable {
@@ -93,11 +102,12 @@ enum SessionsCommand {
             try container.encode(filesEdited, forKey: .filesEdited)
             try container.encode(commits, forKey: .commits)
             try container.encode(workflow, forKey: .workflow)
+            try container.encode(contextFiles, forKey: .contextFiles)
         }
 
         enum CodingKeys: String, CodingKey {
             case tool, id, parent, source, repository, repositoryEvidence, branch, start, end, activeSeconds, prompts, models, tokens
-            case filesEdited, commits, workflow
+            case filesEdited, commits, workflow, contextFiles
         }
     }
 
@@ -123,7 +133,20 @@ enum SessionsCommand {
         let store = SessionStore(database: database)
         let sessions = try store.sessions(filter)
         let workflows = try store.workflows()
-        let entries = sessions.map { entry($0, workflow: workflows[$0.tool + "/" + $0.id] ?? SessionWorkflow()) }
+        let commits = CommitStore(database: database)
+        var histories: [String: ContextFiles] = [:]
+        for repository in try commits.repositories() where sessions.contains(where: { $0.repository == repository.root }) {
+            histories[repository.root] = ContextFiles.history(
+                repository: repository.root,
+                commits: try commits.commits(repositoryID: repository.id, touchingPathsLike: ContextFiles.pathPatterns))
+        }
+        let entries = sessions.map { session in
+            var entry = entry(session, workflow: workflows[session.tool + "/" + session.id] ?? SessionWorkflow())
+            if let root = session.repository, let history = histories[root], let start = session.startMs {
+                entry.contextFiles = history.present(at: start / 1000).map { Entry.ContextFile(path: $0.path, lines: $0.lines) }
+            }
+            return entry
+        }
         switch format {
         case "json": context.console.line(try JSONOutput.encode(entries))
         case "csv": context.console.out(csv(entries))
@@ -149,7 +172,7 @@ enum SessionsCommand {
             "tool", "id", "parent", "repository", "branch", "start", "end", "active_seconds", "prompts", "models",
             "input_tokens", "output_tokens", "cache_write_tokens", "cache_read_tokens", "files_edited", "commits", "source",
             "repository_evidence", "workflow_start", "workflow_start_evidence", "corrections_before_edit",
-            "corrections_after_edit", "subagents",
+            "corrections_after_edit", "subagents", "context_files",
         ])
         for entry in entries {
             text += CSV.row([
@@ -160,6 +183,7 @@ enum SessionsCommand {
                 entry.source, entry.repositoryEvidence ?? "", entry.workflow.start, entry.workflow.startEvidence ?? "",
                 entry.workflow.correctionsBeforeEdit.map(String.init) ?? "",
                 entry.workflow.correctionsAfterEdit.map(String.init) ?? "", entry.workflow.subagents.map(String.init) ?? "",
+                entry.contextFiles.map { $0.map { "\($0.path):\($0.lines)" }.joined(separator: " ") } ?? "",
             ])
         }
         return text

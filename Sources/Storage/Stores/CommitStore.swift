@@ -240,6 +240,45 @@ package final class CommitStore {
         }
     }
 
+    /// The reachable commits of a repository that touch a path matching one of `patterns` (SQL
+    /// `LIKE`, bound), with only those files, oldest first: a narrow read for histories of a few
+    /// files (the assistants' context files) that does not load the whole history.
+    package func commits(repositoryID: Int64, touchingPathsLike patterns: [String]) throws -> [Commit] {
+        guard !patterns.isEmpty else { return [] }
+        let matches = patterns.indices.map { "f.path LIKE ?\($0 + 2) OR f.old_path LIKE ?\($0 + 2)" }.joined(separator: " OR ")
+        var files: [Int64: [FileChange]] = [:]
+        try database.prepare(
+            """
+            SELECT f.commit_id, f.path, f.old_path, f.lines_added, f.lines_deleted FROM file_change f
+            JOIN git_commit c ON c.id = f.commit_id WHERE c.repository_id = ?1 AND c.reachable = 1 AND (\(matches))
+            ORDER BY f.rowid
+            """
+        ).query([.integer(repositoryID)] + patterns.map { .text($0) }) { row in
+            files[row.int64(0), default: []].append(
+                FileChange(
+                    path: row.text(1), oldPath: row.optionalText(2), linesAdded: row.optionalInt(3),
+                    linesDeleted: row.optionalInt(4)))
+        }
+        guard !files.isEmpty else { return [] }
+        let select = try database.prepare(
+            """
+            SELECT hash, parents, author_name, author_email, author_time, author_offset, committer_name,
+                committer_email, committer_time, subject, body, is_bot FROM git_commit WHERE id = ?
+            """)
+        var commits: [Commit] = []
+        for (id, changed) in files.sorted(by: { $0.key < $1.key }) {
+            if let commit = try select.first([.integer(id)], { row in
+                Commit(
+                    hash: row.text(0), parents: row.text(1).split(separator: " ").map(String.init),
+                    authorName: row.text(2), authorEmail: row.text(3), authorTime: row.int64(4),
+                    authorOffsetMinutes: row.int(5), committerName: row.text(6), committerEmail: row.text(7),
+                    committerTime: row.int64(8), subject: row.text(9), body: row.text(10), files: changed,
+                    isBot: row.bool(11))
+            }) { commits.append(commit) }
+        }
+        return commits.sorted { ($0.committerTime, $0.authorTime, $0.hash) < ($1.committerTime, $1.authorTime, $1.hash) }
+    }
+
     // MARK: - Summary
 
     /// What `multiplier status` shows for each repository.

@@ -114,6 +114,7 @@ struct MCPClientTests {
         let weekly = reads["multiplier://reports/weekly"]?.string ?? ""
         let week = try #require(weekly.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
         #expect(weekly == (try SampleTeam.run(["report", "weekly", "--week", week, "--format", "markdown"])))
+        #expect(reads["multiplier://reports/practices"]?.string == (try SampleTeam.run(["report", "practices", "--format", "markdown"])))
         let method = try String(contentsOfFile: CLIRunner.packageRoot + "/Sources/METHOD.md", encoding: .utf8)
         #expect(reads["multiplier://method"]?.string == method)
     }

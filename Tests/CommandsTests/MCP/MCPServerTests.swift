@@ -61,7 +61,8 @@ struct MCPServerTests {
             #expect(tool["outputSchema"]?["type"] == .string("object"))
         }
         let resources = try answer(&server, #"{"jsonrpc":"2.0","id":5,"method":"resources/list"}"#)?["result"]?["resources"]?.array
-        #expect(resources?.count == 3)
+        #expect(resources?.count == 4)
+        #expect(resources?.contains { $0["uri"] == .string("multiplier://reports/practices") } == true)
         let templates = try answer(&server, #"{"jsonrpc":"2.0","id":6,"method":"resources/templates/list"}"#)
         #expect(templates?["result"]?["resourceTemplates"] == .array([]))
     }

@@ -1,0 +1,108 @@
+import Foundation
+import Model
+
+/// The history of a repository's assistant context files (`CLAUDE.md`, `AGENTS.md`, `GEMINI.md`,
+/// `.github/copilot-instructions.md`, `.cursor/rules/*`, `.cursorrules`, aider's `CONVENTIONS.md`;
+/// the per-directory ones at any depth), derived from the stored commits' per-file line counts.
+/// A change is substantial when it creates the file, or adds plus deletes at least
+/// `minimumLines` lines or at least `minimumShare` of the file's size in lines before it (METHOD.md).
+package struct ContextFiles: Sendable, Equatable {
+    /// A change this many lines (added plus deleted) or more is substantial.
+    package static let minimumLines = 20
+    /// …as is a change of at least this share of the file's lines before it.
+    package static let minimumShare = 0.3
+    /// File names that are context files in any folder.
+    static let names: Set<String> = ["CLAUDE.md", "AGENTS.md", "GEMINI.md", "CONVENTIONS.md", ".cursorrules"]
+
+    /// One commit's change of one context file.
+    package struct Change: Sendable, Equatable, Encodable {
+        package var repository: String
+        package var path: String
+        package var commit: String
+        /// Committer time (when the change landed), seconds since 1970.
+        package var time: Int64
+        package var linesBefore: Int
+        package var linesAdded: Int
+        package var linesDeleted: Int
+        package var linesAfter: Int
+        package var created: Bool
+        package var substantial: Bool
+        /// Why it is (or is not) substantial, in a few words.
+        package var reason: String
+    }
+
+    /// Every change of a context file, oldest first.
+    package var changes: [Change]
+
+    /// Only the substantial ones.
+    package var substantial: [Change] { changes.filter(\.substantial) }
+
+    /// SQL `LIKE` patterns that every context file's path matches (a superset: `isContextFile` decides),
+    /// so a store can read only the commits that touch one.
+    package static let pathPatterns = [
+        "%CLAUDE.md", "%AGENTS.md", "%GEMINI.md", "%CONVENTIONS.md", "%.cursorrules", ".github/copilot-instructions.md",
+        "%.cursor/rules/%",
+    ]
+
+    /// The context files that existed at `time` (seconds since 1970) by the history, with their size
+    /// in lines, by path: a file whose last change before `time` left it empty or deleted is absent.
+    package func present(at time: Int64) -> [(path: String, lines: Int)] {
+        var lines: [String: Int] = [:]
+        for change in changes where change.time <= time { lines[change.path] = change.linesAfter }
+        return lines.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { (path: $0.key, lines: $0.value) }
+    }
+
+    /// Whether a repository-relative path is an assistant context file.
+    package static func isContextFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return false }
+        if names.contains(name) { return true }
+        if path == ".github/copilot-instructions.md" { return true }
+        // `.cursor/rules/…` at any depth (a rule file under the rules folder).
+        for index in parts.indices.dropLast() where parts[index] == ".cursor" {
+            if index + 1 < parts.count - 1, parts[index + 1] == "rules" { return true }
+        }
+        return false
+    }
+
+    /// The history of one repository's context files from its commits (any order; merges carry
+    /// no line counts and are skipped). Sizes are running sums of added minus deleted lines.
+    package static func history(repository: String, commits: [Commit]) -> ContextFiles {
+        let ordered = commits.filter { !$0.isMerge }.sorted {
+            ($0.committerTime, $0.authorTime, $0.hash) < ($1.committerTime, $1.authorTime, $1.hash)
+        }
+        var sizes: [String: Int] = [:]
+        var changes: [Change] = []
+        for commit in ordered {
+            for file in commit.files {
+                let renamedFrom = file.oldPath.flatMap { isContextFile($0) ? $0 : nil }
+                guard isContextFile(file.path) || renamedFrom != nil, let added = file.linesAdded, let deleted = file.linesDeleted
+                else { continue }
+                let before = renamedFrom.flatMap { sizes.removeValue(forKey: $0) } ?? sizes[file.path]
+                let after = max((before ?? 0) + added - deleted, 0)
+                sizes[file.path] = after
+                guard isContextFile(file.path) else { continue }
+                let created = before == nil || before == 0
+                let changed = added + deleted
+                let share = (before ?? 0) > 0 ? Double(changed) / Double(before ?? 1) : 1
+                let substantial: Bool
+                let reason: String
+                if created && added > 0 {
+                    (substantial, reason) = (true, "created with \(added) lines")
+                } else if changed >= minimumLines {
+                    (substantial, reason) = (true, "\(changed) lines changed (at least \(minimumLines))")
+                } else if share >= minimumShare {
+                    (substantial, reason) = (true, "\(changed) of \(before ?? 0) lines changed (at least \(Int(minimumShare * 100))%)")
+                } else {
+                    (substantial, reason) = (false, "\(changed) of \(before ?? 0) lines changed")
+                }
+                changes.append(
+                    Change(
+                        repository: repository, path: file.path, commit: commit.hash, time: commit.committerTime,
+                        linesBefore: before ?? 0, linesAdded: added, linesDeleted: deleted, linesAfter: after,
+                        created: created && added > 0, substantial: substantial, reason: reason))
+            }
+        }
+        return ContextFiles(changes: changes)
+    }
+}
