@@ -7,6 +7,13 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
         state = seed
     }
 
+    /// The generator `SeededGenerator(seed:)` becomes after `draws` calls of `next()`: SplitMix64's
+    /// state moves by a constant per draw, so a parallel loop can start each part where a serial
+    /// one would be, and print the same figures.
+    package init(seed: UInt64, skipping draws: Int) {
+        state = seed &+ UInt64(truncatingIfNeeded: draws) &* 0x9E37_79B9_7F4A_7C15
+    }
+
     package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Support
 
 /// The adjusted speedup (METHOD.md, Speedup): one regression over all tasks of
 ///
@@ -50,13 +51,15 @@ extension Speedup {
         let gamma = categories.count + mixed.count
         let delta = Dictionary(uniqueKeysWithValues: people.dropFirst().enumerated().map { ($0.element, gamma + 1 + $0.offset) })
         let width = gamma + 1 + delta.count
-        let rows = tasks.map { task -> Row in
-            var columns = [alpha[task.category] ?? 0, gamma]
-            if task.ai, let column = beta[task.category] { columns.append(column) }
-            if let column = delta[task.person] { columns.append(column) }
-            let values = columns.map { $0 == gamma ? log(Double(max(task.files, 1))) : 1 }
-            return Row(columns: columns, values: values, y: log(task.effort), effort: task.effort)
-        }
+        // Each task's row of the design, flat: its α, β (or -1) and δ (or -1) columns, log files in
+        // column γ, and y. Plain arrays of numbers, so the bootstrap's inner loop allocates nothing.
+        let alphaColumn = tasks.map { alpha[$0.category] ?? 0 }
+        let betaColumn = tasks.map { task in task.ai ? (beta[task.category] ?? -1) : -1 }
+        let deltaColumn = tasks.map { delta[$0.person] ?? -1 }
+        let logFiles = tasks.map { log(Double(max($0.files, 1))) }
+        let logEffort = tasks.map { log($0.effort) }
+        let efforts = tasks.map(\.effort)
+        let isAI = tasks.map(\.ai)
         // Cells (category, AI) in a fixed order, each resampled with its own size.
         var cells: [[Int]] = []
         var cellOf: [String: Int] = [:]
@@ -73,36 +76,48 @@ extension Speedup {
 
         let slot = Dictionary(uniqueKeysWithValues: reported.enumerated().map { ($0.element, $0.offset) })
         let slots = tasks.map { slot[$0.category] }
-        func fit(_ indices: [Int]) -> (beta: [Double], sumAI: [Double], sumHuman: [Double]) {
+        /// Fits the regression to the tasks `draw` hands out (in its order), and sums each reported
+        /// category's AI and human effort.
+        func fit(_ draw: ((Int) -> Void) -> Void) -> (beta: [Double], sumAI: [Double], sumHuman: [Double]) {
             var system = NormalEquations(width: width)
             var sumAI = [Double](repeating: 0, count: reported.count)
             var sumHuman = [Double](repeating: 0, count: reported.count)
-            for index in indices {
-                system.add(rows[index])
-                if let position = slots[index] {
-                    if tasks[index].ai { sumAI[position] += rows[index].effort } else { sumHuman[position] += rows[index].effort }
+            // Through buffers: the inner loop runs tasks × resamples times (20 million at 100,000 tasks).
+            system.matrix.withUnsafeMutableBufferPointer { matrix in
+                system.vector.withUnsafeMutableBufferPointer { vector in
+                    sumAI.withUnsafeMutableBufferPointer { sumAI in
+                        sumHuman.withUnsafeMutableBufferPointer { sumHuman in
+                            draw { index in
+                                NormalEquations.add(
+                                    columns: (alphaColumn[index], gamma, betaColumn[index], deltaColumn[index]),
+                                    logFiles: logFiles[index], y: logEffort[index], width: width, matrix: matrix, vector: vector)
+                                if let position = slots[index] {
+                                    if isAI[index] { sumAI[position] += efforts[index] } else { sumHuman[position] += efforts[index] }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             let solution = system.solve()
             return (reported.map { beta[$0].map { solution[$0] } ?? 0 }, sumAI, sumHuman)
         }
 
-        let point = fit(Array(tasks.indices))
-        var generator = SeededGenerator(seed: seed ^ 0xA5A5_5A5A_C3C3_3C3C)
-        var betas: [[Double]] = []
-        var sumsAI: [[Double]] = []
-        var sumsHuman: [[Double]] = []
-        for _ in 0..<count {
-            var indices: [Int] = []
-            indices.reserveCapacity(tasks.count)
-            for cell in order {
-                for _ in cell.indices { indices.append(cell[generator.index(below: cell.count)]) }
+        let point = fit { add in for index in tasks.indices { add(index) } }
+        // Each resample takes exactly one draw per task, so resample r starts r × tasks draws into
+        // the seed's sequence: the resamples run on every core and give the serial loop's figures.
+        let seed = seed ^ 0xA5A5_5A5A_C3C3_3C3C
+        let draws = Parallel.map(Array(0..<count), minimumPerChunk: 1) { resample in
+            var generator = SeededGenerator(seed: seed, skipping: resample * tasks.count)
+            return fit { add in
+                for cell in order {
+                    for _ in cell.indices { add(cell[generator.index(below: cell.count)]) }
+                }
             }
-            let draw = fit(indices)
-            betas.append(draw.beta)
-            sumsAI.append(draw.sumAI)
-            sumsHuman.append(draw.sumHuman)
         }
+        let betas = draws.map(\.beta)
+        let sumsAI = draws.map(\.sumAI)
+        let sumsHuman = draws.map(\.sumHuman)
         var result: [Category: Draws] = [:]
         for (position, category) in reported.enumerated() {
             // Mean logs are β and 0: the ratio, and every weighted sum, take exp(β) as the category's ratio.
@@ -112,14 +127,6 @@ extension Speedup {
                 point: (point.beta[position], 0, point.sumAI[position], point.sumHuman[position]))
         }
         return result
-    }
-
-    /// One task's row of the design: its non-zero columns and their values.
-    struct Row: Sendable {
-        var columns: [Int]
-        var values: [Double]
-        var y: Double
-        var effort: Double
     }
 
     /// X'X and X'y accumulated row by row, solved by Cholesky with a tiny ridge, so that a
@@ -135,10 +142,25 @@ extension Speedup {
             vector = [Double](repeating: 0, count: width)
         }
 
-        mutating func add(_ row: Row) {
-            for (a, column) in row.columns.enumerated() {
-                vector[column] += row.values[a] * row.y
-                for (b, other) in row.columns.enumerated() { matrix[column * width + other] += row.values[a] * row.values[b] }
+        /// Adds one task's row: 1 in its α column, log files in γ, 1 in its β and δ columns when it
+        /// has them (-1: none), in that order.
+        @inline(__always)
+        static func add(
+            columns: (Int, Int, Int, Int), logFiles: Double, y: Double, width: Int, matrix: UnsafeMutableBufferPointer<Double>,
+            vector: UnsafeMutableBufferPointer<Double>
+        ) {
+            let values = (1.0, logFiles, 1.0, 1.0)
+            @inline(__always) func column(_ i: Int) -> Int { i == 0 ? columns.0 : i == 1 ? columns.1 : i == 2 ? columns.2 : columns.3 }
+            @inline(__always) func value(_ i: Int) -> Double { i == 0 ? values.0 : i == 1 ? values.1 : i == 2 ? values.2 : values.3 }
+            for a in 0..<4 {
+                let first = column(a)
+                guard first >= 0 else { continue }
+                vector[first] += value(a) * y
+                for b in 0..<4 {
+                    let second = column(b)
+                    guard second >= 0 else { continue }
+                    matrix[first * width + second] += value(a) * value(b)
+                }
             }
         }
 

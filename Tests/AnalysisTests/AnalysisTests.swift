@@ -29,6 +29,16 @@ struct StatisticsTests {
         #expect(first == (0..<5).map { _ in b.next() })
         #expect(first[0] == 13_679_457_532_755_275_413)
     }
+
+    @Test("a generator started some draws in continues the serial sequence exactly (the parallel bootstrap relies on it)")
+    func skipping() {
+        var serial = SeededGenerator(seed: 7)
+        let sequence = (0..<1_000).map { _ in serial.next() }
+        for start in [0, 1, 17, 999] {
+            var skipped = SeededGenerator(seed: 7, skipping: start)
+            #expect((start..<1_000).map { _ in skipped.next() } == Array(sequence[start...]))
+        }
+    }
 }
 
 @Suite("Speedup")
