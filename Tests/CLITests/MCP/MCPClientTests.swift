@@ -34,7 +34,8 @@ struct MCPClientTests {
         let tools = JSONValue.array(["advise", "explain_task", "forecast", "review", "speedup", "tasks"].map { .string($0) })
         #expect(got["tools"] == tools)
         #expect(got["toolsWithOutputSchema"] == tools)
-        #expect(got["resources"]?.array?.count == 3)
+        #expect(got["resources"]?.array?.count == 4)
+        #expect(got["resources"]?.array?.contains(.string("multiplier://reports/practices")) == true)
         if let auto = got["autoClient"] {  // SDK 2.x: server/discover first, then initialize
             #expect(auto["tools"]?.number == 6)
         }
