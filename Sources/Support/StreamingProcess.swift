@@ -36,6 +36,15 @@ package final class StreamingProcess {
         }
     }
 
+    /// The command as an error message names it: whole when short, else its first arguments and
+    /// how many more (a `git show` of hundreds of commits must not fill the terminal).
+    package static func commandLine(_ executable: String, _ arguments: [String]) -> String {
+        let whole = ([executable] + arguments).joined(separator: " ")
+        guard whole.count > 200, arguments.count > 6 else { return whole }
+        let head = ([executable] + arguments.prefix(6)).joined(separator: " ")
+        return "\(head) … (\(arguments.count - 6) more arguments)"
+    }
+
     private let pid: pid_t
     private let stdoutFD: Int32
     private let stderrCollector: StderrCollector
@@ -53,7 +62,7 @@ package final class StreamingProcess {
     package init(
         executable: String, arguments: [String], environment: [String: String], standardInput: String? = nil
     ) throws {
-        commandLine = ([executable] + arguments).joined(separator: " ")
+        commandLine = Self.commandLine(executable, arguments)
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         guard pipe(&outPipe) == 0 else { throw Failure.spawn(executable: executable, errno: errno) }

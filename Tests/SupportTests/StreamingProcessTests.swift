@@ -28,6 +28,14 @@ struct StreamingProcessTests {
         #expect(throws: StreamingProcess.Failure.self) { try process.waitForSuccess() }
     }
 
+    @Test("an error names a long command by its first arguments and how many more")
+    func longCommand() {
+        let hashes = (0..<300).map { String(repeating: "a", count: 39) + "\($0 % 10)" }
+        let named = StreamingProcess.commandLine("git", ["-C", "/repo", "show", "--numstat", "--format=%H"] + hashes)
+        #expect(named == "git -C /repo show --numstat --format=%H \(hashes[0]) … (299 more arguments)")
+        #expect(StreamingProcess.commandLine("git", ["log", "-1"]) == "git log -1")
+    }
+
     @Test("a program that does not exist cannot be spawned")
     func missingProgram() {
         #expect(throws: StreamingProcess.Failure.self) {
