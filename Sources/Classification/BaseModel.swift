@@ -21,6 +21,9 @@ package struct BaseModel: Sendable {
     /// fewer rows, or whose largest centred weight is smaller, are dropped (keeps the text small).
     package static let minimumRows = 10
     package static let minimumSpread: Float = 1.0
+    /// Features must be seen in this many repositories: the model learns what several teams' commits
+    /// share, not one team's nouns.
+    package static let minimumSources = 2
     /// Naive Bayes counts every feature as independent evidence, so its posteriors are overconfident
     /// (p = 100% from a handful of words); its log-likelihoods are divided by this before they are normalised.
     package static let temperature = 1.0
@@ -138,23 +141,49 @@ package struct BaseModel: Sendable {
 
     // MARK: - Training
 
+    /// A training row: its features, its label's column (`classes`, or `classes.count` for other) and
+    /// where it comes from (a repository), so that no one source's run of similar commits teaches a word.
+    package struct Example: Sendable {
+        package var features: [String: Double]
+        package var label: Int
+        package var source: String
+
+        package init(features: [String: Double], label: Int, source: String = "") {
+            self.features = features
+            self.label = label
+            self.source = source
+        }
+    }
+
     /// Multinomial naive Bayes with weighted counts and additive smoothing `alpha`; features seen in fewer
-    /// than `minimumRows` rows are dropped. Labels index `classes`; `classes.count` is other. Class priors are
-    /// left out (uniform) on purpose: the development set's class mix is no team's.
+    /// than `minimumRows` rows or in fewer than `minimumSources` sources (repositories) are dropped. Labels
+    /// index `classes`; `classes.count` is other. Class priors are left out (uniform) on purpose: the
+    /// development set's class mix is no team's.
     package static func train(
-        _ examples: [(features: [String: Double], label: Int)], minimumRows: Int = 2, alpha: Double = 0.1
+        _ examples: [Example], minimumRows: Int = 2, minimumSources: Int = 1, alpha: Double = 0.1
     ) -> BaseModel {
         let classCount = classes.count + 1
         var rows: [String: Int] = [:]
-        for example in examples { for feature in example.features.keys { rows[feature, default: 0] += 1 } }
-        let vocabulary = rows.filter { $0.value >= minimumRows }
+        var sources: [String: Set<String>] = [:]
+        for example in examples {
+            for feature in example.features.keys {
+                rows[feature, default: 0] += 1
+                if minimumSources > 1 { sources[feature, default: []].insert(example.source) }
+            }
+        }
+        let vocabulary = rows.filter {
+            $0.value >= minimumRows && (minimumSources <= 1 || (sources[$0.key]?.count ?? 0) >= minimumSources)
+        }
         var counts: [String: [Double]] = [:]
-        var totals = [Double](repeating: 0, count: classCount)
         for example in examples {
             for (feature, weight) in example.features where vocabulary[feature] != nil {
                 counts[feature, default: [Double](repeating: 0, count: classCount)][example.label] += weight
-                totals[example.label] += weight
             }
+        }
+        // Summed in sorted order so that the model text is the same in every process.
+        var totals = [Double](repeating: 0, count: classCount)
+        for (_, column) in counts.sorted(by: { $0.key < $1.key }) {
+            for index in column.indices { totals[index] += column[index] }
         }
         let size = Double(vocabulary.count)
         var weights: [String: [Float]] = [:]
@@ -168,8 +197,8 @@ package struct BaseModel: Sendable {
     }
 
     /// `train` and `pruned` with the shipped model's options.
-    package static func trainPruned(_ examples: [(features: [String: Double], label: Int)]) -> BaseModel {
-        train(examples, minimumRows: minimumRows).pruned(spread: minimumSpread)
+    package static func trainPruned(_ examples: [Example]) -> BaseModel {
+        train(examples, minimumRows: minimumRows, minimumSources: minimumSources).pruned(spread: minimumSpread)
     }
 
     /// Drops the features that barely separate the classes (largest centred weight under `spread`).

@@ -41,9 +41,9 @@ package struct LabelledCommit: Sendable, Equatable {
     }
 
     /// The base model's training row: the label's column, or "other" for an unlabelled commit.
-    package var trainingExample: (features: [String: Double], label: Int) {
+    package var trainingExample: BaseModel.Example {
         let column = label.flatMap { BaseModel.classes.firstIndex(of: $0) } ?? BaseModel.classes.count
-        return (BaseModel.features(subjects: [subject], files: files), column)
+        return BaseModel.Example(features: BaseModel.features(subjects: [subject], files: files), label: column, source: repository)
     }
 
     /// Each repository in turn held out: the base model trained on the others' rows, then every held-out

@@ -15,7 +15,7 @@ import Support
 ///   "aliases": {"alice@old.example": "alice@acme.example"},
 ///   "settings": {"burstGapHours": 4, "maximumCommitGapHours": 2, "leadInMinutes": 30, "idleCapMinutes": 10,
 ///                "sessionLeadHours": 24, "sessionOverlapHours": 2, "sessionMaterialShare": 0.1,
-///                "churnDays": 14, "reviewMinutes": 15, "nearTie": 0.85, "prototypeBranches": ["hack/"]}
+///                "churnDays": 14, "reviewMinutes": 15, "nearTie": 0.95, "prototypeBranches": ["hack/"]}
 /// }
 /// ```
 package struct RuleConfig: Sendable, Equatable {

@@ -21,7 +21,7 @@ package struct Settings: Sendable, Equatable {
     /// Reviewer effort per review round where no time log says otherwise.
     package var reviewMinutes: Double = 15
     /// The runner-up's score as a share of the winner's above which a task is `unclassified`.
-    package var nearTie: Double = 0.85
+    package var nearTie: Double = 0.95
     /// Branch prefixes of prototype work beside the standard ones (`settings.prototypeBranches`):
     /// such tasks are reported apart (`report practices`) and left out of the speedups.
     package var prototypeBranches: [String] = []

@@ -34,7 +34,7 @@ struct Benchmark {
         var arguments = Array(CommandLine.arguments.dropFirst())
         let append = !arguments.contains("--no-append")
         arguments.removeAll { $0 == "--no-append" }
-        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | report-db TASKS... [--keep DIR] | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-fixture [SET] [--no-append]\n"
+        let usage = "usage: MultiplierBench git PATH | sessions PATH... | make-sessions SOURCE OUT MEGABYTES | report TASKS | report-db TASKS... [--keep DIR] | plan TASKS | merge EXPORTS SESSIONS | classify [SET] | train-classifier [SET] | classify-tune [SET] | classify-mistakes CATEGORY [SET] | classify-fixture [SET] [--no-append]\n"
             + "       " + ValidityBenchmark.usage.dropFirst("usage: ".count)
             + "       " + PracticesBenchmark.usage.dropFirst("usage: ".count)
         if arguments.first == "practices" {
@@ -67,7 +67,7 @@ struct Benchmark {
             }
             return
         }
-        guard arguments.count >= 2 || ["classify", "classify-tune", "train-classifier", "classify-fixture"].contains(arguments.first ?? "") else {
+        guard arguments.count >= 2 || ["classify", "classify-tune", "train-classifier", "classify-fixture", "classify-mistakes"].contains(arguments.first ?? "") else {
             FileDescriptorWriter.writeAll(usage, to: STDERR_FILENO)
             exit(64)
         }
@@ -95,6 +95,12 @@ struct Benchmark {
             case "classify-tune" where arguments.count <= 2:
                 FileDescriptorWriter.writeAll(
                     try ClassifyBenchmark.tune(path: arguments.count == 2 ? arguments[1] : ClassifyBenchmark.defaultPath),
+                    to: STDOUT_FILENO)
+                return
+            case "classify-mistakes" where arguments.count == 2 || arguments.count == 3:
+                FileDescriptorWriter.writeAll(
+                    try ClassifyBenchmark.mistakes(
+                        path: arguments.count == 3 ? arguments[2] : ClassifyBenchmark.defaultPath, category: arguments[1]),
                     to: STDOUT_FILENO)
                 return
             case "classify-fixture" where arguments.count <= 2:

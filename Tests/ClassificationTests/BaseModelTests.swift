@@ -46,10 +46,10 @@ struct BaseModelTests {
 
     @Test("training: a feature of one class pulls toward it; rare features are dropped; text round-trips")
     func training() throws {
-        let examples: [(features: [String: Double], label: Int)] = [
+        let examples = [
             (["w:bench": 1, "w:x": 1], 2), (["w:bench": 1, "w:y": 1], 2), (["w:readme": 1, "w:x": 1], 1),
             (["w:readme": 1], 1), (["w:feature": 1, "w:once": 1], 5), (["w:feature": 1], 5),
-        ]
+        ].map { BaseModel.Example(features: $0.0, label: $0.1) }
         let model = BaseModel.train(examples, minimumRows: 2, alpha: 0.1)
         #expect(model.featureCount == 4)  // bench, x, readme, feature; "once" and "y" are too rare
         let probability = model.posterior(["w:bench": 1])
@@ -57,6 +57,19 @@ struct BaseModelTests {
         let parsed = try BaseModel(text: model.serialized())
         #expect(abs(parsed.posterior(["w:readme": 1])[1] - model.posterior(["w:readme": 1])[1]) < 0.01)
         #expect(throws: BaseModel.FormatError.self) { try BaseModel(text: "w:x\t1 2 3\n") }
+    }
+
+    @Test("training: a feature used by one repository only is dropped when two are required")
+    func minimumSources() throws {
+        let examples = [
+            (["w:perf": 1, "w:acme": 1], 2, "a"), (["w:perf": 1, "w:acme": 1], 2, "a"), (["w:perf": 1], 2, "b"),
+            (["w:docs": 1], 1, "a"), (["w:docs": 1], 1, "b"),
+        ].map { BaseModel.Example(features: $0.0, label: $0.1, source: $0.2) }
+        #expect(BaseModel.train(examples, minimumRows: 2).featureCount == 3)
+        let model = BaseModel.train(examples, minimumRows: 2, minimumSources: 2)
+        #expect(model.featureCount == 2)  // "acme" is one repository's noun
+        #expect(model.posterior(["w:acme": 1]) == model.posterior([:]))
+        #expect(BaseModel.minimumSources == 2)
     }
 
     @Test("features: the conventional prefix and a trailing (#N) are hidden; path features share one weight")
