@@ -42,7 +42,8 @@ extension TeamSimulation {
             if let added = contextFileTime, clock >= added { hours *= 1 - scenario.contextFileEffect }
         }
         var noun = random.pick(kind.nouns)
-        var title = random.chance(0.85) ? random.pick(kind.titles) : random.pick(kind.vagueTitles)
+        var title = random.chance(0.85)
+            ? random.pick(scenario.isDemo ? kind.titles : kind.titles + kind.freshTitles) : random.pick(kind.vagueTitles)
         let day = Int((clock - Self.start) / 86_400)
         if kind.category == "maintenance" && !renamedDates && day >= 20 {
             noun = "date"

@@ -16,6 +16,10 @@ struct WorkKind {
     let titles: [String]
     /// Titles that say little about the work (a classifier must lean on files).
     let vagueTitles: [String]
+    /// Titles in phrasing the classifier's word table was not written around ("Precompute {x} totals",
+    /// "Lock down {x} access"): drawn beside `titles` in the validity worlds, so that their category
+    /// accuracy is not the rules checked against their own words. The demo keeps `titles` alone.
+    let freshTitles: [String]
     /// Follow-up commit subjects inside the task.
     let followUps: [String]
     let nouns: [String]
