@@ -24,21 +24,27 @@ package enum Allocator {
         private typealias MalloptFunction = @convention(c) (Int32, Int32) -> Int32
         private typealias MallocTrimFunction = @convention(c) (Int) -> Int32
 
-        /// `M_MMAP_THRESHOLD` in `<malloc.h>`.
+        /// `M_MMAP_THRESHOLD` and `M_ARENA_MAX` in `<malloc.h>`.
         private static let mmapThresholdParameter: Int32 = -3
+        private static let arenaMaximumParameter: Int32 = -8
 
         private static func function<F>(_ name: String, as type: F.Type) -> F? {
             dlsym(nil, name).map { unsafeBitCast($0, to: type) }
         }
     #endif
 
-    /// Fixes the mmap threshold. Call once, early, on the main thread: the setting is
+    /// Fixes the mmap threshold and keeps one arena (heap) for all threads. Call once, early, on the main thread: the setting is
     /// process-wide (call it from the command that needs it, not from library code or tests).
     package static func configureForLargeBuilds() {
         #if canImport(Glibc)
             // mallopt returns 0 on failure; then the defaults stay, which are only slower to return
             // memory. Not found: not glibc's allocator after all, nothing to set.
-            _ = function("mallopt", as: MalloptFunction.self)?(mmapThresholdParameter, mmapThreshold)
+            let mallopt = function("mallopt", as: MalloptFunction.self)
+            _ = mallopt?(mmapThresholdParameter, mmapThreshold)
+            // One heap for every thread: the threads that finish tasks in parallel otherwise each
+            // get a heap of their own, whose freed memory the others cannot reuse (on a 75,000-commit
+            // history the peak varied from 150 to 165 MiB between runs; with one heap, 150 every time).
+            _ = mallopt?(arenaMaximumParameter, 1)
         #endif
     }
 

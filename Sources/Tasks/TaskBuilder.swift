@@ -103,19 +103,22 @@ package struct TaskBuilder: Sendable {
     ) -> [WorkTask] {
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
-        let effort = estimateEffort(histories, pullRequests: pullRequests)
+        var effort = estimateEffort(histories, pullRequests: pullRequests)
         let counted = countedPaths(histories)
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var tasks: [WorkTask] = []
         for position in histories.indices {
-            // This repository's commits leave `histories` here and go at the end of the call.
-            let history = histories[position]
-            histories[position].commits = []
-            tasks += repositoryTasks(
-                history, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
-                pullRequests: pullRequests[history.root] ?? [], timeLog: timeLog, effort: effort, counts: counts,
-                progress: progress)
+            // This repository's commits leave `histories` here; `repositoryTasks` lets them go.
+            var history = History(root: histories[position].root, commits: [])
+            swap(&history.commits, &histories[position].commits)
+            let root = history.root
+            let built = repositoryTasks(
+                consume history, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
+                pullRequests: pullRequests[root] ?? [], timeLog: timeLog, effort: &effort,
+                lastUseOfEffort: position == histories.count - 1, counts: counts, progress: progress)
+            // The first repository's tasks are taken as they are, not copied into an empty array.
+            if tasks.isEmpty { tasks = built } else { tasks += built }
         }
         blendLabelModel(&tasks)
         tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
@@ -157,62 +160,98 @@ package struct TaskBuilder: Sendable {
     }
 
     /// One repository's tasks, stage by stage: grouping, drafts, squashed pull requests, session
-    /// links, finishing (in place, on every core), churn last, reviews. Each stage's indexes are
-    /// let go before the next; the history goes when this returns.
+    /// links, churn (the last stage that reads whole commits), finishing (in place, on every core)
+    /// and reviews. Each stage's indexes are let go before the next, the history before finishing.
     private func repositoryTasks(
         _ history: consuming History, sessions: [SessionActivity], sessionsByKey: [String: SessionActivity],
         labels: [Label], pullRequests: [PullRequest], timeLog: TimeLogIndex,
-        effort: [String: (hours: Double, reason: String)], counts: (FileChange) -> Bool, progress: (String) -> Void
+        effort: inout [String: (hours: Double, reason: String)], lastUseOfEffort: Bool, counts: (FileChange) -> Bool,
+        progress: (String) -> Void
     ) -> [WorkTask] {
         let name = (history.root as NSString).lastPathComponent
         progress("grouping \(history.commits.count) commits of \(name)")
-        let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
+        var groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
         // Ids come from the repository's root commit, not its path: every clone, on every
         // machine, gives a task the same id.
         let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
+        // Authors repeat on every task: one copy each.
+        var strings = StringInterner()
         var tasks = groups.map {
-            draft($0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
+            var task = draft(
+                $0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
+            task.author = strings.intern(task.author)
+            return task
         }
+        // Only drafts read the estimates (a commit in two clones is estimated once, for both).
+        if lastUseOfEffort { effort = [:] }
         let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
-        do {
-            // The linker's indexes (by file, by hash prefix) are released when linking is done.
+        // Links are collected while the linker holds the drafts and added once it is gone: adding
+        // them while it lived would copy every draft, and its indexes (by file, by hash prefix)
+        // go before finishing.
+        var links: [(task: Int, session: WorkTask.TaskSession)] = []
+        // No session in this repository: no links, and no linker's indexes to build.
+        if sessions.contains(where: { $0.repository == history.root }) {
             let linker = SessionLinker(
                 tasks: tasks, commits: history.commits, groups: groups, settings: settings,
                 squashedCommits: squashed.mapValues(\.commits), workEnds: squashed.mapValues(\.workEnd), identity: identity)
             for session in sessions where session.repository == history.root {
                 for link in linker.links(for: session) {
-                    tasks[link.task].sessions.append(
-                        WorkTask.TaskSession(
-                            tool: session.tool, id: session.id, reason: link.reason, evidence: link.evidence,
-                            activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000))))
+                    links.append(
+                        (
+                            link.task,
+                            WorkTask.TaskSession(
+                                tool: session.tool, id: session.id, reason: link.reason, evidence: link.evidence,
+                                activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000)))
+                        ))
                 }
             }
         }
+        for link in links { tasks[link.task].sessions.append(link.session) }
+        links = []
+        // Churn before finishing (neither reads what the other writes): it is the last stage that
+        // reads whole commits. What finishing reads of each task's commits is gathered
+        // (`FinishInput`: subjects, files and marks, shared with the commits), then the history
+        // and the groups go, so that the tasks grow their evidence without the commits beside them.
+        Churn.apply(to: &tasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
+        let inputs = groups.map { FinishInput($0, commits: history.commits) }
+        groups = []
+        history.commits = []
         progress("classifying \(tasks.count) tasks of \(name)")
         // Each task's finish is independent of the others': classify them on every core, in place
-        // (no second array of the tasks). Each reads only its own commits (`FinishInput`, made as
-        // it comes up, so the inputs of all tasks never exist at once).
-        let commits = history.commits
+        // (no second array of the tasks).
         Parallel.update(&tasks) { index, task in
-            finish(&task, input: FinishInput(groups[index], commits: commits), sessions: sessionsByKey, labels: labels, counts: counts)
+            finish(&task, input: inputs[index], sessions: sessionsByKey, labels: labels, counts: counts)
         }
-        // Churn last: it reads every commit's files once more, then nothing needs the history.
-        Churn.apply(to: &tasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
+        // Evidence repeats across tasks (the same rules, the same model figures): one copy each.
+        for index in tasks.indices {
+            for item in tasks[index].evidence.indices {
+                tasks[index].evidence[item].detail = strings.intern(tasks[index].evidence[item].detail)
+            }
+        }
         Reviews.attach(pullRequests, timeLog: timeLog, to: &tasks)
         return tasks
     }
 
-    /// What `finish` reads of one task's commits: its group, its members (commit values share
-    /// their strings and file lists with the history: one small array) and when the merge commit
-    /// that merged it, if any, was committed; not the history.
-    struct FinishInput {
+    /// What `finish` reads of one task: its group, of each member commit only its subject, files,
+    /// marks and whether it is a merge (strings and lists shared with the commit, so the history
+    /// can go before finishing), and when the merge commit that merged it, if any, was committed.
+    struct FinishInput: Sendable {
+        struct Member: Sendable {
+            var subject: String
+            var files: [FileChange]
+            var aiMarks: [AIMark]
+            var isMerge: Bool
+        }
+
         var group: CommitGroup
-        var members: [Commit]
+        var members: [Member]
         var mergeTime: Int64?
 
         init(_ group: CommitGroup, commits: [Commit]) {
             self.group = group
-            members = group.members.map { commits[$0] }
+            members = group.members.map {
+                Member(subject: commits[$0].subject, files: commits[$0].files, aiMarks: commits[$0].aiMarks, isMerge: commits[$0].isMerge)
+            }
             mergeTime = group.mergeCommit.map { commits[$0].committerTime }
         }
     }

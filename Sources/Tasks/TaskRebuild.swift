@@ -23,7 +23,14 @@ package enum TaskRebuild {
     package static func run(database: Database, config: RuleConfig, console: Console? = nil) throws -> Report {
         var progress = console.map { Progress(console: $0, label: "building tasks") }
         defer { progress?.finish() }
-        let tasks = try build(database: database, config: config, progress: { progress?.show($0) })
+        // Each progress message starts a stage: the one before it has let go of its indexes, whose
+        // pages go back to the system before the next stage allocates its own.
+        let tasks = try build(
+            database: database, config: config,
+            progress: { message in
+                Allocator.releaseFreeMemory()
+                progress?.show(message)
+            })
         // The commits and the building's indexes are gone: give their pages back before saving.
         Allocator.releaseFreeMemory()
         progress?.show("saving \(tasks.count) tasks")

@@ -207,7 +207,11 @@ package final class CommitStore {
     package func commits(repositoryID: Int64, messages: Messages = .full) throws -> [Commit] {
         var strings = StringInterner()
         var commits: [Commit] = []
+        // Exactly as many as will be read: no doubling, no slack of up to half the history.
+        let count = try commitCount(repositoryID: repositoryID)
+        commits.reserveCapacity(count)
         var position: [Int64: Int] = [:]
+        position.reserveCapacity(count)
         let body = messages == .full ? "body" : "CASE WHEN is_merge THEN body ELSE '' END"
         try database.prepare(
             """
@@ -228,6 +232,15 @@ package final class CommitStore {
         }
         // Each commit's files, trailers and marks go straight into it (no table by commit id
         // beside the commits); rows of unreachable commits have no position and are skipped.
+        // A commit's files (one run of rows: they are inserted together) are gathered in a reused
+        // buffer and added at once, so each list is allocated at its size, without growth's slack.
+        var pending: [FileChange] = []
+        var pendingIndex = -1
+        func flushFiles() {
+            guard pendingIndex >= 0, !pending.isEmpty else { return }
+            commits[pendingIndex].files.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         try database.prepare(
             """
             SELECT f.commit_id, f.path, f.old_path, f.lines_added, f.lines_deleted FROM file_change f
@@ -235,11 +248,16 @@ package final class CommitStore {
             """
         ).query([.integer(repositoryID)]) { row in
             guard let index = position[row.int64(0)] else { return }
-            commits[index].files.append(
+            if index != pendingIndex {
+                flushFiles()
+                pendingIndex = index
+            }
+            pending.append(
                 FileChange(
                     path: strings.intern(row.text(1)), oldPath: strings.intern(row.optionalText(2)),
                     linesAdded: row.optionalInt(3), linesDeleted: row.optionalInt(4)))
         }
+        flushFiles()
         if messages == .full {
             try database.prepare(
                 """
