@@ -151,6 +151,8 @@ struct Benchmark {
     }
 
     static func benchmarkGit(path: String) throws -> String {
+        // As `multiplier ingest` does: the peak below is the command's.
+        Allocator.configureForLargeBuilds()
         let environment = ProcessInfo.processInfo.environment
         let quiet = Console(out: { _ in }, err: { _ in })
         let directory = FileManager.default.temporaryDirectory.path + "/multiplier-bench-\(getpid())"

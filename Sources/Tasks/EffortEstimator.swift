@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// METHOD.md's git estimator: each author's commits (all repositories, each commit
 /// once) sorted by author time; a commit earns the gap since the author's previous
@@ -32,17 +33,25 @@ package struct EffortEstimator: Sendable {
         var seen: Set<String> = []
         for entry in entries where seen.insert(entry.hash).inserted { byAuthor[entry.author, default: []].append(entry) }
         var result: [String: (hours: Double, reason: String)] = [:]
-        for (_, commits) in byAuthor {
+        seen = []
+        // Reasons repeat (the same gaps, the same lead-ins): one copy each.
+        var reasons = StringInterner()
+        // Each author's commits are let go once estimated (the order of authors does not matter:
+        // an estimate depends on its author's commits only).
+        for author in Array(byAuthor.keys) {
+            guard let commits = byAuthor.removeValue(forKey: author) else { continue }
             let sorted = commits.sorted { ($0.time, $0.hash) < ($1.time, $1.hash) }
             var previous: Int64?
             for commit in sorted {
                 if let previous, commit.time - previous <= maximumGapSeconds {
                     let hours = Double(commit.time - previous) / 3600
-                    result[commit.hash] = (hours, "\(Grouping.hours(hours)) since the author's previous commit")
+                    result[commit.hash] = (hours, reasons.intern("\(Grouping.hours(hours)) since the author's previous commit"))
                 } else {
                     result[commit.hash] = (
                         leadInHours,
-                        previous == nil ? "lead-in: the author's first commit" : "lead-in: more than \(Grouping.hours(Double(maximumGapSeconds) / 3600)) since the author's previous commit"
+                        previous == nil
+                            ? "lead-in: the author's first commit"
+                            : reasons.intern("lead-in: more than \(Grouping.hours(Double(maximumGapSeconds) / 3600)) since the author's previous commit")
                     )
                 }
                 previous = commit.time

@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Support
 
 /// One group of commits before figures are computed: a task's skeleton.
 package struct CommitGroup: Sendable, Equatable {
@@ -72,17 +73,26 @@ package struct Grouping {
         for (index, commit) in commits.enumerated() { indexByHash[commit.hash] = index }
         let knownProjects = Set(commits.compactMap { IssueKeys.inSubject($0.subject).flatMap(IssueKeys.project(of:)) })
         var claimed = [Bool](repeating: false, count: commits.count)
-        var groups: [String: CommitGroup] = [:]
-        var order: [String] = []
+        // In order of first appearance, found by key through a table of positions (a table of the
+        // groups themselves would hold a second, sparse copy of them).
+        var groups: [CommitGroup] = []
+        var positions: [String: Int] = [:]
+
+        // Reasons repeat across commits (an author's bursts, a pull request's members): one copy each.
+        var reasons = StringInterner()
 
         func add(_ index: Int, to key: String, kind: WorkTask.Kind, reason: String, branch: String? = nil) {
-            if groups[key] == nil {
-                groups[key] = CommitGroup(key: key, kind: kind, members: [], reasons: [:], branch: branch)
-                order.append(key)
+            let position: Int
+            if let known = positions[key] {
+                position = known
+            } else {
+                position = groups.count
+                positions[key] = position
+                groups.append(CommitGroup(key: key, kind: kind, members: [], reasons: [:], branch: branch))
             }
-            groups[key]?.members.append(index)
-            groups[key]?.reasons[index] = reason
-            if groups[key]?.branch == nil { groups[key]?.branch = branch }
+            groups[position].members.append(index)
+            groups[position].reasons[index] = reasons.intern(reason)
+            if groups[position].branch == nil { groups[position].branch = branch }
             claimed[index] = true
         }
 
@@ -115,10 +125,11 @@ package struct Grouping {
                 }
             }
             add(merge, to: key, kind: kind, reason: "the merge commit", branch: parsed.branch)
-            groups[key]?.mergeCommit = merge
-            if groups[key]?.pullRequestTitle == nil {
+            guard let position = positions[key] else { continue }
+            groups[position].mergeCommit = merge
+            if groups[position].pullRequestTitle == nil {
                 let title = commit.body.split(separator: "\n").first.map(String.init)
-                groups[key]?.pullRequestTitle = title
+                groups[position].pullRequestTitle = title
             }
         }
 
@@ -154,11 +165,11 @@ package struct Grouping {
                 previous = max(previous, time)
             }
         }
-        return order.compactMap { key in
-            guard var group = groups[key] else { return nil }
-            group.members.sort { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
-            return group
+        positions = [:]
+        for position in groups.indices {
+            groups[position].members.sort { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
         }
+        return groups
     }
 
     /// Commits reachable from `starts` that are neither on the mainline nor taken.

@@ -89,28 +89,66 @@ package struct TaskBuilder: Sendable {
 
     /// Builds every task of every repository.
     ///
+    /// Takes the histories to consume them: each repository's commits are let go once its tasks
+    /// are built, and each stage's indexes before the next stage (the linker's before finishing,
+    /// the drafts' second copy never made), so that a large history's peak is one stage's, not
+    /// their sum (ARCHITECTURE.md, Tasks).
+    ///
     /// - Parameters:
     ///   - pullRequests: from exports, by repository root.
     ///   - timeEntries: from time logs; their `task` names a task's key.
     package func build(
-        _ histories: [History], sessions: [SessionActivity], labels: [Label] = [],
+        _ histories: consuming [History], sessions: [SessionActivity], labels: [Label] = [],
         pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = [], progress: (String) -> Void = { _ in }
     ) -> [WorkTask] {
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
+        var effort = estimateEffort(histories, pullRequests: pullRequests)
+        let counted = countedPaths(histories)
+        let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
+        let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var tasks: [WorkTask] = []
+        for position in histories.indices {
+            // This repository's commits leave `histories` here; `repositoryTasks` lets them go.
+            var history = History(root: histories[position].root, commits: [])
+            swap(&history.commits, &histories[position].commits)
+            let root = history.root
+            let built = repositoryTasks(
+                consume history, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
+                pullRequests: pullRequests[root] ?? [], timeLog: timeLog, effort: &effort,
+                lastUseOfEffort: position == histories.count - 1, counts: counts, progress: progress)
+            // The first repository's tasks are taken as they are, not copied into an empty array.
+            if tasks.isEmpty { tasks = built } else { tasks += built }
+        }
+        blendLabelModel(&tasks)
+        tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        return tasks
+    }
+
+    /// Every non-merge, non-bot commit's effort hours and reason, by hash: each author's timeline
+    /// over all repositories (`EffortEstimator`), a restored squash merge standing in it as the
+    /// commits it folded.
+    func estimateEffort(
+        _ histories: [History], pullRequests: [String: [PullRequest]]
+    ) -> [String: (hours: Double, reason: String)] {
         let restored = Self.squashedTimelines(histories, pullRequests: pullRequests)
-        var effort = EffortEstimator(settings: settings).estimate(
-            histories.flatMap { history in
-                history.commits.filter { !$0.isMerge && !isBot($0) }.flatMap { commit in
-                    // A restored squash merge stands in the author's timeline as the commits it folded.
-                    guard let times = restored[commit.hash] else {
-                        return [EffortEstimator.Entry(hash: commit.hash, author: identity(commit), time: commit.authorTime)]
-                    }
-                    return times.times.enumerated().map {
-                        EffortEstimator.Entry(hash: commit.hash + "#\($0.offset)", author: identity(commit), time: $0.element)
-                    }
+        // Identities repeat on every commit of an author: one copy each.
+        var identities = StringInterner()
+        var entries: [EffortEstimator.Entry] = []
+        for history in histories {
+            for commit in history.commits where !commit.isMerge && !isBot(commit) {
+                let author = identities.intern(identity(commit))
+                // A restored squash merge stands in the author's timeline as the commits it folded.
+                guard let times = restored[commit.hash] else {
+                    entries.append(EffortEstimator.Entry(hash: commit.hash, author: author, time: commit.authorTime))
+                    continue
                 }
-            })
+                for (offset, time) in times.times.enumerated() {
+                    entries.append(EffortEstimator.Entry(hash: commit.hash + "#\(offset)", author: author, time: time))
+                }
+            }
+        }
+        var effort = EffortEstimator(settings: settings).estimate(entries)
         for (hash, squash) in restored {
             let parts = squash.times.indices.compactMap { effort.removeValue(forKey: hash + "#\($0)") }
             effort[hash] = (
@@ -118,48 +156,104 @@ package struct TaskBuilder: Sendable {
                 "the \(parts.count) commits of pull request #\(squash.number) it squashed (times from the export), each earning as a commit would"
             )
         }
-        let counted = countedPaths(histories)
-        let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
-        var tasks: [WorkTask] = []
-        for history in histories {
-            progress("grouping \(history.commits.count) commits of \((history.root as NSString).lastPathComponent)")
-            let groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
-            // Ids come from the repository's root commit, not its path: every clone, on every
-            // machine, gives a task the same id.
-            let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
-            var repositoryTasks = groups.map {
-                draft($0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
-            }
-            let squashed = Self.applySquashedPullRequests(
-                &repositoryTasks, history: history, pullRequests: pullRequests[history.root] ?? [])
+        return effort
+    }
+
+    /// One repository's tasks, stage by stage: grouping, drafts, squashed pull requests, session
+    /// links, churn (the last stage that reads whole commits), finishing (in place, on every core)
+    /// and reviews. Each stage's indexes are let go before the next, the history before finishing.
+    private func repositoryTasks(
+        _ history: consuming History, sessions: [SessionActivity], sessionsByKey: [String: SessionActivity],
+        labels: [Label], pullRequests: [PullRequest], timeLog: TimeLogIndex,
+        effort: inout [String: (hours: Double, reason: String)], lastUseOfEffort: Bool, counts: (FileChange) -> Bool,
+        progress: (String) -> Void
+    ) -> [WorkTask] {
+        let name = (history.root as NSString).lastPathComponent
+        progress("grouping \(history.commits.count) commits of \(name)")
+        var groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
+        // Ids come from the repository's root commit, not its path: every clone, on every
+        // machine, gives a task the same id.
+        let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
+        // Authors repeat on every task: one copy each.
+        var strings = StringInterner()
+        var tasks = groups.map {
+            var task = draft(
+                $0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
+            task.author = strings.intern(task.author)
+            return task
+        }
+        // Only drafts read the estimates (a commit in two clones is estimated once, for both).
+        if lastUseOfEffort { effort = [:] }
+        let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
+        // Links are collected while the linker holds the drafts and added once it is gone: adding
+        // them while it lived would copy every draft, and its indexes (by file, by hash prefix)
+        // go before finishing.
+        var links: [(task: Int, session: WorkTask.TaskSession)] = []
+        // No session in this repository: no links, and no linker's indexes to build.
+        if sessions.contains(where: { $0.repository == history.root }) {
             let linker = SessionLinker(
-                tasks: repositoryTasks, commits: history.commits, groups: groups, settings: settings,
+                tasks: tasks, commits: history.commits, groups: groups, settings: settings,
                 squashedCommits: squashed.mapValues(\.commits), workEnds: squashed.mapValues(\.workEnd), identity: identity)
             for session in sessions where session.repository == history.root {
                 for link in linker.links(for: session) {
-                    repositoryTasks[link.task].sessions.append(
-                        WorkTask.TaskSession(
-                            tool: session.tool, id: session.id, reason: link.reason, evidence: link.evidence,
-                            activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000))))
+                    links.append(
+                        (
+                            link.task,
+                            WorkTask.TaskSession(
+                                tool: session.tool, id: session.id, reason: link.reason, evidence: link.evidence,
+                                activeSeconds: ActiveTime.seconds(session.eventTimes, idleCapMs: Int64(settings.idleCapMinutes * 60_000)))
+                        ))
                 }
             }
-            let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            progress("classifying \(repositoryTasks.count) tasks of \((history.root as NSString).lastPathComponent)")
-            // Each task's finish is independent of the others': classify them on every core.
-            let drafts = repositoryTasks
-            repositoryTasks = Parallel.map(Array(drafts.indices)) { index in
-                var task = drafts[index]
-                finish(
-                    &task, group: groups[index], history: history, sessions: sessionsByKey, labels: labels,
-                    counts: counts)
-                return task
-            }
-            Churn.apply(to: &repositoryTasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
-            Reviews.attach(pullRequests[history.root] ?? [], timeLog: timeLog, to: &repositoryTasks)
-            tasks += repositoryTasks
         }
-        blendLabelModel(&tasks)
-        return tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        for link in links { tasks[link.task].sessions.append(link.session) }
+        links = []
+        // Churn before finishing (neither reads what the other writes): it is the last stage that
+        // reads whole commits. What finishing reads of each task's commits is gathered
+        // (`FinishInput`: subjects, files and marks, shared with the commits), then the history
+        // and the groups go, so that the tasks grow their evidence without the commits beside them.
+        Churn.apply(to: &tasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
+        let inputs = groups.map { FinishInput($0, commits: history.commits) }
+        groups = []
+        history.commits = []
+        progress("classifying \(tasks.count) tasks of \(name)")
+        // Each task's finish is independent of the others': classify them on every core, in place
+        // (no second array of the tasks).
+        Parallel.update(&tasks) { index, task in
+            finish(&task, input: inputs[index], sessions: sessionsByKey, labels: labels, counts: counts)
+        }
+        // Evidence repeats across tasks (the same rules, the same model figures): one copy each.
+        for index in tasks.indices {
+            for item in tasks[index].evidence.indices {
+                tasks[index].evidence[item].detail = strings.intern(tasks[index].evidence[item].detail)
+            }
+        }
+        Reviews.attach(pullRequests, timeLog: timeLog, to: &tasks)
+        return tasks
+    }
+
+    /// What `finish` reads of one task: its group, of each member commit only its subject, files,
+    /// marks and whether it is a merge (strings and lists shared with the commit, so the history
+    /// can go before finishing), and when the merge commit that merged it, if any, was committed.
+    struct FinishInput: Sendable {
+        struct Member: Sendable {
+            var subject: String
+            var files: [FileChange]
+            var aiMarks: [AIMark]
+            var isMerge: Bool
+        }
+
+        var group: CommitGroup
+        var members: [Member]
+        var mergeTime: Int64?
+
+        init(_ group: CommitGroup, commits: [Commit]) {
+            self.group = group
+            members = group.members.map {
+                Member(subject: commits[$0].subject, files: commits[$0].files, aiMarks: commits[$0].aiMarks, isMerge: commits[$0].isMerge)
+            }
+            mergeTime = group.mergeCommit.map { commits[$0].committerTime }
+        }
     }
 
     /// With enough labels, a naive Bayes model trained on the labelled tasks' signals is
@@ -265,21 +359,22 @@ package struct TaskBuilder: Sendable {
 
     /// Sessions' figures, AI attribution, cycle time, classification and labels.
     private func finish(
-        _ task: inout WorkTask, group: CommitGroup, history: History, sessions: [String: SessionActivity], labels: [Label],
+        _ task: inout WorkTask, input: FinishInput, sessions: [String: SessionActivity], labels: [Label],
         counts: (FileChange) -> Bool
     ) {
+        let group = input.group
         let linked = task.sessions.compactMap { sessions[$0.tool + "\u{0}" + $0.id] }
         task.activeSeconds = ActiveTime.seconds(
             linked.flatMap(\.eventTimes), idleCapMs: Int64(settings.idleCapMinutes * 60_000))
         if let firstEvent = linked.compactMap(\.eventTimes.first).min() { task.start = min(task.start, firstEvent / 1000) }
-        let mergeTime = group.mergeCommit.map { history.commits[$0].committerTime }
+        let mergeTime = input.mergeTime
         task.end = max(mergeTime ?? task.lastCommitTime, task.lastCommitTime)
         task.cycleHours = Double(task.end - task.start) / 3600
 
         // AI attribution: marks on commits, then linked sessions.
         var tools: Set<String> = []
         var reasons: [String] = []
-        let members = group.members.map { history.commits[$0] }
+        let members = input.members
         for (commit, full) in zip(task.commits, members) where !full.aiMarks.isEmpty {
             tools.formUnion(commit.aiTools)
             for mark in full.aiMarks {

@@ -23,7 +23,16 @@ package enum TaskRebuild {
     package static func run(database: Database, config: RuleConfig, console: Console? = nil) throws -> Report {
         var progress = console.map { Progress(console: $0, label: "building tasks") }
         defer { progress?.finish() }
-        let tasks = try build(database: database, config: config, progress: { progress?.show($0) })
+        // Each progress message starts a stage: the one before it has let go of its indexes, whose
+        // pages go back to the system before the next stage allocates its own.
+        let tasks = try build(
+            database: database, config: config,
+            progress: { message in
+                Allocator.releaseFreeMemory()
+                progress?.show(message)
+            })
+        // The commits and the building's indexes are gone: give their pages back before saving.
+        Allocator.releaseFreeMemory()
         progress?.show("saving \(tasks.count) tasks")
         let saved = try TaskStore(database: database).replaceAll(with: tasks)
         return Report(tasks: tasks.count, saved: saved)
@@ -39,14 +48,17 @@ package enum TaskRebuild {
         config.aliases.merge(try TeamStore(database: database).aliases()) { _, stored in stored }
         let commitStore = CommitStore(database: database)
         progress("reading commits, sessions and reviews")
+        // Bodies of merge commits only: task building reads no other (CommitStore.Messages).
         let histories = try commitStore.repositories().sorted { $0.root < $1.root }.map { repository in
-            TaskBuilder.History(root: repository.root, commits: try commitStore.commits(repositoryID: repository.id))
+            TaskBuilder.History(
+                root: repository.root, commits: try commitStore.commits(repositoryID: repository.id, messages: .mergeBodies))
         }
         let sessions = try SessionStore(database: database).activities().filter { includeMerged || $0.machine == nil }
         let labels = try TaskStore(database: database).labels()
         let reviews = ReviewStore(database: database)
+        // The builder consumes the histories: each repository's commits go once its tasks are built.
         return TaskBuilder(config: config).build(
-            histories, sessions: sessions, labels: labels, pullRequests: try reviews.pullRequests(),
+            consume histories, sessions: sessions, labels: labels, pullRequests: try reviews.pullRequests(),
             timeEntries: try reviews.timeEntries(), progress: progress)
     }
 

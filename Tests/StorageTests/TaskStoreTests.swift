@@ -100,6 +100,40 @@ struct TaskStoreTests {
         #expect(whole.count == tasks.count)
     }
 
+    @Test("a save of more tasks than one chunk adds, changes, keeps and removes across the chunks")
+    func chunkedSave() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let commits = CommitStore(database: database)
+        let roots = ["/a", "/b"]
+        for root in roots { _ = try commits.upsertRepository(root: root, origin: nil, name: root) }
+        let store = TaskStore(database: database)
+        let base = Self.sample(repositories: roots)
+        var tasks = (0..<(TaskStore.writeChunk * 2 + 300)).map { index in
+            var task = base[index % base.count]
+            task.id = String(format: "%012x", index)
+            task.key = "K-\(index)"
+            return task
+        }
+        #expect(try store.replaceAll(with: tasks) == TaskStore.SaveResult(added: tasks.count))
+        #expect(try store.replaceAll(with: tasks) == TaskStore.SaveResult(unchanged: tasks.count))
+        // One change in each chunk, one removal in the first, one new task at the end.
+        for index in [5, TaskStore.writeChunk + 5, TaskStore.writeChunk * 2 + 5] { tasks[index].effortHours += 1 }
+        tasks.remove(at: 7)
+        var added = base[0]
+        added.id = "ffffffffffff"
+        added.key = "K-new"
+        tasks.append(added)
+        #expect(
+            try store.replaceAll(with: tasks)
+                == TaskStore.SaveResult(added: 1, changed: 3, removed: 1, unchanged: tasks.count - 4))
+        let whole = try store.tasks()
+        #expect(whole.count == tasks.count)
+        #expect(Set(whole.map(\.id)) == Set(tasks.map(\.id)))
+        #expect(whole.first { $0.id == tasks[TaskStore.writeChunk * 2 + 4].id }?.effortHours == tasks[TaskStore.writeChunk * 2 + 4].effortHours)
+    }
+
     @Test("whole tasks are read by id and by the week they ended in")
     func wholeTasks() throws {
         let directory = try TemporaryDirectory()

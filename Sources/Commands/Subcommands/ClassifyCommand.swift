@@ -55,6 +55,8 @@ enum ClassifyCommand {
         }
         let database = try context.openDatabase()
         guard context.arguments.has("--evaluate") else {
+            // A rebuild of every task: keep large buffers out of the heaps (Allocator).
+            Allocator.configureForLargeBuilds()
             let report = try TaskBuilding.rebuild(context, database: database, force: true)
             context.console.line("\(report.tasks) tasks classified (\(report.saved.changed + report.saved.added) changed)")
             return .success

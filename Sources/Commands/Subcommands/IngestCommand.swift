@@ -54,6 +54,9 @@ enum IngestCommand {
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitCode {
+        // Every ingest may rebuild the tasks of the whole history: keep large buffers out of
+        // the heaps so that each stage's memory goes back before the next (Allocator).
+        Allocator.configureForLargeBuilds()
         let positionals = context.arguments.positionals
         let kind = positionals[0]
         guard kinds.contains(kind) else {

@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// All SQL for repositories, commits, file changes, trailers and AI marks.
 package final class CommitStore {
@@ -189,55 +190,96 @@ package final class CommitStore {
             .first([.integer(repositoryID)]) { $0.int(0) } ?? 0
     }
 
+    /// How much of each commit's message `commits(repositoryID:messages:)` reads.
+    package enum Messages: Sendable {
+        /// Subject, body and trailers of every commit.
+        case full
+        /// Subjects of every commit, bodies of merge commits only (where grouping reads a pull
+        /// request's number and title), no trailers: what task building reads. On a large history
+        /// the bodies and trailers of ordinary commits are most of the text and none of the tasks.
+        case mergeBodies
+    }
+
     /// Every reachable commit of a repository with its files, trailers and marks, oldest first.
-    package func commits(repositoryID: Int64) throws -> [Commit] {
-        var files: [Int64: [FileChange]] = [:]
+    ///
+    /// Names, emails, paths, tools and parent hashes are interned (`StringInterner`): equal
+    /// strings share one buffer, so a long history holds each distinct one once.
+    package func commits(repositoryID: Int64, messages: Messages = .full) throws -> [Commit] {
+        var strings = StringInterner()
+        var commits: [Commit] = []
+        // Exactly as many as will be read: no doubling, no slack of up to half the history.
+        let count = try commitCount(repositoryID: repositoryID)
+        commits.reserveCapacity(count)
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(count)
+        let body = messages == .full ? "body" : "CASE WHEN is_merge THEN body ELSE '' END"
+        try database.prepare(
+            """
+            SELECT id, hash, parents, author_name, author_email, author_time, author_offset, committer_name,
+                committer_email, committer_time, subject, \(body), is_bot
+            FROM git_commit WHERE repository_id = ? AND reachable = 1 ORDER BY committer_time, id
+            """
+        ).query([.integer(repositoryID)]) { row in
+            position[row.int64(0)] = commits.count
+            commits.append(
+                Commit(
+                    hash: strings.intern(row.text(1)),
+                    parents: row.text(2).split(separator: " ").map { strings.intern(String($0)) },
+                    authorName: strings.intern(row.text(3)), authorEmail: strings.intern(row.text(4)),
+                    authorTime: row.int64(5), authorOffsetMinutes: row.int(6),
+                    committerName: strings.intern(row.text(7)), committerEmail: strings.intern(row.text(8)),
+                    committerTime: row.int64(9), subject: row.text(10), body: row.text(11), isBot: row.bool(12)))
+        }
+        // Each commit's files, trailers and marks go straight into it (no table by commit id
+        // beside the commits); rows of unreachable commits have no position and are skipped.
+        // A commit's files (one run of rows: they are inserted together) are gathered in a reused
+        // buffer and added at once, so each list is allocated at its size, without growth's slack.
+        var pending: [FileChange] = []
+        var pendingIndex = -1
+        func flushFiles() {
+            guard pendingIndex >= 0, !pending.isEmpty else { return }
+            commits[pendingIndex].files.append(contentsOf: pending)
+            pending.removeAll(keepingCapacity: true)
+        }
         try database.prepare(
             """
             SELECT f.commit_id, f.path, f.old_path, f.lines_added, f.lines_deleted FROM file_change f
             JOIN git_commit c ON c.id = f.commit_id WHERE c.repository_id = ? ORDER BY f.rowid
             """
         ).query([.integer(repositoryID)]) { row in
-            files[row.int64(0), default: []].append(
+            guard let index = position[row.int64(0)] else { return }
+            if index != pendingIndex {
+                flushFiles()
+                pendingIndex = index
+            }
+            pending.append(
                 FileChange(
-                    path: row.text(1), oldPath: row.optionalText(2), linesAdded: row.optionalInt(3),
-                    linesDeleted: row.optionalInt(4)))
+                    path: strings.intern(row.text(1)), oldPath: strings.intern(row.optionalText(2)),
+                    linesAdded: row.optionalInt(3), linesDeleted: row.optionalInt(4)))
         }
-        var trailers: [Int64: [Trailer]] = [:]
-        try database.prepare(
-            """
-            SELECT t.commit_id, t.key, t.value FROM commit_trailer t JOIN git_commit c ON c.id = t.commit_id
-            WHERE c.repository_id = ? ORDER BY t.commit_id, t.position
-            """
-        ).query([.integer(repositoryID)]) { row in
-            trailers[row.int64(0), default: []].append(Trailer(key: row.text(1), value: row.text(2)))
+        flushFiles()
+        if messages == .full {
+            try database.prepare(
+                """
+                SELECT t.commit_id, t.key, t.value FROM commit_trailer t JOIN git_commit c ON c.id = t.commit_id
+                WHERE c.repository_id = ? ORDER BY t.commit_id, t.position
+                """
+            ).query([.integer(repositoryID)]) { row in
+                guard let index = position[row.int64(0)] else { return }
+                commits[index].trailers.append(Trailer(key: strings.intern(row.text(1)), value: row.text(2)))
+            }
         }
-        var marks: [Int64: [AIMark]] = [:]
         try database.prepare(
             """
             SELECT m.commit_id, m.tool, m.evidence, m.source FROM ai_mark m JOIN git_commit c ON c.id = m.commit_id
             WHERE c.repository_id = ? ORDER BY m.commit_id, m.tool, m.source
             """
         ).query([.integer(repositoryID)]) { row in
-            marks[row.int64(0), default: []].append(
-                AIMark(tool: row.text(1), evidence: row.text(2), basis: Self.basis(source: row.text(3))))
+            guard let index = position[row.int64(0)] else { return }
+            commits[index].aiMarks.append(
+                AIMark(tool: strings.intern(row.text(1)), evidence: row.text(2), basis: Self.basis(source: row.text(3))))
         }
-        return try database.prepare(
-            """
-            SELECT id, hash, parents, author_name, author_email, author_time, author_offset, committer_name,
-                committer_email, committer_time, subject, body, is_bot
-            FROM git_commit WHERE repository_id = ? AND reachable = 1 ORDER BY committer_time, id
-            """
-        ).rows([.integer(repositoryID)]) { row in
-            let id = row.int64(0)
-            return Commit(
-                hash: row.text(1), parents: row.text(2).split(separator: " ").map(String.init),
-                authorName: row.text(3), authorEmail: row.text(4), authorTime: row.int64(5),
-                authorOffsetMinutes: row.int(6), committerName: row.text(7), committerEmail: row.text(8),
-                committerTime: row.int64(9), subject: row.text(10), body: row.text(11),
-                trailers: trailers[id] ?? [], files: files[id] ?? [], aiMarks: marks[id] ?? [],
-                isBot: row.bool(12))
-        }
+        return commits
     }
 
     /// The reachable commits of a repository that touch a path matching one of `patterns` (SQL

@@ -67,20 +67,22 @@ package final class TaskStore {
             .execute([.text(fingerprint)])
     }
 
+    /// How many tasks `replaceAll` encodes and writes at a time: enough for every core and for
+    /// SQLite's batching, few enough that the encoded JSON of a large history is never all in memory.
+    package static let writeChunk = 2_048
+
     /// Makes the stored tasks equal to `tasks`, touching only rows that differ (one transaction).
+    ///
+    /// Streams: the tasks are encoded and compared chunk by chunk (`writeChunk`), and a stored
+    /// task's detail is read by id when its task comes up, so neither the stored nor the new
+    /// details of a whole history are held at once (75,000 commits: some 100 MB each).
     package func replaceAll(with tasks: [WorkTask]) throws -> SaveResult {
         let repositoryIDs = Dictionary(
             try database.prepare("SELECT root, id FROM repository").rows { ($0.text(0), $0.int64(1)) },
             uniquingKeysWith: { first, _ in first })
-        var stored: [String: String] = [:]
-        try database.prepare("SELECT id, detail FROM task").query { stored[$0.text(0)] = $0.text(1) }
-        // Encoding is most of a rebuild's cost and each task's is independent: use every core.
-        let details = Parallel.map(tasks) { task -> String? in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            // Fails only for a non-finite figure; reported below with the task's id.
-            return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
-        }
+        // Only the ids (12 characters: Swift keeps them inline, without an allocation each).
+        var storedIDs: Set<String> = []
+        try database.prepare("SELECT id FROM task").query { storedIDs.insert($0.text(0)) }
         var result = SaveResult()
         try database.transaction {
             let insert = try database.prepare(
@@ -89,32 +91,44 @@ package final class TaskStore {
                     id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
                 """)
+            let storedDetail = try database.prepare("SELECT detail FROM task WHERE id = ?")
             let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
             let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
             var seen: Set<String> = []
-            for (task, encoded) in zip(tasks, details) {
-                guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
-                guard let detail = encoded else {
-                    throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
+            for chunkStart in stride(from: 0, to: tasks.count, by: Self.writeChunk) {
+                let chunk = Array(tasks[chunkStart..<min(chunkStart + Self.writeChunk, tasks.count)])
+                // Encoding is most of a rebuild's cost and each task's is independent: use every core.
+                let details = Parallel.map(chunk) { task -> String? in
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys]
+                    // Fails only for a non-finite figure; reported below with the task's id.
+                    return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
                 }
-                if let old = stored[task.id] {
-                    if old == detail {
-                        result.unchanged += 1
-                        continue
+                for (task, encoded) in zip(chunk, details) {
+                    guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
+                    guard let detail = encoded else {
+                        throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
                     }
-                    result.changed += 1
-                } else {
-                    result.added += 1
+                    // Rows of ids not yet seen are still as stored: this reads the detail before the rebuild.
+                    if storedIDs.contains(task.id) {
+                        if try storedDetail.first([.text(task.id)], { $0.text(0) }) == detail {
+                            result.unchanged += 1
+                            continue
+                        }
+                        result.changed += 1
+                    } else {
+                        result.added += 1
+                    }
+                    try insert.execute([
+                        .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
+                        .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
+                    ] + Self.figureValues(task))
+                    try clearCommits.execute([.text(task.id)])
+                    for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
                 }
-                try insert.execute([
-                    .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
-                    .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
-                ] + Self.figureValues(task))
-                try clearCommits.execute([.text(task.id)])
-                for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
             }
             let delete = try database.prepare("DELETE FROM task WHERE id = ?")
-            for id in stored.keys.sorted() where !seen.contains(id) {
+            for id in storedIDs.sorted() where !seen.contains(id) {
                 try delete.execute([.text(id)])
                 result.removed += 1
             }
