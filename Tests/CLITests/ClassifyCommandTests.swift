@@ -19,7 +19,7 @@ struct ClassifyCommandTests {
         let few = try CLIRunner.run(["classify", "--evaluate", "--conventional", "--db", db])
         #expect(few.status == 65)
         #expect(few.stdout.isEmpty)
-        #expect(few.stderr.contains("only 1 commits (of 1 with a conventional type)"))
+        #expect(few.stderr.contains("of 2 commits, 1 have a conventional type ('type: subject') and 1 a type that names a category"))
         #expect(few.stderr.contains("multiplier label"))
         #expect(try CLIRunner.run(["classify", "--conventional", "--db", db]).status == 64)
 

@@ -92,9 +92,11 @@ enum ClassifyCommand {
         let store = CommitStore(database: database)
         var score = ClassificationScore()
         var typed = 0
+        var total = 0
         for repository in try store.repositories() {
             for commit in try store.commits(repositoryID: repository.id) where !commit.isMerge {
                 let conventional = ConventionalCommit(subject: commit.subject)
+                total += 1
                 if conventional != nil { typed += 1 }
                 let traits = TaskTraits(
                     files: commit.files.map(\.path), subjects: [ConventionalCommit.strippingPrefix(commit.subject)])
@@ -103,8 +105,8 @@ enum ClassifyCommand {
         }
         guard score.labelled >= conventionalMinimum else {
             throw CommandError.badData(
-                "only \(score.labelled) commits (of \(typed) with a conventional type) have a type that names a category "
-                    + "(test:, docs:, perf:, ci:, build:, style:, or scope deps); \(conventionalMinimum) are needed. "
+                "of \(total) commits, \(typed) have a conventional type ('type: subject') and \(score.labelled) a type that "
+                    + "names a category (test:, docs:, perf:, ci:, build:, style:, or scope deps); \(conventionalMinimum) are needed. "
                     + "Label 20+ tasks with 'multiplier label TASK CATEGORY', then run 'multiplier classify --evaluate'")
         }
         return score
