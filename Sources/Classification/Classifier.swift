@@ -52,12 +52,11 @@ package struct Classifier: Sendable {
         // The model's training rows all had a subject and files: without files (a backlog title) or without
         // a subject word it knows ("WIP"), it would guess from half of what it learned from; the rules decide.
         guard let baseModel, !files.isEmpty else { return decide(evidence) }
-        let features = BaseModel.features(subjects: traits.subjects, files: files, kinds: kinds)
         // An author's own conventional type that names a category beats a model whose training
         // subjects had their prefix removed.
-        guard baseModel.knowsSubject(features), !evidence.contains(where: { $0.family == "type" }) else {
-            return decide(evidence)
-        }
+        guard !evidence.contains(where: { $0.family == "type" }) else { return decide(evidence) }
+        let features = baseModel.resolved(subjects: traits.subjects, files: files, kinds: kinds)
+        guard features.knowsSubject else { return decide(evidence) }
         return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
     }
 
@@ -132,28 +131,51 @@ package struct Classifier: Sendable {
     private func pathSignals(_ files: [(path: String, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
         guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
         let share = weight / Double(files.count)
+        var words: [Range<Int>] = []
+        var ranges: [Range<Int>] = []
         for (file, kind) in files {
-            var hits: [Category: (detail: String, weight: Double)] = [:]
-            func offer(_ category: Category, _ detail: String, _ weight: Double) {
-                if weight > (hits[category]?.weight ?? 0) { hits[category] = (detail, weight) }
+            // The strongest hit per category; a file has a handful, so an array beats a dictionary.
+            var hits: [(category: Category, detail: String, weight: Double)] = []
+            func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
+                if let index = hits.firstIndex(where: { $0.category == category }) {
+                    if weight > hits[index].weight { hits[index] = (category, detail(), weight) }
+                } else if weight > 0 {
+                    hits.append((category, detail(), weight))
+                }
+            }
+            // An ASCII path (nearly all) is read on its bytes, its words cut from one lowered copy.
+            let bytes = Array(file.utf8)
+            var lowered = bytes
+            var ascii = true
+            for index in lowered.indices {
+                let byte = lowered[index]
+                if byte >= 65 && byte <= 90 { lowered[index] = byte + 32 } else if byte >= 0x80 { ascii = false }
             }
             for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
-            if kind == .source, let stem = PathRules.webRoutingStem(file) {
+            if kind == .source, !ascii || PathRules.mayNameRouting(lowered), let stem = PathRules.webRoutingStem(file) {
                 offer(.crud, "web routing file \(stem)", 1)
             }
             if kind != .lockFile && kind != .vendored {
                 // Folder names and the file's name without its extension.
-                var components = file.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-                if let name = components.popLast() {
-                    let parts = name.utf8.split(separator: UInt8(ascii: "."))
-                    let stem = parts.dropLast().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
-                    components.append(stem.isEmpty ? name : stem)
-                }
-                for (position, component) in components.enumerated() {
-                    let isName = position == components.count - 1
-                    for match in WordRules.matches(WordRules.words(in: component)) {
-                        for rule in PathRules.inContext(match.term, component: component, isName: isName, rules: match.rules) {
-                            offer(rule.category, "\"\(match.term)\"", rule.weight)
+                if ascii {
+                    Self.componentRanges(bytes, into: &ranges)
+                    for (position, range) in ranges.enumerated() {
+                        words.removeAll(keepingCapacity: true)
+                        WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
+                        for match in WordRules.matches(words, in: lowered) {
+                            // Only routing words look at their component's text.
+                            let rules = PathRules.routingWords.contains(match.term)
+                                ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
+                                : match.rules
+                            for rule in rules { offer(rule.category, match.detail, rule.weight) }
+                        }
+                    }
+                } else {
+                    for component in Self.components(file) {
+                        for match in WordRules.matches(WordRules.words(in: component)) {
+                            for rule in PathRules.inContext(match.term, component: component, rules: match.rules) {
+                                offer(rule.category, match.detail, rule.weight)
+                            }
                         }
                     }
                 }
@@ -161,26 +183,63 @@ package struct Classifier: Sendable {
             for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
                 offer(rule.category, "config rule \(rule.paths.map(\.description).joined(separator: ", "))", rule.weight * 2)
             }
-            // In category order: a Dictionary's order differs from process to process, and so
-            // would the last bits of the sum, and with them the stored task.
-            let ordered = hits.sorted { $0.key < $1.key }
-            let sum = ordered.reduce(0) { $0 + $1.value.weight }
+            // In category order, as the sum always was: the last bits of a sum depend on its order.
+            hits.sort { $0.category < $1.category }
+            let sum = hits.reduce(0) { $0 + $1.weight }
             guard sum > 0 else { continue }
-            for (category, hit) in ordered {
-                bag.add("path", hit.detail, category, share * hit.weight / max(sum, 1))
+            for hit in hits {
+                bag.add("path", hit.detail, hit.category, share * hit.weight / max(sum, 1))
             }
         }
     }
 
+    /// The components whose words a path's rules read: its folders' names and its file's name without
+    /// its extension (`a.b.c` → `a.b`; a name whose only part is after a dot, like `.gitignore`, whole).
+    static func components(_ file: String) -> [String] {
+        var components = file.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        if let name = components.popLast() {
+            let parts = name.utf8.split(separator: UInt8(ascii: "."))
+            let stem = parts.dropLast().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
+            components.append(stem.isEmpty ? name : stem)
+        }
+        return components
+    }
+
+    /// `components(_:)` as ranges of the path's bytes, into `ranges`, with the same words: a name's stem
+    /// runs up to its last part (the dots between its parts, single or not, separate words all the same).
+    static func componentRanges(_ bytes: [UInt8], into ranges: inout [Range<Int>]) {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        ranges.removeAll(keepingCapacity: true)
+        var start = 0
+        for position in 0...bytes.count where position == bytes.count || bytes[position] == slash {
+            if position > start { ranges.append(start..<position) }
+            start = position + 1
+        }
+        guard let name = ranges.popLast() else { return }
+        // The name's last part: after its trailing dots, back to the dot before it.
+        var end = name.upperBound
+        while end > name.lowerBound && bytes[end - 1] == dot { end -= 1 }
+        var partStart = end
+        while partStart > name.lowerBound && bytes[partStart - 1] != dot { partStart -= 1 }
+        let stem = name.lowerBound..<partStart
+        ranges.append(bytes[stem].contains(where: { $0 != dot }) ? stem : name)
+    }
+
     /// When every counted file is of one kind, the change's shape says a lot.
     private func shapeSignals(_ fileKinds: [PathRules.Kind], into bag: inout EvidenceBag) {
-        let kinds = Set(fileKinds.filter { $0 != .vendored })
-        guard !kinds.isEmpty else { return }
-        if kinds == [.test] { bag.add("shape", "only test files", .tests, 3) }
-        if kinds == [.docs] { bag.add("shape", "only documentation", .docs, 3) }
-        if kinds == [.config] { bag.add("shape", "only configuration and CI files", .config, 2) }
-        if kinds.isSubset(of: [.lockFile, .manifest]) { bag.add("shape", "only dependency manifests and lock files", .maintenance, 3) }
-        if kinds == [.migration] || kinds == [.migration, .test] { bag.add("shape", "only migrations", .migration, 2) }
+        // The set of kinds as a mask of their bits.
+        let kinds = fileKinds.reduce(0) { $1 == .vendored ? $0 : $0 | $1.bit }
+        guard kinds != 0 else { return }
+        if kinds == PathRules.Kind.test.bit { bag.add("shape", "only test files", .tests, 3) }
+        if kinds == PathRules.Kind.docs.bit { bag.add("shape", "only documentation", .docs, 3) }
+        if kinds == PathRules.Kind.config.bit { bag.add("shape", "only configuration and CI files", .config, 2) }
+        if kinds & ~(PathRules.Kind.lockFile.bit | PathRules.Kind.manifest.bit) == 0 {
+            bag.add("shape", "only dependency manifests and lock files", .maintenance, 3)
+        }
+        if kinds == PathRules.Kind.migration.bit || kinds == PathRules.Kind.migration.bit | PathRules.Kind.test.bit {
+            bag.add("shape", "only migrations", .migration, 2)
+        }
     }
 
     private func commitSignals(_ subjects: [String], into bag: inout EvidenceBag) {
@@ -222,7 +281,7 @@ package struct Classifier: Sendable {
     private func addWords(_ words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
         var hits: [(detail: String, category: Category, weight: Double)] = []
         for match in WordRules.matches(words) {
-            for rule in match.rules { hits.append(("\"\(match.term)\"", rule.category, rule.weight)) }
+            for rule in match.rules { hits.append((match.detail, rule.category, rule.weight)) }
         }
         if !config.rules.isEmpty {
             var seen: Set<String> = []
@@ -279,16 +338,22 @@ package struct Classifier: Sendable {
 }
 
 /// Sums evidence per family, detail and category, keeping first-seen order out of the result.
+///
+/// A task has a few dozen distinct items at most, so a linear scan over them beats hashing a key
+/// string built per signal.
 struct EvidenceBag {
-    private var weights: [String: Evidence] = [:]
+    private var items: [Evidence] = []
 
     mutating func add(_ family: String, _ detail: String, _ category: Category, _ weight: Double) {
         guard weight > 0 else { return }
-        let key = family + "\u{0}" + detail + "\u{0}" + category.rawValue
-        weights[key, default: Evidence(family: family, detail: detail, category: category, weight: 0)].weight += weight
+        if let index = items.firstIndex(where: { $0.category == category && $0.detail == detail && $0.family == family }) {
+            items[index].weight += weight
+        } else {
+            items.append(Evidence(family: family, detail: detail, category: category, weight: weight))
+        }
     }
 
     var evidence: [Evidence] {
-        weights.values.sorted { ($0.family, $0.detail, $0.category) < ($1.family, $1.detail, $1.category) }
+        items.sorted { ($0.family, $0.detail, $0.category) < ($1.family, $1.detail, $1.category) }
     }
 }
