@@ -176,10 +176,38 @@ package struct BaseModel: Sendable {
     /// `features(subjects:files:kinds:)` looked up in the model: the same features with the same weights,
     /// those the model does not know left out (they still count toward the path features' share).
     package func resolved(subjects: [String], files: [String], kinds: [PathRules.Kind]) -> Resolved {
+        resolved(subjects: subjects, paths: files.map(PathRules.PathBytes.init), kinds: kinds)
+    }
+
+    /// `resolved(subjects:files:kinds:)` of paths already read as bytes.
+    func resolved(subjects: [String], paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> Resolved {
         var rows: [(row: Int, weight: Double)] = []
         var knowsSubject = false
+        var ranges: [Range<Int>] = []
         for subject in subjects {
-            let words = WordRules.words(in: Self.strippedSubject(subject))
+            let stripped = Self.strippedSubject(subject)
+            if !index.subjectTablesHaveOtherKeys, stripped.utf8.allSatisfy({ $0 < 0x80 }) {
+                // An ASCII subject's words are looked up as ranges of its lowered bytes, pairs without joining.
+                let bytes = Array(stripped.utf8)
+                let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                ranges.removeAll(keepingCapacity: true)
+                WordRules.appendASCIIWordRanges(of: bytes[...], to: &ranges)
+                if let first = ranges.first, let row = index.firstWordBytes.value(lowered[first]) { rows.append((row, 1)) }
+                for position in ranges.indices {
+                    if let row = index.wordBytes.value(lowered[ranges[position]]) {
+                        rows.append((row, 1))
+                        knowsSubject = true
+                    }
+                    if position > 0,
+                        let row = index.pairBytes.value(lowered[ranges[position - 1]], UInt8(ascii: "_"), lowered[ranges[position]])
+                    {
+                        rows.append((row, 1))
+                        knowsSubject = true
+                    }
+                }
+                continue
+            }
+            let words = WordRules.words(in: stripped)
             if let first = words.first, let row = index.firstWords[first] { rows.append((row, 1)) }
             for position in words.indices {
                 if let row = index.words[words[position]] {
@@ -198,7 +226,7 @@ package struct BaseModel: Sendable {
         var pathRows: [Int] = []
         var unknownBytes = UnknownFeatures<HashedBytes>()
         var unknownTexts = UnknownFeatures<String>()
-        let onBytes = !index.tablesHaveOtherKeys && files.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+        let onBytes = !index.tablesHaveOtherKeys && paths.allSatisfy(\.isASCII)
         func offer(_ bytes: ArraySlice<UInt8>, _ tag: FeatureIndex.Tag) {
             if onBytes {
                 let hash = ByteTable<Int>.hash(bytes)
@@ -223,10 +251,9 @@ package struct BaseModel: Sendable {
             pathRows.append(row)
         }
         var kindMask = 0
-        for (position, path) in files.enumerated() {
+        for (position, path) in paths.enumerated() {
             kindMask |= kinds[position].bit
-            var bytes = Array(path.utf8)
-            for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
+            let bytes = path.lowered
             let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
             // Folder words: the runs of ASCII letters and digits before the last slash.
             var start = -1
@@ -255,7 +282,7 @@ package struct BaseModel: Sendable {
             if let row = index.kinds[kind.bit.trailingZeroBitCount] { rows.append((row, 1)) }
         }
         if kindMask != 0, let row = index.kindSets[kindMask] { rows.append((row, 1)) }
-        let count = files.count
+        let count = paths.count
         if let row = index.fileCounts[count == 0 ? 0 : count == 1 ? 1 : count <= 3 ? 2 : count <= 10 ? 3 : 4] {
             rows.append((row, 1))
         }
@@ -464,6 +491,11 @@ private struct FeatureIndex: Sendable {
     var nameBytes = ByteTable<Int>([:])
     var extensionBytes = ByteTable<Int>([:])
     var tablesHaveOtherKeys = false
+    /// The subject families' tables for lookups by bytes (pairs by their `first_second` text).
+    var firstWordBytes = ByteTable<Int>([:])
+    var wordBytes = ByteTable<Int>([:])
+    var pairBytes = ByteTable<Int>([:])
+    var subjectTablesHaveOtherKeys = false
 
     func table(_ tag: Tag) -> [String: Int] {
         switch tag {
@@ -513,5 +545,13 @@ private struct FeatureIndex: Sendable {
         nameBytes = ByteTable(names)
         extensionBytes = ByteTable(extensions)
         tablesHaveOtherKeys = pathWordBytes.hasOtherKeys || nameBytes.hasOtherKeys || extensionBytes.hasOtherKeys
+        firstWordBytes = ByteTable(firstWords)
+        wordBytes = ByteTable(words)
+        var pairTexts: [String: Int] = [:]
+        for (first, seconds) in pairs {
+            for (second, row) in seconds { pairTexts[first + "_" + second] = row }
+        }
+        pairBytes = ByteTable(pairTexts)
+        subjectTablesHaveOtherKeys = firstWordBytes.hasOtherKeys || wordBytes.hasOtherKeys || pairBytes.hasOtherKeys
     }
 }

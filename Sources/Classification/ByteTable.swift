@@ -51,10 +51,39 @@ struct ByteTable<Value: Sendable>: Sendable {
         }
     }
 
+    /// The value of the key `first` + `separator` + `second`, if any, without joining them.
+    func value(_ first: ArraySlice<UInt8>, _ separator: UInt8, _ second: ArraySlice<UInt8>) -> Value? {
+        var hash = Self.hashState(first, from: Self.basis)
+        hash = (hash ^ UInt64(separator)) &* Self.prime
+        var slot = Self.finished(Self.hashState(second, from: hash)) & mask
+        let count = first.count + 1 + second.count
+        while true {
+            let entry = Int(slots[slot])
+            guard entry >= 0 else { return nil }
+            let range = keyRanges[entry]
+            if range.count == count, keyBytes[range.lowerBound..<(range.lowerBound + first.count)].elementsEqual(first),
+                keyBytes[range.lowerBound + first.count] == separator,
+                keyBytes[(range.lowerBound + first.count + 1)..<range.upperBound].elementsEqual(second)
+            {
+                return values[entry]
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private static var basis: UInt64 { 0xcbf2_9ce4_8422_2325 }
+    private static var prime: UInt64 { 0x100_0000_01b3 }
+
+    private static func hashState(_ bytes: ArraySlice<UInt8>, from state: UInt64) -> UInt64 {
+        var hash = state
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* prime }
+        return hash
+    }
+
+    private static func finished(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) }
+
     /// FNV-1a: the keys are fixed and few, so no seed is needed against collisions.
     static func hash(_ bytes: ArraySlice<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        finished(hashState(bytes, from: basis))
     }
 }

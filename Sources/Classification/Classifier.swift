@@ -47,15 +47,17 @@ package struct Classifier: Sendable {
     package func classify(_ traits: TaskTraits) -> Classification {
         let files = traits.files.filter { !config.ignores($0) }
         if let forced = forcedCategory(files) { return forced }
-        let kinds = files.map(PathRules.kind(of:))
-        let evidence = signals(traits, files: files, kinds: kinds)
+        // Each path read as bytes once, for its kind, its words and the model's features.
+        let paths = files.map(PathRules.PathBytes.init)
+        let kinds = paths.map(PathRules.kind(of:))
+        let evidence = signals(traits, paths: paths, kinds: kinds)
         // The model's training rows all had a subject and files: without files (a backlog title) or without
         // a subject word it knows ("WIP"), it would guess from half of what it learned from; the rules decide.
         guard let baseModel, !files.isEmpty else { return decide(evidence) }
         // An author's own conventional type that names a category beats a model whose training
         // subjects had their prefix removed.
         guard !evidence.contains(where: { $0.family == "type" }) else { return decide(evidence) }
-        let features = baseModel.resolved(subjects: traits.subjects, files: files, kinds: kinds)
+        let features = baseModel.resolved(subjects: traits.subjects, paths: paths, kinds: kinds)
         guard features.knowsSubject else { return decide(evidence) }
         return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
     }
@@ -90,8 +92,15 @@ package struct Classifier: Sendable {
 
     /// The winner of summed evidence, or `unclassified` on a near tie or too little evidence.
     package func decide(_ evidence: [Evidence]) -> Classification {
-        var scores: [Category: Double] = [:]
-        for item in evidence { scores[item.category, default: 0] += item.weight }
+        // Per category, summed in evidence order; a task has a few categories, so an array.
+        var scores: [(key: Category, value: Double)] = []
+        for item in evidence {
+            if let index = scores.firstIndex(where: { $0.key == item.category }) {
+                scores[index].value += item.weight
+            } else {
+                scores.append((item.category, 0 + item.weight))
+            }
+        }
         let ranked = scores.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         let total = ranked.reduce(0) { $0 + $1.value }
         let sortedEvidence = evidence.sorted { ($0.weight, $1.family, $1.detail) > ($1.weight, $0.family, $0.detail) }
@@ -109,14 +118,14 @@ package struct Classifier: Sendable {
 
     /// Every signal of every family, summed per family, detail and category.
     package func signals(_ traits: TaskTraits) -> [Evidence] {
-        let files = traits.files.filter { !config.ignores($0) }
-        return signals(traits, files: files, kinds: files.map(PathRules.kind(of:)))
+        let paths = traits.files.filter { !config.ignores($0) }.map(PathRules.PathBytes.init)
+        return signals(traits, paths: paths, kinds: paths.map(PathRules.kind(of:)))
     }
 
-    /// `signals(_:)` for files already filtered and their kinds.
-    func signals(_ traits: TaskTraits, files paths: [String], kinds: [PathRules.Kind]) -> [Evidence] {
+    /// `signals(_:)` for files already filtered, read as bytes, and their kinds.
+    func signals(_ traits: TaskTraits, paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> [Evidence] {
         var bag = EvidenceBag()
-        var files: [(path: String, kind: PathRules.Kind)] = []
+        var files: [(path: PathRules.PathBytes, kind: PathRules.Kind)] = []
         for (path, kind) in zip(paths, kinds) where kind != .generated { files.append((path, kind)) }
         pathSignals(files, into: &bag)
         shapeSignals(files.map(\.kind), into: &bag)
@@ -128,12 +137,13 @@ package struct Classifier: Sendable {
 
     // MARK: - Families
 
-    private func pathSignals(_ files: [(path: String, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
+    private func pathSignals(_ files: [(path: PathRules.PathBytes, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
         guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
         let share = weight / Double(files.count)
         var words: [Range<Int>] = []
         var ranges: [Range<Int>] = []
-        for (file, kind) in files {
+        for (path, kind) in files {
+            let file = path.text
             // The strongest hit per category; a file has a handful, so an array beats a dictionary.
             var hits: [(category: Category, detail: String, weight: Double)] = []
             func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
@@ -143,14 +153,9 @@ package struct Classifier: Sendable {
                     hits.append((category, detail(), weight))
                 }
             }
-            // An ASCII path (nearly all) is read on its bytes, its words cut from one lowered copy.
-            let bytes = Array(file.utf8)
-            var lowered = bytes
-            var ascii = true
-            for index in lowered.indices {
-                let byte = lowered[index]
-                if byte >= 65 && byte <= 90 { lowered[index] = byte + 32 } else if byte >= 0x80 { ascii = false }
-            }
+            // An ASCII path (nearly all) is read on its bytes, its words cut from the lowered copy.
+            let ascii = path.isASCII
+            let lowered = path.lowered
             for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
             if kind == .source, !ascii || PathRules.mayNameRouting(lowered), let stem = PathRules.webRoutingStem(file) {
                 offer(.crud, "web routing file \(stem)", 1)
@@ -158,6 +163,7 @@ package struct Classifier: Sendable {
             if kind != .lockFile && kind != .vendored {
                 // Folder names and the file's name without its extension.
                 if ascii {
+                    let bytes = Array(file.utf8)
                     Self.componentRanges(bytes, into: &ranges)
                     for (position, range) in ranges.enumerated() {
                         words.removeAll(keepingCapacity: true)
@@ -272,15 +278,30 @@ package struct Classifier: Sendable {
     private func textSignals(_ texts: [String], family: String, into bag: inout EvidenceBag) {
         let texts = texts.filter { !$0.isEmpty }
         guard !texts.isEmpty, let weight = Self.familyWeights[family] else { return }
+        var ranges: [Range<Int>] = []
         for text in texts {
-            addWords(WordRules.words(in: text), family: family, weight: weight / Double(texts.count), into: &bag)
+            // Without configured word rules, an ASCII text's words are matched as ranges of its bytes.
+            if config.rules.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = Array(text.utf8)
+                let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                ranges.removeAll(keepingCapacity: true)
+                WordRules.appendASCIIWordRanges(of: bytes[...], to: &ranges)
+                add(WordRules.matches(ranges, in: lowered), words: [], family: family, weight: weight / Double(texts.count), into: &bag)
+            } else {
+                addWords(WordRules.words(in: text), family: family, weight: weight / Double(texts.count), into: &bag)
+            }
         }
     }
 
     /// Adds one item's words: its hits share `weight` in proportion to their rule weights.
     private func addWords(_ words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
+        add(WordRules.matches(words), words: words, family: family, weight: weight, into: &bag)
+    }
+
+    /// Adds one item's rule matches and, for configured rules, its `words`.
+    private func add(_ matches: [WordRules.Match], words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
         var hits: [(detail: String, category: Category, weight: Double)] = []
-        for match in WordRules.matches(words) {
+        for match in matches {
             for rule in match.rules { hits.append((match.detail, rule.category, rule.weight)) }
         }
         if !config.rules.isEmpty {

@@ -72,13 +72,13 @@ package enum PathRules {
     /// bytes, each folder and the name looked up once in a table of what they are; other paths go
     /// through `unicodeKind(of:)`, which gives the same answer for ASCII paths.
     package static func kind(of path: String) -> Kind {
-        var bytes = Array(path.utf8)
-        var ascii = true
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte >= 65 && byte <= 90 { bytes[index] = byte + 32 } else if byte >= 0x80 { ascii = false }
-        }
-        guard ascii else { return unicodeKind(of: path) }
+        kind(of: PathBytes(path))
+    }
+
+    /// `kind(of:)` of a path already read as bytes.
+    static func kind(of path: PathBytes) -> Kind {
+        guard path.isASCII else { return unicodeKind(of: path.text) }
+        let bytes = path.lowered
         var folders: FolderKinds = []
         var name: ArraySlice<UInt8> = []
         var start = 0
@@ -98,7 +98,7 @@ package enum PathRules {
         if named.contains(.lockFile) { return .lockFile }
         if named.contains(.manifest) { return .manifest }
         if folders.contains(.test) || name.starts(with: "test_".utf8) || name.elementsEqual("conftest.py".utf8)
-            || testMarkers.contains(where: { contains(name, $0) })
+            || ((contains(name, testWords[0]) || contains(name, testWords[1])) && testMarkers.contains(where: { contains(name, $0) }))
         {
             return .test
         }
@@ -127,6 +127,26 @@ package enum PathRules {
             position += 1
         }
         return true
+    }
+
+    /// A path's bytes as the rules read them, made once per file: ASCII letters lowered, and whether
+    /// the path is ASCII (else the rules read its text, as strings).
+    struct PathBytes {
+        let text: String
+        let lowered: [UInt8]
+        let isASCII: Bool
+
+        init(_ text: String) {
+            var bytes = Array(text.utf8)
+            var ascii = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 65 && byte <= 90 { bytes[index] = byte + 32 } else if byte >= 0x80 { ascii = false }
+            }
+            self.text = text
+            lowered = bytes
+            isASCII = ascii
+        }
     }
 
     /// What a folder, a file name or an extension can say about a file's kind (several at once).
@@ -205,6 +225,8 @@ package enum PathRules {
         return testMarkers.contains { contains(bytes, $0) }
     }
 
+    /// What every test marker holds: a name with neither has none.
+    static let testWords: [[UInt8]] = [Array("test".utf8), Array("spec".utf8)]
     static let testMarkers: [[UInt8]] = [
         ".test.", ".spec.", "_test.", "_spec.", "tests.swift", "test.swift", "test.java", "test.kt", "tests.cs", "test.cs",
     ].map { Array($0.utf8) }
