@@ -32,10 +32,13 @@ package struct BaseModel: Sendable {
 
     /// Per feature, one centred log-probability per class (`classes` then other).
     private var weights: [String: [Float]]
+    /// The same weights arranged for classifying: built once per model.
+    private let index: FeatureIndex
     package var featureCount: Int { weights.count }
 
     package init(weights: [String: [Float]]) {
         self.weights = weights
+        index = FeatureIndex(weights)
     }
 
     /// The model trained on the development set, parsed from the shipped text on first use.
@@ -104,7 +107,22 @@ package struct BaseModel: Sendable {
     /// A subject without its conventional-commit prefix, issue key and trailing `(#N)`: the model
     /// was trained on subjects whose prefix was removed, and the rules read the prefix themselves.
     package static func strippedSubject(_ subject: String) -> String {
-        var text = Substring(ConventionalCommit.strippingPrefix(subject))
+        let stripped = ConventionalCommit.strippingPrefix(subject)
+        // On bytes for ASCII (without a carriage return, which joins a line feed into one character).
+        if stripped.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let bytes = Array(stripped.utf8)
+            let space = UInt8(ascii: " ")
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == space { end -= 1 }
+            if end > 0, bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[..<end].lastIndex(of: UInt8(ascii: "(")),
+                open + 1 < end, bytes[open + 1] == UInt8(ascii: "#")
+            {
+                end = open
+                while end > 0 && bytes[end - 1] == space { end -= 1 }
+            }
+            return end == bytes.count ? stripped : String(decoding: bytes[..<end], as: UTF8.self)
+        }
+        var text = Substring(stripped)
         while text.hasSuffix(" ") { text = text.dropLast() }
         if text.hasSuffix(")"), let open = text.lastIndex(of: "("),
             text[open...].dropFirst().hasPrefix("#")
@@ -131,12 +149,212 @@ package struct BaseModel: Sendable {
             guard let column = weights[feature] else { continue }
             for index in scores.indices { scores[index] += weight * Double(column[index]) }
         }
+        return Self.normalised(scores, temperature: temperature)
+    }
+
+    /// Summed log-likelihoods to probabilities: tempered, "other" biased, soft-maxed.
+    private static func normalised(_ sums: [Double], temperature: Double) -> [Double] {
+        var scores = sums
         for index in scores.indices { scores[index] /= temperature }
-        scores[Self.classes.count] += Self.otherBias
+        scores[classes.count] += otherBias
         let top = scores.max() ?? 0
         let exps = scores.map { exp($0 - top) }
         let sum = exps.reduce(0, +)
         return exps.map { $0 / sum }
+    }
+
+    // MARK: - Prediction on resolved features
+
+    /// A task's features as the model's rows (ascending, each once) with their weights: what
+    /// `features(subjects:files:kinds:)` and `posterior(_:)` compute, without a string per feature.
+    package struct Resolved: Sendable {
+        fileprivate var rows: [(row: Int, weight: Double)]
+        /// Whether a subject word or word pair is one the model learned (`knowsSubject`).
+        package var knowsSubject: Bool
+    }
+
+    /// `features(subjects:files:kinds:)` looked up in the model: the same features with the same weights,
+    /// those the model does not know left out (they still count toward the path features' share).
+    package func resolved(subjects: [String], files: [String], kinds: [PathRules.Kind]) -> Resolved {
+        resolved(subjects: subjects, paths: files.map(PathRules.PathBytes.init), kinds: kinds)
+    }
+
+    /// `resolved(subjects:files:kinds:)` of paths already read as bytes.
+    func resolved(subjects: [String], paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> Resolved {
+        var rows: [(row: Int, weight: Double)] = []
+        var knowsSubject = false
+        var ranges: [Range<Int>] = []
+        for subject in subjects {
+            let stripped = Self.strippedSubject(subject)
+            if !index.subjectTablesHaveOtherKeys, stripped.utf8.allSatisfy({ $0 < 0x80 }) {
+                // An ASCII subject's words are looked up as ranges of its lowered bytes, pairs without joining.
+                let bytes = Array(stripped.utf8)
+                let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                ranges.removeAll(keepingCapacity: true)
+                WordRules.appendASCIIWordRanges(of: bytes[...], to: &ranges)
+                if let first = ranges.first, let row = index.firstWordBytes.value(lowered[first]) { rows.append((row, 1)) }
+                for position in ranges.indices {
+                    if let row = index.wordBytes.value(lowered[ranges[position]]) {
+                        rows.append((row, 1))
+                        knowsSubject = true
+                    }
+                    if position > 0,
+                        let row = index.pairBytes.value(lowered[ranges[position - 1]], UInt8(ascii: "_"), lowered[ranges[position]])
+                    {
+                        rows.append((row, 1))
+                        knowsSubject = true
+                    }
+                }
+                continue
+            }
+            let words = WordRules.words(in: stripped)
+            if let first = words.first, let row = index.firstWords[first] { rows.append((row, 1)) }
+            for position in words.indices {
+                if let row = index.words[words[position]] {
+                    rows.append((row, 1))
+                    knowsSubject = true
+                }
+                if position > 0, let pairs = index.pairs[words[position - 1]], let row = pairs[words[position]] {
+                    rows.append((row, 1))
+                    knowsSubject = true
+                }
+            }
+        }
+        // Path features: distinct ones share one weight, known or not; the known are told apart by their
+        // row, the unknown by their text within their family. ASCII paths are read on bytes alone (there,
+        // equal bytes are equal strings); any other path makes the task's features strings, as they were.
+        var pathRows: [Int] = []
+        var unknownBytes = UnknownFeatures<HashedBytes>()
+        var unknownTexts = UnknownFeatures<String>()
+        let onBytes = !index.tablesHaveOtherKeys && paths.allSatisfy(\.isASCII)
+        func offer(_ bytes: ArraySlice<UInt8>, _ tag: FeatureIndex.Tag) {
+            if onBytes {
+                let hash = ByteTable<Int>.hash(bytes)
+                let row: Int? =
+                    switch tag {
+                    case .pathWord: index.pathWordBytes.value(bytes, hash: hash)
+                    case .name: index.nameBytes.value(bytes, hash: hash)
+                    case .fileExtension: index.extensionBytes.value(bytes, hash: hash)
+                    }
+                if let row { known(row) } else { unknownBytes.insert(HashedBytes(hash: hash, bytes: bytes), tag: tag) }
+                return
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let row = index.table(tag)[text] { known(row) } else { unknownTexts.insert(text, tag: tag) }
+        }
+        // Each known row once: a bit per row (a large change repeats its folders' words hundreds of times).
+        var seen = [UInt64](repeating: 0, count: index.rowCount / 64 + 1)
+        func known(_ row: Int) {
+            let bit: UInt64 = 1 << UInt64(row % 64)
+            guard seen[row / 64] & bit == 0 else { return }
+            seen[row / 64] |= bit
+            pathRows.append(row)
+        }
+        var kindMask = 0
+        for (position, path) in paths.enumerated() {
+            kindMask |= kinds[position].bit
+            let bytes = path.lowered
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/"))
+            // Folder words: the runs of ASCII letters and digits before the last slash.
+            var start = -1
+            for position in 0..<(slash ?? 0) {
+                if FeatureIndex.isWordByte(bytes[position]) {
+                    if start < 0 { start = position }
+                } else if start >= 0 {
+                    offer(bytes[start..<position], .pathWord)
+                    start = -1
+                }
+            }
+            if start >= 0 { offer(bytes[start..<(slash ?? 0)], .pathWord) }
+            // The name and its extension (after the last dot, unless the name starts with it; else none).
+            let name = bytes[((slash ?? -1) + 1)...]
+            guard !name.isEmpty else { continue }
+            offer(name, .name)
+            if let dot = name.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex {
+                offer(name[(dot + 1)...], .fileExtension)
+            } else {
+                offer(name[name.endIndex...], .fileExtension)
+            }
+        }
+        // Path rows are marked with a weight of -1 until their share is known, after the one sort below.
+        for row in pathRows { rows.append((row, -1)) }
+        for kind in PathRules.Kind.allCases where kindMask & kind.bit != 0 {
+            if let row = index.kinds[kind.bit.trailingZeroBitCount] { rows.append((row, 1)) }
+        }
+        if kindMask != 0, let row = index.kindSets[kindMask] { rows.append((row, 1)) }
+        let count = paths.count
+        if let row = index.fileCounts[count == 0 ? 0 : count == 1 ? 1 : count <= 3 ? 2 : count <= 10 ? 3 : 4] {
+            rows.append((row, 1))
+        }
+        // In row order, which is the features' key order: `posterior(_:)` sums in that order.
+        rows.sort { $0.row < $1.row }
+        var distinct: [(row: Int, weight: Double)] = []
+        distinct.reserveCapacity(rows.count)
+        var distinctPathRows = 0
+        for item in rows where distinct.last?.row != item.row {
+            distinct.append(item)
+            if item.weight < 0 { distinctPathRows += 1 }
+        }
+        let pathFeatureCount = distinctPathRows + unknownBytes.count + unknownTexts.count
+        if distinctPathRows > 0 {
+            let share = Self.pathWeight / Double(pathFeatureCount).squareRoot()
+            for index in distinct.indices where distinct[index].weight < 0 { distinct[index].weight = share }
+        }
+        return Resolved(rows: distinct, knowsSubject: knowsSubject)
+    }
+
+    /// Bytes with their `ByteTable` hash, compared by it first.
+    private struct HashedBytes: Hashable {
+        var hash: Int
+        var bytes: ArraySlice<UInt8>
+
+        static func == (lhs: HashedBytes, rhs: HashedBytes) -> Bool {
+            lhs.hash == rhs.hash && lhs.bytes.elementsEqual(rhs.bytes)
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
+    /// The distinct path features a model does not know, per family: a task has a handful, kept in
+    /// arrays, until there are so many that sets are cheaper.
+    private struct UnknownFeatures<Key: Hashable> {
+        var pathWords: [Key] = []
+        var names: [Key] = []
+        var extensions: [Key] = []
+        var sets: (pathWords: Set<Key>, names: Set<Key>, extensions: Set<Key>)?
+        var count: Int {
+            guard let sets else { return pathWords.count + names.count + extensions.count }
+            return sets.pathWords.count + sets.names.count + sets.extensions.count
+        }
+
+        mutating func insert(_ key: Key, tag: FeatureIndex.Tag) {
+            if sets == nil, count >= 32 { sets = (Set(pathWords), Set(names), Set(extensions)) }
+            if sets != nil {
+                switch tag {
+                case .pathWord: sets?.pathWords.insert(key)
+                case .name: sets?.names.insert(key)
+                case .fileExtension: sets?.extensions.insert(key)
+                }
+                return
+            }
+            switch tag {
+            case .pathWord: if !pathWords.contains(key) { pathWords.append(key) }
+            case .name: if !names.contains(key) { names.append(key) }
+            case .fileExtension: if !extensions.contains(key) { extensions.append(key) }
+            }
+        }
+    }
+
+    /// `posterior(_:)` of resolved features: the same sums in the same order.
+    package func posterior(_ features: Resolved, temperature: Double = BaseModel.temperature) -> [Double] {
+        let width = Self.classes.count + 1
+        var scores = [Double](repeating: 0, count: width)
+        index.columns.withUnsafeBufferPointer { columns in
+            for (row, weight) in features.rows {
+                for column in 0..<width { scores[column] += weight * columns[row * width + column] }
+            }
+        }
+        return Self.normalised(scores, temperature: temperature)
     }
 
     // MARK: - Training
@@ -241,6 +459,99 @@ package struct BaseModel: Sendable {
             guard column.count == Self.classes.count + 1 else { throw FormatError(line: index + 1) }
             weights[String(parts[0])] = column
         }
-        self.weights = weights
+        self.init(weights: weights)
+    }
+}
+
+/// A model's weights arranged for classifying: one row per feature in key order (so that summing by
+/// row sums in the order `posterior(_:)` always did), a flat array of the rows' weights, and per
+/// feature family a dictionary from the feature's text, without its prefix, to its row.
+private struct FeatureIndex: Sendable {
+    /// The path feature families, to tell unknown features apart.
+    enum Tag { case pathWord, name, fileExtension }
+
+    /// Row after row, one weight per class (`BaseModel.classes`, then other).
+    var columns: [Double] = []
+    var rowCount = 0
+    var firstWords: [String: Int] = [:]
+    var words: [String: Int] = [:]
+    /// Word pairs by their first word, then their second.
+    var pairs: [String: [String: Int]] = [:]
+    var pathWords: [String: Int] = [:]
+    var names: [String: Int] = [:]
+    var extensions: [String: Int] = [:]
+    /// Per kind, by the position of its bit, its `k:` row.
+    var kinds: [Int?] = Array(repeating: nil, count: kindCount)
+    /// `only:` rows by the set of kinds as a mask of their bits.
+    var kindSets: [Int: Int] = [:]
+    /// `nf:` rows by bucket: 0, 1, 2-3, 4-10, 11+.
+    var fileCounts: [Int?] = Array(repeating: nil, count: 5)
+    /// The path families' tables for lookups by bytes, and whether one of them left keys out.
+    var pathWordBytes = ByteTable<Int>([:])
+    var nameBytes = ByteTable<Int>([:])
+    var extensionBytes = ByteTable<Int>([:])
+    var tablesHaveOtherKeys = false
+    /// The subject families' tables for lookups by bytes (pairs by their `first_second` text).
+    var firstWordBytes = ByteTable<Int>([:])
+    var wordBytes = ByteTable<Int>([:])
+    var pairBytes = ByteTable<Int>([:])
+    var subjectTablesHaveOtherKeys = false
+
+    func table(_ tag: Tag) -> [String: Int] {
+        switch tag {
+        case .pathWord: pathWords
+        case .name: names
+        case .fileExtension: extensions
+        }
+    }
+
+
+    static let kindCount = PathRules.Kind.allCases.count
+
+    /// The bytes `WordRules.asciiWords` keeps in a lowered path: ASCII lower-case letters and digits.
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+    }
+
+    init(_ weights: [String: [Float]]) {
+        let kindOrdinals = Dictionary(uniqueKeysWithValues: PathRules.Kind.allCases.map { ($0.rawValue, $0.bit.trailingZeroBitCount) })
+        let buckets = ["0": 0, "1": 1, "2-3": 2, "4-10": 3, "11+": 4]
+        for (row, (feature, column)) in weights.sorted(by: { $0.key < $1.key }).enumerated() {
+            columns += column.map(Double.init)
+            guard let colon = feature.firstIndex(of: ":") else { continue }
+            let key = String(feature[feature.index(after: colon)...])
+            switch feature[..<colon] {
+            case "f": firstWords[key] = row
+            case "w": words[key] = row
+            case "b":
+                // Words hold no underscore, so a pair's key splits at its only one.
+                let halves = key.split(separator: "_", omittingEmptySubsequences: false)
+                if halves.count == 2 { pairs[String(halves[0]), default: [:]][String(halves[1])] = row }
+            case "p": pathWords[key] = row
+            case "n": names[key] = row
+            case "e": extensions[key] = row
+            case "k": if let ordinal = kindOrdinals[key] { kinds[ordinal] = row }
+            case "only":
+                let ordinals = key.split(separator: "+", omittingEmptySubsequences: false).map { kindOrdinals[String($0)] }
+                if !ordinals.isEmpty, ordinals.allSatisfy({ $0 != nil }) {
+                    kindSets[ordinals.reduce(0) { $0 | 1 << ($1 ?? 0) }] = row
+                }
+            case "nf": if let bucket = buckets[key] { fileCounts[bucket] = row }
+            default: break
+            }
+        }
+        rowCount = weights.count
+        pathWordBytes = ByteTable(pathWords)
+        nameBytes = ByteTable(names)
+        extensionBytes = ByteTable(extensions)
+        tablesHaveOtherKeys = pathWordBytes.hasOtherKeys || nameBytes.hasOtherKeys || extensionBytes.hasOtherKeys
+        firstWordBytes = ByteTable(firstWords)
+        wordBytes = ByteTable(words)
+        var pairTexts: [String: Int] = [:]
+        for (first, seconds) in pairs {
+            for (second, row) in seconds { pairTexts[first + "_" + second] = row }
+        }
+        pairBytes = ByteTable(pairTexts)
+        subjectTablesHaveOtherKeys = firstWordBytes.hasOtherKeys || wordBytes.hasOtherKeys || pairBytes.hasOtherKeys
     }
 }

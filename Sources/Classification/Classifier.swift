@@ -47,17 +47,18 @@ package struct Classifier: Sendable {
     package func classify(_ traits: TaskTraits) -> Classification {
         let files = traits.files.filter { !config.ignores($0) }
         if let forced = forcedCategory(files) { return forced }
-        let kinds = files.map(PathRules.kind(of:))
-        let evidence = signals(traits, files: files, kinds: kinds)
+        // Each path read as bytes once, for its kind, its words and the model's features.
+        let paths = files.map(PathRules.PathBytes.init)
+        let kinds = paths.map(PathRules.kind(of:))
+        let evidence = signals(traits, paths: paths, kinds: kinds)
         // The model's training rows all had a subject and files: without files (a backlog title) or without
         // a subject word it knows ("WIP"), it would guess from half of what it learned from; the rules decide.
         guard let baseModel, !files.isEmpty else { return decide(evidence) }
-        let features = BaseModel.features(subjects: traits.subjects, files: files, kinds: kinds)
         // An author's own conventional type that names a category beats a model whose training
         // subjects had their prefix removed.
-        guard baseModel.knowsSubject(features), !evidence.contains(where: { $0.family == "type" }) else {
-            return decide(evidence)
-        }
+        guard !evidence.contains(where: { $0.family == "type" }) else { return decide(evidence) }
+        let features = baseModel.resolved(subjects: traits.subjects, paths: paths, kinds: kinds)
+        guard features.knowsSubject else { return decide(evidence) }
         return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
     }
 
@@ -91,8 +92,15 @@ package struct Classifier: Sendable {
 
     /// The winner of summed evidence, or `unclassified` on a near tie or too little evidence.
     package func decide(_ evidence: [Evidence]) -> Classification {
-        var scores: [Category: Double] = [:]
-        for item in evidence { scores[item.category, default: 0] += item.weight }
+        // Per category, summed in evidence order; a task has a few categories, so an array.
+        var scores: [(key: Category, value: Double)] = []
+        for item in evidence {
+            if let index = scores.firstIndex(where: { $0.key == item.category }) {
+                scores[index].value += item.weight
+            } else {
+                scores.append((item.category, 0 + item.weight))
+            }
+        }
         let ranked = scores.filter { $0.value > 0 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         let total = ranked.reduce(0) { $0 + $1.value }
         let sortedEvidence = evidence.sorted { ($0.weight, $1.family, $1.detail) > ($1.weight, $0.family, $0.detail) }
@@ -110,14 +118,14 @@ package struct Classifier: Sendable {
 
     /// Every signal of every family, summed per family, detail and category.
     package func signals(_ traits: TaskTraits) -> [Evidence] {
-        let files = traits.files.filter { !config.ignores($0) }
-        return signals(traits, files: files, kinds: files.map(PathRules.kind(of:)))
+        let paths = traits.files.filter { !config.ignores($0) }.map(PathRules.PathBytes.init)
+        return signals(traits, paths: paths, kinds: paths.map(PathRules.kind(of:)))
     }
 
-    /// `signals(_:)` for files already filtered and their kinds.
-    func signals(_ traits: TaskTraits, files paths: [String], kinds: [PathRules.Kind]) -> [Evidence] {
+    /// `signals(_:)` for files already filtered, read as bytes, and their kinds.
+    func signals(_ traits: TaskTraits, paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> [Evidence] {
         var bag = EvidenceBag()
-        var files: [(path: String, kind: PathRules.Kind)] = []
+        var files: [(path: PathRules.PathBytes, kind: PathRules.Kind)] = []
         for (path, kind) in zip(paths, kinds) where kind != .generated { files.append((path, kind)) }
         pathSignals(files, into: &bag)
         shapeSignals(files.map(\.kind), into: &bag)
@@ -129,31 +137,51 @@ package struct Classifier: Sendable {
 
     // MARK: - Families
 
-    private func pathSignals(_ files: [(path: String, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
+    private func pathSignals(_ files: [(path: PathRules.PathBytes, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
         guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
         let share = weight / Double(files.count)
-        for (file, kind) in files {
-            var hits: [Category: (detail: String, weight: Double)] = [:]
-            func offer(_ category: Category, _ detail: String, _ weight: Double) {
-                if weight > (hits[category]?.weight ?? 0) { hits[category] = (detail, weight) }
+        var words: [Range<Int>] = []
+        var ranges: [Range<Int>] = []
+        for (path, kind) in files {
+            let file = path.text
+            // The strongest hit per category; a file has a handful, so an array beats a dictionary.
+            var hits: [(category: Category, detail: String, weight: Double)] = []
+            func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
+                if let index = hits.firstIndex(where: { $0.category == category }) {
+                    if weight > hits[index].weight { hits[index] = (category, detail(), weight) }
+                } else if weight > 0 {
+                    hits.append((category, detail(), weight))
+                }
             }
+            // An ASCII path (nearly all) is read on its bytes, its words cut from the lowered copy.
+            let ascii = path.isASCII
+            let lowered = path.lowered
             for rule in PathRules.kindRules(kind) { offer(rule.category, "\(kind.rawValue) file", rule.weight) }
-            if kind == .source, let stem = PathRules.webRoutingStem(file) {
+            if kind == .source, !ascii || PathRules.mayNameRouting(lowered), let stem = PathRules.webRoutingStem(file) {
                 offer(.crud, "web routing file \(stem)", 1)
             }
             if kind != .lockFile && kind != .vendored {
                 // Folder names and the file's name without its extension.
-                var components = file.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-                if let name = components.popLast() {
-                    let parts = name.utf8.split(separator: UInt8(ascii: "."))
-                    let stem = parts.dropLast().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
-                    components.append(stem.isEmpty ? name : stem)
-                }
-                for (position, component) in components.enumerated() {
-                    let isName = position == components.count - 1
-                    for match in WordRules.matches(WordRules.words(in: component)) {
-                        for rule in PathRules.inContext(match.term, component: component, isName: isName, rules: match.rules) {
-                            offer(rule.category, "\"\(match.term)\"", rule.weight)
+                if ascii {
+                    let bytes = Array(file.utf8)
+                    Self.componentRanges(bytes, into: &ranges)
+                    for (position, range) in ranges.enumerated() {
+                        words.removeAll(keepingCapacity: true)
+                        WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
+                        for match in WordRules.matches(words, in: lowered) {
+                            // Only routing words look at their component's text.
+                            let rules = PathRules.routingWords.contains(match.term)
+                                ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
+                                : match.rules
+                            for rule in rules { offer(rule.category, match.detail, rule.weight) }
+                        }
+                    }
+                } else {
+                    for component in Self.components(file) {
+                        for match in WordRules.matches(WordRules.words(in: component)) {
+                            for rule in PathRules.inContext(match.term, component: component, rules: match.rules) {
+                                offer(rule.category, match.detail, rule.weight)
+                            }
                         }
                     }
                 }
@@ -161,26 +189,63 @@ package struct Classifier: Sendable {
             for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
                 offer(rule.category, "config rule \(rule.paths.map(\.description).joined(separator: ", "))", rule.weight * 2)
             }
-            // In category order: a Dictionary's order differs from process to process, and so
-            // would the last bits of the sum, and with them the stored task.
-            let ordered = hits.sorted { $0.key < $1.key }
-            let sum = ordered.reduce(0) { $0 + $1.value.weight }
+            // In category order, as the sum always was: the last bits of a sum depend on its order.
+            hits.sort { $0.category < $1.category }
+            let sum = hits.reduce(0) { $0 + $1.weight }
             guard sum > 0 else { continue }
-            for (category, hit) in ordered {
-                bag.add("path", hit.detail, category, share * hit.weight / max(sum, 1))
+            for hit in hits {
+                bag.add("path", hit.detail, hit.category, share * hit.weight / max(sum, 1))
             }
         }
     }
 
+    /// The components whose words a path's rules read: its folders' names and its file's name without
+    /// its extension (`a.b.c` → `a.b`; a name whose only part is after a dot, like `.gitignore`, whole).
+    static func components(_ file: String) -> [String] {
+        var components = file.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        if let name = components.popLast() {
+            let parts = name.utf8.split(separator: UInt8(ascii: "."))
+            let stem = parts.dropLast().map { String(decoding: $0, as: UTF8.self) }.joined(separator: ".")
+            components.append(stem.isEmpty ? name : stem)
+        }
+        return components
+    }
+
+    /// `components(_:)` as ranges of the path's bytes, into `ranges`, with the same words: a name's stem
+    /// runs up to its last part (the dots between its parts, single or not, separate words all the same).
+    static func componentRanges(_ bytes: [UInt8], into ranges: inout [Range<Int>]) {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        ranges.removeAll(keepingCapacity: true)
+        var start = 0
+        for position in 0...bytes.count where position == bytes.count || bytes[position] == slash {
+            if position > start { ranges.append(start..<position) }
+            start = position + 1
+        }
+        guard let name = ranges.popLast() else { return }
+        // The name's last part: after its trailing dots, back to the dot before it.
+        var end = name.upperBound
+        while end > name.lowerBound && bytes[end - 1] == dot { end -= 1 }
+        var partStart = end
+        while partStart > name.lowerBound && bytes[partStart - 1] != dot { partStart -= 1 }
+        let stem = name.lowerBound..<partStart
+        ranges.append(bytes[stem].contains(where: { $0 != dot }) ? stem : name)
+    }
+
     /// When every counted file is of one kind, the change's shape says a lot.
     private func shapeSignals(_ fileKinds: [PathRules.Kind], into bag: inout EvidenceBag) {
-        let kinds = Set(fileKinds.filter { $0 != .vendored })
-        guard !kinds.isEmpty else { return }
-        if kinds == [.test] { bag.add("shape", "only test files", .tests, 3) }
-        if kinds == [.docs] { bag.add("shape", "only documentation", .docs, 3) }
-        if kinds == [.config] { bag.add("shape", "only configuration and CI files", .config, 2) }
-        if kinds.isSubset(of: [.lockFile, .manifest]) { bag.add("shape", "only dependency manifests and lock files", .maintenance, 3) }
-        if kinds == [.migration] || kinds == [.migration, .test] { bag.add("shape", "only migrations", .migration, 2) }
+        // The set of kinds as a mask of their bits.
+        let kinds = fileKinds.reduce(0) { $1 == .vendored ? $0 : $0 | $1.bit }
+        guard kinds != 0 else { return }
+        if kinds == PathRules.Kind.test.bit { bag.add("shape", "only test files", .tests, 3) }
+        if kinds == PathRules.Kind.docs.bit { bag.add("shape", "only documentation", .docs, 3) }
+        if kinds == PathRules.Kind.config.bit { bag.add("shape", "only configuration and CI files", .config, 2) }
+        if kinds & ~(PathRules.Kind.lockFile.bit | PathRules.Kind.manifest.bit) == 0 {
+            bag.add("shape", "only dependency manifests and lock files", .maintenance, 3)
+        }
+        if kinds == PathRules.Kind.migration.bit || kinds == PathRules.Kind.migration.bit | PathRules.Kind.test.bit {
+            bag.add("shape", "only migrations", .migration, 2)
+        }
     }
 
     private func commitSignals(_ subjects: [String], into bag: inout EvidenceBag) {
@@ -213,16 +278,31 @@ package struct Classifier: Sendable {
     private func textSignals(_ texts: [String], family: String, into bag: inout EvidenceBag) {
         let texts = texts.filter { !$0.isEmpty }
         guard !texts.isEmpty, let weight = Self.familyWeights[family] else { return }
+        var ranges: [Range<Int>] = []
         for text in texts {
-            addWords(WordRules.words(in: text), family: family, weight: weight / Double(texts.count), into: &bag)
+            // Without configured word rules, an ASCII text's words are matched as ranges of its bytes.
+            if config.rules.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let bytes = Array(text.utf8)
+                let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                ranges.removeAll(keepingCapacity: true)
+                WordRules.appendASCIIWordRanges(of: bytes[...], to: &ranges)
+                add(WordRules.matches(ranges, in: lowered), words: [], family: family, weight: weight / Double(texts.count), into: &bag)
+            } else {
+                addWords(WordRules.words(in: text), family: family, weight: weight / Double(texts.count), into: &bag)
+            }
         }
     }
 
     /// Adds one item's words: its hits share `weight` in proportion to their rule weights.
     private func addWords(_ words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
+        add(WordRules.matches(words), words: words, family: family, weight: weight, into: &bag)
+    }
+
+    /// Adds one item's rule matches and, for configured rules, its `words`.
+    private func add(_ matches: [WordRules.Match], words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
         var hits: [(detail: String, category: Category, weight: Double)] = []
-        for match in WordRules.matches(words) {
-            for rule in match.rules { hits.append(("\"\(match.term)\"", rule.category, rule.weight)) }
+        for match in matches {
+            for rule in match.rules { hits.append((match.detail, rule.category, rule.weight)) }
         }
         if !config.rules.isEmpty {
             var seen: Set<String> = []
@@ -279,16 +359,22 @@ package struct Classifier: Sendable {
 }
 
 /// Sums evidence per family, detail and category, keeping first-seen order out of the result.
+///
+/// A task has a few dozen distinct items at most, so a linear scan over them beats hashing a key
+/// string built per signal.
 struct EvidenceBag {
-    private var weights: [String: Evidence] = [:]
+    private var items: [Evidence] = []
 
     mutating func add(_ family: String, _ detail: String, _ category: Category, _ weight: Double) {
         guard weight > 0 else { return }
-        let key = family + "\u{0}" + detail + "\u{0}" + category.rawValue
-        weights[key, default: Evidence(family: family, detail: detail, category: category, weight: 0)].weight += weight
+        if let index = items.firstIndex(where: { $0.category == category && $0.detail == detail && $0.family == family }) {
+            items[index].weight += weight
+        } else {
+            items.append(Evidence(family: family, detail: detail, category: category, weight: weight))
+        }
     }
 
     var evidence: [Evidence] {
-        weights.values.sorted { ($0.family, $0.detail, $0.category) < ($1.family, $1.detail, $1.category) }
+        items.sorted { ($0.family, $0.detail, $0.category) < ($1.family, $1.detail, $1.category) }
     }
 }

@@ -4,8 +4,23 @@ import Model
 /// vendored or generated) and the categories its folder and file names speak for.
 package enum PathRules {
     /// The kinds the shape rules and the size count look at.
-    package enum Kind: String, Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
         case test, docs, config, lockFile, manifest, migration, vendored, generated, source
+
+        /// A bit of its own, for sets of kinds as masks.
+        package var bit: Int {
+            switch self {
+            case .test: 1 << 0
+            case .docs: 1 << 1
+            case .config: 1 << 2
+            case .lockFile: 1 << 3
+            case .manifest: 1 << 4
+            case .migration: 1 << 5
+            case .vendored: 1 << 6
+            case .generated: 1 << 7
+            case .source: 1 << 8
+            }
+        }
     }
 
     /// Lock files: counted neither in size nor as work.
@@ -53,9 +68,128 @@ package enum PathRules {
     /// The kind of a repository-relative path, the first that applies: vendored, generated,
     /// lock file, manifest, test, migration, docs, config, else source.
     ///
-    /// Called for every file of every commit, so it works on the path's ASCII-lowered bytes
-    /// and set lookups only (Foundation's substring search was most of task building's time).
+    /// Called for every file of every commit, so an ASCII path (nearly all) is read once as lowered
+    /// bytes, each folder and the name looked up once in a table of what they are; other paths go
+    /// through `unicodeKind(of:)`, which gives the same answer for ASCII paths.
     package static func kind(of path: String) -> Kind {
+        kind(of: PathBytes(path))
+    }
+
+    /// `kind(of:)` of a path already read as bytes.
+    static func kind(of path: PathBytes) -> Kind {
+        guard path.isASCII else { return unicodeKind(of: path.text) }
+        let bytes = path.lowered
+        var folders: FolderKinds = []
+        var name: ArraySlice<UInt8> = []
+        var start = 0
+        for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "/") {
+            if position > start {
+                if !name.isEmpty { folders.formUnion(folderKindBytes.value(name) ?? []) }
+                name = bytes[start..<position]
+            }
+            start = position + 1
+        }
+        guard !name.isEmpty else { return .source }
+        if folders.contains(.vendored) { return .vendored }
+        if folders.contains(.generated) || generatedSuffixBytes.contains(where: { hasSuffix(name, $0) }) {
+            return .generated
+        }
+        let named = nameKindBytes.value(name) ?? []
+        if named.contains(.lockFile) { return .lockFile }
+        if named.contains(.manifest) { return .manifest }
+        if folders.contains(.test) || name.starts(with: "test_".utf8) || name.elementsEqual("conftest.py".utf8)
+            || ((contains(name, testWords[0]) || contains(name, testWords[1])) && testMarkers.contains(where: { contains(name, $0) }))
+        {
+            return .test
+        }
+        if folders.contains(.migration) || named.contains(.migration) { return .migration }
+        let dot = UInt8(ascii: ".")
+        let stem = name[..<(name.firstIndex(of: dot) ?? name.endIndex)]
+        let ext = name.lastIndex(of: dot).map { name[($0 + 1)...] } ?? []
+        let extensionKinds = extensionKindBytes.value(ext) ?? []
+        if folders.contains(.docs) || extensionKinds.contains(.docs) || docsNameBytes.value(stem) != nil {
+            return .docs
+        }
+        if folders.contains(.config) || named.contains(.config) || extensionKinds.contains(.config)
+            || name.starts(with: "dockerfile".utf8) || name.starts(with: ".eslintrc".utf8) || name.starts(with: ".prettierrc".utf8)
+        {
+            return .config
+        }
+        return .source
+    }
+
+    /// Whether `bytes` end with `suffix`.
+    static func hasSuffix(_ bytes: ArraySlice<UInt8>, _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        var position = bytes.endIndex - suffix.count
+        for byte in suffix {
+            guard bytes[position] == byte else { return false }
+            position += 1
+        }
+        return true
+    }
+
+    /// A path's bytes as the rules read them, made once per file: ASCII letters lowered, and whether
+    /// the path is ASCII (else the rules read its text, as strings).
+    struct PathBytes {
+        let text: String
+        let lowered: [UInt8]
+        let isASCII: Bool
+
+        init(_ text: String) {
+            var bytes = Array(text.utf8)
+            var ascii = true
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 65 && byte <= 90 { bytes[index] = byte + 32 } else if byte >= 0x80 { ascii = false }
+            }
+            self.text = text
+            lowered = bytes
+            isASCII = ascii
+        }
+    }
+
+    /// What a folder, a file name or an extension can say about a file's kind (several at once).
+    struct FolderKinds: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let vendored = FolderKinds(rawValue: 1)
+        static let generated = FolderKinds(rawValue: 2)
+        static let test = FolderKinds(rawValue: 4)
+        static let migration = FolderKinds(rawValue: 8)
+        static let docs = FolderKinds(rawValue: 16)
+        static let config = FolderKinds(rawValue: 32)
+        static let lockFile = FolderKinds(rawValue: 64)
+        static let manifest = FolderKinds(rawValue: 128)
+    }
+
+    /// The folder sets as one table: one lookup per folder.
+    static let folderKinds: [String: FolderKinds] = table([
+        (vendoredFolders, .vendored), (generatedFolders, .generated), (testFolders, .test), (migrationFolders, .migration),
+        (docsFolders, .docs), (configFolders, .config),
+    ])
+    /// The name sets as one table.
+    static let nameKinds: [String: FolderKinds] = table([
+        (lockFiles, .lockFile), (manifests, .manifest), (migrationNames, .migration), (configNames, .config),
+    ])
+    /// The extension sets as one table.
+    static let extensionKinds: [String: FolderKinds] = table([(docsExtensions, .docs), (configExtensions, .config)])
+    static let generatedSuffixBytes: [[UInt8]] = generatedSuffixes.map { Array($0.utf8) }
+    /// The tables by bytes (every name in them is ASCII, as a test checks).
+    static let folderKindBytes = ByteTable(folderKinds)
+    static let nameKindBytes = ByteTable(nameKinds)
+    static let extensionKindBytes = ByteTable(extensionKinds)
+    static let docsNameBytes = ByteTable(Dictionary(uniqueKeysWithValues: docsNames.map { ($0, true) }))
+
+    private static func table(_ sets: [(Set<String>, FolderKinds)]) -> [String: FolderKinds] {
+        var table: [String: FolderKinds] = [:]
+        for (names, kinds) in sets {
+            for name in names { table[name, default: []].formUnion(kinds) }
+        }
+        return table
+    }
+
+    /// `kind(of:)` on strings, for paths that are not ASCII.
+    static func unicodeKind(of path: String) -> Kind {
         let lower = asciiLowercased(path)
         let components = lower.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
         guard let name = components.last else { return .source }
@@ -91,14 +225,21 @@ package enum PathRules {
         return testMarkers.contains { contains(bytes, $0) }
     }
 
+    /// What every test marker holds: a name with neither has none.
+    static let testWords: [[UInt8]] = [Array("test".utf8), Array("spec".utf8)]
     static let testMarkers: [[UInt8]] = [
         ".test.", ".spec.", "_test.", "_spec.", "tests.swift", "test.swift", "test.java", "test.kt", "tests.cs", "test.cs",
     ].map { Array($0.utf8) }
 
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        contains(haystack[...], needle)
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+        for start in haystack.startIndex...(haystack.endIndex - needle.count) where haystack[start] == needle[0] {
             var index = 1
             while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
             if index == needle.count { return true }
@@ -114,6 +255,14 @@ package enum PathRules {
 
     /// Web frameworks' routing files and folders (`routes.rb`, `routes/`, `urls.py`, `router.ts`): request routing, crud.
     static let webRoutingNames: Set<String> = ["routers", "routes", "urls", "router"]
+    /// Whether an ASCII path's lowered bytes may name a routing file: most hold neither "rout" nor
+    /// "urls", which every `webRoutingNames` member holds, and so are not one.
+    static func mayNameRouting(_ lowered: [UInt8]) -> Bool {
+        contains(lowered, routingMarkers[0]) || contains(lowered, routingMarkers[1])
+    }
+
+    /// What every `webRoutingNames` member holds.
+    static let routingMarkers: [[UInt8]] = [Array("rout".utf8), Array("urls".utf8)]
     /// Words that speak for crud as a web framework's routing, and for nothing when a domain module uses them.
     static let routingWords: Set<String> = ["route", "router", "routes"]
 
@@ -121,7 +270,7 @@ package enum PathRules {
     /// routing file or folder; in a domain module (`lib/routing/route_optimizer.rb`, `scheduler/`)
     /// a route is something the code computes, and the module's other words decide.
     static func inContext(
-        _ term: String, component: String, isName: Bool, rules: [(category: Category, weight: Double)]
+        _ term: String, component: String, rules: [(category: Category, weight: Double)]
     ) -> [(category: Category, weight: Double)] {
         guard routingWords.contains(term) else { return rules }
         return webRoutingNames.contains(asciiLowercased(component)) ? rules : rules.filter { $0.category != .crud }
@@ -129,6 +278,11 @@ package enum PathRules {
 
     /// The routing name a path stands in (`routes.rb` → `routes`, `src/routes/users.ts` → `routes/`), if any.
     static func webRoutingStem(_ path: String) -> String? {
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes = Array(path.utf8)
+            for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
+            guard mayNameRouting(bytes) else { return nil }
+        }
         let components = asciiLowercased(path).split(separator: "/").map(String.init)
         guard let name = components.last else { return nil }
         let stem = name.split(separator: ".").first.map(String.init) ?? name

@@ -142,44 +142,127 @@ package enum WordRules {
         ("two phase commit", .distributedState, 2.5), ("zero copy", .performance, 2),
     ]
 
-    private static let byWord: [String: [(category: Category, weight: Double)]] = Dictionary(
-        grouping: table, by: \.word
-    ).mapValues { $0.map { ($0.category, $0.weight) } }
+    /// One term a run of words can fire: a rule word (a plural's singular) or a phrase, with its rules
+    /// already scaled by its specificity and its evidence detail (the term in quotes) built once.
+    package struct Match: Sendable {
+        package var term: String
+        /// `"term"`: how evidence names it.
+        package var detail: String
+        package var rules: [(category: Category, weight: Double)]
+        /// Distinct per term, so that a run of words fires each term once without hashing its text.
+        var id: Int
+    }
 
-    /// Phrases by their first word, longest first.
-    private static let phrasesByFirstWord: [String: [(words: [String], phrase: String, rules: [(category: Category, weight: Double)])]] = {
-        let grouped = Dictionary(grouping: phrases, by: \.phrase)
-        var result: [String: [(words: [String], phrase: String, rules: [(category: Category, weight: Double)])]] = [:]
-        for (phrase, rules) in grouped {
-            let words = phrase.split(separator: " ").map(String.init)
-            result[words[0], default: []].append((words, phrase, rules.map { ($0.category, $0.weight) }))
+    /// What one word of text can start: its own term (nil when no rule word is it or its singular),
+    /// the unscaled rules of that term (for `rules(for:)`) and the phrases beginning with it, longest first.
+    struct Entry: Sendable {
+        var match: Match?
+        var rules: [(category: Category, weight: Double)]
+        var phrases: [(words: [String], match: Match)]
+    }
+
+    /// Every word that fires something, its plural forms included, resolved once from the tables: the
+    /// word lookups of the hot path are one hash each, with no string built per word.
+    static let entries: [String: Entry] = {
+        let byWord = Dictionary(grouping: table, by: \.word).mapValues { $0.map { (category: $0.category, weight: $0.weight) } }
+        var entries: [String: Entry] = [:]
+        var nextID = 0
+        func match(_ term: String, _ rules: [(category: Category, weight: Double)], factor: Double) -> Match {
+            defer { nextID += 1 }
+            return Match(term: term, detail: "\"\(term)\"", rules: rules.map { ($0.category, $0.weight * factor) }, id: nextID)
         }
-        return result.mapValues { $0.sorted { ($0.words.count, $1.phrase) > ($1.words.count, $0.phrase) } }
+        // A word resolves as `rules(for:)` always did: itself, else `…ies` as `…y`, else `…s` without the s
+        // (both only for words longer than three characters).
+        var terms: [String: Match] = [:]
+        for (word, rules) in byWord.sorted(by: { $0.key < $1.key }) {
+            let resolved = match(word, rules, factor: specificity(word))
+            terms[word] = resolved
+            entries[word] = Entry(match: resolved, rules: rules, phrases: [])
+        }
+        for (word, rules) in byWord.sorted(by: { $0.key < $1.key }) where word.hasSuffix("y") {
+            let plural = String(word.dropLast()) + "ies"
+            if plural.count > 3, entries[plural] == nil, let resolved = terms[word] {
+                entries[plural] = Entry(match: resolved, rules: rules, phrases: [])
+            }
+        }
+        for (word, rules) in byWord.sorted(by: { $0.key < $1.key }) {
+            let plural = word + "s"
+            if plural.count > 3, entries[plural] == nil, let resolved = terms[word] {
+                entries[plural] = Entry(match: resolved, rules: rules, phrases: [])
+            }
+        }
+        let grouped = Dictionary(grouping: phrases, by: \.phrase)
+        var byFirstWord: [String: [(words: [String], match: Match)]] = [:]
+        for (phrase, rules) in grouped.sorted(by: { $0.key < $1.key }) {
+            let words = phrase.split(separator: " ").map(String.init)
+            let resolved = match(phrase, rules.map { ($0.category, $0.weight) }, factor: phraseSpecificity)
+            byFirstWord[words[0], default: []].append((words, resolved))
+        }
+        for (first, candidates) in byFirstWord {
+            let ordered = candidates.sorted { ($0.words.count, $1.match.term) > ($1.words.count, $0.match.term) }
+            entries[first, default: Entry(match: nil, rules: [], phrases: [])].phrases = ordered
+        }
+        return entries
     }()
 
-    /// The terms a run of words fires, each once: phrases first (their words are then spent), then
-    /// single words; every weight scaled by the word's specificity.
-    package static func matches(_ words: [String]) -> [(term: String, rules: [(category: Category, weight: Double)])] {
-        var result: [(term: String, rules: [(category: Category, weight: Double)])] = []
-        var seen: Set<String> = []
+    /// `entries` for lookups by bytes (every key is ASCII): the words of an ASCII path need no strings.
+    static let entryTable = ByteTable(entries)
+
+    /// `matches(_:)` of words given as ranges of ASCII bytes (already lowered).
+    static func matches(_ words: [Range<Int>], in bytes: [UInt8]) -> [Match] {
+        var result: [Match] = []
         var index = 0
         while index < words.count {
-            if let candidates = phrasesByFirstWord[words[index]],
-                let phrase = candidates.first(where: { candidate in
-                    index + candidate.words.count <= words.count
-                        && zip(candidate.words, words[index...]).allSatisfy { $0 == $1 || $0 + "s" == $1 }
-                })
-            {
-                if seen.insert(phrase.phrase).inserted {
-                    result.append((phrase.phrase, phrase.rules.map { ($0.category, $0.weight * phraseSpecificity) }))
-                }
+            guard let entry = entryTable.value(bytes[words[index]]) else {
+                index += 1
+                continue
+            }
+            if let phrase = entry.phrases.first(where: { candidate in
+                index + candidate.words.count <= words.count
+                    && zip(candidate.words, words[index...]).allSatisfy { stem, word in
+                        let text = bytes[word]
+                        let stem = stem.utf8
+                        return text.elementsEqual(stem)
+                            || (text.count == stem.count + 1 && text.last == UInt8(ascii: "s") && text.starts(with: stem))
+                    }
+            }) {
+                if !result.contains(where: { $0.id == phrase.match.id }) { result.append(phrase.match) }
                 index += phrase.words.count
                 continue
             }
-            if let match = rules(for: words[index]), seen.insert(match.word).inserted {
-                let factor = specificity(match.word)
-                result.append((match.word, match.rules.map { ($0.category, $0.weight * factor) }))
+            if let match = entry.match, !result.contains(where: { $0.id == match.id }) { result.append(match) }
+            index += 1
+        }
+        return result
+    }
+
+    /// Whether `word` is `stem` or its plural `stem` + "s" (a phrase's words match either).
+    private static func isWordOrPlural(_ word: String, of stem: String) -> Bool {
+        if word == stem { return true }
+        let bytes = word.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return stem + "s" == word }
+        return bytes.count == stem.utf8.count + 1 && bytes.last == UInt8(ascii: "s") && bytes.starts(with: stem.utf8)
+    }
+
+    /// The terms a run of words fires, each once: phrases first (their words are then spent), then
+    /// single words; every weight scaled by the word's specificity.
+    package static func matches(_ words: [String]) -> [Match] {
+        var result: [Match] = []
+        var index = 0
+        while index < words.count {
+            guard let entry = entries[words[index]] else {
+                index += 1
+                continue
             }
+            if let phrase = entry.phrases.first(where: { candidate in
+                index + candidate.words.count <= words.count
+                    && zip(candidate.words, words[index...]).allSatisfy { isWordOrPlural($1, of: $0) }
+            }) {
+                if !result.contains(where: { $0.id == phrase.match.id }) { result.append(phrase.match) }
+                index += phrase.words.count
+                continue
+            }
+            if let match = entry.match, !result.contains(where: { $0.id == match.id }) { result.append(match) }
             index += 1
         }
         return result
@@ -202,46 +285,56 @@ package enum WordRules {
 
     /// The rules a word fires, trying a plural's singular when the word itself has none.
     package static func rules(for word: String) -> (word: String, rules: [(category: Category, weight: Double)])? {
-        if let rules = byWord[word] { return (word, rules) }
-        if word.count > 3, word.hasSuffix("ies"), let rules = byWord[String(word.dropLast(3)) + "y"] {
-            return (String(word.dropLast(3)) + "y", rules)
-        }
-        if word.count > 3, word.hasSuffix("s"), let rules = byWord[String(word.dropLast())] {
-            return (String(word.dropLast()), rules)
-        }
-        return nil
+        guard let entry = entries[word], let match = entry.match else { return nil }
+        return (match.term, entry.rules)
     }
 
     /// `words(in:)` for ASCII text, on bytes (the common case, and much faster).
     static func asciiWords(in text: String) -> [String] {
+        let bytes = Array(text.utf8)
         var words: [String] = []
-        var current: [UInt8] = []
+        appendASCIIWords(of: bytes[...], lowered: bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, to: &words)
+        return words
+    }
+
+    /// `asciiWords(in:)` of some of an ASCII text's bytes, appended to `words`; `lowered` is the whole
+    /// text with its letters lowered (a word is cut from it, so it costs no copy of its own).
+    static func appendASCIIWords(of bytes: ArraySlice<UInt8>, lowered: [UInt8], to words: inout [String]) {
+        var ranges: [Range<Int>] = []
+        appendASCIIWordRanges(of: bytes, to: &ranges)
+        for range in ranges { words.append(String(decoding: lowered[range], as: UTF8.self)) }
+    }
+
+    /// Where the words of `asciiWords(in:)` are in some of an ASCII text's bytes, appended to `ranges`.
+    static func appendASCIIWordRanges(of bytes: ArraySlice<UInt8>, to ranges: inout [Range<Int>]) {
+        var start = -1
         var previousLower = false
-        for byte in text.utf8 {
+        for position in bytes.indices {
+            let byte = bytes[position]
             let upper = byte >= 65 && byte <= 90
             let lower = byte >= 97 && byte <= 122
-            let digit = byte >= 48 && byte <= 57
-            if upper || lower || digit {
-                if upper && previousLower && !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
+            if upper || lower || (byte >= 48 && byte <= 57) {
+                // A camelCase hump ends a word.
+                if upper && previousLower && start >= 0 {
+                    ranges.append(start..<position)
+                    start = position
                 }
-                current.append(upper ? byte + 32 : byte)
+                if start < 0 { start = position }
                 previousLower = lower
             } else {
-                if !current.isEmpty {
-                    words.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
+                if start >= 0 {
+                    ranges.append(start..<position)
+                    start = -1
                 }
                 previousLower = false
             }
         }
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        return words
+        if start >= 0 { ranges.append(start..<bytes.endIndex) }
     }
 
-    /// Lower-case words of a text: letters and digits, split at everything else and at
-    /// camelCase humps (`parseCSVRow` → parse, csv, row).
+    /// Lower-case words of a text: runs of letters and digits, split at everything else and
+    /// where a lower-case letter is followed by an upper-case one (`parseCSVRow` → parse, csvrow;
+    /// `fooBar_baz` → foo, bar, baz).
     package static func words(in text: String) -> [String] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
         var words: [String] = []

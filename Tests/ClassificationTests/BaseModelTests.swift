@@ -92,3 +92,23 @@ enum BaseModelFloors {
         .tests: 0.80, .docs: 0.80, .performance: 0.44, .config: 0.71, .maintenance: 0.86,
     ]
 }
+
+@Suite("The base model's features resolved to its rows")
+struct BaseModelResolvedTests {
+    @Test(
+        "resolved features give the very posterior and subject knowledge of the feature dictionary",
+        arguments: [
+            (["fix: Cache the AST (#9)"], ["src/a/b.rs", "README.md"]),
+            (["Add benchmark for the parser", "docs: typo"], ["bench/Parser.swift", "bench/parser.swift", "docs/", "Makefile."]),
+            (["Bump lodash from 4.17.20 to 4.17.21"], ["package.json", "yarn.lock", "src/Café/Résumé.md", "src/Cafe\u{301}/x.md"]),
+            (["ABC-12: perf(db)!: speed up the hot path"], (0..<60).map { "src/module\($0 % 7)/File\($0).test.ts" }),
+            (["WIP"], ["tests/test_models.py"]),
+        ])
+    func sameAsFeatures(subjects: [String], files: [String]) throws {
+        let model = try #require(BaseModel.shipped)
+        let features = BaseModel.features(subjects: subjects, files: files)
+        let resolved = model.resolved(subjects: subjects, files: files, kinds: files.map(PathRules.kind(of:)))
+        #expect(resolved.knowsSubject == model.knowsSubject(features))
+        #expect(model.posterior(resolved) == model.posterior(features))
+    }
+}
