@@ -52,4 +52,23 @@ package enum Parallel {
             }
         }
     }
+
+    /// Work started on another thread now, its result taken later: one stage overlapped with the
+    /// next (a chunk of tasks encoded while the chunk before is written).
+    package final class Pending<T: Sendable>: @unchecked Sendable {
+        private let group = DispatchGroup()
+        // Written once by the worker before it leaves the group; read only after `wait`.
+        private var result: T?
+
+        package init(_ work: @escaping @Sendable () -> T) {
+            DispatchQueue.global().async(group: group) { self.result = work() }
+        }
+
+        /// Waits for the work and returns its result.
+        package func value() -> T {
+            group.wait()
+            // The worker has left the group, so it has set `result`.
+            return result!
+        }
+    }
 }

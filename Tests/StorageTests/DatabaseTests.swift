@@ -38,6 +38,21 @@ struct DatabaseTests {
         #expect(sources.map(\.1) == ["committer", "author", "message"])
     }
 
+    @Test("a larger page cache lasts only while its body runs, also when the body throws")
+    func pageCache() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite", migrations: [])
+        let cacheSize = { try database.prepare("PRAGMA cache_size").first { $0.int64(0) } }
+        let before = try cacheSize()
+        let inside = try database.withPageCache(megabytes: 16) { try cacheSize() }
+        #expect(inside == -16 * 1_024)
+        #expect(try cacheSize() == before)
+        struct Stop: Error {}
+        #expect(throws: Stop.self) { try database.withPageCache(megabytes: 8) { throw Stop() } }
+        #expect(try cacheSize() == before)
+    }
+
     @Test("values are bound, so quotes and odd text survive")
     func binding() throws {
         let directory = try TemporaryDirectory()

@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import Support
 
 @Suite("Parallel map")
@@ -18,5 +19,14 @@ struct ParallelTests {
         var strings = (0..<count).map(String.init)
         Parallel.update(&strings) { index, value in value += "!\(index)" }
         #expect(strings == (0..<count).map { "\($0)!\($0)" })
+    }
+
+    @Test("pending work gives its result, computed on another thread, however late it is asked for")
+    func pending() {
+        let pending = Parallel.Pending { (0..<10_000).reduce(0, &+) }
+        let other = Parallel.Pending { Thread.isMainThread }
+        #expect(pending.value() == 49_995_000)
+        #expect(pending.value() == 49_995_000)
+        #expect(other.value() == false)
     }
 }

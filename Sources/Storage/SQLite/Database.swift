@@ -124,6 +124,20 @@ package final class Database {
         }
     }
 
+    /// Runs `body` with SQLite's page cache raised to `megabytes`, then sets it back and gives
+    /// the pages to the system (`PRAGMA shrink_memory`). For bulk writes of a large history: with
+    /// the default 2 MB, index pages written a moment ago are spilled to the WAL and read back.
+    package func withPageCache<T>(megabytes: Int, _ body: () throws -> T) throws -> T {
+        let previous = try prepare("PRAGMA cache_size").first { $0.int64(0) } ?? -2_000
+        try execute("PRAGMA cache_size = \(-megabytes * 1_024)")
+        defer {
+            // Restoring a setting this connection held a moment ago; a failure leaves only a larger cache.
+            try? execute("PRAGMA cache_size = \(previous)")
+            try? execute("PRAGMA shrink_memory")
+        }
+        return try body()
+    }
+
     /// The rowid of the last inserted row.
     package var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 

@@ -84,56 +84,73 @@ package final class TaskStore {
         var storedIDs: Set<String> = []
         try database.prepare("SELECT id FROM task").query { storedIDs.insert($0.text(0)) }
         var result = SaveResult()
-        try database.transaction {
-            let insert = try database.prepare(
-                """
-                INSERT OR REPLACE INTO task (
-                    id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
-                """)
-            let storedDetail = try database.prepare("SELECT detail FROM task WHERE id = ?")
-            let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
-            let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
-            var seen: Set<String> = []
-            for chunkStart in stride(from: 0, to: tasks.count, by: Self.writeChunk) {
-                let chunk = Array(tasks[chunkStart..<min(chunkStart + Self.writeChunk, tasks.count)])
-                // Encoding is most of a rebuild's cost and each task's is independent: use every core.
-                let details = Parallel.map(chunk) { task -> String? in
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys]
-                    // Fails only for a non-finite figure; reported below with the task's id.
-                    return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
+        // 16 MB of page cache while writing: the task table's indexes stay in memory.
+        try database.withPageCache(megabytes: 16) {
+            try database.transaction {
+                let insert = try database.prepare(
+                    """
+                    INSERT OR REPLACE INTO task (
+                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                    """)
+                let storedDetail = try database.prepare("SELECT detail FROM task WHERE id = ?")
+                let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
+                let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
+                var seen: Set<String> = []
+                let chunks = stride(from: 0, to: tasks.count, by: Self.writeChunk).map {
+                    $0..<min($0 + Self.writeChunk, tasks.count)
                 }
-                for (task, encoded) in zip(chunk, details) {
-                    guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
-                    guard let detail = encoded else {
-                        throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
-                    }
-                    // Rows of ids not yet seen are still as stored: this reads the detail before the rebuild.
-                    if storedIDs.contains(task.id) {
-                        if try storedDetail.first([.text(task.id)], { $0.text(0) }) == detail {
-                            result.unchanged += 1
-                            continue
+                // Encoding is most of a rebuild's CPU: the next chunk is encoded on the other cores
+                // while this one is written.
+                var details = chunks.first.map { Self.encode(Array(tasks[$0])) } ?? []
+                for (index, range) in chunks.enumerated() {
+                    let next = index + 1 < chunks.count
+                        ? Parallel.Pending { [chunk = Array(tasks[chunks[index + 1]])] in Self.encode(chunk) } : nil
+                    // A write that fails still waits for the encoding it started.
+                    defer { if let next { details = next.value() } }
+                    for (task, encoded) in zip(tasks[range], details) {
+                        guard let repositoryID = repositoryIDs[task.repository], seen.insert(task.id).inserted else { continue }
+                        guard let detail = encoded else {
+                            throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
                         }
-                        result.changed += 1
-                    } else {
-                        result.added += 1
+                        // Rows of ids not yet seen are still as stored: this reads the detail before the rebuild.
+                        let stored = storedIDs.contains(task.id)
+                        if stored {
+                            if try storedDetail.first([.text(task.id)], { $0.text(0) }) == detail {
+                                result.unchanged += 1
+                                continue
+                            }
+                            result.changed += 1
+                        } else {
+                            result.added += 1
+                        }
+                        try insert.execute([
+                            .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
+                            .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
+                        ] + Self.figureValues(task))
+                        // A new id has no commit rows: task_commit's key references a stored task.
+                        if stored { try clearCommits.execute([.text(task.id)]) }
+                        for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
                     }
-                    try insert.execute([
-                        .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
-                        .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
-                    ] + Self.figureValues(task))
-                    try clearCommits.execute([.text(task.id)])
-                    for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
                 }
-            }
-            let delete = try database.prepare("DELETE FROM task WHERE id = ?")
-            for id in storedIDs.sorted() where !seen.contains(id) {
-                try delete.execute([.text(id)])
-                result.removed += 1
+                let delete = try database.prepare("DELETE FROM task WHERE id = ?")
+                for id in storedIDs.sorted() where !seen.contains(id) {
+                    try delete.execute([.text(id)])
+                    result.removed += 1
+                }
             }
         }
         return result
+    }
+
+    /// Each task's detail as stored (sorted keys), on every core; nil for a task with a figure
+    /// that is not a finite number.
+    private static func encode(_ tasks: [WorkTask]) -> [String?] {
+        Parallel.map(tasks) { task -> String? in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 
     /// Every stored task, oldest first (ties by id).
