@@ -4,39 +4,68 @@ import Model
 /// later commits of other tasks within the churn window, counted as those commits'
 /// deletions in the file and capped by what the task added there.
 enum Churn {
+    /// One counted file change of a task's commit: 24 bytes, in one flat array for the whole
+    /// history (the largest thing alive while tasks are built, so kept small).
+    private struct Event {
+        var time: Int64
+        var path: Int32
+        var task: Int32
+        var added: Int32
+        var deleted: Int32
+    }
+
     static func apply(
         to tasks: inout [WorkTask], commits: [Commit], groups: [CommitGroup], settings: Settings,
         counts: (FileChange) -> Bool
     ) {
         let window = Int64(settings.churnDays * 86_400)
-        var taskOf = [Int](repeating: -1, count: commits.count)
-        for (taskIndex, group) in groups.enumerated() { for index in group.members { taskOf[index] = taskIndex } }
-        // Per file: (time, task, added, deleted), oldest first.
-        var events: [String: [(time: Int64, task: Int, added: Int, deleted: Int)]] = [:]
+        var taskOf = [Int32](repeating: -1, count: commits.count)
+        for (taskIndex, group) in groups.enumerated() { for index in group.members { taskOf[index] = Int32(taskIndex) } }
+        var paths: [String: Int32] = [:]
+        var events: [Event] = []
+        events.reserveCapacity(
+            commits.indices.reduce(0) { $0 + (commits[$1].isMerge || taskOf[$1] < 0 ? 0 : commits[$1].files.count) })
         for (index, commit) in commits.enumerated() where !commit.isMerge && taskOf[index] >= 0 {
             for change in commit.files where counts(change) {
-                events[change.path, default: []].append(
-                    (commit.authorTime, taskOf[index], change.linesAdded ?? 0, change.linesDeleted ?? 0))
+                let path = paths[change.path] ?? Int32(paths.count)
+                if path == paths.count { paths[change.path] = path }
+                events.append(
+                    Event(
+                        time: commit.authorTime, path: path, task: taskOf[index], added: Int32(clamping: change.linesAdded ?? 0),
+                        deleted: Int32(clamping: change.linesDeleted ?? 0)))
             }
         }
+        paths = [:]
+        // Per file, oldest first.
+        events.sort { ($0.path, $0.time, $0.task) < ($1.path, $1.time, $1.task) }
         var churned = [Int](repeating: 0, count: tasks.count)
-        for (_, list) in events {
-            let sorted = list.sorted { ($0.time, $0.task) < ($1.time, $1.task) }
+        var start = 0
+        while start < events.count {
+            var end = start
+            while end < events.count && events[end].path == events[start].path { end += 1 }
             // Each task's additions in this file and the time of its last change there.
-            var added: [Int: (lines: Int, last: Int64)] = [:]
-            for event in sorted where event.added > 0 {
+            var added: [Int32: (lines: Int, last: Int64)] = [:]
+            for event in events[start..<end] where event.added > 0 {
                 let old = added[event.task] ?? (0, .min)
-                added[event.task] = (old.lines + event.added, max(old.last, event.time))
+                added[event.task] = (old.lines + Int(event.added), max(old.last, event.time))
             }
             for (task, addition) in added {
-                var deleted = 0
-                for event in sorted where event.task != task && event.time > addition.last
-                    && event.time <= addition.last + window
-                {
-                    deleted += event.deleted
+                // The file's first change after the task's last one, then every change in the window.
+                var low = start
+                var high = end
+                while low < high {
+                    let middle = (low + high) / 2
+                    if events[middle].time > addition.last { high = middle } else { low = middle + 1 }
                 }
-                churned[task] += min(deleted, addition.lines)
+                var deleted = 0
+                var position = low
+                while position < end && events[position].time <= addition.last + window {
+                    if events[position].task != task { deleted += Int(events[position].deleted) }
+                    position += 1
+                }
+                churned[Int(task)] += min(deleted, addition.lines)
             }
+            start = end
         }
         for index in tasks.indices { tasks[index].churnedLines = churned[index] }
     }

@@ -137,6 +137,28 @@ struct GroupingTests {
         #expect(task?.churnedLines == 2)
     }
 
+    @Test("churn per file: capped by each file's additions, the window's last second counts, the task's own deletions do not")
+    func churnPerFile() {
+        var history = History()
+        func commit(_ hash: String, _ subject: String, _ author: String, minute: Int64, _ files: [FileChange]) {
+            history.commit(hash, subject, author: author, minute: minute)
+            history.commits[history.commits.count - 1].files = files
+        }
+        let day: Int64 = 24 * 60
+        commit("a1", "ABC-1 add", "ann", minute: 0, [
+            FileChange(path: "src/x.ts", linesAdded: 10, linesDeleted: 0), FileChange(path: "src/y.ts", linesAdded: 5, linesDeleted: 0),
+        ])
+        commit("b1", "XY-2 trim", "bob", minute: day, [FileChange(path: "src/x.ts", linesAdded: 0, linesDeleted: 4)])
+        commit("b2", "XY-3 rewrite", "bob", minute: 2 * day, [FileChange(path: "src/x.ts", linesAdded: 1, linesDeleted: 20)])
+        commit("a2", "ABC-1 tidy", "ann", minute: 3 * day, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 2)])
+        commit("b3", "XY-5 edge", "bob", minute: 14 * day, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 3)])
+        commit("b4", "XY-6 late", "bob", minute: 14 * day + 1, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 1)])
+        let tasks = history.build()
+        // x.ts: 4 + 20 deleted, capped at the 10 added; y.ts: 3 at exactly 14 days, not ann's own 2 nor the 1 a minute late.
+        #expect(tasks.first { $0.key == "ABC-1" }?.churnedLines == 10 + 3)
+        #expect(tasks.first { $0.key == "XY-3" }?.churnedLines == 0)
+    }
+
     @Test("a time log's work hours replace the git estimate; review hours and estimates are kept beside")
     func timeLog() throws {
         var history = History()
