@@ -84,8 +84,10 @@ package final class TaskStore {
         var storedIDs: Set<String> = []
         try database.prepare("SELECT id FROM task").query { storedIDs.insert($0.text(0)) }
         var result = SaveResult()
-        // 16 MB of page cache while writing: the task table's indexes stay in memory.
-        try database.withPageCache(megabytes: 16) {
+        // A first build writes every row: 16 MB of page cache keeps the task tables' indexes in
+        // memory. A rebuild mostly reads stored details to compare, which a larger cache would
+        // only hold on to (the default's 2 MB).
+        try database.withPageCache(megabytes: storedIDs.isEmpty ? 16 : 2) {
             try database.transaction {
                 let insert = try database.prepare(
                     """
