@@ -27,27 +27,35 @@ package enum Parallel {
         }
     }
 
-    /// `for index in items.indices { body(index, &items[index]) }` over the machine's cores, in
-    /// place: unlike `map`, no second array of the items exists while it runs (a large history's
-    /// tasks, updated one by one). `body` must not touch shared mutable state.
-    package static func update<T>(_ items: inout [T], minimumPerChunk: Int = 128, _ body: (Int, inout T) -> Void) {
+    /// `for index in items.indices { body(&items[index], &inputs[index]) }` over the machine's
+    /// cores, in place: unlike `map`, no second array of the items exists while it runs (a large
+    /// history's tasks, updated one by one), and what the body leaves of an input (it may empty
+    /// it once read) goes while the others are still being worked on. The arrays have the same
+    /// length. `body` must not touch shared mutable state.
+    package static func update<T, U>(
+        _ items: inout [T], inputs: inout [U], minimumPerChunk: Int = 128, _ body: (inout T, inout U) -> Void
+    ) {
+        precondition(items.count == inputs.count, "Parallel.update needs one input per item")
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let chunks = min(items.count / max(1, minimumPerChunk), cores * 4)
         guard chunks > 1, cores > 1 else {
-            for index in items.indices { body(index, &items[index]) }
+            for index in items.indices { body(&items[index], &inputs[index]) }
             return
         }
         let count = items.count
         items.withUnsafeMutableBufferPointer { buffer in
-            withoutActuallyEscaping(body) { body in
-                // Each index is updated exactly once, by one chunk: no two threads share an element.
-                nonisolated(unsafe) let base = buffer.baseAddress
-                nonisolated(unsafe) let work = body
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let start = count * chunk / chunks
-                    let end = count * (chunk + 1) / chunks
-                    guard let base else { return }
-                    for index in start..<end { work(index, &base[index]) }
+            inputs.withUnsafeMutableBufferPointer { inputBuffer in
+                withoutActuallyEscaping(body) { body in
+                    // Each index is updated exactly once, by one chunk: no two threads share an element.
+                    nonisolated(unsafe) let base = buffer.baseAddress
+                    nonisolated(unsafe) let inputBase = inputBuffer.baseAddress
+                    nonisolated(unsafe) let work = body
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        let start = count * chunk / chunks
+                        let end = count * (chunk + 1) / chunks
+                        guard let base, let inputBase else { return }
+                        for index in start..<end { work(&base[index], &inputBase[index]) }
+                    }
                 }
             }
         }

@@ -18,17 +18,43 @@ package struct CommitGroup: Sendable, Equatable {
 }
 
 /// METHOD.md's task grouping over one repository's commits; the first rule that
-/// applies wins: issue key (branch or subject), merged pull request, squash merge,
+/// applies wins: issue key (merge branch, subject, or the branch of the session that made
+/// the commit), merged pull request, squash merge, a branch rebased onto the main line,
 /// then bursts of one author's commits.
 package struct Grouping {
     let commits: [Commit]
     let identity: (Commit) -> String
     let burstGapSeconds: Int64
+    let sessionBranches: [SessionBranch]
 
-    package init(commits: [Commit], identity: @escaping (Commit) -> String, burstGapHours: Double) {
+    /// What rule 1 reads of a session log: its branch and the commits it names (its own
+    /// `git commit` output). A commit made in a session on `SHOP-12-…` belongs to SHOP-12.
+    package struct SessionBranch: Sendable {
+        /// How a reason names the session (`claude-code session 4f2a…`).
+        package var session: String
+        package var branch: String
+        package var commits: [String]
+
+        package init(session: String, branch: String, commits: [String]) {
+            self.session = session
+            self.branch = branch
+            self.commits = commits
+        }
+    }
+
+    /// Consecutive main-line commits of one author committed at most this far apart were put
+    /// there together: one rebase, `git am` or "rebase and merge" of one branch.
+    static let rebaseBatchSeconds: Int64 = 60
+
+    package init(
+        commits: [Commit], identity: @escaping (Commit) -> String, burstGapHours: Double,
+        sessionBranches: [SessionBranch] = []
+    ) {
         self.commits = commits
         self.identity = identity
         self.burstGapSeconds = Int64(burstGapHours * 3600)
+        // The first session to name a commit wins, so the order must not depend on the caller.
+        self.sessionBranches = sessionBranches.sorted { $0.session < $1.session }
     }
 
     /// A merge commit's subject, parsed.
@@ -77,6 +103,8 @@ package struct Grouping {
         // groups themselves would hold a second, sparse copy of them).
         var groups: [CommitGroup] = []
         var positions: [String: Int] = [:]
+        // Each claimed commit's group (a rebased batch asks which tasks its members went to).
+        var groupOf = [Int32](repeating: -1, count: commits.count)
 
         // Reasons repeat across commits (an author's bursts, a pull request's members): one copy each.
         var reasons = StringInterner()
@@ -94,11 +122,14 @@ package struct Grouping {
             groups[position].reasons[index] = reasons.intern(reason)
             if groups[position].branch == nil { groups[position].branch = branch }
             claimed[index] = true
+            groupOf[index] = Int32(position)
         }
 
         // Rules 1 and 2 for merged branches: walk each merge's second parent back to
         // the mainline or to commits an earlier merge took.
-        let mainline = mainlineCommits(indexByHash)
+        let mainlineChain = mainlineCommits(indexByHash)
+        var mainline = [Bool](repeating: false, count: commits.count)
+        for index in mainlineChain { mainline[index] = true }
         let merges = commits.indices.filter { commits[$0].isMerge }
             .sorted { (commits[$0].committerTime, $0) < (commits[$1].committerTime, $1) }
         for merge in merges {
@@ -133,7 +164,9 @@ package struct Grouping {
             }
         }
 
-        // Rules 1 and 3 for the rest, oldest first.
+        // Rules 1 and 3 for the rest, oldest first: a key in the subject, a squash merge, a key in
+        // the branch of the session that made the commit.
+        let sessionKeys = sessionKeys(claimed: claimed, knownProjects: knownProjects)
         var rest: [Int] = []
         for index in commits.indices where !claimed[index] && !commits[index].isMerge {
             let subject = commits[index].subject
@@ -141,12 +174,45 @@ package struct Grouping {
                 add(index, to: key, kind: .issue, reason: "issue key \(key) in its subject")
             } else if let number = IssueKeys.squashNumber(subject) {
                 add(index, to: "PR #\(number)", kind: .squash, reason: "squash merge of pull request #\(number)")
+            } else if let found = sessionKeys[index] {
+                add(index, to: found.key, kind: .issue, reason: found.reason, branch: found.branch)
             } else {
                 rest.append(index)
             }
         }
 
-        // Rule 4: bursts of one author's commits with gaps of at most the burst gap.
+        // Rule 4: a branch rebased onto the main line (no merge commit) keeps its commits together:
+        // consecutive main-line commits of one author, committed within a minute of each other.
+        // Where such a batch holds one task's commits, its unkeyed commits join that task; where
+        // it holds none, they are one task; where it holds several, the bursts decide.
+        for batch in rebaseBatches(mainlineChain) {
+            let unclaimed = batch.filter { !claimed[$0] }
+            guard !unclaimed.isEmpty else { continue }
+            let taken = Set(batch.compactMap { groupOf[$0] >= 0 ? Int(groupOf[$0]) : nil })
+            let when = Timestamp.iso8601(commits[batch[0]].committerTime)
+            if taken.count == 1, let position = taken.first {
+                let group = groups[position]
+                let anchor = batch.first { groupOf[$0] == Int32(position) }.map { String(commits[$0].hash.prefix(10)) } ?? ""
+                for index in unclaimed {
+                    add(
+                        index, to: group.key, kind: group.kind,
+                        reason: "rebased onto the main line at \(when) with \(anchor) of \(group.key), by the same author",
+                        branch: group.branch)
+                }
+            } else if taken.isEmpty && unclaimed.count > 1 {
+                let key = "burst " + commits[unclaimed[0]].hash.prefix(12)
+                for (offset, index) in unclaimed.enumerated() {
+                    add(
+                        index, to: key, kind: .burst,
+                        reason: offset == 0
+                            ? "first commit of a branch by \(identity(commits[index])) rebased onto the main line at \(when)"
+                            : "rebased onto the main line at \(when) with \(commits[unclaimed[0]].hash.prefix(10)), by the same author")
+                }
+            }
+        }
+        rest.removeAll { claimed[$0] }
+
+        // Rule 5: bursts of one author's commits with gaps of at most the burst gap.
         var byAuthor: [String: [Int]] = [:]
         for index in rest { byAuthor[identity(commits[index]), default: []].append(index) }
         for author in byAuthor.keys.sorted() {
@@ -172,6 +238,70 @@ package struct Grouping {
         return groups
     }
 
+    /// For each unclaimed commit a session names, the issue key of that session's branch.
+    private func sessionKeys(
+        claimed: [Bool], knownProjects: Set<String>
+    ) -> [Int: (key: String, branch: String, reason: String)] {
+        let prefixLength = 7
+        let keyed = sessionBranches.compactMap { session in
+            IssueKeys.inBranch(session.branch, knownProjects: knownProjects).map { (session, $0) }
+        }
+        guard !keyed.isEmpty else { return [:] }
+        var byPrefix: [Substring: [Int]] = [:]
+        for (index, commit) in commits.enumerated() where !claimed[index] && !commit.isMerge {
+            byPrefix[commit.hash.prefix(prefixLength), default: []].append(index)
+        }
+        var result: [Int: (key: String, branch: String, reason: String)] = [:]
+        for (session, key) in keyed {
+            for reference in session.commits where reference.count >= prefixLength {
+                for index in byPrefix[reference.prefix(prefixLength)] ?? []
+                where commits[index].hash.hasPrefix(reference) && result[index] == nil {
+                    result[index] = (
+                        key, session.branch,
+                        "issue key \(key) in branch \(session.branch) of \(session.session), which made this commit"
+                    )
+                }
+            }
+        }
+        return result
+    }
+
+    /// Runs of consecutive main-line commits (oldest first) of one author, each committed within
+    /// `rebaseBatchSeconds` of the one before, of two commits or more, all but the newest
+    /// committed more than that after they were written (rewritten, not merely made in a
+    /// hurry). A merge ends a run.
+    private func rebaseBatches(_ chain: [Int]) -> [[Int]] {
+        var batches: [[Int]] = []
+        var run: [Int] = []
+        var author = ""
+        func close() {
+            let rewritten = run.dropLast().allSatisfy {
+                commits[$0].committerTime - commits[$0].authorTime > Self.rebaseBatchSeconds
+            }
+            if run.count > 1 && rewritten { batches.append(run) }
+            run = []
+        }
+        for index in chain.reversed() {
+            let commit = commits[index]
+            if commit.isMerge {
+                close()
+                continue
+            }
+            let who = identity(commit)
+            if let last = run.last, who == author,
+                abs(commit.committerTime - commits[last].committerTime) <= Self.rebaseBatchSeconds
+            {
+                run.append(index)
+            } else {
+                close()
+                run = [index]
+                author = who
+            }
+        }
+        close()
+        return batches
+    }
+
     /// Commits reachable from `starts` that are neither on the mainline nor taken.
     private func walk(
         from starts: ArraySlice<String>, _ indexByHash: [String: Int], mainline: [Bool], claimed: [Bool]
@@ -187,8 +317,8 @@ package struct Grouping {
         return result
     }
 
-    /// The first-parent chain of the tip that merged the most branches: the default branch.
-    private func mainlineCommits(_ indexByHash: [String: Int]) -> [Bool] {
+    /// The first-parent chain of the tip that merged the most branches, newest first: the default branch.
+    private func mainlineCommits(_ indexByHash: [String: Int]) -> [Int] {
         var hasChild = [Bool](repeating: false, count: commits.count)
         for commit in commits {
             for parent in commit.parents { if let index = indexByHash[parent] { hasChild[index] = true } }
@@ -208,9 +338,7 @@ package struct Grouping {
             }
             if merges > best.merges || (merges == best.merges && chain.count > best.chain.count) { best = (merges, chain) }
         }
-        var mainline = [Bool](repeating: false, count: commits.count)
-        for index in best.chain { mainline[index] = true }
-        return mainline
+        return best.chain
     }
 
     static func hours(_ value: Double) -> String {

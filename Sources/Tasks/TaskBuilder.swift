@@ -170,7 +170,13 @@ package struct TaskBuilder: Sendable {
     ) -> [WorkTask] {
         let name = (history.root as NSString).lastPathComponent
         progress("grouping \(history.commits.count) commits of \(name)")
-        var groups = Grouping(commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours).group()
+        let sessionBranches = sessions.compactMap { session -> Grouping.SessionBranch? in
+            guard session.repository == history.root, let branch = session.branch, !session.commits.isEmpty else { return nil }
+            return Grouping.SessionBranch(session: "\(session.tool) session \(session.id)", branch: branch, commits: session.commits)
+        }
+        var groups = Grouping(
+            commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches
+        ).group()
         // Ids come from the repository's root commit, not its path: every clone, on every
         // machine, gives a task the same id.
         let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
@@ -213,15 +219,18 @@ package struct TaskBuilder: Sendable {
         // (`FinishInput`: subjects, files and marks, shared with the commits), then the history
         // and the groups go, so that the tasks grow their evidence without the commits beside them.
         Churn.apply(to: &tasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
-        let inputs = groups.map { FinishInput($0, commits: history.commits) }
+        var inputs = groups.map { FinishInput($0, commits: history.commits) }
         groups = []
         history.commits = []
         progress("classifying \(tasks.count) tasks of \(name)")
         // Each task's finish is independent of the others': classify them on every core, in place
-        // (no second array of the tasks).
-        Parallel.update(&tasks) { index, task in
-            finish(&task, input: inputs[index], sessions: sessionsByKey, labels: labels, counts: counts)
+        // (no second array of the tasks). An input is emptied once read, so the commits' files go
+        // while the tasks grow their evidence rather than after.
+        Parallel.update(&tasks, inputs: &inputs) { task, input in
+            finish(&task, input: input, sessions: sessionsByKey, labels: labels, counts: counts)
+            input.members = []
         }
+        inputs = []
         // Evidence repeats across tasks (the same rules, the same model figures): one copy each.
         for index in tasks.indices {
             for item in tasks[index].evidence.indices {

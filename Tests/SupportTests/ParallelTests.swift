@@ -14,11 +14,18 @@ struct ParallelTests {
     @Test("update equals the serial loop, in place, for small and large inputs", arguments: [0, 1, 255, 1000, 100_003])
     func updateSameAsLoop(count: Int) {
         var numbers = Array(0..<count)
-        Parallel.update(&numbers) { index, value in value = value &* 31 &+ index }
+        var offsets = Array(0..<count)
+        Parallel.update(&numbers, inputs: &offsets) { value, offset in value = value &* 31 &+ offset }
         #expect(numbers == (0..<count).map { $0 &* 31 &+ $0 })
         var strings = (0..<count).map(String.init)
-        Parallel.update(&strings) { index, value in value += "!\(index)" }
+        var suffixes = (0..<count).map { "!\($0)" }
+        Parallel.update(&strings, inputs: &suffixes) { value, suffix in
+            value += suffix
+            suffix = ""
+        }
         #expect(strings == (0..<count).map { "\($0)!\($0)" })
+        // What the body left of each input is kept: here every one was emptied after use.
+        #expect(suffixes.allSatisfy { $0.isEmpty })
     }
 
     @Test("pending work gives its result, computed on another thread, however late it is asked for")

@@ -33,7 +33,7 @@ struct History {
     }
 }
 
-@Suite("Task grouping (METHOD.md rules 1–4)")
+@Suite("Task grouping (METHOD.md rules 1–5)")
 struct GroupingTests {
     @Test("rule 1: one task per issue key in subjects, wherever the commits are")
     func issueKeys() {
@@ -79,7 +79,7 @@ struct GroupingTests {
         #expect(tasks.first?.title == "Add retries to the client (#12)")
     }
 
-    @Test("rule 4: an author's commits with gaps of at most 4 hours form a burst; a longer gap starts another")
+    @Test("rule 5: an author's commits with gaps of at most 4 hours form a burst; a longer gap starts another")
     func bursts() {
         var history = History()
         history.commit("a1", "one", minute: 0)
@@ -89,6 +89,75 @@ struct GroupingTests {
         let tasks = history.build().filter { $0.author == "ann@example.com" }
         #expect(tasks.map { $0.commits.map(\.hash) } == [["a1", "a2"], ["a3"]])
         #expect(tasks.allSatisfy { $0.kind == .burst })
+    }
+
+    /// A linear history as `git rebase` leaves it: each branch's commits consecutive on the main
+    /// line, written over days but all committed at the moment of the rebase.
+    static func rebased(_ history: inout History, _ hashes: [String], at minute: Int64) {
+        for index in history.commits.indices where hashes.contains(history.commits[index].hash) {
+            history.commits[index].committerTime = History.start + minute * 60 + Int64(index % 2)
+        }
+    }
+
+    @Test("a rebased branch (no merge): its unkeyed commits join the one key among them, across days")
+    func rebasedBranchJoinsItsKey() {
+        var history = History()
+        let day: Int64 = 24 * 60
+        history.commit("a1", "Add coupon model", minute: 0)
+        history.commit("a2", "Edge case for empty list", minute: day)
+        history.commit("a3", "[SHOP-12] Handle nil coupon", minute: 2 * day)
+        history.commit("a4", "Small cleanup", minute: 2 * day + 30)
+        Self.rebased(&history, ["a1", "a2", "a3", "a4"], at: 3 * day)
+        // The same author's next branch, rebased later, with no key at all: one task too.
+        history.commit("a5", "Configure redis", minute: 4 * day)
+        history.commit("a6", "Tune redis timeouts", minute: 5 * day)
+        Self.rebased(&history, ["a5", "a6"], at: 6 * day)
+        let tasks = history.build()
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["a1", "a2", "a3", "a4"], ["a5", "a6"]])
+        let shop = tasks.first { $0.key == "SHOP-12" }
+        #expect(shop?.commits.first?.reason.contains("rebased onto the main line") == true)
+        #expect(shop?.commits.first?.reason.contains("a3 of SHOP-12") == true)
+        #expect(tasks.last?.kind == .burst)
+    }
+
+    @Test("no batch where commits were not rewritten, or where a batch holds two tasks' keys")
+    func rebaseBatchesNeedOneKeyAndRewrittenCommits() {
+        var history = History()
+        let day: Int64 = 24 * 60
+        // Committed as written, a minute apart: the burst rule, with its gap, decides.
+        history.commit("a1", "one", minute: 0)
+        history.commit("a2", "two", minute: 1)
+        history.commit("a3", "three", minute: 1 + 241)
+        history.commit("a4", "four", minute: 1 + 242)
+        var tasks = history.build()
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["a1", "a2"], ["a3", "a4"]])
+        #expect(tasks.allSatisfy { $0.commits.allSatisfy { !$0.reason.contains("rebased") } })
+
+        // One rebase of two branches (two keys): unkeyed commits are not given to either.
+        history = History()
+        history.commit("b1", "ABC-1 start", minute: 0)
+        history.commit("b2", "ABC-2 start", minute: day)
+        history.commit("b3", "tidy", minute: 3 * day)
+        Self.rebased(&history, ["b1", "b2", "b3"], at: 4 * day)
+        tasks = history.build()
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["b1"], ["b2"], ["b3"]])
+    }
+
+    @Test("rule 1 from a session log: a commit the session made goes to its branch's issue key")
+    func sessionBranchKey() {
+        var history = History()
+        history.commit("c0ffee1234", "Add refund policy", minute: 0)
+        history.commit("beef005678", "Unrelated spike", minute: 10)
+        let session = SessionActivity(
+            tool: "claude-code", id: "s-1", repository: "/repo", branch: "SHOP-7-refunds",
+            eventTimes: [History.start * 1000], filesEdited: [], commits: ["c0ffee1"], promptWords: [:])
+        let tasks = history.build(sessions: [session])
+        let shop = tasks.first { $0.key == "SHOP-7" }
+        #expect(shop?.commits.map(\.hash) == ["c0ffee1234"])
+        #expect(shop?.branch == "SHOP-7-refunds")
+        #expect(shop?.commits.first?.reason == "issue key SHOP-7 in branch SHOP-7-refunds of claude-code session s-1, which made this commit")
+        #expect(shop?.ai == true)
+        #expect(tasks.contains { $0.commits.map(\.hash) == ["beef005678"] && $0.kind == .burst })
     }
 
     @Test("effort: gaps up to 2 hours are earned, else a 30-minute lead-in, the first commit too; bots earn nothing")
