@@ -57,9 +57,37 @@ package struct Classifier: Sendable {
         // An author's own conventional type that names a category beats a model whose training
         // subjects had their prefix removed.
         guard !evidence.contains(where: { $0.family == "type" }) else { return decide(evidence) }
-        let features = baseModel.resolved(subjects: traits.subjects, paths: paths, kinds: kinds)
-        guard features.knowsSubject else { return decide(evidence) }
-        return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
+        guard traits.commits.count > 1 else {
+            let features = baseModel.resolved(subjects: traits.subjects, paths: paths, kinds: kinds)
+            guard features.knowsSubject else { return decide(evidence) }
+            return decide(Self.combined(evidence, probability: baseModel.posterior(features)))
+        }
+        guard let probability = commitByCommit(traits.commits, model: baseModel) else { return decide(evidence) }
+        return decide(Self.combined(evidence, probability: probability, source: "model of real commits, commit by commit"))
+    }
+
+    /// The base model's probabilities for a task of several commits: each commit's own (the model
+    /// learned from single commits, so the union of a feature's commits and its "Add missing spec"
+    /// reads as a test change), averaged with the commits' lines as weights. A commit with no
+    /// subject word the model knows keeps its weight but gives no probability: the model speaks
+    /// only for the share of the task it can read. Commits with no file are left out; nil when no
+    /// commit is one the model can read.
+    func commitByCommit(_ commits: [TaskTraits.Commit], model: BaseModel) -> [Double]? {
+        var sum = [Double](repeating: 0, count: BaseModel.classes.count + 1)
+        var total = 0.0
+        var read = false
+        for commit in commits {
+            let paths = commit.files.filter { !config.ignores($0) }.map(PathRules.PathBytes.init)
+            guard !paths.isEmpty else { continue }
+            let weight = Double(max(commit.lines, 1))
+            total += weight
+            let features = model.resolved(subjects: [commit.subject], paths: paths, kinds: paths.map(PathRules.kind(of:)))
+            guard features.knowsSubject else { continue }
+            read = true
+            for (index, probability) in model.posterior(features).enumerated() { sum[index] += weight * probability }
+        }
+        guard read else { return nil }
+        return sum.map { $0 / total }
     }
 
     /// The rules' evidence with the base model's (`probability`: `BaseModel.classes`, then other): the
@@ -69,7 +97,7 @@ package struct Classifier: Sendable {
     /// a task config or tests when nothing else about the change says so).
     package static func combined(
         _ evidence: [Evidence], probability: [Double], weight: Double = baseModelWeight, gate: Double = otherGate,
-        floor: Double = baseModelFloor, domainGate: Double = ruleDomainGate
+        floor: Double = baseModelFloor, domainGate: Double = ruleDomainGate, source: String = "model of real commits"
     ) -> [Evidence] {
         let damping = 1 - gate * probability[BaseModel.classes.count]
         let ruleTotal = evidence.reduce(0) { $0 + $1.weight }
@@ -84,7 +112,7 @@ package struct Classifier: Sendable {
         for (index, category) in BaseModel.classes.enumerated() where probability[index] > floor {
             result.append(
                 Evidence(
-                    family: "base", detail: "model of real commits: p = \(Int((probability[index] * 100).rounded()))%",
+                    family: "base", detail: "\(source): p = \(Int((probability[index] * 100).rounded()))%",
                     category: category, weight: (probability[index] - floor) / (1 - floor) * scale * modelDamping))
         }
         return result

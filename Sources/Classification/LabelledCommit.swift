@@ -60,7 +60,12 @@ package struct LabelledCommit: Sendable, Equatable {
             var score = ClassificationScore()
             let tasks = groups(rows.filter { $0.repository == held })
             let predicted = Parallel.map(tasks) { task in
-                classifier.classify(TaskTraits(files: Array(Set(task.flatMap(\.files))).sorted(), subjects: task.map(\.subject))).category
+                // The set has no line counts: a task's commits weigh the same.
+                classifier.classify(
+                    TaskTraits(
+                        files: Array(Set(task.flatMap(\.files))).sorted(), subjects: task.map(\.subject),
+                        commits: task.count > 1 ? task.map { TaskTraits.Commit(subject: $0.subject, files: $0.files, lines: 0) } : [])
+                ).category
             }
             for (task, category) in zip(tasks, predicted) {
                 let labels = Set(task.compactMap(\.label))

@@ -8,11 +8,32 @@ package struct TaskTraits: Sendable, Equatable {
     package var branches: [String]
     /// Vocabulary words of the linked sessions' prompts, with counts (see `PromptVocabulary`).
     package var promptWords: [String: Int]
+    /// Each commit on its own, for the base model, which learned from single commits: a task of
+    /// two or more is scored commit by commit (empty: the task is read as one commit).
+    package var commits: [Commit]
 
-    package init(files: [String] = [], subjects: [String] = [], branches: [String] = [], promptWords: [String: Int] = [:]) {
+    /// One commit's subject, files and size.
+    package struct Commit: Sendable, Equatable {
+        package var subject: String
+        package var files: [String]
+        /// Lines added and deleted in files that count toward size: the commit's weight.
+        package var lines: Int
+
+        package init(subject: String, files: [String], lines: Int) {
+            self.subject = subject
+            self.files = files
+            self.lines = lines
+        }
+    }
+
+    package init(
+        files: [String] = [], subjects: [String] = [], branches: [String] = [], promptWords: [String: Int] = [:],
+        commits: [Commit] = []
+    ) {
         self.files = files
         self.subjects = subjects
         self.branches = branches
         self.promptWords = promptWords
+        self.commits = commits
     }
 }

@@ -419,7 +419,14 @@ package struct TaskBuilder: Sendable {
         branches += linked.compactMap(\.branch).filter { !["main", "master", "develop", "trunk", "HEAD"].contains($0) }
         var words: [String: Int] = [:]
         for session in linked { words.merge(session.promptWords, uniquingKeysWith: +) }
-        let traits = TaskTraits(files: fileList, subjects: subjects, branches: Array(Set(branches)).sorted(), promptWords: words)
+        let commitTraits = members.filter { !$0.isMerge }.map { member in
+            TaskTraits.Commit(
+                subject: member.subject, files: member.files.map(\.path),
+                lines: member.files.reduce(0) { counts($1) ? $0 + ($1.linesAdded ?? 0) + ($1.linesDeleted ?? 0) : $0 })
+        }
+        let traits = TaskTraits(
+            files: fileList, subjects: subjects, branches: Array(Set(branches)).sorted(), promptWords: words,
+            commits: commitTraits)
         let classification = classifier.classify(traits)
         task.category = classification.category
         task.confidence = classification.confidence

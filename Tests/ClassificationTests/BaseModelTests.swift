@@ -82,6 +82,45 @@ struct BaseModelTests {
         let pathShare = features["e:rs"] ?? 0
         #expect(pathShare > 0 && pathShare < 1)
     }
+
+    @Test("a task of several commits is shown to the model commit by commit, each weighted by its lines")
+    func commitByCommit() throws {
+        let classifier = Classifier()
+        guard let model = classifier.baseModel else {
+            Issue.record("no shipped model")
+            return
+        }
+        let feature = TaskTraits.Commit(
+            subject: "Integrate Mailchimp API", files: ["app/services/mailchimp_client.rb", "config/mailchimp.yml"], lines: 120)
+        let spec = TaskTraits.Commit(subject: "Add missing spec", files: ["spec/services/mailchimp_client_spec.rb"], lines: 15)
+        let traits = TaskTraits(
+            files: (feature.files + spec.files).sorted(), subjects: [feature.subject, spec.subject], commits: [feature, spec])
+        let testsIndex = try #require(BaseModel.classes.firstIndex(of: .tests))
+        // "Integrate Mailchimp API" has no subject word the model kept: its 120 lines count, with
+        // no probability, so the spec commit's 15 lines speak for 15 / 135 of the task.
+        #expect(classifier.commitByCommit([feature], model: model) == nil)
+        let specAlone = classifier.commitByCommit([spec], model: model) ?? []
+        #expect(specAlone.count == BaseModel.classes.count + 1)
+        let mixed = classifier.commitByCommit(traits.commits, model: model) ?? []
+        #expect(mixed.count == specAlone.count)
+        for (got, want) in zip(mixed, specAlone.map { $0 * 15 / 135 }) { #expect(abs(got - want) < 1e-12) }
+        // Two commits it can read: their probabilities averaged with their lines as weights.
+        let docs = TaskTraits.Commit(subject: "Fix typo in the docs", files: ["README.md"], lines: 5)
+        let docsAlone = classifier.commitByCommit([docs], model: model) ?? []
+        let pair = classifier.commitByCommit([spec, docs], model: model) ?? []
+        #expect(docsAlone.count == specAlone.count && pair.count == specAlone.count)
+        for index in pair.indices where index < docsAlone.count && index < specAlone.count {
+            #expect(abs(pair[index] - (specAlone[index] * 15 + docsAlone[index] * 5) / 20) < 1e-12)
+        }
+        let union = model.posterior(model.resolved(subjects: traits.subjects, files: traits.files, kinds: traits.files.map(PathRules.kind(of:))))
+        #expect(mixed.count > testsIndex && mixed[testsIndex] < union[testsIndex])
+        // The task's classification says which way the model read it; one commit is read as before.
+        let result = classifier.classify(traits)
+        #expect(result.evidence.allSatisfy { $0.family != "base" || $0.detail.hasPrefix("model of real commits, commit by commit") })
+        #expect(result.category != .tests)
+        let single = classifier.classify(TaskTraits(files: spec.files, subjects: [spec.subject], commits: [spec]))
+        #expect(single == classifier.classify(TaskTraits(files: spec.files, subjects: [spec.subject])))
+    }
 }
 
 /// Floors a little under what the fixture measured (accuracy 82.7%, rules alone 74.4%; recall tests 83.8%,
