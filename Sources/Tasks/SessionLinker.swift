@@ -20,6 +20,8 @@ struct SessionLinker {
     /// Tasks by the key a session may name: `ABC-12`, `#12` (also for `PR #12`), and the key
     /// in the branch a task was merged from.
     private var tasksByKey: [String: [Int]] = [:]
+    /// Each task's keys (its own, and its merge branch's).
+    private var keysOfTask: [Set<String>] = []
     /// Tasks by the branch they were merged from (a merge, or a squashed pull request's head).
     private var tasksByBranch: [String: [Int]] = [:]
     private var knownProjects: Set<String> = []
@@ -74,6 +76,7 @@ struct SessionLinker {
             for key in keys.sorted() where key.hasPrefix("#") || IssueKeys.project(of: key) != nil {
                 tasksByKey[key, default: []].append(index)
             }
+            keysOfTask.append(keys)
         }
     }
 
@@ -136,8 +139,17 @@ struct SessionLinker {
             return sorted()
         }
         guard !session.eventTimes.isEmpty else { return sorted() }
+        // A session whose branch names an issue no task carries (its commits name no key) may
+        // still have done an unkeyed task, but not another issue of the same tracker.
+        let sessionKey = session.branch.flatMap { IssueKeys.inBranch($0, knownProjects: knownProjects) }
+        let sessionProject = sessionKey.flatMap(IssueKeys.project(of:))
         func eligible(_ index: Int) -> Bool {
             guard result[index] == nil, sameBranch(session, tasks[index]) else { return false }
+            if let sessionKey, let sessionProject,
+                keysOfTask[index].contains(where: { $0 != sessionKey && IssueKeys.project(of: $0) == sessionProject })
+            {
+                return false
+            }
             return owner.map { taskAuthors[index].contains($0) } ?? true
         }
         var shared: [(file: String, tasks: [Int])] = []
@@ -156,26 +168,44 @@ struct SessionLinker {
             }
         }
         guard result.isEmpty, owner != nil else { return sorted() }
-        // Weak evidence, and only for a session whose owner is known (so only the owner's tasks are eligible).
+        // Weak evidence, and only for a session whose owner is known (so only the owner's tasks are
+        // eligible). Weak evidence names no one task, so it links to one: the candidate with the
+        // most of the session's events in its window (the earlier task on a tie), never to all.
+        var weak: [Link] = []
         if session.filesEdited.isEmpty {
             let before = Int64(settings.sessionOverlapHours * 3_600_000)
             for (index, task) in tasks.enumerated() where eligible(index) && material(session, index) {
                 if activeOverlap(session.eventTimes, from: task.firstCommitTime * 1000 - before, to: task.lastCommitTime * 1000) {
-                    result[index] = Link(
-                        task: index,
-                        reason: "no file edits in its log; its owner's task, active from \(Self.hours(before)) before the first commit to the last (time overlap alone: weak)",
-                        evidence: .time)
+                    weak.append(
+                        Link(
+                            task: index,
+                            reason: "no file edits in its log; its owner's task, active from \(Self.hours(before)) before the first commit to the last (time overlap alone: weak)",
+                            evidence: .time))
                 }
             }
         } else {
             for entry in shared {
-                for index in entry.tasks where result[index] == nil && material(session, index) {
+                for index in entry.tasks where !weak.contains(where: { $0.task == index }) && material(session, index) {
                     let others = entry.tasks.count > 1
                         ? "which \(entry.tasks.count) of its owner's tasks touched then" : "a file most tasks touch"
-                    result[index] = Link(
-                        task: index, reason: "edited \(entry.file), \(others) (weak)", evidence: .time)
+                    weak.append(Link(task: index, reason: "edited \(entry.file), \(others) (weak)", evidence: .time))
                 }
             }
+        }
+        /// The session's events from `before` the task's first commit to the end of its work.
+        func events(_ index: Int, before: Int64) -> Int {
+            let from = tasks[index].firstCommitTime * 1000 - before
+            let to = workEnds[index] * 1000
+            return session.eventTimes.reduce(0) { $0 + ($1 >= from && $1 <= to ? 1 : 0) }
+        }
+        let near = Int64(settings.sessionOverlapHours * 3_600_000)
+        func rank(_ index: Int) -> (Int, Int, Int) { (events(index, before: near), events(index, before: lead), -index) }
+        if let best = weak.max(by: { rank($0.task) < rank($1.task) }) {
+            var link = best
+            if weak.count > 1 {
+                link.reason += "; the likeliest of \(weak.count) such tasks, with the most of its events from \(Self.hours(near)) before its first commit to its end"
+            }
+            result[link.task] = link
         }
         return sorted()
     }

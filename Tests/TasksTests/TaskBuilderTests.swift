@@ -376,6 +376,35 @@ struct LinkingTests {
         #expect(task.aiOnWeakEvidenceOnly)
     }
 
+    @Test("weak evidence links a session to one task: the one with the most of its events in the window, never to every candidate")
+    func weakLinksPickOne() throws {
+        var history = History()
+        // Two of ann's tasks touch the same file within a day; her session edited it, mostly
+        // while the second was being written.
+        history.commit("a1", "ABC-1 one", minute: 0, files: ["db/schema.rb", "src/a.ts"])
+        history.commit("a2", "ABC-2 two", minute: 600, files: ["db/schema.rb", "src/b.ts"])
+        let tasks = history.build(sessions: [
+            session("owned", files: ["db/schema.rb"], minutes: [-30, -25, 500, 505, 510, 515, 520, 525, 530], directory: "/home/ann/repo")
+        ])
+        let linked = tasks.filter { !$0.sessions.isEmpty }
+        #expect(linked.map(\.key) == ["ABC-2"])
+        let reason = try #require(linked.first?.sessions.first?.reason)
+        #expect(reason.contains("which 2 of its owner's tasks touched then (weak); the likeliest of 2 such tasks, with the most of its events from 2.0 h before"))
+    }
+
+    @Test("a session whose branch names a key no task carries links by file to an unkeyed task, never to another issue of the tracker")
+    func branchKeyWithoutTask() throws {
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0, files: ["src/parser.ts"])
+        history.commit("b1", "Tidy the lexer", author: "bob", minute: 0, files: ["src/lexer.ts"])
+        let tasks = history.build(sessions: [
+            session("other-issue", files: ["src/parser.ts"], minutes: [-30, -25, -20], branch: "ABC-9-cache"),
+            session("unkeyed", files: ["src/lexer.ts"], minutes: [-30, -25, -20], branch: "ABC-9-cache"),
+        ])
+        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.isEmpty == true)
+        #expect(tasks.first { $0.author == "bob@example.com" }?.sessions.map(\.id) == ["unkeyed"])
+    }
+
     @Test("a file or time link needs the session active for 10% of the task's effort; a key link does not; a one-timestamp log is exempt")
     func materialShare() throws {
         // ABC-1's effort is 1.5 hours (a 30-minute lead-in, then 60 minutes): 9 minutes is 10%.
