@@ -69,6 +69,43 @@ struct TaskCommandTests {
         #expect(evaluate.stdout.contains("1 labelled tasks, leave-one-out"))
     }
 
+    @Test("a branch rebased onto main (no merge commit) is one task: its unkeyed commits join the one that names the key")
+    func rebasedBranch() throws {
+        let repository = try ScriptedRepository("rebased")
+        defer { repository.remove() }
+        try repository.write("README.md", "shop\n")
+        try repository.commit("Initial commit", date: "2026-02-01T09:00:00+0000")
+        _ = try repository.git("checkout", "-q", "-b", "SHOP-12-coupons")
+        try repository.write("app/models/coupon.rb", "class Coupon; end\n")
+        try repository.commit("Add coupon model", date: "2026-02-02T10:00:00+0000")
+        try repository.write("app/controllers/coupons_controller.rb", "class CouponsController; end\n")
+        try repository.commit("Add coupons controller", date: "2026-02-03T11:00:00+0000")
+        try repository.write("spec/models/coupon_spec.rb", "describe Coupon\n")
+        try repository.commit("[SHOP-12] Handle nil coupon", date: "2026-02-04T15:00:00+0000")
+        // Meanwhile a colleague's commit lands on main; then the branch is rebased onto it.
+        _ = try repository.git("checkout", "-q", "main")
+        try repository.write("config/redis.yml", "url: redis://localhost\n")
+        try repository.commit("Configure redis", author: "Bob Example", email: "bob@example.com", date: "2026-02-03T09:00:00+0000")
+        let rebaseMoment = ["GIT_COMMITTER_DATE": "2026-02-05T08:30:00+0000", "GIT_COMMITTER_NAME": "Alice Example",
+            "GIT_COMMITTER_EMAIL": "alice@example.com"]
+        _ = try repository.git("checkout", "-q", "SHOP-12-coupons")
+        _ = try repository.git(["rebase", "-q", "main"], environment: rebaseMoment)
+        _ = try repository.git("checkout", "-q", "main")
+        _ = try repository.git("merge", "-q", "--ff-only", "SHOP-12-coupons")
+        _ = try repository.git("branch", "-q", "-D", "SHOP-12-coupons")
+
+        let db = repository.directory.path + "/../rebased.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let list = try tasks(db)
+        let shop = try #require(list.first { $0["key"] as? String == "SHOP-12" })
+        #expect((shop["commits"] as? [String])?.count == 3)
+        #expect(list.count == 3)  // the initial commit, bob's, and SHOP-12
+        let explain = try CLIRunner.run(["tasks", "--explain", "SHOP-12", "--db", db])
+        #expect(explain.stdout.contains("rebased onto the main line at 2026-02-05T08:30:00Z with"), "\(explain.stdout)")
+    }
+
     @Test("aider on the committer alone (the user's own edits) leaves a task human; on the author it is AI; explain names the rule")
     func committerOnlyMark() throws {
         let repository = try ScriptedRepository("committer-mark")
