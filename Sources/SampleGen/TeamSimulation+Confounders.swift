@@ -5,7 +5,8 @@ extension TeamSimulation {
         let kind = WorkKind.catalog[task.kind]
         let slug = Self.slug(task.title)
         if scenario.has(.linear) {
-            // Rebased onto main: the key is in every subject, the branch only in the session logs.
+            // Rebased onto main: the key is in the branch, which only the session logs name, and
+            // in a third of the subjects; the commits land together at the rebase.
             task.style = .direct
             task.issue = issue
             task.sessionBranch = random.pick(["\(issue)-", "feature/\(issue)-"]) + slug

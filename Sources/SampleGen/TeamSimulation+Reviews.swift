@@ -10,6 +10,12 @@ extension TeamSimulation {
 
     /// A finished task: direct work is done; a pull request is opened for review.
     mutating func finish(task index: Int, at time: Int64) {
+        if scenario.has(.linear) && tasks[index].sessionBranch != nil {
+            // Rebased onto main and pushed: every commit of the branch gets the moment of the
+            // rebase as its committer time, and they land on main together.
+            let landed = time + random.seconds(300...5400)
+            for commit in tasks[index].commits { commits[commit].committer.time = landed }
+        }
         guard tasks[index].style != .direct, let reviewer = tasks[index].reviewer else { return }
         let created = time + random.seconds(120...720)
         tasks[index].createdAt = created

@@ -259,7 +259,11 @@ extension TeamSimulation {
             text = "\(type)\(scope): " + text.prefix(1).lowercased() + text.dropFirst()
         }
         if let issue = task.issue {
-            if task.style == .direct {
+            if task.sessionBranch != nil {
+                // A rebased branch's commits (`linear`): the key is in its name, and in a third
+                // of the subjects.
+                if random.chance(0.3) { text = developer.conventional ? "\(text) [\(issue)]" : "\(issue): \(text)" }
+            } else if task.style == .direct {
                 text = developer.conventional ? "\(text) [\(issue)]" : "\(issue): \(text)"
             } else if !developer.conventional && random.chance(0.2) {
                 text = "\(issue) \(text)"
