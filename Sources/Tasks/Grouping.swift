@@ -136,27 +136,39 @@ package struct Grouping {
             let commit = commits[merge]
             guard let parsed = MergeSubject(subject: commit.subject, body: commit.body) else { continue }
             let branchKey = parsed.branch.flatMap { IssueKeys.inBranch($0, knownProjects: knownProjects) }
+            let branchCommits = walk(from: commit.parents.dropFirst(), indexByHash, mainline: mainline, claimed: claimed)
+            guard !branchCommits.isEmpty else { continue }
+            // A branch whose name has no key but whose commits name exactly one: the pull
+            // request is that key's task, whole (not the keyed commits apart from the rest).
+            let subjectKeys = Set(branchCommits.compactMap { IssueKeys.inSubject(commits[$0].subject) })
             let key: String
             let kind: WorkTask.Kind
             let why: String
             if let branchKey {
                 (key, kind, why) = (branchKey, .issue, "issue key \(branchKey) in branch \(parsed.branch ?? "")")
+            } else if subjectKeys.count == 1, let only = subjectKeys.first {
+                let pullRequest = parsed.pullRequest.map { "pull request #\($0)" } ?? "branch \(parsed.branch ?? "")"
+                (key, kind, why) = (only, .issue, "in \(pullRequest), merged by \(commit.hash.prefix(10)), whose commits name \(only)")
             } else if let number = parsed.pullRequest {
                 (key, kind, why) = ("PR #\(number)", .pullRequest, "in pull request #\(number), merged by \(commit.hash.prefix(10))")
             } else {
                 continue
             }
-            let branchCommits = walk(from: commit.parents.dropFirst(), indexByHash, mainline: mainline, claimed: claimed)
-            guard !branchCommits.isEmpty else { continue }
+            var taken: [String: Int] = [:]
             for index in branchCommits {
                 if let subjectKey = IssueKeys.inSubject(commits[index].subject), subjectKey != key {
                     add(index, to: subjectKey, kind: .issue, reason: "issue key \(subjectKey) in its subject")
+                    taken[subjectKey, default: 0] += 1
                 } else {
                     add(index, to: key, kind: kind, reason: why, branch: parsed.branch)
+                    taken[key, default: 0] += 1
                 }
             }
-            add(merge, to: key, kind: kind, reason: "the merge commit", branch: parsed.branch)
-            guard let position = positions[key] else { continue }
+            // The merge commit goes with the branch's task; where every commit named another key,
+            // with the key that took the most of them (no task of a merge commit alone).
+            let mergeKey = taken[key] != nil ? key : taken.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? key
+            add(merge, to: mergeKey, kind: kind, reason: "the merge commit", branch: parsed.branch)
+            guard let position = positions[mergeKey] else { continue }
             groups[position].mergeCommit = merge
             if groups[position].pullRequestTitle == nil {
                 let title = commit.body.split(separator: "\n").first.map(String.init)
@@ -212,18 +224,33 @@ package struct Grouping {
         }
         rest.removeAll { claimed[$0] }
 
-        // Rule 5: bursts of one author's commits with gaps of at most the burst gap.
+        // Rule 5: bursts of one author's commits with gaps of at most the burst gap. Two commits
+        // that were both rewritten but landed at different moments (two rebases) were on
+        // different branches: a burst ends between them.
+        func rewritten(_ index: Int) -> Bool {
+            commits[index].committerTime - commits[index].authorTime > Self.rebaseBatchSeconds
+        }
         var byAuthor: [String: [Int]] = [:]
         for index in rest { byAuthor[identity(commits[index]), default: []].append(index) }
         for author in byAuthor.keys.sorted() {
             let indexes = (byAuthor[author] ?? []).sorted { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
             var key = ""
             var previous: Int64 = .min
+            var last: Int?
             for index in indexes {
                 let time = commits[index].authorTime
-                if key.isEmpty || time - previous > burstGapSeconds {
+                let landedApart = last.map {
+                    rewritten($0) && rewritten(index)
+                        && abs(commits[index].committerTime - commits[$0].committerTime) > Self.rebaseBatchSeconds
+                } ?? false
+                last = index
+                if key.isEmpty || time - previous > burstGapSeconds || landedApart {
                     key = "burst " + commits[index].hash.prefix(12)
-                    add(index, to: key, kind: .burst, reason: "first commit of a burst by \(author)")
+                    add(
+                        index, to: key, kind: .burst,
+                        reason: landedApart
+                            ? "first commit of a burst by \(author) (rebased onto the main line apart from the previous one)"
+                            : "first commit of a burst by \(author)")
                 } else {
                     let gap = Double(time - previous) / 3600
                     add(index, to: key, kind: .burst, reason: "\(Self.hours(gap)) after the author's previous commit")

@@ -120,7 +120,9 @@ struct SessionLinker {
         var result: [Int: Link] = [:]
         for reference in session.commits where reference.count >= Self.prefixLength {
             for entry in tasksByHashPrefix[reference.prefix(Self.prefixLength)] ?? [] where entry.hash.hasPrefix(reference) {
-                if sameBranch(session, tasks[entry.task]), result[entry.task] == nil {
+                // Whatever the branches: the session made that commit (the branch its log
+                // recorded is where it started; it may have switched since).
+                if result[entry.task] == nil {
                     result[entry.task] = Link(
                         task: entry.task, reason: "the session names commit \(entry.hash.prefix(10))", evidence: .commit)
                 }

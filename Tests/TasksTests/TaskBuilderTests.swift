@@ -69,6 +69,29 @@ struct GroupingTests {
         #expect(keyed?.commits.first?.reason.contains("branch feature/XY-9-dates") == true)
     }
 
+    @Test("a merged branch without a key whose commits name one key is that key's task, whole, with its merge commit")
+    func pullRequestNamedByItsCommits() {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0)
+        history.commit("f1", "SHOP-113 integrate klarna", author: "bob", minute: 10, parents: [base])
+        history.commit("f2", "Add missing spec", author: "bob", minute: 20)
+        history.commit("m1", "Merge pull request #20 from acme/bob/fix-klarna-api", minute: 30, parents: [base, "f2"], files: [], body: "Fix Klarna")
+        // Two keys on one branch: each keyed commit to its key, the merge with the one that took most.
+        history.commit("g1", "ABC-1 one", author: "cy", minute: 40, parents: ["m1"])
+        history.commit("g2", "ABC-1 two", author: "cy", minute: 45)
+        history.commit("g3", "ABC-2 three", author: "cy", minute: 50)
+        history.commit("m2", "Merge pull request #21 from acme/cy/both", minute: 60, parents: ["m1", "g3"], files: [])
+        let tasks = history.build()
+        let shop = tasks.first { $0.key == "SHOP-113" }
+        #expect(shop?.commits.map(\.hash) == ["f1", "f2", "m1"])
+        #expect(shop?.branch == "bob/fix-klarna-api")
+        #expect(shop?.title == "Fix Klarna")
+        #expect(shop?.commits[1].reason == "in pull request #20, merged by m1, whose commits name SHOP-113")
+        #expect(!tasks.contains { $0.key == "PR #20" || $0.key == "PR #21" })
+        #expect(tasks.first { $0.key == "ABC-1" }?.commits.map(\.hash) == ["g1", "g2", "m2"])
+        #expect(tasks.first { $0.key == "ABC-2" }?.commits.map(\.hash) == ["g3"])
+    }
+
     @Test("rule 3: a squash merge's (#N) makes it task PR #N")
     func squash() {
         var history = History()
@@ -141,6 +164,17 @@ struct GroupingTests {
         Self.rebased(&history, ["b1", "b2", "b3"], at: 4 * day)
         tasks = history.build()
         #expect(tasks.map { $0.commits.map(\.hash) } == [["b1"], ["b2"], ["b3"]])
+
+        // Two one-commit branches of one author, written within the burst gap but rebased at
+        // different moments: two tasks.
+        history = History()
+        history.commit("c1", "Fix the cart total", minute: 0)
+        history.commit("c2", "Tidy checkout copy", minute: 60)
+        Self.rebased(&history, ["c1"], at: day)
+        Self.rebased(&history, ["c2"], at: 2 * day)
+        tasks = history.build()
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["c1"], ["c2"]])
+        #expect(tasks.last?.commits.first?.reason.contains("rebased onto the main line apart from the previous one") == true)
     }
 
     @Test("rule 1 from a session log: a commit the session made goes to its branch's issue key")
@@ -508,13 +542,15 @@ struct LinkingTests {
     func wrongBranch() {
         var history = History()
         let base = history.commit("m0", "init", minute: 0, files: ["README.md"])
-        history.commit("f1", "add parser", minute: 10, parents: [base], files: ["src/parser.ts"])
-        history.commit("m1", "Merge pull request #5 from me/parser", minute: 20, parents: [base, "f1"], files: [])
+        history.commit("f1f1f1f1f1", "add parser", minute: 10, parents: [base], files: ["src/parser.ts"])
+        history.commit("m1", "Merge pull request #5 from me/parser", minute: 20, parents: [base, "f1f1f1f1f1"], files: [])
         let tasks = history.build(sessions: [
             session("right", files: ["src/parser.ts"], minutes: [5], branch: "parser"),
             session("wrong", files: ["src/parser.ts"], minutes: [5], branch: "other"),
+            // A session that made the commit links whatever branch its log started on.
+            session("made-it", minutes: [5], branch: "other", commits: ["f1f1f1f1"]),
         ])
-        #expect(tasks.first { $0.key == "PR #5" }?.sessions.map(\.id) == ["right"])
+        #expect(tasks.first { $0.key == "PR #5" }?.sessions.map(\.id) == ["right", "made-it"])
     }
 
     @Test("a session in a user folder naming another author does not link to this author's task")
