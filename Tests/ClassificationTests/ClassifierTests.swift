@@ -9,6 +9,42 @@ struct ClassifierTests {
 
     func category(_ traits: TaskTraits) -> Category { classifier.classify(traits).category }
 
+    @Test("in a task of several commits, a spec beside the code and a test-worded follow-up count by the test files' share")
+    func testsBesideCode() {
+        let files = [
+            "app/controllers/orders_controller.rb", "app/models/order.rb", "app/views/orders/index.html.erb",
+            "spec/requests/orders_spec.rb",
+        ]
+        let commits = [
+            TaskTraits.Commit(subject: "Add CRUD endpoints for orders", files: files, lines: 58),
+            TaskTraits.Commit(subject: "Add missing test", files: Array(files.prefix(2)), lines: 59),
+        ]
+        let task = TaskTraits(files: files, subjects: commits.map(\.subject), commits: commits)
+        let kinds = files.map(PathRules.kind(of:))
+        // One test file of four (three sources): a share of 1/4, so tests evidence counts half.
+        #expect(Classifier.testShare(kinds) == 0.25)
+        let scaled = Classifier.scalingTests(classifier.signals(task), share: 0.25)
+        let plain = classifier.signals(task)
+        for (before, after) in zip(plain, scaled) {
+            #expect(after.weight == (before.category == .tests ? before.weight * 0.5 : before.weight))
+        }
+        // Five source files and their spec, with the spec's follow-up: crud, not tests.
+        let crudFiles = [
+            "app/controllers/orders_controller.rb", "app/models/order.rb", "app/views/orders/index.html.erb",
+            "app/views/orders/_form.html.erb", "config/routes.rb", "spec/requests/orders_spec.rb",
+        ]
+        let crudCommits = [
+            TaskTraits.Commit(subject: "Add CRUD endpoints for orders", files: crudFiles, lines: 58),
+            TaskTraits.Commit(subject: "Add missing test", files: ["spec/requests/orders_spec.rb"], lines: 20),
+        ]
+        let crudResult = classifier.classify(TaskTraits(files: crudFiles, subjects: crudCommits.map(\.subject), commits: crudCommits))
+        #expect(crudResult.category == .crud)
+        // A task of test files only, and one commit, are read as before.
+        #expect(Classifier.testShare([.test, .test]) == 1)
+        let single = TaskTraits(files: files, subjects: ["Add missing test"])
+        #expect(classifier.classify(single) == classifier.classify(TaskTraits(files: files, subjects: ["Add missing test"], commits: [commits[1]])))
+    }
+
     @Test("file paths alone decide the common kinds of work", arguments: [
         (["db/migrations/20240101_add_orders.sql"], Category.migration),
         (["db/migrate/20240101120000_add_index.rb"], .migration),
