@@ -8,8 +8,9 @@ package struct CommitGroup: Sendable, Equatable {
     package var kind: WorkTask.Kind
     /// Indexes into the commits given to `Grouping.group`, oldest first.
     package var members: [Int]
-    /// Why each member belongs, by index.
-    package var reasons: [Int: String]
+    /// Why each member belongs, in the order of `members` (an array, not a dictionary by index:
+    /// at git.git's size a dictionary per group cost some 8 MB at the peak).
+    package var reasons: [String]
     package var branch: String?
     /// A pull request's title from its merge commit's body, if any.
     package var pullRequestTitle: String?
@@ -116,10 +117,10 @@ package struct Grouping {
             } else {
                 position = groups.count
                 positions[key] = position
-                groups.append(CommitGroup(key: key, kind: kind, members: [], reasons: [:], branch: branch))
+                groups.append(CommitGroup(key: key, kind: kind, members: [], reasons: [], branch: branch))
             }
             groups[position].members.append(index)
-            groups[position].reasons[index] = reasons.intern(reason)
+            groups[position].reasons.append(reasons.intern(reason))
             if groups[position].branch == nil { groups[position].branch = branch }
             claimed[index] = true
             groupOf[index] = Int32(position)
@@ -260,7 +261,17 @@ package struct Grouping {
         }
         positions = [:]
         for position in groups.indices {
-            groups[position].members.sort { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
+            let members = groups[position].members
+            let isSorted = zip(members, members.dropFirst()).allSatisfy {
+                (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1)
+            }
+            guard !isSorted else { continue }
+            let order = members.indices.sorted {
+                (commits[members[$0]].authorTime, members[$0]) < (commits[members[$1]].authorTime, members[$1])
+            }
+            let reasons = groups[position].reasons
+            groups[position].members = order.map { members[$0] }
+            groups[position].reasons = order.map { reasons[$0] }
         }
         return groups
     }

@@ -349,7 +349,7 @@ package struct TaskBuilder: Sendable {
             taskCommits.append(
                 WorkTask.TaskCommit(
                     hash: commit.hash, subject: commit.subject, authorTime: commit.authorTime, effortHours: estimate.hours,
-                    effortReason: estimate.reason, reason: group.reasons[index] ?? "", rework: rework,
+                    effortReason: estimate.reason, reason: group.reasons[position], rework: rework,
                     aiTools: Array(Set(commit.aiMarks.filter(\.counts).map(\.tool))).sorted(), linesAdded: commitAdded,
                     linesDeleted: commitDeleted))
         }
