@@ -241,9 +241,11 @@ package struct TaskBuilder: Sendable {
         return tasks
     }
 
-    /// What `finish` reads of one task: its group, of each member commit only its subject, files,
-    /// marks and whether it is a merge (strings and lists shared with the commit, so the history
-    /// can go before finishing), and when the merge commit that merged it, if any, was committed.
+    /// What `finish` reads of one task: of its group the branch and the pull request's title (not
+    /// the whole group: at git.git's size these inputs are made at the peak), of each member commit
+    /// only its subject, files, marks and whether it is a merge (strings and lists shared with the
+    /// commit, so the history can go before finishing), and when the merge commit that merged it,
+    /// if any, was committed.
     struct FinishInput: Sendable {
         struct Member: Sendable {
             var subject: String
@@ -252,12 +254,14 @@ package struct TaskBuilder: Sendable {
             var isMerge: Bool
         }
 
-        var group: CommitGroup
+        var branch: String?
+        var pullRequestTitle: String?
         var members: [Member]
         var mergeTime: Int64?
 
         init(_ group: CommitGroup, commits: [Commit]) {
-            self.group = group
+            branch = group.branch
+            pullRequestTitle = group.pullRequestTitle
             members = group.members.map {
                 Member(subject: commits[$0].subject, files: commits[$0].files, aiMarks: commits[$0].aiMarks, isMerge: commits[$0].isMerge)
             }
@@ -371,7 +375,6 @@ package struct TaskBuilder: Sendable {
         _ task: inout WorkTask, input: FinishInput, sessions: [String: SessionActivity], labels: [Label],
         counts: (FileChange) -> Bool
     ) {
-        let group = input.group
         let linked = task.sessions.compactMap { sessions[$0.tool + "\u{0}" + $0.id] }
         task.activeSeconds = ActiveTime.seconds(
             linked.flatMap(\.eventTimes), idleCapMs: Int64(settings.idleCapMinutes * 60_000))
@@ -414,8 +417,8 @@ package struct TaskBuilder: Sendable {
         // Category.
         let fileList = Array(Set(members.flatMap { $0.isMerge ? [] : $0.files.map(\.path) })).sorted()
         var subjects = members.filter { !$0.isMerge }.map(\.subject)
-        if let title = group.pullRequestTitle, !title.isEmpty { subjects.append(title) }
-        var branches = group.branch.map { [$0] } ?? []
+        if let title = input.pullRequestTitle, !title.isEmpty { subjects.append(title) }
+        var branches = input.branch.map { [$0] } ?? []
         branches += linked.compactMap(\.branch).filter { !["main", "master", "develop", "trunk", "HEAD"].contains($0) }
         var words: [String: Int] = [:]
         for session in linked { words.merge(session.promptWords, uniquingKeysWith: +) }
