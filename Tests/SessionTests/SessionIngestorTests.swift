@@ -1,5 +1,5 @@
 import Foundation
-import Ingestion
+@testable import Ingestion
 import Model
 import Storage
 import Support
@@ -181,6 +181,29 @@ struct SessionIngestorTests {
                 #expect(!text.contains(secret), "\(secret.prefix(8))… is in the database (keep-prompts: \(keep))")
             }
         }
+    }
+
+    @Test("a log without a working directory (Gemini up to v0.28) gets one from its edited files and its project hash")
+    func projectHashResolution() {
+        let repository = Repository(id: 7, root: "/srv/checkouts/acme-shop", origin: nil, name: "acme-shop", lastIngest: nil)
+        let resolver = RepositoryResolver(repositories: [repository], environment: [:])
+        let root = "/home/erin/code/acme-shop"
+        let hash = SHA256.hex(SHA256.hash(Array(root.utf8)))
+        let files = [root + "/src/cart/total.ts", root + "/src/cart/tax.ts"]
+        // The files all lie in src/cart; the hash names the folder two above.
+        #expect(RepositoryResolver.projectRoot(files, projectHash: hash)?.root == root)
+        #expect(RepositoryResolver.projectRoot(files, projectHash: nil)?.root == root + "/src/cart")
+        #expect(RepositoryResolver.projectRoot(files, projectHash: String(repeating: "0", count: 64))?.root == root + "/src/cart")
+        #expect(RepositoryResolver.projectRoot(["/a.ts", "/b/c.ts"], projectHash: nil) == nil)
+        #expect(RepositoryResolver.projectRoot(["src/a.ts"], projectHash: hash) == nil)
+        let match = resolver.resolve(nil, filesEdited: files, projectHash: hash)
+        #expect(match?.repositoryID == 7)
+        #expect(match?.root == root)
+        #expect(match?.evidence == "repository name acme-shop in \(root) (its project hash is that of \(root))")
+        // Without the hash, the folder the files share still names the clone.
+        #expect(resolver.resolve(nil, filesEdited: files)?.root == root)
+        // A working directory, when the log has one, is read as before.
+        #expect(resolver.resolve("/Users/bob/acme-shop", filesEdited: files, projectHash: hash)?.evidence == "repository name acme-shop in /Users/bob/acme-shop")
     }
 
     @Test("a session in another clone of the repository resolves by name; inside the root by prefix")

@@ -1,6 +1,7 @@
 import Foundation
 import Model
 import Storage
+import Support
 
 /// Finds the ingested repository a session worked in, by the strongest identity its log carries,
 /// with the evidence (METHOD.md, AI attribution; `sessions --format json` shows it):
@@ -13,6 +14,10 @@ import Storage
 /// 4. when the directory exists here and is a git work tree, its `origin` URL;
 /// 5. the files it edited, taken relative to its working directory (a container's `/workspace`,
 ///    a CI box), exist in exactly one ingested checkout, most of them at least.
+///
+/// A log without a working directory (Gemini CLI up to v0.28 keeps only `projectHash`, the
+/// sha256 of the project root) gets one from the absolute paths it edited: the folder above them
+/// whose sha256 is its `projectHash`, else the folder they all lie in; then the rules above.
 package struct RepositoryResolver {
     private let repositories: [Repository]
     private let environment: [String: String]
@@ -24,9 +29,50 @@ package struct RepositoryResolver {
     }
 
     package func resolve(
-        _ workingDirectory: String?, repositoryURL: String? = nil, filesEdited: [String] = []
+        _ workingDirectory: String?, repositoryURL: String? = nil, filesEdited: [String] = [], projectHash: String? = nil
     ) -> SessionStore.RepositoryMatch? {
-        let directory = workingDirectory?.trimmingTrailingSlashes ?? ""
+        let given = workingDirectory?.trimmingTrailingSlashes ?? ""
+        guard given.isEmpty, let derived = Self.projectRoot(filesEdited, projectHash: projectHash) else {
+            return resolve(directory: given, repositoryURL: repositoryURL, filesEdited: filesEdited)
+        }
+        guard var match = resolve(directory: derived.root, repositoryURL: repositoryURL, filesEdited: filesEdited) else {
+            return nil
+        }
+        match.evidence += " (\(derived.why))"
+        return match
+    }
+
+    /// Where a log without a working directory worked: of the folders above the absolute paths it
+    /// edited, the one whose sha256 is `projectHash`; without a hash or a match, the deepest
+    /// folder they all lie in, when that is at least two folders deep (not `/` or `/home`).
+    static func projectRoot(_ files: [String], projectHash: String?) -> (root: String, why: String)? {
+        let absolute = files.filter { $0.hasPrefix("/") }.prefix(20)
+        guard !absolute.isEmpty else { return nil }
+        if let projectHash = projectHash?.lowercased(), !projectHash.isEmpty {
+            var tried: Set<Substring> = []
+            for file in absolute {
+                var folder = Substring(file)
+                while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
+                    folder = folder[..<slash]
+                    guard tried.insert(folder).inserted else { break }
+                    if SHA256.hex(SHA256.hash(Array(folder.utf8))) == projectHash {
+                        return (String(folder), "its project hash is that of \(folder)")
+                    }
+                }
+            }
+        }
+        var common = absolute[absolute.startIndex].split(separator: "/").dropLast()
+        for file in absolute.dropFirst() {
+            let parts = file.split(separator: "/").dropLast()
+            let shared = zip(common, parts).prefix { $0 == $1 }.count
+            common = common.prefix(shared)
+        }
+        guard common.count >= 2 else { return nil }
+        let root = "/" + common.joined(separator: "/")
+        return (root, "the folder its edited files lie in")
+    }
+
+    private func resolve(directory: String, repositoryURL: String?, filesEdited: [String]) -> SessionStore.RepositoryMatch? {
         if !directory.isEmpty {
             for repository in repositories where directory == repository.root || directory.hasPrefix(repository.root + "/") {
                 return SessionStore.RepositoryMatch(

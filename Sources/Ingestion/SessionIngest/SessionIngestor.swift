@@ -298,7 +298,8 @@ package struct SessionIngestor {
                 time: Int64(Date().timeIntervalSince1970))
             for var session in result.sessions {
                 let repository = resolver.resolve(
-                    session.workingDirectory, repositoryURL: session.repositoryURL, filesEdited: session.filesEdited)
+                    session.workingDirectory, repositoryURL: session.repositoryURL, filesEdited: session.filesEdited,
+                    projectHash: session.projectHash)
                 if session.localTimes, let repository, let first = session.eventTimes.first,
                     let offset = try CommitStore(database: database).authorOffset(
                         repositoryID: repository.repositoryID, commitPrefixes: session.commits, near: first / 1000,
