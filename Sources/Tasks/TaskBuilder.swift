@@ -68,13 +68,36 @@ package struct TaskBuilder: Sendable {
         let hashes = Set(history.commits.map(\.hash))
         var claimed: Set<Int> = []
         var result: [Int: (commits: [String], workEnd: Int64)] = [:]
+        // A pull request merged by a merge commit whose branch holds one commit, its squashed work
+        // (GitLab's "squash and merge"): found by the task's number or its head branch.
+        let merges = Set(history.commits.lazy.filter(\.isMerge).map(\.hash))
+        let byBranch = Dictionary(
+            pullRequests.filter { $0.merged != nil && $0.headBranch != nil }.map { ($0.headBranch ?? "", [$0]) }, uniquingKeysWith: +)
+        func mergedSquash(_ task: WorkTask) -> PullRequest? {
+            let merged = task.commits.filter { merges.contains($0.hash) }.count
+            guard task.kind != .squash, merged == 1, task.commits.count == 2 else { return nil }
+            let byKey = task.key.hasPrefix("PR #") ? Int(task.key.dropFirst(4)).flatMap { byNumber[$0] } : nil
+            let candidate = byKey ?? task.branch.flatMap { byBranch[$0]?.count == 1 ? byBranch[$0]?.first : nil }
+            // Of its listed commits (GitLab lists the merge commit), none is in the history but the task's own.
+            let own = Set(task.commits.map(\.hash))
+            guard let candidate, candidate.merged != nil, !claimed.contains(candidate.number),
+                !candidate.commits.contains(where: { hashes.contains($0) && !own.contains($0) })
+            else { return nil }
+            return candidate
+        }
         for index in tasks.indices.sorted(by: { (tasks[$0].firstCommitTime, $0) < (tasks[$1].firstCommitTime, $1) }) {
             for commit in tasks[index].commits {
-                guard let number = IssueKeys.squashNumber(commit.subject), !claimed.contains(number),
-                    let pullRequest = byNumber[number], pullRequest.merged != nil,
-                    !pullRequest.commits.contains(where: hashes.contains)
-                else { continue }
-                claimed.insert(number)
+                let pullRequest: PullRequest
+                if let number = IssueKeys.squashNumber(commit.subject), !claimed.contains(number), let found = byNumber[number],
+                    found.merged != nil, !found.commits.contains(where: hashes.contains)
+                {
+                    pullRequest = found
+                } else if commit.hash == tasks[index].commits.first?.hash, let found = mergedSquash(tasks[index]) {
+                    pullRequest = found
+                } else {
+                    continue
+                }
+                claimed.insert(pullRequest.number)
                 let times = (pullRequest.commitTimes ?? []).filter { $0 <= commit.authorTime }
                 let workStart = times.min() ?? min(pullRequest.created, commit.authorTime)
                 tasks[index].firstCommitTime = min(tasks[index].firstCommitTime, workStart)

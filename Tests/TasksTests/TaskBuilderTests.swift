@@ -479,6 +479,28 @@ struct LinkingTests {
         #expect(abs(task.cycleHours - (3 * 24 - 0.5)) < 1e-9)
     }
 
+    @Test("a merge request squashed into one commit and merged (GitLab) is looked for from its creation, however long before the squash")
+    func gitLabSquashAndMerge() throws {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0, files: ["README.md"])
+        history.commit("s1", "Wishlist bundle optimizer", minute: 3 * 1440, parents: [base], files: ["src/bundle.ts"])
+        history.commit(
+            "m1", "Merge branch 'wishlist-bundle' into 'main'", minute: 3 * 1440 + 5, parents: [base, "s1"], files: [],
+            body: "Wishlist bundle optimizer\n\nSee merge request acme/shop!12")
+        let mergeRequest = PullRequest(
+            number: 12, title: "Wishlist bundle optimizer", author: "ann", created: History.start + 60 * 60,
+            merged: History.start + (3 * 1440 + 5) * 60, closed: nil, headBranch: "wishlist-bundle", baseBranch: "main",
+            additions: nil, deletions: nil, reviewRounds: 1, changeRequests: 0, firstReview: nil, reviewComments: 0,
+            commits: ["m1"], commitTimes: nil)  // GitLab's list names the merge commit (`merge_commit_sha`)
+        let sessions = [session("on-branch", files: ["src/bundle.ts"], minutes: [120, 130, 140], branch: "wishlist-bundle", directory: "/workspace")]
+        let task = try #require(history.build(sessions: sessions, pullRequests: [mergeRequest]).first { $0.key == "PR #12" })
+        #expect(task.sessions.map(\.id) == ["on-branch"])
+        #expect(task.firstCommitTime == History.start + 60 * 60)
+        // Without the export, the window is the 24 hours before the squash commit: no link.
+        let alone = try #require(history.build(sessions: sessions).first { $0.key == "PR #12" })
+        #expect(alone.sessions.isEmpty)
+    }
+
     @Test("a session on a task's branch after its work (a review) does not link; a file most tasks touch does not link alone")
     func reviewsAndCommonFiles() throws {
         var history = History()
