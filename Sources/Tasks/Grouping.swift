@@ -280,7 +280,8 @@ package struct Grouping {
     private func sessionKeys(
         claimed: [Bool], knownProjects: Set<String>
     ) -> [Int: (key: String, branch: String, reason: String)] {
-        let prefixLength = 7
+        // The shortest commit reference a log may give, as the linker reads them.
+        let prefixLength = SessionLinker.prefixLength
         let keyed = sessionBranches.compactMap { session in
             IssueKeys.inBranch(session.branch, knownProjects: knownProjects).map { (session, $0) }
         }
