@@ -14,25 +14,26 @@ enum Churn {
         var deleted: Int32
     }
 
+    /// - Parameter inputs: each task's member commits, by task index (`TaskBuilder.FinishInput`):
+    ///   read from them rather than from the history, so that churn runs once the commits are gone.
     static func apply(
-        to tasks: inout [WorkTask], commits: [Commit], groups: [CommitGroup], settings: Settings,
-        counts: (FileChange) -> Bool
+        to tasks: inout [WorkTask], inputs: [TaskBuilder.FinishInput], settings: Settings, counts: (FileChange) -> Bool
     ) {
         let window = Int64(settings.churnDays * 86_400)
-        var taskOf = [Int32](repeating: -1, count: commits.count)
-        for (taskIndex, group) in groups.enumerated() { for index in group.members { taskOf[index] = Int32(taskIndex) } }
         var paths: [String: Int32] = [:]
         var events: [Event] = []
         events.reserveCapacity(
-            commits.indices.reduce(0) { $0 + (commits[$1].isMerge || taskOf[$1] < 0 ? 0 : commits[$1].files.count) })
-        for (index, commit) in commits.enumerated() where !commit.isMerge && taskOf[index] >= 0 {
-            for change in commit.files where counts(change) {
-                let path = paths[change.path] ?? Int32(paths.count)
-                if path == paths.count { paths[change.path] = path }
-                events.append(
-                    Event(
-                        time: commit.authorTime, path: path, task: taskOf[index], added: Int32(clamping: change.linesAdded ?? 0),
-                        deleted: Int32(clamping: change.linesDeleted ?? 0)))
+            inputs.reduce(0) { sum, input in input.members.reduce(sum) { $0 + ($1.isMerge ? 0 : $1.files.count) } })
+        for (taskIndex, input) in inputs.enumerated() {
+            for member in input.members where !member.isMerge {
+                for change in member.files where counts(change) {
+                    let path = paths[change.path] ?? Int32(paths.count)
+                    if path == paths.count { paths[change.path] = path }
+                    events.append(
+                        Event(
+                            time: member.authorTime, path: path, task: Int32(taskIndex),
+                            added: Int32(clamping: change.linesAdded ?? 0), deleted: Int32(clamping: change.linesDeleted ?? 0)))
+                }
             }
         }
         paths = [:]

@@ -192,6 +192,10 @@ package struct TaskBuilder: Sendable {
         progress: (String) -> Void
     ) -> [WorkTask] {
         let name = (history.root as NSString).lastPathComponent
+        // Each commit's estimate by its position, so that the table by hash goes before grouping
+        // when this is its last reader (a commit in two clones is estimated once, for both).
+        let commitEffort = history.commits.map { effort[$0.hash] }
+        if lastUseOfEffort { effort = [:] }
         progress("grouping \(history.commits.count) commits of \(name)")
         let sessionBranches = sessions.compactMap { session -> Grouping.SessionBranch? in
             guard session.repository == history.root, let branch = session.branch, !session.commits.isEmpty else { return nil }
@@ -207,12 +211,10 @@ package struct TaskBuilder: Sendable {
         var strings = StringInterner()
         var tasks = groups.map {
             var task = draft(
-                $0, history: history, repositoryIdentity: repositoryIdentity, effort: effort, loggedHours: timeLog.work, counts: counts)
+                $0, history: history, repositoryIdentity: repositoryIdentity, effort: commitEffort, loggedHours: timeLog.work, counts: counts)
             task.author = strings.intern(task.author)
             return task
         }
-        // Only drafts read the estimates (a commit in two clones is estimated once, for both).
-        if lastUseOfEffort { effort = [:] }
         let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
         // Links are collected while the linker holds the drafts and added once it is gone: adding
         // them while it lived would copy every draft, and its indexes (by file, by hash prefix)
@@ -237,14 +239,20 @@ package struct TaskBuilder: Sendable {
         }
         for link in links { tasks[link.task].sessions.append(link.session) }
         links = []
-        // Churn before finishing (neither reads what the other writes): it is the last stage that
-        // reads whole commits. What finishing reads of each task's commits is gathered
-        // (`FinishInput`: subjects, files and marks, shared with the commits), then the history
-        // and the groups go, so that the tasks grow their evidence without the commits beside them.
-        Churn.apply(to: &tasks, commits: history.commits, groups: groups, settings: settings, counts: counts)
-        var inputs = groups.map { FinishInput($0, commits: history.commits) }
+        // What churn and finishing read of each task's commits is gathered (`FinishInput`:
+        // subjects, times, files and marks, shared with the commits), then the history and the
+        // groups go, so that churn's flat array and the tasks' evidence grow without the commits
+        // beside them; each group's lists go as its input is made, so that the inputs grow into
+        // their place. Churn before finishing: neither reads what the other writes.
+        var inputs: [FinishInput] = []
+        inputs.reserveCapacity(groups.count)
+        for index in groups.indices {
+            inputs.append(FinishInput(groups[index], commits: history.commits))
+            groups[index] = CommitGroup(key: "", kind: groups[index].kind, members: [], reasons: [])
+        }
         groups = []
         history.commits = []
+        Churn.apply(to: &tasks, inputs: inputs, settings: settings, counts: counts)
         progress("classifying \(tasks.count) tasks of \(name)")
         // Each task's finish is independent of the others': classify them on every core, in place
         // (no second array of the tasks). An input is emptied once read, so the commits' files go
@@ -266,12 +274,13 @@ package struct TaskBuilder: Sendable {
 
     /// What `finish` reads of one task: of its group the branch and the pull request's title (not
     /// the whole group: at git.git's size these inputs are made at the peak), of each member commit
-    /// only its subject, files, marks and whether it is a merge (strings and lists shared with the
-    /// commit, so the history can go before finishing), and when the merge commit that merged it,
-    /// if any, was committed.
+    /// only its subject, author time, files, marks and whether it is a merge (strings and lists
+    /// shared with the commit, so the history can go before churn and finishing), and when the
+    /// merge commit that merged it, if any, was committed.
     struct FinishInput: Sendable {
         struct Member: Sendable {
             var subject: String
+            var authorTime: Int64
             var files: [FileChange]
             var aiMarks: [AIMark]
             var isMerge: Bool
@@ -286,7 +295,9 @@ package struct TaskBuilder: Sendable {
             branch = group.branch
             pullRequestTitle = group.pullRequestTitle
             members = group.members.map {
-                Member(subject: commits[$0].subject, files: commits[$0].files, aiMarks: commits[$0].aiMarks, isMerge: commits[$0].isMerge)
+                Member(
+                    subject: commits[$0].subject, authorTime: commits[$0].authorTime, files: commits[$0].files,
+                    aiMarks: commits[$0].aiMarks, isMerge: commits[$0].isMerge)
             }
             mergeTime = group.mergeCommit.map { commits[$0].committerTime }
         }
@@ -343,7 +354,7 @@ package struct TaskBuilder: Sendable {
 
     /// A task's commits, effort, size and times; sessions, AI and category come later.
     private func draft(
-        _ group: CommitGroup, history: History, repositoryIdentity: String, effort: [String: (hours: Double, reason: String)],
+        _ group: CommitGroup, history: History, repositoryIdentity: String, effort: [(hours: Double, reason: String)?],
         loggedHours: [String: Double], counts: (FileChange) -> Bool
     ) -> WorkTask {
         let members = group.members.map { history.commits[$0] }
@@ -351,7 +362,9 @@ package struct TaskBuilder: Sendable {
         let first = work.first ?? members[0]
         let author = identity(first)
         let bot = !work.isEmpty && work.allSatisfy(isBot)
+        // At its size: a list grown by appending keeps up to half again as slack, for every task.
         var taskCommits: [WorkTask.TaskCommit] = []
+        taskCommits.reserveCapacity(group.members.count)
         var files: Set<String> = []
         var added = 0
         var deleted = 0
@@ -359,7 +372,7 @@ package struct TaskBuilder: Sendable {
         for (position, index) in group.members.enumerated() {
             let commit = history.commits[index]
             let estimate: (hours: Double, reason: String) =
-                commit.isMerge ? (0, "merge commit: no effort") : isBot(commit) ? (0, "bot commit: no effort") : effort[commit.hash] ?? (0, "not estimated")
+                commit.isMerge ? (0, "merge commit: no effort") : isBot(commit) ? (0, "bot commit: no effort") : effort[index] ?? (0, "not estimated")
             let rework = commit.isMerge || position == 0 ? nil : Self.reworkReason(commit, taskAuthor: author, identity: identity(commit))
             if rework != nil { reworkHours += estimate.hours }
             var commitAdded = 0
