@@ -173,6 +173,39 @@ struct GitIngestorTests {
         #expect(summary.commits == expected.commits)
     }
 
+    @Test("checking out another branch is not a rewrite: the branch's commits stay until no branch holds them")
+    func branchSwitch() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("first")
+        try repository.git("checkout", "-q", "-b", "feature/ABC-7-wip")
+        try repository.write("b.txt", "b\n")
+        try repository.commit("wip", date: "2026-01-05T11:00:00+0000")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingest(repository, into: database).totalCommits == 2)
+        try repository.git("checkout", "-q", "main")
+        try repository.write("c.txt", "c\n")
+        try repository.commit("on main", date: "2026-01-05T12:00:00+0000")
+        let switched = try ingest(repository, into: database)
+        #expect(switched.newCommits == 1)
+        #expect(switched.unreachable == 0)
+        #expect(switched.totalCommits == 3)
+        // Back and forth changes nothing; nothing new is read.
+        try repository.git("checkout", "-q", "feature/ABC-7-wip")
+        let back = try ingest(repository, into: database)
+        #expect(back.newCommits == 0 && back.unreachable == 0 && back.totalCommits == 3)
+        try repository.git("checkout", "-q", "main")
+        #expect(try ingest(repository, into: database).totalCommits == 3)
+        // Deleted without being merged (abandoned, or squashed elsewhere): its commit goes.
+        try repository.git("branch", "-q", "-D", "feature/ABC-7-wip")
+        let deleted = try ingest(repository, into: database)
+        #expect(deleted.unreachable == 1)
+        #expect(deleted.totalCommits == 2)
+    }
+
     @Test("an interrupted ingest loses nothing: the next run completes it without duplicates")
     func resumesAfterInterruption() throws {
         let repository = try ScriptedRepository()

@@ -46,7 +46,8 @@ enum IngestCommand {
             minimumPositionals: 1, maximumPositionals: nil,
             discussion: """
                 git: a second run stores only what is new and says so ('0 new commits'); commits that a
-                history rewrite left unreachable are kept but marked, and no longer counted.
+                history rewrite left unreachable are kept but marked, and no longer counted. Checking
+                out another branch is not a rewrite: what was read stays while a local branch holds it.
                 sessions: logs are recognised by content. Unchanged files are skipped, grown ones read
                 from where the last run stopped, rewritten ones read again. Secrets (API keys, tokens,
                 private keys, password= assignments) never reach the database.

@@ -81,17 +81,28 @@ package struct GitIngestor {
             let repository = try store.upsertRepository(
                 root: root, origin: origin.status == 0 && !origin.output.isEmpty ? origin.output : nil,
                 name: (root as NSString).lastPathComponent)
-            let tips = try currentTips(git, allRefs: allRefs)
+            var tips = try currentTips(git, allRefs: allRefs)
             let oldTips = try store.tips(repositoryID: repository.id)
             var newCommits = 0
             var unreachable = 0
             if Set(tips) != Set(oldTips) {
-                if !tips.isEmpty {
+                // Commits that a local branch still holds were left by a checkout (`git checkout
+                // main` after ingesting a feature branch), not by a rewrite: they stay, and so does
+                // the old tip that reaches them, until no branch holds it.
+                var gone: [String] = []
+                if !oldTips.isEmpty {
+                    gone = try lines(git.output(["rev-list", "--ignore-missing"] + oldTips + ["--not"] + tips + ["--branches"]))
+                    let goneSet = Set(gone)
+                    let held = try lines(git.output(["rev-list", "--no-walk", "--ignore-missing"] + oldTips))
+                        .filter { !goneSet.contains($0) && !tips.contains($0) }
+                    if !held.isEmpty {
+                        tips = try lines(git.output(["merge-base", "--independent"] + tips + held)).sorted()
+                    }
+                }
+                if !tips.isEmpty && Set(tips) != Set(oldTips) {
                     newCommits = try readLog(git, repository: repository, from: tips, excluding: oldTips)
                 }
-                if !oldTips.isEmpty {
-                    let gone = try lines(
-                        git.output(["rev-list", "--ignore-missing"] + oldTips + (tips.isEmpty ? [] : ["--not"] + tips)))
+                if !gone.isEmpty {
                     try database.transaction { try store.markUnreachable(repositoryID: repository.id, hashes: gone) }
                     unreachable = gone.count
                 }
