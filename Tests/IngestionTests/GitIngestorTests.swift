@@ -206,6 +206,29 @@ struct GitIngestorTests {
         #expect(deleted.totalCommits == 2)
     }
 
+    @Test("a shallow clone's boundary commit is stored without the whole tree git diffs it against")
+    func shallowClone() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", (1...50).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repository.commit("first")
+        try repository.write("b.txt", "b\n")
+        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
+        try repository.write("c.txt", "c\nc\n")
+        try repository.commit("third", date: "2026-01-05T12:00:00+0000")
+        let clone = directory.path + "/clone"
+        _ = try repository.git("clone", "-q", "--depth", "2", "file://" + repository.path, clone)
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let result = try GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
+            .ingest(path: clone)
+        #expect(result.totalCommits == 2)
+        // Only the third commit's two lines: the boundary (second) would otherwise add a.txt's 50 as well.
+        let summary = try #require(try CommitStore(database: database).summaries().first)
+        #expect(summary.linesAdded == 2)
+    }
+
     @Test("an interrupted ingest loses nothing: the next run completes it without duplicates")
     func resumesAfterInterruption() throws {
         let repository = try ScriptedRepository()

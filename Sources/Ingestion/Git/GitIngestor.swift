@@ -100,7 +100,13 @@ package struct GitIngestor {
                     }
                 }
                 if !tips.isEmpty && Set(tips) != Set(oldTips) {
-                    newCommits = try readLog(git, repository: repository, from: tips, excluding: oldTips)
+                    let boundaries = try shallowBoundaries(git, root: root)
+                    if !boundaries.isEmpty {
+                        console.note(
+                            "note: \(root) is a shallow clone: history before its \(boundaries.count) boundary commit(s) is "
+                                + "not there, and their sizes are unknown (not counted); 'git fetch --unshallow' gives the whole history")
+                    }
+                    newCommits = try readLog(git, repository: repository, from: tips, excluding: oldTips, boundaries: boundaries)
                 }
                 if !gone.isEmpty {
                     try database.transaction { try store.markUnreachable(repositoryID: repository.id, hashes: gone) }
@@ -138,7 +144,8 @@ package struct GitIngestor {
     /// same walk), each read by its own git process and thread, so that git's
     /// diff work runs on every core; one writer stores what they parse.
     private func readLog(
-        _ git: GitInvocation, repository: Repository, from tips: [String], excluding oldTips: [String]
+        _ git: GitInvocation, repository: Repository, from tips: [String], excluding oldTips: [String],
+        boundaries: Set<String>
     ) throws -> Int {
         let range = ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
         let count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
@@ -163,7 +170,11 @@ package struct GitIngestor {
             while let batch = try channel.take() {
                 stored += try database.transaction {
                     var new = 0
-                    for commit in batch where try store.insert(commit, repositoryID: repository.id) { new += 1 }
+                    for var commit in batch {
+                        // git diffs a shallow clone's boundary commit against nothing: its whole tree.
+                        if boundaries.contains(commit.hash) { commit.files = [] }
+                        if try store.insert(commit, repositoryID: repository.id) { new += 1 }
+                    }
                     return new
                 }
                 read += batch.count
@@ -174,6 +185,16 @@ package struct GitIngestor {
             throw error
         }
         return stored
+    }
+
+    /// A shallow clone's boundary commits (`.git/shallow`): their parents are not there.
+    private func shallowBoundaries(_ git: GitInvocation, root: String) throws -> Set<String> {
+        let shallow = try git.status(["rev-parse", "--is-shallow-repository"])
+        guard shallow.status == 0, shallow.output == "true" else { return [] }
+        let path = try git.output(["rev-parse", "--git-path", "shallow"])
+        let file = path.hasPrefix("/") ? path : root + "/" + path
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
+        return Set(lines(text).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
     }
 
     /// Reads git-ai notes under `refs/notes/ai` and stores their marks.
