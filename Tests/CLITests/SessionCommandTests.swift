@@ -218,6 +218,44 @@ struct SessionCommandTests {
         #expect(tasks.stdout.contains("\"cx-1\""), "\(tasks.stdout)")
     }
 
+    @Test("logs read before their repository was ingested are read again by the next ingest, and tied to it then")
+    func sessionsBeforeTheirRepository() throws {
+        let repository = try ScriptedRepository("late-repo")
+        defer { repository.remove() }
+        try repository.write("app/refunds.rb", "x\n")
+        try repository.commit("SHOP-7 add the refund endpoint", date: "2026-03-02T10:30:00+0000")
+        let db = repository.directory.path + "/../late.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let logs = repository.directory.path + "/../late-logs"
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        let cwd = repository.directory.path
+        let log = [
+            #"{"type":"user","sessionId":"late-1","cwd":"\#(cwd)","uuid":"u1","timestamp":"2026-03-02T10:00:00.000Z","message":{"role":"user","content":"add the refund endpoint"}}"#,
+            #"{"type":"assistant","sessionId":"late-1","cwd":"\#(cwd)","uuid":"a1","timestamp":"2026-03-02T10:05:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"\#(cwd)/app/refunds.rb","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#,
+        ].joined(separator: "\n") + "\n"
+        try log.write(toFile: logs + "/late-1.jsonl", atomically: true, encoding: .utf8)
+        func session() throws -> [String: Any] {
+            let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+            let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+            return try #require(sessions.first)
+        }
+        #expect(try CLIRunner.run(["ingest", "sessions", logs, "--db", db]).status == 0)
+        #expect(try session()["repository"] is NSNull)
+        let git = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(git.status == 0)
+        #expect(git.stderr.contains("1 session log(s) read before this repository was ingested"), "\(git.stderr)")
+        let again = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
+        #expect(again.stdout.contains("1 rewritten"), "\(again.stdout)")
+        let tied = try session()
+        #expect(tied["repository"] as? String == repository.directory.path)
+        #expect(tied["filesEdited"] as? [String] == ["app/refunds.rb"])
+        let tasks = try CLIRunner.run(["tasks", "--ai", "--format", "json", "--db", db])
+        #expect(tasks.stdout.contains("\"late-1\""), "\(tasks.stdout)")
+        // Once tied, nothing is read again.
+        #expect(try CLIRunner.run(["ingest", "sessions", logs, "--db", db]).stdout.contains("1 unchanged"))
+    }
+
     @Test("aider's local times are read in the time zone of the author's commits, not as UTC")
     func aiderLocalTime() throws {
         let repository = try ScriptedRepository("aider-zone")

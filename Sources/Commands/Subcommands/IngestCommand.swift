@@ -79,6 +79,11 @@ enum IngestCommand {
         for path in paths {
             let result = try ingestor.ingest(path: context.absolute(path), allRefs: context.arguments.has("--all"))
             context.console.line(summary(result))
+            if result.logsToReread > 0 {
+                context.notes.note(
+                    "note: \(result.logsToReread) session log(s) read before this repository was ingested hold sessions tied to "
+                        + "no repository; the next 'ingest sessions' reads them again")
+            }
         }
         try TaskBuilding.rebuild(context, database: database)
         return .success

@@ -14,6 +14,9 @@ package struct GitIngestResult: Sendable, Equatable {
     package var notedCommits: Int
     /// Reachable commits stored for the repository after this run.
     package var totalCommits: Int
+    /// Session logs read before this repository was first ingested, tied to no repository, that
+    /// the next `ingest sessions` reads again (they may be this repository's).
+    package var logsToReread: Int = 0
 }
 
 /// Reads one repository's history into the store: streaming `git log` (in
@@ -78,6 +81,7 @@ package struct GitIngestor {
         let git = GitInvocation(repository: root, environment: environment)
         let origin = try git.status(["config", "--get", "remote.origin.url"])
         do {
+            let isNew = try store.repository(root: root) == nil
             let repository = try store.upsertRepository(
                 root: root, origin: origin.status == 0 && !origin.output.isEmpty ? origin.output : nil,
                 name: (root as NSString).lastPathComponent)
@@ -114,13 +118,14 @@ package struct GitIngestor {
                 }
             }
             let noted = try readNotes(git, repository: repository)
-            try database.transaction {
+            let reread = try database.transaction {
                 try store.setTips(repositoryID: repository.id, tips: tips)
                 try store.setLastIngest(repositoryID: repository.id, time: Int64(Date().timeIntervalSince1970))
+                return isNew ? try SessionStore(database: database).rereadUnattached() : 0
             }
             return GitIngestResult(
                 repository: repository, newCommits: newCommits, unreachable: unreachable, notedCommits: noted,
-                totalCommits: try store.commitCount(repositoryID: repository.id))
+                totalCommits: try store.commitCount(repositoryID: repository.id), logsToReread: reread)
         } catch let error as SQLiteError {
             throw IngestionError.storage(.sqlite(error, during: "ingesting \(root)"))
         } catch let error as StorageError {

@@ -29,6 +29,20 @@ package final class SessionStore {
             }
     }
 
+    /// Marks every log that holds a session tied to no repository to be read again, whole, by the
+    /// next `ingest sessions` (as if rewritten): a repository ingested after its logs were read
+    /// may be theirs. Returns how many logs were marked.
+    @discardableResult
+    package func rereadUnattached() throws -> Int {
+        try database.prepare(
+            """
+            UPDATE log_file SET fingerprint = '', modified = -1 WHERE id IN (
+                SELECT p.log_file_id FROM session_part p JOIN session s ON s.id = p.session_id WHERE s.repository_id IS NULL)
+            """
+        ).execute([])
+        return database.changes
+    }
+
     /// Forgets everything a file contributed (it was rewritten), and sessions left with nothing.
     package func forgetFile(id: Int64) throws {
         try database.prepare("DELETE FROM log_file WHERE id = ?").execute([.integer(id)])
