@@ -30,6 +30,14 @@ struct TimeLogIndex {
 /// Joins pull requests to tasks (by number, then head branch, then shared commits)
 /// and time-log review hours and estimates by key (METHOD.md, Review overhead).
 enum Reviews {
+    /// Whether a pull request found by number can be the task's: not when the export names
+    /// another head branch than the task's merge and none of the task's commits (an export of
+    /// another repository, whose numbers repeat this one's).
+    static func agrees(_ pullRequest: PullRequest, with task: WorkTask) -> Bool {
+        guard let head = pullRequest.headBranch, let branch = task.branch, head != branch else { return true }
+        return task.commits.contains { pullRequest.commits.contains($0.hash) }
+    }
+
     static func attach(_ pullRequests: [PullRequest], timeLog: TimeLogIndex, to tasks: inout [WorkTask]) {
         let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         var byBranch: [String: [PullRequest]] = [:]
@@ -43,8 +51,10 @@ enum Reviews {
             tasks[index].reviewerHours = timeLog.review[key]
             tasks[index].estimateHours = timeLog.estimate[key]
             var match: PullRequest?
-            if tasks[index].key.hasPrefix("PR #"), let number = Int(tasks[index].key.dropFirst(4)) {
-                match = byNumber[number]
+            if tasks[index].key.hasPrefix("PR #"), let number = Int(tasks[index].key.dropFirst(4)),
+                let found = byNumber[number], Self.agrees(found, with: tasks[index])
+            {
+                match = found
             }
             if match == nil, let branch = tasks[index].branch, let candidates = byBranch[branch], candidates.count == 1 {
                 match = candidates[0]

@@ -297,6 +297,26 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-1" }?.pullRequest == 9)
     }
 
+    @Test("a pull request found by number is not joined when its head branch and commits are another's (an export of another repository)")
+    func foreignPullRequest() {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0)
+        history.commit("f1", "add refunds", author: "bob", minute: 10, parents: [base])
+        history.commit("m1", "Merge pull request #1 from acme/feature/refund-api", minute: 30, parents: [base, "f1"], files: [])
+        func pullRequest(branch: String, commits: [String]) -> PullRequest {
+            PullRequest(
+                number: 1, title: "t", author: "ann", created: History.start, merged: History.start + 90 * 3600, closed: nil,
+                headBranch: branch, baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 2, changeRequests: 1,
+                firstReview: History.start + 3600, reviewComments: 3, commits: commits)
+        }
+        let foreign = history.build(pullRequests: [pullRequest(branch: "feature/checkout-page", commits: ["zz9"])])
+        let task = foreign.first { $0.key == "PR #1" }
+        #expect(task?.pullRequest == nil && task?.reviewRounds == nil && (task?.cycleHours ?? 99) < 1)
+        // The same number with this merge's branch, or with one of its commits, is this task's.
+        #expect(history.build(pullRequests: [pullRequest(branch: "feature/refund-api", commits: [])]).first { $0.key == "PR #1" }?.pullRequest == 1)
+        #expect(history.build(pullRequests: [pullRequest(branch: "renamed", commits: ["f1"])]).first { $0.key == "PR #1" }?.pullRequest == 1)
+    }
+
     @Test("a squash merge's effort comes from its pull request's commit times when an export gives them")
     func squashTimeline() throws {
         var history = History()
