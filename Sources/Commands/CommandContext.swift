@@ -35,8 +35,11 @@ package struct CommandContext {
     }
 
     /// Opens the database (creating it on first use), or read-only as it is when `readOnly`.
-    package func openDatabase() throws -> Database {
+    /// - Parameter existing: a command that only reads (`tasks`, `report`, …) refuses a database
+    ///   that is not there (exit 66) rather than creating an empty one where a mistyped `--db` points.
+    package func openDatabase(existing: Bool = false) throws -> Database {
         if let sharedDatabase { return sharedDatabase }
+        if existing && !FileManager.default.fileExists(atPath: databasePath) { throw StorageError.missing(path: databasePath) }
         return readOnly ? try Database(readOnlyPath: databasePath) : try Database(path: databasePath)
     }
 

@@ -12,7 +12,7 @@ struct ClassifyCommandTests {
         try repository.commit("Add the app", date: "2026-01-05T10:00:00+0000")
         try repository.write("README.md", "# app\n")
         try repository.commit("docs: describe the app", date: "2026-01-05T11:00:00+0000")
-        let db = repository.directory.path + "/../conventional-cli.sqlite"
+        let db = repository.directory.path + "-conventional-cli.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db]).status == 0)
 

@@ -103,6 +103,19 @@ struct CommandLineTests {
         #expect(result.stderr.contains("/proc/multiplier-cannot-exist/db.sqlite"))
     }
 
+    @Test("a command that only reads refuses a database that is not there (exit 66) and creates nothing", arguments: [
+        ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"],
+    ])
+    func readersNeedADatabase(arguments: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/typo/multiplier.sqlite"
+        let result = try CLIRunner.run(arguments + ["--db", path])
+        #expect(result.status == 66, "\(result.stderr)")
+        #expect(result.stderr.contains("no database at \(path)"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/typo"))
+    }
+
     @Test("the database defaults to XDG_DATA_HOME, created on first use")
     func defaultLocation() throws {
         let directory = try TemporaryDirectory()

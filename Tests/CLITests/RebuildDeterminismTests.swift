@@ -39,7 +39,7 @@ struct RebuildDeterminismTests {
         defer { repository.remove() }
         try repository.write("src/cart.ts", "export const cart = 1\n")
         try repository.commit("ABC-1: cart totals", date: "2026-03-02T10:30:00+0000")
-        let db = repository.directory.path + "/../incremental.sqlite"
+        let db = repository.directory.path + "-incremental.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         func ingest() throws -> String {
             let result = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])

@@ -20,7 +20,7 @@ struct ReviewCommandTests {
         try repository.write("app/net.py", "import requests\n\ndef get(u):\n    return requests.get(u, verify=False)\n")
         try repository.commit("ABC-3: fetch", date: "2026-03-04T10:00:00+0000")
         try repository.git("checkout", "-q", "main")
-        let db = repository.path + "/../review-cli-\(UUID().uuidString.prefix(6)).sqlite"
+        let db = repository.path + "-review-cli-\(UUID().uuidString.prefix(6)).sqlite"
         let ingest = try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         return (repository, db)

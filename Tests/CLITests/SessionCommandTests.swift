@@ -136,10 +136,10 @@ struct SessionCommandTests {
         try repository.write("CLAUDE.md", "# Rules\nsmall commits\ntests first\nno new dependencies\nrun make lint\n")
         try repository.git("rm", "-q", "api/AGENTS.md")
         try repository.commit("grow CLAUDE.md, drop api/AGENTS.md", date: "2026-03-03T09:00:00+0000")
-        let db = repository.directory.path + "/../context-files.sqlite"
+        let db = repository.directory.path + "-context-files.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
-        let logs = repository.directory.path + "/../context-files-logs"
+        let logs = repository.directory.path + "-context-files-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         for (id, time) in [("before", "2026-03-01T12:00:00.000Z"), ("between", "2026-03-02T12:00:00.000Z"), ("after", "2026-03-04T12:00:00.000Z")] {
@@ -173,10 +173,10 @@ struct SessionCommandTests {
         try repository.write("src/books.py", "books = []\n")
         try repository.write("README.md", "# ledger\n")
         try repository.commit("LED-1 ledger totals", date: "2026-03-02T10:30:00+0000")
-        let db = repository.directory.path + "/../identity.sqlite"
+        let db = repository.directory.path + "-identity.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
-        let logs = repository.directory.path + "/../identity-logs"
+        let logs = repository.directory.path + "-identity-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         // Codex, run on a teammate's laptop in a folder of another name, recording the origin.
@@ -224,9 +224,9 @@ struct SessionCommandTests {
         defer { repository.remove() }
         try repository.write("app/refunds.rb", "x\n")
         try repository.commit("SHOP-7 add the refund endpoint", date: "2026-03-02T10:30:00+0000")
-        let db = repository.directory.path + "/../late.sqlite"
+        let db = repository.directory.path + "-late.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
-        let logs = repository.directory.path + "/../late-logs"
+        let logs = repository.directory.path + "-late-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         let cwd = repository.directory.path
@@ -274,7 +274,7 @@ struct SessionCommandTests {
 
             """
         try repository.write(".aider.chat.history.md", history)
-        let db = repository.directory.path + "/../aider-zone.sqlite"
+        let db = repository.directory.path + "-aider-zone.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         let ingest = try CLIRunner.run(["ingest", "sessions", repository.directory.path + "/.aider.chat.history.md", "--db", db])

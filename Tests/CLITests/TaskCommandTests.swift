@@ -18,7 +18,7 @@ struct TaskCommandTests {
         try repository.commit("ABC-1: add the orders table", date: "2026-01-05T10:00:00+0000")
         try repository.write("src/auth/login.ts", "export const login = 1\n")
         try repository.commit("ABC-2 harden login", date: "2026-01-06T10:00:00+0000")
-        let db = repository.directory.path + "/../tasks-cli.sqlite"
+        let db = repository.directory.path + "-tasks-cli.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
         #expect(ingest.status == 0, "\(ingest.stderr)")
@@ -94,7 +94,7 @@ struct TaskCommandTests {
         _ = try repository.git("merge", "-q", "--ff-only", "SHOP-12-coupons")
         _ = try repository.git("branch", "-q", "-D", "SHOP-12-coupons")
 
-        let db = repository.directory.path + "/../rebased.sqlite"
+        let db = repository.directory.path + "-rebased.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
         #expect(ingest.status == 0, "\(ingest.stderr)")
@@ -114,7 +114,7 @@ struct TaskCommandTests {
         try repository.commit("ABC-1 cart total", author: "Ann", date: "2026-01-05T10:00:00+0000", committer: "Ann (aider)")
         try repository.write("src/orders.py", "orders = []\n")
         try repository.commit("ABC-2 orders list", author: "Ann (aider)", date: "2026-01-07T10:00:00+0000")
-        let db = repository.directory.path + "/../committer-mark.sqlite"
+        let db = repository.directory.path + "-committer-mark.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         let list = try tasks(db)
@@ -134,7 +134,7 @@ struct TaskCommandTests {
         defer { repository.remove() }
         try repository.write("src/parser.ts", "export const parse = 1\n")
         try repository.commit("ABC-7: parse promo codes", date: "2026-03-01T10:30:00+0000")
-        let db = repository.directory.path + "/../shop-clone.sqlite"
+        let db = repository.directory.path + "-shop-clone.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         let name = (repository.directory.path as NSString).lastPathComponent
@@ -144,7 +144,7 @@ struct TaskCommandTests {
             {"type":"assistant","sessionId":"c1","cwd":"\(clone)","uuid":"a1","timestamp":"2026-03-01T10:05:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"\(clone)/src/parser.ts","old_string":"a","new_string":"b"}}],"usage":{"input_tokens":1,"output_tokens":2}}}
 
             """
-        let logs = repository.directory.path + "/../shop-clone-logs"
+        let logs = repository.directory.path + "-shop-clone-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         try log.write(toFile: logs + "/c1.jsonl", atomically: true, encoding: .utf8)
@@ -168,7 +168,7 @@ struct TaskCommandTests {
         defer { repository.remove() }
         try repository.write("src/limit.ts", "export const limit = 1\n")
         try repository.commit("ABC-9: rate limiting", date: "2026-03-01T10:30:00+0000")
-        let db = repository.directory.path + "/../plan.sqlite"
+        let db = repository.directory.path + "-plan.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         let root = repository.directory.path
@@ -179,7 +179,7 @@ struct TaskCommandTests {
             {"type":"assistant","sessionId":"p9","cwd":"\(root)","uuid":"a2","timestamp":"2026-03-01T10:05:00.000Z","requestId":"r2","message":{"id":"m2","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t2","name":"Edit","input":{"file_path":"\(root)/src/limit.ts"}}]}}
 
             """
-        let logs = repository.directory.path + "/../plan-logs"
+        let logs = repository.directory.path + "-plan-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         try log.write(toFile: logs + "/p9.jsonl", atomically: true, encoding: .utf8)
@@ -200,7 +200,7 @@ struct TaskCommandTests {
         try repository.commit("ABC-1: cart totals", date: "2026-03-02T10:30:00+0000")
         try repository.write("src/orders.ts", "export const orders = 1\n")
         try repository.commit("ABC-2: order list", date: "2026-03-03T14:00:00+0000")
-        let db = repository.directory.path + "/../evidence.sqlite"
+        let db = repository.directory.path + "-evidence.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         let name = (repository.directory.path as NSString).lastPathComponent
@@ -215,7 +215,7 @@ struct TaskCommandTests {
             line("t1", "/home/alice/\(name)", "u3", "2026-03-03T13:00:00.000Z", "look at the orders"),
             line("t1", "/home/alice/\(name)", "u4", "2026-03-03T13:05:00.000Z", "thanks"),
         ].joined(separator: "\n") + "\n"
-        let logs = repository.directory.path + "/../evidence-logs"
+        let logs = repository.directory.path + "-evidence-logs"
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: logs) }
         try keyed.write(toFile: logs + "/k1.jsonl", atomically: true, encoding: .utf8)
@@ -251,7 +251,7 @@ struct TaskCommandTests {
         defer { repository.remove() }
         try repository.write("a.txt", "a\n")
         try repository.commit("ABC-1 first")
-        let db = repository.directory.path + "/../tasks-config.sqlite"
+        let db = repository.directory.path + "-tasks-config.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         try repository.write(".multiplier.json", "{\"rules\": [{\"category\": \"crudd\", \"words\": [\"x\"]}]}")
         let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
@@ -265,7 +265,7 @@ struct TaskCommandTests {
         #expect(try CLIRunner.run(["label", "NOPE-9", "crud", "--db", db]).status == 64)
         #expect(try CLIRunner.run(["label", "ABC-1", "--ai", "maybe", "--db", db]).status == 64)
         #expect(try CLIRunner.run(["tasks", "--category", "crudd", "--db", db]).status == 64)
-        let csv = repository.directory.path + "/../labels.csv"
+        let csv = repository.directory.path + "-labels.csv"
         defer { try? FileManager.default.removeItem(atPath: csv) }
         try "task,category\nABC-1,crud\nABC-1,bogus\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = try CLIRunner.run(["label", "--import", csv, "--db", db])
@@ -316,7 +316,7 @@ struct ReportCommandTests {
         try repository.commit("ABC-3 tidy parser", author: "Bob Example", email: "bob@example.com", date: "2026-03-05T10:00:00+0000")
         try repository.git("tag", "v2")
         #expect(try repository.git("ls-tree", "v2", "deps/lib").hasPrefix("160000 commit"))
-        let db = repository.directory.path + "/../report-blame.sqlite"
+        let db = repository.directory.path + "-report-blame.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
 
@@ -351,8 +351,8 @@ struct ReportCommandTests {
         try repository.git("tag", "v1.0.0")
         try repository.write("src/auth/login.ts", "x\n")
         try repository.commit("ABC-2 harden login", date: "2026-03-09T10:00:00+0000")
-        let db = repository.directory.path + "/../report-cli.sqlite"
-        let out = repository.directory.path + "/../report-cli-out"
+        let db = repository.directory.path + "-report-cli.sqlite"
+        let out = repository.directory.path + "-report-cli-out"
         defer {
             try? FileManager.default.removeItem(atPath: db)
             try? FileManager.default.removeItem(atPath: out)

@@ -94,7 +94,7 @@ struct TeamTests {
         try repository.commit("ABC-1 first", author: "Ann Example", email: "ann@example.com")
         try repository.write("a.txt", "b\n")
         try repository.commit("ABC-2 second", author: "Ann E.", email: "ann@old.example.com")
-        let db = repository.directory.path + "/../team-errors.sqlite"
+        let db = repository.directory.path + "-team-errors.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         _ = try run(["ingest", "git", repository.directory.path, "--db", db])
         let notExport = try CLIRunner.run(["merge", db, "--db", db + "2"])
@@ -132,7 +132,7 @@ struct MultiRepositoryTests {
         try second.git("tag", "t1")
         try second.write("src/tax.py", "c\n")
         try second.commit("XY-2 tax rounding", date: "2026-01-06T10:00:00+0000")
-        let db = first.directory.path + "/../multi.sqlite"
+        let db = first.directory.path + "-multi.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         let ingest = try CLIRunner.run(["ingest", "git", first.directory.path, second.directory.path, "--db", db])
         #expect(ingest.status == 0, "\(ingest.stderr)")

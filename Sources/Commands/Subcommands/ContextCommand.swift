@@ -26,7 +26,7 @@ enum ContextCommand {
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitCode {
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         let repositories = try CommitStore(database: database).repositories()
         let repository: Repository
         if let name = context.arguments.value("--repo") {

@@ -42,7 +42,7 @@ enum PlanCommand {
             throw UsageError("unknown format '\(format)'; expected \(ReportCommand.formats.joined(separator: ", "))", command: "plan")
         }
         let seed = UInt64(try integer("--seed", context, default: 1, range: 0...Int.max))
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         let config = try TaskBuilding.config(context, database: database)
         let history = try TaskBuilding.tasks(context, database: database)
         if context.arguments.has("--backtest") {

@@ -85,7 +85,7 @@ enum ReportCommand {
             let suggestion = EditDistance.nearest(to: format, among: formats).map { " (did you mean '\($0)'?)" } ?? ""
             throw UsageError("unknown format '\(format)'\(suggestion); expected \(formats.joined(separator: ", "))", command: "report")
         }
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         var config = try TaskBuilding.config(context, database: database)
         let paths = list("--paths", context)
         let excludes = list("--exclude", context)

@@ -42,7 +42,7 @@ enum ReviewCommand {
         let branch = context.arguments.value("--branch")
         let range = context.arguments.value("--range")
         if branch != nil && range != nil { throw UsageError("give --branch or --range, not both", command: "review") }
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         let repositories = try CommitStore(database: database).repositories()
         guard !repositories.isEmpty else {
             throw CommandError.missingInput("no repository in the database; run 'multiplier ingest git PATH' first")

@@ -129,7 +129,7 @@ enum SessionsCommand {
         if let repository = context.arguments.value("--repo") {
             filter.repository = repository.contains("/") ? context.absolute(repository) : repository
         }
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         let store = SessionStore(database: database)
         let sessions = try store.sessions(filter)
         let workflows = try store.workflows()

@@ -57,7 +57,7 @@ enum TasksCommand {
             throw UsageError("unknown format '\(format)' for 'tasks'; expected text, json or csv", command: "tasks")
         }
         let filter = try Filter(context)
-        let database = try context.openDatabase()
+        let database = try context.openDatabase(existing: true)
         let all = try TaskBuilding.tasks(context, database: database)
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
