@@ -342,6 +342,33 @@ struct ReportCommandTests {
         #expect(text.stdout.contains("(git blame): 8 of 15 by AI-assisted work (53%)"), "\(text.stdout)")
     }
 
+    @Test("plan at the bounds: the largest estimates at the smallest capacity finish at once with a curve of about 40 steps")
+    func planBounds() throws {
+        let repository = try ScriptedRepository("plan-bounds")
+        defer { repository.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("ABC-1 add a", date: "2026-03-02T10:00:00+0000")
+        let db = repository.directory.path + "/../plan-bounds.sqlite"
+        let backlog = repository.directory.path + "/../plan-bounds.csv"
+        defer {
+            try? FileManager.default.removeItem(atPath: db)
+            try? FileManager.default.removeItem(atPath: backlog)
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let rows = (1...200).map { "T-\($0),Task \($0),crud,100000,yes\n" }.joined()
+        try ("id,title,category,estimate_hours,ai\n" + rows).write(toFile: backlog, atomically: true, encoding: .utf8)
+        let started = Date()
+        let plan = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "0.001", "--runs", "1000", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        let forecast = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let completion = try #require(forecast["completion"] as? [String: Any])
+        let steps = try #require(completion["steps"] as? [Double])
+        #expect(steps.count >= 2 && steps.count <= 42, "\(steps.count)")
+        #expect((forecast["completionByWeekWithAI"] as? [Double])?.count == 520)
+        #expect(((forecast["withAI"] as? [String: Any])?["p50Weeks"] as? Double ?? 0) > 1e9)
+    }
+
     @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")
     func formats() throws {
         let repository = try ScriptedRepository("report-cli")
@@ -402,6 +429,11 @@ struct ReportCommandTests {
             ("id,title,category,estimate_hours,ai\nA,x,cruddy,3,yes\n", "unknown category 'cruddy'; valid: crud, data-transform"),
             ("id,title,category,estimate_hours,ai\n", "the backlog has a header but no tasks"),
             ("id,title,category,estimate_hours,ai\nA,x,crud,3,maybe\n", "ai must be yes, no or auto"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,1e308,yes\n", "backlog.csv:2: estimate_hours must be a number of hours above 0 and at most 100000, not '1e308'"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,100000.5,yes\n", "at most 100000"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3\n", "backlog.csv:2: expected 5 fields like the header (id,title,category,estimate_hours,ai), found 4"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,yes,extra\n", "backlog.csv:3: expected 5 fields"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,no\nA,z,crud,3,no\n", "backlog.csv:4: id 'A' is already on line 2"),
         ]
         for (text, message) in cases {
             try text.write(toFile: backlog, atomically: true, encoding: .utf8)
@@ -415,6 +447,11 @@ struct ReportCommandTests {
         #expect(planned.stdout.contains("A Add a regex parser for dates: parsing"))
         #expect(planned.stdout.contains("too little data"))
         #expect(try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "0"]).status == 64)
+        for capacity in ["1e308", "1e-8", "0", "nan", "inf", "100001"] {
+            let refused = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", capacity])
+            #expect(refused.status == 64, "\(capacity)")
+            #expect(refused.stderr.contains("--capacity expects team hours per week from 0.001 to 100000, not '\(capacity)'"), "\(refused.stderr)")
+        }
 
         // A backtest without time-log estimates says it cannot backtest, and why; never "0%".
         let backtest = try CLIRunner.run(["plan", "--backtest", "--db", db])
