@@ -392,9 +392,13 @@ package struct ForecastModel: Sendable {
             assumptions: assumptions)
     }
 
-    /// The team's recent weekly effort: the mean over the last four weeks that ended before `now` and had tasks.
-    package static func recentCapacity(_ tasks: [WorkTask]) -> (hours: Double, source: String)? {
-        let work = tasks.filter { !$0.bot }
+    /// The team's recent weekly effort: the mean over the last four weeks with finished tasks before
+    /// the week of the last task that ended by `now` (seconds since 1970). A task that ends after
+    /// `now` is a commit dated by a wrong clock: counted, its week would be the last one, with
+    /// nothing finished in the weeks before it.
+    package static func recentCapacity(_ tasks: [WorkTask], now: Int64) -> (hours: Double, source: String)? {
+        let work = tasks.filter { !$0.bot && $0.end <= now }
+        let future = tasks.filter { !$0.bot && $0.end > now }.count
         guard let last = work.map(\.end).max() else { return nil }
         // The week of the last task is usually still running: start from the one before.
         let lastWeek = ISOWeek(containing: last).adding(weeks: -1)
@@ -409,7 +413,8 @@ package struct ForecastModel: Sendable {
         }
         guard !weeks.isEmpty else { return nil }
         let mean = weeks.reduce(0, +) / Double(weeks.count)
-        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)")
+        let left = future == 0 ? "" : "; \(future) task\(future == 1 ? "" : "s") dated after now left out"
+        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)\(left)")
     }
 }
 

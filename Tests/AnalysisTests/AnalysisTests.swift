@@ -257,4 +257,18 @@ struct ForecastTests {
         #expect(forecast.withAI.p95Weeks.isFinite && forecast.capacityHoursPerWeek == 0.001)
     }
 
+    @Test("the default capacity leaves out tasks that end after now: one commit dated 2100 does not empty it")
+    func capacityIgnoresTheFuture() throws {
+        let week = try #require(ISOWeek("2026-W10"))
+        let now = week.start + 30 * 86_400
+        let history = (0..<4).map { RetroTests.task("w\($0)", .crud, ai: false, effort: 2, end: week.start + Int64($0) * 7 * 86_400 + 3600) }
+        let skewed = RetroTests.task("2100", .crud, ai: false, effort: 1, end: 4_102_444_800 + 3600)
+        let plain = try #require(ForecastModel.recentCapacity(history, now: now))
+        let withFuture = try #require(ForecastModel.recentCapacity(history + [skewed], now: now))
+        #expect(plain.hours == 2 && withFuture.hours == 2)
+        #expect(plain.source == "the team's mean weekly effort over 3 weeks with finished tasks up to 2026-W12")
+        #expect(withFuture.source == plain.source + "; 1 task dated after now left out")
+        // Counted, the 2100 task's week would be the last and the 26 weeks before it empty.
+        #expect(ForecastModel.recentCapacity(history + [skewed], now: .max) == nil)
+    }
 }

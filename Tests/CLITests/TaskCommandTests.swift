@@ -369,6 +369,32 @@ struct ReportCommandTests {
         #expect(((forecast["withAI"] as? [String: Any])?["p50Weeks"] as? Double ?? 0) > 1e9)
     }
 
+    @Test("plan's default capacity leaves out a commit dated in the future by a wrong clock, and says so")
+    func planFutureCommit() throws {
+        let repository = try ScriptedRepository("plan-future")
+        defer { repository.remove() }
+        for (index, day) in ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"].enumerated() {
+            try repository.write("f\(index).txt", "\(index)\n")
+            try repository.commit("ABC-\(index + 1) change \(index)", date: day + "T10:00:00+0000")
+        }
+        try repository.write("skew.txt", "x\n")
+        // 2100-01-01T10:00:00Z (git reads ISO dates up to 2099 only; raw seconds go further).
+        try repository.commit("ABC-9 committed on a machine whose clock says 2100", date: "@4102480800 +0000")
+        let db = repository.directory.path + "/../plan-future.sqlite"
+        let backlog = repository.directory.path + "/../plan-future.csv"
+        defer {
+            try? FileManager.default.removeItem(atPath: db)
+            try? FileManager.default.removeItem(atPath: backlog)
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        try "id,title,category,estimate_hours,ai\nA,Add orders endpoint,crud,4,no\n".write(toFile: backlog, atomically: true, encoding: .utf8)
+        let plan = try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "200", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let forecast = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let source = try #require(forecast["capacitySource"] as? String)
+        #expect(source.contains("3 weeks with finished tasks up to 2026-W12; 1 task dated after now left out"), "\(source)")
+    }
+
     @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")
     func formats() throws {
         let repository = try ScriptedRepository("report-cli")

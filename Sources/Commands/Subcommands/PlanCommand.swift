@@ -84,7 +84,7 @@ enum PlanCommand {
             }
             capacity = (hours, "given with --capacity")
         } else {
-            guard let recent = ForecastModel.recentCapacity(history) else {
+            guard let recent = ForecastModel.recentCapacity(history, now: Int64(Date().timeIntervalSince1970)) else {
                 throw UsageError("no history to take a capacity from: give --capacity HOURS", command: "plan")
             }
             capacity = recent
