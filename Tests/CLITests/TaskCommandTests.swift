@@ -259,6 +259,13 @@ struct TaskCommandTests {
         #expect(ingest.stderr.contains(".multiplier.json: $.rules[0].category: expected a category"))
         let missing = try CLIRunner.run(["tasks", "--db", db, "--config", "/nonexistent.json"])
         #expect(missing.status == 66)
+        // A setting past its bound is refused, not a crash (an idle cap of 1e15 minutes overflowed).
+        for (setting, command) in [("idleCapMinutes", ["classify"]), ("leadInMinutes", ["report", "retro"])] {
+            try repository.write(".multiplier.json", "{\"settings\": {\"\(setting)\": 1e15}}")
+            let huge = try CLIRunner.run(command + ["--db", db, "--config", repository.directory.path + "/.multiplier.json"])
+            #expect(huge.status == 65, "\(setting): \(huge.stderr)")
+            #expect(huge.stderr.contains(".multiplier.json: $.settings.\(setting): expected a number of minutes from 0 to 1440 (a day)"))
+        }
         try repository.write(".multiplier.json", "{\"bots\": [\"ci-robot\"]}")
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         #expect(try CLIRunner.run(["label", "ABC-1", "nonsense", "--db", db]).status == 64)
