@@ -438,6 +438,18 @@ struct ReportCommandTests {
         #expect((laterRetro["counts"] as? [String: Any])?["tasks"] as? Int == 1)
         #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "3.weeks.ago"]).status == 0)
         #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "v9.9.9"]).status == 64)
+        // git reads any word it does not know as now, and a word among known ones as nothing: refused, not "now".
+        for (option, value) in [("--since", "garbage"), ("--until", "HEAD~9999"), ("--since", "2.weks.ago"), ("--since", "week.ago")] {
+            let refused = try CLIRunner.run(["report", "retro", "--db", db, option, value])
+            #expect(refused.status == 64, "\(value): \(refused.stderr)")
+            #expect(
+                refused.stderr.contains("\(option) expects a date (2026-11-02), an instant, a git ref of ")
+                    && refused.stderr.contains(" or a relative form such as 2.weeks.ago, not '\(value)'"), "\(refused.stderr)")
+        }
+        for (option, value) in [("--until", "HEAD~1"), ("--since", "last.monday"), ("--since", "two.weeks.ago"), ("--since", "Mar.1.2026")] {
+            let taken = try CLIRunner.run(["report", "retro", "--db", db, option, value])
+            #expect(taken.status == 0, "\(value): \(taken.stderr)")
+        }
         let paths = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--paths", "src/**"])
         let pathsRetro = try #require(try JSONSerialization.jsonObject(with: Data(paths.stdout.utf8)) as? [String: Any])
         #expect((pathsRetro["aiShare"] as? [String: Any])?["linesAdded"] as? Int == 1)
