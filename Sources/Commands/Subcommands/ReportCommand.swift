@@ -112,10 +112,7 @@ enum ReportCommand {
         }
         let repositories = try CommitStore(database: database).repositories()
         if let name = context.arguments.value("--repo") {
-            let wanted = name.contains("/") ? context.absolute(name) : name
-            guard let repository = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
-                throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: "report")
-            }
+            let repository = try context.repository(name, among: repositories, command: "report")
             tasks = tasks.filter { $0.repository == repository.root }
         }
         /// `tasks` with the ones that match made whole (read from the store by id).
