@@ -355,8 +355,9 @@ struct ReportCommandTests {
         defer { repository.remove() }
         try repository.write("a.txt", "a\n")
         try repository.commit("ABC-1 add a", date: "2026-03-02T10:00:00+0000")
-        let db = repository.directory.path + "/../plan-bounds.sqlite"
-        let backlog = repository.directory.path + "/../plan-bounds.csv"
+        // Beside the repository, named after it: unique, so a test run elsewhere on the machine cannot share them.
+        let db = repository.directory.path + ".sqlite"
+        let backlog = repository.directory.path + ".csv"
         defer {
             try? FileManager.default.removeItem(atPath: db)
             try? FileManager.default.removeItem(atPath: backlog)
@@ -387,8 +388,9 @@ struct ReportCommandTests {
         try repository.write("skew.txt", "x\n")
         // 2100-01-01T10:00:00Z (git reads ISO dates up to 2099 only; raw seconds go further).
         try repository.commit("ABC-9 committed on a machine whose clock says 2100", date: "@4102480800 +0000")
-        let db = repository.directory.path + "/../plan-future.sqlite"
-        let backlog = repository.directory.path + "/../plan-future.csv"
+        // Beside the repository, named after it: unique, so a test run elsewhere on the machine cannot share them.
+        let db = repository.directory.path + ".sqlite"
+        let backlog = repository.directory.path + ".csv"
         defer {
             try? FileManager.default.removeItem(atPath: db)
             try? FileManager.default.removeItem(atPath: backlog)
