@@ -13,6 +13,10 @@ package struct BacklogItem: Sendable, Equatable {
     package var estimateHours: Double
     package var ai: AIChoice
 
+    /// The largest estimate a task may have, in hours (50 person-years): more is a typo, not a
+    /// task. `plan` and the MCP `forecast` tool refuse more.
+    package static let maximumEstimateHours: Double = 100_000
+
     package init(id: String, title: String, category: Category, classified: Bool, estimateHours: Double, ai: AIChoice) {
         self.id = id
         self.title = title
@@ -88,19 +92,23 @@ package struct Forecast: Sendable, Equatable, Encodable {
         package var withAI: [Double]
         package var allHuman: [Double]
 
-        /// Steps from below the fastest run to above the slowest, at most about 40 of them.
+        /// Steps from below the fastest run to above the slowest, at most about 40 of them, whatever
+        /// the span: the work is the same for a backlog of a day and one of a thousand years.
         static func make(withAI: [Double], allHuman: [Double], capacity: Double) -> Completion {
             guard let fastest = [withAI.first, allHuman.first].compactMap({ $0 }).min(),
-                let slowest = [withAI.last, allHuman.last].compactMap({ $0 }).max(), capacity > 0
+                let slowest = [withAI.last, allHuman.last].compactMap({ $0 }).max(), capacity > 0,
+                fastest.isFinite, slowest.isFinite, capacity.isFinite
             else { return Completion(unit: "working day", teamHoursPerUnit: 0, steps: [], withAI: [], allHuman: []) }
             let day = capacity / 5
             let days = slowest / day - fastest / day >= 8
             let perUnit = days ? day : capacity / 40
             let span = max(slowest - fastest, perUnit) / perUnit
-            let step = [1.0, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first { span / $0 <= 40 } ?? 1000
+            let step = Self.step(span: span)
             let start = max(0, (fastest / perUnit / step).rounded(.down) * step)
             let end = max(start + step, (slowest / perUnit / step).rounded(.up) * step)
-            let steps = stride(from: start, through: end + step / 2, by: step).map { $0 }
+            // Counted, not strided: a start so large that adding a step does not change it cannot loop.
+            let count = min(Int(((end - start) / step).rounded()), 64)
+            let steps = (0...max(count, 0)).map { start + Double($0) * step }
             func probabilities(_ sorted: [Double]) -> [Double] {
                 var index = 0
                 return steps.map { units in
@@ -112,12 +120,23 @@ package struct Forecast: Sendable, Equatable, Encodable {
                 unit: days ? "working day" : "working hour", teamHoursPerUnit: RetroAnalysis.round(perUnit), steps: steps,
                 withAI: probabilities(withAI), allHuman: probabilities(allHuman))
         }
+
+        /// A round step (1, 2, 4, 5, 10, 20, 25, 50, … then 1, 2 or 5 times a power of ten) that
+        /// cuts `span` units into at most 40.
+        static func step(span: Double) -> Double {
+            if let step = [1.0, 2, 4, 5, 10, 20, 25, 50, 100, 200, 500, 1000].first(where: { span / $0 <= 40 }) { return step }
+            let least = span / 40
+            let power = pow(10, (log10(least)).rounded(.down))
+            return [1.0, 2, 5, 10].map { $0 * power }.first { $0 >= least } ?? 10 * power
+        }
     }
 }
 
 /// The team's distributions per category, with fallbacks to the zone and to all tasks.
 package struct ForecastModel: Sendable {
     package static let minimumSample = 5
+    /// The team hours a week a forecast may be given (`plan --capacity`, the MCP tool's `capacity_hours`).
+    package static let capacityRange: ClosedRange<Double> = 0.001...100_000
 
     /// Review overhead of a group of tasks: Σ (effort + reviewer hours) / Σ work before rework.
     /// A ratio of sums, because per task it has a long tail (a small first pass with a large
@@ -340,7 +359,9 @@ package struct ForecastModel: Sendable {
         }
         func completion(_ sorted: [Double]) -> [Double] {
             guard let last = sorted.last, runs > 0 else { return [] }
-            let weeks = min(520, Int((last / capacity).rounded(.up)))
+            // At most ten years of weeks, converted to Int only once it is that small.
+            let span = (last / capacity).rounded(.up)
+            let weeks = span.isFinite ? Int(min(520, max(1, span))) : 520
             var result: [Double] = []
             var index = 0
             for week in 1...max(1, weeks) {
@@ -371,9 +392,13 @@ package struct ForecastModel: Sendable {
             assumptions: assumptions)
     }
 
-    /// The team's recent weekly effort: the mean over the last four weeks that ended before `now` and had tasks.
-    package static func recentCapacity(_ tasks: [WorkTask]) -> (hours: Double, source: String)? {
-        let work = tasks.filter { !$0.bot }
+    /// The team's recent weekly effort: the mean over the last four weeks with finished tasks before
+    /// the week of the last task that ended by `now` (seconds since 1970). A task that ends after
+    /// `now` is a commit dated by a wrong clock: counted, its week would be the last one, with
+    /// nothing finished in the weeks before it.
+    package static func recentCapacity(_ tasks: [WorkTask], now: Int64) -> (hours: Double, source: String)? {
+        let work = tasks.filter { !$0.bot && $0.end <= now }
+        let future = tasks.filter { !$0.bot && $0.end > now }.count
         guard let last = work.map(\.end).max() else { return nil }
         // The week of the last task is usually still running: start from the one before.
         let lastWeek = ISOWeek(containing: last).adding(weeks: -1)
@@ -388,7 +413,8 @@ package struct ForecastModel: Sendable {
         }
         guard !weeks.isEmpty else { return nil }
         let mean = weeks.reduce(0, +) / Double(weeks.count)
-        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)")
+        let left = future == 0 ? "" : "; \(future) task\(future == 1 ? "" : "s") dated after now left out"
+        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)\(left)")
     }
 }
 

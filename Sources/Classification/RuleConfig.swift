@@ -177,11 +177,19 @@ package struct RuleConfig: Sendable, Equatable {
         func settings(_ value: JSONValue) throws(ConfigError) -> Settings {
             let map = try object(value, at: "$.settings")
             var settings = Settings()
-            let fields: [(name: String, key: WritableKeyPath<Settings, Double>)] = [
-                ("burstGapHours", \.burstGapHours), ("churnDays", \.churnDays), ("idleCapMinutes", \.idleCapMinutes),
-                ("leadInMinutes", \.leadInMinutes), ("maximumCommitGapHours", \.maximumCommitGapHours),
-                ("nearTie", \.nearTie), ("reviewMinutes", \.reviewMinutes), ("sessionLeadHours", \.sessionLeadHours),
-                ("sessionMaterialShare", \.sessionMaterialShare), ("sessionOverlapHours", \.sessionOverlapHours),
+            // Each from 0 to a bound no careful setting reaches: more is a typo, and the times
+            // overflowed where they become seconds or milliseconds (an idle cap of 1e15 minutes
+            // stopped every command).
+            let hours = (maximum: 336.0, expected: "a number of hours from 0 to 336 (two weeks)")
+            let minutes = (maximum: 1440.0, expected: "a number of minutes from 0 to 1440 (a day)")
+            let days = (maximum: 730.0, expected: "a number of days from 0 to 730 (two years)")
+            let share = (maximum: 1.0, expected: "a share between 0 and 1")
+            let fields: [(name: String, key: WritableKeyPath<Settings, Double>, bound: (maximum: Double, expected: String))] = [
+                ("burstGapHours", \.burstGapHours, hours), ("churnDays", \.churnDays, days),
+                ("idleCapMinutes", \.idleCapMinutes, minutes), ("leadInMinutes", \.leadInMinutes, minutes),
+                ("maximumCommitGapHours", \.maximumCommitGapHours, hours), ("nearTie", \.nearTie, share),
+                ("reviewMinutes", \.reviewMinutes, minutes), ("sessionLeadHours", \.sessionLeadHours, hours),
+                ("sessionMaterialShare", \.sessionMaterialShare, share), ("sessionOverlapHours", \.sessionOverlapHours, hours),
             ]
             for key in map.keys.sorted() {
                 if key == "prototypeBranches", let raw = map[key] {
@@ -193,10 +201,10 @@ package struct RuleConfig: Sendable, Equatable {
                         file: file, path: "$.settings.\(key)",
                         expected: "one of the settings \((fields.map(\.name) + ["prototypeBranches"]).joined(separator: ", "))")
                 }
-                settings[keyPath: field.key] = try number(raw, at: "$.settings.\(key)", minimum: 0)
-            }
-            for (name, share) in [("nearTie", settings.nearTie), ("sessionMaterialShare", settings.sessionMaterialShare)] where share > 1 {
-                throw .invalid(file: file, path: "$.settings.\(name)", expected: "a share between 0 and 1")
+                guard case .number(let value) = raw, value.isFinite, value >= 0, value <= field.bound.maximum else {
+                    throw .invalid(file: file, path: "$.settings.\(key)", expected: field.bound.expected)
+                }
+                settings[keyPath: field.key] = value
             }
             return settings
         }

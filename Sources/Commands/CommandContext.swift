@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Storage
 import Support
 
@@ -41,6 +42,16 @@ package struct CommandContext {
         if let sharedDatabase { return sharedDatabase }
         if existing && !FileManager.default.fileExists(atPath: databasePath) { throw StorageError.missing(path: databasePath) }
         return readOnly ? try Database(readOnlyPath: databasePath) : try Database(path: databasePath)
+    }
+
+    /// The ingested repository `--repo` names: its root path (relative to the current directory) or its name.
+    /// - Throws: `UsageError` (exit 64), the same line for every command.
+    package func repository(_ name: String, among repositories: [Repository], command: String) throws -> Repository {
+        let wanted = name.contains("/") ? absolute(name) : name
+        guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+            throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: command)
+        }
+        return found
     }
 
     /// `path` made absolute against the current directory, without `.`/`..` segments.

@@ -226,3 +226,49 @@ struct RetroTests {
         #expect(weekly.trend[2].hoursSaved == 12)
     }
 }
+
+@Suite("Forecast")
+struct ForecastTests {
+    static func item(_ id: String, hours: Double) -> BacklogItem {
+        BacklogItem(id: id, title: "t \(id)", category: .crud, classified: false, estimateHours: hours, ai: .yes)
+    }
+
+    @Test("the completion curve takes about 40 round steps whatever the span, and the weekly one at most 520 weeks")
+    func completionSteps() {
+        #expect(Forecast.Completion.step(span: 100) == 4)
+        #expect(Forecast.Completion.step(span: 40_000) == 1000)
+        #expect(Forecast.Completion.step(span: 50_000) == 2000)
+        #expect(Forecast.Completion.step(span: 3e13) == 1e12)
+        for slowest in [1e-9, 1, 60, 5_000, 1e8, 2e10, 1e15] {
+            for capacity in [ForecastModel.capacityRange.lowerBound, 40, ForecastModel.capacityRange.upperBound] {
+                let runs = (0...10).map { slowest * (0.5 + Double($0) / 20) }
+                let completion = Forecast.Completion.make(withAI: runs, allHuman: runs.map { $0 * 1.5 }, capacity: capacity)
+                #expect(completion.steps.count >= 2 && completion.steps.count <= 42, "\(slowest) h at \(capacity): \(completion.steps.count)")
+                #expect(zip(completion.steps, completion.steps.dropFirst()).allSatisfy { $0 < $1 })
+                #expect(completion.withAI.last == 1 && completion.allHuman.last == 1, "\(slowest) h at \(capacity)")
+            }
+        }
+        // The largest backlog entries at the smallest capacity: finite figures, no step per day.
+        let backlog = (1...200).map { Self.item("T-\($0)", hours: BacklogItem.maximumEstimateHours) }
+        let forecast = ForecastModel(history: []).run(
+            backlog, capacity: ForecastModel.capacityRange.lowerBound, capacitySource: "given", runs: 100)
+        #expect(forecast.completion.steps.count <= 42)
+        #expect(forecast.completionByWeekWithAI.count == 520)
+        #expect(forecast.withAI.p95Weeks.isFinite && forecast.capacityHoursPerWeek == 0.001)
+    }
+
+    @Test("the default capacity leaves out tasks that end after now: one commit dated 2100 does not empty it")
+    func capacityIgnoresTheFuture() throws {
+        let week = try #require(ISOWeek("2026-W10"))
+        let now = week.start + 30 * 86_400
+        let history = (0..<4).map { RetroTests.task("w\($0)", .crud, ai: false, effort: 2, end: week.start + Int64($0) * 7 * 86_400 + 3600) }
+        let skewed = RetroTests.task("2100", .crud, ai: false, effort: 1, end: 4_102_444_800 + 3600)
+        let plain = try #require(ForecastModel.recentCapacity(history, now: now))
+        let withFuture = try #require(ForecastModel.recentCapacity(history + [skewed], now: now))
+        #expect(plain.hours == 2 && withFuture.hours == 2)
+        #expect(plain.source == "the team's mean weekly effort over 3 weeks with finished tasks up to 2026-W12")
+        #expect(withFuture.source == plain.source + "; 1 task dated after now left out")
+        // Counted, the 2100 task's week would be the last and the 26 weeks before it empty.
+        #expect(ForecastModel.recentCapacity(history + [skewed], now: .max) == nil)
+    }
+}

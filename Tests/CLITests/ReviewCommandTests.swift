@@ -64,11 +64,13 @@ struct ReviewCommandTests {
     }
 
     static let errorCases: [([String], Int32)] = [
-        (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 66),
+        (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 64),
         (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),
+        // A word git's dates do not know, or a ref that does not resolve, is not "now".
+        (["--since", "garbage"], 64), (["--until", "HEAD~9999"], 64), (["--since", "2.weks.ago"], 64),
     ]
 
-    @Test("a range or branch that does not resolve: exit 65; an unknown repository or an empty database: exit 66",
+    @Test("a range or branch that does not resolve: exit 65; an empty database: exit 66; an unknown repository, a bad --since or --until: 64",
         arguments: Self.errorCases)
     func errors(_ arguments: [String], _ status: Int32) throws {
         let (repository, db) = try Self.world()

@@ -259,6 +259,13 @@ struct TaskCommandTests {
         #expect(ingest.stderr.contains(".multiplier.json: $.rules[0].category: expected a category"))
         let missing = try CLIRunner.run(["tasks", "--db", db, "--config", "/nonexistent.json"])
         #expect(missing.status == 66)
+        // A setting past its bound is refused, not a crash (an idle cap of 1e15 minutes overflowed).
+        for (setting, command) in [("idleCapMinutes", ["classify"]), ("leadInMinutes", ["report", "retro"])] {
+            try repository.write(".multiplier.json", "{\"settings\": {\"\(setting)\": 1e15}}")
+            let huge = try CLIRunner.run(command + ["--db", db, "--config", repository.directory.path + "/.multiplier.json"])
+            #expect(huge.status == 65, "\(setting): \(huge.stderr)")
+            #expect(huge.stderr.contains(".multiplier.json: $.settings.\(setting): expected a number of minutes from 0 to 1440 (a day)"))
+        }
         try repository.write(".multiplier.json", "{\"bots\": [\"ci-robot\"]}")
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
         #expect(try CLIRunner.run(["label", "ABC-1", "nonsense", "--db", db]).status == 64)
@@ -342,6 +349,61 @@ struct ReportCommandTests {
         #expect(text.stdout.contains("(git blame): 8 of 15 by AI-assisted work (53%)"), "\(text.stdout)")
     }
 
+    @Test("plan at the bounds: the largest estimates at the smallest capacity finish at once with a curve of about 40 steps")
+    func planBounds() throws {
+        let repository = try ScriptedRepository("plan-bounds")
+        defer { repository.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("ABC-1 add a", date: "2026-03-02T10:00:00+0000")
+        // Beside the repository, named after it: unique, so a test run elsewhere on the machine cannot share them.
+        let db = repository.directory.path + ".sqlite"
+        let backlog = repository.directory.path + ".csv"
+        defer {
+            try? FileManager.default.removeItem(atPath: db)
+            try? FileManager.default.removeItem(atPath: backlog)
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let rows = (1...200).map { "T-\($0),Task \($0),crud,100000,yes\n" }.joined()
+        try ("id,title,category,estimate_hours,ai\n" + rows).write(toFile: backlog, atomically: true, encoding: .utf8)
+        let started = Date()
+        let plan = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "0.001", "--runs", "1000", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(Date().timeIntervalSince(started) < 30)
+        let forecast = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let completion = try #require(forecast["completion"] as? [String: Any])
+        let steps = try #require(completion["steps"] as? [Double])
+        #expect(steps.count >= 2 && steps.count <= 42, "\(steps.count)")
+        #expect((forecast["completionByWeekWithAI"] as? [Double])?.count == 520)
+        #expect(((forecast["withAI"] as? [String: Any])?["p50Weeks"] as? Double ?? 0) > 1e9)
+    }
+
+    @Test("plan's default capacity leaves out a commit dated in the future by a wrong clock, and says so")
+    func planFutureCommit() throws {
+        let repository = try ScriptedRepository("plan-future")
+        defer { repository.remove() }
+        for (index, day) in ["2026-03-02", "2026-03-09", "2026-03-16", "2026-03-23"].enumerated() {
+            try repository.write("f\(index).txt", "\(index)\n")
+            try repository.commit("ABC-\(index + 1) change \(index)", date: day + "T10:00:00+0000")
+        }
+        try repository.write("skew.txt", "x\n")
+        // 2100-01-01T10:00:00Z (git reads ISO dates up to 2099 only; raw seconds go further).
+        try repository.commit("ABC-9 committed on a machine whose clock says 2100", date: "@4102480800 +0000")
+        // Beside the repository, named after it: unique, so a test run elsewhere on the machine cannot share them.
+        let db = repository.directory.path + ".sqlite"
+        let backlog = repository.directory.path + ".csv"
+        defer {
+            try? FileManager.default.removeItem(atPath: db)
+            try? FileManager.default.removeItem(atPath: backlog)
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        try "id,title,category,estimate_hours,ai\nA,Add orders endpoint,crud,4,no\n".write(toFile: backlog, atomically: true, encoding: .utf8)
+        let plan = try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "200", "--format", "json"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let forecast = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let source = try #require(forecast["capacitySource"] as? String)
+        #expect(source.contains("3 weeks with finished tasks up to 2026-W12; 1 task dated after now left out"), "\(source)")
+    }
+
     @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")
     func formats() throws {
         let repository = try ScriptedRepository("report-cli")
@@ -378,6 +440,18 @@ struct ReportCommandTests {
         #expect((laterRetro["counts"] as? [String: Any])?["tasks"] as? Int == 1)
         #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "3.weeks.ago"]).status == 0)
         #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "v9.9.9"]).status == 64)
+        // git reads any word it does not know as now, and a word among known ones as nothing: refused, not "now".
+        for (option, value) in [("--since", "garbage"), ("--until", "HEAD~9999"), ("--since", "2.weks.ago"), ("--since", "week.ago")] {
+            let refused = try CLIRunner.run(["report", "retro", "--db", db, option, value])
+            #expect(refused.status == 64, "\(value): \(refused.stderr)")
+            #expect(
+                refused.stderr.contains("\(option) expects a date (2026-11-02), an instant, a git ref of ")
+                    && refused.stderr.contains(" or a relative form such as 2.weeks.ago, not '\(value)'"), "\(refused.stderr)")
+        }
+        for (option, value) in [("--until", "HEAD~1"), ("--since", "last.monday"), ("--since", "two.weeks.ago"), ("--since", "Mar.1.2026")] {
+            let taken = try CLIRunner.run(["report", "retro", "--db", db, option, value])
+            #expect(taken.status == 0, "\(value): \(taken.stderr)")
+        }
         let paths = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--paths", "src/**"])
         let pathsRetro = try #require(try JSONSerialization.jsonObject(with: Data(paths.stdout.utf8)) as? [String: Any])
         #expect((pathsRetro["aiShare"] as? [String: Any])?["linesAdded"] as? Int == 1)
@@ -402,6 +476,11 @@ struct ReportCommandTests {
             ("id,title,category,estimate_hours,ai\nA,x,cruddy,3,yes\n", "unknown category 'cruddy'; valid: crud, data-transform"),
             ("id,title,category,estimate_hours,ai\n", "the backlog has a header but no tasks"),
             ("id,title,category,estimate_hours,ai\nA,x,crud,3,maybe\n", "ai must be yes, no or auto"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,1e308,yes\n", "backlog.csv:2: estimate_hours must be a number of hours above 0 and at most 100000, not '1e308'"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,100000.5,yes\n", "at most 100000"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3\n", "backlog.csv:2: expected 5 fields like the header (id,title,category,estimate_hours,ai), found 4"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,yes,extra\n", "backlog.csv:3: expected 5 fields"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,no\nA,z,crud,3,no\n", "backlog.csv:4: id 'A' is already on line 2"),
         ]
         for (text, message) in cases {
             try text.write(toFile: backlog, atomically: true, encoding: .utf8)
@@ -415,6 +494,11 @@ struct ReportCommandTests {
         #expect(planned.stdout.contains("A Add a regex parser for dates: parsing"))
         #expect(planned.stdout.contains("too little data"))
         #expect(try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "0"]).status == 64)
+        for capacity in ["1e308", "1e-8", "0", "nan", "inf", "100001"] {
+            let refused = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", capacity])
+            #expect(refused.status == 64, "\(capacity)")
+            #expect(refused.stderr.contains("--capacity expects team hours per week from 0.001 to 100000, not '\(capacity)'"), "\(refused.stderr)")
+        }
 
         // A backtest without time-log estimates says it cannot backtest, and why; never "0%".
         let backtest = try CLIRunner.run(["plan", "--backtest", "--db", db])

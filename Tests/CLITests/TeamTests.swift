@@ -144,7 +144,12 @@ struct MultiRepositoryTests {
         let retro = try CLIRunner.run(["report", "retro", "--repo", name, "--format", "json", "--db", db])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
         #expect((json["counts"] as? [String: Any])?["tasks"] as? Int == 2)
-        #expect(try CLIRunner.run(["report", "retro", "--repo", "nope", "--db", db]).status == 64)
+        // An unknown repository: the same line and exit in every command that takes --repo.
+        for command in [["report", "retro"], ["review"], ["context"], ["export", "--out", db + ".nope"]] {
+            let unknown = try CLIRunner.run(command + ["--repo", "nope", "--db", db])
+            #expect(unknown.status == 64, "\(command): \(unknown.stderr)")
+            #expect(unknown.stderr.hasPrefix("multiplier: error: no ingested repository 'nope'; 'multiplier status' lists them\n"), "\(command)")
+        }
         // The release's blame share is of one repository: given with --repo, not across two.
         func surviving(_ arguments: [String]) throws -> [String: Any]? {
             let run = try CLIRunner.run(["report", "retro", "--since", "t1", "--format", "json", "--db", db] + arguments)

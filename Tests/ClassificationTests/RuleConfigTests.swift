@@ -26,6 +26,16 @@ struct RuleConfigTests {
         #expect(config.settings.churnDays == 14)
     }
 
+    @Test("each setting is read up to its bound: two weeks of hours, a day of minutes, two years of days, a share of 1")
+    func bounds() throws {
+        let config = try parse("""
+            {"settings": {"burstGapHours": 336, "maximumCommitGapHours": 336, "sessionLeadHours": 336, "sessionOverlapHours": 0,
+             "idleCapMinutes": 1440, "leadInMinutes": 1440, "reviewMinutes": 1440, "churnDays": 730, "nearTie": 1,
+             "sessionMaterialShare": 0}}
+            """)
+        #expect(config.settings.burstGapHours == 336 && config.settings.idleCapMinutes == 1440 && config.settings.churnDays == 730)
+    }
+
     @Test("every problem names its JSON path", arguments: [
         ("[1]", "$: expected an object (found an array)"),
         ("{\"rulez\": []}", "$.rulez: expected one of the keys"),
@@ -38,6 +48,17 @@ struct RuleConfigTests {
         ("{\"settings\": {\"burstGapHours\": \"4\"}}", "$.settings.burstGapHours: expected a number"),
         ("{\"settings\": {\"burstGapHours\": true}}", "$.settings.burstGapHours: expected a number"),
         ("{\"settings\": {\"gap\": 4}}", "$.settings.gap: expected one of the settings"),
+        ("{\"settings\": {\"burstGapHours\": -1}}", "$.settings.burstGapHours: expected a number of hours from 0 to 336 (two weeks)"),
+        ("{\"settings\": {\"burstGapHours\": 1e308}}", "$.settings.burstGapHours: expected a number of hours from 0 to 336 (two weeks)"),
+        ("{\"settings\": {\"maximumCommitGapHours\": 337}}", "$.settings.maximumCommitGapHours: expected a number of hours from 0 to 336"),
+        ("{\"settings\": {\"sessionLeadHours\": 1e9}}", "$.settings.sessionLeadHours: expected a number of hours from 0 to 336"),
+        ("{\"settings\": {\"sessionOverlapHours\": 1e9}}", "$.settings.sessionOverlapHours: expected a number of hours from 0 to 336"),
+        ("{\"settings\": {\"idleCapMinutes\": 1e15}}", "$.settings.idleCapMinutes: expected a number of minutes from 0 to 1440 (a day)"),
+        ("{\"settings\": {\"leadInMinutes\": 1e308}}", "$.settings.leadInMinutes: expected a number of minutes from 0 to 1440 (a day)"),
+        ("{\"settings\": {\"reviewMinutes\": 1441}}", "$.settings.reviewMinutes: expected a number of minutes from 0 to 1440 (a day)"),
+        ("{\"settings\": {\"churnDays\": 1e308}}", "$.settings.churnDays: expected a number of days from 0 to 730 (two years)"),
+        ("{\"settings\": {\"nearTie\": 1.5}}", "$.settings.nearTie: expected a share between 0 and 1"),
+        ("{\"settings\": {\"sessionMaterialShare\": -0.1}}", "$.settings.sessionMaterialShare: expected a share between 0 and 1"),
         ("{\"aliases\": {\"a\": 1}}", "$.aliases[\"a\"]: expected a name or email"),
         ("{\"rules\": [", "$: expected valid JSON"),
     ])

@@ -1,3 +1,4 @@
+import Analysis
 import Classification
 import Foundation
 import Support
@@ -11,7 +12,7 @@ extension MCPTools {
             do {
                 let task = try ToolArguments(
                     item, tool: "a backlog entry", allowed: ["id", "title", "category", "estimate_hours", "ai"])
-                guard let estimate = try task.number("estimate_hours", in: 0...100_000), estimate > 0 else {
+                guard let estimate = try task.number("estimate_hours", in: 0...BacklogItem.maximumEstimateHours), estimate > 0 else {
                     throw ToolArguments.Mistake(description: "'estimate_hours' must be a number of hours above 0")
                 }
                 rows.append(
@@ -24,7 +25,7 @@ extension MCPTools {
             }
         }
         var options = ["--format=json"]
-        if let capacity = try arguments.number("capacity_hours", in: 0.001...100_000) { options.append("--capacity=\(capacity)") }
+        if let capacity = try arguments.number("capacity_hours", in: ForecastModel.capacityRange) { options.append("--capacity=\(capacity)") }
         options.append("--runs=\(try arguments.integer("runs", in: 1...20_000) ?? 10_000)")
         if let seed = try arguments.integer("seed", in: 0...Int(Int32.max)) { options.append("--seed=\(seed)") }
 

@@ -1,3 +1,4 @@
+import Analysis
 import Model
 import Support
 
@@ -126,13 +127,17 @@ struct MCPTools {
                             [
                                 "id": Self.string("the task's id"), "title": Self.string("its title"),
                                 "category": Self.object(["type": .string("string"), "enum": categories]),
-                                "estimate_hours": Self.object(["type": .string("number"), "exclusiveMinimum": .number(0)]),
+                                "estimate_hours": Self.object([
+                                    "type": .string("number"), "exclusiveMinimum": .number(0),
+                                    "maximum": .number(BacklogItem.maximumEstimateHours),
+                                ]),
                                 "ai": Self.object([
                                     "type": .string("string"), "enum": .array(["yes", "no", "auto"].map { .string($0) }),
                                 ]),
                             ], required: ["id", "title", "estimate_hours"]),
                     ]),
-                    "capacity_hours": Self.object(["type": .string("number"), "exclusiveMinimum": .number(0),
+                    "capacity_hours": Self.object(["type": .string("number"), "minimum": .number(ForecastModel.capacityRange.lowerBound),
+                        "maximum": .number(ForecastModel.capacityRange.upperBound),
                         "description": .string("team hours per week (default: the team's recent weekly effort)")]),
                     "runs": Self.object(["type": .string("integer"), "minimum": .number(1), "maximum": .number(20000)]),
                     "seed": Self.object(["type": .string("integer"), "minimum": .number(0)]),

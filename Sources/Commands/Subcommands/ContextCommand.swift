@@ -30,11 +30,7 @@ enum ContextCommand {
         let repositories = try CommitStore(database: database).repositories()
         let repository: Repository
         if let name = context.arguments.value("--repo") {
-            let wanted = name.contains("/") ? context.absolute(name) : name
-            guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
-                throw CommandError.missingInput("no ingested repository '\(name)'; 'multiplier status' lists them")
-            }
-            repository = found
+            repository = try context.repository(name, among: repositories, command: "context")
         } else {
             guard repositories.count == 1, let only = repositories.first else {
                 throw repositories.isEmpty

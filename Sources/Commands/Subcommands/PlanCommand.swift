@@ -16,7 +16,7 @@ enum PlanCommand {
             usage: "plan BACKLOG.csv [--capacity HOURS] [--runs N] [--seed N] [--format FORMAT] [--out FILE] "
                 + "| plan --backtest [--windows N]",
             options: [
-                .value("--capacity", "HOURS", "team hours per week (default: the team's recent weekly effort)"),
+                .value("--capacity", "HOURS", "team hours per week, \(capacityBounds) (default: the team's recent weekly effort)"),
                 .value("--runs", "N", "Monte Carlo runs (default 10000)"),
                 .value("--seed", "N", "random seed (default 1): the same inputs and seed print the same bytes"),
                 .flag("--backtest", "replay history: forecast past windows and count how often the actual total fell below P50/P80/P95"),
@@ -32,9 +32,16 @@ enum PlanCommand {
                 Each run draws, per task, a ratio from its category's bootstrap distribution (when AI is used), a
                 review-overhead share and an estimate error from the team's history (Sources/METHOD.md, Forecast).
                 Categories with too little history fall back to their zone's, then to all tasks', and the report
-                says so. 'ai auto' means yes where the history shows a saving in that category.
+                says so. 'ai auto' means yes where the history shows a saving in that category. Every backlog row
+                has the header's fields and its own id, and estimate_hours above 0 and at most \(maximumEstimate);
+                a row that does not is an error naming its line.
                 """),
         run: run)
+
+    /// The bounds of `--capacity` and of a backlog's estimates, as help and errors print them.
+    static let capacityBounds =
+        "\(JSONValue.number(ForecastModel.capacityRange.lowerBound).text) to \(JSONValue.number(ForecastModel.capacityRange.upperBound).text)"
+    static let maximumEstimate = JSONValue.number(BacklogItem.maximumEstimateHours).text
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let format = context.arguments.value("--format") ?? "text"
@@ -72,12 +79,12 @@ enum PlanCommand {
         let model = ForecastModel(history: history, settings: config.settings)
         let capacity: (hours: Double, source: String)
         if let value = context.arguments.value("--capacity") {
-            guard let hours = Double(value), hours > 0, hours.isFinite else {
-                throw UsageError("--capacity expects hours per week above 0, not '\(value)'", command: "plan")
+            guard let hours = Double(value), ForecastModel.capacityRange.contains(hours) else {
+                throw UsageError("--capacity expects team hours per week from \(capacityBounds), not '\(value)'", command: "plan")
             }
             capacity = (hours, "given with --capacity")
         } else {
-            guard let recent = ForecastModel.recentCapacity(history) else {
+            guard let recent = ForecastModel.recentCapacity(history, now: Int64(Date().timeIntervalSince1970)) else {
                 throw UsageError("no history to take a capacity from: give --capacity HOURS", command: "plan")
             }
             capacity = recent
@@ -117,16 +124,29 @@ enum PlanCommand {
         }
         func column(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
         var items: [BacklogItem] = []
+        var lineOfID: [String: Int] = [:]
         for record in records.dropFirst() {
             func cell(_ name: String) -> String {
                 let index = column(name)
                 return index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
             }
             let place = "\(path):\(record.line)"
+            // A missing or extra field shifts the columns after it: the row is not what its writer meant.
+            guard record.fields.count == header.count else {
+                throw CommandError.badData(
+                    "\(place): expected \(header.count) fields like the header (\(header.joined(separator: ","))), found \(record.fields.count)")
+            }
             let id = cell("id")
             guard !id.isEmpty else { throw CommandError.badData("\(place): expected an id") }
-            guard let estimate = Double(cell("estimate_hours")), estimate.isFinite, estimate > 0 else {
-                throw CommandError.badData("\(place): estimate_hours must be a number of hours above 0, not '\(cell("estimate_hours"))'")
+            if let first = lineOfID[id] {
+                throw CommandError.badData("\(place): id '\(id)' is already on line \(first); each task needs its own id")
+            }
+            lineOfID[id] = record.line
+            guard let estimate = Double(cell("estimate_hours")), estimate.isFinite, estimate > 0,
+                estimate <= BacklogItem.maximumEstimateHours
+            else {
+                throw CommandError.badData(
+                    "\(place): estimate_hours must be a number of hours above 0 and at most \(maximumEstimate), not '\(cell("estimate_hours"))'")
             }
             guard let ai = BacklogItem.AIChoice(rawValue: cell("ai").lowercased().isEmpty ? "auto" : cell("ai").lowercased()) else {
                 throw CommandError.badData("\(place): ai must be yes, no or auto, not '\(cell("ai"))'")

@@ -112,10 +112,7 @@ enum ReportCommand {
         }
         let repositories = try CommitStore(database: database).repositories()
         if let name = context.arguments.value("--repo") {
-            let wanted = name.contains("/") ? context.absolute(name) : name
-            guard let repository = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
-                throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: "report")
-            }
+            let repository = try context.repository(name, among: repositories, command: "report")
             tasks = tasks.filter { $0.repository == repository.root }
         }
         /// `tasks` with the ones that match made whole (read from the store by id).
@@ -308,10 +305,12 @@ enum When {
         {
             return seconds
         }
-        // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS.
-        if let result = try? git.status(["rev-parse", "--since=\(text)"]),  // git failing: the error below says what was expected
+        // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS; but
+        // only for words it knows, since it reads anything else as now.
+        if isRelativeForm(text),
+            let result = try? git.status(["rev-parse", "--since=\(text)"]),  // git failing: the error below says what was expected
             result.status == 0, result.output.hasPrefix("--max-age="),
-            let seconds = Int64(result.output.dropFirst("--max-age=".count)), text.contains(where: \.isLetter), !looksLikeRef(text)
+            let seconds = Int64(result.output.dropFirst("--max-age=".count))
         {
             return seconds
         }
@@ -331,6 +330,36 @@ enum When {
         return hash.isEmpty ? nil : hash
     }
 
-    /// git's approxidate accepts nearly anything; a word with a dot and digits that is not a ref is suspicious.
-    static func looksLikeRef(_ text: String) -> Bool { text.hasPrefix("v") && text.dropFirst().first?.isNumber == true }
+    /// Whether git's approxidate reads `text` as the time it says. It takes any text: a word it does
+    /// not know is skipped, and text with nothing it knows is "now" (`garbage`, `HEAD~9999`, which
+    /// silently became the end of the period) or a wrong date (`2.weks.ago`, four days ago). So every
+    /// word must be one of its words (a unit, a month or weekday, `yesterday`, `noon`, `last`, …, or
+    /// `ago`, which it skips), and a number or a word other than a unit or `ago` must set the time
+    /// (`week.ago` sets nothing: now).
+    static func isRelativeForm(_ text: String) -> Bool {
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        guard !words.isEmpty else { return false }
+        var setsTime = text.contains(where: \.isNumber)
+        for word in words {
+            if relativeUnits.contains(word) || word == "ago" { continue }
+            let named = word.count >= 3 && (monthNames + weekdayNames).contains { $0.hasPrefix(word) }
+            guard named || relativeWords.contains(word) else { return false }
+            setsTime = true
+        }
+        return setsTime
+    }
+
+    /// approxidate's units (git's date.c: `typelen`, months and years), singular or plural.
+    static let relativeUnits: Set<String> = Set(
+        ["second", "minute", "hour", "day", "week", "month", "year"].flatMap { [$0, $0 + "s"] })
+    /// Its special words, number names and `last`, and the zones a written-out date may end with.
+    static let relativeWords: Set<String> = [
+        "yesterday", "noon", "midnight", "tea", "am", "pm", "never", "now", "last", "zero", "one", "two", "three", "four", "five",
+        "six", "seven", "eight", "nine", "ten", "utc", "gmt",
+    ]
+    /// Month and weekday names; approxidate takes their first three letters or more.
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    ]
+    static let weekdayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
 }

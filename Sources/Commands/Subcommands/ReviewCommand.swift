@@ -49,11 +49,7 @@ enum ReviewCommand {
         }
         var scopeRepositories = repositories
         if let name = context.arguments.value("--repo") {
-            let wanted = name.contains("/") ? context.absolute(name) : name
-            guard let repository = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
-                throw CommandError.missingInput("no ingested repository '\(name)'; 'multiplier status' lists them")
-            }
-            scopeRepositories = [repository]
+            scopeRepositories = [try context.repository(name, among: repositories, command: "review")]
         }
         let config = try TaskBuilding.config(context, database: database)
         let allTasks = try TaskBuilding.tasks(context, database: database)

@@ -44,13 +44,7 @@ enum ExportCommand {
         var roots: Set<String>?
         let repositories = try CommitStore(database: database).repositories()
         if let names = context.arguments.values["--repo"] {
-            roots = Set(try names.map { name in
-                let wanted = name.contains("/") ? context.absolute(name) : name
-                guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
-                    throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: "export")
-                }
-                return found.root
-            })
+            roots = Set(try names.map { try context.repository($0, among: repositories, command: "export").root })
         }
         let team = TeamStore(database: database)
         var sessions = try team.exportableSessions(sinceMs: since, repositoryRoots: roots)

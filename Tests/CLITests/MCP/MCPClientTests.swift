@@ -105,6 +105,9 @@ struct MCPClientTests {
         #expect(calls["explain_missing"]?["isError"] == .bool(true))
         #expect(calls["explain_missing"]?["text"]?.string?.contains("no task") == true)
         #expect(calls["tasks_bad"]?["isError"] == .bool(true))
+        // A period git cannot read is an error, not a silent "now" with no tasks.
+        #expect(calls["speedup_bad"]?["isError"] == .bool(true))
+        #expect(calls["speedup_bad"]?["text"]?.string?.contains("expects a date (2026-11-02)") == true, "\(String(describing: calls["speedup_bad"]))")
         for name in ["speedup", "speedup_since", "advise", "tasks", "tasks_category", "explain_task", "forecast", "review"] {
             #expect(calls[name]?["isError"] == .bool(false), "\(name)")
         }

@@ -58,6 +58,7 @@ async def session_run(session, task_hint):
         "review_range": {"range": "--upload-pack=x"},
         "explain_missing": {"task": "no-such-task'; DROP TABLE task; --"},
         "tasks_bad": {"category": 42},
+        "speedup_bad": {"since": "not a date"},
     }
     for label, arguments in calls.items():
         name = label.split("_")[0] if label not in ("explain_task", "explain_missing") else "explain_task"
