@@ -13,6 +13,28 @@ struct DatabaseTests {
         #expect(try database.schemaVersion() == Migrations.all.count)
     }
 
+    @Test("commands opening one new database at once migrate it once, without an error (cron jobs on a first run)")
+    func concurrentFirstOpen() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for attempt in 0..<5 {
+            let path = directory.path + "/db\(attempt).sqlite"
+            let failures = await withTaskGroup(of: String?.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        do {
+                            _ = try Database(path: path)
+                            return nil
+                        } catch { return "\(error)" }
+                    }
+                }
+                return await group.reduce(into: [String]()) { if let failure = $1 { $0.append(failure) } }
+            }
+            #expect(failures.isEmpty, "\(failures)")
+            #expect(try Database(path: path).schemaVersion() == Migrations.all.count)
+        }
+    }
+
     @Test("an older database's identity marks are told apart on upgrade: author, committer alone, message")
     func markBasisUpgrade() throws {
         let directory = try TemporaryDirectory()

@@ -71,9 +71,14 @@ package final class Database {
             throw StorageError.cannotOpen(path: path, reason: reason)
         }
         sqlite3_extended_result_codes(handle, 1)
-        sqlite3_busy_timeout(handle, 5_000)
+        // Another command writing (a scheduled ingest, a rebuild's one transaction on a large
+        // history) is waited for, not failed on: two overlapping cron jobs both complete.
+        sqlite3_busy_timeout(handle, Int32(busyTimeoutMilliseconds))
         return handle
     }
+
+    /// How long a statement waits for another connection's write lock before failing.
+    static let busyTimeoutMilliseconds = 120_000
 
     /// Whether SQLite refuses writes on this connection (`init(readOnlyPath:)`).
     package var isReadOnly: Bool { sqlite3_db_readonly(connection, "main") == 1 }
@@ -156,6 +161,9 @@ package final class Database {
         }
         for (index, migration) in migrations.enumerated() where index >= current {
             try transaction {
+                // Another process opening the same new database may have applied it meanwhile:
+                // the version is read again under the write lock.
+                guard try schemaVersion() == index else { return }
                 try execute(migration.sql)
                 try execute("PRAGMA user_version = \(index + 1)")
             }
