@@ -41,12 +41,21 @@ package enum IssueKeys {
         key.hasPrefix("#") ? nil : key.split(separator: "-").first.map(String.init)
     }
 
-    /// The `N` of a subject ending in `(#N)`.
+    /// The `N` of a squash commit's subject: ending in `(#N)` (GitHub) or `(pull request #N)` (Bitbucket), or
+    /// starting `Merged PR N:` (Azure DevOps).
     package static func squashNumber(_ subject: String) -> Int? {
         var text = Substring(subject)
         while text.hasSuffix(" ") { text = text.dropLast() }
+        // Azure DevOps squashes as `Merged PR N: title`.
+        if text.hasPrefix("Merged PR ") {
+            let rest = text.dropFirst("Merged PR ".count)
+            let digits = rest.prefix { $0.isASCIIDigit }
+            return rest.dropFirst(digits.count).hasPrefix(":") ? Int(digits) : nil
+        }
         guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return nil }
-        let inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        var inner = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        // Bitbucket squashes as `Merged in branch (pull request #N)`.
+        if inner.hasPrefix("pull request #") { inner = inner.dropFirst("pull request ".count) }
         guard inner.hasPrefix("#"), inner.count > 1, inner.dropFirst().allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(inner.dropFirst())
     }

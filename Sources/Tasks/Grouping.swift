@@ -64,7 +64,9 @@ package struct Grouping {
         package var branch: String?
 
         /// GitHub's `Merge pull request #N from owner/branch`, GitLab's `Merge branch 'x' into 'y'`
-        /// (with `See merge request group/project!N` in the body), and git's own `Merge branch 'x'`.
+        /// (with `See merge request group/project!N` in the body), git's own `Merge branch 'x'`, Bitbucket's
+        /// `Merged in x (pull request #N)` and `Merge pull request #N in P/r from x to y`, and Azure DevOps's
+        /// `Merged PR N: title`.
         package init?(subject: String, body: String) {
             if subject.hasPrefix("Merge pull request #") {
                 let rest = subject.dropFirst("Merge pull request #".count)
@@ -72,10 +74,31 @@ package struct Grouping {
                 pullRequest = Int(digits)
                 if let from = rest.range(of: " from ") {
                     let source = rest[from.upperBound...].split(separator: " ").first.map(String.init) ?? ""
+                    // Bitbucket Server: `Merge pull request #N in PROJ/repo from feature/x to main`:
+                    // the source is the branch itself, with no owner in front.
+                    if rest[..<from.lowerBound].contains(" in ") {
+                        branch = source
+                        return
+                    }
                     // `owner/branch`: the owner is the fork, the rest is the branch.
                     branch = source.split(separator: "/", maxSplits: 1).count == 2
                         ? String(source.split(separator: "/", maxSplits: 1)[1]) : source
                 }
+                return
+            }
+            // Bitbucket Cloud: `Merged in feature/x (pull request #N)`.
+            if subject.hasPrefix("Merged in ") {
+                let rest = subject.dropFirst("Merged in ".count)
+                let marker = rest.range(of: " (pull request #")
+                branch = String(rest[..<(marker?.lowerBound ?? rest.endIndex)]).trimmingCharacters(in: .whitespaces)
+                pullRequest = marker.flatMap { Int(rest[$0.upperBound...].prefix { $0.isASCIIDigit }) }
+                return
+            }
+            // Azure DevOps: `Merged PR N: title` (the branch is not named).
+            if subject.hasPrefix("Merged PR ") {
+                let digits = subject.dropFirst("Merged PR ".count).prefix { $0.isASCIIDigit }
+                guard let number = Int(digits) else { return nil }
+                pullRequest = number
                 return
             }
             for prefix in ["Merge branch '", "Merge remote-tracking branch '"] where subject.hasPrefix(prefix) {

@@ -49,6 +49,27 @@ struct GroupingTests {
         #expect(tasks.contains { $0.key == "#42" })
     }
 
+    @Test("merge subjects of each host give the pull request and branch", arguments: [
+        ("Merge pull request #7 from acme/bob/endpoint", "", 7, "bob/endpoint"),
+        ("Merge branch 'feature/XY-9-dates' into 'main'", "See merge request acme/shop!12", 12, "feature/XY-9-dates"),
+        ("Merged in feature/ABC-1-refunds (pull request #4)", "Add refunds\n\nApproved-by: Ann", 4, "feature/ABC-1-refunds"),
+        ("Merge pull request #31 in SHOP/web from feature/ABC-2-cart to master", "", 31, "feature/ABC-2-cart"),
+        ("Merged PR 123: Add the cart page", "Related work items: #45", 123, nil),
+    ] as [(String, String, Int?, String?)])
+    func mergeSubjects(subject: String, body: String, pullRequest: Int?, branch: String?) throws {
+        let parsed = try #require(Grouping.MergeSubject(subject: subject, body: body))
+        #expect(parsed.pullRequest == pullRequest)
+        #expect(parsed.branch == branch)
+    }
+
+    @Test("squash subjects of each host give the pull request's number", arguments: [
+        ("Add retries (#7)", 7), ("Merged in feature/x (pull request #4)", 4), ("Merged PR 123: Add the cart page", 123),
+        ("Fix (see #7 later)", nil), ("Merged PR review notes", nil), ("Merged in feature/x", nil),
+    ] as [(String, Int?)])
+    func squashSubjects(subject: String, number: Int?) {
+        #expect(IssueKeys.squashNumber(subject) == number)
+    }
+
     @Test("rules 1 and 2: a merged pull request's commits, keyed by the branch's issue key when it has one")
     func pullRequests() {
         var history = History()
