@@ -36,6 +36,16 @@ package enum ToolCommand {
         currentDirectory: String = FileManager.default.currentDirectoryPath
     ) -> Int32 {
         var arguments = arguments
+        // The options of every command may come before it too (`multiplier --db x.sqlite status`).
+        var leading: [String] = []
+        while let option = arguments.first, option == "--db" || option == "--quiet" {
+            leading.append(arguments.removeFirst())
+            if option == "--db", !arguments.isEmpty { leading.append(arguments.removeFirst()) }
+        }
+        if !leading.isEmpty && arguments.isEmpty {
+            return report(UsageError("'\(leading.joined(separator: " "))' needs a command after it"), console: console)
+        }
+        if !arguments.isEmpty { arguments.insert(contentsOf: leading, at: 1) }
         guard let first = arguments.first else {
             console.out(overview())
             return ExitCode.success.rawValue

@@ -103,6 +103,17 @@ struct CommandLineTests {
         #expect(result.stderr.contains("/proc/multiplier-cannot-exist/db.sqlite"))
     }
 
+    @Test("--db and --quiet may come before the command, as for every command")
+    func leadingOptions() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/first.sqlite"
+        let result = try CLIRunner.run(["--db", path, "--quiet", "status"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(path))
+        #expect(try CLIRunner.run(["--db"]).status == 64)
+    }
+
     @Test("a command that only reads refuses a database that is not there (exit 66) and creates nothing", arguments: [
         ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"],
     ])
