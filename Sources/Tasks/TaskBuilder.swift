@@ -131,6 +131,7 @@ package struct TaskBuilder: Sendable {
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var tasks: [WorkTask] = []
+        let historySizes = Dictionary(histories.map { ($0.root, $0.commits.count) }, uniquingKeysWith: max)
         for position in histories.indices {
             // This repository's commits leave `histories` here; `repositoryTasks` lets them go.
             var history = History(root: histories[position].root, commits: [])
@@ -143,9 +144,35 @@ package struct TaskBuilder: Sendable {
             // The first repository's tasks are taken as they are, not copied into an empty array.
             if tasks.isEmpty { tasks = built } else { tasks += built }
         }
+        if histories.count > 1 { tasks = Self.oncePerID(tasks, historySizes: historySizes) }
         blendLabelModel(&tasks)
         tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return tasks
+    }
+
+    /// Two checkouts of one history (a second clone, a worktree) give the same work the same task
+    /// ids (ids come from the root commit): each id is kept once, the version that links the most
+    /// sessions (a session in a worktree is tied to the worktree's checkout), then the one with the
+    /// most commits (an older checkout has fewer), then the one of the longer history, then the
+    /// first repository's.
+    static func oncePerID(_ tasks: [WorkTask], historySizes: [String: Int]) -> [WorkTask] {
+        var chosen: [String: Int] = [:]
+        for index in tasks.indices {
+            guard let current = chosen[tasks[index].id] else {
+                chosen[tasks[index].id] = index
+                continue
+            }
+            let (candidate, kept) = (tasks[index], tasks[current])
+            let size = { (task: WorkTask) in historySizes[task.repository] ?? 0 }
+            if (candidate.sessions.count, candidate.commits.count, size(candidate))
+                > (kept.sessions.count, kept.commits.count, size(kept))
+            {
+                chosen[tasks[index].id] = index
+            }
+        }
+        guard chosen.count < tasks.count else { return tasks }
+        let keep = Set(chosen.values)
+        return tasks.indices.filter(keep.contains).map { tasks[$0] }
     }
 
     /// Every non-merge, non-bot commit's effort hours and reason, by hash: each author's timeline

@@ -62,6 +62,22 @@ struct GroupingTests {
         #expect(parsed.branch == branch)
     }
 
+    @Test("two checkouts of one history (a clone, an older checkout) give each task once, the fuller history's")
+    func twoCheckouts() {
+        var history = History()
+        history.commit("c1", "ABC-1 cart", minute: 0)
+        history.commit("c2", "ABC-2 orders", minute: 30)
+        history.commit("c3", "ABC-2 orders, tests", minute: 60)
+        let older = Array(history.commits.prefix(2))
+        let tasks = TaskBuilder().build(
+            [TaskBuilder.History(root: "/a-old", commits: older), TaskBuilder.History(root: "/b", commits: history.commits)],
+            sessions: [])
+        #expect(tasks.count == 2)
+        #expect(Set(tasks.map(\.id)).count == 2)
+        #expect(tasks.allSatisfy { $0.repository == "/b" })
+        #expect(tasks.first { $0.key == "ABC-2" }?.commits.count == 2)
+    }
+
     @Test("squash subjects of each host give the pull request's number", arguments: [
         ("Add retries (#7)", 7), ("Merged in feature/x (pull request #4)", 4), ("Merged PR 123: Add the cart page", 123),
         ("Fix (see #7 later)", nil), ("Merged PR review notes", nil), ("Merged in feature/x", nil),
