@@ -103,6 +103,17 @@ struct CommandLineTests {
         #expect(result.stderr.contains("/proc/multiplier-cannot-exist/db.sqlite"))
     }
 
+    @Test("an unknown --repo is a usage error in tasks and sessions too, not an empty list", arguments: [["tasks"], ["sessions"]])
+    func unknownRepository(arguments: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        #expect(try CLIRunner.run(["status", "--db", path]).status == 0)
+        let result = try CLIRunner.run(arguments + ["--repo", "nope", "--db", path])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("no ingested repository 'nope'"), "\(result.stderr)")
+    }
+
     @Test("--db and --quiet may come before the command, as for every command")
     func leadingOptions() throws {
         let directory = try TemporaryDirectory()

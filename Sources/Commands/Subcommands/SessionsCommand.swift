@@ -134,6 +134,9 @@ enum SessionsCommand {
         let sessions = try store.sessions(filter)
         let workflows = try store.workflows()
         let commits = CommitStore(database: database)
+        if let name = context.arguments.value("--repo") {
+            _ = try context.repository(name, among: try commits.repositories(), command: "sessions")
+        }
         var histories: [String: ContextFiles] = [:]
         for repository in try commits.repositories() where sessions.contains(where: { $0.repository == repository.root }) {
             histories[repository.root] = ContextFiles.history(

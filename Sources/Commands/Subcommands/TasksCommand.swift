@@ -58,6 +58,9 @@ enum TasksCommand {
         }
         let filter = try Filter(context)
         let database = try context.openDatabase(existing: true)
+        if let name = context.arguments.value("--repo") {
+            _ = try context.repository(name, among: try CommitStore(database: database).repositories(), command: "tasks")
+        }
         let all = try TaskBuilding.tasks(context, database: database)
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
