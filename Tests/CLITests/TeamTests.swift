@@ -111,6 +111,7 @@ struct TeamTests {
         #expect(list.count == 1)
         #expect((list.first?["emails"] as? [String])?.count == 2)
         #expect(try CLIRunner.run(["people", "merge", "nobody@example.com", "x", "--db", db]).status == 64)
+        #expect(try CLIRunner.run(["people", "merge", "ann@example.com", "Ann@Example.com", "--db", db]).status == 64)
     }
 }
 

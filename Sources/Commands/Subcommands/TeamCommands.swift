@@ -195,6 +195,9 @@ enum PeopleCommand {
             guard known.contains(positionals[1].lowercased()) else {
                 throw UsageError("no author with the email '\(positionals[1])'; 'multiplier people' lists them", command: "people")
             }
+            guard positionals[2].lowercased() != positionals[1].lowercased() else {
+                throw UsageError("'\(positionals[2])' is already '\(positionals[1])': give another name or email as ALIAS", command: "people")
+            }
             try team.setAlias(positionals[2], person: positionals[1])
             try TaskBuilding.rebuild(context, database: database)
             context.console.line("\(positionals[2]) is now \(positionals[1].lowercased())")
