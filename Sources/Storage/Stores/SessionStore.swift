@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// All SQL for session logs: the files read, the sessions, and what each file contributed.
 ///
@@ -80,6 +81,10 @@ package final class SessionStore {
 
     /// Adds what one read of `logFileID` says about one session (call inside a transaction).
     ///
+    /// Every text a log supplied (ids, directory, branch, version, models, paths, usage keys, the repository
+    /// evidence that quotes a path or URL) goes through `SecretRedactor` first: a token pasted into a branch
+    /// name or a version field is stored as `[REDACTED]`, like one in a prompt.
+    ///
     /// - Parameters:
     ///   - prompts: prompt texts to keep (already redacted), or empty when prompts are not kept.
     ///   - promptWords: vocabulary words of the prompts with their counts.
@@ -90,6 +95,7 @@ package final class SessionStore {
         _ delta: SessionDelta, logFileID: Int64, source: String, repository: RepositoryMatch?, prompts: [String],
         promptWords: [String: Int], promptKeys: [String] = [], promptCharacters: Int, continuing: Bool = false
     ) throws {
+        let key = SecretRedactor.redact(delta.id)
         try database.prepare(
             """
             INSERT INTO session (tool, key, parent_key, continued_from, source, working_directory, repository_id,
@@ -105,13 +111,15 @@ package final class SessionStore {
                 tool_version = coalesce(session.tool_version, excluded.tool_version)
             """
         ).execute([
-            .text(delta.tool), .text(delta.id), .optional(delta.parentID), .optional(delta.continuedFrom),
-            .text(source), .optional(delta.workingDirectory), repository.map { .integer($0.repositoryID) } ?? .null,
-            .optional(repository?.evidence), .optional(delta.gitBranch), .optional(delta.toolVersion),
+            .text(delta.tool), .text(key), .optional(delta.parentID.map(SecretRedactor.redact)),
+            .optional(delta.continuedFrom.map(SecretRedactor.redact)), .text(SecretRedactor.redact(source)),
+            .optional(delta.workingDirectory.map(SecretRedactor.redact)),
+            repository.map { .integer($0.repositoryID) } ?? .null, .optional(repository.map { SecretRedactor.redact($0.evidence) }),
+            .optional(delta.gitBranch.map(SecretRedactor.redact)), .optional(delta.toolVersion.map(SecretRedactor.redact)),
         ])
         guard
             let sessionID = try database.prepare("SELECT id FROM session WHERE tool = ? AND key = ?")
-                .first([.text(delta.tool), .text(delta.id)], { $0.int64(0) })
+                .first([.text(delta.tool), .text(key)], { $0.int64(0) })
         else { return }
         let session = SQLValue.integer(sessionID)
         let file = SQLValue.integer(logFileID)
@@ -132,16 +140,20 @@ package final class SessionStore {
             INSERT INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(session_id, log_file_id, kind, value) DO UPDATE SET count = count + excluded.count
             """)
-        for model in delta.models { try detail.execute([session, file, .text("model"), .text(model), .int(1)]) }
+        for model in delta.models {
+            try detail.execute([session, file, .text("model"), .text(SecretRedactor.redact(model)), .int(1)])
+        }
         for path in delta.filesEdited {
             let relative = repository.flatMap { Self.relative(path, to: $0.root) } ?? path
-            try detail.execute([session, file, .text("file"), .text(relative), .int(1)])
+            try detail.execute([session, file, .text("file"), .text(SecretRedactor.redact(relative)), .int(1)])
         }
-        for hash in delta.commits { try detail.execute([session, file, .text("commit"), .text(hash), .int(1)]) }
+        for hash in delta.commits {
+            try detail.execute([session, file, .text("commit"), .text(SecretRedactor.redact(hash)), .int(1)])
+        }
         for (word, count) in promptWords.sorted(by: { $0.key < $1.key }) {
             try detail.execute([session, file, .text("word"), .text(word), .int(count)])
         }
-        for key in promptKeys { try detail.execute([session, file, .text("key"), .text(key), .int(1)]) }
+        for issue in promptKeys { try detail.execute([session, file, .text("key"), .text(SecretRedactor.redact(issue)), .int(1)]) }
 
         if !prompts.isEmpty {
             let position =
@@ -170,7 +182,7 @@ package final class SessionStore {
             """)
         for record in delta.usage {
             try usage.execute([
-                .text(record.key), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
+                .text(SecretRedactor.redact(record.key)), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
                 .int(record.cacheRead),
             ])
         }
@@ -220,7 +232,8 @@ package final class SessionStore {
         try setWorkflow(merged, edited: mergedEdited, session: session, file: file)
     }
 
-    /// Writes (or replaces) what one log file, or a merged export, says about a session's workflow.
+    /// Writes (or replaces) what one log file, or a merged export, says about a session's workflow; the
+    /// evidence quotes a mode field of the log ("permissionMode …"), so it is redacted like the log's other texts.
     func setWorkflow(_ workflow: SessionWorkflow, edited: Bool, session: SQLValue, file: SQLValue) throws {
         try database.prepare(
             """
@@ -234,7 +247,7 @@ package final class SessionStore {
             """
         ).execute([
             session, file, workflow.start == .unknown ? .null : .text(workflow.start.rawValue),
-            .optional(workflow.startEvidence), .optional(workflow.correctionsBeforeEdit),
+            .optional(workflow.startEvidence.map(SecretRedactor.redact)), .optional(workflow.correctionsBeforeEdit),
             .optional(workflow.correctionsAfterEdit), .optional(workflow.subagents), .int(edited ? 1 : 0),
         ])
     }
