@@ -112,7 +112,7 @@ struct DatabaseTests {
         #expect(try cacheSize() == before)
     }
 
-    @Test("values are bound, so quotes and odd text survive")
+    @Test("values are bound, so quotes, odd text and bytes survive")
     func binding() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -124,6 +124,12 @@ struct DatabaseTests {
         #expect(row?.0 == text)
         #expect(row?.1 == -5)
         #expect(row?.2 == 1.5)
+        try database.execute("CREATE TABLE b (v BLOB)")
+        let bytes: [UInt8] = [0, 255, 0x27, 10, 0]
+        try database.prepare("INSERT INTO b VALUES (?), (?)").execute([.blob(bytes), .blob([])])
+        let blobs = try database.prepare("SELECT v, typeof(v) FROM b ORDER BY length(v) DESC").rows { ($0.blob(0), $0.text(1)) }
+        #expect(blobs.map(\.0) == [bytes, []])
+        #expect(blobs.map(\.1) == ["blob", "blob"])
     }
 
     @Test("the same SQL reuses its statement, except inside a query of that statement")

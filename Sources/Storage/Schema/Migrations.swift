@@ -362,5 +362,26 @@ package enum Migrations {
                     WHERE start_evidence <> redact(start_evidence);
                 UPDATE session_prompt SET text = redact(text) WHERE text <> redact(text);
                 """),
+        Migration(
+            name: "session records",
+            sql: """
+                -- The records a session's logs held (SessionDelta.records: a 64-bit hash of a record's own id -
+                -- Claude uuid, Copilot event id, Gemini message id, Cline ts - else of its line), one row per read
+                -- that counted any, with the log file read: a record read again (repeated in a file, appended
+                -- again, in a copy of the log) counts its time, prompt and sub-agent once, for the log that gave
+                -- it first. The rows go with that file's others when it is rewritten; the session's other logs are
+                -- then read again (SessionIngestor). records: 8 bytes a record, little-endian (a row per record
+                -- made ingestion a third slower; a session's records are only ever read whole).
+                CREATE TABLE session_record (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    records BLOB NOT NULL
+                );
+                CREATE INDEX session_record_session ON session_record(session_id);
+                CREATE INDEX session_record_file ON session_record(log_file_id);
+                -- Logs read before this step counted repeated records again: the next `ingest sessions` reads
+                -- them again, whole, and replaces their rows (as for "session workflow").
+                UPDATE log_file SET size = -1, fingerprint = 'read again for record identities' WHERE tool <> 'export';
+                """),
     ]
 }
