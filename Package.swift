@@ -46,8 +46,9 @@ let package = Package(
         // SampleGen: the review's planted world is generated in the test, then read by the built binary.
         // MCP/client.py drives `multiplier mcp` with the official MCP Python SDK (MCPClientTests, run by .ci/run).
         // ValidityTests runs SampleGen's worlds through the binary and scores them with MultiplierBench's Validity.
+        // Storage: tests open the database the binary wrote (SessionSecretTests scans every text column).
         .testTarget(
-            name: "CLITests", dependencies: ["multiplier", "SampleGen", "MultiplierBench", "Support", "TestSupport"],
+            name: "CLITests", dependencies: ["multiplier", "SampleGen", "MultiplierBench", "Storage", "Support", "TestSupport"],
             exclude: ["Goldens", "MCP/client.py", "MCP/latency.py"]),
         // Also runs Analysis on SampleGen's planted worlds: does the method recover what was planted?
         .testTarget(name: "SampleGenTests", dependencies: ["SampleGen", "Analysis", "Model"]),

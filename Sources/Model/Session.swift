@@ -49,6 +49,15 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     /// Whether this read placed a first file edit among the prompts (a plan file written in plan mode
     /// does not count): a later read of the same file counts its prompts as corrections after the edit.
     package var workflowEditSeen = false
+    /// The prompts of this read before its first edit (all of them when it saw none); nil when the reader
+    /// cannot place edits among prompts. What a read that goes on from an earlier one adds before the edit.
+    package var workflowPromptsBeforeEdit: Int?
+    /// The identities of the records this read counted, in log order (FORMATS.md's usage note: records are
+    /// keyed on their own identity, since tools copy, rewrite and rewind them): a `StableHash` of the
+    /// record's id (Claude `uuid`, Copilot event `id`, Gemini message `id`, Cline `ts`, aider's position
+    /// in the session) or of the whole line. A record that repeats, in the read or from one before
+    /// (`KnownRecords`), counts once: its time, prompt and sub-agent are not counted again.
+    package var records: [UInt64] = []
 
     package init(
         tool: String, id: String, parentID: String? = nil, continuedFrom: String? = nil,
@@ -84,6 +93,20 @@ package struct SessionDelta: Sendable, Equatable, Codable {
             totals.cacheRead += record.cacheRead
         }
         return totals
+    }
+}
+
+/// The identities of the records already counted (`SessionDelta.records`), by session id: a read given
+/// them counts none of those records again, as if each had been read once.
+package struct KnownRecords: Sendable, Equatable {
+    package var bySession: [String: Set<UInt64>]
+
+    package init(_ bySession: [String: Set<UInt64>] = [:]) {
+        self.bySession = bySession
+    }
+
+    package func contains(_ record: UInt64, session: String) -> Bool {
+        bySession[session]?.contains(record) ?? false
     }
 }
 

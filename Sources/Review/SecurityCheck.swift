@@ -67,11 +67,17 @@ package enum SecurityCheck {
                 findings.append(
                     Finding(
                         check: .security, rule: "secret-literal", at: line,
-                        reason: "a \(secret) in the code: move it to the environment or a secret store and rotate it",
+                        reason: "\(withArticle(secret)) in the code: move it to the environment or a secret store and rotate it",
                         weight: 4))
             }
         }
         return findings
+    }
+
+    /// `noun` after its indefinite article: "an anthropic key", "a github token" (the detectors' names
+    /// are lower case and none starts with a silent or a "you"-sounding vowel).
+    static func withArticle(_ noun: String) -> String {
+        ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
     }
 
     /// The kind of secret-like literal in a line (the redactor's detectors), or nil. A `name = value`

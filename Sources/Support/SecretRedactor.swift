@@ -64,14 +64,40 @@ package enum SecretRedactor {
         return names
     }
 
-    /// A cheap pre-check: text without any of these fragments holds none of the secrets above.
+    /// Lower-case fragments of which every secret above holds one (GitHub's prefixes in full: a bare "gh" is
+    /// in one random id of twenty, and each hit runs every pattern).
+    private static let fragments = [
+        "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat",
+        "sk-", "aiza", "ya29.",
+        "xox", "hooks.slack", "_live_", "_test_", "whsec_", "eyj", "bearer", "pass", "pwd", "secret", "token",
+        "key", "credential",
+    ]
+    /// The fragments' bytes, by their first byte.
+    private static let fragmentsByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 128)
+        for fragment in fragments { table[Int(fragment.utf8.first ?? 0)].append(Array(fragment.utf8)) }
+        return table
+    }()
+
+    /// A cheap pre-check: text without any of the fragments holds none of the secrets above. ASCII text (ids,
+    /// paths, keys: most of what is stored) is searched byte by byte, case folded on the fly; other text is
+    /// lower-cased first, since lower-casing can make ASCII of other letters (the Kelvin sign is a "k").
     private static func mayContainSecret(_ text: String) -> Bool {
+        var text = text
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            for start in bytes.indices {
+                for fragment in fragmentsByFirstByte[Int(lower(bytes[start]))] where start + fragment.count <= bytes.count {
+                    var offset = 1
+                    while offset < fragment.count && lower(bytes[start + offset]) == fragment[offset] { offset += 1 }
+                    if offset == fragment.count { return true }
+                }
+            }
+            return false
+        }
+        if let ascii { return ascii }
         let lower = text.lowercased()
-        let fragments = [
-            "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "gh", "github_pat", "sk-", "aiza", "ya29.",
-            "xox", "hooks.slack", "_live_", "_test_", "whsec_", "eyj", "bearer", "pass", "pwd", "secret", "token",
-            "key", "credential",
-        ]
         return fragments.contains { lower.contains($0) }
     }
 }

@@ -548,17 +548,9 @@ package struct TaskBuilder: Sendable {
         return nil
     }
 
-    /// A stable 12-hex-digit id from the repository's identity (its root commit) and the key (FNV-1a, 64 bits, finalised).
+    /// A stable 12-hex-digit id from the repository's identity (its root commit) and the key (`StableHash`).
     package static func id(repository: String, key: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (repository + "\u{0}" + key).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        // FNV's high bits mix poorly for similar keys; a SplitMix64 finaliser spreads them.
-        hash = (hash ^ (hash >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        hash = (hash ^ (hash >> 27)) &* 0x94d0_49bb_1331_11eb
-        hash ^= hash >> 31
+        let hash = StableHash.of(repository + "\u{0}" + key)
         let hex = String(hash, radix: 16)
         return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(12))
     }

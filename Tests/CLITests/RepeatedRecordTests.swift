@@ -1,11 +1,13 @@
 import Foundation
+import Storage
 import Support
 import TestSupport
 import Testing
 
 /// Every reader keys its records on their own identity (FORMATS.md's usage note): records that
 /// repeat, files that are rewritten, and rewinds give the de-duplicated token totals, through the
-/// built binary and the database (issue 19).
+/// built binary and the database (issue 19); and records that repeat in a file, are appended again
+/// or turn up in a copy of the log count their prompts, events and workflow facts once.
 @Suite("repeated, rewritten and rewound records count once, for every reader")
 struct RepeatedRecordTests {
     struct Case: CustomTestStringConvertible, Sendable {
@@ -147,5 +149,221 @@ struct RepeatedRecordTests {
         #expect(again == example.expectedFirst, "\(example.tool) unchanged: \(again)")
         let rewritten = try ingest(example.rewritten)
         #expect(rewritten == example.expectedRewritten, "\(example.tool) rewritten: \(rewritten)")
+    }
+
+    /// A log whose records repeat, for the prompts, events and workflow facts.
+    struct RecordCase: CustomTestStringConvertible, Sendable {
+        var tool: String
+        /// The log, relative to the logs folder; its records repeat in it.
+        var path: String
+        var text: String
+        /// Records written again after the log (appended to a JSONL log, which the next ingest reads from
+        /// where it stopped; a whole-file format is rewritten with them); nil when the format has no such case.
+        var repeated: String?
+        /// Another file of the same session the log is copied to; nil when a copy is another session.
+        var copy: String?
+        /// Prompts, stored events, corrections before and after the first edit, sub-agents: each record once.
+        var expected: Figures
+        var testDescription: String { tool }
+    }
+
+    struct Figures: Equatable, CustomStringConvertible, Sendable {
+        var prompts: Int
+        var events: Int
+        var before: Int?
+        var after: Int?
+        var subagents: Int?
+        var description: String {
+            "prompts \(prompts), events \(events), corrections \(before.map(String.init) ?? "nil")/\(after.map(String.init) ?? "nil"), sub-agents \(subagents.map(String.init) ?? "nil")"
+        }
+    }
+
+    static func lines(_ lines: [String]) -> String { lines.joined(separator: "\n") + "\n" }
+
+    static func claudeRecord(_ uuid: String, _ type: String, second: Int, _ message: String) -> String {
+        #"{"type":"\#(type)","sessionId":"cs-2","cwd":"/w/app","uuid":"\#(uuid)","timestamp":"2026-03-01T10:00:\#(String(format: "%02d", second)).000Z","permissionMode":"default","message":\#(message)}"#
+    }
+    static let claudeRecords = [
+        claudeRecord("u1", "user", second: 1, #"{"role":"user","content":"add a cache"}"#),
+        claudeRecord(
+            "a1", "assistant", second: 2,
+            #"{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"/w/app/a.py"}},{"type":"tool_use","id":"t2","name":"Task","input":{}}],"usage":{"input_tokens":1,"output_tokens":2}}"#),
+        claudeRecord("u2", "user", second: 3, #"{"role":"user","content":"rename it"}"#),
+        claudeRecord("u3", "user", second: 4, #"{"role":"user","content":"and test it"}"#),
+    ]
+
+    static func codexLine(_ second: Int, _ type: String, _ payload: String) -> String {
+        #"{"timestamp":"2026-03-01T10:00:\#(String(format: "%02d", second)).000Z","type":"\#(type)","payload":\#(payload)}"#
+    }
+    static let codexRecords = [
+        codexLine(0, "session_meta", #"{"id":"cx-2","timestamp":"2026-03-01T10:00:00.000Z","cwd":"/w/app","cli_version":"0.50.0"}"#),
+        codexLine(1, "event_msg", #"{"type":"user_message","message":"add a cache"}"#),
+        codexLine(2, "response_item", #"{"type":"custom_tool_call","name":"apply_patch","call_id":"c1","input":"*** Begin Patch\n*** Update File: a.py\n@@\n-a\n+b\n*** End Patch"}"#),
+        codexLine(3, "response_item", #"{"type":"function_call","name":"spawn_agent","arguments":"{}","call_id":"c2"}"#),
+        codexLine(4, "event_msg", #"{"type":"user_message","message":"rename it"}"#),
+    ]
+
+    static func geminiMessage(_ id: String, _ type: String, second: Int, _ rest: String) -> String {
+        #"{"id":"\#(id)","timestamp":"2026-04-01T10:00:\#(String(format: "%02d", second)).000Z","type":"\#(type)",\#(rest)}"#
+    }
+    static let geminiRecords = [
+        #"{"sessionId":"gm-2","projectHash":"ff","startTime":"2026-04-01T10:00:00.000Z","lastUpdated":"2026-04-01T10:00:00.000Z","kind":"main"}"#,
+        geminiMessage("u1", "user", second: 1, #""content":[{"text":"add a cache"}]"#),
+        geminiMessage("g1", "gemini", second: 2, #""content":"","model":"gemini-3.1-pro","tokens":{"input":10,"output":1,"cached":0,"thoughts":0,"tool":0,"total":11}"#),
+        // The same message written again once its tool calls finished: its edit counts, its time not again.
+        geminiMessage("g1", "gemini", second: 2, #""content":"","model":"gemini-3.1-pro","tokens":{"input":10,"output":1,"cached":0,"thoughts":0,"tool":0,"total":11},"toolCalls":[{"id":"t","name":"write_file","args":{"file_path":"a.py"},"status":"success"}]"#),
+        geminiMessage("u2", "user", second: 3, #""content":[{"text":"rename it"}]"#),
+    ]
+
+    static func clineMessage(_ ts: Int, _ say: String, _ text: String) -> String {
+        #"{"ts":\#(1_770_000_000_000 + ts),"type":"say","say":"\#(say)","text":"\#(text)"}"#
+    }
+    static let clineMessages = [
+        clineMessage(0, "task", "add a cache"),
+        clineMessage(1_000, "tool", #"{\"tool\":\"editedExistingFile\",\"path\":\"a.py\"}"#),
+        clineMessage(2_000, "user_feedback", "rename it"),
+    ]
+
+    static func copilotEvent(_ id: String, _ type: String, second: Int, _ data: String) -> String {
+        #"{"type":"\#(type)","data":\#(data),"id":"\#(id)","timestamp":"2026-04-23T17:09:\#(String(format: "%02d", second)).000Z"}"#
+    }
+    static let copilotEvents = [
+        copilotEvent("e0", "session.start", second: 0, #"{"sessionId":"cp-2","copilotVersion":"1.0.34","context":{"cwd":"/w/app"}}"#),
+        copilotEvent("e1", "user.message", second: 1, #"{"content":"add a cache"}"#),
+        copilotEvent("e2", "assistant.message", second: 2, #"{"toolRequests":[{"name":"edit","arguments":{"path":"/w/app/a.py"}}]}"#),
+        copilotEvent("e3", "subagent.started", second: 3, #"{}"#),
+        copilotEvent("e4", "user.message", second: 4, #"{"content":"rename it"}"#),
+    ]
+
+    static let aiderLog = """
+
+        # aider chat started at 2026-07-07 16:46:04
+
+        > Aider v0.86.2  
+
+        #### add a cache  
+
+        > Applied edit to a.py  
+
+        #### rename it  
+
+        #### and test it  
+
+        """
+
+    static let recordCases: [RecordCase] = [
+        // u2 and the edit written twice in the file (stream-json, a resume).
+        RecordCase(
+            tool: "claude-code", path: "app/cs-2.jsonl",
+            text: lines([claudeRecords[0], claudeRecords[1], claudeRecords[1], claudeRecords[2], claudeRecords[2], claudeRecords[3]]),
+            repeated: lines(claudeRecords + claudeRecords), copy: "app/backup-cs-2.jsonl",
+            expected: Figures(prompts: 3, events: 4, before: 0, after: 2, subagents: 1)),
+        RecordCase(
+            tool: "codex", path: "2026/03/01/rollout-2026-03-01T10-00-00-cx-2.jsonl",
+            text: lines(codexRecords + [codexRecords[4], codexRecords[2], codexRecords[3]]),
+            repeated: lines(codexRecords + codexRecords),
+            copy: "archived/rollout-2026-03-01T10-00-00-cx-2.jsonl",
+            expected: Figures(prompts: 2, events: 5, before: 0, after: 1, subagents: 1)),
+        RecordCase(
+            tool: "gemini", path: "tmp/ff/chats/session-2026-04-01T10-00-gm2.jsonl",
+            text: lines(geminiRecords + [geminiRecords[4], geminiRecords[1]]),
+            repeated: lines(geminiRecords + geminiRecords),
+            copy: "tmp/ff/chats/session-2026-04-01T10-00-gm2-copy.jsonl",
+            // The metadata's start and last update are two events.
+            expected: Figures(prompts: 2, events: 5, before: 0, after: 1, subagents: nil)),
+        // ui_messages.json is rewritten whole; a copied task folder is another task.
+        RecordCase(
+            tool: "cline", path: "tasks/1770000000000/ui_messages.json",
+            text: "[" + (clineMessages + [clineMessages[2], clineMessages[1]]).joined(separator: ",\n") + "]",
+            repeated: "[" + (clineMessages + clineMessages + clineMessages).joined(separator: ",\n") + "]", copy: nil,
+            expected: Figures(prompts: 2, events: 3, before: 0, after: 1, subagents: nil)),
+        RecordCase(
+            tool: "copilot", path: "session-state/cp-2/events.jsonl",
+            text: lines(copilotEvents + [copilotEvents[4], copilotEvents[3]]),
+            repeated: lines(copilotEvents + copilotEvents), copy: "session-state/cp-2/events.backup.jsonl",
+            expected: Figures(prompts: 2, events: 5, before: 0, after: 1, subagents: 1)),
+        // Aider writes no record twice in a history (a new launch is a new header); a second history of the
+        // same folder repeats its sessions.
+        RecordCase(
+            tool: "aider", path: "repo/.aider.chat.history.md", text: aiderLog, repeated: nil,
+            copy: "repo/backup.aider.chat.history.md",
+            expected: Figures(prompts: 3, events: 1, before: 0, after: 2, subagents: nil)),
+    ]
+
+    /// The session's figures as `sessions --format json` and the database give them.
+    static func figures(db: String, tool: String) throws -> Figures {
+        let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        #expect(listing.status == 0, "\(listing.stderr)")
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.count == 1, "\(tool): \(listing.stdout)")
+        let session = try #require(sessions.first)
+        let workflow = session["workflow"] as? [String: Any] ?? [:]
+        let events = try Database(readOnlyPath: db).prepare("SELECT count(*) FROM session_event").first { $0.int(0) }
+        return Figures(
+            prompts: session["prompts"] as? Int ?? -1, events: events ?? -1, before: workflow["correctionsBeforeEdit"] as? Int,
+            after: workflow["correctionsAfterEdit"] as? Int, subagents: workflow["subagents"] as? Int)
+    }
+
+    @Test(
+        "prompts, events and workflow facts count each record once: repeated in a log, appended again, in a copy; as one ingest of the final files",
+        arguments: recordCases)
+    func records(_ example: RecordCase) throws {
+        let folder = try TemporaryDirectory("records-\(example.tool)")
+        defer { folder.remove() }
+        let db = folder.path + "/db.sqlite"
+        var output = ""
+        func ingest(into db: String) throws -> Figures {
+            let result = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+            #expect(result.status == 0, "\(result.stderr)")
+            output = result.stdout
+            return try Self.figures(db: db, tool: example.tool)
+        }
+        try folder.write("logs/" + example.path, example.text)
+        #expect(try ingest(into: db) == example.expected, "\(example.tool): records repeated in the log")
+        if let repeated = example.repeated {
+            // An append-only log grows by the repeats (read from where the last ingest stopped); a whole-file
+            // one is rewritten.
+            let whole = example.path.hasSuffix(".json")
+            try folder.write(
+                "logs/" + example.path,
+                whole ? String(example.text.dropLast()) + ",\n" + repeated.dropFirst() : example.text + repeated)
+            #expect(try ingest(into: db) == example.expected, "\(example.tool): records written again")
+            #expect(output.contains(whole ? "1 rewritten" : "0 rewritten"), "\(example.tool): \(output)")
+        }
+        if let copy = example.copy {
+            try folder.write("logs/" + copy, try String(contentsOfFile: folder.path + "/logs/" + example.path, encoding: .utf8))
+            #expect(try ingest(into: db) == example.expected, "\(example.tool): the log copied")
+        }
+        #expect(try ingest(into: db) == example.expected, "\(example.tool): nothing changed")
+        // One ingest of the files as they are now gives the same.
+        #expect(try ingest(into: folder.path + "/once.sqlite") == example.expected, "\(example.tool): one ingest")
+    }
+
+    @Test("a rewritten log takes its records with it, and the copy that repeated them is read again: as one ingest of the final files")
+    func rewrittenCopy() throws {
+        let folder = try TemporaryDirectory("records-rewritten")
+        defer { folder.remove() }
+        let db = folder.path + "/db.sqlite"
+        func ingest(into db: String) throws -> Figures {
+            let result = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+            #expect(result.status == 0, "\(result.stderr)")
+            return try Self.figures(db: db, tool: "claude-code")
+        }
+        let later = Self.claudeRecord("u4", "user", second: 5, #"{"role":"user","content":"ship it"}"#)
+        // The backup is read first (its name sorts first), so its records are the ones stored.
+        try folder.write("logs/app/cs-2.jsonl", Self.lines(Self.claudeRecords))
+        try folder.write("logs/app/backup-cs-2.jsonl", Self.lines(Self.claudeRecords))
+        let both = try ingest(into: db)
+        #expect(both == Figures(prompts: 3, events: 4, before: 0, after: 2, subagents: 1))
+        // The backup is rewritten (compacted): its first records go, a new one comes. Those the other log
+        // still holds count again once that log is read again.
+        try folder.write("logs/app/backup-cs-2.jsonl", Self.lines([Self.claudeRecords[3], later]))
+        let rewritten = try ingest(into: db)
+        #expect(rewritten.prompts == 4 && rewritten.events == 5 && rewritten.subagents == 1, "\(rewritten)")
+        // Every prompt after the first is a correction once; which side of the edit depends on the order the
+        // logs are read in when a session's records are spread over them out of order (the backup first).
+        #expect((rewritten.before ?? 0) + (rewritten.after ?? 0) == 3, "\(rewritten)")
+        #expect(try ingest(into: folder.path + "/once.sqlite") == rewritten)
+        #expect(try ingest(into: db) == rewritten)
     }
 }

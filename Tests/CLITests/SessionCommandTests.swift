@@ -20,14 +20,15 @@ struct SessionCommandTests {
         let db = folder.path + "/db.sqlite"
         let first = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout.contains("1 new session"))
+        // A new session is not also an updated one.
+        #expect(first.stdout.contains("1 new session, 0 updated"), "\(first.stdout)")
         #expect(first.stderr.contains("2 malformed lines skipped in \(folder.path)/logs/renamed.txt"))
         // The first bad line is named, and a secret quoted from it is redacted.
         #expect(first.stderr.contains("(first: \(folder.path)/logs/renamed.txt:2: expected"), "\(first.stderr)")
         #expect(!first.stderr.contains("ghp_A1b2C3d4"), "\(first.stderr)")
         let again = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--strict"])
         #expect(again.status == 0)
-        #expect(again.stdout.contains("0 new sessions"))
+        #expect(again.stdout.contains("0 new sessions, 0 updated"), "\(again.stdout)")
 
         let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
         #expect(list.status == 0)
@@ -60,6 +61,13 @@ struct SessionCommandTests {
         try folder.write("strict/bad.jsonl", Self.log)
         let strict = try CLIRunner.run(["ingest", "sessions", folder.path + "/strict", "--db", db, "--strict"])
         #expect(strict.status == 65)
+
+        // A record added to the log updates its session, which is not new.
+        try folder.write(
+            "logs/renamed.txt",
+            Self.log + #"{"type":"user","sessionId":"s1","cwd":"/w/app","uuid":"u9","timestamp":"2026-03-01T10:09:00.000Z","message":{"role":"user","content":"more"}}"# + "\n")
+        let grown = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(grown.stdout.contains("0 new sessions, 1 updated"), "\(grown.stdout)")
     }
 
     /// A Claude Code 2.1 session: a prompt in default mode, the plan written and ExitPlanMode called, then the edit.

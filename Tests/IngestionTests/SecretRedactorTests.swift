@@ -44,6 +44,14 @@ struct SecretRedactorTests {
         #expect(redacted.contains(kept))
     }
 
+    @Test("the pre-check finds a secret in any case, next to other letters and in text that is not ASCII")
+    func preCheck() {
+        #expect(SecretRedactor.redact("My_Api_KEY = 'abc123def456ghi'") == "My_Api_KEY = [REDACTED]")
+        #expect(SecretRedactor.redact("x:ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8@github.com") == "x:[REDACTED]@github.com")
+        #expect(SecretRedactor.redact("café token=abcdef123456 ünï") == "café token=[REDACTED] ünï")
+        #expect(SecretRedactor.redact("msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf") == "msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf")
+    }
+
     @Test("ordinary text is left alone")
     func ordinaryText() {
         let text = "Refactor the token parser and add a password reset endpoint (see docs/auth.md)."

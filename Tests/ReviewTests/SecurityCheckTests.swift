@@ -58,6 +58,18 @@ struct SecurityCheckTests {
         #expect(finding.evidence.contains("[REDACTED]"))
     }
 
+    @Test("the secret's kind takes its article: an anthropic key, a github token")
+    func article() throws {
+        let anthropic = try #require(
+            SecurityCheck.run(unit("a.py", [#"KEY = "sk-ant-api03-abcdefghijklmnopqrstuvwx""#]), ReviewContext()).first)
+        #expect(anthropic.reason.hasPrefix("an anthropic key in the code"), "\(anthropic.reason)")
+        let aws = try #require(SecurityCheck.run(unit("a.py", [#"KEY = "AKIAIOSFODNN7EXAMPLE""#]), ReviewContext()).first)
+        #expect(aws.reason.hasPrefix("an aws access key in the code"), "\(aws.reason)")
+        let github = try #require(
+            SecurityCheck.run(unit("a.go", [#"token := "ghp_0123456789abcdefghijklmnopqrstuvwxyz01""#]), ReviewContext()).first)
+        #expect(github.reason.hasPrefix("a github token in the code"), "\(github.reason)")
+    }
+
     @Test("evidence is truncated to one short line")
     func truncated() throws {
         let long = "cur.execute(f\"SELECT * FROM t WHERE a = {a}\")" + String(repeating: " # padding", count: 40)

@@ -53,7 +53,7 @@ struct JSONLRobustnessTests {
         defer { scratch.remove() }
         let path = try scratch.write("s.jsonl", content)
         for read in [ClaudeSessionReader.read, CodexSessionReader.read, CopilotSessionReader.read] {
-            let result = try read(path, 0, nil)
+            let result = try read(path, 0, nil, KnownRecords())
             #expect(result.sessions.isEmpty)
             #expect(result.malformedLines == 0)
             #expect(result.consumedBytes == Int64(content.utf8.count))

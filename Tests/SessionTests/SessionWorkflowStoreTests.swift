@@ -189,11 +189,13 @@ struct SessionWorkflowStoreTests {
             // this step, so that later steps apply on top of it too).
             let upToWorkflow = Migrations.all.prefix { $0.name != "session workflow" }.count + 1
             let database = try Database(path: path, migrations: Array(Migrations.all.prefix(upToWorkflow)))
+            // The table this ingestor writes record identities to (a later step), dropped below with the other.
+            try database.execute(try #require(Migrations.all.first { $0.name == "session records" }).sql)
             let first = try SessionIngestor(database: database, environment: [:], keepPrompts: false)
                 .ingest(SessionIngestor.entries(under: [logs.path]), repositories: [])
             #expect(first.read == 3)
             before = try tables.map { table in try database.prepare("SELECT count(*) FROM \(table)").first { $0.int(0) } ?? -1 }
-            try database.execute("DROP TABLE session_workflow; PRAGMA user_version = 8")
+            try database.execute("DROP TABLE session_workflow; DROP TABLE session_record; PRAGMA user_version = 8")
         }
         let old = try Database(path: path, migrations: nil)
         #expect(try old.schemaVersion() == 8)

@@ -60,6 +60,65 @@ struct DatabaseTests {
         #expect(sources.map(\.1) == ["committer", "author", "message"])
     }
 
+    @Test("redact() in SQL is SecretRedactor's redaction; NULL stays NULL")
+    func redactFunction() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let texts = try database.prepare(
+            "SELECT redact('fix/ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8'), redact('main'), redact(NULL) IS NULL"
+        ).first { ($0.text(0), $0.text(1), $0.int(2)) }
+        #expect(texts?.0 == "fix/[REDACTED]")
+        #expect(texts?.1 == "main")
+        #expect(texts?.2 == 1)
+    }
+
+    @Test("an older database's session texts are redacted on upgrade, rows whose logs are gone included")
+    func sessionTextsRedactedOnUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let github = "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+        let aws = "AKIAIOSFODNN7EXAMPLQ"
+        do {
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "redacted session texts" }))
+            try old.execute(
+                """
+                INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
+                VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
+                INSERT INTO session (id, tool, key, source, working_directory, git_branch, tool_version, repository_evidence)
+                VALUES (1, 'claude-code', 's1', '/gone/s.jsonl', '/w/\(aws)', 'fix/\(github)', '2.1 \(aws)', 'path prefix /w/\(aws)');
+                INSERT INTO session_part (session_id, log_file_id, prompts, prompt_characters) VALUES (1, 1, 1, 5);
+                INSERT INTO session_detail (session_id, log_file_id, kind, value) VALUES
+                    (1, 1, 'model', 'opus \(github)'), (1, 1, 'model', 'opus [REDACTED]'), (1, 1, 'file', 'src/a.py'),
+                    (1, 1, 'word', 'refund');
+                INSERT INTO token_usage (key, session_id, input, output, cache_write, cache_read)
+                    VALUES ('copilot:s1:e9:\(aws)', 1, 10, 5, 0, 0);
+                INSERT INTO session_workflow (session_id, log_file_id, start_evidence) VALUES (1, 1, 'permissionMode \(github)');
+                """)
+        }
+        let upgraded = try Database(path: path)
+        let session = try upgraded.prepare(
+            "SELECT working_directory, git_branch, tool_version, repository_evidence, key FROM session"
+        ).first { [$0.text(0), $0.text(1), $0.text(2), $0.text(3), $0.text(4)] }
+        #expect(session == ["/w/[REDACTED]", "fix/[REDACTED]", "2.1 [REDACTED]", "path prefix /w/[REDACTED]", "s1"])
+        let details = try upgraded.prepare("SELECT kind, value FROM session_detail ORDER BY kind, value").rows {
+            $0.text(0) + " " + $0.text(1)
+        }
+        // The redacted model collides with the one already there: one row is left.
+        #expect(details == ["file src/a.py", "model opus [REDACTED]", "word refund"])
+        #expect(try upgraded.prepare("SELECT key FROM token_usage").rows { $0.text(0) } == ["copilot:s1:e9:[REDACTED]"])
+        #expect(
+            try upgraded.prepare("SELECT start_evidence FROM session_workflow").rows { $0.text(0) }
+                == ["permissionMode [REDACTED]"])
+        try upgraded.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        // Nor do the file's free space and its write-ahead log keep the old values.
+        for file in [path, path + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+            for secret in [github, aws] { #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(file) holds \(secret)") }
+        }
+    }
+
     @Test("a larger page cache lasts only while its body runs, also when the body throws")
     func pageCache() throws {
         let directory = try TemporaryDirectory()
@@ -75,7 +134,7 @@ struct DatabaseTests {
         #expect(try cacheSize() == before)
     }
 
-    @Test("values are bound, so quotes and odd text survive")
+    @Test("values are bound, so quotes, odd text and bytes survive")
     func binding() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -87,6 +146,12 @@ struct DatabaseTests {
         #expect(row?.0 == text)
         #expect(row?.1 == -5)
         #expect(row?.2 == 1.5)
+        try database.execute("CREATE TABLE b (v BLOB)")
+        let bytes: [UInt8] = [0, 255, 0x27, 10, 0]
+        try database.prepare("INSERT INTO b VALUES (?), (?)").execute([.blob(bytes), .blob([])])
+        let blobs = try database.prepare("SELECT v, typeof(v) FROM b ORDER BY length(v) DESC").rows { ($0.blob(0), $0.text(1)) }
+        #expect(blobs.map(\.0) == [bytes, []])
+        #expect(blobs.map(\.1) == ["blob", "blob"])
     }
 
     @Test("the same SQL reuses its statement, except inside a query of that statement")

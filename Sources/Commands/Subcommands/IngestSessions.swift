@@ -63,7 +63,7 @@ enum IngestSessions {
             "session logs: \(entries.count) found (\(found.isEmpty ? "none" : found.joined(separator: ", "))), "
                 + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten; "
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
-                + "\(report.sessionsTouched) updated")
+                + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }
         if context.arguments.has("--strict") && (report.malformedTotal > 0 || !report.skipped.isEmpty) {
             throw CommandError.badData(

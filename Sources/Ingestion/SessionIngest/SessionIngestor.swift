@@ -24,9 +24,9 @@ package struct SessionIngestReport: Sendable {
     package var read = 0
     package var unchanged = 0
     package var rewritten = 0
-    /// Sessions that got new data, and how many of them are new.
-    package var sessionsTouched = 0
+    /// Sessions this run created, and sessions stored before that got new records.
     package var newSessions = 0
+    package var updatedSessions = 0
     /// Malformed lines skipped, per file, with the first one's `file:line: expected …`.
     package var malformed: [(path: String, count: Int, first: String?)] = []
     /// Files that could not be read, with the reason.
@@ -40,6 +40,11 @@ package struct SessionIngestReport: Sendable {
 /// run stopped, and a rewritten one is read again and replaces what it gave before.
 /// Each file is stored in one transaction together with how far it was read, so an
 /// interrupted run loses nothing and duplicates nothing.
+///
+/// Records count once however often they are read (`SessionDelta.records`): a read that repeats
+/// records its session already has (lines appended again, a copy of a log) is read again with
+/// them known, so that it adds only what is new. A record counts for the log that gave it first;
+/// when that log is rewritten, the session's other logs are read again, whole, at the end of the run.
 package struct SessionIngestor {
     private let database: Database
     private let store: SessionStore
@@ -147,29 +152,70 @@ package struct SessionIngestor {
     /// parallel, then stored one file per transaction in the order of `entries`. While a batch
     /// is stored, the next is already being read (unless it holds a path of this one).
     package func ingest(_ entries: [SessionLogEntry], repositories: [Repository]) throws -> SessionIngestReport {
+        var run = Run(resolver: RepositoryResolver(repositories: repositories, environment: environment))
+        try ingest(entries, run: &run)
+        // Logs whose records went with a rewritten log they repeated: read whole, once (these reads make
+        // no more of them: every log of those sessions is then read since the forgetting).
+        let again = run.readAgain.sorted()
+        if !again.isEmpty {
+            run.readAgain = []
+            run.again = true
+            let known = try KnownFormats(store: store)
+            var entries: [SessionLogEntry] = []
+            for path in again {
+                guard let format = known.format(of: path) else { continue }
+                try store.readAgain(path: path)
+                let history = (path as NSString).deletingLastPathComponent + "/.aider.input.history"
+                entries.append(
+                    SessionLogEntry(
+                        path: path, format: format,
+                        inputHistory: format == .aiderChatHistory && FileManager.default.fileExists(atPath: history)
+                            ? history : nil))
+            }
+            try ingest(entries, run: &run)
+        }
+        run.report.newSessions = run.created.count
+        run.report.updatedSessions = run.updated.subtracting(run.created).count
+        return run.report
+    }
+
+    /// What one `ingest` call keeps across its files.
+    private struct Run {
+        var resolver: RepositoryResolver
         var report = SessionIngestReport()
-        let resolver = RepositoryResolver(repositories: repositories, environment: environment)
+        /// Sessions ("tool NUL id") this run created, and stored ones it added records to.
+        var created: Set<String> = []
+        var updated: Set<String> = []
+        /// Logs to read again, whole, at the end (`SessionStore.forgetFile`).
+        var readAgain: Set<String> = []
+        /// Whether these are the reads of `readAgain`: they are not counted in the report (their logs were),
+        /// and forgetting them puts no more logs in `readAgain`.
+        var again = false
+    }
+
+    /// Reads and stores `entries`, batch by batch.
+    private func ingest(_ entries: [SessionLogEntry], run: inout Run) throws {
         let batches = Self.batches(of: entries)
         var ahead: (plans: [Plan], reading: PendingRead)?
         for (number, batch) in batches.enumerated() {
-            let (plans, reading) = try ahead ?? startReading(batch, report: &report)
+            let (plans, reading) = try ahead ?? startReading(batch, report: &run.report, counting: !run.again)
             ahead = nil
             do {
                 if number + 1 < batches.count, Set(batch.map(\.path)).isDisjoint(with: batches[number + 1].map(\.path)) {
-                    ahead = try startReading(batches[number + 1], report: &report)
+                    ahead = try startReading(batches[number + 1], report: &run.report, counting: !run.again)
                 }
                 let results = reading.results()
                 var next = 0
                 for plan in plans {
                     switch plan {
                     case .skip(let path, let reason):
-                        report.skipped.append((path, reason))
+                        run.report.skipped.append((path, reason))
                     case .unchanged:
-                        report.unchanged += 1
+                        if !run.again { run.report.unchanged += 1 }
                     case .read(let read):
                         let result = results[next]
                         next += 1
-                        try store(read, result, resolver: resolver, into: &report)
+                        try store(read, result, into: &run)
                     }
                 }
             } catch {
@@ -179,16 +225,15 @@ package struct SessionIngestor {
                 throw error
             }
         }
-        return report
     }
 
     /// Plans a batch (counting what it found) and starts reading what needs reading.
-    private func startReading(_ batch: [SessionLogEntry], report: inout SessionIngestReport) throws -> (
+    private func startReading(_ batch: [SessionLogEntry], report: inout SessionIngestReport, counting: Bool) throws -> (
         plans: [Plan], reading: PendingRead
     ) {
         var plans: [Plan] = []
         for entry in batch {
-            report.found[entry.format.tool, default: 0] += 1
+            if counting { report.found[entry.format.tool, default: 0] += 1 }
             plans.append(try plan(entry))
         }
         let requests = plans.compactMap { plan -> SessionLogReader.Request? in
@@ -273,22 +318,39 @@ package struct SessionIngestor {
         return .read(Read(entry: entry, size: size, modified: modified, offset: offset, appendOnly: appendOnly, rewritten: rewritten))
     }
 
-    /// Stores one file's read in one transaction, with how far it was read.
-    private func store(
-        _ read: Read, _ outcome: Result<SessionReadResult, any Error>, resolver: RepositoryResolver,
-        into report: inout SessionIngestReport
-    ) throws {
+    /// Stores one file's read in one transaction, with how far it was read. A read that repeats records its
+    /// sessions already have is read again with those known (`SessionStore.storedRecords`), in the transaction.
+    private func store(_ read: Read, _ outcome: Result<SessionReadResult, any Error>, into run: inout Run) throws {
         let entry = read.entry
-        let result: SessionReadResult
+        var result: SessionReadResult
         switch outcome {
         case .success(let value): result = value
         case .failure(let error):
-            report.skipped.append((entry.path, "\(error)"))
+            run.report.skipped.append((entry.path, "\(error)"))
             return
         }
-        let before = try store.sessionCount()
+        let resolver = run.resolver
+        var created: [String] = []
+        var updated: [String] = []
+        var others: [String] = []
+        var known: [String: Set<UInt64>] = [:]
         try database.transaction {
-            if let state = read.rewritten { try store.forgetFile(id: state.id) }
+            // Before a rewritten file's sessions are forgotten and stored again: they are not new.
+            let existed = try Set(
+                result.sessions.filter { try store.sessionExists(tool: $0.tool, id: $0.id) }.map { $0.tool + "\u{0}" + $0.id })
+            if let state = read.rewritten { others = try store.forgetFile(id: state.id) }
+            for session in result.sessions {
+                if let stored = try store.storedRecords(repeatedBy: session) { known[session.id] = stored }
+            }
+            if !known.isEmpty {
+                // Its warnings were given by the first read.
+                let first = result
+                result = try SessionLogReader.read(
+                    path: entry.path, format: entry.format, fromOffset: read.offset, inputHistoryPath: entry.inputHistory,
+                    known: KnownRecords(known))
+                result.malformedLines = first.malformedLines
+                result.malformedExamples = first.malformedExamples
+            }
             let consumed = read.appendOnly ? result.consumedBytes : read.size
             let fingerprint = read.appendOnly
                 ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
@@ -297,6 +359,12 @@ package struct SessionIngestor {
                 modified: read.modified, consumed: consumed, fingerprint: fingerprint, malformed: result.malformedLines,
                 time: Int64(Date().timeIntervalSince1970))
             for var session in result.sessions {
+                let name = session.tool + "\u{0}" + session.id
+                if try !existed.contains(name) && !store.sessionExists(tool: session.tool, id: session.id) {
+                    created.append(name)
+                } else if !session.records.isEmpty {
+                    updated.append(name)
+                }
                 let repository = resolver.resolve(
                     session.workingDirectory, repositoryURL: session.repositoryURL, filesEdited: session.filesEdited,
                     projectHash: session.projectHash)
@@ -319,15 +387,20 @@ package struct SessionIngestor {
                     repository: repository,
                     prompts: keepPrompts ? session.promptTexts.map(SecretRedactor.redact) : [], promptWords: words,
                     promptKeys: keys, promptCharacters: session.promptTexts.reduce(0) { $0 + $1.count },
-                    continuing: read.offset > 0)
+                    continuing: read.offset > 0 || known[session.id] != nil)
             }
         }
-        report.read += 1
-        report.rewritten += read.rewritten != nil ? 1 : 0
-        report.sessionsTouched += result.sessions.count
-        report.newSessions += try store.sessionCount() - before
+        run.created.formUnion(created)
+        run.updated.formUnion(updated)
+        if !run.again { run.readAgain.formUnion(others) }
+        // Read whole since any forgetting: what it gave is all there.
+        if read.offset == 0 { run.readAgain.remove(entry.path) }
+        if !run.again {
+            run.report.read += 1
+            run.report.rewritten += read.rewritten != nil ? 1 : 0
+        }
         if result.malformedLines > 0 {
-            report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))
+            run.report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))
         }
     }
 }

@@ -17,15 +17,18 @@ import Support
 ///   `> Applied edit to <path>` a file, `> Commit <hash> <msg>` a commit, `> Aider v…` the version.
 /// - Aider writes no per-message times: the events are the start and, when the matching
 ///   `.aider.input.history` is given, the times of the inputs up to the next session's start.
+/// - Records have no id: a session's start, its n-th prompt and an input's time are known as such,
+///   so another history of the same folder that repeats a session counts it once.
 package enum AiderChatReader {
     static let tool = "aider"
     private static let header = "# aider chat started at "
     private static let promptCommands: Set<String> = ["/ask", "/code", "/architect"]
 
-    /// Reads the chat history at `path`, with per-prompt times from `inputHistoryPath` when given.
+    /// Reads the chat history at `path`, with per-prompt times from `inputHistoryPath` when given;
+    /// records in `known` are not counted again.
     /// - Throws: `SessionLogError` when a file cannot be read.
     package static func read(
-        path: String, inputHistoryPath: String? = nil, diagnostics: Diagnostics? = nil
+        path: String, inputHistoryPath: String? = nil, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
     ) throws -> SessionReadResult {
         var tally = ReadTally(path: path, startOffset: 0, diagnostics: diagnostics)
         let folder = folder(of: path)
@@ -33,11 +36,14 @@ package enum AiderChatReader {
         var starts: [Int64] = []
         var seenIDs: [String: Int] = [:]
         var run: [String]?
+        var promptsInSession = 0
 
         func flushRun() {
             guard let lines = run else { return }
             run = nil
             if let text = promptText(lines.joined(separator: "\n")), !sessions.isEmpty {
+                promptsInSession += 1
+                sessions[sessions.count - 1].beginRecord(RecordIdentity.of(id: "prompt \(promptsInSession)"))
                 sessions[sessions.count - 1].addPrompt(text)
             }
         }
@@ -59,10 +65,12 @@ package enum AiderChatReader {
                 let count = (seenIDs[id] ?? 0) + 1
                 seenIDs[id] = count
                 if count > 1 { id += "#\(count)" }
-                var builder = SessionBuilder(tool: tool, id: id)
+                var builder = SessionBuilder(tool: tool, id: id, known: known)
                 builder.localTimes = true
                 builder.workingDirectory = folder
+                builder.beginRecord(RecordIdentity.of(id: "start"))
                 builder.addTime(start)
+                promptsInSession = 0
                 sessions.append(builder)
                 starts.append(start)
             } else if text.hasPrefix("> "), !sessions.isEmpty {
@@ -78,6 +86,7 @@ package enum AiderChatReader {
             for entry in entries {
                 // The session whose start is the last one at or before the input.
                 guard let index = starts.lastIndex(where: { $0 <= entry.time }) else { continue }
+                sessions[index].beginRecord(RecordIdentity.of(id: "input \(entry.time)"))
                 sessions[index].addTime(entry.time)
             }
         }

@@ -47,9 +47,12 @@ package enum AiderInputHistory {
 
     /// Reads an input history on its own. When `.aider.chat.history.md` sits beside it, it
     /// yields no session (read the chat history with this file as `inputHistoryPath` instead);
-    /// otherwise inputs are grouped into sessions at gaps of more than an hour.
+    /// otherwise inputs are grouped into sessions at gaps of more than an hour. An input is a record
+    /// known by its time; records in `known` are not counted again.
     /// - Throws: `SessionLogError` when the file cannot be read.
-    package static func read(path: String, diagnostics: Diagnostics? = nil) throws -> SessionReadResult {
+    package static func read(
+        path: String, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
+    ) throws -> SessionReadResult {
         var tally = ReadTally(path: path, startOffset: 0, diagnostics: diagnostics)
         let list = try entries(path: path, tally: &tally)
         let size = fileSize(path)
@@ -63,10 +66,11 @@ package enum AiderInputHistory {
             if builder == nil || entry.time - last > sessionGapMs {
                 if let finished = builder { sessions.append(finished.build()) }
                 var next = SessionBuilder(
-                    tool: AiderChatReader.tool, id: folder + "#" + AiderChatReader.isoText(entry.time))
+                    tool: AiderChatReader.tool, id: folder + "#" + AiderChatReader.isoText(entry.time), known: known)
                 next.workingDirectory = folder
                 builder = next
             }
+            builder?.beginRecord(RecordIdentity.of(id: "input \(entry.time)"))
             builder?.addTime(entry.time)
             if let prompt = AiderChatReader.promptText(entry.text) { builder?.addPrompt(prompt) }
             last = entry.time

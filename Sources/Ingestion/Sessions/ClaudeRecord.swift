@@ -18,6 +18,8 @@ struct ClaudeRecord {
     var uuid: String?
     /// `uuid` as the continuation search keys it, when the reader asked (it indexes the file).
     var uuidKey: ClaudeContinuationSearch.Value?
+    /// The record's identity from its `uuid` (`RecordIdentity`); nil for a line without one.
+    var identity: UInt64?
     /// Of a summary line.
     var leafUuid: String?
     /// Of an assistant line.
@@ -64,6 +66,7 @@ struct ClaudeRecord {
         gitBranch = repeated(.gitBranch, .gitBranch)
         version = repeated(.version, .version)
         uuid = keepUUID ? field(.uuid)?.string : nil
+        identity = field(.uuid).flatMap(RecordIdentity.of(id:))
         uuidKey = nil
         if keyUUID, let value = field(.uuid), value.kind == .string {
             // Without escapes a string's bytes are its text (and a scanned line is UTF-8).

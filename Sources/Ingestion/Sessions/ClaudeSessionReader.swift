@@ -19,6 +19,8 @@ import Support
 ///   in the other transcripts of the same folder).
 /// - Lines without a `sessionId` (snapshots, summaries) belong to the session of the
 ///   lines around them; unknown record types are counted and their timestamps kept.
+/// - A line is a record known by its `uuid` (else by its bytes): one read again (a duplicated line,
+///   a copied or resumed transcript) counts once (`SessionBuilder.beginRecord`).
 package enum ClaudeSessionReader {
     static let tool = "claude-code"
     private static let knownTypes: Set<String> = [
@@ -36,12 +38,14 @@ package enum ClaudeSessionReader {
         var key: String
     }
 
-    /// Reads `path` from `offset` (0 for the whole file).
+    /// Reads `path` from `offset` (0 for the whole file); records in `known` are not counted again.
     /// - Throws: `SessionLogError` when the file cannot be read.
     package static func read(
-        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
     ) throws -> SessionReadResult {
-        finish(try readDeferringSearch(path: path, fromOffset: offset, diagnostics: diagnostics, indexing: false), path: path)
+        finish(
+            try readDeferringSearch(path: path, fromOffset: offset, diagnostics: diagnostics, indexing: false, known: known),
+            path: path)
     }
 
     /// A read whose search of the neighbouring transcripts is left to `finish`, so that a
@@ -74,7 +78,8 @@ package enum ClaudeSessionReader {
     /// `read` without the search of the neighbours; with `indexing`, a read from offset 0 also
     /// gives `index`.
     static func readDeferringSearch(
-        path: String, fromOffset offset: Int64, diagnostics: Diagnostics?, indexing: Bool
+        path: String, fromOffset offset: Int64, diagnostics: Diagnostics?, indexing: Bool,
+        known: KnownRecords = KnownRecords()
     ) throws -> DeferredRead {
         let indexing = indexing && offset == 0
         var index = ClaudeContinuationSearch.TranscriptIndex()
@@ -126,13 +131,15 @@ package enum ClaudeSessionReader {
             if let uuid = record.uuid, !leafs.isEmpty, leafs.contains(uuid) { leafOwners[uuid] = key }
             if active?.id != key {
                 if let last = active { builders[last.id] = last }
-                active = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent)
+                active = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, parentID: parent, known: known)
             }
             // Changed in place: a copy would retain every array and set of the builder.
             if !pendingFiles.isEmpty {
                 active!.filesEdited.formUnion(pendingFiles)
                 pendingFiles = []
             }
+            // Lines without a uuid (snapshots, queue operations, mode lines) are known by their bytes.
+            active!.beginRecord(record.identity ?? RecordIdentity.of(line: line.bytes))
             apply(record, to: &active!, mainMessageIDs: &mainMessageIDs, sidechainUsage: &sidechainUsage)
             return true
         }
@@ -140,7 +147,7 @@ package enum ClaudeSessionReader {
 
         if !pendingFiles.isEmpty {
             let key = current ?? (fileName as NSString).deletingPathExtension
-            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key)
+            var builder = builders.removeValue(forKey: key) ?? SessionBuilder(tool: tool, id: key, known: known)
             builder.filesEdited.formUnion(pendingFiles)
             builders[key] = builder
         }

@@ -13,22 +13,27 @@ import Support
 /// - `task_metadata.json`: files with `record_source:"cline_edited"`, `model_usage[].model_id`,
 ///   the last `environment_history[].cline_version`.
 /// The session id is the folder's name (the task id). There is no git branch.
+/// A `ui_messages.json` message is known by its `ts` and kind (Cline updates a message in place
+/// under the same `ts`): one written again counts its time and prompt once.
 package enum ClineTaskReader {
     static let tool = "cline"
     /// The files of a task folder this reader looks at.
     package static let fileNames = ["ui_messages.json", "api_conversation_history.json", "task_metadata.json"]
     private static let editTools: Set<String> = ["editedExistingFile", "newFileCreated", "fileDeleted"]
 
-    /// Reads the task folder at `path` (or the folder holding the file `path`).
+    /// Reads the task folder at `path` (or the folder holding the file `path`); records in `known` are
+    /// not counted again.
     /// - Throws: `SessionLogError` when no task file can be read.
-    package static func read(path: String, diagnostics: Diagnostics? = nil) throws -> SessionReadResult {
+    package static func read(
+        path: String, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
+    ) throws -> SessionReadResult {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw SessionLogError.unreadable(path: path, errno: ENOENT)
         }
         let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
         let taskID = (folder as NSString).lastPathComponent
-        var builder = SessionBuilder(tool: tool, id: taskID)
+        var builder = SessionBuilder(tool: tool, id: taskID, known: known)
         var malformed = 0
         var examples: [String] = []
         var found = false
@@ -78,6 +83,8 @@ package enum ClineTaskReader {
     }
 
     private static func apply(_ message: UIMessage, to builder: inout SessionBuilder) {
+        let kind = (message.type ?? "") + " " + (message.say ?? message.ask ?? "")
+        builder.beginRecord(RecordIdentity.of(id: message.ts.map { "\($0) \(kind)" } ?? kind + " " + (message.text ?? "")))
         builder.addTime(message.ts)
         builder.addModel(message.modelID)
         if message.type == "ask", message.ask == "plan_mode_respond" {

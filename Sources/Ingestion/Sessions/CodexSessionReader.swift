@@ -18,6 +18,8 @@ import Support
 ///   part, `cacheRead` = cached, `output` including reasoning.
 /// - Files: paths of `apply_patch` bodies in function_call arguments (also `applypatch` run
 ///   through the shell) and custom_tool_call input. Commits: `git commit` output in tool output.
+/// - Lines carry no id: a line read again (a copy of the rollout, a duplicated line) is known by its
+///   bytes and counts once.
 package enum CodexSessionReader {
     static let tool = "codex"
     private static let knownTypes: Set<String> = [
@@ -29,13 +31,14 @@ package enum CodexSessionReader {
         "<user_shell_command>", "<turn_aborted>",
     ]
 
-    /// Reads `path` from `offset` (0 for the whole file; for compressed files, decompressed bytes).
+    /// Reads `path` from `offset` (0 for the whole file; for compressed files, decompressed bytes);
+    /// records in `known` are not counted again.
     /// - Throws: `SessionLogError` when the file cannot be read or decompressed.
     package static func read(
-        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
     ) throws -> SessionReadResult {
         var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
-        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path))
+        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path), known: known)
         var sawSession = false
         var legacy = false
         var previousTotal: CodexRecord.Usage?
@@ -45,13 +48,16 @@ package enum CodexSessionReader {
         }
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
             guard let record = tally.object(line, CodexRecord.init) else { return ReadTally.isBlank(line.bytes) }
-            if line.number == 1 && offset == 0 {
+            let header = line.number == 1 && offset == 0
+            if header {
                 legacy = noteHeader(record, into: &builder)
                 sawSession = sawSession || record.type == "session_meta" || legacy
-                if legacy {
-                    builder.addTime(record.bare.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
-                    return true
-                }
+            }
+            // Lines have no id: a line is known by its bytes (after the header named the session).
+            builder.beginRecord(RecordIdentity.of(line: line.bytes))
+            if header && legacy {
+                builder.addTime(record.bare.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
+                return true
             }
             builder.addTime(record.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
             if let payload = record.payload, let type = record.type {

@@ -12,6 +12,7 @@ import Support
 ///   (Copilot's input count includes the cached part, an inference from the sample).
 /// - Files: `codeChanges.filesModified` and the `path` of `edit`/`create`/`write` tool requests;
 ///   commits: `git commit` output in tool results.
+/// - An event is known by its `id` (else by its line): one read again counts once.
 package enum CopilotSessionReader {
     static let tool = "copilot"
     private static let editTools: Set<String> = ["edit", "create", "write", "str_replace_editor", "apply_patch"]
@@ -20,17 +21,21 @@ package enum CopilotSessionReader {
     ]
 
     /// Reads `path` from `offset` (0 for the whole file); a read past the first line takes the session from it.
+    /// Records in `known` are not counted again.
     /// - Throws: `SessionLogError` when the file cannot be read.
     package static func read(
-        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil
+        path: String, fromOffset offset: Int64 = 0, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
     ) throws -> SessionReadResult {
         var tally = ReadTally(path: path, startOffset: offset, diagnostics: diagnostics)
-        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path))
+        var builder = SessionBuilder(tool: tool, id: fallbackID(path: path), known: known)
         if offset > 0, let first = firstEvent(path: path), first.type == "session.start" {
             noteStart(first, into: &builder)
         }
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
             guard let event = tally.object(line, CopilotEvent.init) else { return ReadTally.isBlank(line.bytes) }
+            // The start names the session its own record belongs to.
+            if event.type == "session.start" || event.type == "session.resume" { noteStart(event, into: &builder) }
+            builder.beginRecord(event.id.map(RecordIdentity.of(id:)) ?? RecordIdentity.of(line: line.bytes))
             builder.addTime(event.timestamp.flatMap(LogTimestamp.milliseconds(iso:)))
             let type = event.type ?? ""
             if !knownPrefixes.contains(where: { type.hasPrefix($0) }) { tally.unknown += 1 }

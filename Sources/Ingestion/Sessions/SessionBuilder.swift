@@ -21,16 +21,34 @@ struct SessionBuilder {
     var localTimes = false
     /// What the log showed of the session's way of working, in the order it was read.
     var trace = WorkflowTrace()
+    /// Records counted by earlier reads (of this file, or of another file of the session): not counted again.
+    var known = KnownRecords()
+    /// The identities of the records counted, in log order (`SessionDelta.records`).
+    private(set) var records: [UInt64] = []
+    private var seen: Set<UInt64> = []
+    /// Whether the record being applied (`beginRecord`) was counted before: in this read or in `known`.
+    /// Its time, prompt and sub-agent then count nothing; its files, models, commits and usage (sets, and
+    /// usage keyed on its own) and its edits' place among the prompts still do, since a repeated record may
+    /// carry more than its first copy (Gemini writes a message again when its tool calls finish).
+    private(set) var repeatedRecord = false
 
-    init(tool: String, id: String, parentID: String? = nil) {
+    init(tool: String, id: String, parentID: String? = nil, known: KnownRecords = KnownRecords()) {
         self.tool = tool
         self.id = id
         self.parentID = parentID
+        self.known = known
     }
 
     /// Whether anything worth reporting was seen (a file of only titles yields no session).
     var isEmpty: Bool {
         eventTimes.isEmpty && prompts == 0 && usage.isEmpty && filesEdited.isEmpty && commits.isEmpty
+    }
+
+    /// Starts applying the record whose identity is `identity` (`RecordIdentity`); readers call it for every
+    /// record of the session before anything of the record is noted.
+    mutating func beginRecord(_ identity: UInt64) {
+        repeatedRecord = known.contains(identity, session: id) || !seen.insert(identity).inserted
+        if !repeatedRecord { records.append(identity) }
     }
 
     /// Keeps the record with the largest total per key.
@@ -40,6 +58,7 @@ struct SessionBuilder {
     }
 
     mutating func addPrompt(_ text: String) {
+        guard !repeatedRecord else { return }
         if prompts == 0 { trace.firstPromptAsksApproach = ApproachRequest.matches(text) }
         prompts += 1
         promptTexts.append(text)
@@ -62,7 +81,8 @@ struct SessionBuilder {
     ///   (Claude writes its plan file in plan mode, then calls ExitPlanMode): edits of the current
     ///   turn do not count as the first edit.
     mutating func notePlan(_ evidence: String, coversTurn: Bool = false) {
-        if coversTurn, trace.promptsAtFirstEdit == prompts { trace.promptsAtFirstEdit = nil }
+        // A repeated plan tool comes after the turn it covered: it takes back no edit.
+        if coversTurn, !repeatedRecord, trace.promptsAtFirstEdit == prompts { trace.promptsAtFirstEdit = nil }
         if trace.promptsAtFirstEdit == nil, trace.plan == nil { trace.plan = evidence }
     }
 
@@ -74,6 +94,7 @@ struct SessionBuilder {
 
     /// A sub-agent the session started.
     mutating func noteSubagent() {
+        guard !repeatedRecord else { return }
         trace.subagents = (trace.subagents ?? 0) + 1
     }
 
@@ -88,7 +109,7 @@ struct SessionBuilder {
     }
 
     mutating func addTime(_ ms: Int64?) {
-        if let ms { eventTimes.append(ms) }
+        if let ms, !repeatedRecord { eventTimes.append(ms) }
     }
 
     /// Keeps the first non-empty working directory.
@@ -115,6 +136,8 @@ struct SessionBuilder {
         delta.localTimes = localTimes
         delta.workflow = trace.workflow(prompts: prompts)
         delta.workflowEditSeen = trace.promptsAtFirstEdit != nil || (!trace.ordered && !filesEdited.isEmpty)
+        delta.workflowPromptsBeforeEdit = trace.ordered ? min(trace.promptsAtFirstEdit ?? prompts, prompts) : nil
+        delta.records = records
         return delta
     }
 }

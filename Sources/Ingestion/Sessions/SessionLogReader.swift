@@ -12,26 +12,30 @@ package enum SessionLogReader {
     ///   - offset: where the previous read stopped (`consumedBytes`); ignored by whole-file formats.
     ///   - inputHistoryPath: for an aider chat history, the matching `.aider.input.history`.
     ///   - diagnostics: also receives every malformed-line message of the result.
+    ///   - known: records counted before, by session: counted nothing again (`SessionBuilder.beginRecord`).
     /// - Throws: `SessionLogError.unknownFormat` when the content is no known format, or what the reader throws.
     package static func read(
         path: String, format: SessionLogFormat? = nil, fromOffset offset: Int64 = 0,
-        inputHistoryPath: String? = nil, diagnostics: Diagnostics? = nil
+        inputHistoryPath: String? = nil, diagnostics: Diagnostics? = nil, known: KnownRecords = KnownRecords()
     ) throws -> SessionReadResult {
         guard let format = format ?? SessionLogFormat.detect(path: path) else {
             throw SessionLogError.unknownFormat(path: path)
         }
         switch format {
-        case .claudeJSONL: return try ClaudeSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics)
-        case .codexJSONL: return try CodexSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics)
+        case .claudeJSONL:
+            return try ClaudeSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics, known: known)
+        case .codexJSONL:
+            return try CodexSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics, known: known)
         case .aiderChatHistory:
-            return try AiderChatReader.read(path: path, inputHistoryPath: inputHistoryPath, diagnostics: diagnostics)
-        case .aiderInputHistory: return try AiderInputHistory.read(path: path, diagnostics: diagnostics)
-        case .geminiJSON: return try GeminiSessionReader.readJSON(path: path, diagnostics: diagnostics)
+            return try AiderChatReader.read(
+                path: path, inputHistoryPath: inputHistoryPath, diagnostics: diagnostics, known: known)
+        case .aiderInputHistory: return try AiderInputHistory.read(path: path, diagnostics: diagnostics, known: known)
+        case .geminiJSON: return try GeminiSessionReader.readJSON(path: path, diagnostics: diagnostics, known: known)
         case .geminiJSONL:
-            return try GeminiSessionReader.readJSONL(path: path, fromOffset: offset, diagnostics: diagnostics)
-        case .clineTask: return try ClineTaskReader.read(path: path, diagnostics: diagnostics)
+            return try GeminiSessionReader.readJSONL(path: path, fromOffset: offset, diagnostics: diagnostics, known: known)
+        case .clineTask: return try ClineTaskReader.read(path: path, diagnostics: diagnostics, known: known)
         case .copilotEvents:
-            return try CopilotSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics)
+            return try CopilotSessionReader.read(path: path, fromOffset: offset, diagnostics: diagnostics, known: known)
         }
     }
 

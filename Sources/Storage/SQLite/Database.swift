@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Support
 
 /// One SQLite connection: WAL, a busy timeout, foreign keys on, schema migrated.
 ///
@@ -74,11 +75,32 @@ package final class Database {
         // Another command writing (a scheduled ingest, a rebuild's one transaction on a large
         // history) is waited for, not failed on: two overlapping cron jobs both complete.
         sqlite3_busy_timeout(handle, Int32(busyTimeoutMilliseconds))
+        addRedactFunction(handle)
         return handle
     }
 
     /// How long a statement waits for another connection's write lock before failing.
     static let busyTimeoutMilliseconds = 120_000
+
+    /// `redact(text)`: `SecretRedactor.redact` as an SQL function (NULL stays NULL), so that a migration
+    /// can clean texts stored before they were redacted, including rows whose logs are gone.
+    private static func addRedactFunction(_ handle: OpaquePointer) {
+        // Registering a function on a fresh connection fails only without memory; SQL that uses it then
+        // fails with "no such function", which is reported where it runs.
+        _ = sqlite3_create_function_v2(
+            handle, "redact", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
+            { context, count, values in
+                guard count == 1, let value = values?[0], sqlite3_value_type(value) != SQLITE_NULL,
+                    let bytes = sqlite3_value_text(value)
+                else {
+                    sqlite3_result_null(context)
+                    return
+                }
+                let text = String(
+                    decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_value_bytes(value))), as: UTF8.self)
+                sqlite3_result_text(context, SecretRedactor.redact(text), -1, multiplier_sqlite_transient())
+            }, nil, nil, nil)
+    }
 
     /// Whether SQLite refuses writes on this connection (`init(readOnlyPath:)`).
     package var isReadOnly: Bool { sqlite3_db_readonly(connection, "main") == 1 }

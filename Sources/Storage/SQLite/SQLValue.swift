@@ -4,6 +4,7 @@ package enum SQLValue: Equatable, Sendable {
     case integer(Int64)
     case real(Double)
     case text(String)
+    case blob([UInt8])
 
     /// An integer from a Swift `Int`.
     package static func int(_ value: Int) -> SQLValue { .integer(Int64(value)) }

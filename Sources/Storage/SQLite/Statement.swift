@@ -96,6 +96,11 @@ package final class Statement {
                         handle, index, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
                         Int32(bytes.count), multiplier_sqlite_transient())
                 }
+            case .blob(let bytes):
+                // A zero-length blob is bound as one, not as NULL (a nil pointer would be NULL).
+                code = bytes.withUnsafeBytes { raw in
+                    sqlite3_bind_blob(handle, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), multiplier_sqlite_transient())
+                }
             }
             guard code == SQLITE_OK else { throw error(code) }
         }
@@ -125,6 +130,13 @@ package struct Row {
     }
 
     package func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    package func blob(_ column: Int32) -> [UInt8] {
+        guard let pointer = sqlite3_column_blob(handle, column) else { return [] }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
     /// How many columns the row has.
     package var columnCount: Int32 { sqlite3_column_count(handle) }
     package func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }

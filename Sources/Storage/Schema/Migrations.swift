@@ -333,5 +333,55 @@ package enum Migrations {
                     ai_lines_added, churned_lines, pull_request, review_rounds, first_review_wait_hours, merge_wait_hours,
                     reviewer_hours);
                 """),
+        Migration(
+            name: "redacted session texts",
+            sql: """
+                -- Every text read from a session log is stored through SecretRedactor since this step (a token in a
+                -- branch name, a version, model or mode field, a path); rows stored before are cleaned here with the
+                -- redact() function the connection registers, those whose logs are gone included. A redacted
+                -- value that collides with one already stored is dropped (the same text, as far as secrets go).
+                -- secure_delete (Debian's default, not every build's) overwrites the old values' bytes instead of
+                -- leaving them in the file's free space; it stays on for the rest of this connection.
+                PRAGMA secure_delete = ON;
+                UPDATE session SET parent_key = redact(parent_key) WHERE parent_key <> redact(parent_key);
+                UPDATE session SET continued_from = redact(continued_from) WHERE continued_from <> redact(continued_from);
+                UPDATE session SET source = redact(source) WHERE source <> redact(source);
+                UPDATE session SET working_directory = redact(working_directory)
+                    WHERE working_directory <> redact(working_directory);
+                UPDATE session SET repository_evidence = redact(repository_evidence)
+                    WHERE repository_evidence <> redact(repository_evidence);
+                UPDATE session SET git_branch = redact(git_branch) WHERE git_branch <> redact(git_branch);
+                UPDATE session SET tool_version = redact(tool_version) WHERE tool_version <> redact(tool_version);
+                UPDATE session SET owner = redact(owner) WHERE owner <> redact(owner);
+                UPDATE OR IGNORE session SET key = redact(key) WHERE key <> redact(key);
+                UPDATE OR IGNORE session_detail SET value = redact(value) WHERE kind <> 'word' AND value <> redact(value);
+                DELETE FROM session_detail WHERE kind <> 'word' AND value <> redact(value);
+                UPDATE OR IGNORE token_usage SET key = redact(key) WHERE key <> redact(key);
+                DELETE FROM token_usage WHERE key <> redact(key);
+                UPDATE session_workflow SET start_evidence = redact(start_evidence)
+                    WHERE start_evidence <> redact(start_evidence);
+                UPDATE session_prompt SET text = redact(text) WHERE text <> redact(text);
+                """),
+        Migration(
+            name: "session records",
+            sql: """
+                -- The records a session's logs held (SessionDelta.records: a 64-bit hash of a record's own id -
+                -- Claude uuid, Copilot event id, Gemini message id, Cline ts - else of its line), one row per read
+                -- that counted any, with the log file read: a record read again (repeated in a file, appended
+                -- again, in a copy of the log) counts its time, prompt and sub-agent once, for the log that gave
+                -- it first. The rows go with that file's others when it is rewritten; the session's other logs are
+                -- then read again (SessionIngestor). records: 8 bytes a record, little-endian (a row per record
+                -- made ingestion a third slower; a session's records are only ever read whole).
+                CREATE TABLE session_record (
+                    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+                    log_file_id INTEGER NOT NULL REFERENCES log_file(id) ON DELETE CASCADE,
+                    records BLOB NOT NULL
+                );
+                CREATE INDEX session_record_session ON session_record(session_id);
+                CREATE INDEX session_record_file ON session_record(log_file_id);
+                -- Logs read before this step counted repeated records again: the next `ingest sessions` reads
+                -- them again, whole, and replaces their rows (as for "session workflow").
+                UPDATE log_file SET size = -1, fingerprint = 'read again for record identities' WHERE tool <> 'export';
+                """),
     ]
 }

@@ -38,7 +38,7 @@ package enum ExportFile {
                 """)
     ]
 
-    /// Writes a new export at `path` (replacing a file there).
+    /// Writes a new export at `path` (replacing a file there), every text redacted (`redactingSecrets`).
     package static func write(_ sessions: [ExportedSession], info: ExportInfo, to path: String) throws {
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
@@ -61,7 +61,7 @@ package enum ExportFile {
                 """)
             let event = try database.prepare("INSERT INTO session_event (tool, key, time_ms) VALUES (?, ?, ?)")
             let detail = try database.prepare("INSERT INTO session_detail (tool, key, kind, value, count) VALUES (?, ?, ?, ?, ?)")
-            for item in sessions {
+            for item in sessions.map({ $0.redactingSecrets() }) {
                 try session.execute([
                     .text(item.tool), .text(item.key), .optional(item.parentKey), .optional(item.repositoryRootCommit),
                     .optional(item.repositoryOrigin), .optional(item.repositoryName), .optional(item.workingDirectory),

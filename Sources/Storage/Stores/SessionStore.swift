@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// All SQL for session logs: the files read, the sessions, and what each file contributed.
 ///
@@ -44,9 +45,60 @@ package final class SessionStore {
     }
 
     /// Forgets everything a file contributed (it was rewritten), and sessions left with nothing.
-    package func forgetFile(id: Int64) throws {
+    ///
+    /// - Returns: the other logs that contributed to the same sessions. A record counts for the file that
+    ///   gave it first (`session_record`), so records the forgotten file gave that another file repeats are
+    ///   gone with it until that file is read again, whole.
+    @discardableResult
+    package func forgetFile(id: Int64) throws -> [String] {
+        let others = try database.prepare(
+            """
+            SELECT DISTINCT f.path FROM session_part mine
+            JOIN session_part other ON other.session_id = mine.session_id AND other.log_file_id <> mine.log_file_id
+            JOIN log_file f ON f.id = other.log_file_id
+            WHERE mine.log_file_id = ? AND f.tool <> 'export'
+            ORDER BY f.path
+            """
+        ).rows([.integer(id)]) { $0.text(0) }
         try database.prepare("DELETE FROM log_file WHERE id = ?").execute([.integer(id)])
         try database.execute("DELETE FROM session WHERE id NOT IN (SELECT session_id FROM session_part)")
+        return others
+    }
+
+    /// Makes the next read of the log at `path` read it whole and replace what it gave (its size and
+    /// fingerprint never match); nothing when it was never read.
+    package func readAgain(path: String) throws {
+        try database.prepare("UPDATE log_file SET size = -1, fingerprint = 'read again' WHERE path = ?").execute([.text(path)])
+    }
+
+    /// The records stored for the delta's session when it repeats any of them (a read from where an earlier
+    /// one stopped, a copy of a log, a line written twice), else nil (a new session, or only new records).
+    package func storedRecords(repeatedBy delta: SessionDelta) throws -> Set<UInt64>? {
+        guard !delta.records.isEmpty,
+            let session = try database.prepare("SELECT id FROM session WHERE tool = ? AND key = ?")
+                .first([.text(delta.tool), .text(SecretRedactor.redact(delta.id))], { $0.int64(0) })
+        else { return nil }
+        var stored: Set<UInt64> = []
+        try database.prepare("SELECT records FROM session_record WHERE session_id = ?").query([.integer(session)]) { row in
+            stored.formUnion(Self.records(in: row.blob(0)))
+        }
+        return delta.records.contains(where: stored.contains) ? stored : nil
+    }
+
+    /// Record identities as stored: 8 bytes each, little-endian, in the order read.
+    static func bytes(of records: [UInt64]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(records.count * 8)
+        for record in records {
+            withUnsafeBytes(of: record.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        return bytes
+    }
+
+    static func records(in bytes: [UInt8]) -> [UInt64] {
+        bytes.withUnsafeBytes { raw in
+            (0..<raw.count / 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
+        }
     }
 
     /// The format each log was recognised as when last read, with its size and modification time then.
@@ -94,16 +146,22 @@ package final class SessionStore {
 
     /// Adds what one read of `logFileID` says about one session (call inside a transaction).
     ///
+    /// Every text a log supplied (ids, directory, branch, version, models, paths, usage keys, the repository
+    /// evidence that quotes a path or URL) goes through `SecretRedactor` first: a token pasted into a branch
+    /// name or a version field is stored as `[REDACTED]`, like one in a prompt.
+    ///
     /// - Parameters:
     ///   - prompts: prompt texts to keep (already redacted), or empty when prompts are not kept.
     ///   - promptWords: vocabulary words of the prompts with their counts.
     ///   - promptKeys: the issue keys (`ABC-12`, `#12`) the prompts name, for linking to tasks.
-    ///   - continuing: this read went on from where an earlier read of the same file stopped, so its
-    ///     first prompt is not the session's first (the workflow facts are merged accordingly).
+    ///   - continuing: this read went on from records counted before (where an earlier read of the same
+    ///     file stopped, or records another file gave), so its first prompt need not be the session's first
+    ///     (the workflow facts are merged accordingly).
     package func add(
         _ delta: SessionDelta, logFileID: Int64, source: String, repository: RepositoryMatch?, prompts: [String],
         promptWords: [String: Int], promptKeys: [String] = [], promptCharacters: Int, continuing: Bool = false
     ) throws {
+        let key = SecretRedactor.redact(delta.id)
         try database.prepare(
             """
             INSERT INTO session (tool, key, parent_key, continued_from, source, working_directory, repository_id,
@@ -119,16 +177,24 @@ package final class SessionStore {
                 tool_version = coalesce(session.tool_version, excluded.tool_version)
             """
         ).execute([
-            .text(delta.tool), .text(delta.id), .optional(delta.parentID), .optional(delta.continuedFrom),
-            .text(source), .optional(delta.workingDirectory), repository.map { .integer($0.repositoryID) } ?? .null,
-            .optional(repository?.evidence), .optional(delta.gitBranch), .optional(delta.toolVersion),
+            .text(delta.tool), .text(key), .optional(delta.parentID.map(SecretRedactor.redact)),
+            .optional(delta.continuedFrom.map(SecretRedactor.redact)), .text(SecretRedactor.redact(source)),
+            .optional(delta.workingDirectory.map(SecretRedactor.redact)),
+            repository.map { .integer($0.repositoryID) } ?? .null, .optional(repository.map { SecretRedactor.redact($0.evidence) }),
+            .optional(delta.gitBranch.map(SecretRedactor.redact)), .optional(delta.toolVersion.map(SecretRedactor.redact)),
         ])
         guard
             let sessionID = try database.prepare("SELECT id FROM session WHERE tool = ? AND key = ?")
-                .first([.text(delta.tool), .text(delta.id)], { $0.int64(0) })
+                .first([.text(delta.tool), .text(key)], { $0.int64(0) })
         else { return }
         let session = SQLValue.integer(sessionID)
         let file = SQLValue.integer(logFileID)
+        let prior = continuing ? try priorWorkflow(session) : nil
+
+        if !delta.records.isEmpty {
+            try database.prepare("INSERT INTO session_record (session_id, log_file_id, records) VALUES (?, ?, ?)")
+                .execute([session, file, .blob(Self.bytes(of: delta.records))])
+        }
 
         try database.prepare(
             """
@@ -146,16 +212,20 @@ package final class SessionStore {
             INSERT INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(session_id, log_file_id, kind, value) DO UPDATE SET count = count + excluded.count
             """)
-        for model in delta.models { try detail.execute([session, file, .text("model"), .text(model), .int(1)]) }
+        for model in delta.models {
+            try detail.execute([session, file, .text("model"), .text(SecretRedactor.redact(model)), .int(1)])
+        }
         for path in delta.filesEdited {
             let relative = repository.flatMap { Self.relative(path, to: $0.root) } ?? path
-            try detail.execute([session, file, .text("file"), .text(relative), .int(1)])
+            try detail.execute([session, file, .text("file"), .text(SecretRedactor.redact(relative)), .int(1)])
         }
-        for hash in delta.commits { try detail.execute([session, file, .text("commit"), .text(hash), .int(1)]) }
+        for hash in delta.commits {
+            try detail.execute([session, file, .text("commit"), .text(SecretRedactor.redact(hash)), .int(1)])
+        }
         for (word, count) in promptWords.sorted(by: { $0.key < $1.key }) {
             try detail.execute([session, file, .text("word"), .text(word), .int(count)])
         }
-        for key in promptKeys { try detail.execute([session, file, .text("key"), .text(key), .int(1)]) }
+        for issue in promptKeys { try detail.execute([session, file, .text("key"), .text(SecretRedactor.redact(issue)), .int(1)]) }
 
         if !prompts.isEmpty {
             let position =
@@ -169,9 +239,8 @@ package final class SessionStore {
         }
 
         if let workflow = delta.workflow {
-            try addWorkflow(
-                workflow, edited: delta.workflowEditSeen, prompts: delta.prompts, session: session, file: file,
-                continuing: continuing)
+            let share = prior.map { Self.share(of: delta, workflow: workflow, after: $0) } ?? workflow
+            try addWorkflow(share, edited: delta.workflowEditSeen, session: session, file: file)
         }
 
         let usage = try database.prepare(
@@ -184,57 +253,90 @@ package final class SessionStore {
             """)
         for record in delta.usage {
             try usage.execute([
-                .text(record.key), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
+                .text(SecretRedactor.redact(record.key)), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
                 .int(record.cacheRead),
             ])
         }
     }
 
-    /// Stores what one read says about a session's workflow, merged with what an earlier read of the
-    /// same file said: after an edit was seen, later prompts are corrections after it; before, the start
-    /// is still open and the later read's first prompt is a correction before the edit.
-    private func addWorkflow(
-        _ workflow: SessionWorkflow, edited: Bool, prompts: Int, session: SQLValue, file: SQLValue, continuing: Bool
-    ) throws {
+    /// What the session's stored parts say before a read that goes on from them.
+    struct PriorWorkflow {
+        /// Prompts counted so far.
+        var prompts: Int
+        /// Whether a part showed the first edit.
+        var edited: Bool
+        /// Whether a part tells how the session started.
+        var startKnown: Bool
+    }
+
+    private func priorWorkflow(_ session: SQLValue) throws -> PriorWorkflow {
+        let prompts = try database.prepare("SELECT coalesce(sum(prompts), 0) FROM session_part WHERE session_id = ?")
+            .first([session]) { $0.int(0) } ?? 0
+        let (edited, startKnown) =
+            try database.prepare(
+                "SELECT coalesce(max(edited), 0), count(start) FROM session_workflow WHERE session_id = ?"
+            ).first([session]) { ($0.int(0) != 0, $0.int(1) > 0) } ?? (false, false)
+        return PriorWorkflow(prompts: prompts, edited: edited, startKnown: startKnown)
+    }
+
+    /// What a read that goes on from `prior` adds to the session's workflow: after an edit was seen, its
+    /// prompts are corrections after it; before, its prompts up to its own first edit are corrections before
+    /// the edit (its first prompt is the session's first only when none was counted), and a start it tells
+    /// counts unless one was told already. So a log read in pieces, or partly in a copy, gives what one read
+    /// of all its records gives.
+    static func share(of delta: SessionDelta, workflow: SessionWorkflow, after prior: PriorWorkflow) -> SessionWorkflow {
+        var share = SessionWorkflow(subagents: workflow.subagents)
+        let counted = workflow.correctionsBeforeEdit != nil || workflow.correctionsAfterEdit != nil
+        if prior.edited {
+            share.correctionsAfterEdit = counted ? delta.prompts : nil
+            return share
+        }
+        if !prior.startKnown {
+            share.start = workflow.start
+            share.startEvidence = workflow.startEvidence
+        }
+        if prior.prompts == 0 || !counted {
+            share.correctionsBeforeEdit = workflow.correctionsBeforeEdit
+            share.correctionsAfterEdit = workflow.correctionsAfterEdit
+        } else {
+            // A delta made without the count (a test's) has it from its own facts: a first prompt is not a correction.
+            let before = delta.workflowPromptsBeforeEdit ?? ((workflow.correctionsBeforeEdit ?? 0) + min(delta.prompts, 1))
+            share.correctionsBeforeEdit = before
+            share.correctionsAfterEdit = delta.workflowEditSeen ? max(0, delta.prompts - before) : 0
+        }
+        return share
+    }
+
+    /// Adds what one read says about a session's workflow (`share`: the whole of a first read, or what a
+    /// read that goes on adds) to what this log file said before: counts summed, the start kept once told.
+    private func addWorkflow(_ share: SessionWorkflow, edited: Bool, session: SQLValue, file: SQLValue) throws {
         struct Stored {
             var workflow: SessionWorkflow
             var edited: Bool
         }
-        var merged = workflow
+        var merged = share
         var mergedEdited = edited
-        if continuing,
-            let stored = try database.prepare(
-                """
-                SELECT start, start_evidence, corrections_before_edit, corrections_after_edit, subagents, edited
-                FROM session_workflow WHERE session_id = ? AND log_file_id = ?
-                """
-            ).first([session, file], { row in
-                Stored(workflow: Self.workflow(row, from: 0), edited: row.int(5) != 0)
-            })
-        {
+        if let stored = try database.prepare(
+            """
+            SELECT start, start_evidence, corrections_before_edit, corrections_after_edit, subagents, edited
+            FROM session_workflow WHERE session_id = ? AND log_file_id = ?
+            """
+        ).first([session, file], { row in Stored(workflow: Self.workflow(row, from: 0), edited: row.int(5) != 0) }) {
             merged = stored.workflow
             mergedEdited = stored.edited || edited
-            let counted = workflow.correctionsBeforeEdit != nil || workflow.correctionsAfterEdit != nil
-            if stored.edited {
-                // Every prompt of this read came after the edit the earlier read saw.
-                merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, counted ? prompts : nil)
-            } else {
-                if stored.workflow.start == .unknown && workflow.start != .unknown {
-                    merged.start = workflow.start
-                    merged.startEvidence = workflow.startEvidence
-                }
-                // This read's first prompt is not the session's first: it is one more correction before the edit.
-                let firstOfRead = workflow.correctionsBeforeEdit == nil ? nil : min(prompts, 1)
-                merged.correctionsBeforeEdit = Self.sum(
-                    stored.workflow.correctionsBeforeEdit, Self.sum(firstOfRead, workflow.correctionsBeforeEdit))
-                merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, workflow.correctionsAfterEdit)
+            if stored.workflow.start == .unknown {
+                merged.start = share.start
+                merged.startEvidence = share.startEvidence
             }
-            merged.subagents = Self.sum(stored.workflow.subagents, workflow.subagents)
+            merged.correctionsBeforeEdit = Self.sum(stored.workflow.correctionsBeforeEdit, share.correctionsBeforeEdit)
+            merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, share.correctionsAfterEdit)
+            merged.subagents = Self.sum(stored.workflow.subagents, share.subagents)
         }
         try setWorkflow(merged, edited: mergedEdited, session: session, file: file)
     }
 
-    /// Writes (or replaces) what one log file, or a merged export, says about a session's workflow.
+    /// Writes (or replaces) what one log file, or a merged export, says about a session's workflow; the
+    /// evidence quotes a mode field of the log ("permissionMode …"), so it is redacted like the log's other texts.
     func setWorkflow(_ workflow: SessionWorkflow, edited: Bool, session: SQLValue, file: SQLValue) throws {
         try database.prepare(
             """
@@ -248,7 +350,7 @@ package final class SessionStore {
             """
         ).execute([
             session, file, workflow.start == .unknown ? .null : .text(workflow.start.rawValue),
-            .optional(workflow.startEvidence), .optional(workflow.correctionsBeforeEdit),
+            .optional(workflow.startEvidence.map(SecretRedactor.redact)), .optional(workflow.correctionsBeforeEdit),
             .optional(workflow.correctionsAfterEdit), .optional(workflow.subagents), .int(edited ? 1 : 0),
         ])
     }
@@ -447,6 +549,12 @@ package final class SessionStore {
             activity.promptKeys = Array(Set(activity.promptKeys)).sorted()
             return activity
         }.sorted { ($0.tool, $0.id) < ($1.tool, $1.id) }
+    }
+
+    /// Whether a session of `tool` with the tool's own `id` is stored.
+    package func sessionExists(tool: String, id: String) throws -> Bool {
+        try database.prepare("SELECT 1 FROM session WHERE tool = ? AND key = ?")
+            .first([.text(tool), .text(SecretRedactor.redact(id))]) { _ in true } ?? false
     }
 
     /// How many sessions are stored.

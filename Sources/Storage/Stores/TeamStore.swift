@@ -96,8 +96,10 @@ package final class TeamStore {
     }
 
     /// Brings an export's sessions in (one transaction). A session already read here from its
-    /// own logs is kept; one merged before is replaced by the export's view.
+    /// own logs is kept; one merged before is replaced by the export's view. Texts are redacted
+    /// (`redactingSecrets`): an export written by an older version may hold secrets.
     package func merge(_ sessions: [ExportedSession], info: ExportInfo, time: Int64) throws -> MergeResult {
+        let sessions = sessions.map { $0.redactingSecrets() }
         let repositories = try database.prepare("SELECT id, root, origin, name FROM repository ORDER BY id").rows {
             (id: $0.int64(0), root: $0.text(1), origin: $0.optionalText(2), name: $0.text(3))
         }
