@@ -33,6 +33,10 @@ package final class Database {
             try execute("PRAGMA journal_mode = WAL")
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
+            // Statement journals in memory: once one statement's journal outgrew SQLite's 64 KiB spill
+            // threshold, every later statement of the connection wrote its pages to a temporary file
+            // (1.5 GB of writes over a first ingest of 82,000 commits).
+            try execute("PRAGMA temp_store = MEMORY")
             if let migrations { try migrate(migrations) } else { _ = try schemaVersion() }
         } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
             throw StorageError.notADatabase(path: path)

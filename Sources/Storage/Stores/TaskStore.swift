@@ -148,11 +148,7 @@ package final class TaskStore {
     /// Each task's detail as stored (sorted keys), on every core; nil for a task with a figure
     /// that is not a finite number.
     private static func encode(_ tasks: [WorkTask]) -> [String?] {
-        Parallel.map(tasks) { task -> String? in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
-        }
+        Parallel.map(tasks) { $0.storedDetail }
     }
 
     /// Every stored task, oldest first (ties by id).
