@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// What a file's path says: its kind (test, docs, config, lock file, migration,
 /// vendored or generated) and the categories its folder and file names speak for.
@@ -238,13 +239,7 @@ package enum PathRules {
 
     /// Whether `needle` occurs in `haystack`.
     static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for start in haystack.startIndex...(haystack.endIndex - needle.count) where haystack[start] == needle[0] {
-            var index = 1
-            while index < needle.count && haystack[start + index] == needle[index] { index += 1 }
-            if index == needle.count { return true }
-        }
-        return false
+        ByteSearch.contains(haystack, needle)
     }
 
     /// ASCII letters lowered, everything else kept (paths are matched against ASCII names).

@@ -10,20 +10,19 @@ package enum Parallel {
         let chunks = min(items.count / max(1, minimumPerChunk), cores * 4)
         guard chunks > 1, cores > 1 else { return items.map(transform) }
         return withoutActuallyEscaping(transform) { transform in
-            // Each index is written exactly once, by one chunk: no two threads share an element.
-            let buffer = UnsafeMutableBufferPointer<U>.allocate(capacity: items.count)
-            nonisolated(unsafe) let base = buffer.baseAddress
             nonisolated(unsafe) let work = transform
             nonisolated(unsafe) let input = items
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = input.count * chunk / chunks
-                let end = input.count * (chunk + 1) / chunks
-                for index in start..<end { base?.advanced(by: index).initialize(to: work(input[index])) }
+            // Written in place in the result's own storage (a copy would hold every result twice
+            // at once: a large history's drafts), each index exactly once, by one chunk.
+            return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+                nonisolated(unsafe) let base = buffer.baseAddress
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let start = input.count * chunk / chunks
+                    let end = input.count * (chunk + 1) / chunks
+                    for index in start..<end { base?.advanced(by: index).initialize(to: work(input[index])) }
+                }
+                initialized = input.count
             }
-            let result = Array(buffer)
-            buffer.baseAddress?.deinitialize(count: items.count)
-            buffer.deallocate()
-            return result
         }
     }
 

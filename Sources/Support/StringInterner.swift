@@ -23,3 +23,12 @@ package struct StringInterner {
     /// How many distinct strings are stored.
     package var count: Int { table.count }
 }
+
+extension String {
+    /// `lowercased()`, returning this very string (its shared buffer) when it is ASCII with no
+    /// upper-case letter, as most emails and names already are: `lowercased()` always makes a
+    /// new copy, one per commit where identities are compared.
+    package var lowercasedSharingStorage: String {
+        utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5A) } ? self : lowercased()
+    }
+}

@@ -236,12 +236,14 @@ package struct TaskBuilder: Sendable {
         let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
         // Authors repeat on every task: one copy each.
         var strings = StringInterner()
-        var tasks = groups.map {
-            var task = draft(
-                $0, history: history, repositoryIdentity: repositoryIdentity, effort: commitEffort, loggedHours: timeLog.work, counts: counts)
-            task.author = strings.intern(task.author)
-            return task
+        // Each draft reads only its group and the history: on every core. (No second reference to
+        // the commits outlives this: they must go with `history.commits` below.)
+        var tasks = Parallel.map(groups) {
+            draft(
+                $0, commits: history.commits, repositoryIdentity: repositoryIdentity, root: history.root,
+                effort: commitEffort, loggedHours: timeLog.work, counts: counts)
         }
+        for index in tasks.indices { tasks[index].author = strings.intern(tasks[index].author) }
         let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
         // Links are collected while the linker holds the drafts and added once it is gone: adding
         // them while it lived would copy every draft, and its indexes (by file, by hash prefix)
@@ -349,7 +351,8 @@ package struct TaskBuilder: Sendable {
 
     /// A commit's author identity: the alias it is configured to, else the lower-case email.
     package func identity(_ commit: Commit) -> String {
-        let email = commit.authorEmail.lowercased()
+        let email = commit.authorEmail.lowercasedSharingStorage
+        guard !config.aliases.isEmpty else { return email }
         return config.aliases[email] ?? config.aliases[commit.authorName.lowercased()] ?? email
     }
 
@@ -381,14 +384,23 @@ package struct TaskBuilder: Sendable {
 
     /// A task's commits, effort, size and times; sessions, AI and category come later.
     private func draft(
-        _ group: CommitGroup, history: History, repositoryIdentity: String, effort: [(hours: Double, reason: String)?],
-        loggedHours: [String: Double], counts: (FileChange) -> Bool
+        _ group: CommitGroup, commits: [Commit], repositoryIdentity: String, root: String,
+        effort: [(hours: Double, reason: String)?], loggedHours: [String: Double], counts: (FileChange) -> Bool
     ) -> WorkTask {
-        let members = group.members.map { history.commits[$0] }
-        let work = members.filter { !$0.isMerge }
-        let first = work.first ?? members[0]
+        // The first commit that is not a merge, the span and the bot check, without copying the
+        // commits (drafts are made on every core at once, and their temporaries add to the peak).
+        let firstWork = group.members.first { !commits[$0].isMerge }
+        let first = commits[firstWork ?? group.members[0]]
         let author = identity(first)
-        let bot = !work.isEmpty && work.allSatisfy(isBot)
+        var bot = firstWork != nil
+        var firstTime = first.authorTime
+        var lastTime = first.authorTime
+        for index in group.members where !commits[index].isMerge {
+            let commit = commits[index]
+            if bot, !isBot(commit) { bot = false }
+            firstTime = min(firstTime, commit.authorTime)
+            lastTime = max(lastTime, commit.authorTime)
+        }
         // At its size: a list grown by appending keeps up to half again as slack, for every task.
         var taskCommits: [WorkTask.TaskCommit] = []
         taskCommits.reserveCapacity(group.members.count)
@@ -397,7 +409,7 @@ package struct TaskBuilder: Sendable {
         var deleted = 0
         var reworkHours = 0.0
         for (position, index) in group.members.enumerated() {
-            let commit = history.commits[index]
+            let commit = commits[index]
             let estimate: (hours: Double, reason: String) =
                 commit.isMerge ? (0, "merge commit: no effort") : isBot(commit) ? (0, "bot commit: no effort") : effort[index] ?? (0, "not estimated")
             let rework = commit.isMerge || position == 0 ? nil : Self.reworkReason(commit, taskAuthor: author, identity: identity(commit))
@@ -422,11 +434,9 @@ package struct TaskBuilder: Sendable {
         }
         let gitHours = taskCommits.reduce(0) { $0 + $1.effortHours }
         let logged = loggedHours[TimeLogIndex.normalized(group.key)]
-        let firstTime = work.map(\.authorTime).min() ?? first.authorTime
-        let lastTime = work.map(\.authorTime).max() ?? first.authorTime
         let title = group.pullRequestTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Self.title(first.subject)
         return WorkTask(
-            id: Self.id(repository: repositoryIdentity, key: group.key), repository: history.root, key: group.key,
+            id: Self.id(repository: repositoryIdentity, key: group.key), repository: root, key: group.key,
             kind: group.kind, title: title, author: author, branch: group.branch, commits: taskCommits, bot: bot,
             effortHours: logged ?? gitHours, effortSource: logged == nil ? "git" : "time log", reworkHours: reworkHours,
             start: firstTime, end: lastTime, firstCommitTime: firstTime, lastCommitTime: lastTime,
@@ -543,7 +553,7 @@ package struct TaskBuilder: Sendable {
     static func reworkReason(_ commit: Commit, taskAuthor: String, identity: String) -> String? {
         let subject = commit.subject.lowercased()
         for prefix in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(prefix) { return "subject starts with \(prefix)" }
-        if let phrase = reviewPhrases.first(where: subject.contains) { return "subject speaks of review (\"\(phrase)\")" }
+        if let phrase = reviewPhrases.first(where: { subject.containsBytes($0) }) { return "subject speaks of review (\"\(phrase)\")" }
         if identity != taskAuthor { return "by \(identity), not the task's first author" }
         return nil
     }

@@ -1,4 +1,5 @@
 import Model
+import Support
 
 /// Finds the conventions that mark a commit as AI-assisted (FORMATS.md §8) and bot identities.
 ///
@@ -23,24 +24,24 @@ package enum AIMarkerDetector {
 
     /// Sorted by tool name; each rule is one convention of FORMATS.md §8.
     private static let lineRules: [LineRule] = [
-        LineRule(tool: "aider") { coAuthor($0) && $0.contains("@aider.chat>") },
-        LineRule(tool: "amp") { $0.hasPrefix("amp-thread-id:") || (coAuthor($0) && $0.contains("amp@ampcode.com")) },
+        LineRule(tool: "aider") { coAuthor($0) && $0.containsBytes("@aider.chat>") },
+        LineRule(tool: "amp") { $0.hasPrefix("amp-thread-id:") || (coAuthor($0) && $0.containsBytes("amp@ampcode.com")) },
         LineRule(tool: "claude-code") {
-            $0.contains("generated with [claude code]") || $0.contains("generated with claude code")
+            $0.containsBytes("generated with [claude code]") || $0.containsBytes("generated with claude code")
         },
-        LineRule(tool: "claude-code") { coAuthor($0) && $0.contains("@anthropic.com>") },
+        LineRule(tool: "claude-code") { coAuthor($0) && $0.containsBytes("@anthropic.com>") },
         LineRule(tool: "claude-code") { $0.hasPrefix("claude-session:") },
         LineRule(tool: "codex") {
-            coAuthor($0) && ($0.contains("<noreply@openai.com>") || $0.contains("<codex@openai.com>"))
+            coAuthor($0) && ($0.containsBytes("<noreply@openai.com>") || $0.containsBytes("<codex@openai.com>"))
         },
-        LineRule(tool: "copilot") { coAuthor($0) && $0.contains("+copilot@users.noreply.github.com>") },
-        LineRule(tool: "copilot") { coAuthor($0) && $0.contains("copilot autofix") },
+        LineRule(tool: "copilot") { coAuthor($0) && $0.containsBytes("+copilot@users.noreply.github.com>") },
+        LineRule(tool: "copilot") { coAuthor($0) && $0.containsBytes("copilot autofix") },
         LineRule(tool: "copilot") { $0.hasPrefix("agent-logs-url:") },
-        LineRule(tool: "crush") { $0.contains("generated with crush") || $0.contains("<crush@charm.land>") },
-        LineRule(tool: "cursor") { coAuthor($0) && $0.contains("cursoragent@cursor.com") },
-        LineRule(tool: "devin") { coAuthor($0) && $0.contains("devin-ai-integration[bot]") },
-        LineRule(tool: "gemini-code-assist") { coAuthor($0) && $0.contains("gemini-code-assist[bot]") },
-        LineRule(tool: "jules") { coAuthor($0) && $0.contains("google-labs-jules[bot]") },
+        LineRule(tool: "crush") { $0.containsBytes("generated with crush") || $0.containsBytes("<crush@charm.land>") },
+        LineRule(tool: "cursor") { coAuthor($0) && $0.containsBytes("cursoragent@cursor.com") },
+        LineRule(tool: "devin") { coAuthor($0) && $0.containsBytes("devin-ai-integration[bot]") },
+        LineRule(tool: "gemini-code-assist") { coAuthor($0) && $0.containsBytes("gemini-code-assist[bot]") },
+        LineRule(tool: "jules") { coAuthor($0) && $0.containsBytes("google-labs-jules[bot]") },
     ]
 
     private static let identityRules: [IdentityRule] = [
@@ -52,10 +53,10 @@ package enum AIMarkerDetector {
         },
         IdentityRule(tool: "cursor") { name, email in email == "cursoragent@cursor.com" || name == "cursor[bot]" },
         IdentityRule(tool: "devin") { name, email in
-            name.hasPrefix("devin-ai-integration") || email.contains("devin-ai-integration[bot]")
+            name.hasPrefix("devin-ai-integration") || email.containsBytes("devin-ai-integration[bot]")
         },
         IdentityRule(tool: "jules") { name, email in
-            name.hasPrefix("google-labs-jules") || email.contains("google-labs-jules[bot]")
+            name.hasPrefix("google-labs-jules") || email.containsBytes("google-labs-jules[bot]")
         },
     ]
 
@@ -97,7 +98,7 @@ package enum AIMarkerDetector {
     /// The tool an `Assisted-by: AGENT:MODEL` or `Assisted-by: Model via Tool` line names.
     package static func assistedByTool(_ lowerLine: String) -> String {
         let value = lowerLine.dropFirst("assisted-by:".count)
-        if let via = value.range(of: " via ") {
+        if let via = value.byteRange(of: " via ") {
             let tool = value[via.upperBound...].split(whereSeparator: { $0 == " " || $0 == "<" }).first
             if let tool { return assistantTool(String(tool)) ?? String(tool) }
         }
@@ -107,7 +108,7 @@ package enum AIMarkerDetector {
     }
 
     private static func assistantTool(_ text: String) -> String? {
-        assistantNames.first { text.contains($0.word) }?.tool
+        assistantNames.first { text.containsBytes($0.word) }?.tool
     }
 
     /// Well-known automation accounts whose work is kept apart from people's.
@@ -122,7 +123,7 @@ package enum AIMarkerDetector {
         let lowerName = name.lowercased()
         let lowerEmail = email.lowercased()
         if identityRules.contains(where: { $0.matches(lowerName, lowerEmail) }) { return false }
-        if lowerName.hasSuffix("[bot]") || lowerEmail.contains("[bot]@") { return true }
+        if lowerName.hasSuffix("[bot]") || lowerEmail.containsBytes("[bot]@") { return true }
         return botNames.contains(lowerName)
     }
 }
