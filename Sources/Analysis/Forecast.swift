@@ -13,9 +13,8 @@ package struct BacklogItem: Sendable, Equatable {
     package var estimateHours: Double
     package var ai: AIChoice
 
-    /// The largest estimate a task may have, in hours (50 person-years): more is a typo, not a
-    /// task. `plan` and the MCP `forecast` tool refuse more.
-    package static let maximumEstimateHours: Double = 100_000
+    /// The largest estimate a task may have (`TimeEntry.maximumEstimateHours`, 50 person-years).
+    package static let maximumEstimateHours = TimeEntry.maximumEstimateHours
 
     package init(id: String, title: String, category: Category, classified: Bool, estimateHours: Double, ai: AIChoice) {
         self.id = id

@@ -91,8 +91,12 @@ package struct RuleConfig: Sendable, Equatable {
                 if paths.isEmpty && words.isEmpty {
                     throw .invalid(file: file, path: at, expected: "at least one of \"paths\" or \"words\"")
                 }
+                // Built-in signals weigh up to about 6: a weight past 100 is a typo, and one near the
+                // largest double made every score infinite and no task could be stored.
                 let weight = try rule["weight"].map { value throws(ConfigError) in
-                    try reader.number(value, at: "\(at).weight", minimum: 0)
+                    let number = try reader.number(value, at: "\(at).weight", minimum: 0)
+                    guard number <= 100 else { throw .invalid(file: file, path: "\(at).weight", expected: "a number from 0 to 100") }
+                    return number
                 } ?? 1
                 config.rules.append(Rule(category: category, paths: paths, words: words, weight: weight))
             }

@@ -60,6 +60,10 @@ package struct TimeEntry: Sendable, Equatable, Codable {
     package var activity: Activity
     package var estimateHours: Double?
 
+    /// The largest estimate a task may have, in hours (50 person-years): more is a typo, not a
+    /// task. The time log, `plan`'s backlog and the MCP `forecast` tool refuse more.
+    package static let maximumEstimateHours: Double = 100_000
+
     package init(date: String, author: String, task: String, hours: Double, activity: Activity, estimateHours: Double?) {
         self.date = date
         self.author = author

@@ -38,6 +38,29 @@ enum Reviews {
         return task.commits.contains { pullRequest.commits.contains($0.hash) }
     }
 
+    /// Whether a pull request found by a squash commit's number, `(#N)`, can be the one it
+    /// squashed: its title is the subject's (GitHub, Bitbucket and Azure DevOps write the title
+    /// there), or it was merged within the hour of the commit (a squash is committed at its merge;
+    /// an edited message keeps the time). An export of another repository, whose numbers repeat
+    /// this one's, agrees in neither.
+    static func agreesWithSquash(_ pullRequest: PullRequest, subject: String, committed: Int64) -> Bool {
+        if let merged = pullRequest.merged, abs(merged - committed) <= 3600 { return true }
+        return squashTitle(subject) == squashTitle(pullRequest.title)
+    }
+
+    /// A subject or title without its pull-request number, in lower case with single spaces:
+    /// `Add X (#12)`, `Merged PR 12: Add X` and `Add X` are all `add x`.
+    static func squashTitle(_ text: String) -> String {
+        var text = Substring(text.trimmingCharacters(in: .whitespaces))
+        if text.hasPrefix("Merged PR "), let colon = text.firstIndex(of: ":") {
+            text = text[text.index(after: colon)...]
+        }
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "("), text[open...].contains("#") {
+            text = text[..<open]
+        }
+        return text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
     static func attach(_ pullRequests: [PullRequest], timeLog: TimeLogIndex, to tasks: inout [WorkTask]) {
         let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         var byBranch: [String: [PullRequest]] = [:]

@@ -85,11 +85,16 @@ package struct TaskBuilder: Sendable {
             else { return nil }
             return candidate
         }
+        // A squash commit's committer time is its merge's (Reviews.agreesWithSquash).
+        let squashCommitted = Dictionary(
+            history.commits.lazy.filter { IssueKeys.squashNumber($0.subject) != nil }.map { ($0.hash, $0.committerTime) },
+            uniquingKeysWith: { first, _ in first })
         for index in tasks.indices.sorted(by: { (tasks[$0].firstCommitTime, $0) < (tasks[$1].firstCommitTime, $1) }) {
             for commit in tasks[index].commits {
                 let pullRequest: PullRequest
                 if let number = IssueKeys.squashNumber(commit.subject), !claimed.contains(number), let found = byNumber[number],
-                    found.merged != nil, !found.commits.contains(where: hashes.contains)
+                    found.merged != nil, !found.commits.contains(where: hashes.contains),
+                    Reviews.agreesWithSquash(found, subject: commit.subject, committed: squashCommitted[commit.hash] ?? commit.authorTime)
                 {
                     pullRequest = found
                 } else if commit.hash == tasks[index].commits.first?.hash, let found = mergedSquash(tasks[index]) {

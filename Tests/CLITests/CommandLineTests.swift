@@ -96,6 +96,26 @@ struct CommandLineTests {
         #expect(authors.contains("Ann Proper"))
     }
 
+    @Test("a HEAD with no commit yet beside branches that have some says so rather than reading nothing in silence")
+    func unbornHead() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "1\n")
+        try repository.commit("first")
+        let branch = try repository.git("rev-parse", "--abbrev-ref", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = try repository.git("symbolic-ref", "HEAD", "refs/heads/unborn")
+        let db = directory.path + "/db.sqlite"
+        let result = try CLIRunner.run(["ingest", "git", repository.path, "--db", db])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("0 new commits"))
+        #expect(result.stderr.contains("HEAD of \(repository.path) names no commit yet, so nothing was read; its branches: \(branch)"), "\(result.stderr)")
+        let all = try CLIRunner.run(["ingest", "git", repository.path, "--all", "--db", db])
+        #expect(all.stdout.contains("1 new commit"), "\(all.stdout)")
+        #expect(!all.stderr.contains("names no commit"))
+    }
+
     @Test("a database that cannot be created exits 74 and names the path")
     func unwritableDatabase() throws {
         let result = try CLIRunner.run(["status", "--db", "/proc/multiplier-cannot-exist/db.sqlite"])

@@ -49,6 +49,11 @@ struct ReviewCommandTests {
         #expect(branch.stdout.contains("tls-off") && !branch.stdout.contains("sql-interpolation"))
         let range = try CLIRunner.run(["review", "--db", db, "--range", "main..feature", "--format", "csv", "--table", "findings"])
         #expect(range.stdout.contains("tls-off"))
+        // The default branch has no commits of its own: nothing is read, and the report says so.
+        let main = try CLIRunner.run(["review", "--db", db, "--branch", "main"])
+        #expect(main.status == 0, "\(main.stderr)")
+        #expect(main.stdout.contains("0 read (0 AI-assisted), 0 with findings"), "\(main.stdout)")
+        #expect(main.stderr.contains("branch main has no commits of its own"), "\(main.stderr)")
 
         let retro = try CLIRunner.run(["report", "retro", "--db", db, "--review", "--format", "json"])
         #expect(retro.status == 0, "\(retro.stderr)")
@@ -68,6 +73,7 @@ struct ReviewCommandTests {
         (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),
         // A word git's dates do not know, or a ref that does not resolve, is not "now".
         (["--since", "garbage"], 64), (["--until", "HEAD~9999"], 64), (["--since", "2.weks.ago"], 64),
+        (["--since", "2026-04-01", "--until", "2026-01-01"], 64), (["--since", "2099-01-01"], 64),
     ]
 
     @Test("a range or branch that does not resolve: exit 65; an empty database: exit 66; an unknown repository, a bad --since or --until: 64",

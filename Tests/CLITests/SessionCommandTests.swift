@@ -107,6 +107,7 @@ struct SessionCommandTests {
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [
         (["ingest", "sessions", "--tool", "claud"], 64, "did you mean 'claude'"),
         (["sessions", "--since", "last tuesday"], 64, "--since expects a date"),
+        (["sessions", "--since", "2026-02-01", "--until", "2026-01-01"], 64, "--since 2026-02-01 is not before --until 2026-01-01"),
         (["sessions", "--format", "xml"], 64, "unknown format"),
         (["ingest", "sessions", "/nonexistent/logs"], 66, "no such file"),
     ])

@@ -448,6 +448,14 @@ struct ReportCommandTests {
                 refused.stderr.contains("\(option) expects a date (2026-11-02), an instant, a git ref of ")
                     && refused.stderr.contains(" or a relative form such as 2.weeks.ago, not '\(value)'"), "\(refused.stderr)")
         }
+        // A window that ends where or before it starts is a mistake, not an empty report.
+        for kind in ["retro", "practices"] {
+            let backwards = try CLIRunner.run(["report", kind, "--db", db, "--since", "2026-03-05", "--until", "v1.0.0"])
+            #expect(backwards.status == 64, "\(backwards.stderr)")
+            #expect(
+                backwards.stderr.contains("--since 2026-03-05 (2026-03-05T00:00:00Z) is not before --until v1.0.0 (2026-03-02T10:00:00Z)"),
+                "\(backwards.stderr)")
+        }
         for (option, value) in [("--until", "HEAD~1"), ("--since", "last.monday"), ("--since", "two.weeks.ago"), ("--since", "Mar.1.2026")] {
             let taken = try CLIRunner.run(["report", "retro", "--db", db, option, value])
             #expect(taken.status == 0, "\(value): \(taken.stderr)")

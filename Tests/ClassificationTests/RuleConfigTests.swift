@@ -43,6 +43,7 @@ struct RuleConfigTests {
         ("{\"rules\": [{\"category\": \"crudd\", \"words\": [\"x\"]}]}", "$.rules[0].category: expected a category, one of crud"),
         ("{\"rules\": [{\"category\": \"crud\"}]}", "$.rules[0]: expected at least one of \"paths\" or \"words\""),
         ("{\"rules\": [{\"category\": \"crud\", \"words\": [\"x\"], \"weight\": -1}]}", "$.rules[0].weight: expected a number of at least 0"),
+        ("{\"rules\": [{\"category\": \"crud\", \"words\": [\"x\"], \"weight\": 1e308}]}", "$.rules[0].weight: expected a number from 0 to 100"),
         ("{\"rules\": [{\"category\": \"crud\", \"words\": [\"x\", 3]}]}", "$.rules[0].words[1]: expected a non-empty string"),
         ("{\"categories\": {\"a/**\": \"nope\"}}", "$.categories[\"a/**\"]: expected a category"),
         ("{\"settings\": {\"burstGapHours\": \"4\"}}", "$.settings.burstGapHours: expected a number"),

@@ -229,6 +229,37 @@ struct GitIngestorTests {
         #expect(summary.linesAdded == 2)
     }
 
+    @Test("a shallow clone fetched whole again: the history behind its old boundary is read, and the boundary gets its files")
+    func unshallow() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", (1...50).map { "line \($0)" }.joined(separator: "\n") + "\n")
+        try repository.commit("first")
+        try repository.write("b.txt", "b\n")
+        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
+        try repository.write("c.txt", "c\nc\n")
+        try repository.commit("third", date: "2026-01-05T12:00:00+0000")
+        let clone = directory.path + "/clone"
+        _ = try repository.git("clone", "-q", "--depth", "2", "file://" + repository.path, clone)
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let ingestor = GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
+        #expect(try ingestor.ingest(path: clone).totalCommits == 2)
+        #expect(try CommitStore(database: database).summaries().first?.linesAdded == 2)
+        // Nothing new at the tip, but the whole history now: the first commit is read, and the
+        // second (the old boundary) counts its line.
+        try repository.git("-C", clone, "fetch", "-q", "--unshallow")
+        let whole = try ingestor.ingest(path: clone)
+        #expect(whole.newCommits == 1)
+        #expect(whole.totalCommits == 3)
+        #expect(try CommitStore(database: database).summaries().first?.linesAdded == 53)
+        // And again: nothing new, nothing read twice.
+        let again = try ingestor.ingest(path: clone)
+        #expect(again.newCommits == 0 && again.totalCommits == 3)
+        #expect(try CommitStore(database: database).summaries().first?.linesAdded == 53)
+    }
+
     @Test("an interrupted ingest loses nothing: the next run completes it without duplicates")
     func resumesAfterInterruption() throws {
         let repository = try ScriptedRepository()

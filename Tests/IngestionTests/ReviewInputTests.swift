@@ -71,6 +71,9 @@ struct ReviewInputTests {
             TimeEntry(date: "2026-11-02", author: "ann", task: "ABC-1", hours: 1.5, activity: .work, estimateHours: 2),
             TimeEntry(date: "2026-11-02", author: "bob", task: "PR #7", hours: 0.25, activity: .review, estimateHours: nil),
         ])
+        // Some trackers export "no estimate" as 0.
+        let zero = try TimeLog.parse("date,author,task,hours,activity,estimate_hours\n2026-11-02,ann,A-1,1,work,0\n", file: "t.csv")
+        #expect(zero.map(\.estimateHours) == [nil])
     }
 
     @Test("a bad time-log row names its line", arguments: [
@@ -79,6 +82,14 @@ struct ReviewInputTests {
         ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,work\n02/11/2026,ann,A-1,1,work\n", "t.csv: line 3: expected a date like 2026-11-02 in 'date', not '02/11/2026'"),
         ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,coding\n", "t.csv: line 2: expected 'work' or 'review' in 'activity', not 'coding'"),
         ("date,author,task,hours,activity\n2026-11-02,ann,,1,work\n", "t.csv: line 2: expected a task key in 'task'"),
+        (
+            "date,author,task,hours,activity,estimate_hours\n2026-11-02,ann,A-1,1,work,1e308\n",
+            "t.csv: line 2: expected a number of hours from 0 to 100000 in 'estimate_hours', or nothing, not '1e308'"
+        ),
+        (
+            "date,author,task,hours,activity,estimate_hours\n2026-11-02,ann,A-1,1,work,-2\n",
+            "t.csv: line 2: expected a number of hours from 0 to 100000 in 'estimate_hours', or nothing, not '-2'"
+        ),
     ])
     func badTimeLog(text: String, message: String) {
         do {

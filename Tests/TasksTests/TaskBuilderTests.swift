@@ -389,6 +389,32 @@ struct GroupingTests {
         #expect(pickedTask.commits.first { $0.hash == "c1" }?.effortReason.contains("pull request #12") == false)
     }
 
+    @Test("a squash's (#N) takes an export's #N only when its title or its merge time agrees (not another repository's #N)")
+    func squashAgreement() throws {
+        var history = History()
+        history.commit("a0", "ABC-1 earlier work", minute: 0)
+        history.commit("s1", "Add coupons (#12)", minute: 360)
+        func pullRequest(title: String, mergedMinute: Int64) -> PullRequest {
+            PullRequest(
+                number: 12, title: title, author: "ann", created: History.start + (mergedMinute - 600) * 60,
+                merged: History.start + mergedMinute * 60, closed: nil, headBranch: "other", baseBranch: "main", additions: nil,
+                deletions: nil, reviewRounds: 4, changeRequests: 0, firstReview: nil, reviewComments: 0, commits: ["x1", "x2"],
+                commitTimes: [History.start + (mergedMinute - 700) * 60, History.start + (mergedMinute - 650) * 60])
+        }
+        // Another repository's #12: another title, merged three days later.
+        let foreign = history.build(pullRequests: [pullRequest(title: "Bump lodash", mergedMinute: 360 + 3 * 1440)])
+        let alone = try #require(foreign.first { $0.key == "PR #12" })
+        #expect(alone.effortHours == 0.5 && alone.branch == nil)
+        #expect(!alone.commits[0].effortReason.contains("pull request #12"))
+        // The same title (case and spacing aside), merged a day later: it is this squash's.
+        let titled = history.build(pullRequests: [pullRequest(title: "add  Coupons", mergedMinute: 360 + 1440)])
+        #expect(try #require(titled.first { $0.key == "PR #12" }).branch == "other")
+        // A squash whose message was edited, committed at the merge: it is this squash's too.
+        let timed = history.build(pullRequests: [pullRequest(title: "Coupons at checkout", mergedMinute: 361)])
+        #expect(try #require(timed.first { $0.key == "PR #12" }).branch == "other")
+        #expect(Reviews.squashTitle("Merged PR 12: Add  X") == "add x" && Reviews.squashTitle("Add X (pull request #3)") == "add x")
+    }
+
     @Test("ids are stable and distinct")
     func ids() {
         #expect(TaskBuilder.id(repository: "/r", key: "PR #1") == TaskBuilder.id(repository: "/r", key: "PR #1"))

@@ -158,8 +158,7 @@ enum ReportCommand {
             json = try JSONOutput.encode(weekly)
         } else {
             let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
-            let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
-            let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+            let (since, until) = try When.window(repository: root, context, command: "report")
             // A ref bound is a release: its own commit belongs to it, the previous one's does not.
             let sinceRef = root.flatMap { root in context.arguments.value("--since").flatMap { When.ref($0, repository: root, context) } }
             let untilRef = root.flatMap { root in context.arguments.value("--until").flatMap { When.ref($0, repository: root, context) } }
@@ -291,6 +290,25 @@ enum ReportCommand {
 
 /// `--since`/`--until` for reports: a date or instant, a git ref, or git's relative forms.
 enum When {
+    /// `--since` and `--until`, each resolved by `seconds`; refused when the window they make is empty.
+    static func window(
+        repository: String?, _ context: CommandContext, command: String
+    ) throws -> (since: Int64?, until: Int64?) {
+        let since = try context.arguments.value("--since").map { try seconds($0, option: "--since", repository: repository, context) }
+        let until = try context.arguments.value("--until").map { try seconds($0, option: "--until", repository: repository, context) }
+        try checkOrder(since: since, until: until, context, command: command)
+        return (since, until)
+    }
+
+    /// Refuses `--since` at or after `--until`: no task or session can fall between them.
+    static func checkOrder(since: Int64?, until: Int64?, _ context: CommandContext, command: String) throws {
+        guard let since, let until, since >= until else { return }
+        throw UsageError(
+            "--since \(context.arguments.value("--since") ?? "") (\(Timestamp.iso8601(since))) is not before --until "
+                + "\(context.arguments.value("--until") ?? "(now)") (\(Timestamp.iso8601(until))): nothing falls between them",
+            command: command)
+    }
+
     static func seconds(_ text: String, option: String, repository: String?, _ context: CommandContext) throws -> Int64 {
         if let milliseconds = try? TimeArgument.milliseconds(text, option: option, command: "report") {  // else: a ref or a relative form
             return milliseconds / 1000

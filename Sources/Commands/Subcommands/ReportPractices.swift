@@ -13,8 +13,7 @@ extension ReportCommand {
         scope: String
     ) throws -> (document: ReportDocument, json: String) {
         let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
-        let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
-        let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
+        let (since, until) = try When.window(repository: root, context, command: "report")
         let result = try practicesResult(
             tasks, repositories: repositories, settings: settings, database: database, context, since: since, until: until)
         return (ReportBuilders.practices(result, scope: scope), try JSONOutput.encode(result))

@@ -64,10 +64,10 @@ enum ReviewCommand {
                 context)
         } else {
             let root = scopeRepositories.count == 1 ? scopeRepositories[0].root : nil
-            let until = try context.arguments.value("--until").map { try When.seconds($0, option: "--until", repository: root, context) }
-                ?? Int64(Date().timeIntervalSince1970)
-            let since = try context.arguments.value("--since").map { try When.seconds($0, option: "--since", repository: root, context) }
-                ?? until - 28 * 86_400
+            let window = try When.window(repository: root, context, command: "review")
+            let until = window.until ?? Int64(Date().timeIntervalSince1970)
+            let since = window.since ?? until - 28 * 86_400
+            try When.checkOrder(since: since, until: until, context, command: "review")
             let roots = Set(scopeRepositories.map(\.root))
             let includeHuman = context.arguments.has("--include-human")
             let tasks = allTasks.filter { task in
@@ -88,6 +88,11 @@ enum ReviewCommand {
     ) throws -> ReviewReport {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
         let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
+        guard !hashes.isEmpty else {
+            // Nothing to read (the default branch itself, or a branch already merged): say so, not "1 read".
+            context.notes.note("note: \(label) has no commits of its own in \(repository.root); nothing to review")
+            return Reviewer.review([], contexts: [:], scope: "\(repository.name) \(label)")
+        }
         let diffs = try DiffCache(database: database, saves: !context.readOnly).diffs(
             hashes, repository: repository.root, environment: context.environment, console: context.notes)
         let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })

@@ -123,6 +123,11 @@ enum SessionsCommand {
         if let until = context.arguments.value("--until") {
             filter.untilMs = try TimeArgument.milliseconds(until, option: "--until", command: "sessions")
         }
+        if let since = filter.sinceMs, let until = filter.untilMs, since >= until {
+            throw UsageError(
+                "--since \(context.arguments.value("--since") ?? "") is not before --until \(context.arguments.value("--until") ?? ""): "
+                    + "no session falls between them", command: "sessions")
+        }
         if let tool = context.arguments.value("--tool") {
             filter.tool = try IngestCommand.tool(named: tool, command: "sessions")
         }

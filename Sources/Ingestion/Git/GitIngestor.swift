@@ -86,9 +86,34 @@ package struct GitIngestor {
                 root: root, origin: origin.status == 0 && !origin.output.isEmpty ? origin.output : nil,
                 name: (root as NSString).lastPathComponent)
             var tips = try currentTips(git, allRefs: allRefs)
+            if tips.isEmpty, !allRefs {
+                // HEAD names a branch with no commit yet (a fresh `git init`, or a history made by
+                // fast-import or a clone whose default branch is elsewhere), but others have some.
+                let branches = try lines(git.output(["for-each-ref", "--format=%(refname:short)", "refs/heads"]))
+                if !branches.isEmpty {
+                    console.note(
+                        "note: HEAD of \(root) names no commit yet, so nothing was read; its branches: "
+                            + "\(branches.prefix(5).joined(separator: ", "))\(branches.count > 5 ? ", …" : ""). "
+                            + "Check one out, or give --all to read every branch")
+                }
+            }
             let oldTips = try store.tips(repositoryID: repository.id)
             var newCommits = 0
             var unreachable = 0
+            let boundaries = try shallowBoundaries(git, root: root)
+            // Boundaries of the last ingest that are boundaries no more: `git fetch --unshallow` or
+            // `--deepen` brought their parents. The history behind them lies behind the stored tips,
+            // where an incremental read does not look: it is read from them, and they get their files.
+            let deepened = try store.shallowBoundaries(repositoryID: repository.id).subtracting(boundaries)
+                .filter { try git.status(["cat-file", "-e", $0 + "^{commit}"]).status == 0 }
+            if !deepened.isEmpty {
+                console.note(
+                    "note: \(root) has more history than when it was last read (a fetch with --unshallow or --deepen): "
+                        + "reading it behind \(deepened.count) former boundary commit(s)")
+                newCommits += try readLog(
+                    git, repository: repository, from: deepened.sorted(), excluding: [], boundaries: boundaries,
+                    refill: Set(deepened))
+            }
             if Set(tips) != Set(oldTips) {
                 // Commits that a local branch still holds were left by a checkout (`git checkout
                 // main` after ingesting a feature branch), not by a rewrite: they stay, and so does
@@ -104,13 +129,12 @@ package struct GitIngestor {
                     }
                 }
                 if !tips.isEmpty && Set(tips) != Set(oldTips) {
-                    let boundaries = try shallowBoundaries(git, root: root)
                     if !boundaries.isEmpty {
                         console.note(
                             "note: \(root) is a shallow clone: history before its \(boundaries.count) boundary commit(s) is "
                                 + "not there, and their sizes are unknown (not counted); 'git fetch --unshallow' gives the whole history")
                     }
-                    newCommits = try readLog(git, repository: repository, from: tips, excluding: oldTips, boundaries: boundaries)
+                    newCommits += try readLog(git, repository: repository, from: tips, excluding: oldTips, boundaries: boundaries)
                 }
                 if !gone.isEmpty {
                     try database.transaction { try store.markUnreachable(repositoryID: repository.id, hashes: gone) }
@@ -120,6 +144,7 @@ package struct GitIngestor {
             let noted = try readNotes(git, repository: repository)
             let reread = try database.transaction {
                 try store.setTips(repositoryID: repository.id, tips: tips)
+                try store.setShallowBoundaries(repositoryID: repository.id, boundaries)
                 try store.setLastIngest(repositoryID: repository.id, time: Int64(Date().timeIntervalSince1970))
                 return isNew ? try SessionStore(database: database).rereadUnattached() : 0
             }
@@ -150,7 +175,7 @@ package struct GitIngestor {
     /// diff work runs on every core; one writer stores what they parse.
     private func readLog(
         _ git: GitInvocation, repository: Repository, from tips: [String], excluding oldTips: [String],
-        boundaries: Set<String>
+        boundaries: Set<String>, refill: Set<String> = []
     ) throws -> Int {
         let range = ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
         let count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
@@ -178,7 +203,11 @@ package struct GitIngestor {
                     for var commit in batch {
                         // git diffs a shallow clone's boundary commit against nothing: its whole tree.
                         if boundaries.contains(commit.hash) { commit.files = [] }
-                        if try store.insert(commit, repositoryID: repository.id) { new += 1 }
+                        if try store.insert(commit, repositoryID: repository.id) {
+                            new += 1
+                        } else if refill.contains(commit.hash) {
+                            try store.replaceFiles(commit, repositoryID: repository.id)
+                        }
                     }
                     return new
                 }

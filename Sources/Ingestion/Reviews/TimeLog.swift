@@ -60,10 +60,14 @@ package enum TimeLog {
             }
             var estimate: Double?
             if !cell("estimate_hours").isEmpty {
-                guard let value = Double(cell("estimate_hours")), value.isFinite, value >= 0 else {
-                    throw bad("a number of hours in 'estimate_hours', not '\(cell("estimate_hours"))'")
+                // One past 50 person-years is a typo (a backtest would forecast from it); 0, as some
+                // trackers export "none", is no estimate.
+                guard let value = Double(cell("estimate_hours")), value >= 0, value <= TimeEntry.maximumEstimateHours else {
+                    throw bad(
+                        "a number of hours from 0 to \(Int(TimeEntry.maximumEstimateHours)) in 'estimate_hours', or nothing, "
+                            + "not '\(cell("estimate_hours"))'")
                 }
-                estimate = value
+                estimate = value > 0 ? value : nil
             }
             entries.append(
                 TimeEntry(date: date, author: author, task: task, hours: hours, activity: activity, estimateHours: estimate))

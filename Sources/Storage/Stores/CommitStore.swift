@@ -143,6 +143,44 @@ package final class CommitStore {
         return true
     }
 
+    /// Replaces a stored commit's files and line counts with `commit`'s: a shallow clone's boundary
+    /// commit, stored without files, whose parents a `git fetch --unshallow` (or `--deepen`) brought.
+    /// Call inside a transaction.
+    package func replaceFiles(_ commit: Commit, repositoryID: Int64) throws {
+        guard let commitID = try database.prepare("SELECT id FROM git_commit WHERE repository_id = ? AND hash = ?")
+            .first([.integer(repositoryID), .text(commit.hash)], { $0.int64(0) })
+        else { return }
+        try database.prepare("DELETE FROM file_change WHERE commit_id = ?").execute([.integer(commitID)])
+        try database.prepare("UPDATE git_commit SET lines_added = ?, lines_deleted = ? WHERE id = ?")
+            .execute([.int(commit.linesAdded), .int(commit.linesDeleted), .integer(commitID)])
+        let insertFile = try statement(\.insertFile) {
+            "INSERT INTO file_change (commit_id, path, old_path, lines_added, lines_deleted) VALUES (?, ?, ?, ?, ?)"
+        }
+        for file in commit.files {
+            try insertFile.execute([
+                .integer(commitID), .text(file.path), .optional(file.oldPath), .optional(file.linesAdded),
+                .optional(file.linesDeleted),
+            ])
+        }
+    }
+
+    /// A shallow clone's boundary commits as the last ingest found them (empty for a whole history).
+    package func shallowBoundaries(repositoryID: Int64) throws -> Set<String> {
+        let value = try database.prepare("SELECT value FROM setting WHERE key = ?")
+            .first([.text("shallow-boundaries:\(repositoryID)")]) { $0.text(0) }
+        return Set((value ?? "").split(separator: " ").map(String.init))
+    }
+
+    package func setShallowBoundaries(repositoryID: Int64, _ boundaries: Set<String>) throws {
+        let key = "shallow-boundaries:\(repositoryID)"
+        if boundaries.isEmpty {
+            try database.prepare("DELETE FROM setting WHERE key = ?").execute([.text(key)])
+        } else {
+            try database.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")
+                .execute([.text(key), .text(boundaries.sorted().joined(separator: " "))])
+        }
+    }
+
     private func insertMark(commitID: Int64, mark: AIMark) throws {
         try statement(\.insertMark) {
             "INSERT OR IGNORE INTO ai_mark (commit_id, tool, source, evidence) VALUES (?, ?, ?, ?)"
