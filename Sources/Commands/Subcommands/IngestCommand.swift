@@ -48,6 +48,8 @@ enum IngestCommand {
                 git: a second run stores only what is new and says so ('0 new commits'); commits that a
                 history rewrite left unreachable are kept but marked, and no longer counted. Checking
                 out another branch is not a rewrite: what was read stays while a local branch holds it.
+                A shallow clone's oldest commits have no size; after 'git fetch --unshallow' the next run
+                reads the history behind them.
                 sessions: logs are recognised by content. Unchanged files are skipped, grown ones read
                 from where the last run stopped, rewritten ones read again. Secrets (API keys, tokens,
                 private keys, password= assignments) never reach the database.
