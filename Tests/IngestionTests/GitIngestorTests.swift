@@ -206,12 +206,10 @@ struct GitIngestorTests {
         #expect(deleted.totalCommits == 2)
     }
 
-    @Test("a shallow clone's boundary commit is stored without the whole tree git diffs it against")
-    func shallowClone() throws {
+    /// Three commits (the first adds 50 lines), cloned two deep: the second is the boundary.
+    static func shallowClone() throws -> (ScriptedRepository, TemporaryDirectory, String) {
         let repository = try ScriptedRepository()
-        defer { repository.remove() }
         let directory = try TemporaryDirectory()
-        defer { directory.remove() }
         try repository.write("a.txt", (1...50).map { "line \($0)" }.joined(separator: "\n") + "\n")
         try repository.commit("first")
         try repository.write("b.txt", "b\n")
@@ -219,7 +217,17 @@ struct GitIngestorTests {
         try repository.write("c.txt", "c\nc\n")
         try repository.commit("third", date: "2026-01-05T12:00:00+0000")
         let clone = directory.path + "/clone"
-        _ = try repository.git("clone", "-q", "--depth", "2", "file://" + repository.path, clone)
+        try repository.git("clone", "-q", "--depth", "2", "file://" + repository.path, clone)
+        return (repository, directory, clone)
+    }
+
+    @Test("a shallow clone's boundary commit is stored without the whole tree git diffs it against")
+    func shallowClone() throws {
+        let (repository, directory, clone) = try Self.shallowClone()
+        defer {
+            repository.remove()
+            directory.remove()
+        }
         let database = try Database(path: directory.path + "/db.sqlite")
         let result = try GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
             .ingest(path: clone)
@@ -231,18 +239,11 @@ struct GitIngestorTests {
 
     @Test("a shallow clone fetched whole again: the history behind its old boundary is read, and the boundary gets its files")
     func unshallow() throws {
-        let repository = try ScriptedRepository()
-        defer { repository.remove() }
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try repository.write("a.txt", (1...50).map { "line \($0)" }.joined(separator: "\n") + "\n")
-        try repository.commit("first")
-        try repository.write("b.txt", "b\n")
-        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
-        try repository.write("c.txt", "c\nc\n")
-        try repository.commit("third", date: "2026-01-05T12:00:00+0000")
-        let clone = directory.path + "/clone"
-        _ = try repository.git("clone", "-q", "--depth", "2", "file://" + repository.path, clone)
+        let (repository, directory, clone) = try Self.shallowClone()
+        defer {
+            repository.remove()
+            directory.remove()
+        }
         let database = try Database(path: directory.path + "/db.sqlite")
         let ingestor = GitIngestor(database: database, console: quiet, environment: ScriptedRepository.environment())
         #expect(try ingestor.ingest(path: clone).totalCommits == 2)

@@ -122,15 +122,7 @@ package final class CommitStore {
             return false
         }
         let commitID = database.lastInsertRowID
-        let insertFile = try statement(\.insertFile) {
-            "INSERT INTO file_change (commit_id, path, old_path, lines_added, lines_deleted) VALUES (?, ?, ?, ?, ?)"
-        }
-        for file in commit.files {
-            try insertFile.execute([
-                .integer(commitID), .text(file.path), .optional(file.oldPath), .optional(file.linesAdded),
-                .optional(file.linesDeleted),
-            ])
-        }
+        try insertFiles(commit.files, commitID: commitID)
         let insertTrailer = try statement(\.insertTrailer) {
             "INSERT INTO commit_trailer (commit_id, position, key, value) VALUES (?, ?, ?, ?)"
         }
@@ -153,15 +145,7 @@ package final class CommitStore {
         try database.prepare("DELETE FROM file_change WHERE commit_id = ?").execute([.integer(commitID)])
         try database.prepare("UPDATE git_commit SET lines_added = ?, lines_deleted = ? WHERE id = ?")
             .execute([.int(commit.linesAdded), .int(commit.linesDeleted), .integer(commitID)])
-        let insertFile = try statement(\.insertFile) {
-            "INSERT INTO file_change (commit_id, path, old_path, lines_added, lines_deleted) VALUES (?, ?, ?, ?, ?)"
-        }
-        for file in commit.files {
-            try insertFile.execute([
-                .integer(commitID), .text(file.path), .optional(file.oldPath), .optional(file.linesAdded),
-                .optional(file.linesDeleted),
-            ])
-        }
+        try insertFiles(commit.files, commitID: commitID)
     }
 
     /// A shallow clone's boundary commits as the last ingest found them (empty for a whole history).
@@ -178,6 +162,18 @@ package final class CommitStore {
         } else {
             try database.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")
                 .execute([.text(key), .text(boundaries.sorted().joined(separator: " "))])
+        }
+    }
+
+    private func insertFiles(_ files: [FileChange], commitID: Int64) throws {
+        let insertFile = try statement(\.insertFile) {
+            "INSERT INTO file_change (commit_id, path, old_path, lines_added, lines_deleted) VALUES (?, ?, ?, ?, ?)"
+        }
+        for file in files {
+            try insertFile.execute([
+                .integer(commitID), .text(file.path), .optional(file.oldPath), .optional(file.linesAdded),
+                .optional(file.linesDeleted),
+            ])
         }
     }
 
