@@ -17,4 +17,14 @@ package struct Repository: Sendable, Equatable, Codable {
         self.name = name
         self.lastIngest = lastIngest
     }
+
+    /// A remote's URL without the user and password a `scheme://user:secret@host/…` URL may carry (a CI
+    /// token in a clone URL): what is stored and shown. `git@host:o/r.git` and other URLs are unchanged.
+    package static func withoutCredentials(_ url: String) -> String {
+        guard let scheme = url.firstRange(of: "://") else { return url }
+        let rest = url[scheme.upperBound...]
+        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
+        return String(url[..<scheme.upperBound]) + rest[rest.index(after: at)...]
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Support
 import Storage
 import TestSupport
@@ -114,6 +115,33 @@ struct CommandLineTests {
         let all = try CLIRunner.run(["ingest", "git", repository.path, "--all", "--db", db])
         #expect(all.stdout.contains("1 new commit"), "\(all.stdout)")
         #expect(!all.stderr.contains("names no commit"))
+    }
+
+    @Test("an origin URL's user and token are not stored: status shows the URL without them")
+    func originWithoutCredentials() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "1\n")
+        try repository.commit("first")
+        try repository.git("remote", "add", "origin", "https://x-access-token:ghs_16C7e42F292c6912E7710c838347Ae178B4a@github.com/o/r.git")
+        let db = directory.path + "/db.sqlite"
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db]).status == 0)
+        let status = try CLIRunner.run(["status", "--format", "json", "--db", db])
+        #expect(status.stdout.contains("https:\\/\\/github.com\\/o\\/r.git") || status.stdout.contains("https://github.com/o/r.git"), "\(status.stdout)")
+        #expect(!status.stdout.contains("ghs_") && !status.stdout.contains("x-access-token"))
+        // Nowhere in the database's files (its write-ahead log included).
+        for file in [db, db + "-wal"] where FileManager.default.fileExists(atPath: file) {
+            #expect(!(try String(contentsOfFile: file, encoding: .isoLatin1)).contains("ghs_16C7e42F"), "\(file)")
+        }
+        for (url, expected) in [
+            ("https://user:pa@ss@host.example/o/r", "https://host.example/o/r"), ("ssh://git@host/o/r.git", "ssh://host/o/r.git"),
+            ("git@github.com:o/r.git", "git@github.com:o/r.git"), ("https://github.com/o/r", "https://github.com/o/r"),
+            ("https://host/o/r@v1", "https://host/o/r@v1"),
+        ] {
+            #expect(Repository.withoutCredentials(url) == expected, "\(url)")
+        }
     }
 
     @Test("a database that cannot be created exits 74 and names the path")

@@ -83,7 +83,7 @@ package struct GitIngestor {
         do {
             let isNew = try store.repository(root: root) == nil
             let repository = try store.upsertRepository(
-                root: root, origin: origin.status == 0 && !origin.output.isEmpty ? origin.output : nil,
+                root: root, origin: origin.status == 0 && !origin.output.isEmpty ? Repository.withoutCredentials(origin.output) : nil,
                 name: (root as NSString).lastPathComponent)
             var tips = try currentTips(git, allRefs: allRefs)
             if tips.isEmpty, !allRefs {

@@ -155,7 +155,7 @@ package struct RepositoryResolver {
         let origin = Self.normalised(result.output)
         guard let repository = repositories.first(where: { $0.origin.map(Self.normalised) == origin }) else { return nil }
         return SessionStore.RepositoryMatch(
-            repositoryID: repository.id, evidence: "origin \(result.output)", root: directory)
+            repositoryID: repository.id, evidence: "origin \(Repository.withoutCredentials(result.output))", root: directory)
     }
 
     /// `git@host:o/r.git` and `https://host/o/r` compare equal.

@@ -119,7 +119,7 @@ struct SessionBuilder {
 
     /// Keeps the first non-empty repository URL or `owner/name` the log records.
     mutating func noteRepository(_ url: String?) {
-        if repositoryURL == nil, let url, !url.isEmpty { repositoryURL = url }
+        if repositoryURL == nil, let url, !url.isEmpty { repositoryURL = Repository.withoutCredentials(url) }
     }
 
     /// Keeps the last non-empty branch (where the session ended up).
