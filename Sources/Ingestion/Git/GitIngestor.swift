@@ -104,8 +104,11 @@ package struct GitIngestor {
             // Boundaries of the last ingest that are boundaries no more: `git fetch --unshallow` or
             // `--deepen` brought their parents. The history behind them lies behind the stored tips,
             // where an incremental read does not look: it is read from them, and they get their files.
+            // (Only those the ingested refs still reach: a rewritten history's are not read again.)
             let deepened = try store.shallowBoundaries(repositoryID: repository.id).subtracting(boundaries)
-                .filter { try git.status(["cat-file", "-e", $0 + "^{commit}"]).status == 0 }
+                .filter { boundary in
+                    try tips.contains { try git.status(["merge-base", "--is-ancestor", boundary, $0]).status == 0 }
+                }
             if !deepened.isEmpty {
                 console.note(
                     "note: \(root) has more history than when it was last read (a fetch with --unshallow or --deepen): "
