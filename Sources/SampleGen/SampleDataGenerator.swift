@@ -12,14 +12,16 @@ struct SampleDataGenerator {
         let root = SplitMix64(seed: seed)
         var repository = RepositoryWriter(random: root.derived(10))
         let history = repository.write(simulation.commits, tasks: simulation.tasks)
-        let effort = EffortEstimator().effort(simulation.commits, tasks: simulation.tasks, marks: history.marks)
+        // A rebasing team has no pull requests to export, so its squashes (if any) keep one lead-in.
+        let exportsPullRequests = !scenario.has(.linear)
+        let effort = EffortEstimator().effort(
+            simulation.commits, tasks: simulation.tasks, marks: history.marks, squashTimelines: exportsPullRequests)
         var world = SampleWorld(simulation: simulation, history: history, effort: effort)
         var files = [GeneratedFile("repo.fi", history.stream)]
         var sessions = SessionLogs(random: root.derived(20))
         files += sessions.write(&world)
         var random = root.derived(30)
-        // A rebasing team has no pull requests to export.
-        if !scenario.has(.linear) { files.append(GeneratedFile("prs.json", text: PullRequestExport.write(world))) }
+        if exportsPullRequests { files.append(GeneratedFile("prs.json", text: PullRequestExport.write(world))) }
         files.append(GeneratedFile("timelog.csv", text: TimeLogWriter.write(world, random: &random)))
         files.append(GeneratedFile("backlog.csv", text: BacklogWriter.write(random: &random)))
         files.append(GeneratedFile("truth.json", text: TruthWriter.write(world, seed: seed)))

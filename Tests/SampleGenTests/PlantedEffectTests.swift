@@ -12,7 +12,8 @@ struct PlantedEffectTests {
         var simulation = TeamSimulation(seed: seed)
         simulation.run()
         let order = Dictionary(uniqueKeysWithValues: simulation.commits.indices.map { ($0, $0) })
-        let effort = EffortEstimator().effort(simulation.commits, tasks: simulation.tasks, marks: order)
+        let effort = EffortEstimator().effort(
+            simulation.commits, tasks: simulation.tasks, marks: order, squashTimelines: true)
         return (simulation.tasks, { task in Double(task.commits.reduce(Int64(0)) { $0 + (effort[$1] ?? 0) }) / 3600 })
     }
 
