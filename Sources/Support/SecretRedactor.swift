@@ -8,20 +8,23 @@ import Foundation
 package enum SecretRedactor {
     package static let marker = "[REDACTED]"
 
-    /// Whole-match patterns, by provider.
+    /// Whole-match patterns, by provider. A distinctive prefix (`AKIA`, `ghp_`, `sk-ant-`, `sk-proj-`,
+    /// `AIza`…) matches wherever it starts, glued to a word or not (`config_sk-proj-…`, `idAKIA…`); the
+    /// short generic `sk-` only where no letter or digit comes before it, so that
+    /// `task-list-…` stays readable.
     private static let patterns: [(name: String, regex: NSRegularExpression)] = [
         ("private key block", #"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)"#),
-        ("aws access key", #"\b(AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[0-9A-Z]{16}\b"#),
-        ("github token", #"\b(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})\b"#),
-        ("anthropic key", #"\bsk-ant-[A-Za-z0-9_\-]{16,}"#),
-        ("openai key", #"\bsk-(proj-|svcacct-|admin-|None-)?[A-Za-z0-9_\-]{20,}"#),
-        ("google api key", #"\bAIza[0-9A-Za-z_\-]{30,}"#),
-        ("google oauth token", #"\bya29\.[0-9A-Za-z_\-]{20,}"#),
-        ("slack token", #"\bxox[abposre]-[A-Za-z0-9\-]{10,}"#),
+        ("aws access key", #"(AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[0-9A-Z]{16}(?![0-9A-Z])"#),
+        ("github token", #"(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})"#),
+        ("anthropic key", #"sk-ant-[A-Za-z0-9_\-]{16,}"#),
+        ("openai key", #"(sk-(proj|svcacct|admin)-|(?<![A-Za-z0-9])sk-(None-)?)[A-Za-z0-9_\-]{20,}"#),
+        ("google api key", #"AIza[0-9A-Za-z_\-]{30,}"#),
+        ("google oauth token", #"ya29\.[0-9A-Za-z_\-]{20,}"#),
+        ("slack token", #"xox[abposre]-[A-Za-z0-9\-]{10,}"#),
         ("slack webhook", #"https://hooks\.slack\.com/services/[A-Za-z0-9/_\-]+"#),
-        ("stripe key", #"\b(sk|rk|pk)_(live|test)_[0-9A-Za-z]{16,}\b"#),
-        ("stripe webhook secret", #"\bwhsec_[0-9A-Za-z]{16,}\b"#),
-        ("jwt", #"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),
+        ("stripe key", #"(sk|rk|pk)_(live|test)_[0-9A-Za-z]{16,}"#),
+        ("stripe webhook secret", #"whsec_[0-9A-Za-z]{16,}"#),
+        ("jwt", #"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),
         ("bearer token", #"(?i)\bbearer\s+[A-Za-z0-9_\-\.=]{16,}"#),
     ].compactMap { name, pattern in
         // The patterns are constants checked by the tests; one that failed to compile would be skipped, not crash.

@@ -24,6 +24,22 @@ struct SecretRedactorTests {
         #expect(redacted.hasPrefix("please use "))
     }
 
+    @Test("a key glued to a word, a digit or an underscore is replaced too", arguments: secrets)
+    func gluedKeys(kind: String, secret: String) {
+        for prefix in ["config_", "tokenX", "id7", "x_"] {
+            let redacted = SecretRedactor.redact("/home/a/src/app/\(prefix)\(secret).py end")
+            #expect(!redacted.contains(secret), "\(kind) after \(prefix) survived: \(redacted)")
+            #expect(redacted.hasSuffix(".py end"))
+        }
+    }
+
+    @Test("words that only contain a generic prefix stay readable", arguments: [
+        "feature/task-list-improvements-and-more", "ask-the-reviewer-about-pagination", "desk_test_fixtures_for_checkout_1234",
+    ])
+    func genericPrefixInWords(text: String) {
+        #expect(SecretRedactor.redact(text) == text)
+    }
+
     @Test("a private key block is replaced whole")
     func privateKey() {
         let block = "-----BEGIN " + "RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7\nabc\n-----END RSA PRIVATE KEY-----"
