@@ -206,6 +206,29 @@ struct SessionIngestorTests {
         #expect(resolver.resolve("/Users/bob/acme-shop", filesEdited: files, projectHash: hash)?.evidence == "repository name acme-shop in /Users/bob/acme-shop")
     }
 
+    @Test("a Gemini log whose project hash is an edited path's folder keeps that folder as its working directory (and owner)")
+    func geminiWorkingDirectory() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let root = "/home/farhan/src/mini"
+        let hash = SHA256.hex(SHA256.hash(Array(root.utf8)))
+        let chats = setup.folder.path + "/.gemini/tmp/\(hash)/chats"
+        try FileManager.default.createDirectory(atPath: chats, withIntermediateDirectories: true)
+        let lines = [
+            #"{"sessionId":"454fadbb-c01a-c428-b746-17fc474a7174","projectHash":"\#(hash)","startTime":"2026-03-13T04:11:00.000Z","lastUpdated":"2026-03-13T04:11:00.000Z","kind":"main"}"#,
+            #"{"id":"m0","timestamp":"2026-03-13T04:11:00.000Z","type":"user","content":[{"text":"Apply audit rules"}]}"#,
+            #"{"id":"m1","timestamp":"2026-03-13T04:15:00.000Z","type":"gemini","content":"","model":"gemini-2.5-pro","tokens":{"input":10,"output":10,"cached":0,"thoughts":0,"tool":0,"total":20},"toolCalls":[{"id":"c0","name":"replace","args":{"file_path":"\#(root)/backend/app/domain/audit_rules.py"},"status":"success","timestamp":"2026-03-13T04:15:00.000Z"}]}"#,
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: chats + "/session-2026-03-13T04-11-454fadbb.jsonl", atomically: true, encoding: .utf8)
+        let report = try setup.ingest([setup.folder.path])
+        #expect(report.read == 1)
+        let stored = try setup.database.prepare("SELECT tool, working_directory, owner FROM session").first {
+            [$0.text(0), $0.text(1), $0.text(2)]
+        }
+        #expect(stored?[0] == "gemini")
+        #expect(stored?[1] == root)
+    }
+
     @Test("a session in another clone of the repository resolves by name; inside the root by prefix")
     func repositoryResolution() throws {
         let setup = try Setup()

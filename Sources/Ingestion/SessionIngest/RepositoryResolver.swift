@@ -46,21 +46,9 @@ package struct RepositoryResolver {
     /// edited, the one whose sha256 is `projectHash`; without a hash or a match, the deepest
     /// folder they all lie in, when that is at least two folders deep (not `/` or `/home`).
     static func projectRoot(_ files: [String], projectHash: String?) -> (root: String, why: String)? {
+        if let root = hashedRoot(files, projectHash: projectHash) { return (root, "its project hash is that of \(root)") }
         let absolute = files.filter { $0.hasPrefix("/") }.prefix(20)
         guard !absolute.isEmpty else { return nil }
-        if let projectHash = projectHash?.lowercased(), !projectHash.isEmpty {
-            var tried: Set<Substring> = []
-            for file in absolute {
-                var folder = Substring(file)
-                while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
-                    folder = folder[..<slash]
-                    guard tried.insert(folder).inserted else { break }
-                    if SHA256.hex(SHA256.hash(Array(folder.utf8))) == projectHash {
-                        return (String(folder), "its project hash is that of \(folder)")
-                    }
-                }
-            }
-        }
         var common = absolute[absolute.startIndex].split(separator: "/").dropLast()
         for file in absolute.dropFirst() {
             let parts = file.split(separator: "/").dropLast()
@@ -70,6 +58,22 @@ package struct RepositoryResolver {
         guard common.count >= 2 else { return nil }
         let root = "/" + common.joined(separator: "/")
         return (root, "the folder its edited files lie in")
+    }
+
+    /// The folder above the absolute paths a log edited whose sha256 is its `projectHash` (Gemini
+    /// CLI's project root, the directory it ran in), if one is.
+    package static func hashedRoot(_ files: [String], projectHash: String?) -> String? {
+        guard let projectHash = projectHash?.lowercased(), !projectHash.isEmpty else { return nil }
+        var tried: Set<Substring> = []
+        for file in files.lazy.filter({ $0.hasPrefix("/") }).prefix(20) {
+            var folder = Substring(file)
+            while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
+                folder = folder[..<slash]
+                guard tried.insert(folder).inserted else { break }
+                if SHA256.hex(SHA256.hash(Array(folder.utf8))) == projectHash { return String(folder) }
+            }
+        }
+        return nil
     }
 
     private func resolve(directory: String, repositoryURL: String?, filesEdited: [String]) -> SessionStore.RepositoryMatch? {

@@ -368,6 +368,13 @@ package struct SessionIngestor {
                 let repository = resolver.resolve(
                     session.workingDirectory, repositoryURL: session.repositoryURL, filesEdited: session.filesEdited,
                     projectHash: session.projectHash)
+                // A Gemini log keeps only the hash of the folder it ran in; where an edited path's folder
+                // has that hash, that folder is its working directory (and names its owner's user folder).
+                if session.workingDirectory?.isEmpty ?? true,
+                    let root = RepositoryResolver.hashedRoot(session.filesEdited, projectHash: session.projectHash)
+                {
+                    session.workingDirectory = root
+                }
                 if session.localTimes, let repository, let first = session.eventTimes.first,
                     let offset = try CommitStore(database: database).authorOffset(
                         repositoryID: repository.repositoryID, commitPrefixes: session.commits, near: first / 1000,
