@@ -32,6 +32,7 @@ struct CommandLineTests {
         (["ingest"], "needs"),
         (["status", "--format", "yaml"], "unknown format"),
         (["status", "--db"], "needs a value"),
+        (["tasks", "--since", "--db", "x.sqlite"], "option '--since' needs a value (DATE)"),
         (["help", "nosuch"], "unknown command"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
@@ -146,7 +147,9 @@ struct CommandLineTests {
 
     @Test("a database that cannot be created exits 74 and names the path")
     func unwritableDatabase() throws {
-        let result = try CLIRunner.run(["status", "--db", "/proc/multiplier-cannot-exist/db.sqlite"])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try CLIRunner.run(["ingest", "sessions", directory.path, "--db", "/proc/multiplier-cannot-exist/db.sqlite"])
         #expect(result.status == 74)
         #expect(result.stderr.contains("/proc/multiplier-cannot-exist/db.sqlite"))
     }
@@ -156,7 +159,7 @@ struct CommandLineTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/db.sqlite"
-        #expect(try CLIRunner.run(["status", "--db", path]).status == 0)
+        #expect(try CLIRunner.run(["ingest", "sessions", directory.path, "--db", path]).status == 0)
         let result = try CLIRunner.run(arguments + ["--repo", "nope", "--db", path])
         #expect(result.status == 64)
         #expect(result.stderr.contains("no ingested repository 'nope'"), "\(result.stderr)")
@@ -167,6 +170,7 @@ struct CommandLineTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.path + "/first.sqlite"
+        #expect(try CLIRunner.run(["--db", path, "--quiet", "ingest", "sessions", directory.path]).status == 0)
         let result = try CLIRunner.run(["--db", path, "--quiet", "status"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(path))
@@ -174,7 +178,7 @@ struct CommandLineTests {
     }
 
     @Test("a command that only reads refuses a database that is not there (exit 66) and creates nothing", arguments: [
-        ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"],
+        ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"], ["status"],
     ])
     func readersNeedADatabase(arguments: [String]) throws {
         let directory = try TemporaryDirectory()
@@ -190,9 +194,11 @@ struct CommandLineTests {
     func defaultLocation() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let result = try CLIRunner.run(["status"], environment: ["XDG_DATA_HOME": directory.path + "/data"])
-        #expect(result.status == 0)
+        let environment = ["XDG_DATA_HOME": directory.path + "/data"]
+        #expect(try CLIRunner.run(["ingest", "sessions", directory.path], environment: environment).status == 0)
         #expect(FileManager.default.fileExists(atPath: directory.path + "/data/multiplier/multiplier.sqlite"))
+        let result = try CLIRunner.run(["status"], environment: environment)
+        #expect(result.status == 0)
         #expect(result.stdout.contains("no repositories yet"))
     }
 

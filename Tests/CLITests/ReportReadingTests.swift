@@ -84,7 +84,8 @@ struct ReportReadingTests {
         defer { ai.remove() }
         var databases = [("empty", work.path + "/empty.sqlite"), ("human only", work.path + "/human.sqlite"), ("AI only", work.path + "/ai.sqlite")]
         // An empty database is one that exists (reading commands refuse a path with none).
-        #expect(try CLIRunner.run(["status", "--db", databases[0].1]).status == 0)
+        try FileManager.default.createDirectory(atPath: work.path + "/no-logs", withIntermediateDirectories: true)
+        #expect(try CLIRunner.run(["ingest", "sessions", work.path + "/no-logs", "--db", databases[0].1]).status == 0)
         #expect(try CLIRunner.run(["ingest", "git", human.path, "--db", databases[1].1]).status == 0)
         #expect(try CLIRunner.run(["ingest", "git", ai.path, "--db", databases[2].1]).status == 0)
         databases.append(("sample team", try SampleTeam.get().database))

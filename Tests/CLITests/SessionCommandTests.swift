@@ -62,6 +62,17 @@ struct SessionCommandTests {
         let strict = try CLIRunner.run(["ingest", "sessions", folder.path + "/strict", "--db", db, "--strict"])
         #expect(strict.status == 65)
 
+        // A file named on the command line that is no log is said; --strict exits 65 for it.
+        try folder.write("notes/hello.jsonl", "hello\n")
+        let named = try CLIRunner.run(["ingest", "sessions", folder.path + "/notes/hello.jsonl", "--db", db])
+        #expect(named.status == 0)
+        #expect(named.stderr.contains("skipped \(folder.path)/notes/hello.jsonl: not recognised as a session log"), "\(named.stderr)")
+        let namedStrict = try CLIRunner.run(["ingest", "sessions", folder.path + "/notes/hello.jsonl", "--db", db, "--strict"])
+        #expect(namedStrict.status == 65)
+        // In a folder, such a file is passed over quietly (log folders hold other files too).
+        let inFolder = try CLIRunner.run(["ingest", "sessions", folder.path + "/notes", "--db", db, "--strict"])
+        #expect(inFolder.status == 0, "\(inFolder.stderr)")
+
         // A record added to the log updates its session, which is not new.
         try folder.write(
             "logs/renamed.txt",

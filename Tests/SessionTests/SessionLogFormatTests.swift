@@ -60,9 +60,36 @@ struct SessionLogFormatTests {
         let filler = #"{"note":"\#(String(repeating: "x", count: 65_000))"}"#
         let second = try scratch.write("second.jsonl", filler + "\n" + header + "\n")
         #expect(SessionLogFormat.detect(path: second) == .codexJSONL)
-        // Cut inside the line (no newline at all in the first 8 MiB): not recognisable.
+        // Cut inside the line (no newline at all in the first 8 MiB): the names before the cut decide.
         let cut = try scratch.write("cut.jsonl", String(header.prefix(1 << 16)))
-        #expect(SessionLogFormat.detect(path: cut) == nil)
+        #expect(SessionLogFormat.detect(path: cut) == .codexJSONL)
+    }
+
+    @Test("a first line longer than the 8 MiB head (a pasted image) is recognised from its names before the cut, and read")
+    func hugeFirstLine() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let prompt = String(repeating: "iVBORw0KGgo", count: 900_000)  // 9.9 MB of base64-like text
+        let first = #"{"type":"user","uuid":"u1","sessionId":"s1","cwd":"/w/app","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"\#(prompt)"}}"#
+        let second = #"{"type":"user","uuid":"u2","parentUuid":"u1","sessionId":"s1","cwd":"/w/app","timestamp":"2026-03-01T10:05:00.000Z","message":{"role":"user","content":"and then?"}}"#
+        let path = try scratch.write("big.jsonl", first + "\n" + second + "\n")
+        #expect(SessionLogFormat.detect(path: path) == .claudeJSONL)
+        let read = try SessionLogReader.read(path: path)
+        #expect(read.sessions.first?.id == "s1")
+        #expect(read.sessions.first?.prompts == 2)
+    }
+
+    @Test(
+        "an object cut anywhere gives the names whose values began before the cut",
+        arguments: [
+            (#"{"type":"user","sessionId":"s","message":{"content":"a \"quoted\" } brace, [and] more"#, SessionLogFormat?.some(.claudeJSONL)),
+            (#"{ "timestamp" : "2025-05-01T10:00:00Z", "type": "session_meta", "payload": {"id": "x", "instructions": "lo"#, .codexJSONL),
+            (#"{"sessionId":"g","projectHash":"h","messages":[{"id":1,"text":"}]"#, .geminiJSON),
+            (#"{"note":"just a note, cut he"#, nil),
+            (#"{"ty"#, nil),
+        ])
+    func cutObjects(text: String, format: SessionLogFormat?) {
+        #expect(SessionLogFormat.detect(head: Array(text.utf8)) == format)
     }
 
     @Test("unknown content is nil", arguments: ["", "hello world\n", "[1,2,3]\n", #"{"a":1}"# + "\n", "\u{FF}\u{FE}"])

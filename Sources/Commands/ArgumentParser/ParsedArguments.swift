@@ -46,7 +46,10 @@ package struct ParsedArguments: Sendable, Equatable {
                 if let inlineValue {
                     parsed.values[name, default: []].append(inlineValue)
                 } else {
-                    guard index < arguments.count else {
+                    // The next argument is no value when it is one of the command's options (`--since --db X`).
+                    let next = index < arguments.count ? arguments[index] : nil
+                    let nextName = next.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 }
+                    guard let nextName, !options.contains(where: { $0.name == nextName }) else {
                         throw UsageError("option '\(name)' needs a value (\(valueName))", command: spec.name)
                     }
                     parsed.values[name, default: []].append(arguments[index])

@@ -42,6 +42,17 @@ enum IngestSessions {
         } else {
             entries = SessionIngestor.entries(under: paths.map(context.absolute), known: known)
         }
+        // A file named on the command line that is no log of a known tool is said, not passed over
+        // (a folder's other files are: a log folder holds indexes, settings and the like).
+        var unrecognised: [String] = []
+        for path in paths.map(context.absolute) {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+                known.format(of: path) == nil
+            else { continue }
+            unrecognised.append(path)
+            context.notes.note("skipped \(path): not recognised as a session log of a supported tool (FORMATS.md)")
+        }
         if let tool { entries.removeAll { $0.format.tool != tool } }
 
         if entries.contains(where: { $0.format.tool == "claude-code" }) {
@@ -65,9 +76,9 @@ enum IngestSessions {
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }
-        if context.arguments.has("--strict") && (report.malformedTotal > 0 || !report.skipped.isEmpty) {
-            throw CommandError.badData(
-                "\(report.malformedTotal) malformed lines and \(report.skipped.count) unreadable files (--strict)")
+        let unreadable = report.skipped.count + unrecognised.count
+        if context.arguments.has("--strict") && (report.malformedTotal > 0 || unreadable > 0) {
+            throw CommandError.badData("\(report.malformedTotal) malformed lines and \(unreadable) unreadable files (--strict)")
         }
         return .success
     }

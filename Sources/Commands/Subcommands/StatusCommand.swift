@@ -56,7 +56,8 @@ enum StatusCommand {
         guard ["text", "json"].contains(format) else {
             throw UsageError("unknown format '\(format)' for 'status'; expected text or json", command: "status")
         }
-        let database = try context.openDatabase()
+        // Status reads; a mistyped --db is a missing database (66), not a new one.
+        let database = try context.openDatabase(existing: true)
         let report = Report(
             database: database.path, schemaVersion: try database.schemaVersion(),
             repositories: try CommitStore(database: database).summaries().map { summary in

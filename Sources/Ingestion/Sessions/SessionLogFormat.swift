@@ -82,7 +82,10 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
                     guard end > start else { continue }
                     lines += 1
                     let line = UnsafeBufferPointer(start: base + start, count: end - start)
-                    let probe = try? scanner.scan(line) { $0.isObject ? Probe($0) : nil }
+                    var probe = try? scanner.scan(line) { $0.isObject ? Probe($0) : nil }
+                    // The head's last line may be cut at 8 MiB (a pasted image in a first prompt): its
+                    // keys up to the cut still tell the format.
+                    if probe == nil && end == all.count { probe = Probe(cut: line) }
                     if let probe = probe ?? nil, let format = probe.format(claudeTypes: claudeTypes) { return format }
                 }
                 return nil
@@ -154,6 +157,72 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
                 if key == "type" && type == nil { type = value.string }
             }
             self.keys = keys
+        }
+
+        /// Of an object's first bytes, cut off anywhere: the top-level names whose values start
+        /// before the cut, and `type` if its string value is whole. Nil when the bytes do not start
+        /// an object or a name is not a plain string.
+        init?(cut bytes: UnsafeBufferPointer<UInt8>) {
+            var index = 0
+            func skipSpace() { while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 } }
+            /// A string's contents from the opening quote at `index`, nil if cut; `index` ends past it.
+            func string() -> [UInt8]? {
+                index += 1
+                let start = index
+                while index < bytes.count {
+                    switch bytes[index] {
+                    case UInt8(ascii: "\\"): index += 2
+                    case UInt8(ascii: "\""):
+                        defer { index += 1 }
+                        return Array(bytes[start..<index])
+                    default: index += 1
+                    }
+                }
+                return nil
+            }
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+            index += 1
+            keys = []
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { break }
+                guard let name = string(), !name.contains(UInt8(ascii: "\\")) else { return nil }
+                let key = String(decoding: name, as: UTF8.self)
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { break }
+                index += 1
+                skipSpace()
+                guard index < bytes.count else { break }
+                keys.insert(key)
+                if bytes[index] == UInt8(ascii: "\"") {
+                    guard let value = string() else { break }
+                    if key == "type" && type == nil && !value.contains(UInt8(ascii: "\\")) {
+                        type = String(decoding: value, as: UTF8.self)
+                    }
+                } else {
+                    // A number, literal, object or array: skip to the comma or brace that ends it.
+                    var depth = 0
+                    while index < bytes.count {
+                        let byte = bytes[index]
+                        if byte == UInt8(ascii: "\"") {
+                            guard string() != nil else { break }
+                            continue
+                        }
+                        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") { depth += 1 }
+                        if byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        if byte == UInt8(ascii: ",") && depth == 0 { break }
+                        index += 1
+                    }
+                }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ",") else { break }
+                index += 1
+            }
+            guard !keys.isEmpty else { return nil }
         }
 
         func format(claudeTypes: Set<String>) -> SessionLogFormat? {
