@@ -25,6 +25,8 @@ package struct ExportedSession: Sendable, Equatable {
     package var promptKeys: [String] = []
     /// The session's workflow facts; nil in exports written before they were (merged as unknown).
     package var workflow: SessionWorkflow?
+    /// Where the log lay on this machine, to find the owner by; not written to an export.
+    package var source: String?
 
     package init(
         tool: String, key: String, parentKey: String?, repositoryRootCommit: String?, repositoryOrigin: String?,

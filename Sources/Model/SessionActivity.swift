@@ -9,6 +9,8 @@ package struct SessionActivity: Sendable, Equatable {
     package var branch: String?
     /// The session's working directory as its log gave it.
     package var workingDirectory: String?
+    /// The path of the log the session was read from (for a merged session, as its machine had it).
+    package var source: String?
     /// The author identity an export said the session belonged to (merged sessions only).
     package var owner: String?
     /// The machine a merged session came from; nil for this machine's own logs.

@@ -85,7 +85,9 @@ struct SessionLinker {
     /// commits it names (an aider history in a checkout outside any user folder).
     func owner(of session: SessionActivity) -> String? {
         if let owner = session.owner, identityWords[owner] != nil { return owner }
-        if let owner = SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identityWords) {
+        if let owner = SessionOwners.owner(
+            workingDirectory: session.workingDirectory, source: session.source, identities: identityWords)
+        {
             return owner
         }
         var authors: Set<String> = []
@@ -106,7 +108,8 @@ struct SessionLinker {
 
     /// The tasks a session links to, strongest evidence first (METHOD.md, AI attribution):
     /// 1. the session names a task's commit;
-    /// 2. its branch, else its prompts, name a task's key: then it links to that key's task only;
+    /// 2. its branch, else its prompts, name a task's key: then it links to that key's task only
+    ///    (a session that edited no file only when it is material to the task, as below);
     /// 3. it edited a file that exactly one eligible task touched in the lead window;
     /// 4. only when its owner is known: time overlap with the owner's tasks (no file edits), or
     ///    a file it edited that several of the owner's tasks touched then. These are weak links.
@@ -136,8 +139,13 @@ struct SessionLinker {
             hasEvent(session.eventTimes, from: tasks[index].firstCommitTime * 1000 - lead, to: workEnds[index] * 1000)
         }
         if let keyed = keyedTasks(session, owner: owner) {
-            // A session after the work (a review of the branch) names the key but wrote nothing of it.
-            for link in keyed where result[link.task] == nil && inWindow(link.task) { result[link.task] = link }
+            // A session after the work (a review of the branch) names the key but wrote nothing of it;
+            // nor did one that edited no file and was not material to the task (a question asked, the
+            // code explained, while the author did the task by hand).
+            for link in keyed where result[link.task] == nil && inWindow(link.task) {
+                guard !session.filesEdited.isEmpty || material(session, link.task) else { continue }
+                result[link.task] = link
+            }
             return sorted()
         }
         guard !session.eventTimes.isEmpty else { return sorted() }

@@ -1,5 +1,6 @@
 /// Whose session a log is: the author whose user folder (`/home/NAME/…`, `/Users/NAME/…`)
-/// the session ran in, when exactly one author goes by NAME.
+/// the session ran in, when exactly one author goes by NAME; else the one a folder of the
+/// log's own path names.
 package enum SessionOwners {
     /// The names a person may go by as a user on a machine: the email's local part and its
     /// first piece, and the first word of the author name.
@@ -36,5 +37,20 @@ package enum SessionOwners {
         let user = parts[home + 1].lowercased()
         let matches = identities.filter { $0.value.contains(user) }.map(\.key)
         return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// Whose a session is: the user folder it ran in (above); else the deepest folder of the log's
+    /// own path that names exactly one identity (logs collected from teammates' machines into
+    /// `team-logs/dave/…`, a log in this user's own home; aider's history lies in its checkout).
+    package static func owner(workingDirectory: String?, source: String?, identities: [String: Set<String>]) -> String? {
+        if let owner = owner(workingDirectory: workingDirectory, identities: identities) { return owner }
+        guard let source else { return nil }
+        for folder in source.split(separator: "/").dropLast().reversed() where folder.count >= 3 {
+            let name = folder.lowercased()
+            let matches = identities.filter { $0.value.contains(name) }.map(\.key)
+            // A folder two people go by tells no owner, and a folder above it is no better.
+            if !matches.isEmpty { return matches.count == 1 ? matches[0] : nil }
+        }
+        return nil
     }
 }

@@ -522,14 +522,15 @@ struct LinkingTests {
         #expect(tasks.first { $0.author == "bob@example.com" }?.sessions.map(\.id) == ["unkeyed"])
     }
 
-    @Test("a file or time link needs the session active for 10% of the task's effort; a key link does not; a one-timestamp log is exempt")
+    @Test("a file or time link needs the session active for 10% of the task's effort; a key link of a session that edited does not; a one-timestamp log is exempt")
     func materialShare() throws {
         // ABC-1's effort is 1.5 hours (a 30-minute lead-in, then 60 minutes): 9 minutes is 10%.
         let tasks = history().build(sessions: [
             session("question", files: ["src/parser.ts"], minutes: [5, 9, 12]),
             session("work", files: ["src/parser.ts"], minutes: [5, 10, 14]),
             session("brief-owner", minutes: [20, 25], directory: "/home/ann/repo"),
-            session("keyed", minutes: [20, 21], branch: "ABC-1-parser"),
+            session("keyed", files: ["src/other.ts"], minutes: [20, 21], branch: "ABC-1-parser"),
+            session("keyed-no-edit", minutes: [20, 21], branch: "ABC-1-parser"),
             session("one-stamp", files: ["src/parser.ts"], minutes: [30]),
         ])
         let task = try #require(tasks.first { $0.key == "ABC-1" })
@@ -665,6 +666,47 @@ struct LinkingTests {
             session("anns", files: ["src/parser.ts"], minutes: [10], directory: "/home/ann/code/repo"),
         ])
         #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["anns"])
+    }
+
+    @Test("outside a user folder, the deepest folder of the log's own path that names one author is the owner")
+    func ownerFromSource() {
+        func collected(_ id: String, source: String) -> SessionActivity {
+            var activity = session(id, files: ["src/parser.ts"], minutes: [10], branch: nil, directory: "/workspace")
+            activity.source = source
+            return activity
+        }
+        let tasks = history().build(sessions: [
+            // bob's log, collected from his machine into the team's folder: not ann's work.
+            collected("bobs", source: "/home/ann/team-logs/bob/projects/-workspace/bobs.jsonl"),
+            // ann's own log in her home.
+            collected("anns", source: "/home/ann/.claude/projects/-workspace/anns.jsonl"),
+        ])
+        #expect(tasks.first { $0.key == "ABC-1" }?.sessions.map(\.id) == ["anns"])
+        let identities: [String: Set<String>] = ["ann@x": ["ann"], "bob@x": ["bob"], "bo@x": ["bo", "bob"]]
+        #expect(SessionOwners.owner(workingDirectory: "/workspace", source: "/logs/ann/s.jsonl", identities: identities) == "ann@x")
+        // A folder two people go by names no owner, and the folders above it are not asked.
+        #expect(SessionOwners.owner(workingDirectory: "/workspace", source: "/home/ann/bob/s.jsonl", identities: identities) == nil)
+        #expect(SessionOwners.owner(workingDirectory: "/workspace", source: "/srv/logs/s.jsonl", identities: identities) == nil)
+        // The user folder the session ran in comes first.
+        #expect(SessionOwners.owner(workingDirectory: "/home/ann/repo", source: "/logs/bo/s.jsonl", identities: identities) == "ann@x")
+    }
+
+    @Test("a session with no file edits on its task's branch links only when it is material to the task")
+    func explainOnlyOnBranch() {
+        var history = History()
+        let base = history.commit("b0", "init", minute: 0)
+        // Five commits 100 minutes apart: about 7 hours of effort, so 10% is about 43 minutes.
+        history.commit("p1", "Add parser", minute: 10, parents: [base], files: ["src/parser.ts"])
+        for step in 2...5 { history.commit("p\(step)", "More parser", minute: Int64(step - 1) * 100 + 10, files: ["src/parser.ts"]) }
+        history.commit("mg", "Merge pull request #5 from acme/feature/parser", minute: 420, parents: [base, "p5"], files: [])
+        let built = history.build(sessions: [
+            // A 10-minute question on the task's branch: asked, not written with.
+            session("question", minutes: [100, 105, 110], branch: "feature/parser"),
+            // Two and a half hours on the branch, though its log shows no edit: material.
+            session("long", minutes: Array(stride(from: 150, through: 300, by: 5)), branch: "feature/parser"),
+        ])
+        let task = built.first { $0.key == "PR #5" }
+        #expect(task?.sessions.map(\.id) == ["long"])
     }
 
     @Test("a session outside any user folder that names only one author's commits is that author's")

@@ -231,7 +231,7 @@ enum ReportCommand {
         var withLogs: Set<String> = []
         for session in sessions where team || session.machine == nil {
             let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }
-                ?? SessionOwners.owner(workingDirectory: session.workingDirectory, identities: identities)
+                ?? SessionOwners.owner(workingDirectory: session.workingDirectory, source: session.source, identities: identities)
             if let owner, developers.contains(owner) { withLogs.insert(owner) }
         }
         return Coverage(developers: developers.count, developersWithSessionLogs: withLogs.count, team: team)

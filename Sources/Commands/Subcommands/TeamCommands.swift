@@ -53,7 +53,8 @@ enum ExportCommand {
             try team.authors(), aliases: config.aliases.merging(try team.aliases()) { _, stored in stored })
         let pseudonyms = key.map(Pseudonyms.init)
         for index in sessions.indices {
-            sessions[index].owner = SessionOwners.owner(workingDirectory: sessions[index].workingDirectory, identities: identities)
+            sessions[index].owner = SessionOwners.owner(
+                workingDirectory: sessions[index].workingDirectory, source: sessions[index].source, identities: identities)
             if let pseudonyms { pseudonyms.apply(to: &sessions[index]) }
         }
         var exporter = context.arguments.value("--exporter") ?? defaultExporter(context)

@@ -503,7 +503,7 @@ package final class SessionStore {
         var entries: [Int64: Entry] = [:]
         try database.prepare(
             """
-            SELECT s.id, s.tool, s.key, s.parent_key, r.root, s.git_branch, s.working_directory, s.owner, s.machine
+            SELECT s.id, s.tool, s.key, s.parent_key, r.root, s.git_branch, s.working_directory, s.owner, s.machine, s.source
             FROM session s LEFT JOIN repository r ON r.id = s.repository_id
             """
         ).query { row in
@@ -512,6 +512,7 @@ package final class SessionStore {
                 workingDirectory: row.optionalText(6), eventTimes: [], filesEdited: [], commits: [], promptWords: [:])
             activity.owner = row.optionalText(7)
             activity.machine = row.optionalText(8)
+            activity.source = row.optionalText(9)
             entries[row.int64(0)] = Entry(activity: activity, parent: row.optionalText(3))
         }
         try database.prepare("SELECT session_id, time_ms FROM session_event").query { row in

@@ -41,7 +41,7 @@ package final class TeamStore {
                 (SELECT coalesce(sum(input), 0) FROM token_usage t WHERE t.session_id = s.id),
                 (SELECT coalesce(sum(output), 0) FROM token_usage t WHERE t.session_id = s.id),
                 (SELECT coalesce(sum(cache_write), 0) FROM token_usage t WHERE t.session_id = s.id),
-                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id)
+                (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id), s.source
             FROM session s LEFT JOIN repository r ON r.id = s.repository_id
             WHERE s.machine IS NULL
             """
@@ -54,6 +54,7 @@ package final class TeamStore {
                 repositoryName: row.optionalText(6), workingDirectory: row.optionalText(8), owner: nil,
                 branch: row.optionalText(9), prompts: row.int(10), eventTimes: [], models: [], filesEdited: [], commits: [],
                 tokens: TokenTotals(input: row.int(11), output: row.int(12), cacheWrite: row.int(13), cacheRead: row.int(14)))
+            sessions[id]?.source = row.optionalText(15)
         }
         try database.prepare("SELECT session_id, time_ms FROM session_event ORDER BY session_id, time_ms").query { row in
             sessions[row.int64(0)]?.eventTimes.append(row.int64(1))
