@@ -204,10 +204,13 @@ package struct Grouping {
         // the branch of the session that made the commit.
         let sessionKeys = sessionKeys(claimed: claimed, knownProjects: knownProjects)
         var rest: [Int] = []
+        // Commits outside any merged branch whose own subject names a key: their unkeyed follow-ups join them (rule 5).
+        var directKeys: [Int: String] = [:]
         for index in commits.indices where !claimed[index] && !commits[index].isMerge {
             let subject = commits[index].subject
             if let key = IssueKeys.inSubject(subject) {
                 add(index, to: key, kind: .issue, reason: "issue key \(key) in its subject")
+                directKeys[index] = key
             } else if let number = IssueKeys.squashNumber(subject) {
                 add(index, to: "PR #\(number)", kind: .squash, reason: "squash merge of pull request #\(number)")
             } else if let found = sessionKeys[index] {
@@ -254,6 +257,49 @@ package struct Grouping {
         func rewritten(_ index: Int) -> Bool {
             commits[index].committerTime - commits[index].authorTime > Self.rebaseBatchSeconds
         }
+        func landedApart(_ earlier: Int, _ later: Int) -> Bool {
+            rewritten(earlier) && rewritten(later)
+                && abs(commits[later].committerTime - commits[earlier].committerTime) > Self.rebaseBatchSeconds
+        }
+        // A follow-up: an unkeyed commit whose author's previous commit (of all their commits, so
+        // no other work lies between) is a keyed one outside any merged branch, or such a follow-up,
+        // within the burst gap. Committing straight to the main line, people name the key once
+        // ("SHOP-12: add refunds", then "tidy up", "fix lint").
+        var isRest = [Bool](repeating: false, count: commits.count)
+        for index in rest { isRest[index] = true }
+        var sequences: [String: [Int]] = [:]
+        for index in commits.indices where !commits[index].isMerge && (isRest[index] || directKeys[index] != nil) {
+            sequences[identity(commits[index]), default: []].append(index)
+        }
+        var followUps: [Int: String] = [:]
+        if !directKeys.isEmpty {
+            for index in commits.indices where !commits[index].isMerge && !isRest[index] && directKeys[index] == nil {
+                // The author's other work (a pull request's commits) breaks a run of follow-ups.
+                if sequences[identity(commits[index])] != nil { sequences[identity(commits[index])]?.append(index) }
+            }
+            for author in sequences.keys.sorted() {
+                let ordered = (sequences[author] ?? []).sorted { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
+                var carried: String?
+                for (position, index) in ordered.enumerated() {
+                    if let key = directKeys[index] {
+                        carried = key
+                    } else if isRest[index], let key = carried, position > 0,
+                        commits[index].authorTime - commits[ordered[position - 1]].authorTime <= burstGapSeconds,
+                        !landedApart(ordered[position - 1], index)
+                    {
+                        followUps[index] = key
+                    } else {
+                        carried = nil
+                    }
+                }
+            }
+        }
+        for index in rest {
+            guard let key = followUps[index] else { continue }
+            add(index, to: key, kind: .issue, reason: "a follow-up of the author's commit naming \(key), with no other commit of theirs between")
+        }
+        rest.removeAll { claimed[$0] }
+
         var byAuthor: [String: [Int]] = [:]
         for index in rest { byAuthor[identity(commits[index]), default: []].append(index) }
         for author in byAuthor.keys.sorted() {
@@ -263,10 +309,7 @@ package struct Grouping {
             var last: Int?
             for index in indexes {
                 let time = commits[index].authorTime
-                let landedApart = last.map {
-                    rewritten($0) && rewritten(index)
-                        && abs(commits[index].committerTime - commits[$0].committerTime) > Self.rebaseBatchSeconds
-                } ?? false
+                let landedApart = last.map { landedApart($0, index) } ?? false
                 last = index
                 if key.isEmpty || time - previous > burstGapSeconds || landedApart {
                     key = "burst " + commits[index].hash.prefix(12)

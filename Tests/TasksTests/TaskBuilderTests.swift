@@ -151,6 +151,29 @@ struct GroupingTests {
         #expect(tasks.allSatisfy { $0.kind == .burst })
     }
 
+    @Test("rule 5: unkeyed commits straight after the author's keyed one, within the burst gap, are its follow-ups")
+    func followUps() {
+        var history = History()
+        history.commit("a1", "ABC-1: add refunds", minute: 0)
+        history.commit("b1", "bob's", author: "bob", minute: 10)
+        history.commit("a2", "Tidy up", minute: 20)
+        history.commit("a3", "Fix lint", minute: 60)
+        // More than 4 hours later: new work.
+        history.commit("a4", "Rename helpers", minute: 60 + 300)
+        history.commit("a5", "ABC-2 export", minute: 1000)
+        // The author's merged branch between a keyed commit and an unkeyed one: the latter is no follow-up.
+        let base = history.commits.last?.hash ?? ""
+        history.commit("f1", "branch work", minute: 1010, parents: [base])
+        history.commit("m1", "Merge pull request #9 from acme/ann/branch", minute: 1020, parents: [base, "f1"], files: [])
+        history.commit("a6", "Tweak", minute: 1030)
+        let tasks = history.build().filter { $0.author == "ann@example.com" }
+        #expect(tasks.first { $0.key == "ABC-1" }?.commits.map(\.hash) == ["a1", "a2", "a3"])
+        #expect(tasks.first { $0.key == "ABC-1" }?.commits.last?.reason.contains("a follow-up of the author's commit naming ABC-1") == true)
+        #expect(tasks.first { $0.key == "ABC-2" }?.commits.map(\.hash) == ["a5"])
+        #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["a4"] })
+        #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["a6"] })
+    }
+
     /// A linear history as `git rebase` leaves it: each branch's commits consecutive on the main
     /// line, written over days but all committed at the moment of the rebase.
     static func rebased(_ history: inout History, _ hashes: [String], at minute: Int64) {
