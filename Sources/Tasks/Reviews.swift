@@ -2,7 +2,7 @@ import Foundation
 import Model
 
 /// Time-log hours by task key: work hours (effort), review hours, estimates.
-struct TimeLogIndex {
+package struct TimeLogIndex {
     var work: [String: Double] = [:]
     var review: [String: Double] = [:]
     var estimate: [String: Double] = [:]
@@ -17,6 +17,13 @@ struct TimeLogIndex {
             // A task's estimate is often repeated on each of its rows: keep it once (the largest).
             if let hours = entry.estimateHours { estimate[key] = max(estimate[key] ?? 0, hours) }
         }
+    }
+
+    /// The task names of `entries` (as the log writes them) that are none of `taskKeys`.
+    package static func unmatched(_ entries: [TimeEntry], taskKeys: [String]) -> [String] {
+        let known = Set(taskKeys.map(normalized))
+        var seen: Set<String> = []
+        return entries.map(\.task).filter { !known.contains(normalized($0)) && seen.insert(normalized($0)).inserted }
     }
 
     /// `PR #12`, `pr #12` and `#12` are one key; issue keys ignore case.

@@ -283,7 +283,14 @@ struct TaskCommandTests {
         try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,3.5,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let timelog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(timelog.status == 0, "\(timelog.stderr)")
+        #expect(!timelog.stderr.contains("no task here"), "\(timelog.stderr)")
         #expect(try tasks(db).first?["effortHours"] as? Double == 3.5)
+        // A row for a key that no task carries is said (a typo counts for nothing).
+        try "date,author,task,hours,activity\n2026-01-05,alice,abc-1,3.5,work\n2026-01-05,alice,NOPE-1,3,work\n"
+            .write(toFile: csv, atomically: true, encoding: .utf8)
+        let typo = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
+        #expect(typo.status == 0)
+        #expect(typo.stderr.contains("1 task name matches no task here (NOPE-1)"), "\(typo.stderr)")
         try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,x,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let badLog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(badLog.status == 65)

@@ -3,6 +3,7 @@ import Ingestion
 import Model
 import Storage
 import Support
+import Tasks
 
 /// `multiplier ingest git|sessions …`: reads data into the database.
 enum IngestCommand {
@@ -126,6 +127,16 @@ enum IngestCommand {
             "\(file): \(entries.count) entries, \(Format.fixed(work, 1)) h work and \(Format.fixed(review, 1)) h review "
                 + "on \(Set(entries.map(\.task)).count) tasks")
         try TaskBuilding.rebuild(context, database: database)
+        // A row for a key no task here carries counts for nothing: a typo, or work of another repository.
+        if try !CommitStore(database: database).repositories().isEmpty {
+            let unmatched = TimeLogIndex.unmatched(entries, taskKeys: try TaskStore(database: database).keys())
+            if !unmatched.isEmpty {
+                let shown = unmatched.prefix(5).joined(separator: ", ") + (unmatched.count > 5 ? ", …" : "")
+                context.notes.note(
+                    "\(file): \(unmatched.count) task name\(unmatched.count == 1 ? "" : "s") \(unmatched.count == 1 ? "matches" : "match") no task here (\(shown)); "
+                        + "their rows count once a task with that key is ingested")
+            }
+        }
         return .success
     }
 

@@ -141,6 +141,16 @@ enum ReportCommand {
                 week = parsed
             } else {
                 week = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
+                // A history that ended weeks ago leaves the last complete week empty: say where its work is.
+                let people = tasks.filter { !$0.bot }
+                if !people.contains(where: { $0.end >= week.start && $0.end < week.end }),
+                    let newest = people.map(\.end).filter({ $0 < week.start }).max()
+                {
+                    let last = ISOWeek(containing: newest)
+                    context.notes.note(
+                        "no task finished in \(week) (the last complete week); the newest finished in \(last): "
+                            + "multiplier report weekly --week \(last)")
+                }
             }
             // The week's own tasks are listed with their titles and reviewed from their commits.
             tasks = try wholeTasks(tasks) { $0.end >= week.start && $0.end < week.end }

@@ -264,6 +264,13 @@ package final class TaskStore {
         }
     }
 
+    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`).
+    package func keys() throws -> [String] {
+        var keys: [String] = []
+        try database.prepare("SELECT key FROM task ORDER BY key").query { keys.append($0.text(0)) }
+        return keys
+    }
+
     /// How many tasks are stored.
     package func taskCount() throws -> Int {
         try database.prepare("SELECT count(*) FROM task").first { $0.int(0) } ?? 0
