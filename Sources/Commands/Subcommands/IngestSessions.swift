@@ -72,7 +72,8 @@ enum IngestSessions {
         let found = report.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         context.console.line(
             "session logs: \(entries.count) found (\(found.isEmpty ? "none" : found.joined(separator: ", "))), "
-                + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten; "
+                + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten"
+                + (report.readAgain > 0 ? ", \(report.readAgain) read again for a repository ingested since" : "") + "; "
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }

@@ -24,6 +24,8 @@ package struct SessionIngestReport: Sendable {
     package var read = 0
     package var unchanged = 0
     package var rewritten = 0
+    /// Logs read again whole, unchanged, because they were marked so (a repository ingested after them).
+    package var readAgain = 0
     /// Sessions this run created, and sessions stored before that got new records.
     package var newSessions = 0
     package var updatedSessions = 0
@@ -404,7 +406,11 @@ package struct SessionIngestor {
         if read.offset == 0 { run.readAgain.remove(entry.path) }
         if !run.again {
             run.report.read += 1
-            run.report.rewritten += read.rewritten != nil ? 1 : 0
+            if read.rewritten?.fingerprint == SessionStore.readAgainFingerprint {
+                run.report.readAgain += 1
+            } else if read.rewritten != nil {
+                run.report.rewritten += 1
+            }
         }
         if result.malformedLines > 0 {
             run.report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))

@@ -37,7 +37,7 @@ package final class SessionStore {
     package func rereadUnattached() throws -> Int {
         try database.prepare(
             """
-            UPDATE log_file SET fingerprint = '', modified = -1 WHERE id IN (
+            UPDATE log_file SET fingerprint = '\(Self.readAgainFingerprint)', modified = -1 WHERE id IN (
                 SELECT p.log_file_id FROM session_part p JOIN session s ON s.id = p.session_id WHERE s.repository_id IS NULL)
             """
         ).execute([])
@@ -68,8 +68,12 @@ package final class SessionStore {
     /// Makes the next read of the log at `path` read it whole and replace what it gave (its size and
     /// fingerprint never match); nothing when it was never read.
     package func readAgain(path: String) throws {
-        try database.prepare("UPDATE log_file SET size = -1, fingerprint = 'read again' WHERE path = ?").execute([.text(path)])
+        try database.prepare("UPDATE log_file SET size = -1, fingerprint = ? WHERE path = ?")
+            .execute([.text(Self.readAgainFingerprint), .text(path)])
     }
+
+    /// The fingerprint of a log marked to be read again (no prefix hash is this).
+    package static let readAgainFingerprint = "read again"
 
     /// The records stored for the delta's session when it repeats any of them (a read from where an earlier
     /// one stopped, a copy of a log, a line written twice), else nil (a new session, or only new records).
