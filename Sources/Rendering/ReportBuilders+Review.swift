@@ -23,8 +23,9 @@ extension ReportBuilders {
                             item.checks.map(\.rawValue).joined(separator: ", "), item.title,
                         ]
                     },
-                    note: "Risk: the sum of the findings' weights (security 3-4, unknown import 3, weak zone and new dependency 2, "
-                        + "the rest 1-1.5; a rule counts at most three times).")))
+                    note: "Risk: the sum of the findings' weights (a provider's key 6, another secret 4, other security and "
+                        + "unknown import 3, weak zone and new dependency 2, the rest 1-1.5; a rule counts at most three times; "
+                        + "ties: the later task first).")))
         for (index, item) in report.items.enumerated() {
             document.blocks.append(.heading("\(index + 1). \(item.key) \(item.title)"))
             document.blocks.append(

@@ -19,7 +19,7 @@ package enum Reviewer {
             guard !findings.isEmpty else { continue }
             reviewed.append(ReviewReport.Item(unit: unit, findings: findings, risk: risk(findings)))
         }
-        reviewed.sort { ($1.risk, $0.end, $1.id) < ($0.risk, $1.end, $0.id) }
+        reviewed.sort { ($1.risk, $1.end, $0.id) < ($0.risk, $0.end, $1.id) }
         var report = ReviewReport(scope: scope, reviewed: units.count, aiReviewed: units.filter(\.ai).count, items: reviewed)
         report.notes = units.flatMap { unit in unit.diffs.flatMap { diff in diff.notes.map { "\(diff.hash.prefix(10)) \($0)" } } }
         return report

@@ -68,7 +68,8 @@ package enum SecurityCheck {
                     Finding(
                         check: .security, rule: "secret-literal", at: line,
                         reason: "\(withArticle(secret)) in the code: move it to the environment or a secret store and rotate it",
-                        weight: 4))
+                        // A provider's key in the code is live the moment it ships: above any other finding.
+                        weight: secret.hasPrefix("hard-coded ") ? 4 : 6))
             }
         }
         return findings

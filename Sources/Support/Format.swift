@@ -32,6 +32,13 @@ package enum Format {
         header: [String], rows: [[String]], width: Int, rightAligned: Set<Int> = [], priority: [Int]? = nil,
         flexible: Int? = nil
     ) -> (text: String, hidden: [String]) {
+        // A cell is one line: a title with a line break (a backlog row, a commit subject) keeps its row.
+        func oneLine(_ cell: String) -> String {
+            cell.contains(where: \.isNewline) || cell.contains("\t")
+                ? cell.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") : cell
+        }
+        let header = header.map(oneLine)
+        let rows = rows.map { $0.map(oneLine) }
         let all = [header] + rows
         let natural = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
         func least(_ column: Int) -> Int {

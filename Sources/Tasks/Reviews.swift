@@ -19,9 +19,27 @@ package struct TimeLogIndex {
         }
     }
 
-    /// The task names of `entries` (as the log writes them) that are none of `taskKeys`.
-    package static func unmatched(_ entries: [TimeEntry], taskKeys: [String]) -> [String] {
-        let known = Set(taskKeys.map(normalized))
+    /// The key a task's time-log rows carry: its own, else, for a task whose own key no row names
+    /// (a squash-merged pull request's `PR #N`), the issue key its branch names (`feat/SHOP-41-…`)
+    /// when no task has that key of its own.
+    func key(task key: String, branch: String?, ownKeys: Set<String>) -> String {
+        let own = Self.normalized(key)
+        guard work[own] == nil, review[own] == nil, estimate[own] == nil, let branch else { return own }
+        let projects = Set((Array(work.keys) + Array(review.keys) + Array(estimate.keys)).compactMap(IssueKeys.project(of:)))
+        guard let named = IssueKeys.inBranch(branch, knownProjects: projects).map(Self.normalized), !ownKeys.contains(named)
+        else { return own }
+        return named
+    }
+
+    /// The task names of `entries` (as the log writes them) that no task answers to (`key(of:)`:
+    /// its key, or the issue key of its branch).
+    package static func unmatched(_ entries: [TimeEntry], tasks: [(key: String, branch: String?)]) -> [String] {
+        let index = TimeLogIndex(entries)
+        let ownKeys = Set(tasks.map { normalized($0.key) })
+        var known = ownKeys
+        for task in tasks {
+            known.insert(index.key(task: task.key, branch: task.branch, ownKeys: ownKeys))
+        }
         var seen: Set<String> = []
         return entries.map(\.task).filter { !known.contains(normalized($0)) && seen.insert(normalized($0)).inserted }
     }
@@ -76,8 +94,9 @@ enum Reviews {
             if let branch = pullRequest.headBranch { byBranch[branch, default: []].append(pullRequest) }
             for hash in pullRequest.commits { byCommit[hash] = pullRequest.number }
         }
+        let ownKeys = Set(tasks.map { TimeLogIndex.normalized($0.key) })
         for index in tasks.indices {
-            let key = TimeLogIndex.normalized(tasks[index].key)
+            let key = timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys)
             tasks[index].reviewerHours = timeLog.review[key]
             tasks[index].estimateHours = timeLog.estimate[key]
             var match: PullRequest?

@@ -250,6 +250,16 @@ package struct TaskBuilder: Sendable {
         }
         for index in tasks.indices { tasks[index].author = strings.intern(tasks[index].author) }
         let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
+        // A squash's task has its branch now: the time log may name it by the branch's key.
+        if !timeLog.work.isEmpty {
+            let ownKeys = Set(tasks.map { TimeLogIndex.normalized($0.key) })
+            for index in tasks.indices where tasks[index].effortSource == "git" && tasks[index].branch != nil {
+                if let hours = timeLog.work[timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys)] {
+                    tasks[index].effortHours = hours
+                    tasks[index].effortSource = "time log"
+                }
+            }
+        }
         // Links are collected while the linker holds the drafts and added once it is gone: adding
         // them while it lived would copy every draft, and its indexes (by file, by hash prefix)
         // go before finishing.

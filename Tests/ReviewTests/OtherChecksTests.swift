@@ -105,4 +105,16 @@ struct OtherChecksTests {
         #expect(report.items.map(\.id) == ["risky", "mild"])
         #expect(report.reviewed == 3)
     }
+
+    @Test("equal risk: the later task first, then by id")
+    func ties() {
+        func mild(_ id: String, end: Int64) -> ReviewUnit {
+            var unit = unit("a.py", ["requests.get(url, verify=False)"])
+            unit.id = id
+            unit.end = end
+            return unit
+        }
+        let report = Reviewer.review([mild("older", end: 100), mild("newer", end: 200), mild("also-newer", end: 200)], contexts: [:], scope: "test")
+        #expect(report.items.map(\.id) == ["also-newer", "newer", "older"])
+    }
 }

@@ -50,4 +50,11 @@ struct FormatTests {
         #expect(fitted.text.hasPrefix("name"))
         #expect(fitted.text.contains("x…"))
     }
+
+    @Test("a cell with a line break or a tab stays on its row")
+    func lineBreaks() {
+        let fitted = Format.fit(header: ["id", "title"], rows: [["B-5", "Rework the\nworkflow\r\nengine\tnow"], ["B-6", "x"]], width: 80)
+        #expect(fitted.text.split(separator: "\n").count == 3)  // the header and two rows
+        #expect(fitted.text.contains("Rework the workflow engine now"))
+    }
 }

@@ -338,6 +338,32 @@ struct GroupingTests {
         #expect(pr.effortSource == "git" && pr.reviewerHours == 0.5)
     }
 
+    @Test("a squash-merged pull request's task takes the time-log rows of the key its head branch names")
+    func squashTimeLogByBranchKey() throws {
+        var history = History()
+        history.commit("s1", "Add refunds (#12)", minute: 600)
+        history.commit("k1", "SHOP-50 other work", author: "bob", minute: 10)
+        let created = History.start
+        let pullRequest = PullRequest(
+            number: 12, title: "Add refunds", author: "ann", created: created, merged: created + 36_000, closed: nil,
+            headBranch: "feat/SHOP-41-refunds", baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 1,
+            changeRequests: 0, firstReview: nil, reviewComments: 0, commits: ["0badc0de"], commitTimes: [created + 60, created + 3600])
+        let entries = [
+            TimeEntry(date: "2026-01-01", author: "ann", task: "SHOP-41", hours: 3, activity: .work, estimateHours: 4),
+            TimeEntry(date: "2026-01-02", author: "bob", task: "SHOP-41", hours: 0.5, activity: .review, estimateHours: nil),
+            // A key that is a task of its own is not taken by a branch that names it.
+            TimeEntry(date: "2026-01-02", author: "bob", task: "SHOP-50", hours: 2, activity: .work, estimateHours: nil),
+        ]
+        let tasks = history.build(pullRequests: [pullRequest], timeEntries: entries)
+        let squash = try #require(tasks.first { $0.key == "PR #12" })
+        #expect(squash.branch == "feat/SHOP-41-refunds")
+        #expect(squash.effortHours == 3 && squash.effortSource == "time log")
+        #expect(squash.reviewerHours == 0.5 && squash.estimateHours == 4)
+        #expect(tasks.first { $0.key == "SHOP-50" }?.effortHours == 2)
+        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", "feat/SHOP-41-refunds"), ("SHOP-50", nil)]).isEmpty)
+        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", nil), ("SHOP-50", nil)]) == ["SHOP-41"])
+    }
+
     @Test("pull requests join tasks by number, branch or commits; merge time ends the cycle")
     func exportedPullRequests() throws {
         var history = History()

@@ -129,7 +129,7 @@ enum IngestCommand {
         try TaskBuilding.rebuild(context, database: database)
         // A row for a key no task here carries counts for nothing: a typo, or work of another repository.
         if try !CommitStore(database: database).repositories().isEmpty {
-            let unmatched = TimeLogIndex.unmatched(entries, taskKeys: try TaskStore(database: database).keys())
+            let unmatched = TimeLogIndex.unmatched(entries, tasks: try TaskStore(database: database).keys())
             if !unmatched.isEmpty {
                 let shown = unmatched.prefix(5).joined(separator: ", ") + (unmatched.count > 5 ? ", …" : "")
                 context.notes.note(

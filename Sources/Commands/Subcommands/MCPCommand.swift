@@ -12,8 +12,8 @@ enum MCPCommand {
             options: [],
             discussion: """
                 Speaks the Model Context Protocol (JSON-RPC 2.0, one message per line) on stdin and stdout;
-                diagnostics go to stderr. Tools: speedup, advise, tasks, explain_task, forecast. Resources: the
-                retro and weekly reports and the method, as Markdown. The database is opened read-only
+                diagnostics go to stderr. Tools: speedup, advise, tasks, explain_task, forecast, review. Resources:
+                the retro, weekly and practices reports and the method, as Markdown. The database is opened read-only
                 (SQLite's read-only mode): nothing the server is asked can change it. Register it with an
                 assistant as the command 'multiplier mcp --db PATH' (README: MCP server).
                 """),

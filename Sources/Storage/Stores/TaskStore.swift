@@ -264,11 +264,11 @@ package final class TaskStore {
         }
     }
 
-    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`).
-    package func keys() throws -> [String] {
-        var keys: [String] = []
-        try database.prepare("SELECT key FROM task ORDER BY key").query { keys.append($0.text(0)) }
-        return keys
+    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`) and branch, if it has one.
+    package func keys() throws -> [(key: String, branch: String?)] {
+        try database.prepare("SELECT key, json_extract(detail, '$.branch') FROM task ORDER BY key").rows {
+            ($0.text(0), $0.optionalText(1))
+        }
     }
 
     /// How many tasks are stored.

@@ -10,6 +10,16 @@ import Testing
 struct MCPClientTests {
     static let python = ProcessInfo.processInfo.environment["MULTIPLIER_MCP_PYTHON"].flatMap { $0.isEmpty ? nil : $0 }
 
+    @Test("mcp --help names every tool and report the server lists")
+    func help() throws {
+        let help = try CLIRunner.run(["mcp", "--help"])
+        #expect(help.status == 0)
+        let text = help.stdout.replacingOccurrences(of: "\n", with: " ")
+        for name in ["advise", "explain_task", "forecast", "review", "speedup", "tasks", "retro", "weekly", "practices", "method"] {
+            #expect(text.contains(name), "mcp --help does not name \(name)")
+        }
+    }
+
     @Test(
         "the SDK connects over stdio, lists the tools and resources, and every tool answers what the command line prints",
         .enabled(if: python != nil, "MULTIPLIER_MCP_PYTHON names no Python with the mcp package (see .ci/run)"))
