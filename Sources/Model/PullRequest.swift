@@ -22,11 +22,15 @@ package struct PullRequest: Sendable, Equatable, Codable {
     /// When each of its commits was authored (seconds since 1970 UTC), where the export says:
     /// the work's timeline that a squash merge folds into one commit. Nil in older stored rows.
     package var commitTimes: [Int64]?
+    /// Each of those commits' subject (`messageHeadline`), beside `commitTimes`: which of a squash's
+    /// folded commits answered the review. Nil in older stored rows.
+    package var commitHeadlines: [String]?
 
     package init(
         number: Int, title: String, author: String?, created: Int64, merged: Int64?, closed: Int64?,
         headBranch: String?, baseBranch: String?, additions: Int?, deletions: Int?, reviewRounds: Int,
-        changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String], commitTimes: [Int64]? = nil
+        changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String], commitTimes: [Int64]? = nil,
+        commitHeadlines: [String]? = nil
     ) {
         self.number = number
         self.title = title
@@ -44,6 +48,7 @@ package struct PullRequest: Sendable, Equatable, Codable {
         self.reviewComments = reviewComments
         self.commits = commits
         self.commitTimes = commitTimes
+        self.commitHeadlines = commitHeadlines
     }
 }
 

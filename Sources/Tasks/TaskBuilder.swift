@@ -28,13 +28,14 @@ package struct TaskBuilder: Sendable {
     }
 
     /// Squash merges whose pull request an export describes with its commits' authored times:
-    /// by squash commit, those times (sorted) and the number. Left out when the pull request's
+    /// by squash commit, those times (sorted), their subjects where the export gives them (in the
+    /// same order, else empty) and the number. Left out when the pull request's
     /// own commits are in the history (they are counted already) or a time falls after the squash;
     /// only the earliest commit of a pull request number (a cherry-pick keeps the subject).
     static func squashedTimelines(
         _ histories: [History], pullRequests: [String: [PullRequest]]
-    ) -> [String: (number: Int, times: [Int64])] {
-        var result: [String: (number: Int, times: [Int64])] = [:]
+    ) -> [String: (number: Int, times: [Int64], subjects: [String])] {
+        var result: [String: (number: Int, times: [Int64], subjects: [String])] = [:]
         for history in histories {
             let byNumber = Dictionary((pullRequests[history.root] ?? []).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
             guard !byNumber.isEmpty else { continue }
@@ -48,7 +49,10 @@ package struct TaskBuilder: Sendable {
                     !pullRequest.commits.contains(where: hashes.contains), times.allSatisfy({ $0 <= commit.authorTime })
                 else { continue }
                 restoredNumbers.insert(number)
-                result[commit.hash] = (number, times.sorted())
+                let subjects = pullRequest.commitHeadlines.flatMap { $0.count == times.count ? $0 : nil }
+                    ?? Array(repeating: "", count: times.count)
+                let order = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
+                result[commit.hash] = (number, order.map { times[$0] }, order.map { subjects[$0] })
             }
         }
         return result
@@ -131,7 +135,7 @@ package struct TaskBuilder: Sendable {
     ) -> [WorkTask] {
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
-        var effort = estimateEffort(histories, pullRequests: pullRequests)
+        var (effort, squashRework) = estimateEffort(histories, pullRequests: pullRequests)
         let counted = countedPaths(histories)
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -144,7 +148,7 @@ package struct TaskBuilder: Sendable {
             let root = history.root
             let built = repositoryTasks(
                 consume history, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
-                pullRequests: pullRequests[root] ?? [], timeLog: timeLog, effort: &effort,
+                pullRequests: pullRequests[root] ?? [], timeLog: timeLog, effort: &effort, squashRework: squashRework,
                 lastUseOfEffort: position == histories.count - 1, counts: counts, progress: progress)
             // The first repository's tasks are taken as they are, not copied into an empty array.
             if tasks.isEmpty { tasks = built } else { tasks += built }
@@ -183,9 +187,13 @@ package struct TaskBuilder: Sendable {
     /// Every non-merge, non-bot commit's effort hours and reason, by hash: each author's timeline
     /// over all repositories (`EffortEstimator`), a restored squash merge standing in it as the
     /// commits it folded.
+    ///
+    /// Also, by squash commit, the hours of the folded commits after the first that were rework by
+    /// their subjects (`fixup!`, "address review", …: `reworkReason`), which a squash hides from
+    /// the commits themselves.
     func estimateEffort(
         _ histories: [History], pullRequests: [String: [PullRequest]]
-    ) -> [String: (hours: Double, reason: String)] {
+    ) -> (effort: [String: (hours: Double, reason: String)], squashRework: [String: Double]) {
         let restored = Self.squashedTimelines(histories, pullRequests: pullRequests)
         // Identities repeat on every commit of an author: one copy each.
         var identities = StringInterner()
@@ -204,14 +212,24 @@ package struct TaskBuilder: Sendable {
             }
         }
         var effort = EffortEstimator(settings: settings).estimate(entries)
+        var squashRework: [String: Double] = [:]
         for (hash, squash) in restored {
-            let parts = squash.times.indices.compactMap { effort.removeValue(forKey: hash + "#\($0)") }
+            var hours = 0.0
+            var count = 0
+            for offset in squash.times.indices {
+                guard let part = effort.removeValue(forKey: hash + "#\(offset)") else { continue }
+                hours += part.hours
+                count += 1
+                if offset > 0, Self.reworkReason(subject: squash.subjects[offset]) != nil {
+                    squashRework[hash, default: 0] += part.hours
+                }
+            }
             effort[hash] = (
-                parts.reduce(0) { $0 + $1.hours },
-                "the \(parts.count) commits of pull request #\(squash.number) it squashed (times from the export), each earning as a commit would"
+                hours,
+                "the \(count) commits of pull request #\(squash.number) it squashed (times from the export), each earning as a commit would"
             )
         }
-        return effort
+        return (effort, squashRework)
     }
 
     /// One repository's tasks, stage by stage: grouping, drafts, squashed pull requests, session
@@ -220,7 +238,8 @@ package struct TaskBuilder: Sendable {
     private func repositoryTasks(
         _ history: consuming History, sessions: [SessionActivity], sessionsByKey: [String: SessionActivity],
         labels: [Label], pullRequests: [PullRequest], timeLog: TimeLogIndex,
-        effort: inout [String: (hours: Double, reason: String)], lastUseOfEffort: Bool, counts: (FileChange) -> Bool,
+        effort: inout [String: (hours: Double, reason: String)], squashRework: [String: Double], lastUseOfEffort: Bool,
+        counts: (FileChange) -> Bool,
         progress: (String) -> Void
     ) -> [WorkTask] {
         let name = (history.root as NSString).lastPathComponent
@@ -246,7 +265,7 @@ package struct TaskBuilder: Sendable {
         var tasks = Parallel.map(groups) {
             draft(
                 $0, commits: history.commits, repositoryIdentity: repositoryIdentity, root: history.root,
-                effort: commitEffort, loggedHours: timeLog.work, counts: counts)
+                effort: commitEffort, squashRework: squashRework, loggedHours: timeLog.work, counts: counts)
         }
         for index in tasks.indices { tasks[index].author = strings.intern(tasks[index].author) }
         let squashed = Self.applySquashedPullRequests(&tasks, history: history, pullRequests: pullRequests)
@@ -400,7 +419,8 @@ package struct TaskBuilder: Sendable {
     /// A task's commits, effort, size and times; sessions, AI and category come later.
     private func draft(
         _ group: CommitGroup, commits: [Commit], repositoryIdentity: String, root: String,
-        effort: [(hours: Double, reason: String)?], loggedHours: [String: Double], counts: (FileChange) -> Bool
+        effort: [(hours: Double, reason: String)?], squashRework: [String: Double], loggedHours: [String: Double],
+        counts: (FileChange) -> Bool
     ) -> WorkTask {
         // The first commit that is not a merge, the span and the bot check, without copying the
         // commits (drafts are made on every core at once, and their temporaries add to the peak).
@@ -427,8 +447,13 @@ package struct TaskBuilder: Sendable {
             let commit = commits[index]
             let estimate: (hours: Double, reason: String) =
                 commit.isMerge ? (0, "merge commit: no effort") : isBot(commit) ? (0, "bot commit: no effort") : effort[index] ?? (0, "not estimated")
-            let rework = commit.isMerge || position == 0 ? nil : Self.reworkReason(commit, taskAuthor: author, identity: identity(commit))
+            var rework = commit.isMerge || position == 0 ? nil : Self.reworkReason(commit, taskAuthor: author, identity: identity(commit))
             if rework != nil { reworkHours += estimate.hours }
+            if rework == nil, let folded = squashRework[commit.hash], folded > 0 {
+                // A squash's own commit is the work: only its folded rework commits count.
+                reworkHours += folded
+                rework = "\(Format.fixed(folded, 2)) h of the commits it squashed answered the review (by their subjects)"
+            }
             var commitAdded = 0
             var commitDeleted = 0
             if !commit.isMerge {
@@ -566,10 +591,16 @@ package struct TaskBuilder: Sendable {
 
     /// Why a commit after a task's first is rework, if it is.
     static func reworkReason(_ commit: Commit, taskAuthor: String, identity: String) -> String? {
-        let subject = commit.subject.lowercased()
+        if let reason = reworkReason(subject: commit.subject) { return reason }
+        if identity != taskAuthor { return "by \(identity), not the task's first author" }
+        return nil
+    }
+
+    /// Why a subject marks rework, if it does: `fixup!`, `squash!`, `amend!`, or words of review.
+    static func reworkReason(subject text: String) -> String? {
+        let subject = text.lowercased()
         for prefix in ["fixup!", "squash!", "amend!"] where subject.hasPrefix(prefix) { return "subject starts with \(prefix)" }
         if let phrase = reviewPhrases.first(where: { subject.containsBytes($0) }) { return "subject speaks of review (\"\(phrase)\")" }
-        if identity != taskAuthor { return "by \(identity), not the task's first author" }
         return nil
     }
 

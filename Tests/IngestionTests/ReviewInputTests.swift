@@ -9,7 +9,7 @@ struct ReviewInputTests {
         [{"number": 7, "title": "Add retries", "author": {"login": "ann", "is_bot": false},
           "createdAt": "2026-11-02T10:00:00Z", "mergedAt": "2026-11-03T10:00:00Z", "closedAt": "2026-11-03T10:00:00Z",
           "headRefName": "ann/retries", "baseRefName": "main", "additions": 40, "deletions": 3,
-          "commits": [{"oid": "abc123", "authoredDate": "2026-11-01T09:00:00Z"}, {"oid": "def456", "authoredDate": "2026-11-01T10:30:00Z"}],
+          "commits": [{"oid": "abc123", "authoredDate": "2026-11-01T09:00:00Z", "messageHeadline": "Add retries"}, {"oid": "def456", "authoredDate": "2026-11-01T10:30:00Z"}, {"oid": "0aa999"}],
           "reviews": [{"author": {"login": "bob"}, "state": "CHANGES_REQUESTED", "submittedAt": "2026-11-02T14:00:00Z", "body": "Please test"},
                       {"author": {"login": "bob"}, "state": "APPROVED", "submittedAt": "2026-11-03T09:00:00Z", "body": ""},
                       {"author": {"login": "ann"}, "state": "COMMENTED", "submittedAt": "2026-11-02T11:00:00Z", "body": "self"}],
@@ -29,9 +29,11 @@ struct ReviewInputTests {
         #expect(first.reviewComments == 2)
         #expect(first.firstReview == first.created + 2 * 3600)
         #expect(first.merged == first.created + 86_400)
-        #expect(first.commits == ["abc123", "def456"])
+        #expect(first.commits == ["abc123", "def456", "0aa999"])
         let authored: [Int64] = [first.created - 25 * 3600, first.created - 23 * 3600 - 1800]
         #expect(first.commitTimes == authored)
+        // Subjects beside the times they go with (a commit without a time has neither).
+        #expect(first.commitHeadlines == ["Add retries", ""])
         #expect(pullRequests[1].commitTimes == nil)
         #expect(pullRequests[1].merged == nil && pullRequests[1].author == nil && pullRequests[1].reviewRounds == 0)
     }

@@ -338,6 +338,29 @@ struct GroupingTests {
         #expect(pr.effortSource == "git" && pr.reviewerHours == 0.5)
     }
 
+    @Test("a squash-merged pull request's folded commits that answered the review are its rework")
+    func squashRework() throws {
+        var history = History()
+        history.commit("s1", "Add refunds (#12)", minute: 300)
+        let created = History.start
+        let pullRequest = PullRequest(
+            number: 12, title: "Add refunds", author: "ann", created: created, merged: created + 30_000, closed: nil,
+            headBranch: "feat/refunds", baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 2,
+            changeRequests: 1, firstReview: created + 7_200, reviewComments: 1, commits: ["0badc0de", "0badc0df", "0badc0e0"],
+            // Written out of order: the export's order is not the time order.
+            commitTimes: [created + 18_000, created + 60, created + 3_600],
+            commitHeadlines: ["Address review feedback", "Add refunds", "Handle partial refunds"])
+        let task = try #require(history.build(pullRequests: [pullRequest]).first { $0.key == "PR #12" })
+        // Lead-in 0.5 h, then 59 min, then 4 h later another lead-in 0.5 h: the last is rework.
+        #expect(abs(task.effortHours - (0.5 + 59.0 / 60 + 0.5)) < 1e-9)
+        #expect(task.reworkHours == 0.5)
+        #expect(task.commits.first?.rework?.contains("answered the review") == true)
+        // An export without subjects (older rows) counts no rework.
+        var bare = pullRequest
+        bare.commitHeadlines = nil
+        #expect(try #require(history.build(pullRequests: [bare]).first { $0.key == "PR #12" }).reworkHours == 0)
+    }
+
     @Test("a squash-merged pull request's task takes the time-log rows of the key its head branch names")
     func squashTimeLogByBranchKey() throws {
         var history = History()

@@ -113,14 +113,21 @@ package enum PullRequestExport {
             }
             let commitRecords = try array("commits")
             let commits = try commitRecords.compactMap { try $0.optionalString("oid") }
-            let commitTimes = try commitRecords.compactMap { try $0.optionalDate("authoredDate") }
+            var commitTimes: [Int64] = []
+            var commitHeadlines: [String] = []
+            for record in commitRecords {
+                guard let time = try record.optionalDate("authoredDate") else { continue }
+                commitTimes.append(time)
+                commitHeadlines.append(try record.optionalString("messageHeadline") ?? "")
+            }
             return PullRequest(
                 number: try int("number"), title: try string("title"), author: author, created: try date("createdAt"),
                 merged: try optionalDate("mergedAt"), closed: try optionalDate("closedAt"),
                 headBranch: try optionalString("headRefName"), baseBranch: try optionalString("baseRefName"),
                 additions: try optionalInt("additions"), deletions: try optionalInt("deletions"), reviewRounds: rounds,
                 changeRequests: changes, firstReview: first, reviewComments: comments, commits: commits,
-                commitTimes: commitTimes.isEmpty ? nil : commitTimes)
+                commitTimes: commitTimes.isEmpty ? nil : commitTimes,
+                commitHeadlines: commitTimes.isEmpty ? nil : commitHeadlines)
         }
 
         func gitLab() throws -> PullRequest {
