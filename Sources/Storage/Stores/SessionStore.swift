@@ -37,10 +37,10 @@ package final class SessionStore {
     package func rereadUnattached() throws -> Int {
         try database.prepare(
             """
-            UPDATE log_file SET fingerprint = '\(Self.readAgainFingerprint)', modified = -1 WHERE id IN (
+            UPDATE log_file SET fingerprint = ?, modified = -1 WHERE id IN (
                 SELECT p.log_file_id FROM session_part p JOIN session s ON s.id = p.session_id WHERE s.repository_id IS NULL)
             """
-        ).execute([])
+        ).execute([.text(Self.readAgainFingerprint)])
         return database.changes
     }
 
