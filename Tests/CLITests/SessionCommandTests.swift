@@ -306,4 +306,43 @@ struct SessionCommandTests {
         let tasks = try CLIRunner.run(["tasks", "--format", "json", "--db", db])
         #expect(tasks.stdout.contains("\"ai\" : true"), "\(tasks.stdout)")
     }
+
+    @Test("an aider history that names no commit is read in its owner's time zone, not the team's most common one")
+    func aiderOwnerTimeZone() throws {
+        let repository = try ScriptedRepository("aider-owner-zone")
+        defer { repository.remove() }
+        try repository.write("src/pricing.py", "price = 1\n")
+        // Ute works from Berlin (+02:00); Raj, who commits more, from Pune (+05:30).
+        try repository.commit("PRC-1 pricing rules", author: "Ute", email: "ute@example.com", date: "2026-06-02T10:30:00+0200")
+        for (index, hour) in [9, 11, 13].enumerated() {
+            try repository.write("src/raj\(index).py", "x\n")
+            try repository.commit(
+                "PRC-\(index + 2) other work", author: "Raj", email: "raj@example.com", date: "2026-06-02T\(hour):00:00+0530")
+        }
+        // Ute's history, collected into the team's folder under her name (a clone named as the checkout).
+        let logs = repository.directory.path + "-logs"
+        defer { try? FileManager.default.removeItem(atPath: logs) }
+        let folder = logs + "/ute/" + (repository.directory.path as NSString).lastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let history = """
+            # aider chat started at 2026-06-02 10:00:00
+
+            > /usr/bin/aider --model gpt-5  
+
+            #### change the pricing rules  
+
+            > Applied edit to src/pricing.py  
+
+            """
+        try history.write(toFile: folder + "/.aider.chat.history.md", atomically: true, encoding: .utf8)
+        let db = repository.directory.path + "-aider-owner.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        let ingest = try CLIRunner.run(["ingest", "sessions", logs, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let listing = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
+        #expect(sessions.first?["repository"] as? String == repository.directory.path, "\(listing.stdout)")
+        #expect(sessions.first?["start"] as? String == "2026-06-02T08:00:00Z", "\(listing.stdout)")
+    }
 }

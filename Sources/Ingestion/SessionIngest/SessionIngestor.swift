@@ -193,6 +193,26 @@ package struct SessionIngestor {
         /// Whether these are the reads of `readAgain`: they are not counted in the report (their logs were),
         /// and forgetting them puts no more logs in `readAgain`.
         var again = false
+        /// The repositories' authors as identities (`SessionOwners`) and each identity's emails, read once
+        /// when a log with local times first asks whose it is.
+        var owners: (identities: [String: Set<String>], emails: [String: Set<String>])?
+
+        /// The emails of the author a session belongs to (`SessionOwners`: its user folder, else a folder
+        /// of its log's path); empty when that is not one author.
+        mutating func ownerEmails(workingDirectory: String?, source: String, database: Database) throws -> Set<String> {
+            if owners == nil {
+                let team = TeamStore(database: database)
+                let authors = try team.authors()
+                let aliases = try team.aliases()
+                var emails: [String: Set<String>] = [:]
+                for author in authors { emails[aliases[author.email] ?? author.email, default: []].insert(author.email) }
+                owners = (SessionOwners.identities(authors, aliases: aliases), emails)
+            }
+            guard let owners,
+                let owner = SessionOwners.owner(workingDirectory: workingDirectory, source: source, identities: owners.identities)
+            else { return [] }
+            return owners.emails[owner] ?? []
+        }
     }
 
     /// Reads and stores `entries`, batch by batch.
@@ -380,7 +400,8 @@ package struct SessionIngestor {
                 if session.localTimes, let repository, let first = session.eventTimes.first,
                     let offset = try CommitStore(database: database).authorOffset(
                         repositoryID: repository.repositoryID, commitPrefixes: session.commits, near: first / 1000,
-                        window: 14 * 86_400)
+                        window: 14 * 86_400,
+                        ownerEmails: try run.ownerEmails(workingDirectory: session.workingDirectory, source: entry.path, database: database))
                 {
                     // Local wall-clock time = UTC + offset.
                     session.eventTimes = session.eventTimes.map { $0 - Int64(offset) * 60_000 }

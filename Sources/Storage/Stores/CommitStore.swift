@@ -51,13 +51,29 @@ package final class CommitStore {
     /// The UTC offset (minutes) to read a log's local times in: that of the author of the commits
     /// it names (hash prefixes), else the most common author offset of the repository's commits
     /// within `window` seconds of `time`; nil when neither has a commit.
-    package func authorOffset(repositoryID: Int64, commitPrefixes: [String], near time: Int64, window: Int64) throws -> Int? {
+    package func authorOffset(
+        repositoryID: Int64, commitPrefixes: [String], near time: Int64, window: Int64, ownerEmails: Set<String> = []
+    ) throws -> Int? {
         var counts: [Int: Int] = [:]
         let named = try database.prepare(
             "SELECT author_offset FROM git_commit WHERE repository_id = ? AND hash >= ? AND hash < ? LIMIT 2")
         for prefix in commitPrefixes where prefix.count >= 7 {
             let offsets = try named.rows([.integer(repositoryID), .text(prefix), .text(prefix + "~")]) { $0.int(0) }
             if offsets.count == 1 { counts[offsets[0], default: 0] += 1 }
+        }
+        // Else the session's owner's own commits around it (a team across time zones), else everyone's.
+        if counts.isEmpty && !ownerEmails.isEmpty {
+            let statement = try database.prepare(
+                """
+                SELECT author_offset, count(*) FROM git_commit
+                WHERE repository_id = ? AND author_time BETWEEN ? AND ? AND lower(author_email) = ?
+                GROUP BY author_offset
+                """)
+            for email in ownerEmails.sorted() {
+                try statement.query([.integer(repositoryID), .integer(time - window), .integer(time + window), .text(email)]) { row in
+                    counts[row.int(0), default: 0] += row.int(1)
+                }
+            }
         }
         if counts.isEmpty {
             try database.prepare(
