@@ -6,10 +6,13 @@ package struct TimeLogIndex {
     var work: [String: Double] = [:]
     var review: [String: Double] = [:]
     var estimate: [String: Double] = [:]
+    /// The issue trackers the log's keys belong to (`SHOP`), for reading a key out of a branch.
+    var projects: Set<String> = []
 
     init(_ entries: [TimeEntry]) {
         for entry in entries {
             let key = Self.normalized(entry.task)
+            if let project = IssueKeys.project(of: key) { projects.insert(project) }
             switch entry.activity {
             case .work: work[key, default: 0] += entry.hours
             case .review: review[key, default: 0] += entry.hours
@@ -25,13 +28,12 @@ package struct TimeLogIndex {
     func key(task key: String, branch: String?, ownKeys: Set<String>) -> String {
         let own = Self.normalized(key)
         guard work[own] == nil, review[own] == nil, estimate[own] == nil, let branch else { return own }
-        let projects = Set((Array(work.keys) + Array(review.keys) + Array(estimate.keys)).compactMap(IssueKeys.project(of:)))
         guard let named = IssueKeys.inBranch(branch, knownProjects: projects).map(Self.normalized), !ownKeys.contains(named)
         else { return own }
         return named
     }
 
-    /// The task names of `entries` (as the log writes them) that no task answers to (`key(of:)`:
+    /// The task names of `entries` (as the log writes them) that no task answers to (`key(task:branch:ownKeys:)`:
     /// its key, or the issue key of its branch).
     package static func unmatched(_ entries: [TimeEntry], tasks: [(key: String, branch: String?)]) -> [String] {
         let index = TimeLogIndex(entries)
