@@ -204,6 +204,10 @@ package struct Classifier: Sendable {
     private func pathSignals(_ files: [(path: PathRules.PathBytes, kind: PathRules.Kind)], into bag: inout EvidenceBag) {
         guard !files.isEmpty, let weight = Self.familyWeights["path"] else { return }
         let share = weight / Double(files.count)
+        // Test files beside at least as many source files are the code's own tests (a feature and
+        // its test file): they say what the code is about, not that the work was writing tests.
+        let sources = files.count { $0.kind == .source }
+        let companionTests = sources > 0 && files.count { $0.kind == .test } <= sources
         var words: [Range<Int>] = []
         var ranges: [Range<Int>] = []
         for (path, kind) in files {
@@ -211,6 +215,7 @@ package struct Classifier: Sendable {
             // The strongest hit per category; a file has a handful, so an array beats a dictionary.
             var hits: [(category: Category, detail: String, weight: Double)] = []
             func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
+                if category == .tests && kind == .test && companionTests { return }
                 if let index = hits.firstIndex(where: { $0.category == category }) {
                     if weight > hits[index].weight { hits[index] = (category, detail(), weight) }
                 } else if weight > 0 {

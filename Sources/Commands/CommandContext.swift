@@ -41,7 +41,14 @@ package struct CommandContext {
     package func openDatabase(existing: Bool = false) throws -> Database {
         if let sharedDatabase { return sharedDatabase }
         if existing && !FileManager.default.fileExists(atPath: databasePath) { throw StorageError.missing(path: databasePath) }
-        return readOnly ? try Database(readOnlyPath: databasePath) : try Database(path: databasePath)
+        if readOnly { return try Database(readOnlyPath: databasePath) }
+        do {
+            return try Database(path: databasePath)
+        } catch StorageError.sqlite(let error, _) where error.primaryCode == 8 && FileManager.default.fileExists(atPath: databasePath) {
+            // SQLITE_READONLY: a database the user may only read (its file or folder). The commands that
+            // only read work on it as it is; a write says so when it comes.
+            return try Database(readOnlyPath: databasePath)
+        }
     }
 
     /// The ingested repository `--repo` names: its root path (relative to the current directory) or its name.

@@ -54,6 +54,11 @@ extension ExitCode {
             case .missing: return (.noInput, error.description)
             case .cannotOpen: return (.ioError, error.description)
             case .sqlite(let sqlite, _):
+                // SQLITE_CORRUPT (11): the file is damaged, bad data rather than a failed write.
+                if sqlite.primaryCode == 11 {
+                    return (.dataError, "\(error.description); the database file is damaged: restore it from a copy, "
+                        + "or delete it and ingest again")
+                }
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the database.
                 return ([5, 6].contains(sqlite.primaryCode) ? .failure : .ioError, error.description)
             }
@@ -62,7 +67,12 @@ extension ExitCode {
             case .unreadable: return (.noInput, error.description)
             case .invalid: return (.dataError, error.description)
             }
-        case let error as SQLiteError: return (.ioError, "database error: \(error)")
+        case let error as SQLiteError:
+            if error.primaryCode == 11 {
+                return (.dataError, "database error: \(error); the database file is damaged: restore it from a copy, "
+                    + "or delete it and ingest again")
+            }
+            return (.ioError, "database error: \(error)")
         case let error as StreamingProcess.Failure: return (.failure, error.description)
         default: return (.software, "internal error: \(error)")
         }

@@ -49,6 +49,12 @@ struct ReviewCommandTests {
         #expect(branch.stdout.contains("tls-off") && !branch.stdout.contains("sql-interpolation"))
         let range = try CLIRunner.run(["review", "--db", db, "--range", "main..feature", "--format", "csv", "--table", "findings"])
         #expect(range.stdout.contains("tls-off"))
+        // The branch's commit is not ingested: its subject, author and (missing) AI mark come from git.
+        let branchText = try CLIRunner.run(["review", "--db", db, "--branch", "feature"])
+        #expect(branchText.stdout.contains("branch feature ABC-3: fetch"), "\(branchText.stdout)")
+        #expect(branchText.stdout.contains(", Alice Example, human, unclassified, risk"), "\(branchText.stdout)")
+        #expect(!branchText.stdout.contains(", ,") && !branchText.stdout.contains("1 commits"))
+        #expect(branchText.stderr.contains("branch feature: 1 commit, 0 AI-marked"), "\(branchText.stderr)")
         // The default branch has no commits of its own: nothing is read, and the report says so.
         let main = try CLIRunner.run(["review", "--db", db, "--branch", "main"])
         #expect(main.status == 0, "\(main.stderr)")

@@ -65,9 +65,12 @@ struct TeamTests {
                 let merged = try run(["merge", w + "/\(name).export", "--key-file", w + "/key", "--db", db])
                 #expect(merged.stdout.contains("added"))
             }
-            // The same export again adds nothing.
+            // The same export again adds nothing; a merge leaves the teammate's file as it was.
+            let before = try Data(contentsOf: URL(fileURLWithPath: w + "/a.export"))
             let again = try run(["merge", w + "/a.export", "--key-file", w + "/key", "--db", db])
             #expect(again.stdout.contains(": 0 added"))
+            #expect(try Data(contentsOf: URL(fileURLWithPath: w + "/a.export")) == before)
+            #expect(!FileManager.default.fileExists(atPath: w + "/a.export-wal"))
             reports.append(try run(["report", "retro", "--team", "--format", "json", "--db", db]).stdout)
             reports.append(try run(["report", "retro", "--team", "--format", "markdown", "--db", db]).stdout)
             let week = try run(["report", "weekly", "--week", "2026-W46", "--team", "--by-person", "--format", "json", "--db", db])
@@ -97,6 +100,11 @@ struct TeamTests {
         let db = repository.directory.path + "-team-errors.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         _ = try run(["ingest", "git", repository.directory.path, "--db", db])
+        let text = db + ".txt"
+        try "not an export\n".write(toFile: text, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: text) }
+        let notSQLite = try CLIRunner.run(["merge", text, "--db", db])
+        #expect(notSQLite.status == 65 && notSQLite.stderr.contains("is not a Multiplier export"), "\(notSQLite.stderr)")
         let notExport = try CLIRunner.run(["merge", db, "--db", db + "2"])
         defer { try? FileManager.default.removeItem(atPath: db + "2") }
         #expect(notExport.status == 65)

@@ -66,6 +66,21 @@ struct ClassifierTests {
         #expect(category(TaskTraits(files: files)) == expected)
     }
 
+    @Test("a source file's own test file says nothing of tests work; the data structure's name says what it is")
+    func companionTests() {
+        let feature = classifier.classify(
+            TaskTraits(files: ["pkg/sched/worker.go", "pkg/sched/worker_test.go"], subjects: ["feat(sched): add the thing"]))
+        #expect(feature.category != .tests)
+        #expect(!feature.evidence.contains { $0.category == .tests && $0.family == "path" })
+        #expect(
+            category(TaskTraits(files: ["pkg/sched/trie_autocomplete.go", "pkg/sched/trie_autocomplete_test.go"],
+                                subjects: ["feat(sched): implement trie autocomplete"])) == .algorithm)
+        #expect(category(TaskTraits(subjects: ["Add a bloom filter to dedup events"])) == .algorithm)
+        // More test files than sources: the tests are the work.
+        let mostlyTests = classifier.classify(TaskTraits(files: ["src/a.ts", "tests/a.test.ts", "tests/b.test.ts"]))
+        #expect(mostlyTests.evidence.contains { $0.category == .tests && $0.family == "path" })
+    }
+
     @Test("a change of only test files is tests, whatever the folder says")
     func onlyTests() {
         let result = classifier.classify(TaskTraits(files: ["tests/auth/session_test.py", "tests/auth/conftest.py"]))

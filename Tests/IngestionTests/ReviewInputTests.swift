@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import TestSupport
 import Testing
 @testable import Ingestion
 
@@ -82,6 +83,7 @@ struct ReviewInputTests {
         ("date,author,task,hours\n", "t.csv: line 1: expected a header with date,author,task,hours,activity (missing: activity)"),
         ("date,author,task,hours,activity\n2026-11-02,ann,A-1,lots,work\n", "t.csv: line 2: expected hours between 0 and 24 in 'hours', not 'lots'"),
         ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,work\n02/11/2026,ann,A-1,1,work\n", "t.csv: line 3: expected a date like 2026-11-02 in 'date', not '02/11/2026'"),
+        ("date,author,task,hours,activity\n2026-02-30,ann,A-1,1,work\n", "t.csv: line 2: expected a date like 2026-11-02 in 'date', not '2026-02-30'"),
         ("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,coding\n", "t.csv: line 2: expected 'work' or 'review' in 'activity', not 'coding'"),
         ("date,author,task,hours,activity\n2026-11-02,ann,,1,work\n", "t.csv: line 2: expected a task key in 'task'"),
         (
@@ -100,5 +102,20 @@ struct ReviewInputTests {
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test("a time log with a byte that is not UTF-8 names that byte's line; a pipe is no time log")
+    func timeLogBytes() throws {
+        let folder = try TemporaryDirectory("timelog")
+        defer { folder.remove() }
+        try folder.write("t.csv", Data("date,author,task,hours,activity\n2026-11-02,ann,A-1,1,work\n".utf8) + Data([0x32, 0xFF, 0x0A]))
+        do {
+            _ = try TimeLog.read(path: folder.path + "/t.csv")
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)" == "\(folder.path)/t.csv: line 3: expected UTF-8 text")
+        }
+        #expect(mkfifo(folder.path + "/pipe.csv", 0o644) == 0)
+        #expect(throws: IngestionError.self) { try TimeLog.read(path: folder.path + "/pipe.csv") }
     }
 }

@@ -51,7 +51,14 @@ enum IngestSessions {
                 known.format(of: path) == nil
             else { continue }
             unrecognised.append(path)
-            context.notes.note("skipped \(path): not recognised as a session log of a supported tool (FORMATS.md)")
+            switch FileKind(path: path) {
+            case .regular where access(path, R_OK) != 0:
+                context.notes.note("skipped \(path): cannot be read (\(String(cString: strerror(errno))))")
+            case .regular:
+                context.notes.note("skipped \(path): not recognised as a session log of a supported tool (FORMATS.md)")
+            default:
+                context.notes.note("skipped \(path): not a regular file (a pipe, socket or device is no log)")
+            }
         }
         if let tool { entries.removeAll { $0.format.tool != tool } }
 

@@ -87,7 +87,7 @@ enum ReviewCommand {
         database: Database, _ context: CommandContext
     ) throws -> ReviewReport {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
-        let (hashes, tip, label) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
+        let (hashes, tip, label, base) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
         guard !hashes.isEmpty else {
             // Nothing to read (the default branch itself, or a branch already merged): say so, not "1 read".
             context.notes.note("note: \(label) has no commits of its own in \(repository.root); nothing to review")
@@ -95,11 +95,23 @@ enum ReviewCommand {
         }
         let diffs = try DiffCache(database: database, saves: !context.readOnly).diffs(
             hashes, repository: repository.root, environment: context.environment, console: context.notes)
-        let known = Dictionary(allTasks.flatMap { task in task.commits.map { ($0.hash, $0) } }, uniquingKeysWith: { first, _ in first })
-        let aiCommits = hashes.filter { !(known[$0]?.aiTools.isEmpty ?? true) }.count
+        // Their authors, subjects and marks as git has them now (a branch's commits are often not ingested yet).
+        let commits = try snapshot.log([tip], excluding: base)
+        let tasksByCommit = Dictionary(
+            allTasks.flatMap { task in task.commits.map { ($0.hash, task) } }, uniquingKeysWith: { first, _ in first })
+        // AI-marked: a mark of its own, or an ingested commit of an AI-assisted task (a linked session).
+        let aiCommits = commits.filter { !$0.aiMarks.isEmpty || tasksByCommit[$0.hash]?.ai == true }.count
+        let subject = commits.first?.subject ?? ""
+        let more = commits.count > 1 ? " (and \(commits.count - 1) more commit\(commits.count == 2 ? "" : "s"))" : ""
+        var authors: [String] = []
+        for commit in commits where !authors.contains(commit.authorName) { authors.append(commit.authorName) }
         let unit = ReviewUnit(
-            id: String(tip.prefix(12)), key: label, title: "\(hashes.count) commits (\(aiCommits) AI-marked among those ingested)",
-            repository: repository.root, author: "", ai: true, category: .unclassified, end: 0, diffs: diffs)
+            id: String(tip.prefix(12)), key: label, title: subject + more, repository: repository.root,
+            author: authors.joined(separator: ", "), ai: aiCommits > 0, category: .unclassified,
+            end: commits.map(\.authorTime).max() ?? 0, diffs: diffs)
+        context.notes.note(
+            "note: \(label): \(commits.count) commit\(commits.count == 1 ? "" : "s"), \(aiCommits) AI-marked or of an AI-assisted task; "
+                + "all of them reviewed")
         let reviewContext = try reviewContext([unit], root: repository.root, tip: tip, ratios: ratios, environment: context.environment)
         return Reviewer.review([unit], contexts: [repository.root: reviewContext], scope: "\(repository.name) \(label)")
     }
@@ -151,7 +163,9 @@ enum ReviewCommand {
     }
 
     /// The commits of `--branch NAME` (not on the default branch) or `--range A..B`, the tip, and a label.
-    static func rangeCommits(branch: String?, range: String?, snapshot: RepositorySnapshot) throws -> ([String], String, String) {
+    static func rangeCommits(
+        branch: String?, range: String?, snapshot: RepositorySnapshot
+    ) throws -> (hashes: [String], tip: String, label: String, excluded: [String]) {
         let root = snapshot.git.repository
         if let branch {
             guard let tip = snapshot.resolve(branch) else {
@@ -160,7 +174,7 @@ enum ReviewCommand {
             guard let base = snapshot.defaultBranch() else {
                 throw CommandError.badData("\(root) has no default branch (origin/HEAD, main or master) to compare '\(branch)' with")
             }
-            return (try snapshot.commits([tip], excluding: [base]), tip, "branch \(branch)")
+            return (try snapshot.commits([tip], excluding: [base]), tip, "branch \(branch)", [base])
         }
         let text = range ?? ""
         let parts = text.components(separatedBy: "..")
@@ -172,7 +186,7 @@ enum ReviewCommand {
         guard let tip = snapshot.resolve(parts[1]) else {
             throw CommandError.badData("--range: '\(parts[1])' does not name a commit in \(root)")
         }
-        return (try snapshot.commits([tip], excluding: [start]), tip, "range \(text)")
+        return (try snapshot.commits([tip], excluding: [start]), tip, "range \(text)", [start])
     }
 
     /// What the checks need of the tree at the tip: its paths, manifests, the lines naming candidate

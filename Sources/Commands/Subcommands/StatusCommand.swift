@@ -58,9 +58,11 @@ enum StatusCommand {
         }
         // Status reads; a mistyped --db is a missing database (66), not a new one.
         let database = try context.openDatabase(existing: true)
+        // Bots the configuration names count as bots here too, as in the tasks.
+        let bots = try TaskBuilding.config(context, database: database).bots.map { $0.lowercased() }
         let report = Report(
             database: database.path, schemaVersion: try database.schemaVersion(),
-            repositories: try CommitStore(database: database).summaries().map { summary in
+            repositories: try CommitStore(database: database).summaries(bots: bots).map { summary in
                 Report.RepositoryEntry(
                     path: summary.path, origin: summary.origin, commits: summary.commits,
                     mergeCommits: summary.mergeCommits, linesAdded: summary.linesAdded,

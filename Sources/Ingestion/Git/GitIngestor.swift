@@ -144,6 +144,7 @@ package struct GitIngestor {
                     unreachable = gone.count
                 }
             }
+            try applyMailmap(git, root: root, repository: repository, tips: tips, isNew: isNew)
             let noted = try readNotes(git, repository: repository)
             let reread = try database.transaction {
                 try store.setTips(repositoryID: repository.id, tips: tips)
@@ -197,6 +198,14 @@ package struct GitIngestor {
 
         var read = 0
         var stored = 0
+        var undated = 0
+        defer {
+            if undated > 0 {
+                console.note(
+                    "note: \(undated) commit(s) of \(repository.root) have no date git can read (git fsck: badDate); "
+                        + "stored at 1970-01-01, they earn only a lead-in of effort")
+            }
+        }
         var progress = Progress(console: console, label: "reading \(repository.name)")
         defer { progress.finish() }
         do {
@@ -204,6 +213,7 @@ package struct GitIngestor {
                 stored += try database.transaction {
                     var new = 0
                     for var commit in batch {
+                        if commit.authorTime == 0 && commit.committerTime == 0 { undated += 1 }
                         // git diffs a shallow clone's boundary commit against nothing: its whole tree.
                         if boundaries.contains(commit.hash) { commit.files = [] }
                         if try store.insert(commit, repositoryID: repository.id) {
@@ -232,6 +242,64 @@ package struct GitIngestor {
         let file = path.hasPrefix("/") ? path : root + "/" + path
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
         return Set(lines(text).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    /// Stored commits keep the identities `.mailmap` gave them when they were read: when it has
+    /// changed since (one added, a person's old address mapped), their authors and committers are
+    /// read again (`git log` without diffs) and updated, so that the history reads as a fresh ingest's.
+    private func applyMailmap(_ git: GitInvocation, root: String, repository: Repository, tips: [String], isNew: Bool) throws {
+        let state = try mailmapState(git, root: root)
+        let stored = try store.mailmapState(repositoryID: repository.id)
+        guard stored != state else { return }
+        // Never recorded (a new repository, or a database from before the mailmap was watched):
+        // a new one's commits were read just now, with this mailmap.
+        if !(isNew && stored == nil), !tips.isEmpty {
+            let process = try git.start(["log", "-z", "--format=%H%x1f%aN%x1f%aE%x1f%cN%x1f%cE"] + tips + ["--"])
+            var splitter = ByteSplitter(delimiter: 0)
+            var changed = 0
+            do {
+                try database.transaction {
+                    try process.readOutput { chunk in
+                        try splitter.feed(chunk) { piece in
+                            let fields = piece.split(separator: 0x1F, omittingEmptySubsequences: false)
+                                .map { String(decoding: $0, as: UTF8.self) }
+                            guard fields.count == 5 else { return }
+                            let hash = fields[0].trimmingCharacters(in: .newlines)
+                            if try store.updateIdentity(
+                                repositoryID: repository.id, hash: hash, author: (fields[1], fields[2]),
+                                committer: (fields[3], fields[4]), isBot: AIMarkerDetector.isBot(name: fields[1], email: fields[2]))
+                            {
+                                changed += 1
+                            }
+                        }
+                    }
+                    try process.waitForSuccess()
+                }
+            } catch let failure as StreamingProcess.Failure {
+                process.stop()
+                throw IngestionError.git(repository: root, failure: failure)
+            }
+            if changed > 0 {
+                console.note("note: \(root): .mailmap changed since the last ingest; \(changed) commit(s) now name other people")
+            }
+        }
+        try database.transaction { try store.setMailmapState(repositoryID: repository.id, state) }
+    }
+
+    /// The mailmap git applies here: the work tree's `.mailmap`, and the files `mailmap.file` and
+    /// `mailmap.blob` name, as a digest of their contents.
+    private func mailmapState(_ git: GitInvocation, root: String) throws -> String {
+        var text = (try? String(contentsOfFile: root + "/.mailmap", encoding: .utf8)) ?? ""  // absent: no mailmap
+        let file = try git.status(["config", "--get", "mailmap.file"])
+        if file.status == 0, !file.output.isEmpty {
+            let path = file.output.hasPrefix("~/") ? NSHomeDirectory() + file.output.dropFirst(1) : file.output
+            text += "\u{1F}" + ((try? String(contentsOfFile: path.hasPrefix("/") ? path : root + "/" + path, encoding: .utf8)) ?? "")
+        }
+        let blob = try git.status(["config", "--get", "mailmap.blob"])
+        if blob.status == 0, !blob.output.isEmpty {
+            text += "\u{1F}" + ((try? git.output(["rev-parse", "--verify", "-q", blob.output])) ?? "")  // unresolved: none
+        }
+        return SHA256.hex(SHA256.hash(Array(text.utf8)))
     }
 
     /// Reads git-ai notes under `refs/notes/ai` and stores their marks.

@@ -23,7 +23,10 @@ package struct GitInvocation: Sendable {
 
     /// The full argument list for `git <arguments>` in this repository.
     package func arguments(_ arguments: [String]) -> [String] {
-        ["-C", repository, "-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "color.ui=never"]
+        // Settings a user's configuration could turn against what ingestion reads: a root commit
+        // without its files (`log.showRoot`), renames as a delete and an add (`diff.renames`).
+        ["-C", repository, "-c", "core.quotepath=off", "-c", "log.showSignature=false", "-c", "color.ui=never",
+         "-c", "log.showRoot=true", "-c", "diff.renames=true"]
             + arguments
     }
 

@@ -93,10 +93,15 @@ package struct GitLogParser {
         }
         guard fields.count == 9 else { throw Failure(detail: "a commit header with \(fields.count) of 10 fields") }
         let message = String(decoding: UnsafeBufferPointer(rebasing: piece[start...]), as: UTF8.self)
-        guard fields[0].utf8.count >= 40, let authorTime = Int64(fields[4]), let committerTime = Int64(fields[8])
-        else {
-            throw Failure(detail: "a commit header without a hash or times: \(fields[0].prefix(40))")
+        guard fields[0].utf8.count >= 40 else {
+            throw Failure(detail: "a commit header without a hash: \(fields[0].prefix(40))")
         }
+        // A date git cannot read (fsck's badDate, in old imported histories) prints as nothing:
+        // the commit's other date stands in, and with neither it is stored at 0 (GitIngestor notes how many).
+        let author = Int64(fields[4])
+        let committer = Int64(fields[8])
+        let authorTime = author ?? committer ?? 0
+        let committerTime = committer ?? author ?? 0
         let parsed = CommitMessage(message)
         return Commit(
             hash: fields[0], parents: fields[1].split(separator: " ").map(String.init), authorName: fields[2],

@@ -56,9 +56,11 @@ struct PartitionReader: Sendable {
         do {
             try process.readOutput { chunk in try splitter.feed(chunk, parse) }
             try splitter.finish(parse)
+            // The last commit only once git has exited well: git dying in the middle of it (a
+            // missing object) leaves it without its files, and a stored commit is never read again.
+            try process.waitForSuccess()
             try accept(parser.finish())
             try flush()
-            try process.waitForSuccess()
         } catch {
             process.stop()
             throw error

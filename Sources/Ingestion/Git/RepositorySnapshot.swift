@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Support
 
 /// What the review reads of a repository besides diffs: which commits a range or an
@@ -34,6 +35,42 @@ package struct RepositorySnapshot {
     package func commits(_ tips: [String], excluding excluded: [String]) throws -> [String] {
         let output = try git.output(["rev-list", "--no-merges", "--reverse"] + tips + excluded.map { "^" + $0 } + ["--"])
         return output.split(separator: "\n").map(String.init)
+    }
+
+    /// The non-merge commits reachable from `tips` and from none of `excluded`, oldest first, read
+    /// as ingestion reads them (authors, messages, files and AI marks): what a range review says of
+    /// commits not yet ingested.
+    package func log(_ tips: [String], excluding excluded: [String]) throws -> [Commit] {
+        let process = try git.start(
+            GitInvocation.logArguments + ["--no-merges", "--reverse"] + tips + excluded.map { "^" + $0 } + ["--"])
+        var splitter = ByteSplitter(delimiter: 0)
+        var parser = GitLogParser()
+        var commits: [Commit] = []
+        func accept(_ commit: Commit?) {
+            guard var commit else { return }
+            commit.aiMarks = AIMarkerDetector.marks(for: commit)
+            commits.append(commit)
+        }
+        func parse(_ piece: UnsafeBufferPointer<UInt8>) throws {
+            do {
+                accept(try parser.consume(piece))
+            } catch let failure as GitLogParser.Failure {
+                throw IngestionError.malformedGitOutput(repository: git.repository, detail: failure.detail)
+            }
+        }
+        do {
+            try process.readOutput { chunk in try splitter.feed(chunk, parse) }
+            try splitter.finish(parse)
+            try process.waitForSuccess()
+            accept(parser.finish())
+        } catch let failure as StreamingProcess.Failure {
+            process.stop()
+            throw IngestionError.git(repository: git.repository, failure: failure)
+        } catch {
+            process.stop()
+            throw error
+        }
+        return commits
     }
 
     /// Every file of the tree at `revision` with its size in bytes (nil for submodules).

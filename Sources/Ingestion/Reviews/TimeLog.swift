@@ -9,9 +9,17 @@ package enum TimeLog {
     static let required = ["date", "author", "task", "hours", "activity"]
 
     package static func read(path: String) throws -> [TimeEntry] {
+        switch FileKind(path: path) {
+        case .missing: throw IngestionError.missingPath(path)
+        case .regular: break
+        case .folder, .other: throw IngestionError.badRecord(file: path, place: "the file", expected: "a regular CSV file, not a pipe, socket or device")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { throw IngestionError.missingPath(path) }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw IngestionError.badRecord(file: path, place: "line 1", expected: "UTF-8 text")
+            // The line of the first byte that is not UTF-8.
+            let line = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+                .firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
+            throw IngestionError.badRecord(file: path, place: "line \(line + 1)", expected: "UTF-8 text")
         }
         return try parse(text, file: path)
     }
@@ -45,7 +53,8 @@ package enum TimeLog {
                 .badRecord(file: file, place: "line \(record.line)", expected: expected)
             }
             let date = cell("date")
-            guard date.count == 10, ISODate.seconds(date + "T00:00:00Z") != nil else {
+            // A day the calendar has: the parser would read 2026-02-30 as 2 March.
+            guard date.count == 10, let day = ISODate.seconds(date + "T00:00:00Z"), Timestamp.iso8601(day).hasPrefix(date) else {
                 throw bad("a date like 2026-11-02 in 'date', not '\(date)'")
             }
             let author = cell("author")

@@ -76,7 +76,9 @@ package struct SessionIngestor {
             } else if SessionLogFormat.detect(path: path) == .clineTask {
                 folders.append(path)
             } else {
-                let enumerator = FileManager.default.enumerator(atPath: path)
+                // A folder reached through a symbolic link is walked where the link points (the
+                // walker does not follow one), its files named under the path given.
+                let enumerator = FileManager.default.enumerator(atPath: (path as NSString).resolvingSymlinksInPath)
                 while let relative = enumerator?.nextObject() as? String {
                     let full = path + "/" + relative
                     var isFolder: ObjCBool = false
@@ -330,8 +332,9 @@ package struct SessionIngestor {
         var offset: Int64 = 0
         var rewritten: SessionStore.FileState?
         if let state {
-            let prefix = FileFingerprint.of(path: entry.path, limit: min(state.consumed, Int64(FileFingerprint.length)))
-            if appendOnly && size >= state.consumed && prefix == state.fingerprint {
+            if appendOnly && size >= state.consumed
+                && FileFingerprint.matches(path: entry.path, consumed: state.consumed, stored: state.fingerprint)
+            {
                 offset = state.consumed
             } else {
                 rewritten = state
@@ -375,7 +378,7 @@ package struct SessionIngestor {
             }
             let consumed = read.appendOnly ? result.consumedBytes : read.size
             let fingerprint = read.appendOnly
-                ? FileFingerprint.of(path: entry.path, limit: min(consumed, Int64(FileFingerprint.length))) ?? "" : ""
+                ? FileFingerprint.resume(path: entry.path, consumed: consumed) ?? "" : ""
             let fileID = try store.recordFile(
                 path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size,
                 modified: read.modified, consumed: consumed, fingerprint: fingerprint, malformed: result.malformedLines,

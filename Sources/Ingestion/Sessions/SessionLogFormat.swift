@@ -53,6 +53,8 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
             }
             return hasTaskFile ? .clineTask : nil
         }
+        // A pipe, socket or device is no log (and opening a pipe would wait for a writer).
+        guard FileKind(path: path) == .regular else { return nil }
         if ClineTaskReader.fileNames.dropFirst().contains(name) { return .clineTask }
         return detect(head: head(of: path), fileName: name)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Finds the session logs each assistant keeps in its standard places (FORMATS.md §0–7),
 /// given an environment and a home folder (never the process's own, so tests stay hermetic).
@@ -148,11 +149,14 @@ package struct SessionLogLocator: Sendable {
 
     /// Regular files below `root` whose path passes `keep`, sorted.
     private func files(under root: String, _ keep: (String) -> Bool) -> [String] {
-        guard isFolder(root), let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        // A standard folder that is a symbolic link (dotfiles, a larger disk) is walked where it
+        // points: the walker does not follow a link. Its files keep the standard path.
+        guard isFolder(root), let walker = FileManager.default.enumerator(atPath: (root as NSString).resolvingSymlinksInPath)
+        else { return [] }
         var found: [String] = []
         while let relative = walker.nextObject() as? String {
             let path = join(root, relative)
-            if keep(path), !isFolder(path) { found.append(path) }
+            if keep(path), FileKind(path: path) == .regular { found.append(path) }
         }
         return found.sorted()
     }

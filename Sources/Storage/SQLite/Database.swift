@@ -50,14 +50,16 @@ package final class Database {
     ///
     /// - Throws: `StorageError.missing` when there is no file, `StorageError.olderSchema` when it
     ///   needs migrating (any read-write command does that), and what `init(path:)` throws.
-    package init(readOnlyPath path: String) throws {
+    /// - Parameter schema: the schema version the file must have; nil for a file with a schema of
+    ///   its own (an export), which its reader checks.
+    package init(readOnlyPath path: String, schema: Int? = Migrations.all.count) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.missing(path: path) }
         connection = try Self.open(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
         do {
             // No journal-mode change here: that is a write. A WAL database stays WAL.
             let current = try schemaVersion()
-            let supported = Migrations.all.count
+            guard let supported = schema else { return }
             if current > supported { throw StorageError.newerSchema(path: path, found: current, supported: supported) }
             if current < supported { throw StorageError.olderSchema(path: path, found: current, supported: supported) }
         } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {

@@ -14,9 +14,11 @@ package struct SQLiteError: Error, CustomStringConvertible, Equatable {
         self.sql = sql
     }
 
+    /// One line: the statement's whitespace folded, and cut after 80 characters.
     package var description: String {
-        if let sql { return "\(message) (SQLite code \(code)) in: \(sql)" }
-        return "\(message) (SQLite code \(code))"
+        guard let sql else { return "\(message) (SQLite code \(code))" }
+        let folded = sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return "\(message) (SQLite code \(code)) in: \(folded.count > 80 ? folded.prefix(79) + "…" : folded)"
     }
 
     /// The primary result code (the low byte of the extended one).

@@ -9,6 +9,7 @@ package final class CommitStore {
     private var insertTrailer: Statement?
     private var insertMark: Statement?
     private var markReachable: Statement?
+    private var updateIdentity: Statement?
 
     package init(database: Database) {
         self.database = database
@@ -159,8 +160,12 @@ package final class CommitStore {
             .first([.integer(repositoryID), .text(commit.hash)], { $0.int64(0) })
         else { return }
         try database.prepare("DELETE FROM file_change WHERE commit_id = ?").execute([.integer(commitID)])
-        try database.prepare("UPDATE git_commit SET lines_added = ?, lines_deleted = ? WHERE id = ?")
-            .execute([.int(commit.linesAdded), .int(commit.linesDeleted), .integer(commitID)])
+        // Its parents too: stored as a boundary it had none, and a merge was not one.
+        try database.prepare("UPDATE git_commit SET lines_added = ?, lines_deleted = ?, parents = ?, is_merge = ? WHERE id = ?")
+            .execute([
+                .int(commit.linesAdded), .int(commit.linesDeleted), .text(commit.parents.joined(separator: " ")),
+                .bool(commit.isMerge), .integer(commitID),
+            ])
         try insertFiles(commit.files, commitID: commitID)
     }
 
@@ -226,6 +231,38 @@ package final class CommitStore {
             for mark in commitMarks { try insertMark(commitID: commitID, mark: AIMark(tool: mark.tool, evidence: mark.evidence, basis: .note)) }
         }
         return marked
+    }
+
+    /// What the repository's `.mailmap` was when its commits' identities were last read (nil: never
+    /// recorded, before the mailmap was watched).
+    package func mailmapState(repositoryID: Int64) throws -> String? {
+        try database.prepare("SELECT value FROM setting WHERE key = ?").first([.text("mailmap:\(repositoryID)")]) { $0.text(0) }
+    }
+
+    package func setMailmapState(repositoryID: Int64, _ state: String) throws {
+        try database.prepare("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)")
+            .execute([.text("mailmap:\(repositoryID)"), .text(state)])
+    }
+
+    /// Sets a stored commit's author and committer as a changed `.mailmap` now maps them; returns
+    /// whether they changed. Call inside a transaction.
+    @discardableResult
+    package func updateIdentity(
+        repositoryID: Int64, hash: String, author: (name: String, email: String), committer: (name: String, email: String),
+        isBot: Bool
+    ) throws -> Bool {
+        let update = try statement(\.updateIdentity) {
+            """
+            UPDATE git_commit SET author_name = ?1, author_email = ?2, committer_name = ?3, committer_email = ?4, is_bot = ?5
+            WHERE repository_id = ?6 AND hash = ?7
+                AND (author_name != ?1 OR author_email != ?2 OR committer_name != ?3 OR committer_email != ?4)
+            """
+        }
+        try update.execute([
+            .text(author.name), .text(author.email), .text(committer.name), .text(committer.email), .bool(isBot),
+            .integer(repositoryID), .text(hash),
+        ])
+        return database.changes == 1
     }
 
     /// Marks the given commits as no longer reachable from the ingested refs.
@@ -373,18 +410,21 @@ package final class CommitStore {
 
     // MARK: - Summary
 
-    /// What `multiplier status` shows for each repository.
-    package func summaries() throws -> [RepositorySummary] {
+    /// What `multiplier status` shows for each repository; `bots` are the configured bots' names
+    /// and addresses (`.multiplier.json`), lower-cased, counted as bots beside the known ones.
+    package func summaries(bots: [String] = []) throws -> [RepositorySummary] {
         let marksByRepository = try aiCommitCounts()
+        let list = Array(repeating: "?", count: bots.count).joined(separator: ", ")
+        let configured = bots.isEmpty ? "" : " OR lower(c.author_name) IN (\(list)) OR lower(c.author_email) IN (\(list))"
         return try database.prepare(
             """
             SELECT r.id, r.root, r.origin, r.name, r.last_ingest,
                 count(c.id), coalesce(sum(c.is_merge), 0), coalesce(sum(c.lines_added), 0),
-                coalesce(sum(c.lines_deleted), 0), coalesce(sum(c.is_bot), 0)
+                coalesce(sum(c.lines_deleted), 0), coalesce(sum(c.is_bot\(configured)), 0)
             FROM repository r LEFT JOIN git_commit c ON c.repository_id = r.id AND c.reachable = 1
             GROUP BY r.id ORDER BY r.root
             """
-        ).rows { row in
+        ).rows((bots + bots).map { .text($0) }) { row in
             RepositorySummary(
                 path: row.text(1), origin: row.optionalText(2), name: row.text(3),
                 lastIngest: row.optionalInt64(4), commits: row.int(5), mergeCommits: row.int(6),

@@ -97,7 +97,14 @@ package enum ExportFile {
     /// Reads an export; refuses files that are not exports or come from a newer Multiplier.
     package static func read(path: String) throws -> (info: ExportInfo, sessions: [ExportedSession]) {
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.cannotOpen(path: path, reason: "no such file") }
-        let database = try Database(path: path, migrations: nil)
+        // Read-only: a teammate's file is input, never changed (nor its journal mode), and it may lie
+        // in a folder this user cannot write.
+        let database: Database
+        do {
+            database = try Database(readOnlyPath: path, schema: nil)
+        } catch StorageError.notADatabase {
+            throw StorageError.notAnExport(path: path)
+        }
         let application = try database.prepare("PRAGMA application_id").first { $0.int(0) } ?? 0
         guard application == Int(applicationID) else { throw StorageError.notAnExport(path: path) }
         let version = try database.schemaVersion()

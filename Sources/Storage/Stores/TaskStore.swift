@@ -46,6 +46,8 @@ package final class TaskStore {
             "SELECT coalesce(group_concat(source || ' ' || position || ' ' || date || ' ' || author || ' ' || task || ' ' || hours || ' ' || activity || ' ' || coalesce(estimate_hours, ''), char(10)), '') FROM (SELECT * FROM time_entry ORDER BY source, position)",
             "SELECT coalesce(group_concat(alias || ' ' || person, char(10)), '') FROM (SELECT * FROM person_alias ORDER BY alias)",
             "SELECT coalesce(group_concat(id || ' ' || root, char(10)), '') FROM (SELECT * FROM repository ORDER BY id)",
+            // A changed .mailmap renames stored commits' people (GitIngestor).
+            "SELECT coalesce(group_concat(key || ' ' || value, char(10)), '') FROM (SELECT * FROM setting WHERE key LIKE 'mailmap:%' ORDER BY key)",
         ]
         var text = ""
         for sql in queries {

@@ -1,0 +1,77 @@
+import Foundation
+import Support
+import TestSupport
+import Testing
+
+/// How `ingest sessions` treats the files a log folder holds: logs rewritten in place, pipes,
+/// and folders reached through symbolic links.
+@Suite("session log files: rewritten in place, pipes, symbolic links")
+struct SessionFileTests {
+    /// A Claude Code log of `prompts` user prompts, one a minute; `short` shortens the text of the prompt at that index.
+    static func claudeLog(prompts: Int, short: Int? = nil) -> String {
+        (0..<prompts).map { index in
+            let text = index == short ? "short" : "please look at part \(index) of the parser and " + String(repeating: "explain it ", count: 8)
+            let time = String(format: "2026-03-01T%02d:%02d:00.000Z", 10 + index / 60, index % 60)
+            return #"{"type":"user","sessionId":"rw-1","cwd":"/w/app","uuid":"u\#(index)","timestamp":"\#(time)","message":{"role":"user","content":"\#(text)"}}"#
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func prompts(_ db: String) throws -> Int? {
+        let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let entries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+        return entries?.first?["prompts"] as? Int
+    }
+
+    @Test("a log rewritten in place with the same beginning and more lines is read again whole: no record lost, none malformed")
+    func rewrittenWithSameHead() throws {
+        let folder = try TemporaryDirectory("rewritten")
+        defer { folder.remove() }
+        let db = folder.path + "/db.sqlite"
+        try folder.write("logs/s.jsonl", Self.claudeLog(prompts: 30))
+        #expect(try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db]).status == 0)
+        #expect(try Self.prompts(db) == 30)
+        // Prompt 25 shortened (after the first 4 KiB), 10 prompts appended: larger, same first bytes.
+        try folder.write("logs/s.jsonl", Self.claudeLog(prompts: 40, short: 25))
+        let again = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(again.status == 0)
+        #expect(!again.stderr.contains("malformed"), "\(again.stderr)")
+        #expect(again.stdout.contains("1 rewritten"), "\(again.stdout)")
+        #expect(try Self.prompts(db) == 40)
+        // A log that only grew is still read on from where the last read stopped.
+        try folder.write("logs/s.jsonl", Self.claudeLog(prompts: 45, short: 25))
+        let grown = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(grown.stdout.contains("0 rewritten"), "\(grown.stdout)")
+        #expect(try Self.prompts(db) == 45)
+    }
+
+    @Test("a named pipe in a log folder is passed over, and named on the command line it is said to be no log")
+    func namedPipe() throws {
+        let folder = try TemporaryDirectory("fifo")
+        defer { folder.remove() }
+        let db = folder.path + "/db.sqlite"
+        try folder.write("logs/s.jsonl", Self.claudeLog(prompts: 2))
+        #expect(mkfifo(folder.path + "/logs/stray.jsonl", 0o644) == 0)
+        let walked = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(walked.status == 0, "\(walked.stderr)")
+        #expect(try Self.prompts(db) == 2)
+        let named = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs/stray.jsonl", "--db", db, "--strict"])
+        #expect(named.stderr.contains("stray.jsonl: not a regular file"), "\(named.stderr)")
+        #expect(named.status == 65)
+    }
+
+    @Test("a log folder reached through a symbolic link is walked, given as PATH and as a standard place")
+    func symbolicLinks() throws {
+        let folder = try TemporaryDirectory("links")
+        defer { folder.remove() }
+        try folder.write("real/app/s.jsonl", Self.claudeLog(prompts: 3))
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/linked", withDestinationPath: folder.path + "/real")
+        let given = try CLIRunner.run(["ingest", "sessions", folder.path + "/linked", "--db", folder.path + "/a.sqlite"])
+        #expect(given.stdout.contains("1 new session"), "\(given.stdout)")
+        try FileManager.default.createDirectory(atPath: folder.path + "/home/.claude", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.path + "/home/.claude/projects", withDestinationPath: folder.path + "/real")
+        let standard = try CLIRunner.run(
+            ["ingest", "sessions", "--db", folder.path + "/b.sqlite"], environment: ["HOME": folder.path + "/home"])
+        #expect(standard.stdout.contains("1 new session"), "\(standard.stdout)")
+    }
+}
