@@ -47,6 +47,11 @@ package struct Grouping {
     /// there together: one rebase, `git am` or "rebase and merge" of one branch.
     static let rebaseBatchSeconds: Int64 = 60
 
+    /// How long after the author's previous commit a follow-up that touches a file of the keyed
+    /// work still joins it (rule 5): work committed straight to the main line over several days,
+    /// a weekend between.
+    static let fileFollowUpSeconds: Int64 = 4 * 86_400
+
     package init(
         commits: [Commit], identity: @escaping (Commit) -> String, burstGapHours: Double,
         sessionBranches: [SessionBranch] = []
@@ -280,14 +285,27 @@ package struct Grouping {
             for author in sequences.keys.sorted() {
                 let ordered = (sequences[author] ?? []).sorted { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
                 var carried: String?
+                // The files of the carried key's commits so far.
+                var touched: Set<String> = []
                 for (position, index) in ordered.enumerated() {
+                    let paths = commits[index].files.map(\.path)
                     if let key = directKeys[index] {
+                        if key != carried { touched = [] }
                         carried = key
-                    } else if isRest[index], let key = carried, position > 0,
-                        commits[index].authorTime - commits[ordered[position - 1]].authorTime <= burstGapSeconds,
-                        !landedApart(ordered[position - 1], index)
-                    {
+                        touched.formUnion(paths)
+                        continue
+                    }
+                    guard isRest[index], let key = carried, position > 0, !landedApart(ordered[position - 1], index) else {
+                        carried = nil
+                        continue
+                    }
+                    let gap = commits[index].authorTime - commits[ordered[position - 1]].authorTime
+                    // Within the burst gap, or later (another day) on a file the keyed work touched when
+                    // committed as written (a rebase's commits are the burst gap's to judge).
+                    let later = gap <= Self.fileFollowUpSeconds && !rewritten(index) && paths.contains(where: touched.contains)
+                    if gap <= burstGapSeconds || later {
                         followUps[index] = key
+                        touched.formUnion(paths)
                     } else {
                         carried = nil
                     }
@@ -296,7 +314,9 @@ package struct Grouping {
         }
         for index in rest {
             guard let key = followUps[index] else { continue }
-            add(index, to: key, kind: .issue, reason: "a follow-up of the author's commit naming \(key), with no other commit of theirs between")
+            add(
+                index, to: key, kind: .issue,
+                reason: "a follow-up of the author's commit naming \(key), with no other commit of theirs between (within the burst gap, or later on a file of that work)")
         }
         rest.removeAll { claimed[$0] }
 

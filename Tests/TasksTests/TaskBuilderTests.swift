@@ -158,8 +158,8 @@ struct GroupingTests {
         history.commit("b1", "bob's", author: "bob", minute: 10)
         history.commit("a2", "Tidy up", minute: 20)
         history.commit("a3", "Fix lint", minute: 60)
-        // More than 4 hours later: new work.
-        history.commit("a4", "Rename helpers", minute: 60 + 300)
+        // More than 4 hours later, on another file: new work.
+        history.commit("a4", "Rename helpers", minute: 60 + 300, files: ["src/helpers.ts"])
         history.commit("a5", "ABC-2 export", minute: 1000)
         // The author's merged branch between a keyed commit and an unkeyed one: the latter is no follow-up.
         let base = history.commits.last?.hash ?? ""
@@ -172,6 +172,26 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-2" }?.commits.map(\.hash) == ["a5"])
         #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["a4"] })
         #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["a6"] })
+    }
+
+    @Test("rule 5: a follow-up on another day joins the keyed work when it touches one of its files, within 4 days")
+    func laterFollowUps() {
+        var history = History()
+        history.commit("a1", "PLAT-145: add ADR for the event bus", minute: 0, files: ["docs/adr/7-event-bus.md"])
+        // The next morning, the same file: the same work.
+        history.commit("a2", "docs: tidy up", minute: 18 * 60, files: ["docs/adr/7-event-bus.md", "docs/index.md"])
+        // Over the weekend, a file the follow-up touched.
+        history.commit("a3", "Link it", minute: (18 + 64) * 60, files: ["docs/index.md"])
+        // Five days on: new work, though on the same file.
+        history.commit("a4", "Fix a typo", minute: (18 + 64 + 120) * 60, files: ["docs/index.md"])
+        history.commit("b1", "PLAT-200: fix login", author: "bob", minute: 0, files: ["src/login.ts"])
+        // The next day on another file: new work.
+        history.commit("b2", "Bump the linter", author: "bob", minute: 20 * 60, files: ["package.json"])
+        let tasks = history.build()
+        #expect(tasks.first { $0.key == "PLAT-145" }?.commits.map(\.hash) == ["a1", "a2", "a3"])
+        #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["a4"] })
+        #expect(tasks.first { $0.key == "PLAT-200" }?.commits.map(\.hash) == ["b1"])
+        #expect(tasks.contains { $0.kind == .burst && $0.commits.map(\.hash) == ["b2"] })
     }
 
     /// A linear history as `git rebase` leaves it: each branch's commits consecutive on the main
