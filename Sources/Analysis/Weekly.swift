@@ -11,8 +11,10 @@ package struct Weekly: Sendable, Equatable, Encodable {
         package var aiTasks: Int
         package var effortHours: Double
         package var aiShareOfLines: Double?
-        /// Hours AI-assisted tasks saved: effort × (1 / r_c − 1) with the category's all-history ratio.
-        package var hoursSaved: Double
+        /// Hours AI-assisted tasks saved: effort × (1 / r_c − 1) with the category's ratio (the weekly
+        /// report's from all history, the retro's from its period); nil when the week's AI-assisted
+        /// tasks are all of categories without a ratio (nothing to price them with: no figure, not 0).
+        package var hoursSaved: Double?
 
         enum CodingKeys: String, CodingKey { case week, tasks, aiTasks, effortHours, aiShareOfLines, hoursSaved }
 
@@ -88,15 +90,14 @@ extension RetroAnalysis {
     /// One week's figures from the tasks that ended in it; `ratios` price the AI tasks' savings.
     static func weekFigures(_ members: [WorkTask], week: ISOWeek, ratios: [Category: Double]) -> Weekly.WeekFigures {
         let lines = members.reduce(0) { $0 + $1.linesAdded }
-        let saved = members.filter(\.ai).reduce(0.0) { total, task in
-            guard let ratio = ratios[task.category], ratio > 0 else { return total }
-            return total + task.effortHours * (1 / ratio - 1)
-        }
+        let assisted = members.filter(\.ai)
+        let priced = assisted.filter { (ratios[$0.category] ?? 0) > 0 }
+        let saved = priced.reduce(0.0) { total, task in total + task.effortHours * (1 / (ratios[task.category] ?? 1) - 1) }
         return Weekly.WeekFigures(
             week: week.description, tasks: members.count, aiTasks: members.filter(\.ai).count,
             effortHours: round(members.reduce(0) { $0 + $1.effortHours }),
             aiShareOfLines: lines > 0 ? round(Double(members.reduce(0) { $0 + $1.aiLinesAdded }) / Double(lines)) : nil,
-            hoursSaved: round(saved))
+            hoursSaved: assisted.isEmpty || !priced.isEmpty ? round(saved) : nil)
     }
 
     /// Every week from the first task's to the last's, empty weeks included.

@@ -88,7 +88,7 @@ package enum PlanDocuments {
         }
         var document = ReportDocument(
             title: "Backtest of the forecaster",
-            subtitle: "\(backtest.windows) windows of \(backtest.horizonWeeks) weeks. The actual total fell below P50 in "
+            subtitle: "\(backtest.windows) window\(backtest.windows == 1 ? "" : "s") of \(backtest.horizonWeeks) weeks. The actual total fell below P50 in "
                 + "\(Format.fixed(rates.p50 * 100, 0))% of them, below P80 in \(Format.fixed(rates.p80 * 100, 0))%, "
                 + "below P95 in \(Format.fixed(rates.p95 * 100, 0))% (calibrated: about 50%, 80%, 95%).")
         document.blocks.append(

@@ -140,9 +140,9 @@ package enum ReportBuilders {
                         rows: retro.weeks.map {
                             [
                                 $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
-                                percent($0.aiShareOfLines), Format.fixed($0.hoursSaved, 1) + " h",
+                                percent($0.aiShareOfLines), hours($0.hoursSaved),
                             ]
-                        }, note: retro.weeks.contains { $0.aiShareOfLines == nil } ? "'-': no lines added that week." : nil)))
+                        }, note: weekNote(retro.weeks, pricedBy: "this report's period"))))
         }
         document.blocks.append(.heading("Review overhead"))
         let review = retro.review
@@ -237,9 +237,9 @@ package enum ReportBuilders {
                     rows: weekly.trend.map {
                         [
                             $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
-                            percent($0.aiShareOfLines), Format.fixed($0.hoursSaved, 1) + " h",
+                            percent($0.aiShareOfLines), hours($0.hoursSaved),
                         ]
-                    }, note: weekly.trend.contains { $0.aiShareOfLines == nil } ? "'-': no lines added that week." : nil)))
+                    }, note: weekNote(weekly.trend, pricedBy: "the whole history"))))
         document.blocks.append(
             .chart(
                 ReportDocument.Chart(
@@ -299,11 +299,27 @@ package enum ReportBuilders {
         ]
         if summary.aiTasks > 0 {
             parts.append(
-                summary.hoursSaved == 0
+                (summary.hoursSaved ?? 0) == 0
                     ? "no hours saved that the history can price"
-                    : "about \(Format.fixed(summary.hoursSaved, 1)) h saved")
+                    : "about \(Format.fixed(summary.hoursSaved ?? 0, 1)) h saved")
         }
         return span + ": " + parts.joined(separator: ", ") + "."
+    }
+
+    /// A week's hours saved, or "no ratio" when none of its AI-assisted tasks could be priced.
+    static func hours(_ saved: Double?) -> String {
+        saved.map { Format.fixed($0, 1) + " h" } ?? "no ratio"
+    }
+
+    /// What the week-by-week table's words stand for.
+    static func weekNote(_ weeks: [Weekly.WeekFigures], pricedBy period: String) -> String? {
+        var notes: [String] = []
+        if weeks.contains(where: { $0.aiTasks > 0 }) { notes.append("Hours saved are priced with the category ratios of \(period).") }
+        if weeks.contains(where: { $0.aiShareOfLines == nil }) { notes.append("'-': no lines added that week.") }
+        if weeks.contains(where: { $0.hoursSaved == nil }) {
+            notes.append("'no ratio': the week's AI-assisted tasks are all of categories without a ratio, so no hours saved can be priced.")
+        }
+        return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
 
     /// "ISO week of 2026", or "ISO week, 2025–2026" across a new year.

@@ -17,4 +17,13 @@ package enum FileKind: Sendable, Equatable {
         default: self = .other
         }
     }
+
+    /// `path` with every symbolic link resolved (`realpath(3)`), or `path` itself when it cannot be
+    /// (nothing there). Foundation's `resolvingSymlinksInPath` reads a relative link's target against
+    /// the current directory on Linux, not against the link's folder.
+    package static func resolvingLinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }

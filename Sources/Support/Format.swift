@@ -21,6 +21,37 @@ package enum Format {
         return fitted.text + wrap(note, width: width) + "\n"
     }
 
+    /// `text` safe to print on a terminal: control characters (an escape sequence's ESC, a carriage
+    /// return, a bell; C0, DEL and C1) become `�`, line breaks and tabs stay. A commit subject or a
+    /// path can hold them, and a terminal would act on them (a title change, a cleared screen).
+    package static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var pendingReturn = false
+        for scalar in text.unicodeScalars {
+            if pendingReturn {
+                pendingReturn = false
+                // A Windows line break is a line break; a lone carriage return is not.
+                if scalar == "\n" {
+                    scalars.append("\n")
+                    continue
+                }
+                scalars.append("\u{FFFD}")
+            }
+            if scalar == "\r" {
+                pendingReturn = true
+                continue
+            }
+            scalars.append(isControl(scalar) ? "\u{FFFD}" : scalar)
+        }
+        if pendingReturn { scalars.append("\u{FFFD}") }
+        return String(scalars)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// An aligned table no wider than `width`, with its header never cut.
     ///
     /// Columns are kept in the order of `priority` (indexes, most important first; columns it
@@ -34,7 +65,8 @@ package enum Format {
     ) -> (text: String, hidden: [String]) {
         // A cell is one line: a title with a line break (a backlog row, a commit subject) keeps its row.
         func oneLine(_ cell: String) -> String {
-            cell.contains(where: \.isNewline) || cell.contains("\t")
+            let cell = printable(cell)
+            return cell.contains(where: \.isNewline) || cell.contains("\t")
                 ? cell.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ") : cell
         }
         let header = header.map(oneLine)
@@ -90,6 +122,11 @@ package enum Format {
 
     /// Words wrapped at `width`, `first` before the first line and `rest` before the others.
     package static func wrap(_ text: String, width: Int, first: String = "", rest: String = "") -> String {
+        // One paragraph: a line break or tab inside it (a backlog title, a commit subject) is a space.
+        var text = printable(text)
+        if text.contains(where: { $0.isNewline || $0 == "\t" }) {
+            text = text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+        }
         var lines: [String] = []
         var line = first
         // A word longer than a line (a path, a URL) is cut into pieces of the width.

@@ -224,6 +224,11 @@ struct RetroTests {
         #expect(weekly.trend[2].aiTasks == 6)
         // Each AI task saved 2 × (1/0.5 − 1) = 2 hours.
         #expect(weekly.trend[2].hoursSaved == 12)
+        // A week without AI work saved nothing; one whose AI tasks no ratio can price has no figure.
+        #expect(weekly.trend[3].hoursSaved == 0)
+        let unpriced = tasks + [Self.task("s1", .security, ai: true, effort: 3, end: week.start - 8 * 86_400)]
+        let earlier = RetroAnalysis().weekly(unpriced, week: week)
+        #expect(earlier.trend[1].aiTasks == 1 && earlier.trend[1].hoursSaved == nil)
     }
 }
 

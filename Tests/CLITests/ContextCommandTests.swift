@@ -37,6 +37,16 @@ struct ContextCommandTests {
         #expect(try CLIRunner.run(["context", "--file", folder.path + "/missing.md", "--write", "--db", sample.database]).status == 66)
         try folder.write("broken.md", "x\n<!-- multiplier:begin -->\n")
         #expect(try CLIRunner.run(["context", "--file", folder.path + "/broken.md", "--write", "--db", sample.database]).status == 65)
+        // Through a symbolic link: the file it names gets the section, the link stays, and so do the modes.
+        try folder.write("AGENTS.md", "# Agents\n")
+        #expect(chmod(folder.path + "/AGENTS.md", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/LINKED.md", withDestinationPath: "AGENTS.md")
+        let linked = try CLIRunner.run(["context", "--file", folder.path + "/LINKED.md", "--write", "--db", sample.database])
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/LINKED.md") == "AGENTS.md")
+        #expect(try String(contentsOfFile: folder.path + "/AGENTS.md", encoding: .utf8).contains("## Where AI pays off"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder.path + "/AGENTS.md")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         // Not writable even for root.
         #expect(try CLIRunner.run(["context", "--file", "/proc/version", "--write", "--db", sample.database]).status == 74)
     }

@@ -68,10 +68,31 @@ struct SessionFileTests {
         let given = try CLIRunner.run(["ingest", "sessions", folder.path + "/linked", "--db", folder.path + "/a.sqlite"])
         #expect(given.stdout.contains("1 new session"), "\(given.stdout)")
         try FileManager.default.createDirectory(atPath: folder.path + "/home/.claude", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.path + "/home/.claude/projects", withDestinationPath: folder.path + "/real")
+        // A relative link, read against the link's folder (not the current directory).
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/home/.claude/projects", withDestinationPath: "../../real")
         let standard = try CLIRunner.run(
             ["ingest", "sessions", "--db", folder.path + "/b.sqlite"], environment: ["HOME": folder.path + "/home"])
         #expect(standard.stdout.contains("1 new session"), "\(standard.stdout)")
+    }
+
+    @Test("a session whose path names no owner still covers the author of the task it is linked to")
+    func coverageThroughLinks() throws {
+        let repository = try ScriptedRepository("coverage")
+        defer { repository.remove() }
+        try repository.write("src/cart.ts", "export const cart = 1\n")
+        try repository.commit("ABC-1: add the cart", date: "2026-03-01T10:30:00+0000")
+        let folder = try TemporaryDirectory("coverage-logs")
+        defer { folder.remove() }
+        let edit = #"{"type":"assistant","sessionId":"cov-1","cwd":"\#(repository.path)","uuid":"a1","timestamp":"2026-03-01T10:10:00.000Z","message":{"id":"m1","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"\#(repository.path)/src/cart.ts"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#
+        let prompt = #"{"type":"user","sessionId":"cov-1","cwd":"\#(repository.path)","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"add the cart"}}"#
+        try folder.write("logs/cov-1.jsonl", prompt + "\n" + edit + "\n")
+        let db = folder.path + "/db.sqlite"
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        #expect(try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--quiet"]).status == 0)
+        let retro = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
+        let coverage = try #require(json["coverage"] as? [String: Any])
+        #expect(coverage["developers"] as? Int == 1)
+        #expect(coverage["developersWithSessionLogs"] as? Int == 1, "\(retro.stdout.prefix(400))")
     }
 }

@@ -136,6 +136,37 @@ struct GitRobustnessTests {
         #expect(!notes.lines.dropFirst(count).contains { $0.contains(".mailmap") })
     }
 
+    @Test("new commits dated before the last ingested tip, with many branches about: the old tip stays reachable")
+    func newCommitsDatedBeforeTheOldTip() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("root", date: "2026-10-01T10:00:00+0000")
+        // Eight branches whose tips are dated between the new commits and the old tip: git's walk
+        // of `OLD --not NEW --branches` stops among them, by date, before reaching NEW's history.
+        for index in 1...8 {
+            try repository.git("checkout", "-q", "-b", "b\(index)", "main")
+            try repository.write("b\(index).txt", "\(index)\n")
+            try repository.commit("branch \(index)", date: "2026-11-0\(index / 3 + 1)T1\(index):00:00+0000")
+        }
+        try repository.git("checkout", "-q", "main")
+        try repository.write("m.txt", "m\n")
+        let old = try repository.commit("main work", date: "2026-11-05T10:00:00+0000")
+
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingestor(database).ingest(path: repository.path).totalCommits == 2)
+        try repository.write("n.txt", "1\n")
+        try repository.commit("one", date: "2026-10-02T10:00:00+0000")
+        try repository.write("n.txt", "2\n")
+        try repository.commit("two", date: "2026-10-02T11:00:00+0000")
+        let result = try ingestor(database).ingest(path: repository.path)
+        #expect(result.newCommits == 2 && result.unreachable == 0)
+        #expect(result.totalCommits == 4)
+        #expect(try commits(database, repository.path)[old] != nil)
+    }
+
     @Test("after git fetch --unshallow, a boundary merge commit gets its parents and counts as a merge")
     func unshallowedMerge() throws {
         let repository = try ScriptedRepository()

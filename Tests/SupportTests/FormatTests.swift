@@ -57,4 +57,13 @@ struct FormatTests {
         #expect(fitted.text.split(separator: "\n").count == 3)  // the header and two rows
         #expect(fitted.text.contains("Rework the workflow engine now"))
     }
+
+    @Test("text for a terminal: escape sequences, bells and lone carriage returns become �; line breaks and tabs stay")
+    func printable() {
+        #expect(Format.printable("plain — ünïcode\tand\nlines") == "plain — ünïcode\tand\nlines")
+        #expect(Format.printable("\u{1B}]0;pwned\u{07}red \u{1B}[31mtext\u{9B}2J") == "\u{FFFD}]0;pwned\u{FFFD}red \u{FFFD}[31mtext\u{FFFD}2J")
+        #expect(Format.printable("a\r\nb\rc\r") == "a\nb\u{FFFD}c\u{FFFD}")
+        let fitted = Format.fit(header: ["id", "title"], rows: [["B-5", "Fix \u{1B}[2Jit"]], width: 80)
+        #expect(!fitted.text.unicodeScalars.contains("\u{1B}"))
+    }
 }

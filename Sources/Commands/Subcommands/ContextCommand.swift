@@ -77,11 +77,16 @@ enum ContextCommand {
             context.notes.note("\(path): already up to date")
             return .success
         }
+        // A symbolic link (CLAUDE.md -> AGENTS.md) is written through: the file it names gets the
+        // section, and the link stays a link.
+        let target = FileKind.resolvingLinks(path)
         do {
-            // Atomic: a reader never sees half a file.
-            try Data(updated.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            // Atomic: a reader never sees half a file. The replacement keeps the file's permissions.
+            let permissions = try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions]
+            try Data(updated.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
+            if let permissions { try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: target) }
         } catch {
-            throw CommandError.io("cannot write \(path): \(error.localizedDescription)")
+            throw CommandError.io("cannot write \(target): \(error.localizedDescription)")
         }
         context.notes.note("\(path): section written")
         return .success

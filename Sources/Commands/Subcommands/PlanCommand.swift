@@ -59,7 +59,7 @@ enum PlanCommand {
             let windows = try integer("--windows", context, default: 20, range: 1...500)
             let backtest = Backtest.run(history, windows: windows, settings: config.settings, seed: seed)
             try ReportCommand.write(
-                PlanDocuments.backtest(backtest), json: try JSONOutput.encode(backtest), format: format, context)
+                PlanDocuments.backtest(backtest), json: try JSONOutput.encode(backtest), format: format, context, command: "plan")
             return .success
         }
         guard let path = context.arguments.positionals.first else {
@@ -92,7 +92,7 @@ enum PlanCommand {
         let forecast = model.run(backlog, capacity: capacity.hours, capacitySource: capacity.source, runs: runs, seed: seed)
         try ReportCommand.write(
             PlanDocuments.forecast(forecast, backlog: backlog, file: file), json: try JSONOutput.encode(forecast), format: format,
-            context)
+            context, command: "plan")
     }
 
     static func integer(_ option: String, _ context: CommandContext, default value: Int, range: ClosedRange<Int>) throws -> Int {

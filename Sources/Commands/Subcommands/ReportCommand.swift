@@ -230,7 +230,8 @@ enum ReportCommand {
     }
 
     /// How many of the developers who finished these tasks have session logs in the database
-    /// (their own user folder, or an export that named them), and from how many machines.
+    /// (their own user folder, an export that named them, or a session linked to one of their
+    /// tasks), and from how many machines.
     static func coverage(
         _ tasks: [WorkTask], sessions: [SessionActivity], database: Database, team: Bool, config: RuleConfig
     ) throws -> Coverage {
@@ -243,6 +244,18 @@ enum ReportCommand {
             let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }
                 ?? SessionOwners.owner(workingDirectory: session.workingDirectory, source: session.source, identities: identities)
             if let owner, developers.contains(owner) { withLogs.insert(owner) }
+        }
+        // A session whose owner its log does not tell (a container's /workspace, one folder of
+        // everyone's logs) still covers the author of the task it is linked to.
+        let counted = Set(sessions.filter { team || $0.machine == nil }.map { $0.tool + "\u{1F}" + $0.id })
+        for task in tasks where !task.bot && !withLogs.contains(task.author) {
+            if task.sessions.contains(where: { counted.contains($0.tool + "\u{1F}" + $0.id) }) { withLogs.insert(task.author) }
+        }
+        // Tasks read as figures only (`TaskStore.figures`) carry no links: the stored details have them.
+        let unlinked = Set(tasks.filter { !$0.bot && $0.sessions.isEmpty && $0.activeSeconds > 0 }.map(\.author)).subtracting(withLogs)
+        for link in try TaskStore(database: database).linkedSessions(authors: unlinked)
+        where counted.contains(link.tool + "\u{1F}" + link.id) {
+            withLogs.insert(link.author)
         }
         return Coverage(developers: developers.count, developersWithSessionLogs: withLogs.count, team: team)
     }
@@ -261,7 +274,9 @@ enum ReportCommand {
         (context.arguments.values[option] ?? []).flatMap { $0.split(separator: ",").map(String.init) }.filter { !$0.isEmpty }
     }
 
-    static func write(_ document: ReportDocument, json: String, format: String, _ context: CommandContext) throws {
+    static func write(
+        _ document: ReportDocument, json: String, format: String, _ context: CommandContext, command: String = "report"
+    ) throws {
         let out = context.arguments.value("--out").map(context.absolute)
         func emit(_ text: String, to path: String?) throws {
             guard let path else {
@@ -283,7 +298,7 @@ enum ReportCommand {
             let names = document.tables.map(\.name)
             if let name = context.arguments.value("--table") {
                 guard let table = CSVRenderer.table(document, named: name) else {
-                    throw UsageError("no table '\(name)' in this report; tables: \(names.joined(separator: ", "))", command: "report")
+                    throw UsageError("no table '\(name)' in this report; tables: \(names.joined(separator: ", "))", command: command)
                 }
                 try emit(CSVRenderer.render(table), to: out)
             } else if let folder = out {

@@ -77,7 +77,7 @@ enum ReviewCommand {
                 + " from \(Timestamp.iso8601(since).prefix(10)) to \(Timestamp.iso8601(until).prefix(10))"
             report = try review(tasks, ratios: ratios, database: database, context, scope: scope)
         }
-        try ReportCommand.write(ReportBuilders.review(report), json: try JSONOutput.encode(report), format: format, context)
+        try ReportCommand.write(ReportBuilders.review(report), json: try JSONOutput.encode(report), format: format, context, command: "review")
         return .success
     }
 

@@ -74,7 +74,7 @@ enum StatusCommand {
         if format == "json" {
             context.console.line(try JSONOutput.encode(report))
         } else {
-            context.console.out(text(report))
+            context.console.out(Format.printable(text(report)))
         }
         return .success
     }

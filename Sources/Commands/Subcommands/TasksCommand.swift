@@ -64,7 +64,7 @@ enum TasksCommand {
         let all = try TaskBuilding.tasks(context, database: database)
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
-            context.console.out(explain(task, workflows: try SessionStore(database: database).workflows()))
+            context.console.out(Format.printable(explain(task, workflows: try SessionStore(database: database).workflows())))
             return .success
         }
         let tasks = all.filter(filter.includes)
@@ -178,7 +178,9 @@ enum TasksCommand {
             header: header, rows: rows, width: width, rightAligned: [4, 6, 7], priority: [0, 2, 5, 6, 9, 3, 7, 8, 4, 1],
             flexible: 9, elsewhere: "--format csv or json has every column")
         let ai = tasks.filter(\.ai).count
-        text += "\(tasks.count) tasks, \(ai) AI-assisted; * labelled by hand; SIZE is lines changed/files\n"
+        text += Format.wrap(
+            "\(tasks.count) task\(tasks.count == 1 ? "" : "s"), \(ai) AI-assisted; * labelled by hand; SIZE is lines changed/files",
+            width: width) + "\n"
         return text
     }
 

@@ -122,8 +122,40 @@ package struct GitIngestor {
                 // main` after ingesting a feature branch), not by a rewrite: they stay, and so does
                 // the old tip that reaches them, until no branch holds it.
                 var gone: [String] = []
-                if !oldTips.isEmpty {
-                    gone = try lines(git.output(["rev-list", "--ignore-missing"] + oldTips + ["--not"] + tips + ["--branches"]))
+                // Old tips the new ones contain (a fast-forward, the usual case) leave nothing behind.
+                // Asked of each tip: `rev-list OLD --not NEW` alone can name an old tip that a new one
+                // contains when the new commits are dated before it (git's walk stops by date).
+                let stale = try oldTips.filter { old in
+                    try !tips.contains { try git.status(["merge-base", "--is-ancestor", old, $0]).status == 0 }
+                }
+                if !stale.isEmpty {
+                    gone = try lines(git.output(["rev-list", "--ignore-missing"] + stale + ["--not"] + tips + ["--branches"]))
+                    if !gone.isEmpty {
+                        // The same date cut-off can name commits the new history still holds: those are
+                        // checked against a whole walk of it (a rewrite is rare; the walk costs a second
+                        // at most on a history of git's size).
+                        var kept: Set<String> = []
+                        let walk = try git.start(["rev-list"] + tips + ["--branches"])
+                        var splitter = ByteSplitter(delimiter: 0x0A)
+                        let candidates = Set(gone)
+                        do {
+                            try walk.readOutput { chunk in
+                                splitter.feed(chunk) { line in
+                                    let hash = String(decoding: line, as: UTF8.self)
+                                    if candidates.contains(hash) { kept.insert(hash) }
+                                }
+                            }
+                            _ = splitter.finish { line in
+                                let hash = String(decoding: line, as: UTF8.self)
+                                if candidates.contains(hash) { kept.insert(hash) }
+                            }
+                            try walk.waitForSuccess()
+                        } catch let failure as StreamingProcess.Failure {
+                            walk.stop()
+                            throw IngestionError.git(repository: root, failure: failure)
+                        }
+                        gone.removeAll { kept.contains($0) }
+                    }
                     let goneSet = Set(gone)
                     let held = try lines(git.output(["rev-list", "--no-walk", "--ignore-missing"] + oldTips))
                         .filter { !goneSet.contains($0) && !tips.contains($0) }

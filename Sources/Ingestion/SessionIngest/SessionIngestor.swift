@@ -78,7 +78,7 @@ package struct SessionIngestor {
             } else {
                 // A folder reached through a symbolic link is walked where the link points (the
                 // walker does not follow one), its files named under the path given.
-                let enumerator = FileManager.default.enumerator(atPath: (path as NSString).resolvingSymlinksInPath)
+                let enumerator = FileManager.default.enumerator(atPath: FileKind.resolvingLinks(path))
                 while let relative = enumerator?.nextObject() as? String {
                     let full = path + "/" + relative
                     var isFolder: ObjCBool = false

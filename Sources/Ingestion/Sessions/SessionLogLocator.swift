@@ -151,7 +151,7 @@ package struct SessionLogLocator: Sendable {
     private func files(under root: String, _ keep: (String) -> Bool) -> [String] {
         // A standard folder that is a symbolic link (dotfiles, a larger disk) is walked where it
         // points: the walker does not follow a link. Its files keep the standard path.
-        guard isFolder(root), let walker = FileManager.default.enumerator(atPath: (root as NSString).resolvingSymlinksInPath)
+        guard isFolder(root), let walker = FileManager.default.enumerator(atPath: FileKind.resolvingLinks(root))
         else { return [] }
         var found: [String] = []
         while let relative = walker.nextObject() as? String {

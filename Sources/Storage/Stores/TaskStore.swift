@@ -208,6 +208,20 @@ package final class TaskStore {
     /// figures reports compute from (`RetroAnalysis`, `Weekly`, `PersonFigures`, coverage) and
     /// nothing else: no title, commits, sessions, evidence or reasons (`tasks(ids:)` and
     /// `tasks(endingFrom:before:)` load those where a report shows them).
+    /// The sessions linked to the stored tasks of `authors`, by tool and id, read from the tasks'
+    /// details in SQL (what `figures()` leaves out).
+    package func linkedSessions(authors: Set<String>) throws -> [(author: String, tool: String, id: String)] {
+        guard !authors.isEmpty else { return [] }
+        let list = Array(repeating: "?", count: authors.count).joined(separator: ", ")
+        return try database.prepare(
+            """
+            SELECT t.author, json_extract(s.value, '$.tool'), json_extract(s.value, '$.id')
+            FROM task t, json_each(t.detail, '$.sessions') s
+            WHERE t.active_seconds > 0 AND t.author IN (\(list))
+            """
+        ).rows(authors.sorted().map { .text($0) }) { ($0.text(0), $0.text(1), $0.text(2)) }
+    }
+
     package func figures() throws -> [WorkTask] {
         let repositories = Dictionary(
             try database.prepare("SELECT id, root FROM repository").rows { ($0.int64(0), $0.text(1)) },
