@@ -153,7 +153,10 @@ package struct TaskBuilder: Sendable {
             // The first repository's tasks are taken as they are, not copied into an empty array.
             if tasks.isEmpty { tasks = built } else { tasks += built }
         }
-        if histories.count > 1 { tasks = Self.oncePerID(tasks, historySizes: historySizes) }
+        if histories.count > 1 {
+            tasks = Self.oncePerID(tasks, historySizes: historySizes)
+            tasks = Self.oncePerCommit(tasks, historySizes: historySizes)
+        }
         blendLabelModel(&tasks)
         tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return tasks
@@ -182,6 +185,41 @@ package struct TaskBuilder: Sendable {
         guard chosen.count < tasks.count else { return tasks }
         let keep = Set(chosen.values)
         return tasks.indices.filter(keep.contains).map { tasks[$0] }
+    }
+
+    /// Two checkouts of one history can also group the same commits under different keys (a
+    /// worktree still on its branch reads as a burst what the main checkout reads as a merged
+    /// pull request's task): a task of one checkout whose commits another checkout's task holds
+    /// all of, with more commits (or as many, more sessions, a longer history), is left out, when
+    /// no session links to it alone. A commit is then counted once.
+    static func oncePerCommit(_ tasks: [WorkTask], historySizes: [String: Int]) -> [WorkTask] {
+        var holders: [String: [Int]] = [:]
+        for index in tasks.indices {
+            for commit in tasks[index].commits { holders[commit.hash, default: []].append(index) }
+        }
+        let size = { (task: WorkTask) in historySizes[task.repository] ?? 0 }
+        var dropped: Set<Int> = []
+        for index in tasks.indices {
+            let task = tasks[index]
+            let hashes = Set(task.commits.map(\.hash))
+            guard let first = task.commits.first?.hash else { continue }
+            let sessions = Set(task.sessions.map { $0.tool + "\u{1F}" + $0.id })
+            for other in holders[first] ?? [] where other != index && !dropped.contains(other) {
+                let candidate = tasks[other]
+                guard candidate.repository != task.repository else { continue }
+                let theirs = Set(candidate.commits.map(\.hash))
+                guard hashes.isSubset(of: theirs),
+                    sessions.isSubset(of: Set(candidate.sessions.map { $0.tool + "\u{1F}" + $0.id }))
+                else { continue }
+                let better = (theirs.count, candidate.sessions.count, size(candidate), task.repository)
+                    > (hashes.count, task.sessions.count, size(task), candidate.repository)
+                if better {
+                    dropped.insert(index)
+                    break
+                }
+            }
+        }
+        return dropped.isEmpty ? tasks : tasks.indices.filter { !dropped.contains($0) }.map { tasks[$0] }
     }
 
     /// Every non-merge, non-bot commit's effort hours and reason, by hash: each author's timeline

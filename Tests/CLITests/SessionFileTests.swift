@@ -95,4 +95,37 @@ struct SessionFileTests {
         #expect(coverage["developers"] as? Int == 1)
         #expect(coverage["developersWithSessionLogs"] as? Int == 1, "\(retro.stdout.prefix(400))")
     }
+
+    @Test("a log read before the commits that create the files it edited is tied once they are ingested, as in one ingest")
+    func logBeforeItsCommits() throws {
+        let repository = try ScriptedRepository("late-commits")
+        defer { repository.remove() }
+        try repository.write("README.md", "api\n")
+        try repository.commit("Initial commit", date: "2026-03-01T08:00:00+0000")
+        let folder = try TemporaryDirectory("late-logs")
+        defer { folder.remove() }
+        let cwd = "/home/ew/work/api-checkout"
+        let edits = ["src/app/orders.py", "src/app/refunds.py"].map { path in
+            #"{"type":"assistant","sessionId":"late-1","cwd":"\#(cwd)","uuid":"a-\#(path)","timestamp":"2026-03-01T10:10:00.000Z","message":{"id":"m-\#(path)","model":"claude-opus-4-5","role":"assistant","content":[{"type":"tool_use","id":"t-\#(path)","name":"Write","input":{"file_path":"\#(cwd)/\#(path)"}}],"usage":{"input_tokens":1,"output_tokens":2}}}"#
+        }
+        let prompt = #"{"type":"user","sessionId":"late-1","cwd":"\#(cwd)","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"add refunds"}}"#
+        try folder.write("logs/late-1.jsonl", ([prompt] + edits).joined(separator: "\n") + "\n")
+        let db = folder.path + "/db.sqlite"
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        #expect(try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--quiet"]).status == 0)
+        func repositoryOfSession() throws -> String? {
+            let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+            let entries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
+            return entries?.first?["repository"] as? String
+        }
+        #expect(try repositoryOfSession() == nil)
+        try repository.write("src/app/orders.py", "orders\n")
+        try repository.write("src/app/refunds.py", "refunds\n")
+        try repository.commit("ABC-7: add refunds", date: "2026-03-01T10:40:00+0000")
+        let git = try CLIRunner.run(["ingest", "git", repository.path, "--db", db])
+        #expect(git.stderr.contains("1 session log(s) read before these commits were ingested"), "\(git.stderr)")
+        let again = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db])
+        #expect(again.stdout.contains("1 read again for commits ingested since"), "\(again.stdout)")
+        #expect(try repositoryOfSession() == repository.path)
+    }
 }

@@ -56,6 +56,8 @@ struct TaskCommandTests {
         #expect(try tasks(db, ["--category", "config"]).count == 1)
         #expect(try tasks(db, ["--zone", "weak"]).count == 1)
         #expect(try tasks(db, ["--human"]).count == 1)
+        let none = try CLIRunner.run(["tasks", "--category", "parsing", "--db", db])
+        #expect(none.stdout.hasPrefix("no tasks match these filters"), "\(none.stdout)")
 
         let explain = try CLIRunner.run(["tasks", "--explain", "ABC-2", "--db", db])
         #expect(explain.status == 0)

@@ -206,6 +206,36 @@ struct SessionIngestorTests {
         #expect(resolver.resolve("/Users/bob/acme-shop", filesEdited: files, projectHash: hash)?.evidence == "repository name acme-shop in /Users/bob/acme-shop")
     }
 
+    @Test("Windows paths: written with forward slashes, matched by folder name, their files made repository-relative")
+    func windowsPaths() {
+        #expect(LogText.portablePath(#"C:\Users\bob\source\repos\backend"#) == "C:/Users/bob/source/repos/backend")
+        #expect(LogText.portablePath(#"\\host\share\backend\app.py"#) == "//host/share/backend/app.py")
+        #expect(LogText.portablePath(#"app\models.py"#) == "app/models.py")
+        #expect(LogText.portablePath(#"/home/x/odd\name"#) == #"/home/x/odd\name"#)
+        let repository = Repository(id: 3, root: "/srv/backend", origin: nil, name: "backend", lastIngest: nil)
+        let resolver = RepositoryResolver(repositories: [repository], environment: [:])
+        let match = resolver.resolve("C:/Users/bob/source/repos/backend/app", filesEdited: ["C:/Users/bob/source/repos/backend/app/a.py"])
+        #expect(match?.repositoryID == 3)
+        #expect(match?.root == "C:/Users/bob/source/repos/backend")
+        #expect(resolver.resolve("//host/share/backend")?.root == "//host/share/backend")
+    }
+
+    @Test("a folder inside a checkout named like another repository: the checkout whose files the session edited wins")
+    func subfolderNamedLikeAnotherRepository() throws {
+        let folder = try TemporaryDirectory("resolver")
+        defer { folder.remove() }
+        try folder.write("frontend/src/shared/button.ts", "x\n")
+        try folder.write("shared/util.ts", "y\n")
+        let frontend = Repository(id: 1, root: folder.path + "/frontend", origin: nil, name: "frontend", lastIngest: nil)
+        let shared = Repository(id: 2, root: folder.path + "/shared", origin: nil, name: "shared", lastIngest: nil)
+        let resolver = RepositoryResolver(repositories: [frontend, shared], environment: [:])
+        let cwd = "/Users/alice/code/frontend/src/shared"
+        #expect(resolver.resolve(cwd, filesEdited: [cwd + "/button.ts"])?.repositoryID == 1)
+        // Files of the deeper one, or none to tell by: the deepest folder's name, as before.
+        #expect(resolver.resolve(cwd, filesEdited: [cwd + "/util.ts"])?.repositoryID == 2)
+        #expect(resolver.resolve(cwd)?.repositoryID == 2)
+    }
+
     @Test("a Gemini log whose project hash is an edited path's folder keeps that folder as its working directory (and owner)")
     func geminiWorkingDirectory() throws {
         let setup = try Setup()

@@ -78,6 +78,23 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-2" }?.commits.count == 2)
     }
 
+    @Test("a worktree still on its branch: its burst of commits the main checkout merged under a key is left out")
+    func worktreeBranch() {
+        var main = History()
+        let base = main.commit("m0", "init", minute: 0)
+        main.commit("h1", "Fix crash", author: "bob", minute: 10, parents: [base], files: ["app/crash.py"])
+        main.commit("m1", "Merge branch 'hotfix/BE-3-crash'", minute: 30, parents: [base, "h1"], files: [])
+        // The worktree: the hotfix branch, not merged there.
+        let worktree = Array(main.commits.prefix(2))
+        let tasks = TaskBuilder().build(
+            [TaskBuilder.History(root: "/backend", commits: main.commits), TaskBuilder.History(root: "/wt/hotfix", commits: worktree)],
+            sessions: [])
+        let holding = tasks.filter { task in task.commits.contains { $0.hash == "h1" } }
+        #expect(holding.count == 1)
+        #expect(holding.first?.key == "BE-3" && holding.first?.repository == "/backend")
+        #expect(tasks.count == 2)
+    }
+
     @Test("squash subjects of each host give the pull request's number", arguments: [
         ("Add retries (#7)", 7), ("Merged in feature/x (pull request #4)", 4), ("Merged PR 123: Add the cart page", 123),
         ("Fix (see #7 later)", nil), ("Merged PR review notes", nil), ("Merged in feature/x", nil),

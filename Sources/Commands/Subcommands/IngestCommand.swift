@@ -84,7 +84,7 @@ enum IngestCommand {
             context.console.line(summary(result))
             if result.logsToReread > 0 {
                 context.notes.note(
-                    "note: \(result.logsToReread) session log(s) read before this repository was ingested hold sessions tied to "
+                    "note: \(result.logsToReread) session log(s) read before these commits were ingested hold sessions tied to "
                         + "no repository; the next 'ingest sessions' reads them again")
             }
         }

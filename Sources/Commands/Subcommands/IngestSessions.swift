@@ -80,7 +80,7 @@ enum IngestSessions {
         context.console.line(
             "session logs: \(entries.count) found (\(found.isEmpty ? "none" : found.joined(separator: ", "))), "
                 + "\(report.read) read, \(report.unchanged) unchanged, \(report.rewritten) rewritten"
-                + (report.readAgain > 0 ? ", \(report.readAgain) read again for a repository ingested since" : "") + "; "
+                + (report.readAgain > 0 ? ", \(report.readAgain) read again for commits ingested since" : "") + "; "
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }

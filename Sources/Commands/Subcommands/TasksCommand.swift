@@ -72,7 +72,13 @@ enum TasksCommand {
         switch format {
         case "json": context.console.line(try JSONOutput.encode(entries))
         case "csv": context.console.out(csv(entries))
-        default: context.console.out(text(tasks, width: context.console.width))
+        default:
+            if tasks.isEmpty && !all.isEmpty {
+                // The filters left nothing: say so, rather than that nothing was ingested.
+                context.console.out("no tasks match these filters (\(all.count) in all; without the filters 'multiplier tasks' lists them)\n")
+            } else {
+                context.console.out(text(tasks, width: context.console.width))
+            }
         }
         return .success
     }

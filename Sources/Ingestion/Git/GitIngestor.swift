@@ -14,8 +14,9 @@ package struct GitIngestResult: Sendable, Equatable {
     package var notedCommits: Int
     /// Reachable commits stored for the repository after this run.
     package var totalCommits: Int
-    /// Session logs read before this repository was first ingested, tied to no repository, that
-    /// the next `ingest sessions` reads again (they may be this repository's).
+    /// Session logs read before this repository was first ingested (or, later, before its new
+    /// commits: sessions of their time), tied to no repository, that the next `ingest sessions`
+    /// reads again (they may be this repository's).
     package var logsToReread: Int = 0
 }
 
@@ -100,6 +101,8 @@ package struct GitIngestor {
             let oldTips = try store.tips(repositoryID: repository.id)
             var newCommits = 0
             var unreachable = 0
+            // When the new commits were written: unattached sessions of that time are read again.
+            var span: ClosedRange<Int64>?
             let boundaries = try shallowBoundaries(git, root: root)
             // Boundaries of the last ingest that are boundaries no more: `git fetch --unshallow` or
             // `--deepen` brought their parents. The history behind them lies behind the stored tips,
@@ -115,7 +118,7 @@ package struct GitIngestor {
                         + "reading it behind \(deepened.count) former boundary commit(s)")
                 newCommits += try readLog(
                     git, repository: repository, from: deepened.sorted(), excluding: [], boundaries: boundaries,
-                    refill: Set(deepened))
+                    refill: Set(deepened), span: &span)
             }
             if Set(tips) != Set(oldTips) {
                 // Commits that a local branch still holds were left by a checkout (`git checkout
@@ -169,7 +172,8 @@ package struct GitIngestor {
                             "note: \(root) is a shallow clone: history before its \(boundaries.count) boundary commit(s) is "
                                 + "not there, and their sizes are unknown (not counted); 'git fetch --unshallow' gives the whole history")
                     }
-                    newCommits += try readLog(git, repository: repository, from: tips, excluding: oldTips, boundaries: boundaries)
+                    newCommits += try readLog(
+                        git, repository: repository, from: tips, excluding: oldTips, boundaries: boundaries, span: &span)
                 }
                 if !gone.isEmpty {
                     try database.transaction { try store.markUnreachable(repositoryID: repository.id, hashes: gone) }
@@ -182,7 +186,11 @@ package struct GitIngestor {
                 try store.setTips(repositoryID: repository.id, tips: tips)
                 try store.setShallowBoundaries(repositoryID: repository.id, boundaries)
                 try store.setLastIngest(repositoryID: repository.id, time: Int64(Date().timeIntervalSince1970))
-                return isNew ? try SessionStore(database: database).rereadUnattached() : 0
+                if isNew { return try SessionStore(database: database).rereadUnattached() }
+                // A day either side: a session starts before the commits of its work.
+                guard let span else { return 0 }
+                return try SessionStore(database: database).rereadUnattached(
+                    between: span.lowerBound - 86_400, and: span.upperBound + 86_400)
             }
             return GitIngestResult(
                 repository: repository, newCommits: newCommits, unreachable: unreachable, notedCommits: noted,
@@ -211,7 +219,7 @@ package struct GitIngestor {
     /// diff work runs on every core; one writer stores what they parse.
     private func readLog(
         _ git: GitInvocation, repository: Repository, from tips: [String], excluding oldTips: [String],
-        boundaries: Set<String>, refill: Set<String> = []
+        boundaries: Set<String>, refill: Set<String> = [], span: inout ClosedRange<Int64>?
     ) throws -> Int {
         let range = ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
         let count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
@@ -250,6 +258,8 @@ package struct GitIngestor {
                         if boundaries.contains(commit.hash) { commit.files = [] }
                         if try store.insert(commit, repositoryID: repository.id) {
                             new += 1
+                            let time = commit.authorTime
+                            span = span.map { min($0.lowerBound, time)...max($0.upperBound, time) } ?? time...time
                         } else if refill.contains(commit.hash) {
                             try store.replaceFiles(commit, repositoryID: repository.id)
                         }

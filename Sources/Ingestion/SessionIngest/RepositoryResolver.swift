@@ -96,17 +96,41 @@ package struct RepositoryResolver {
         }
         guard !directory.isEmpty else { return nil }
         let components = directory.split(separator: "/")
+        // Every folder of the path named like a repository, deepest first.
+        var named: [(repository: Repository, matches: Int, name: String, root: String)] = []
         for depth in stride(from: components.count, to: 0, by: -1) {
             let name = String(components[depth - 1])
             let matches = repositories.filter { Self.names($0).contains(name.lowercased()) }
             guard let repository = matches.first else { continue }
-            let root = "/" + components[..<depth].joined(separator: "/")
-            let ambiguity = matches.count > 1 ? " (\(matches.count) repositories share the name; took \(repository.root))" : ""
+            named.append((repository, matches.count, name, Self.prefix(directory, components[..<depth])))
+        }
+        // A folder inside a checkout may be named like another repository (`frontend/src/shared`
+        // beside a `shared` repository): where the files the session edited exist under one of
+        // them and not under the deepest, that one is it.
+        if named.count > 1 {
+            let existing = named.map { candidate in
+                filesEdited.prefix(20).filter { file in
+                    guard file.hasPrefix(candidate.root + "/") else { return false }
+                    return FileManager.default.fileExists(atPath: candidate.repository.root + "/" + file.dropFirst(candidate.root.count + 1))
+                }.count
+            }
+            if let best = existing.indices.max(by: { (existing[$0], $1) < (existing[$1], $0) }), existing[best] > existing[0] {
+                named = [named[best]]
+            }
+        }
+        if let (repository, matches, name, root) = named.first {
+            let ambiguity = matches > 1 ? " (\(matches) repositories share the name; took \(repository.root))" : ""
             let kind = repository.name == name ? "repository name" : "origin project name"
             return SessionStore.RepositoryMatch(
                 repositoryID: repository.id, evidence: "\(kind) \(name) in \(directory)\(ambiguity)", root: root)
         }
         return originMatch(directory) ?? filesMatch(directory, filesEdited)
+    }
+
+    /// The leading part of `directory` made of `components` (its first ones), written as the
+    /// directory writes it: `/home/x`, a share's `//host/share`, a Windows `C:/Users/x`.
+    static func prefix(_ directory: String, _ components: ArraySlice<Substring>) -> String {
+        String(directory.prefix { $0 == "/" }) + components.joined(separator: "/")
     }
 
     /// The one checkout in which most of the session's edited files exist (at most 20 looked at),
@@ -144,7 +168,7 @@ package struct RepositoryResolver {
     static func cloneRoot(_ directory: String, names: Set<String>) -> String? {
         let components = directory.split(separator: "/")
         for depth in stride(from: components.count, to: 0, by: -1) where names.contains(components[depth - 1].lowercased()) {
-            return "/" + components[..<depth].joined(separator: "/")
+            return prefix(directory, components[..<depth])
         }
         return nil
     }

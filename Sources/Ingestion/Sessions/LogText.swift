@@ -35,5 +35,21 @@ enum LogText {
         return mayContain && text.contains(String(decoding: pattern, as: UTF8.self))
     }
 
+    /// A path a log wrote on Windows with forward slashes, so that it is matched and made
+    /// repository-relative as any other: `C:\Users\bob\src\app` → `C:/Users/bob/src/app`, a share's
+    /// `\\host\share\x` → `//host/share/x`, and a relative `app\models.py` (backslashes, no slash)
+    /// → `app/models.py`. Anything else is left as it is (a backslash is a valid character of a
+    /// Unix file name).
+    static func portablePath(_ path: String) -> String {
+        let bytes = Array(path.utf8.prefix(3))
+        let backslash = UInt8(ascii: "\\")
+        let drive = bytes.count == 3 && ((bytes[0] | 0x20) >= UInt8(ascii: "a") && (bytes[0] | 0x20) <= UInt8(ascii: "z"))
+            && bytes[1] == UInt8(ascii: ":") && (bytes[2] == backslash || bytes[2] == UInt8(ascii: "/"))
+        let share = bytes.count >= 2 && bytes[0] == backslash && bytes[1] == backslash
+        let relative = !path.hasPrefix("/") && path.utf8.contains(backslash) && !path.utf8.contains(UInt8(ascii: "/"))
+        guard drive || share || relative else { return path }
+        return path.replacingOccurrences(of: "\\", with: "/")
+    }
+
     private static func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 }

@@ -67,7 +67,7 @@ struct SessionBuilder {
     /// A file the session edited, in log order: the first one marks where the work started.
     mutating func noteEdit(_ path: String) {
         guard !path.isEmpty else { return }
-        filesEdited.insert(path)
+        filesEdited.insert(LogText.portablePath(path))
         if trace.promptsAtFirstEdit == nil { trace.promptsAtFirstEdit = prompts }
     }
 
@@ -114,7 +114,7 @@ struct SessionBuilder {
 
     /// Keeps the first non-empty working directory.
     mutating func noteDirectory(_ path: String?) {
-        if workingDirectory == nil, let path, !path.isEmpty { workingDirectory = path }
+        if workingDirectory == nil, let path, !path.isEmpty { workingDirectory = LogText.portablePath(path) }
     }
 
     /// Keeps the first non-empty repository URL or `owner/name` the log records.

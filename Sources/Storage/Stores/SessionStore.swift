@@ -44,6 +44,21 @@ package final class SessionStore {
         return database.changes
     }
 
+    /// `rereadUnattached` for the logs whose sessions tied to no repository have an event between
+    /// `start` and `end` (seconds): new commits of an ingested repository may now hold the files
+    /// such a session edited, which ties it (RepositoryResolver's last rule).
+    package func rereadUnattached(between start: Int64, and end: Int64) throws -> Int {
+        try database.prepare(
+            """
+            UPDATE log_file SET fingerprint = ?, modified = -1 WHERE fingerprint <> ? AND id IN (
+                SELECT p.log_file_id FROM session_part p JOIN session s ON s.id = p.session_id
+                WHERE s.repository_id IS NULL
+                    AND EXISTS (SELECT 1 FROM session_event e WHERE e.session_id = s.id AND e.time_ms BETWEEN ? AND ?))
+            """
+        ).execute([.text(Self.readAgainFingerprint), .text(Self.readAgainFingerprint), .integer(start * 1000), .integer(end * 1000)])
+        return database.changes
+    }
+
     /// Forgets everything a file contributed (it was rewritten), and sessions left with nothing.
     ///
     /// - Returns: the other logs that contributed to the same sessions. A record counts for the file that
