@@ -133,6 +133,7 @@ package struct TaskBuilder: Sendable {
         _ histories: consuming [History], sessions: [SessionActivity], labels: [Label] = [],
         pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = [], progress: (String) -> Void = { _ in }
     ) -> [WorkTask] {
+        for index in histories.indices { Self.removeCopies(&histories[index].commits) }
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
         var (effort, squashRework) = estimateEffort(histories, pullRequests: pullRequests)
@@ -160,6 +161,21 @@ package struct TaskBuilder: Sendable {
         blendLabelModel(&tasks)
         tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return tasks
+    }
+
+    /// Removes cherry-picks (`git cherry-pick -x`: "(cherry picked from commit H)") of a commit of
+    /// the same history: a fix copied to a release branch is one piece of work, counted once, where
+    /// it was first made (`ingest git --all` reads both branches).
+    static func removeCopies(_ commits: inout [Commit]) {
+        let marker = "(cherry picked from commit "
+        guard commits.contains(where: { !$0.isMerge && $0.body.contains(marker) }) else { return }
+        let hashes = Set(commits.map(\.hash))
+        commits.removeAll { commit in
+            guard !commit.isMerge, commit.body.contains(marker) else { return false }
+            return commit.body.components(separatedBy: marker).dropFirst().contains { rest in
+                hashes.contains(String(rest.prefix { $0.isHexDigit }))
+            }
+        }
     }
 
     /// Two checkouts of one history (a second clone, a worktree) give the same work the same task

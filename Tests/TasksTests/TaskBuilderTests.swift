@@ -78,6 +78,23 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-2" }?.commits.count == 2)
     }
 
+    @Test("a cherry-pick (-x) of a commit of the history is a copy: no task, no lines, no effort of its own")
+    func cherryPicks() {
+        var history = History()
+        let base = history.commit("m0", "init", minute: 0)
+        let fix = history.commit("f1", "BE-5: add shipment endpoint", minute: 60, files: ["app/shipment.py"])
+        history.commit("f2", "More shipment checks", minute: 90, files: ["app/shipment.py"])
+        history.commit(
+            "r1", "BE-5: add shipment endpoint", author: "carol", minute: 2000, parents: [base], files: ["app/shipment.py"],
+            body: "(cherry picked from commit \(fix))")
+        // Picked from a commit this history does not hold: work of its own.
+        history.commit("r2", "Backport the cache", author: "carol", minute: 2010, files: ["app/cache.py"], body: "(cherry picked from commit 0123abc)")
+        let tasks = history.build()
+        #expect(!tasks.contains { $0.commits.contains { $0.hash == "r1" } })
+        #expect(tasks.first { $0.key == "BE-5" }?.commits.map(\.hash) == ["f1", "f2"])
+        #expect(tasks.contains { $0.commits.contains { $0.hash == "r2" } })
+    }
+
     @Test("a worktree still on its branch: its burst of commits the main checkout merged under a key is left out")
     func worktreeBranch() {
         var main = History()

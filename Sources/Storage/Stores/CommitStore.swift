@@ -281,8 +281,8 @@ package final class CommitStore {
     package enum Messages: Sendable {
         /// Subject, body and trailers of every commit.
         case full
-        /// Subjects of every commit, bodies of merge commits only (where grouping reads a pull
-        /// request's number and title), no trailers: what task building reads. On a large history
+        /// Subjects of every commit, bodies of merge commits (where grouping reads a pull request's
+        /// number and title) and of cherry-picks (`-x`) only, no trailers: what task building reads. On a large history
         /// the bodies and trailers of ordinary commits are most of the text and none of the tasks.
         case mergeBodies
     }
@@ -299,7 +299,9 @@ package final class CommitStore {
         commits.reserveCapacity(count)
         var position: [Int64: Int] = [:]
         position.reserveCapacity(count)
-        let body = messages == .full ? "body" : "CASE WHEN is_merge THEN body ELSE '' END"
+        // A cherry-pick's body too: its `(cherry picked from commit …)` line says it copies another.
+        let body = messages == .full
+            ? "body" : "CASE WHEN is_merge OR instr(body, '(cherry picked from commit ') > 0 THEN body ELSE '' END"
         try database.prepare(
             """
             SELECT id, hash, parents, author_name, author_email, author_time, author_offset, committer_name,
