@@ -124,7 +124,7 @@ package enum ReportBuilders {
                     ReportDocument.Chart(
                         title: "Tasks finished per week",
                         kind: .lines(
-                            labels: retro.weeks.map { String($0.week.suffix(3)) },
+                            labels: weekLabels(retro.weeks.map(\.week)),
                             series: [
                                 ReportDocument.Series(name: "all tasks", values: retro.weeks.map { Double($0.tasks) }),
                                 ReportDocument.Series(name: "AI-assisted", values: retro.weeks.map { Double($0.aiTasks) }),
@@ -245,7 +245,7 @@ package enum ReportBuilders {
                 ReportDocument.Chart(
                     title: "Tasks finished per week",
                     kind: .lines(
-                        labels: weekly.trend.map { String($0.week.suffix(3)) },
+                        labels: weekLabels(weekly.trend.map(\.week)),
                         series: [
                             ReportDocument.Series(name: "all tasks", values: weekly.trend.map { Double($0.tasks) }),
                             ReportDocument.Series(name: "AI-assisted", values: weekly.trend.map { Double($0.aiTasks) }),
@@ -255,7 +255,7 @@ package enum ReportBuilders {
                 ReportDocument.Chart(
                     title: "Hours saved per week",
                     kind: .lines(
-                        labels: weekly.trend.map { String($0.week.suffix(3)) },
+                        labels: weekLabels(weekly.trend.map(\.week)),
                         series: [ReportDocument.Series(name: "hours saved", values: weekly.trend.map(\.hoursSaved))]),
                     axis: "hours saved (h)", xAxis: weekAxis(weekly.trend.map(\.week)))))
         document.blocks.append(.heading("Notable"))
@@ -323,6 +323,13 @@ package enum ReportBuilders {
     }
 
     /// "ISO week of 2026", or "ISO week, 2025–2026" across a new year.
+    /// A chart's labels for ISO weeks (`2026-W05`): `W05`, or `26-W05` when the weeks span years
+    /// (two `W01`s would be two weeks under one name).
+    static func weekLabels(_ weeks: [String]) -> [String] {
+        let years = Set(weeks.map { $0.prefix(4) })
+        return weeks.map { years.count > 1 ? String($0.dropFirst(2)) : String($0.suffix(3)) }
+    }
+
     static func weekAxis(_ weeks: [String]) -> String {
         let years = Set(weeks.map { $0.prefix(4) }).sorted()
         guard let first = years.first, let last = years.last else { return "ISO week" }

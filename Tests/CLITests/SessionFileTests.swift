@@ -94,6 +94,9 @@ struct SessionFileTests {
         let coverage = try #require(json["coverage"] as? [String: Any])
         #expect(coverage["developers"] as? Int == 1)
         #expect(coverage["developersWithSessionLogs"] as? Int == 1, "\(retro.stdout.prefix(400))")
+        // One person: --by-person withholds the figures, and says why.
+        let byPerson = try CLIRunner.run(["report", "retro", "--by-person", "--db", db])
+        #expect(byPerson.stderr.contains("fewer than 3 people (here 1)"), "\(byPerson.stderr)")
     }
 
     @Test("a log read before the commits that create the files it edited is tied once they are ingested, as in one ingest")

@@ -124,4 +124,10 @@ struct RenderingTests {
         #expect(HTMLRenderer.render(Self.document) == HTMLRenderer.render(Self.document))
         #expect(TextRenderer.render(Self.document, width: 80) == TextRenderer.render(Self.document, width: 80))
     }
+
+    @Test("week labels name the year when the weeks span two")
+    func weekLabels() {
+        #expect(ReportBuilders.weekLabels(["2026-W04", "2026-W05"]) == ["W04", "W05"])
+        #expect(ReportBuilders.weekLabels(["2025-W52", "2026-W01"]) == ["25-W52", "26-W01"])
+    }
 }

@@ -159,7 +159,10 @@ enum ReportCommand {
             weekly.coverage = try coverage(
                 members, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
                 config: config)
-            if context.arguments.has("--by-person") { weekly.people = PersonFigures.breakdown(members) }
+            if context.arguments.has("--by-person") {
+                weekly.people = PersonFigures.breakdown(members)
+                if weekly.people == nil { notePeopleWithheld(members, context) }
+            }
             if !context.arguments.has("--no-review") {
                 weekly.reviewFirst = try reviewFirst(
                     members, history: tasks, settings: config.settings, database: database, context, week: week)
@@ -207,7 +210,10 @@ enum ReportCommand {
             retro.coverage = try coverage(
                 scoped, sessions: TaskBuilding.activities(context, database: database), database: database, team: team,
                 config: config)
-            if context.arguments.has("--by-person") { retro.people = PersonFigures.breakdown(scoped) }
+            if context.arguments.has("--by-person") {
+                retro.people = PersonFigures.breakdown(scoped)
+                if retro.people == nil { notePeopleWithheld(scoped, context) }
+            }
             if context.arguments.has("--review") {
                 let reviewed = try wholeTasks(scoped.filter { !$0.bot }) { _ in true }
                 let review = try ReviewCommand.review(
@@ -227,6 +233,13 @@ enum ReportCommand {
         }
         try write(document, json: json, format: format, context)
         return .success
+    }
+
+    /// `--by-person` on fewer than 3 people: their figures would be those of named individuals.
+    static func notePeopleWithheld(_ tasks: [WorkTask], _ context: CommandContext) {
+        let people = Set(tasks.filter { !$0.bot }.map(\.author)).count
+        context.notes.note(
+            "note: --by-person shows no per-person figures for fewer than 3 people (here \(people)): they would single people out")
     }
 
     /// How many of the developers who finished these tasks have session logs in the database
