@@ -171,7 +171,10 @@ package struct Classifier: Sendable {
         guard let top = ranked.first, total >= Self.minimumScore else {
             return Classification(category: .unclassified, confidence: 0, evidence: sortedEvidence, note: "too little evidence")
         }
-        let confidence = top.value / total
+        // The base model alone (no rule fired): as sure as its probability is above its floor, not
+        // sure because nothing disagreed (a probe team's model-only tasks were wrong 16 times of 17).
+        let modelOnly = evidence.allSatisfy { $0.weight <= 0 || $0.family == "base" }
+        let confidence = modelOnly ? min(top.value / total, top.value / Self.baseModelWeight) : top.value / total
         if ranked.count > 1, ranked[1].value >= config.settings.nearTie * top.value {
             return Classification(
                 category: .unclassified, confidence: confidence, evidence: sortedEvidence,
@@ -235,6 +238,7 @@ package struct Classifier: Sendable {
                     let bytes = Array(file.utf8)
                     Self.componentRanges(bytes, into: &ranges)
                     for (position, range) in ranges.enumerated() {
+                        let folder = position < ranges.count - 1
                         words.removeAll(keepingCapacity: true)
                         WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
                         for match in WordRules.matches(words, in: lowered) {
@@ -242,14 +246,15 @@ package struct Classifier: Sendable {
                             let rules = PathRules.routingWords.contains(match.term)
                                 ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
                                 : match.rules
-                            for rule in rules { offer(rule.category, match.detail, rule.weight) }
+                            for rule in rules { offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: folder)) }
                         }
                     }
                 } else {
-                    for component in Self.components(file) {
+                    let components = Self.components(file)
+                    for (position, component) in components.enumerated() {
                         for match in WordRules.matches(WordRules.words(in: component)) {
                             for rule in PathRules.inContext(match.term, component: component, rules: match.rules) {
-                                offer(rule.category, match.detail, rule.weight)
+                                offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: position < components.count - 1))
                             }
                         }
                     }
@@ -266,6 +271,14 @@ package struct Classifier: Sendable {
                 bag.add("path", hit.detail, hit.category, share * hit.weight / max(sum, 1))
             }
         }
+    }
+
+    /// A folder named after a business area (`billing/`, `checkout/`, `payments/`) says where the
+    /// work was, not what kind it was: everything in it, endpoints, migrations, tests, would read
+    /// as business logic. Such words count a third in folder names; in a file's own name
+    /// (`discount_rules.py`) and in subjects they count whole.
+    static func pathWeight(_ rule: (category: Category, weight: Double), inFolderName: Bool) -> Double {
+        inFolderName && rule.category == .businessLogic ? rule.weight / 3 : rule.weight
     }
 
     /// The components whose words a path's rules read: its folders' names and its file's name without

@@ -81,6 +81,28 @@ struct ClassifierTests {
         #expect(mostlyTests.evidence.contains { $0.category == .tests && $0.family == "path" })
     }
 
+    @Test("a folder named after a business area counts less than the same word in a file name")
+    func domainFolders() {
+        func weight(_ files: [String]) -> Double {
+            classifier.signals(TaskTraits(files: files)).filter { $0.category == .businessLogic }.reduce(0) { $0 + $1.weight }
+        }
+        let inFolder = weight(["billing/views.py"])
+        let inName = weight(["app/billing.py"])
+        #expect(inFolder > 0 && inFolder < inName * 0.6)
+    }
+
+    @Test("the base model alone is as sure as its probability above its floor; beside rules, as before")
+    func modelAloneConfidence() {
+        let alone = classifier.decide([Evidence(family: "base", detail: "model: p = 79%", category: .performance, weight: 0.9)])
+        #expect(alone.category == .performance)
+        #expect(abs(alone.confidence - 0.3) < 1e-9)
+        let withRule = classifier.decide([
+            Evidence(family: "base", detail: "model: p = 79%", category: .performance, weight: 0.9),
+            Evidence(family: "subject", detail: "\"latency\"", category: .performance, weight: 1),
+        ])
+        #expect(withRule.confidence == 1)
+    }
+
     @Test("a change of only test files is tests, whatever the folder says")
     func onlyTests() {
         let result = classifier.classify(TaskTraits(files: ["tests/auth/session_test.py", "tests/auth/conftest.py"]))
