@@ -128,7 +128,7 @@ struct SessionIngestorTests {
         #expect(SessionIngestor.batches(of: entries("c", 2) + entries("d", 2) + entries("c", 1)).map(\.count) == [4, 1])
     }
 
-    @Test("a log that grows by one session adds exactly that session; a rewritten one replaces its sessions")
+    @Test("a log that grows by one session adds exactly that session; a replaced one keeps what it gave and adds its new sessions")
     func growthAndRewrite() throws {
         let setup = try Setup()
         defer { setup.folder.remove() }
@@ -150,8 +150,12 @@ struct SessionIngestorTests {
         let rewritten = try setup.ingest([path])
         #expect(rewritten.rewritten == 1)
         let sessions = try SessionStore(database: setup.database).sessions()
-        #expect(sessions.map(\.id) == ["s3"])
-        #expect(sessions.first?.tokens == TokenTotals(input: 10, output: 20, cacheWrite: 30, cacheRead: 40))
+        #expect(sessions.map(\.id) == ["s1", "s2", "s3"])
+        #expect(sessions.last?.tokens == TokenTotals(input: 10, output: 20, cacheWrite: 30, cacheRead: 40))
+        // Read again, nothing is added twice.
+        _ = try setup.ingest([path])
+        #expect(try setup.count("session") == 3)
+        #expect(try setup.count("token_usage") == 3)
     }
 
     @Test("planted secrets never reach the database file, with or without --keep-prompts")

@@ -161,13 +161,23 @@ struct SessionWorkflowStoreTests {
         let team = try Database(path: folder.path + "/team.sqlite")
         _ = try TeamStore(database: team).merge(read.sessions, info: read.info, time: 2)
         #expect(try SessionStore(database: team).workflows() == ["claude-code/S1": plan, "claude-code/S2": SessionWorkflow()])
-        // Merged again from an export that does not carry it (an older Multiplier): the old facts go.
+        // Merged again from an export that does not carry it (an older Multiplier) and holds no more
+        // events: the view merged before stays, facts and all.
         sessions = read.sessions.map { session in
             var session = session
             session.workflow = nil
             return session
         }
-        _ = try TeamStore(database: team).merge(sessions, info: read.info, time: 3)
+        let again = try TeamStore(database: team).merge(sessions, info: read.info, time: 3)
+        #expect(again.unchanged == 2)
+        #expect(try SessionStore(database: team).workflows()["claude-code/S1"] == plan)
+        // A later export of the session (more events) without the facts replaces the view: unknown.
+        sessions = sessions.map { session in
+            var session = session
+            session.eventTimes.append((session.eventTimes.max() ?? 0) + 60_000)
+            return session
+        }
+        _ = try TeamStore(database: team).merge(sessions, info: read.info, time: 4)
         #expect(try SessionStore(database: team).workflows()["claude-code/S1"] == SessionWorkflow())
     }
 

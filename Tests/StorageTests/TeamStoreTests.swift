@@ -42,4 +42,31 @@ struct TeamStoreTests {
             try database.prepare("SELECT start_evidence FROM session_workflow").rows { $0.text(0) }
                 == ["permissionMode [REDACTED], no plan before the first edit"])
     }
+
+    @Test("merging an older export after a newer one keeps the newer view; the same export again changes nothing")
+    func mergeOrder() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let info = ExportInfo(machine: "m1", exporter: "bob@example.com", created: 0, pseudonymized: false)
+        var older = Self.session
+        older.eventTimes = [1_000, 61_000]
+        older.prompts = 2
+        var newer = older
+        newer.eventTimes = [1_000, 61_000, 121_000, 181_000]
+        newer.prompts = 4
+        func events(_ database: Database) throws -> Int {
+            try database.prepare("SELECT count(*) FROM session_event").first { $0.int(0) } ?? -1
+        }
+        for (name, order) in [("a", [older, newer]), ("b", [newer, older])] {
+            let database = try Database(path: directory.path + "/\(name).sqlite")
+            let store = TeamStore(database: database)
+            let first = try store.merge([order[0]], info: info, time: 0)
+            #expect(first.added == 1)
+            let second = try store.merge([order[1]], info: info, time: 1)
+            #expect(second.updated + second.unchanged == 1)
+            #expect(try events(database) == 4, "order \(name)")
+            let again = try store.merge([newer], info: info, time: 2)
+            #expect(again.unchanged == 1 && again.updated == 0)
+        }
+    }
 }

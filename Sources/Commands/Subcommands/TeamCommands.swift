@@ -153,6 +153,7 @@ enum MergeCommand {
             }
             let result = try team.merge(sessions, info: info, time: now)
             var parts = ["\(result.added) added", "\(result.updated) updated"]
+            if result.unchanged > 0 { parts.append("\(result.unchanged) unchanged (as merged before, or older)") }
             if result.alreadyLocal > 0 { parts.append("\(result.alreadyLocal) already read here") }
             if result.withoutRepository > 0 { parts.append("\(result.withoutRepository) in repositories not ingested here") }
             context.console.line("\(path): machine \(info.machine) (\(info.exporter)): \(parts.joined(separator: ", "))")

@@ -147,6 +147,9 @@ package struct SessionIngestor {
         var offset: Int64
         var appendOnly: Bool
         var rewritten: SessionStore.FileState?
+        /// The log no longer holds what was read of it (replaced, begun again, rewritten without
+        /// records): what it gave is kept (`SessionStore.retireFile`), not forgotten.
+        var replaced = false
     }
 
     /// How many entries are read at once (in parallel) before they are stored, in order.
@@ -331,16 +334,23 @@ package struct SessionIngestor {
         if let state, state.size == size, state.modified == modified { return .unchanged }
         var offset: Int64 = 0
         var rewritten: SessionStore.FileState?
+        var replaced = false
         if let state {
-            if appendOnly && size >= state.consumed
+            let holds = size >= state.consumed
                 && FileFingerprint.matches(path: entry.path, consumed: state.consumed, stored: state.fingerprint)
-            {
+            if appendOnly && holds {
                 offset = state.consumed
             } else {
                 rewritten = state
+                // A log whose records, once written, stay as they were (not Cline's or Gemini's JSON,
+                // rewritten whole with updated records) and no longer holds what was read of it.
+                replaced = entry.format.keepsRecords && !holds
+                    && !state.fingerprint.hasPrefix(SessionStore.readAgainFingerprint)
             }
         }
-        return .read(Read(entry: entry, size: size, modified: modified, offset: offset, appendOnly: appendOnly, rewritten: rewritten))
+        var plan = Read(entry: entry, size: size, modified: modified, offset: offset, appendOnly: appendOnly, rewritten: rewritten)
+        plan.replaced = replaced
+        return .read(plan)
     }
 
     /// Stores one file's read in one transaction, with how far it was read. A read that repeats records its
@@ -363,7 +373,17 @@ package struct SessionIngestor {
             // Before a rewritten file's sessions are forgotten and stored again: they are not new.
             let existed = try Set(
                 result.sessions.filter { try store.sessionExists(tool: $0.tool, id: $0.id) }.map { $0.tool + "\u{0}" + $0.id })
-            if let state = read.rewritten { others = try store.forgetFile(id: state.id) }
+            if let state = read.rewritten {
+                // An append-only log that no longer begins as it did, or lost what was read of it,
+                // was replaced: what it gave stays (records are kept, not re-derived, FORMATS.md
+                // §1.7). A log its tool rewrites whole (Cline, Gemini's JSON) replaces what it gave,
+                // and so does one marked to be read again.
+                if read.replaced {
+                    try store.retireFile(id: state.id)
+                } else {
+                    others = try store.forgetFile(id: state.id)
+                }
+            }
             for session in result.sessions {
                 if let stored = try store.storedRecords(repeatedBy: session) { known[session.id] = stored }
             }
@@ -377,7 +397,7 @@ package struct SessionIngestor {
                 result.malformedExamples = first.malformedExamples
             }
             let consumed = read.appendOnly ? result.consumedBytes : read.size
-            let fingerprint = read.appendOnly
+            let fingerprint = entry.format.keepsRecords
                 ? FileFingerprint.resume(path: entry.path, consumed: consumed) ?? "" : ""
             let fileID = try store.recordFile(
                 path: entry.path, tool: entry.format.tool, format: entry.format.rawValue, size: read.size,

@@ -30,6 +30,16 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
     }
 
     /// Whether reads honour an offset (append-only JSONL); the others are always read whole.
+    /// Whether the tool only ever adds records to the log (it may compact or begin it again, but
+    /// never rewrites a record with new figures): a log of such a format that no longer holds what was
+    /// read of it keeps what it gave. Cline's and Gemini's JSON files are rewritten whole, records updated.
+    package var keepsRecords: Bool {
+        switch self {
+        case .claudeJSONL, .codexJSONL, .geminiJSONL, .copilotEvents, .aiderChatHistory, .aiderInputHistory: return true
+        case .geminiJSON, .clineTask: return false
+        }
+    }
+
     package var isIncremental: Bool {
         switch self {
         case .claudeJSONL, .codexJSONL, .geminiJSONL, .copilotEvents: return true

@@ -59,6 +59,15 @@ package final class SessionStore {
         return database.changes
     }
 
+    /// Keeps what a replaced log gave (an aider history moved aside and begun again, a log rewritten
+    /// without its earlier records) under a name no file has, so that its sessions stay, as a
+    /// deleted log's do; the file now at the path is then read as a new one, its records that
+    /// repeat stored ones counted once (`storedRecords`).
+    package func retireFile(id: Int64) throws {
+        try database.prepare("UPDATE log_file SET path = path || ? WHERE id = ?")
+            .execute([.text(" (replaced: log \(id))"), .integer(id)])
+    }
+
     /// Forgets everything a file contributed (it was rewritten), and sessions left with nothing.
     ///
     /// - Returns: the other logs that contributed to the same sessions. A record counts for the file that

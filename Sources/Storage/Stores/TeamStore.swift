@@ -92,6 +92,9 @@ package final class TeamStore {
         package var updated = 0
         /// Sessions this machine read from its own logs: kept as they are.
         package var alreadyLocal = 0
+        /// Sessions merged before as they are in this export, or from a later one (more events, or a
+        /// later last one): kept as they are, so that the order exports are merged in does not matter.
+        package var unchanged = 0
         /// Sessions whose repository is not ingested here.
         package var withoutRepository = 0
     }
@@ -140,6 +143,7 @@ package final class TeamStore {
             let clearWorkflow = try database.prepare(
                 "DELETE FROM session_workflow WHERE session_id = ? AND log_file_id = ?")
             let sessionStore = SessionStore(database: database)
+            let storedView = try database.prepare("SELECT count(*), max(time_ms) FROM session_event WHERE session_id = ?")
             let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
             let detail = try database.prepare(
                 "INSERT OR IGNORE INTO session_detail (session_id, log_file_id, kind, value, count) VALUES (?, ?, ?, ?, ?)")
@@ -162,6 +166,12 @@ package final class TeamStore {
                         continue
                     }
                     id = existing.0
+                    // A session only grows: the view with more events (then the later last one) is the newer.
+                    let stored = try storedView.first([.integer(id)]) { (count: $0.int(0), last: $0.optionalInt64(1) ?? .min) }
+                    if let stored, (stored.count, stored.last) >= (session.eventTimes.count, session.eventTimes.max() ?? .min) {
+                        result.unchanged += 1
+                        continue
+                    }
                     try update.execute([
                         .optional(session.parentKey), .optional(session.workingDirectory), match.map { .integer($0.id) } ?? .null,
                         .optional(match?.evidence), .optional(session.branch), .text(info.machine), .optional(session.owner),
