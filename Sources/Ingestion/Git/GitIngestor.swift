@@ -334,7 +334,8 @@ package struct GitIngestor {
         var text = (try? String(contentsOfFile: root + "/.mailmap", encoding: .utf8)) ?? ""  // absent: no mailmap
         let file = try git.status(["config", "--get", "mailmap.file"])
         if file.status == 0, !file.output.isEmpty {
-            let path = file.output.hasPrefix("~/") ? NSHomeDirectory() + file.output.dropFirst(1) : file.output
+            let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+            let path = file.output.hasPrefix("~/") ? home + file.output.dropFirst(1) : file.output
             text += "\u{1F}" + ((try? String(contentsOfFile: path.hasPrefix("/") ? path : root + "/" + path, encoding: .utf8)) ?? "")
         }
         let blob = try git.status(["config", "--get", "mailmap.blob"])
