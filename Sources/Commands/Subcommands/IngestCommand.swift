@@ -52,7 +52,8 @@ enum IngestCommand {
                 A shallow clone's oldest commits have no size; after 'git fetch --unshallow' the next run
                 reads the history behind them.
                 sessions: logs are recognised by content. Unchanged files are skipped, grown ones read
-                from where the last run stopped, rewritten ones read again. Secrets (API keys, tokens,
+                from where the last run stopped, rewritten ones read again; what a log no longer holds
+                (replaced, begun again) stays, as a deleted log's sessions do. Secrets (API keys, tokens,
                 private keys, password= assignments) never reach the database.
                 """),
         run: run)

@@ -118,7 +118,7 @@ struct Pseudonyms {
 enum MergeCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
-            name: "merge", summary: "bring teammates' exports into this database (idempotent)",
+            name: "merge", summary: "bring teammates' exports into this database (idempotent, in any order)",
             usage: "merge FILE... [--key-file FILE]",
             options: [
                 .value("--key-file", "FILE", "the team's secret: recognises pseudonymised owners as this database's authors"),

@@ -137,27 +137,8 @@ package struct GitIngestor {
                         // The same date cut-off can name commits the new history still holds: those are
                         // checked against a whole walk of it (a rewrite is rare; the walk costs a second
                         // at most on a history of git's size).
-                        var kept: Set<String> = []
-                        let walk = try git.start(["rev-list"] + tips + ["--branches"])
-                        var splitter = ByteSplitter(delimiter: 0x0A)
-                        let candidates = Set(gone)
-                        do {
-                            try walk.readOutput { chunk in
-                                splitter.feed(chunk) { line in
-                                    let hash = String(decoding: line, as: UTF8.self)
-                                    if candidates.contains(hash) { kept.insert(hash) }
-                                }
-                            }
-                            _ = splitter.finish { line in
-                                let hash = String(decoding: line, as: UTF8.self)
-                                if candidates.contains(hash) { kept.insert(hash) }
-                            }
-                            try walk.waitForSuccess()
-                        } catch let failure as StreamingProcess.Failure {
-                            walk.stop()
-                            throw IngestionError.git(repository: root, failure: failure)
-                        }
-                        gone.removeAll { kept.contains($0) }
+                        let reachable = Set(try lines(git.output(["rev-list"] + tips + ["--branches"])))
+                        gone.removeAll(where: reachable.contains)
                     }
                     let goneSet = Set(gone)
                     let held = try lines(git.output(["rev-list", "--no-walk", "--ignore-missing"] + oldTips))
@@ -242,8 +223,8 @@ package struct GitIngestor {
         defer {
             if undated > 0 {
                 console.note(
-                    "note: \(undated) commit(s) of \(repository.root) have no date git can read (git fsck: badDate); "
-                        + "stored at 1970-01-01, they earn only a lead-in of effort")
+                    "note: \(undated) commit(s) of \(repository.root) have no date git can read (git fsck: badDate) or are "
+                        + "dated 1970-01-01; stored at 1970-01-01, they earn only a lead-in of effort")
             }
         }
         var progress = Progress(console: console, label: "reading \(repository.name)")
@@ -331,18 +312,21 @@ package struct GitIngestor {
     /// The mailmap git applies here: the work tree's `.mailmap`, and the files `mailmap.file` and
     /// `mailmap.blob` name, as a digest of their contents.
     private func mailmapState(_ git: GitInvocation, root: String) throws -> String {
-        var text = (try? String(contentsOfFile: root + "/.mailmap", encoding: .utf8)) ?? ""  // absent: no mailmap
+        // Bytes, whatever their encoding; a file that is not there adds nothing.
+        var bytes = Array(FileManager.default.contents(atPath: root + "/.mailmap") ?? Data())
         let file = try git.status(["config", "--get", "mailmap.file"])
         if file.status == 0, !file.output.isEmpty {
             let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
             let path = file.output.hasPrefix("~/") ? home + file.output.dropFirst(1) : file.output
-            text += "\u{1F}" + ((try? String(contentsOfFile: path.hasPrefix("/") ? path : root + "/" + path, encoding: .utf8)) ?? "")
+            bytes += [0x1F] + Array(FileManager.default.contents(atPath: path.hasPrefix("/") ? path : root + "/" + path) ?? Data())
         }
         let blob = try git.status(["config", "--get", "mailmap.blob"])
         if blob.status == 0, !blob.output.isEmpty {
-            text += "\u{1F}" + ((try? git.output(["rev-parse", "--verify", "-q", blob.output])) ?? "")  // unresolved: none
+            // The blob's object id; an unresolved one adds nothing.
+            let resolved = try git.status(["rev-parse", "--verify", "-q", blob.output])
+            bytes += [0x1F] + Array((resolved.status == 0 ? resolved.output : "").utf8)
         }
-        return SHA256.hex(SHA256.hash(Array(text.utf8)))
+        return SHA256.hex(SHA256.hash(bytes))
     }
 
     /// Reads git-ai notes under `refs/notes/ai` and stores their marks.
