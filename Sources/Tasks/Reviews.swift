@@ -46,11 +46,25 @@ package struct TimeLogIndex {
         return entries.map(\.task).filter { !known.contains(normalized($0)) && seen.insert(normalized($0)).inserted }
     }
 
+    /// Whether the log has no rows: then no task takes hours, a review or an estimate from it.
+    var isEmpty: Bool { work.isEmpty && review.isEmpty && estimate.isEmpty }
+
     /// `PR #12`, `pr #12` and `#12` are one key; issue keys ignore case.
     static func normalized(_ key: String) -> String {
-        var text = key.trimmingCharacters(in: .whitespaces).uppercased()
+        var text = asciiNormalized(key) ?? key.trimmingCharacters(in: .whitespaces).uppercased()
         if text.hasPrefix("PR #") { text.removeFirst(3) }
         return text
+    }
+
+    /// `key` trimmed of spaces and tabs and in upper case, for a key of ASCII bytes only (nearly
+    /// all of them; every task's key is normalized several times a build): what Foundation's
+    /// trimming and `uppercased()` give for such a key, without them. Nil for any other key.
+    private static func asciiNormalized(_ key: String) -> String? {
+        var utf8 = key.utf8[...]
+        guard !utf8.contains(where: { $0 >= 0x80 }) else { return nil }
+        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
+        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
+        return String(decoding: utf8.map { (0x61...0x7A).contains($0) ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 }
 
@@ -96,11 +110,14 @@ enum Reviews {
             if let branch = pullRequest.headBranch { byBranch[branch, default: []].append(pullRequest) }
             for hash in pullRequest.commits { byCommit[hash] = pullRequest.number }
         }
-        let ownKeys = Set(tasks.map { TimeLogIndex.normalized($0.key) })
+        guard !pullRequests.isEmpty || !timeLog.isEmpty else { return }
+        let ownKeys = timeLog.isEmpty ? [] : Set(tasks.map { TimeLogIndex.normalized($0.key) })
         for index in tasks.indices {
-            let key = timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys)
-            tasks[index].reviewerHours = timeLog.review[key]
-            tasks[index].estimateHours = timeLog.estimate[key]
+            if !timeLog.isEmpty {
+                let key = timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys)
+                tasks[index].reviewerHours = timeLog.review[key]
+                tasks[index].estimateHours = timeLog.estimate[key]
+            }
             var match: PullRequest?
             if tasks[index].key.hasPrefix("PR #"), let number = Int(tasks[index].key.dropFirst(4)),
                 let found = byNumber[number], Self.agrees(found, with: tasks[index])

@@ -527,7 +527,7 @@ package struct TaskBuilder: Sendable {
                     linesDeleted: commitDeleted))
         }
         let gitHours = taskCommits.reduce(0) { $0 + $1.effortHours }
-        let logged = loggedHours[TimeLogIndex.normalized(group.key)]
+        let logged = loggedHours.isEmpty ? nil : loggedHours[TimeLogIndex.normalized(group.key)]
         let title = group.pullRequestTitle.flatMap { $0.isEmpty ? nil : $0 } ?? Self.title(first.subject)
         return WorkTask(
             id: Self.id(repository: repositoryIdentity, key: group.key), repository: root, key: group.key,

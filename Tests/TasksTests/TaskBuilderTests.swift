@@ -441,6 +441,18 @@ struct GroupingTests {
         #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", nil), ("SHOP-50", nil)]) == ["SHOP-41"])
     }
 
+    @Test("time-log keys: spaces and tabs trimmed, upper case, a pull request's 'PR #N' as '#N', any script")
+    func timeLogKeys() {
+        #expect(TimeLogIndex.normalized("  shop-41\t") == "SHOP-41")
+        #expect(TimeLogIndex.normalized("pr #12") == "#12")
+        #expect(TimeLogIndex.normalized("PR #12") == TimeLogIndex.normalized("#12"))
+        #expect(TimeLogIndex.normalized("burst 47766aac550e") == "BURST 47766AAC550E")
+        // Not ASCII: Foundation's trimming (a no-break space is whitespace) and Unicode upper case.
+        #expect(TimeLogIndex.normalized("\u{00A0}straße-7 ") == "STRASSE-7")
+        #expect(TimeLogIndex.normalized("") == "")
+        #expect(TimeLogIndex.normalized(" \t ") == "")
+    }
+
     @Test("pull requests join tasks by number, branch or commits; merge time ends the cycle")
     func exportedPullRequests() throws {
         var history = History()

@@ -2,7 +2,7 @@ import Support
 
 /// How Multiplier runs git: a stable environment and options that keep output parseable.
 ///
-/// `LC_ALL=C` and `GIT_PAGER=cat`; `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE`
+/// `LC_ALL=C`, `GIT_PAGER=cat` and `GIT_FLUSH=0`; `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE`
 /// removed so the repository named by `-C` is the one read; no colour, no
 /// signatures, no external diff or text conversion, whatever the user's config says.
 package struct GitInvocation: Sendable {
@@ -18,6 +18,10 @@ package struct GitInvocation: Sendable {
         clean["LC_ALL"] = "C"
         clean["GIT_PAGER"] = "cat"
         clean["GIT_TERMINAL_PROMPT"] = "0"
+        // Writing to a pipe, git flushes after every commit of a log (a write and a wake-up of
+        // the reader each): on a large history that cost as much CPU as a quarter of the parsing.
+        // Nothing here talks to git a record at a time, so its output is fully buffered.
+        clean["GIT_FLUSH"] = "0"
         self.environment = clean
     }
 

@@ -91,6 +91,14 @@ package final class TaskStore {
         // only hold on to (the default's 2 MB).
         try database.withPageCache(megabytes: storedIDs.isEmpty ? 16 : 2) {
             try database.transaction {
+                // A new id is a plain insert: no row to replace, and so no statement journal for one
+                // (`OR REPLACE` would delete a row and cascade to its commits).
+                let insertNew = try database.prepare(
+                    """
+                    INSERT INTO task (
+                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                    """)
                 let insert = try database.prepare(
                     """
                     INSERT OR REPLACE INTO task (
@@ -128,7 +136,7 @@ package final class TaskStore {
                         } else {
                             result.added += 1
                         }
-                        try insert.execute([
+                        try (stored ? insert : insertNew).execute([
                             .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
                             .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
                         ] + Self.figureValues(task))
