@@ -118,18 +118,25 @@ package struct UsageRecord: Sendable, Equatable, Codable {
     /// Claude: `message.id:requestId` (or `message.id`); Codex: `codex:<session>:<cumulative total>`;
     /// others: a key stable across reads of the same log.
     package var key: String
-    package var input: Int
-    package var output: Int
-    package var cacheWrite: Int
-    package var cacheRead: Int
+    package var input: Int { didSet { input = Self.plausible(input) } }
+    package var output: Int { didSet { output = Self.plausible(output) } }
+    package var cacheWrite: Int { didSet { cacheWrite = Self.plausible(cacheWrite) } }
+    package var cacheRead: Int { didSet { cacheRead = Self.plausible(cacheRead) } }
 
     package init(key: String, input: Int = 0, output: Int = 0, cacheWrite: Int = 0, cacheRead: Int = 0) {
         self.key = key
-        self.input = input
-        self.output = output
-        self.cacheWrite = cacheWrite
-        self.cacheRead = cacheRead
+        self.input = Self.plausible(input)
+        self.output = Self.plausible(output)
+        self.cacheWrite = Self.plausible(cacheWrite)
+        self.cacheRead = Self.plausible(cacheRead)
     }
+
+    /// The most tokens one record can count: no request comes near a trillion.
+    package static let maximum = 1_000_000_000_000
+
+    /// A count as read, or 0 for one no request can have (negative, or beyond `maximum`: a damaged
+    /// or hand-edited log), so that sums over a whole database stay finite and nothing subtracts.
+    package static func plausible(_ count: Int) -> Int { (0...maximum).contains(count) ? count : 0 }
 
     /// All four counts added up: what "largest" means when records share a key.
     package var total: Int { input + output + cacheWrite + cacheRead }

@@ -1,5 +1,10 @@
 /// The block of a text file that Multiplier owns: the lines between `<!-- multiplier:begin -->`
 /// and `<!-- multiplier:end -->` (`multiplier context --write`). Every other byte of the file is kept.
+///
+/// A marker counts only at the start of a line, the begin marker only as a line of its own (a
+/// sentence that quotes one is the user's text), and
+/// the body can hold no marker and no comment delimiter: text from history (a folder named
+/// `x<!-- multiplier:end -->…`) cannot close the block or hide what follows it.
 package enum MarkedBlock {
     package static let begin = "<!-- multiplier:begin -->"
     package static let end = "<!-- multiplier:end -->"
@@ -8,25 +13,63 @@ package enum MarkedBlock {
     package struct Unclosed: Error {}
 
     /// `text` with its marked block replaced by `body` (added at the end, after a blank line, the
-    /// first time). Lines are joined with the file's own line ending: CRLF when it has one.
+    /// first time). Lines are joined with the file's own line ending: CRLF when it has one. A
+    /// second block further on (a copy pasted by hand, a merge of two branches) is removed, so the
+    /// file says one thing.
     package static func splice(_ text: String, body: [String]) throws(Unclosed) -> String {
         let newline = text.contains("\r\n") ? "\r\n" : "\n"
-        let block = ([begin] + body + [end]).joined(separator: newline)
-        if let start = text.range(of: begin) {
-            guard let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else { throw Unclosed() }
-            return String(text[..<start.lowerBound]) + block + String(text[stop.upperBound...])
+        let block = ([begin] + body.map(defused) + [end]).joined(separator: newline)
+        guard let first = try range(in: text, from: text.startIndex) else {
+            if text.isEmpty { return block + newline }
+            let separator = text.hasSuffix("\n") ? newline : newline + newline
+            return text + separator + block + newline
         }
-        if text.isEmpty { return block + newline }
-        let separator = text.hasSuffix("\n") ? newline : newline + newline
-        return text + separator + block + newline
+        var rest = String(text[first.upperBound...])
+        while let later = try range(in: rest, from: rest.startIndex) {
+            // The copy goes with its line break ("\r\n" is one character).
+            var upper = later.upperBound
+            if let next = rest[upper...].first, next.isNewline { upper = rest.index(after: upper) }
+            rest = String(rest[..<later.lowerBound]) + String(rest[upper...])
+        }
+        return String(text[..<first.lowerBound]) + block + rest
     }
 
     /// The body of the marked block, when the text has one.
     package static func body(_ text: String) -> [String]? {
-        guard let start = text.range(of: begin), let stop = text.range(of: end, range: start.upperBound..<text.endIndex) else {
-            return nil
-        }
-        return text[start.upperBound..<stop.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        guard let block = try? range(in: text, from: text.startIndex) else { return nil }
+        let inner = text[block].dropFirst(begin.count).dropLast(end.count)
+        return inner.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }.filter { !$0.isEmpty }
+    }
+
+    /// The first block at or after `start`: from a begin marker that is a line of its own to the
+    /// end marker line after it. Nil when there is none; `Unclosed` for a begin without an end.
+    private static func range(in text: String, from start: String.Index) throws(Unclosed) -> Range<String.Index>? {
+        guard let opening = marker(begin, in: text, from: start, wholeLine: true) else { return nil }
+        guard let closing = marker(end, in: text, from: opening.upperBound, wholeLine: false) else { throw Unclosed() }
+        return opening.lowerBound..<closing.upperBound
+    }
+
+    /// `marker` where it starts a line, and where it is the whole line (spaces may follow) if `wholeLine`.
+    private static func marker(
+        _ marker: String, in text: String, from start: String.Index, wholeLine: Bool
+    ) -> Range<String.Index>? {
+        var position = start
+        while let found = text.range(of: marker, range: position..<text.endIndex) {
+            let atLineStart = found.lowerBound == text.startIndex || text[text.index(before: found.lowerBound)].isNewline
+            let after = text[found.upperBound...].prefix { $0 == " " || $0 == "\t" }
+            let atLineEnd = after.endIndex == text.endIndex || text[after.endIndex].isNewline
+            if atLineStart && (atLineEnd || !wholeLine) { return found }
+            position = found.upperBound
+        }
+        return nil
+    }
+
+    /// A body line with no line break and no HTML comment delimiter in it (`<!--` as `< !--`,
+    /// `-->` as `-- >`): shown as it reads, it can neither close the block nor hide text.
+    static func defused(_ line: String) -> String {
+        line.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
+            .replacingOccurrences(of: "<!--", with: "< !--").replacingOccurrences(of: "-->", with: "-- >")
     }
 }

@@ -49,5 +49,19 @@ struct ContextCommandTests {
         #expect(mode == 0o600)
         // Not writable even for root.
         #expect(try CLIRunner.run(["context", "--file", "/proc/version", "--write", "--db", sample.database]).status == 74)
+        // Another user's file, written by root, stays theirs (the replacement is a new file).
+        if getuid() == 0 {
+            try folder.write("THEIRS.md", "# Theirs\n")
+            #expect(chown(folder.path + "/THEIRS.md", 12_345, 12_345) == 0)
+            #expect(try CLIRunner.run(["context", "--file", folder.path + "/THEIRS.md", "--write", "--db", sample.database]).status == 0)
+            let owner = try FileManager.default.attributesOfItem(atPath: folder.path + "/THEIRS.md")[.ownerAccountID] as? NSNumber
+            #expect(owner?.intValue == 12_345)
+        } else {
+            // A file its owner made read-only is refused (74), though the folder would allow replacing it.
+            try folder.write("READONLY.md", "# Frozen\n")
+            #expect(chmod(folder.path + "/READONLY.md", 0o444) == 0)
+            #expect(try CLIRunner.run(["context", "--file", folder.path + "/READONLY.md", "--write", "--db", sample.database]).status == 74)
+            #expect(try String(contentsOfFile: folder.path + "/READONLY.md", encoding: .utf8) == "# Frozen\n")
+        }
     }
 }

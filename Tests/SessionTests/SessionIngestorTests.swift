@@ -40,6 +40,24 @@ struct SessionIngestorTests {
         }
     }
 
+    @Test("a token count no request can have (negative, or near Int64.max) is read as 0: the database's sums stay finite")
+    func implausibleTokens() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let good = Self.claudeSession("a", cwd: "/w/app", prompt: "hi")
+        let huge = Self.claudeSession("b", cwd: "/w/app", prompt: "hi", minute: 5)
+            .replacingOccurrences(of: #""cache_read_input_tokens":40"#, with: #""cache_read_input_tokens":9223372036854775807"#)
+            .replacingOccurrences(of: #""input_tokens":10"#, with: #""input_tokens":-500"#)
+        try setup.folder.write("logs/a.jsonl", good)
+        try setup.folder.write("logs/b.jsonl", huge)
+        _ = try setup.ingest([setup.folder.path + "/logs"])
+        let sessions = try SessionStore(database: setup.database).sessions()
+        #expect(sessions.map(\.tokens.cacheRead) == [40, 0])
+        #expect(sessions.map(\.tokens.input) == [10, 0])
+        #expect(sessions.map(\.tokens.output) == [20, 20])
+        #expect(UsageRecord(key: "k", input: -1, output: UsageRecord.maximum + 1, cacheRead: 7).total == 7)
+    }
+
     @Test("the real samples ingested twice leave identical row counts, and the second run reads nothing")
     func idempotent() throws {
         let setup = try Setup()

@@ -65,6 +65,32 @@ struct SessionLogFormatTests {
         #expect(SessionLogFormat.detect(path: cut) == .codexJSONL)
     }
 
+    @Test(
+        "a log whose first line is binary garbage or carries two byte-order marks is still recognised; the bad line is counted, every record after it read",
+        arguments: [
+            ("claude-code/v2.1.38_spotter_short.jsonl", SessionLogFormat.claudeJSONL),
+            ("codex/v0.39.0_codex_vscode_vibecodingtracker_2025-09-19.jsonl", .codexJSONL),
+            ("copilot-cli/v1.0.34_events.jsonl", .copilotEvents),
+        ])
+    func damagedFirstLine(file: String, format: SessionLogFormat) throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let original = Array(try Data(contentsOf: URL(fileURLWithPath: try SessionFixtures.path(file))))
+        let clean = try SessionLogReader.read(path: try scratch.write("clean.jsonl", original))
+        let garbage: [UInt8] = [0x00, 0x9F, 0x92, 0x96] + Array("garbage".utf8) + [0xFF, 0x0A]
+        let damaged = try scratch.write("damaged.jsonl", garbage + original)
+        #expect(SessionLogFormat.detect(path: damaged) == format)
+        let read = try SessionLogReader.read(path: damaged)
+        #expect(read.malformedLines == clean.malformedLines + 1)
+        #expect(read.malformedExamples.first?.hasPrefix(damaged + ":1: ") == true)
+        #expect(read.sessions.map(\.id) == clean.sessions.map(\.id))
+        #expect(read.sessions.map(\.prompts) == clean.sessions.map(\.prompts))
+        #expect(read.sessions.map(\.usage) == clean.sessions.map(\.usage))
+        #expect(read.sessions.map(\.eventTimes) == clean.sessions.map(\.eventTimes))
+        let marks = try scratch.write("marks.jsonl", [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF] + original)
+        #expect(SessionLogFormat.detect(path: marks) == format)
+    }
+
     @Test("a first line longer than the 8 MiB head (a pasted image) is recognised from its names before the cut, and read")
     func hugeFirstLine() throws {
         let scratch = try ScratchFolder()

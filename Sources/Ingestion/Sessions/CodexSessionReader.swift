@@ -42,16 +42,24 @@ package enum CodexSessionReader {
         var sawSession = false
         var legacy = false
         var previousTotal: CodexRecord.Usage?
+        // The header: the first record that is one (a damaged first line before it is counted as
+        // malformed, the header still names the session).
+        var headerRead = false
         if offset > 0, let first = firstRecord(path: path) {
             legacy = noteHeader(first, into: &builder)
             sawSession = true
+            headerRead = true
         }
+        var firstParsed = true
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
             guard let record = tally.object(line, CodexRecord.init) else { return ReadTally.isBlank(line.bytes) }
-            let header = line.number == 1 && offset == 0
+            // A legacy header is the first record; a `session_meta` names the session wherever it is.
+            let header = !headerRead && (firstParsed || record.type == "session_meta")
+            firstParsed = false
             if header {
                 legacy = noteHeader(record, into: &builder)
-                sawSession = sawSession || record.type == "session_meta" || legacy
+                headerRead = record.type == "session_meta" || legacy
+                sawSession = sawSession || headerRead
             }
             // Lines have no id: a line is known by its bytes (after the header named the session).
             builder.beginRecord(RecordIdentity.of(line: line.bytes))
@@ -198,15 +206,25 @@ package enum CodexSessionReader {
         return text.withUTF8 { try? scanner.scan($0) { $0.allStrings } }
     }
 
-    /// The first line of the file, decoded (for reads that start past it).
+    /// The file's header (for reads that start past it): its first record that decodes, unless
+    /// that is no header, then the first `session_meta` among its first few lines.
     private static func firstRecord(path: String) -> CodexRecord? {
         struct Stop: Error {}
         var first: CodexRecord?
         var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        var decoded = 0
         do {
             try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
-                first = tally.decode(line.bytes, CodexRecord.init)
-                throw Stop()
+                if let record = tally.decode(line.bytes, CodexRecord.init) {
+                    if decoded == 0 { first = record }
+                    decoded += 1
+                    if record.type == "session_meta" {
+                        first = record
+                        throw Stop()
+                    }
+                }
+                guard line.number < 16 else { throw Stop() }
+                return true
             }
         } catch {
             // Stop is the expected way out; a read failure here resurfaces in the main read.

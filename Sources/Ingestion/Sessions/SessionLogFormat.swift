@@ -72,7 +72,8 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
     /// The format of content starting with `head` (the first line should be complete when it is JSON).
     package static func detect(head bytes: [UInt8], fileName: String = "") -> SessionLogFormat? {
         var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        // A byte-order mark, or two (a file passed through two tools that each add one).
+        while bytes[start...].starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return nil }
         let body = Array(bytes[start...])
@@ -113,7 +114,19 @@ package enum SessionLogFormat: String, Sendable, CaseIterable, Codable {
             if text.contains("\"ts\"") && (text.contains("\"say\"") || text.contains("\"ask\"")) { return .clineTask }
             return nil
         default:
-            return detectText(text())
+            if let format = detectText(text()) { return format }
+            // A first line that is neither a record nor text of a log (binary garbage, a write cut
+            // short) does not hide the log behind it: the first of the next few lines that starts
+            // a JSON object decides, and the reader counts and reports the bad line.
+            var offset = 0
+            for _ in 0..<8 {
+                guard let newline = body[offset...].firstIndex(of: 0x0A) else { return nil }
+                offset = newline + 1
+                if offset < body.count, body[offset] == UInt8(ascii: "{") {
+                    return detect(head: Array(body[offset...]), fileName: fileName)
+                }
+            }
+            return nil
         }
     }
 

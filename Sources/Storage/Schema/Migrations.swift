@@ -383,5 +383,15 @@ package enum Migrations {
                 -- them again, whole, and replaces their rows (as for "session workflow").
                 UPDATE log_file SET size = -1, fingerprint = 'read again for record identities' WHERE tool <> 'export';
                 """),
+        Migration(
+            name: "token counts in range",
+            sql: """
+                -- A token count no request can have (negative, or over a trillion: a damaged or edited log) made
+                -- the sums of every session overflow; such counts are read as 0 (UsageRecord.plausible).
+                UPDATE token_usage SET input = 0 WHERE input < 0 OR input > 1000000000000;
+                UPDATE token_usage SET output = 0 WHERE output < 0 OR output > 1000000000000;
+                UPDATE token_usage SET cache_write = 0 WHERE cache_write < 0 OR cache_write > 1000000000000;
+                UPDATE token_usage SET cache_read = 0 WHERE cache_read < 0 OR cache_read > 1000000000000;
+                """),
     ]
 }

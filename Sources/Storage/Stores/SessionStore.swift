@@ -281,8 +281,9 @@ package final class SessionStore {
             """)
         for record in delta.usage {
             try usage.execute([
-                .text(SecretRedactor.redact(record.key)), session, .int(record.input), .int(record.output), .int(record.cacheWrite),
-                .int(record.cacheRead),
+                .text(SecretRedactor.redact(record.key)), session, .int(UsageRecord.plausible(record.input)),
+                .int(UsageRecord.plausible(record.output)), .int(UsageRecord.plausible(record.cacheWrite)),
+                .int(UsageRecord.plausible(record.cacheRead)),
             ])
         }
     }

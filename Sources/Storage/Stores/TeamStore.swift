@@ -208,8 +208,9 @@ package final class TeamStore {
                 for key in session.promptKeys { try detail.execute([row, file, .text("key"), .text(key), .int(1)]) }
                 try part.execute([row, file, .int(session.prompts)])
                 try usage.execute([
-                    .text(source + "\u{0}" + session.tool + "\u{0}" + session.key), row, .int(session.tokens.input),
-                    .int(session.tokens.output), .int(session.tokens.cacheWrite), .int(session.tokens.cacheRead),
+                    .text(source + "\u{0}" + session.tool + "\u{0}" + session.key), row, .int(UsageRecord.plausible(session.tokens.input)),
+                    .int(UsageRecord.plausible(session.tokens.output)), .int(UsageRecord.plausible(session.tokens.cacheWrite)),
+                    .int(UsageRecord.plausible(session.tokens.cacheRead)),
                 ])
             }
             try database.prepare(
