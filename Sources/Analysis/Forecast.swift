@@ -239,7 +239,25 @@ package struct ForecastModel: Sendable {
                     distribution.overheadHuman = fallback.overheadHuman
                 }
             }
-            if distribution.ratios.isEmpty { fallbacks.append("no AI/human ratio in any history, 1 assumed") }
+            // Without AI (or human) tasks enough to measure their overhead anywhere, the history
+            // shows no difference between the two: both sides take the one that was measured (a
+            // factor of 1 for the side with no tasks would make AI "save" or "cost" the other
+            // side's whole rework and review).
+            if distribution.overheadAI.tasks < Self.minimumSample || distribution.overheadHuman.tasks < Self.minimumSample {
+                let pooled = overhead(members.isEmpty ? history : members)
+                let measured = [distribution.overheadAI, distribution.overheadHuman, pooled]
+                    .first { $0.tasks >= Self.minimumSample } ?? pooled
+                if distribution.overheadAI.tasks < Self.minimumSample { distribution.overheadAI = measured }
+                if distribution.overheadHuman.tasks < Self.minimumSample { distribution.overheadHuman = measured }
+                if distribution.overheadAI.factor == distribution.overheadHuman.factor {
+                    fallbacks.append("no AI/human difference in review overhead measured, the same factor for both")
+                }
+            }
+            if distribution.ratios.isEmpty {
+                fallbacks.append("no AI/human ratio in any history, 1 assumed")
+                // No measured ratio: AI work is forecast as human work, overhead included.
+                distribution.overheadAI = distribution.overheadHuman
+            }
             if distribution.errors.values.count < Self.minimumSample {
                 fallbacks.append("no estimate error in any history, estimates taken as they are")
             }
@@ -402,18 +420,30 @@ package struct ForecastModel: Sendable {
         // The week of the last task is usually still running: start from the one before.
         let lastWeek = ISOWeek(containing: last).adding(weeks: -1)
         var weeks: [Double] = []
+        var gitHours = 0.0
         var week = lastWeek
         var looked = 0
         while weeks.count < 4 && looked < 26 {
-            let hours = work.filter { $0.end >= week.start && $0.end < week.end }.reduce(0) { $0 + $1.effortHours }
-            if hours > 0 { weeks.append(hours) }
+            let finished = work.filter { $0.end >= week.start && $0.end < week.end }
+            let hours = finished.reduce(0) { $0 + $1.effortHours }
+            if hours > 0 {
+                weeks.append(hours)
+                gitHours += finished.filter { $0.effortSource == "git" }.reduce(0) { $0 + $1.effortHours }
+            }
             week = week.adding(weeks: -1)
             looked += 1
         }
         guard !weeks.isEmpty else { return nil }
-        let mean = weeks.reduce(0, +) / Double(weeks.count)
+        let total = weeks.reduce(0, +)
+        let mean = total / Double(weeks.count)
         let left = future == 0 ? "" : "; \(future) task\(future == 1 ? "" : "s") dated after now left out"
-        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)\(left)")
+        // Git's estimate counts the time around commits, not every hour worked, while a backlog's
+        // estimates are in hours worked: weeks at that capacity run long (a simulated team with no
+        // time log: 4.8 times the weeks it took).
+        let git = gitHours > total / 2
+            ? "; mostly git-estimated effort, which leaves out hours away from commits: weeks are likely too long, give --capacity with the team's real hours"
+            : ""
+        return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)\(left)\(git)")
     }
 }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// Replaces secrets that turn up in session logs with `[REDACTED]` before anything is stored.
 ///
-/// Covers the common providers' key formats (AWS, GitHub, Anthropic, OpenAI,
-/// Google, Slack, Stripe), private key blocks, JWTs, and `password=` /
-/// `token:` style assignments (the name is kept, the value replaced).
+/// Covers the common providers' key formats (AWS, GitHub, GitLab, Anthropic, OpenAI,
+/// Google, Slack, Stripe, Hugging Face, npm, SendGrid, Sentry DSNs), private key blocks,
+/// JWTs, passwords in URLs and in `-u NAME:PASSWORD`, and `password=` / `token:` style
+/// assignments (the name is kept, the value replaced).
 package enum SecretRedactor {
     package static let marker = "[REDACTED]"
 
@@ -26,9 +27,23 @@ package enum SecretRedactor {
         ("stripe webhook secret", #"whsec_[0-9A-Za-z]{16,}"#),
         ("jwt", #"eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"#),
         ("bearer token", #"(?i)\bbearer\s+[A-Za-z0-9_\-\.=]{16,}"#),
+        ("gitlab token", #"gl(pat|dt|ptt|rt|cbt|oas|ft|imt|soat)-[A-Za-z0-9_\-]{20,}"#),
+        ("hugging face token", #"(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}"#),
+        ("npm token", #"(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"#),
+        ("sendgrid key", #"SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"#),
+        ("sentry dsn key", #"(?i)(?<=://)[0-9a-f]{32}(:[0-9a-f]{32})?(?=@[A-Za-z0-9.\-]*sentry)"#),
     ].compactMap { name, pattern in
         // The patterns are constants checked by the tests; one that failed to compile would be skipped, not crash.
         (try? NSRegularExpression(pattern: pattern)).map { (name, $0) }
+    }
+
+    /// Passwords in a URL's user part (`postgres://admin:PASSWORD@db`) and in a command's
+    /// `-u`/`--user NAME:PASSWORD` (curl, httpie): the password is replaced, the rest stays.
+    private static let credentials: [(name: String, regex: NSRegularExpression, template: String)] = [
+        ("url password", #"(?i)([a-z][a-z0-9+.\-]*://[^\s/:@"'<>]+:)[^\s/@"'<>]+(@)"#, "$1\(marker)$2"),
+        ("user option password", #"((?<![A-Za-z0-9\-])(?:-u|--user)(?:\s+|=)["']?[^\s:"']+:)[^\s"']+"#, "$1\(marker)"),
+    ].compactMap { name, pattern, template in
+        (try? NSRegularExpression(pattern: pattern)).map { (name, $0, template) }
     }
 
     /// `name = value` assignments whose value is replaced (the name stays readable).
@@ -45,6 +60,10 @@ package enum SecretRedactor {
             let range = NSRange(result.startIndex..., in: result)
             result = regex.stringByReplacingMatches(in: result, range: range, withTemplate: marker)
         }
+        for (_, regex, template) in credentials {
+            let range = NSRange(result.startIndex..., in: result)
+            result = regex.stringByReplacingMatches(in: result, range: range, withTemplate: template)
+        }
         if let assignment {
             let range = NSRange(result.startIndex..., in: result)
             result = assignment.stringByReplacingMatches(
@@ -59,6 +78,7 @@ package enum SecretRedactor {
         guard mayContainSecret(text) else { return [] }
         let range = NSRange(text.startIndex..., in: text)
         var names = patterns.filter { $0.regex.firstMatch(in: text, range: range) != nil }.map(\.name)
+        names += credentials.filter { $0.regex.firstMatch(in: text, range: range) != nil }.map(\.name)
         if let assignment, let match = assignment.firstMatch(in: text, range: range),
             let value = Range(match.range(at: 4), in: text), text[value] != marker
         {
@@ -73,7 +93,8 @@ package enum SecretRedactor {
         "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat",
         "sk-", "aiza", "ya29.",
         "xox", "hooks.slack", "_live_", "_test_", "whsec_", "eyj", "bearer", "pass", "pwd", "secret", "token",
-        "key", "credential",
+        "key", "credential", "glpat-", "gldt-", "glptt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "hf_", "npm_",
+        "sg.", "sentry", "://", "-u ", "-u=", "--user",
     ]
     /// The fragments' bytes, by their first byte.
     private static let fragmentsByFirstByte: [[[UInt8]]] = {

@@ -238,6 +238,28 @@ struct ForecastTests {
         BacklogItem(id: id, title: "t \(id)", category: .crud, classified: false, estimateHours: hours, ai: .yes)
     }
 
+    @Test("a history with no AI task (or no human one) forecasts no difference: neither side's rework and review is the other's gain")
+    func noEvidenceNoDifference() {
+        // Human tasks with rework and review rounds: an overhead factor well above 1.
+        let human = (0..<20).map { index in
+            RetroTests.task("h\(index)", .crud, ai: false, effort: 4 + Double(index % 5), rework: 1, rounds: 2)
+        }
+        let backlog = (1...10).map { Self.item("T-\($0)", hours: 5) }
+        let noAI = ForecastModel(history: human).run(backlog, capacity: 40, capacitySource: "given", runs: 2000)
+        #expect(noAI.difference.p50Hours == 0 && noAI.difference.p80Hours == 0 && noAI.difference.p95Hours == 0)
+        #expect(noAI.withAI == noAI.allHuman)
+        #expect(noAI.assumptions.contains { $0.contains("no AI/human ratio in any history, 1 assumed") })
+        // The mirror: AI tasks only, heavy on rework.
+        let ai = (0..<20).map { index in
+            RetroTests.task("a\(index)", .crud, ai: true, effort: 2 + Double(index % 3), rework: 1.5, rounds: 3)
+        }
+        let noHuman = ForecastModel(history: ai).run(backlog, capacity: 40, capacitySource: "given", runs: 2000)
+        #expect(noHuman.difference.p50Hours == 0 && noHuman.difference.p95Hours == 0)
+        // With both sides measured, a difference is still forecast.
+        let both = ForecastModel(history: human + ai).run(backlog, capacity: 40, capacitySource: "given", runs: 2000)
+        #expect(both.difference.p50Hours != 0)
+    }
+
     @Test("the completion curve takes about 40 round steps whatever the span, and the weekly one at most 520 weeks")
     func completionSteps() {
         #expect(Forecast.Completion.step(span: 100) == 4)
@@ -266,8 +288,13 @@ struct ForecastTests {
     func capacityIgnoresTheFuture() throws {
         let week = try #require(ISOWeek("2026-W10"))
         let now = week.start + 30 * 86_400
-        let history = (0..<4).map { RetroTests.task("w\($0)", .crud, ai: false, effort: 2, end: week.start + Int64($0) * 7 * 86_400 + 3600) }
-        let skewed = RetroTests.task("2100", .crud, ai: false, effort: 1, end: 4_102_444_800 + 3600)
+        let history = (0..<4).map { index in
+            var task = RetroTests.task("w\(index)", .crud, ai: false, effort: 2, end: week.start + Int64(index) * 7 * 86_400 + 3600)
+            task.effortSource = "time log"
+            return task
+        }
+        var skewed = RetroTests.task("2100", .crud, ai: false, effort: 1, end: 4_102_444_800 + 3600)
+        skewed.effortSource = "time log"
         let plain = try #require(ForecastModel.recentCapacity(history, now: now))
         let withFuture = try #require(ForecastModel.recentCapacity(history + [skewed], now: now))
         #expect(plain.hours == 2 && withFuture.hours == 2)
@@ -275,5 +302,15 @@ struct ForecastTests {
         #expect(withFuture.source == plain.source + "; 1 task dated after now left out")
         // Counted, the 2100 task's week would be the last and the 26 weeks before it empty.
         #expect(ForecastModel.recentCapacity(history + [skewed], now: .max) == nil)
+        // Git-estimated effort (no time log) is said to leave hours out: the weeks it gives run long.
+        let git = history.map { task in
+            var task = task
+            task.effortSource = "git"
+            return task
+        }
+        let fromGit = try #require(ForecastModel.recentCapacity(git, now: now))
+        #expect(fromGit.hours == 2)
+        #expect(fromGit.source.hasPrefix(plain.source + "; mostly git-estimated effort"))
+        #expect(fromGit.source.hasSuffix("give --capacity with the team's real hours"))
     }
 }

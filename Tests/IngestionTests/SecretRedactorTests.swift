@@ -33,6 +33,41 @@ struct SecretRedactorTests {
         }
     }
 
+    @Test(
+        "more providers' tokens, passwords in URLs and in -u NAME:PASSWORD are replaced; the rest of the text stays",
+        arguments: [
+            ("glpat-" + "xT3kq9VbN2mLp8RzW4yC", "glpat-"),
+            ("hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "hf_"),
+            ("npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm_"),
+            ("SG." + "abcdefghijklmnopqrstuv" + "." + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg", "SG."),
+        ])
+    func moreProviders(secret: String, prefix: String) {
+        let redacted = SecretRedactor.redact("export TOKEN_VALUE \(secret) now")
+        #expect(!redacted.contains(secret), "\(prefix) survived: \(redacted)")
+        #expect(redacted.hasPrefix("export TOKEN_VALUE ") && redacted.hasSuffix(" now"))
+    }
+
+    @Test("passwords in URLs, -u NAME:PASSWORD and a Sentry DSN's key go; user names, hosts and plain URLs stay")
+    func credentialsInText() {
+        let password = "Tr0ub4dor" + "&3horsebattery"
+        #expect(
+            SecretRedactor.redact("DATABASE_URL_X postgres://admin:\(password)@db.internal:5432/app")
+                == "DATABASE_URL_X postgres://admin:[REDACTED]@db.internal:5432/app")
+        #expect(SecretRedactor.redact("git clone https://deploy:S3cr3tPassw0rd@registry.example.com/r.git")
+            == "git clone https://deploy:[REDACTED]@registry.example.com/r.git")
+        #expect(SecretRedactor.redact("curl -u admin:Pa55w0rdPa55w0rd https://api.example.com")
+            == "curl -u admin:[REDACTED] https://api.example.com")
+        #expect(SecretRedactor.redact("http --user=ci:hunter2hunter2 GET x") == "http --user=ci:[REDACTED] GET x")
+        let key = "0123456789abcdef" + "0123456789abcdef"
+        #expect(SecretRedactor.redact("dsn: https://\(key)@o123.ingest.sentry.io/42") == "dsn: https://[REDACTED]@o123.ingest.sentry.io/42")
+        for plain in [
+            "see https://example.com/a:b@c and ssh://git@github.com:org/repo.git", "git push -u origin main",
+            "https://user@host.example/path", "time 10:30@home",
+        ] {
+            #expect(SecretRedactor.redact(plain) == plain)
+        }
+    }
+
     @Test("words that only contain a generic prefix stay readable", arguments: [
         "feature/task-list-improvements-and-more", "ask-the-reviewer-about-pagination", "desk_test_fixtures_for_checkout_1234",
     ])

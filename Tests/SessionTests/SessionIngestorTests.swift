@@ -58,6 +58,20 @@ struct SessionIngestorTests {
         #expect(UsageRecord(key: "k", input: -1, output: UsageRecord.maximum + 1, cacheRead: 7).total == 7)
     }
 
+    @Test("tied to no repository, a file edited by its absolute path and listed relative to the working directory is one file")
+    func filesRelativeToWorkingDirectory() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        // The fixture edits /w/app/src/app.ts; a snapshot line names it relative to the working directory.
+        let log = Self.claudeSession("a", cwd: "/w/app", prompt: "hi") + #"""
+            {"type":"file-history-snapshot","messageId":"m1","snapshot":{"messageId":"m1","trackedFileBackups":{"src/app.ts":{"backupFileName":"b@v1","version":1,"backupTime":"2026-03-01T10:00:40.000Z"}},"timestamp":"2026-03-01T10:00:40.000Z"},"isSnapshotUpdate":false}
+
+            """#
+        try setup.folder.write("logs/a.jsonl", log)
+        _ = try setup.ingest([setup.folder.path + "/logs"])
+        #expect(try SessionStore(database: setup.database).sessions().map(\.filesEdited) == [["src/app.ts"]])
+    }
+
     @Test("the real samples ingested twice leave identical row counts, and the second run reads nothing")
     func idempotent() throws {
         let setup = try Setup()

@@ -73,6 +73,35 @@ struct DatabaseTests {
         #expect(texts?.2 == 1)
     }
 
+    @Test("an older database's session texts lose the secrets SecretRedactor learnt since, and its impossible token counts")
+    func newerRedactionOnUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let npm = "npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+        let password = "Tr0ub4dor" + "horsebattery"
+        do {
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "token counts in range" }))
+            try old.execute(
+                """
+                INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
+                VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
+                INSERT INTO session (id, tool, key, source, working_directory)
+                VALUES (1, 'claude-code', 's1', '/gone/s.jsonl', '/w/\(npm)/app');
+                INSERT INTO session_prompt (session_id, log_file_id, position, text)
+                VALUES (1, 1, 0, 'use postgres://admin:\(password)@db/x');
+                INSERT INTO token_usage (key, session_id, input, output, cache_write, cache_read)
+                    VALUES ('k1', 1, -500, 5, 0, 9223372036854775807);
+                """)
+        }
+        let upgraded = try Database(path: path)
+        #expect(try upgraded.prepare("SELECT working_directory FROM session").first { $0.text(0) } == "/w/[REDACTED]/app")
+        #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "use postgres://admin:[REDACTED]@db/x")
+        #expect(
+            try upgraded.prepare("SELECT input, output, cache_read FROM token_usage").first { [$0.int(0), $0.int(1), $0.int(2)] }
+                == [0, 5, 0])
+    }
+
     @Test("an older database's session texts are redacted on upgrade, rows whose logs are gone included")
     func sessionTextsRedactedOnUpgrade() throws {
         let directory = try TemporaryDirectory()

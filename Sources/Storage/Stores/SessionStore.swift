@@ -244,7 +244,10 @@ package final class SessionStore {
             try detail.execute([session, file, .text("model"), .text(SecretRedactor.redact(model)), .int(1)])
         }
         for path in delta.filesEdited {
-            let relative = repository.flatMap { Self.relative(path, to: $0.root) } ?? path
+            // Tied to no repository: relative to the working directory, as the log's own relative
+            // paths are (one file edited and snapshotted is one file, not an absolute and a relative one).
+            let relative = repository.flatMap { Self.relative(path, to: $0.root) }
+                ?? (repository == nil ? delta.workingDirectory.flatMap { Self.relative(path, to: $0) } : nil) ?? path
             try detail.execute([session, file, .text("file"), .text(SecretRedactor.redact(relative)), .int(1)])
         }
         for hash in delta.commits {
