@@ -1,9 +1,12 @@
+import Support
+
 /// Escaping for HTML text and attribute values: the one place it is done.
 package enum HTML {
     package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
-        for character in text {
+        // Control characters (a terminal's escape sequences in a commit subject) as `�`.
+        for character in Format.printable(text) {
             switch character {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

@@ -1,3 +1,5 @@
+import Support
+
 /// GitHub-flavoured Markdown that pastes into a wiki or a pull request.
 package enum MarkdownRenderer {
     package static func render(_ document: ReportDocument) -> String {
@@ -24,11 +26,12 @@ package enum MarkdownRenderer {
         return out
     }
 
-    /// Characters Markdown would read as markup, escaped.
+    /// Characters Markdown would read as markup (an entity's `&` too), escaped; control characters
+    /// (a terminal's escape sequences in a commit subject) shown as `�`.
     static func inline(_ text: String) -> String {
         var out = ""
-        for character in text {
-            if "\\`*_[]<>|#".contains(character) { out.append("\\") }
+        for character in Format.printable(text) {
+            if "\\`*_[]<>|#&".contains(character) { out.append("\\") }
             out.append(character == "\n" ? " " : character)
         }
         return out

@@ -8,12 +8,29 @@ package enum DependencyCheck {
     }
 
     /// Every dependency the unit's added manifest lines declare.
+    ///
+    /// In a JSON manifest an entry appended after the last one gives that one a comma: git shows
+    /// it removed and added again. The first line of a run of added lines that ends in a comma,
+    /// in a file that lost lines, with a last line without one, is that rewritten entry, not a new one.
     package static func added(_ unit: ReviewUnit) -> [Added] {
-        unit.lines.compactMap { line in
-            guard let kind = Manifests.kind(of: line.path), let name = Manifests.dependency(in: line.text, kind: kind) else {
-                return nil
+        unit.files.flatMap { commit, file -> [Added] in
+            guard let kind = Manifests.kind(of: file.path) else { return [] }
+            var rewritten: Set<Int> = []
+            if kind == .npm || kind == .composer, file.deletedCount > 0 {
+                var index = 0
+                while index < file.added.count {
+                    var end = index
+                    while end + 1 < file.added.count, file.added[end + 1].number == file.added[end].number + 1 { end += 1 }
+                    let first = file.added[index].text.trimmingCharacters(in: .whitespaces)
+                    let last = file.added[end].text.trimmingCharacters(in: .whitespaces)
+                    if end > index, first.hasSuffix(","), !last.hasSuffix(",") { rewritten.insert(file.added[index].number) }
+                    index = end + 1
+                }
             }
-            return Added(name: name, kind: kind, line: line)
+            return file.added.compactMap { line in
+                guard !rewritten.contains(line.number), let name = Manifests.dependency(in: line.text, kind: kind) else { return nil }
+                return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+            }
         }
     }
 

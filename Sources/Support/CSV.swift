@@ -8,6 +8,8 @@ package enum CSV {
     /// A field quoted per RFC 4180 when needed. A leading `=`, `+`, `-` or `@` is kept as is:
     /// the output is data, not a spreadsheet formula, and consumers should treat it so.
     package static func field(_ text: String) -> String {
+        // Control characters (a terminal's escape sequences in a commit subject) as `�`, as in every report.
+        let text = Format.printable(text)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,8 +1,20 @@
+import Support
 import Testing
 @testable import Rendering
 
 @Suite("Report renderers")
 struct RenderingTests {
+    @Test("a terminal's escape sequence in a commit subject reaches no report; an entity in Markdown stays text")
+    func controlCharactersAndEntities() {
+        let subject = "fix \u{1B}[31mred\u{1B}[0m & lock &amp; key"
+        let markdown = MarkdownRenderer.inline(subject)
+        #expect(!markdown.contains("\u{1B}") && markdown.contains("\u{FFFD}\\[31mred"))
+        #expect(markdown.contains("\\&amp;"))
+        #expect(!HTML.escape(subject).contains("\u{1B}"))
+        #expect(!CSV.field(subject).contains("\u{1B}"))
+        #expect(CSV.field("a\nb") == "\"a\nb\"")
+    }
+
     static let hostile = "<script>alert(1)</script> \"><img src=x onerror=alert(2)> & 'quoted' | *bold* #1"
 
     static let document = ReportDocument(

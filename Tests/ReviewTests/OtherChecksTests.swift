@@ -32,6 +32,24 @@ struct OtherChecksTests {
         #expect(SecondWayCheck.run(unit("package.json", [#""lodash": "^4.0.0","#]), existing).isEmpty)
     }
 
+    @Test("a package appended after the last entry of a package.json: the entry that gained a comma is not new, the appended one is")
+    func appendedAfterLastEntry() {
+        // git's view of appending "got": the old last line removed and added back with a comma.
+        let file = CommitDiff.File(
+            path: "package.json", status: .modified,
+            added: [CommitDiff.Line(number: 12, text: #"    "axios": "^1.7.0","#), CommitDiff.Line(number: 13, text: #"    "got": "^14.0.0""#)],
+            deletedCount: 1)
+        let appended = ReviewUnit(
+            id: "t1", key: "T-1", title: "task", repository: "/repo", author: "a@example.com", ai: true, category: .crud, end: 0,
+            churnedLines: 0, linesAdded: 2, diffs: [CommitDiff(hash: "abc123", files: [file])])
+        #expect(DependencyCheck.added(appended).map(\.name) == ["got"])
+        let manifest = ReviewContext(manifests: ["package.json": #""axios": "^1.7.0","# + "\n" + #""got": "^14.0.0""#])
+        #expect(SecondWayCheck.run(appended, manifest).map(\.rule) == ["second-dependency"])
+        // Two entries inserted in the middle, each with its comma, nothing removed: both new.
+        let inserted = unit("package.json", [#""got": "^14.0.0","#, #""zod": "^3.0.0","#])
+        #expect(DependencyCheck.added(inserted).map(\.name) == ["got", "zod"])
+    }
+
     static let existing = """
         def normalise_address(record):
             street = record.get("street", "").strip().title()

@@ -59,6 +59,9 @@ struct MCPServerTests {
         for tool in tools {
             #expect(tool["inputSchema"]?["type"] == .string("object"))
             #expect(tool["outputSchema"]?["type"] == .string("object"))
+            // Prose, not the source's indentation.
+            let description = tool["description"]?.string ?? ""
+            #expect(!description.isEmpty && !description.contains("  "), "\(tool["name"]?.string ?? "")")
         }
         let resources = try answer(&server, #"{"jsonrpc":"2.0","id":5,"method":"resources/list"}"#)?["result"]?["resources"]?.array
         #expect(resources?.count == 4)
