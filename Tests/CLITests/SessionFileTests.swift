@@ -59,6 +59,41 @@ struct SessionFileTests {
         #expect(named.status == 65)
     }
 
+    @Test("a log in a folder, or in a standard place, that this user may not read is said and counted by --strict")
+    func unreadableInFolder() throws {
+        // Permissions bind only a user other than root: as root, run the binary as nobody.
+        let asOther = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        guard asOther.isEmpty || FileManager.default.isExecutableFile(atPath: asOther[0]) else { return }
+        let folder = try TemporaryDirectory("unreadable")
+        defer { folder.remove() }
+        try folder.write("logs/good.jsonl", Self.claudeLog(prompts: 2))
+        try folder.write("home/.codex/sessions/2026/03/01/rollout-2026-03-01T10-00-00-0199a0a0-0000-7000-8000-000000000001.jsonl", "{}\n")
+        try folder.write("logs/secret.jsonl", Self.claudeLog(prompts: 3))
+        for path in ["", "/logs", "/home", "/home/.codex", "/home/.codex/sessions", "/home/.codex/sessions/2026",
+            "/home/.codex/sessions/2026/03", "/home/.codex/sessions/2026/03/01"]
+        {
+            #expect(chmod(folder.path + path, 0o777) == 0)
+        }
+        #expect(chmod(folder.path + "/logs/good.jsonl", 0o644) == 0)
+        #expect(chmod(folder.path + "/logs/secret.jsonl", 0o000) == 0)
+        let rollout = folder.path + "/home/.codex/sessions/2026/03/01/rollout-2026-03-01T10-00-00-0199a0a0-0000-7000-8000-000000000001.jsonl"
+        #expect(chmod(rollout, 0o000) == 0)
+        func run(_ arguments: [String]) throws -> CLIRunner.Result {
+            let process = try StreamingProcess(
+                executable: asOther.first ?? CLIRunner.binary, arguments: Array(asOther.dropFirst()) + (asOther.isEmpty ? [] : [CLIRunner.binary]) + arguments,
+                environment: ScriptedRepository.environment(["HOME": folder.path + "/home"]))
+            let output = try process.readAllOutput()
+            return CLIRunner.Result(status: try process.waitForStatus(), stdout: String(decoding: output, as: UTF8.self), stderr: process.standardError)
+        }
+        let walked = try run(["ingest", "sessions", folder.path + "/logs", "--db", folder.path + "/db.sqlite", "--strict"])
+        #expect(walked.stderr.contains("skipped \(folder.path)/logs/secret.jsonl: cannot be read"), "\(walked.stderr)")
+        #expect(walked.status == 65)
+        #expect(try Self.prompts(folder.path + "/db.sqlite") == 2)
+        let standard = try run(["ingest", "sessions", "--db", folder.path + "/standard.sqlite", "--strict"])
+        #expect(standard.stderr.contains("skipped \(rollout): cannot be read"), "\(standard.stderr)")
+        #expect(standard.status == 65)
+    }
+
     @Test("a log folder reached through a symbolic link is walked, given as PATH and as a standard place")
     func symbolicLinks() throws {
         let folder = try TemporaryDirectory("links")

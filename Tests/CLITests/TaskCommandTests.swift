@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import TestSupport
 import Testing
 
@@ -477,6 +478,31 @@ struct ReportCommandTests {
         #expect(csv.status == 0)
         #expect(FileManager.default.fileExists(atPath: out + "/categories.csv"))
         #expect(try CLIRunner.run(["report", "retro", "--format", "csv", "--table", "nope", "--db", db]).status == 64)
+        // A file where csv's folder of tables would go: a usage error, not an internal one.
+        let file = out + "-file.csv"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        #expect(FileManager.default.createFile(atPath: file, contents: Data("x\n".utf8)))
+        let onFile = try CLIRunner.run(["report", "retro", "--format", "csv", "--out", file, "--db", db])
+        #expect(onFile.status == 64 && onFile.stderr.contains("is a file"), "\(onFile.stderr)")
+        // Through a link the file it names is written, the link stays; a device is written to, not replaced.
+        let named = out + "-named.md"
+        let link = out + "-link.md"
+        defer { for path in [named, link] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(FileManager.default.createFile(atPath: named, contents: Data()))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: named)
+        #expect(try CLIRunner.run(["report", "retro", "--format", "markdown", "--out", link, "--db", db]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == named)
+        #expect(try String(contentsOfFile: named, encoding: .utf8).contains("# "))
+        #if os(Linux)
+        if getuid() == 0 {
+            // A null device of its own (major 1, minor 3), so that a failure replaces only this one.
+            let device = out + "-null"
+            defer { try? FileManager.default.removeItem(atPath: device) }
+            #expect(mknod(device, S_IFCHR | 0o666, 0x103) == 0)
+            #expect(try CLIRunner.run(["report", "retro", "--out", device, "--db", db]).status == 0)
+            #expect(FileKind(path: device) == .other)
+        }
+        #endif
         let weekly = try CLIRunner.run(["report", "weekly", "--week", "2026-W11", "--format", "json", "--db", db])
         #expect(weekly.status == 0)
         #expect(weekly.stdout.contains("\"week\" : \"2026-W11\""))

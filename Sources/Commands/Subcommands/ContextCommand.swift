@@ -78,28 +78,8 @@ enum ContextCommand {
             return .success
         }
         // A symbolic link (CLAUDE.md -> AGENTS.md) is written through: the file it names gets the
-        // section, and the link stays a link.
-        let target = FileKind.resolvingLinks(path)
-        // The replacement is a new file renamed over the old one, which a writable folder allows even
-        // for a read-only file: a file its owner made read-only is refused, as any editor would.
-        if FileManager.default.fileExists(atPath: target), access(target, W_OK) != 0 {
-            throw CommandError.io("cannot write \(target): \(String(cString: strerror(errno)))")
-        }
-        do {
-            // Atomic: a reader never sees half a file. The replacement keeps the file's permissions
-            // and, where this process may set them, its owner and group.
-            let attributes = try? FileManager.default.attributesOfItem(atPath: target)
-            try Data(updated.utf8).write(to: URL(fileURLWithPath: target), options: .atomic)
-            if let permissions = attributes?[.posixPermissions] {
-                try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: target)
-            }
-            if let owner = attributes?[.ownerAccountID], let group = attributes?[.groupOwnerAccountID] {
-                // Only root may give a file away; for anyone else it is theirs already.
-                try? FileManager.default.setAttributes([.ownerAccountID: owner, .groupOwnerAccountID: group], ofItemAtPath: target)
-            }
-        } catch {
-            throw CommandError.io("cannot write \(target): \(error.localizedDescription)")
-        }
+        // section, and the link stays a link; its permissions and owner stay.
+        try OutputFile.write(updated, to: path)
         context.notes.note("\(path): section written")
         return .success
     }

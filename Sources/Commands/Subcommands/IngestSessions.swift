@@ -16,13 +16,19 @@ enum IngestSessions {
         let home = context.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let known = try KnownFormats(store: SessionStore(database: database))
         var entries: [SessionLogEntry]
+        var unreadable: [String] = []
         if paths.isEmpty {
             let locator = SessionLogLocator(environment: context.environment, home: home)
             let locations = locator.locate(aiderRepositories: repositories.map(\.root))
             entries = locations.compactMap { location in
-                known.format(of: location.path).map {
-                    SessionLogEntry(path: location.path, format: $0, inputHistory: location.inputHistory)
+                guard let format = known.format(of: location.path) else {
+                    // Named like a log of the tool in its own folder, but not readable by this user.
+                    if FileKind(path: location.path) == .regular && access(location.path, R_OK) != 0 {
+                        unreadable.append(location.path)
+                    }
+                    return nil
                 }
+                return SessionLogEntry(path: location.path, format: format, inputHistory: location.inputHistory)
             }
             // Say what was found where: per standard folder (or repository, for aider), how many logs.
             let roots = (locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
@@ -40,8 +46,13 @@ enum IngestSessions {
                     + "\(locator.codexRoots.joined(separator: ", ")), …) or in \(repositories.count) ingested repositories")
             }
         } else {
-            entries = SessionIngestor.entries(under: paths.map(context.absolute), known: known)
+            entries = SessionIngestor.entries(under: paths.map(context.absolute), known: known, unreadable: &unreadable)
         }
+        // Files in the folders walked that this user may not read: each said, and counted by --strict.
+        for path in unreadable.prefix(20) {
+            context.notes.note("skipped \(path): cannot be read by this user (permissions)")
+        }
+        if unreadable.count > 20 { context.notes.note("skipped \(unreadable.count - 20) more that cannot be read") }
         // A file named on the command line that is no log of a known tool is said, not passed over
         // (a folder's other files are: a log folder holds indexes, settings and the like).
         var unrecognised: [String] = []
@@ -84,9 +95,11 @@ enum IngestSessions {
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }
-        let unreadable = report.skipped.count + unrecognised.count
-        if context.arguments.has("--strict") && (report.malformedTotal > 0 || unreadable > 0) {
-            throw CommandError.badData("\(report.malformedTotal) malformed lines and \(unreadable) unreadable files (--strict)")
+        let unusable = report.skipped.count + unrecognised.count + unreadable.count
+        if context.arguments.has("--strict") && (report.malformedTotal > 0 || unusable > 0) {
+            throw CommandError.badData(
+                "\(report.malformedTotal) malformed line\(report.malformedTotal == 1 ? "" : "s") and \(unusable) "
+                    + "unreadable or unrecognised file\(unusable == 1 ? "" : "s") (--strict)")
         }
         return .success
     }

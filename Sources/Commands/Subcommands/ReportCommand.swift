@@ -296,11 +296,7 @@ enum ReportCommand {
                 context.console.out(text)
                 return
             }
-            do {
-                try text.write(toFile: path, atomically: true, encoding: .utf8)
-            } catch {
-                throw CommandError.io("cannot write \(path): \(error.localizedDescription)")
-            }
+            try OutputFile.write(text, to: path)
             context.notes.note("wrote \(path)")
         }
         switch format {
@@ -315,7 +311,17 @@ enum ReportCommand {
                 }
                 try emit(CSVRenderer.render(table), to: out)
             } else if let folder = out {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // Every table, a file each: --out names a folder here.
+                if FileKind(path: folder) != .missing && FileKind(path: folder) != .folder {
+                    throw UsageError(
+                        "--out \(folder) is a file; csv without --table writes a folder of tables (or give --table NAME)",
+                        command: command)
+                }
+                do {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw CommandError.io("cannot create \(folder): \(error.localizedDescription)")
+                }
                 for table in document.tables { try emit(CSVRenderer.render(table), to: folder + "/\(table.name).csv") }
             } else if let first = document.tables.first {
                 context.console.out(CSVRenderer.render(first))

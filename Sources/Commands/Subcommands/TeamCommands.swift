@@ -23,8 +23,10 @@ enum ExportCommand {
             discussion: """
                 An export holds sessions (tool, id, repository by root commit, origin and name, branch, owner,
                 event times, models, repository-relative files edited, commits referenced, token totals, and the
-                counts of the classifier's vocabulary words in its prompts) and a machine id. Never prompt text,
-                file contents, log paths or absolute file paths.
+                counts of the classifier's vocabulary words in its prompts, the working directory) and a machine
+                id. Never prompt text, file contents, log paths or absolute paths of edited files. The working
+                directory and an aider session's id (its history's folder) are paths of this machine:
+                --pseudonymize leaves the first out and replaces the second.
                 """),
         run: run)
 

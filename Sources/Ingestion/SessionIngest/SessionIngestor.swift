@@ -66,6 +66,15 @@ package struct SessionIngestor {
     /// An `.aider.input.history` next to a chat history is read with it, not on its own.
     /// - Parameter known: formats recognised in earlier runs (an unchanged log is not read to recognise it).
     package static func entries(under paths: [String], known: KnownFormats = KnownFormats()) -> [SessionLogEntry] {
+        var unreadable: [String] = []
+        return entries(under: paths, known: known, unreadable: &unreadable)
+    }
+
+    /// `entries(under:known:)`, and in `unreadable` the files and folders under the given folders
+    /// that this process may not read (a log among them would be lost without a word).
+    package static func entries(
+        under paths: [String], known: KnownFormats = KnownFormats(), unreadable: inout [String]
+    ) -> [SessionLogEntry] {
         var found: [String] = []
         var folders: [String] = []
         for path in paths {
@@ -84,10 +93,14 @@ package struct SessionIngestor {
                     var isFolder: ObjCBool = false
                     let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder)
                     if exists && isFolder.boolValue {
-                        if SessionLogFormat.detect(path: full) == .clineTask {
+                        if access(full, R_OK | X_OK) != 0 {
+                            unreadable.append(full)
+                        } else if SessionLogFormat.detect(path: full) == .clineTask {
                             folders.append(full)
                             enumerator?.skipDescendants()
                         }
+                    } else if exists && FileKind(path: full) == .regular && access(full, R_OK) != 0 {
+                        unreadable.append(full)
                     } else {
                         found.append(full)
                     }

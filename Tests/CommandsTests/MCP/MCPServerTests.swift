@@ -28,6 +28,24 @@ struct MCPServerTests {
 
     func errorCode(_ answer: JSONValue?) -> Double? { answer?["error"]?["code"]?.number }
 
+    @Test("a database file put in the served one's place (demo builds a new one) is read from the next call on")
+    func replacedFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        _ = try Database(path: path)
+        let commands = EmbeddedCommand(
+            database: try Database(readOnlyPath: path), environment: [:], currentDirectory: directory.path, log: { _ in })
+        #expect(try !commands.run(StatusCommand.definition, []).contains("replaced-repo"))
+        do {
+            let newer = try Database(path: directory.path + "/new.sqlite")
+            try newer.execute("INSERT INTO repository (id, root, name) VALUES (1, '/w/replaced-repo', 'replaced-repo')")
+            try newer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+        #expect(rename(directory.path + "/new.sqlite", path) == 0)
+        #expect(try commands.run(StatusCommand.definition, []).contains("replaced-repo"))
+    }
+
     @Test("initialize agrees on the version the client asks for when it is supported, else offers the newest", arguments: [
         ("2025-11-25", "2025-11-25"), ("2025-06-18", "2025-06-18"), ("2025-03-26", "2025-03-26"), ("2024-11-05", "2025-11-25"),
         ("2099-01-01", "2025-11-25"),
