@@ -101,6 +101,10 @@ extension RetroAnalysis {
     }
 
     /// Every week from the first task's to the last's, empty weeks included.
+    /// The weeks from the first task's to the last one's; a stretch of more than `longestGap` weeks
+    /// without a task is left out (a commit dated 1975 by an imported history or a wrong clock
+    /// would otherwise fill the table with fifty years of empty weeks), and at most the last 1,000
+    /// weeks are kept.
     static func weeks(_ tasks: [WorkTask], ratios: [Category: Double]) -> [Weekly.WeekFigures] {
         guard let first = tasks.map(\.end).min(), let last = tasks.map(\.end).max() else { return [] }
         var byWeek: [String: [WorkTask]] = [:]
@@ -108,12 +112,26 @@ extension RetroAnalysis {
         var result: [Weekly.WeekFigures] = []
         var week = ISOWeek(containing: first)
         let end = ISOWeek(containing: last)
-        while week <= end && result.count < 1000 {
-            result.append(weekFigures(byWeek[week.description] ?? [], week: week, ratios: ratios))
+        var gap: (start: ISOWeek, count: Int)?
+        while week <= end {
+            if let members = byWeek[week.description] {
+                if let empty = gap, empty.count <= longestGap {
+                    for offset in 0..<empty.count {
+                        result.append(weekFigures([], week: empty.start.adding(weeks: offset), ratios: ratios))
+                    }
+                }
+                gap = nil
+                result.append(weekFigures(members, week: week, ratios: ratios))
+            } else {
+                gap = gap.map { ($0.start, $0.count + 1) } ?? (week, 1)
+            }
             week = week.adding(weeks: 1)
         }
-        return result
+        return Array(result.suffix(1000))
     }
+
+    /// The longest run of weeks without a task that the week table still shows (a quarter).
+    static let longestGap = 13
 
     /// The weekly report for `week`; ratios for hours saved come from the whole history given.
     package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {

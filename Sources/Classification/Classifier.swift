@@ -194,8 +194,13 @@ package struct Classifier: Sendable {
         var bag = EvidenceBag()
         var files: [(path: PathRules.PathBytes, kind: PathRules.Kind)] = []
         for (path, kind) in zip(paths, kinds) where kind != .generated { files.append((path, kind)) }
-        pathSignals(files, into: &bag)
-        shapeSignals(files.map(\.kind), into: &bag)
+        // Files moved with no line changed say where things are, not what was done to them.
+        if traits.movedOnly {
+            bag.add("shape", "only files moved or renamed, no line changed", .maintenance, 4)
+        } else {
+            pathSignals(files, into: &bag)
+            shapeSignals(files.map(\.kind), into: &bag)
+        }
         commitSignals(traits.subjects, into: &bag)
         textSignals(traits.branches.map(Self.branchText), family: "branch", into: &bag)
         promptSignals(traits.promptWords, into: &bag)

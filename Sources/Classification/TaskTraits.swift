@@ -11,6 +11,9 @@ package struct TaskTraits: Sendable, Equatable {
     /// Each commit on its own, for the base model, which learned from single commits: a task of
     /// two or more is scored commit by commit (empty: the task is read as one commit).
     package var commits: [Commit]
+    /// Every file the task changed was moved or renamed with no line changed (`git mv` of a folder):
+    /// housekeeping, whatever the folders are called.
+    package var movedOnly: Bool = false
 
     /// One commit's subject, files and size.
     package struct Commit: Sendable, Equatable {

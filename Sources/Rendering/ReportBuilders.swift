@@ -298,10 +298,8 @@ package enum ReportBuilders {
             summary.aiShareOfLines.map { "AI share of lines \(percent($0))" } ?? "no lines added",
         ]
         if summary.aiTasks > 0 {
-            parts.append(
-                (summary.hoursSaved ?? 0) == 0
-                    ? "no hours saved that the history can price"
-                    : "about \(Format.fixed(summary.hoursSaved ?? 0, 1)) h saved")
+            // No figure: no ratio prices the week's AI tasks (a ratio of exactly 1 prices them at 0 h).
+            parts.append(summary.hoursSaved.map { "about \(Format.fixed($0, 1)) h saved" } ?? "no hours saved that the history can price")
         }
         return span + ": " + parts.joined(separator: ", ") + "."
     }

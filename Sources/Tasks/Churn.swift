@@ -2,7 +2,8 @@ import Model
 
 /// METHOD.md's churn: of the lines a task added to a file, those deleted again by
 /// later commits of other tasks within the churn window, counted as those commits'
-/// deletions in the file and capped by what the task added there.
+/// deletions in the file and capped by what the task added there. A file renamed since is
+/// the same file under its new name.
 enum Churn {
     /// One counted file change of a task's commit: 24 bytes, in one flat array for the whole
     /// history (the largest thing alive while tasks are built, so kept small).
@@ -21,14 +22,35 @@ enum Churn {
     ) {
         let window = Int64(settings.churnDays * 86_400)
         var paths: [String: Int32] = [:]
+        // A file renamed (`git mv`) is one file under both names: union-find over path ids.
+        var same: [Int32] = []
+        func id(_ path: String) -> Int32 {
+            if let known = paths[path] { return known }
+            let new = Int32(paths.count)
+            paths[path] = new
+            same.append(new)
+            return new
+        }
+        func root(_ path: Int32) -> Int32 {
+            var path = path
+            while same[Int(path)] != path {
+                same[Int(path)] = same[Int(same[Int(path)])]
+                path = same[Int(path)]
+            }
+            return path
+        }
         var events: [Event] = []
         events.reserveCapacity(
             inputs.reduce(0) { sum, input in input.members.reduce(sum) { $0 + ($1.isMerge ? 0 : $1.files.count) } })
         for (taskIndex, input) in inputs.enumerated() {
             for member in input.members where !member.isMerge {
-                for change in member.files where counts(change) {
-                    let path = paths[change.path] ?? Int32(paths.count)
-                    if path == paths.count { paths[change.path] = path }
+                for change in member.files {
+                    if let old = change.oldPath, old != change.path {
+                        let (from, to) = (root(id(old)), root(id(change.path)))
+                        if from != to { same[Int(to)] = from }
+                    }
+                    guard counts(change) else { continue }
+                    let path = id(change.path)
                     events.append(
                         Event(
                             time: member.authorTime, path: path, task: Int32(taskIndex),
@@ -37,6 +59,8 @@ enum Churn {
             }
         }
         paths = [:]
+        for index in events.indices { events[index].path = root(events[index].path) }
+        same = []
         // Per file, oldest first.
         events.sort { ($0.path, $0.time, $0.task) < ($1.path, $1.time, $1.task) }
         var churned = [Int](repeating: 0, count: tasks.count)

@@ -435,7 +435,10 @@ package struct Grouping {
         var seen: Set<Int> = []
         var result: [Int] = []
         while let index = stack.popLast() {
-            guard !mainline[index], !claimed[index], seen.insert(index).inserted else { continue }
+            guard !mainline[index], seen.insert(index).inserted else { continue }
+            // A merge an earlier merge took (a branch merged into this one first) is passed through:
+            // the commits of this branch lie behind it too. A claimed commit ends the walk.
+            guard !claimed[index] || commits[index].isMerge else { continue }
             if !commits[index].isMerge { result.append(index) }
             stack += commits[index].parents.compactMap { indexByHash[$0] }
         }

@@ -594,9 +594,12 @@ package struct TaskBuilder: Sendable {
                 subject: member.subject, files: member.files.map(\.path),
                 lines: member.files.reduce(0) { counts($1) ? $0 + ($1.linesAdded ?? 0) + ($1.linesDeleted ?? 0) : $0 })
         }
-        let traits = TaskTraits(
+        var traits = TaskTraits(
             files: fileList, subjects: subjects, branches: Array(Set(branches)).sorted(), promptWords: words,
             commits: commitTraits)
+        let changes = members.filter { !$0.isMerge }.flatMap(\.files)
+        traits.movedOnly = !changes.isEmpty
+            && changes.allSatisfy { $0.oldPath != nil && $0.linesAdded == 0 && $0.linesDeleted == 0 }
         let classification = classifier.classify(traits)
         task.category = classification.category
         task.confidence = classification.confidence

@@ -208,6 +208,22 @@ struct RetroTests {
         #expect(week.adding(weeks: -1).description == "2026-W46")
     }
 
+    @Test("the week table leaves out long stretches without a task: one commit dated 1975 or 2100 buries no real week")
+    func weekTableGaps() throws {
+        let week = try #require(ISOWeek("2026-W10"))
+        let real = (0..<6).map { Self.task("t\($0)", .crud, ai: false, effort: 1, end: week.start + Int64($0) * 7 * 86_400 + 3600) }
+        // A gap of 3 empty weeks inside the real ones is kept.
+        let later = Self.task("late", .crud, ai: false, effort: 1, end: week.start + 9 * 7 * 86_400 + 3600)
+        let early = Self.task("1975", .crud, ai: false, effort: 1, end: 163_000_000)
+        let future = Self.task("2100", .crud, ai: false, effort: 1, end: 4_102_444_800 + 3600)
+        let weeks = RetroAnalysis.weeks(real + [later, early, future], ratios: [:]).map(\.week)
+        #expect(weeks.first == ISOWeek(containing: 163_000_000).description)
+        #expect(weeks.dropFirst().first == "2026-W10")
+        #expect(Array(weeks.dropFirst().prefix(10)) == (0..<10).map { week.adding(weeks: $0).description })
+        #expect(weeks.last == ISOWeek(containing: 4_102_444_800 + 3600).description)
+        #expect(weeks.count == 12)
+    }
+
     func Timestamp_iso(_ seconds: Int64) -> String {
         let formatter = ISO8601DateFormatter()
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))

@@ -110,6 +110,36 @@ struct AIMarkerDetectorTests {
         #expect(AIMarkerDetector.marks(for: commit).isEmpty)
     }
 
+    @Test("AI agents' GitHub accounts as author or co-author mark their tool")
+    func agentAccounts() {
+        func commit(author: String, email: String, body: String = "") -> Commit {
+            Commit(
+                hash: "h", parents: [], authorName: author, authorEmail: email, authorTime: 0, authorOffsetMinutes: 0,
+                committerName: "GitHub", committerEmail: "noreply@github.com", committerTime: 0, subject: "Fix", body: body)
+        }
+        #expect(AIMarkerDetector.marks(for: commit(author: "claude[bot]", email: "209825114+claude[bot]@users.noreply.github.com")).map(\.tool) == ["claude-code"])
+        #expect(
+            AIMarkerDetector.marks(for: commit(author: "gemini-code-assist[bot]", email: "176961590+gemini-code-assist[bot]@users.noreply.github.com"))
+                .map(\.tool) == ["gemini-code-assist"])
+        let coAuthored = commit(
+            author: "Ann", email: "ann@example.com", body: "Co-authored-by: claude[bot] <209825114+claude[bot]@users.noreply.github.com>")
+        #expect(AIMarkerDetector.marks(for: coAuthored).map(\.tool) == ["claude-code"])
+    }
+
+    @Test("a footer quoted in a sentence, or a trailer in an indented example, is no mark; the footer line is")
+    func quotedMarkers() {
+        func commit(_ body: String) -> Commit {
+            Commit(
+                hash: "h", parents: [], authorName: "Ann", authorEmail: "ann@example.com", authorTime: 0, authorOffsetMinutes: 0,
+                committerName: "Ann", committerEmail: "ann@example.com", committerTime: 0, subject: "Docs", body: body)
+        }
+        #expect(AIMarkerDetector.marks(for: commit("I did not use the footer ('Generated with Claude Code') here.")).isEmpty)
+        #expect(AIMarkerDetector.marks(for: commit("Example trailer:\n\n    Co-authored-by: Claude <noreply@anthropic.com>\n")).isEmpty)
+        #expect(
+            AIMarkerDetector.marks(for: commit("Body.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)")).map(\.tool)
+                == ["claude-code"])
+    }
+
     @Test("Assisted-by names the tool or the agent", arguments: [
         ("assisted-by: deepseek v4 pro via crush <crush@charm.land>", "crush"),
         ("assisted-by: claude:claude-3-opus coccinelle sparse", "claude-code"),
@@ -126,6 +156,9 @@ struct AIMarkerDetectorTests {
         ("github-actions", "github-actions@github.com", true),
         ("copilot-swe-agent[bot]", "198982749+Copilot@users.noreply.github.com", false),
         ("google-labs-jules[bot]", "161369871+google-labs-jules[bot]@users.noreply.github.com", false),
+        ("claude[bot]", "209825114+claude[bot]@users.noreply.github.com", false),
+        ("gemini-code-assist[bot]", "176961590+gemini-code-assist[bot]@users.noreply.github.com", false),
+        ("chatgpt-codex-connector[bot]", "199175422+chatgpt-codex-connector[bot]@users.noreply.github.com", false),
         ("Alice", "alice@example.com", false),
     ])
     func bots(name: String, email: String, isBot: Bool) {

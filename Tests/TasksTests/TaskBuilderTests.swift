@@ -49,6 +49,21 @@ struct GroupingTests {
         #expect(tasks.contains { $0.key == "#42" })
     }
 
+    @Test("a pull request whose branch merged another branch first: the inner branch is its key's task, the rest the pull request's")
+    func mergeOfMerges() {
+        var history = History()
+        history.commit("m0", "Initial commit", minute: 0)
+        history.commit("i1", "Prepare integration", author: "eve", minute: 2_880, parents: ["m0"])
+        history.commit("l1", "Add LRU cache", author: "eve", minute: 2_940, parents: ["m0"])
+        history.commit("im", "Merge branch 'feat/ABC-4-cache' into integration", author: "eve", minute: 3_000, parents: ["i1", "l1"])
+        history.commit("pm", "Merge pull request #10 from org/integration", minute: 4_500, parents: ["m0", "im"])
+        let tasks = history.build()
+        #expect(tasks.first { $0.key == "ABC-4" }?.commits.map(\.hash).sorted() == ["im", "l1"])
+        let pullRequest = tasks.first { $0.key == "PR #10" }
+        #expect(pullRequest?.commits.map(\.hash).sorted() == ["i1", "pm"])
+        #expect(pullRequest?.end == History.start + 4_500 * 60)
+    }
+
     @Test("merge subjects of each host give the pull request and branch", arguments: [
         ("Merge pull request #7 from acme/bob/endpoint", "", 7, "bob/endpoint"),
         ("Merge branch 'feature/XY-9-dates' into 'main'", "See merge request acme/shop!12", 12, "feature/XY-9-dates"),
@@ -376,6 +391,23 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "XY-3" }?.churnedLines == 0)
     }
 
+    @Test("churn follows a file through a rename: deletions in its new name count against the lines added in the old one")
+    func churnAcrossRename() {
+        var history = History()
+        func commit(_ hash: String, _ subject: String, _ author: String, minute: Int64, _ files: [FileChange]) {
+            history.commit(hash, subject, author: author, minute: minute)
+            history.commits[history.commits.count - 1].files = files
+        }
+        let day: Int64 = 24 * 60
+        commit("a1", "ABC-1 add", "ann", minute: 0, [FileChange(path: "app/auth/x.py", linesAdded: 10, linesDeleted: 0)])
+        commit("m1", "XY-2 move", "bob", minute: day, [
+            FileChange(path: "app/authentication/x.py", oldPath: "app/auth/x.py", linesAdded: 0, linesDeleted: 0),
+        ])
+        commit("b1", "XY-3 trim", "bob", minute: 2 * day, [FileChange(path: "app/authentication/x.py", linesAdded: 1, linesDeleted: 6)])
+        let tasks = history.build()
+        #expect(tasks.first { $0.key == "ABC-1" }?.churnedLines == 6)
+    }
+
     @Test("a time log's work hours replace the git estimate; review hours and estimates are kept beside")
     func timeLog() throws {
         var history = History()
@@ -559,6 +591,24 @@ struct GroupingTests {
         let ids = Set((1...2000).map { TaskBuilder.id(repository: "/r", key: "PR #\($0)") })
         #expect(ids.count == 2000)
         #expect(TaskBuilder.id(repository: "/r", key: "x").count == 12)
+    }
+}
+
+@Suite("Classification of whole tasks")
+struct TaskClassificationTests {
+    @Test("a folder moved or renamed with no line changed is maintenance, whatever the folder is called")
+    func movedOnly() {
+        var history = History()
+        history.commit("m1", "Move app/auth to app/authentication", minute: 0, files: [])
+        history.commits[0].files = ["login.py", "tokens.py", "permissions.py"].map {
+            FileChange(path: "app/authentication/" + $0, oldPath: "app/auth/" + $0, linesAdded: 0, linesDeleted: 0)
+        }
+        history.commit("e1", "Add login throttling", minute: 600, files: ["app/auth/login.py"])
+        let tasks = history.build()
+        #expect(tasks.first { $0.commits.map(\.hash) == ["m1"] }?.category == .maintenance, "\(tasks.first { $0.commits.map(\.hash) == ["m1"] }?.evidence ?? [])")
+        #expect(tasks.first { $0.commits.map(\.hash) == ["m1"] }?.evidence.contains { $0.detail.contains("moved or renamed") } == true)
+        // Edited as well as moved: the move is no longer the whole story.
+        #expect(tasks.first { $0.commits.map(\.hash) == ["e1"] }?.evidence.contains { $0.detail.contains("moved or renamed") } == false)
     }
 }
 

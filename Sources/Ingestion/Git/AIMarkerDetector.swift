@@ -26,13 +26,19 @@ package enum AIMarkerDetector {
     private static let lineRules: [LineRule] = [
         LineRule(tool: "aider") { coAuthor($0) && $0.containsBytes("@aider.chat>") },
         LineRule(tool: "amp") { $0.hasPrefix("amp-thread-id:") || (coAuthor($0) && $0.containsBytes("amp@ampcode.com")) },
+        // The footer is a line of its own ("🤖 Generated with [Claude Code](…)"); a sentence that
+        // quotes it is not one.
         LineRule(tool: "claude-code") {
-            $0.containsBytes("generated with [claude code]") || $0.containsBytes("generated with claude code")
+            let words = $0.drop { !$0.isLetter }
+            return words.hasPrefix("generated with [claude code]") || words.hasPrefix("generated with claude code")
         },
         LineRule(tool: "claude-code") { coAuthor($0) && $0.containsBytes("@anthropic.com>") },
+        LineRule(tool: "claude-code") { coAuthor($0) && $0.containsBytes("claude[bot]") },
         LineRule(tool: "claude-code") { $0.hasPrefix("claude-session:") },
         LineRule(tool: "codex") {
-            coAuthor($0) && ($0.containsBytes("<noreply@openai.com>") || $0.containsBytes("<codex@openai.com>"))
+            coAuthor($0)
+                && ($0.containsBytes("<noreply@openai.com>") || $0.containsBytes("<codex@openai.com>")
+                    || $0.containsBytes("chatgpt-codex-connector[bot]"))
         },
         LineRule(tool: "copilot") { coAuthor($0) && $0.containsBytes("+copilot@users.noreply.github.com>") },
         LineRule(tool: "copilot") { coAuthor($0) && $0.containsBytes("copilot autofix") },
@@ -46,14 +52,24 @@ package enum AIMarkerDetector {
 
     private static let identityRules: [IdentityRule] = [
         IdentityRule(tool: "aider") { name, _ in name.hasSuffix("(aider)") },
-        IdentityRule(tool: "claude-code") { _, email in email == "noreply@anthropic.com" },
-        IdentityRule(tool: "codex") { _, email in email == "codex@openai.com" || email == "noreply@openai.com" },
+        // Claude Code's GitHub Action commits as `claude[bot]`.
+        IdentityRule(tool: "claude-code") { name, email in
+            email == "noreply@anthropic.com" || name == "claude[bot]" || email.containsBytes("+claude[bot]@")
+        },
+        // Codex in the cloud commits as `chatgpt-codex-connector[bot]`.
+        IdentityRule(tool: "codex") { name, email in
+            email == "codex@openai.com" || email == "noreply@openai.com" || name.hasPrefix("chatgpt-codex-connector")
+                || email.containsBytes("chatgpt-codex-connector[bot]")
+        },
         IdentityRule(tool: "copilot") { name, email in
             name.hasPrefix("copilot-swe-agent") || email.hasSuffix("+copilot@users.noreply.github.com")
         },
         IdentityRule(tool: "cursor") { name, email in email == "cursoragent@cursor.com" || name == "cursor[bot]" },
         IdentityRule(tool: "devin") { name, email in
             name.hasPrefix("devin-ai-integration") || email.containsBytes("devin-ai-integration[bot]")
+        },
+        IdentityRule(tool: "gemini-code-assist") { name, email in
+            name.hasPrefix("gemini-code-assist") || email.containsBytes("gemini-code-assist[bot]")
         },
         IdentityRule(tool: "jules") { name, email in
             name.hasPrefix("google-labs-jules") || email.containsBytes("google-labs-jules[bot]")
@@ -86,6 +102,8 @@ package enum AIMarkerDetector {
         identity(.author, commit.authorName, commit.authorEmail)
         if commit.subject.lowercased().hasPrefix("aider: ") { add("aider", "subject prefix 'aider: '", .message) }
         for rawLine in commit.body.split(whereSeparator: \.isNewline) {
+            // An indented line is a code block (a trailer quoted as an example), never a trailer.
+            if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
             let line = rawLine.trimmingWhitespace()
             let lower = line.lowercased()
             for rule in lineRules where rule.matches(lower) { add(rule.tool, line, .message) }
