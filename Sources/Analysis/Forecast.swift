@@ -223,8 +223,11 @@ package struct ForecastModel: Sendable {
                 ratios: own, overheadAI: overhead(members.filter(\.ai)), overheadHuman: overhead(members.filter { !$0.ai }),
                 errors: errors(members, ratio: Statistics.median(own) ?? 1), basis: "\(category.rawValue) (\(members.count))")
             var fallbacks: [String] = []
-            for fallback in [zones[category.zone], everything].compactMap({ $0 }) {
-                if distribution.ratios.isEmpty, !fallback.ratios.isEmpty {
+            for (level, fallback) in [zones[category.zone], everything].compactMap({ $0 }).enumerated() {
+                // A ratio is borrowed from the zone only: the two zones are where AI is known to help
+                // and where it helps little, so a ratio pooled over both would claim for weak-zone work
+                // (or deny for strength-zone work) what the retro, per zone, finds no data for.
+                if level == 0, distribution.ratios.isEmpty, !fallback.ratios.isEmpty {
                     distribution.ratios = fallback.ratios
                     fallbacks.append("ratio from \(fallback.basis)")
                 }

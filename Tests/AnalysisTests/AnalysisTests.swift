@@ -276,6 +276,22 @@ struct ForecastTests {
         #expect(both.difference.p50Hours != 0)
     }
 
+    @Test("a weak-zone category borrows no ratio measured on strength-zone work: its AI tasks are forecast as human work")
+    func noRatioAcrossZones() {
+        let crud = (0..<10).map { RetroTests.task("h\($0)", .crud, ai: false, effort: 4) }
+            + (0..<10).map { RetroTests.task("a\($0)", .crud, ai: true, effort: 2) }
+        let model = ForecastModel(history: crud)
+        let algorithms = (1...6).map {
+            BacklogItem(id: "A-\($0)", title: "t", category: .algorithm, classified: false, estimateHours: 8, ai: .yes)
+        }
+        let forecast = model.run(algorithms, capacity: 40, capacitySource: "given", runs: 2000)
+        #expect(forecast.difference.p50Hours == 0 && forecast.difference.p95Hours == 0)
+        #expect(forecast.assumptions.contains { $0.hasPrefix("algorithm:") && $0.contains("1 assumed") })
+        // Its own zone's ratio it does take.
+        let tests = (1...6).map { BacklogItem(id: "T-\($0)", title: "t", category: .tests, classified: false, estimateHours: 8, ai: .yes) }
+        #expect(model.run(tests, capacity: 40, capacitySource: "given", runs: 2000).difference.p50Hours > 0)
+    }
+
     @Test("the completion curve takes about 40 round steps whatever the span, and the weekly one at most 520 weeks")
     func completionSteps() {
         #expect(Forecast.Completion.step(span: 100) == 4)
