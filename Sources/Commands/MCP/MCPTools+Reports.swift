@@ -27,8 +27,11 @@ extension MCPTools {
         if let ai = try arguments.bool("ai") { command.append(ai ? "--ai" : "--human") }
         if try arguments.bool("bots") == true { command.append("--bots") }
         let limit = try arguments.integer("limit", in: 1...500) ?? 50
-        let all = try JSONValue.parse(Array(commands.run(TasksCommand.definition, command).utf8)).array ?? []
-        let shown = Array(all.suffix(limit))
+        // The entries `tasks --format json` prints, of the newest `limit` only: encoding every task of
+        // a long history to keep fifty took seconds a call.
+        let (context, _) = try commands.context(TasksCommand.definition.spec, command)
+        let all = try TasksCommand.selected(context).selected
+        let shown = try all.suffix(limit).map { try JSONValue(encoding: TasksCommand.entry($0)) }
         var text = "\(all.count) tasks" + (shown.count < all.count ? ", the newest \(shown.count):" : ":") + "\n"
         for task in shown {
             let ai = task["ai"] == .bool(true) ? "AI" : "human"

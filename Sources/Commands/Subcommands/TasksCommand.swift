@@ -56,18 +56,12 @@ enum TasksCommand {
         guard ["text", "json", "csv"].contains(format) else {
             throw UsageError("unknown format '\(format)' for 'tasks'; expected text, json or csv", command: "tasks")
         }
-        let filter = try Filter(context)
-        let database = try context.openDatabase(existing: true)
-        if let name = context.arguments.value("--repo") {
-            _ = try context.repository(name, among: try CommitStore(database: database).repositories(), command: "tasks")
-        }
-        let all = try TaskBuilding.tasks(context, database: database)
+        let (database, all, tasks) = try selected(context)
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
             context.console.out(Format.printable(explain(task, workflows: try SessionStore(database: database).workflows())))
             return .success
         }
-        let tasks = all.filter(filter.includes)
         let entries = tasks.map(entry)
         switch format {
         case "json": context.console.line(try JSONOutput.encode(entries))
@@ -81,6 +75,17 @@ enum TasksCommand {
             }
         }
         return .success
+    }
+
+    /// Every stored task, and those the command line's filters select (the MCP tool's too).
+    static func selected(_ context: CommandContext) throws -> (database: Database, all: [WorkTask], selected: [WorkTask]) {
+        let filter = try Filter(context)
+        let database = try context.openDatabase(existing: true)
+        if let name = context.arguments.value("--repo") {
+            _ = try context.repository(name, among: try CommitStore(database: database).repositories(), command: "tasks")
+        }
+        let all = try TaskBuilding.tasks(context, database: database)
+        return (database, all, all.filter(filter.includes))
     }
 
     /// The filters of the command line.
