@@ -2,6 +2,21 @@
 /// time, other characters by the table of well-formed byte sequences (Unicode §3.9, no
 /// overlong forms, no surrogates, nothing above U+10FFFF).
 package enum UTF8Validation {
+    /// The line (1-based) of the first byte of `data` that is not UTF-8, or nil when all of it is:
+    /// what a one-line error about a text file names.
+    package static func firstInvalidLine(_ data: [UInt8]) -> Int? {
+        var line = 1
+        var start = 0
+        for index in data.indices where data[index] == 0x0A || index == data.count - 1 {
+            let end = data[index] == 0x0A ? index : index + 1
+            let valid = data[start..<end].withUnsafeBufferPointer { isValid($0) }
+            if !valid { return line }
+            line += 1
+            start = index + 1
+        }
+        return nil
+    }
+
     package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count

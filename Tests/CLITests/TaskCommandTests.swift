@@ -524,7 +524,16 @@ struct ReportCommandTests {
             ("id,title,category,estimate_hours,ai\nA,x,crud,3\n", "backlog.csv:2: expected 5 fields like the header (id,title,category,estimate_hours,ai), found 4"),
             ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,yes,extra\n", "backlog.csv:3: expected 5 fields"),
             ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,no\nA,z,crud,3,no\n", "backlog.csv:4: id 'A' is already on line 2"),
+            ("id,title,category,estimate_hours,ai\nA-1,x,crud,3,yes\na-1,y,crud,3,no\n", "backlog.csv:3: id 'a-1' is already on line 2"),
+            ("id,title,category,estimate_hours,ai\nA,x,crud,0x10,yes\n", "backlog.csv:2: estimate_hours must be a number of hours above 0 and at most 100000, not '0x10'"),
         ]
+        // A byte that is not UTF-8 names its line.
+        try Data("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,caf\u{E9},crud,3,no\n".utf8).write(to: URL(fileURLWithPath: backlog))
+        var latin1 = Array("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,caf".utf8)
+        latin1 += [0xE9] + Array(",crud,3,no\n".utf8)
+        try Data(latin1).write(to: URL(fileURLWithPath: backlog))
+        let notUTF8 = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "40"])
+        #expect(notUTF8.status == 65 && notUTF8.stderr.contains("backlog.csv:3: expected UTF-8 text"), "\(notUTF8.stderr)")
         for (text, message) in cases {
             try text.write(toFile: backlog, atomically: true, encoding: .utf8)
             let result = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", "40"])

@@ -83,7 +83,7 @@ enum LabelCommand {
             throw CommandError.missingInput("cannot read \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandError.badData("\(path): expected UTF-8 text")
+            throw CommandError.badData("\(path):\(UTF8Validation.firstInvalidLine(Array(data)) ?? 1): expected UTF-8 text")
         }
         let records: [CSV.Record]
         do { records = try CSV.parse(text) } catch { throw CommandError.badData("\(path):\(error.line): \(error.message)") }

@@ -26,15 +26,18 @@ enum PlanCommand {
                 .value("--out", "FILE", "write to this file instead of stdout"),
                 TaskBuilding.configOption,
             ],
-            positionals: [("BACKLOG.csv", "columns id,title,category,estimate_hours,ai (category may be empty; ai: yes, no or auto)")],
+            positionals: [
+                ("BACKLOG.csv", "columns id,title,category,estimate_hours,ai (category may be empty; ai: yes, no or auto, empty is auto)")
+            ],
             minimumPositionals: 0, maximumPositionals: 1,
             discussion: """
                 Each run draws, per task, a ratio from its category's bootstrap distribution (when AI is used), a
                 review-overhead share and an estimate error from the team's history (Sources/METHOD.md, Forecast).
-                Categories with too little history fall back to their zone's, then to all tasks', and the report
-                says so. 'ai auto' means yes where the history shows a saving in that category. Every backlog row
-                has the header's fields and its own id, and estimate_hours above 0 and at most \(maximumEstimate);
-                a row that does not is an error naming its line.
+                Categories with too little history fall back to their zone's (a ratio, only to that), then to all
+                tasks', and the report says so. 'ai auto' means yes where the history shows a saving in that
+                category. Every backlog row has the header's fields and its own id (ids ignore case, as issue keys
+                do), and estimate_hours a decimal number above 0 and at most \(maximumEstimate); a row that does
+                not is an error naming its line.
                 """),
         run: run)
 
@@ -106,7 +109,9 @@ enum PlanCommand {
     /// Reads a backlog; every problem names the file and line (exit 65).
     static func read(_ path: String, classifier: Classifier) throws -> [BacklogItem] {
         guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.missingInput("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw CommandError.badData("\(path): expected UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandError.badData("\(path):\(UTF8Validation.firstInvalidLine(Array(data)) ?? 1): expected UTF-8 text")
+        }
         return try backlog(text, source: path, classifier: classifier)
     }
 
@@ -138,12 +143,15 @@ enum PlanCommand {
             }
             let id = cell("id")
             guard !id.isEmpty else { throw CommandError.badData("\(place): expected an id") }
-            if let first = lineOfID[id] {
+            // Issue keys ignore case: `A-1` and `a-1` are one task.
+            if let first = lineOfID[id.lowercased()] {
                 throw CommandError.badData("\(place): id '\(id)' is already on line \(first); each task needs its own id")
             }
-            lineOfID[id] = record.line
-            guard let estimate = Double(cell("estimate_hours")), estimate.isFinite, estimate > 0,
-                estimate <= BacklogItem.maximumEstimateHours
+            lineOfID[id.lowercased()] = record.line
+            // Hours as a decimal number: Swift's parser also takes hexadecimal (`0x10`) and exponents.
+            let written = cell("estimate_hours")
+            guard written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let estimate = Double(written),
+                estimate.isFinite, estimate > 0, estimate <= BacklogItem.maximumEstimateHours
             else {
                 throw CommandError.badData(
                     "\(place): estimate_hours must be a number of hours above 0 and at most \(maximumEstimate), not '\(cell("estimate_hours"))'")

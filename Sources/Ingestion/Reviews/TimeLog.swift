@@ -16,10 +16,8 @@ package enum TimeLog {
         }
         guard let data = FileManager.default.contents(atPath: path) else { throw IngestionError.missingPath(path) }
         guard let text = String(data: data, encoding: .utf8) else {
-            // The line of the first byte that is not UTF-8.
-            let line = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-                .firstIndex { String(data: Data($0), encoding: .utf8) == nil } ?? 0
-            throw IngestionError.badRecord(file: path, place: "line \(line + 1)", expected: "UTF-8 text")
+            let line = UTF8Validation.firstInvalidLine(Array(data)) ?? 1
+            throw IngestionError.badRecord(file: path, place: "line \(line)", expected: "UTF-8 text")
         }
         return try parse(text, file: path)
     }
