@@ -68,6 +68,24 @@ package struct Grouping {
         package var pullRequest: Int?
         package var branch: String?
 
+        init(branch: String) {
+            self.branch = branch
+        }
+
+        /// The branches of git's octopus merge subject, in their parents' order:
+        /// `Merge branches 'a', 'b' and 'c'` (`… into main` after them); empty for any other subject.
+        static func octopusBranches(_ subject: String) -> [String] {
+            guard subject.hasPrefix("Merge branches '") else { return [] }
+            var names: [String] = []
+            var rest = Substring(subject.dropFirst("Merge branches ".count))
+            while rest.hasPrefix("'"), let close = rest.dropFirst().firstIndex(of: "'") {
+                names.append(String(rest[rest.index(after: rest.startIndex)..<close]))
+                rest = rest[rest.index(after: close)...]
+                for separator in [", ", " and "] where rest.hasPrefix(separator) { rest = rest.dropFirst(separator.count) }
+            }
+            return names
+        }
+
         /// GitHub's `Merge pull request #N from owner/branch`, GitLab's `Merge branch 'x' into 'y'`
         /// (with `See merge request group/project!N` in the body), git's own `Merge branch 'x'`, Bitbucket's
         /// `Merged in x (pull request #N)` and `Merge pull request #N in P/r from x to y`, and Azure DevOps's
@@ -163,9 +181,19 @@ package struct Grouping {
             .sorted { (commits[$0].committerTime, $0) < (commits[$1].committerTime, $1) }
         for merge in merges {
             let commit = commits[merge]
-            guard let parsed = MergeSubject(subject: commit.subject, body: commit.body) else { continue }
+            // An octopus merge ("Merge branches 'a', 'b' and 'c'") is one merge per parent after the
+            // first, each of the branch its subject names in that place.
+            var parts: [(parsed: MergeSubject, parents: ArraySlice<String>)] = []
+            let octopus = MergeSubject.octopusBranches(commit.subject)
+            if commit.parents.count > 2, octopus.count == commit.parents.count - 1 {
+                parts = zip(octopus, commit.parents.dropFirst()).map { (MergeSubject(branch: $0), [$1][...]) }
+            } else if let parsed = MergeSubject(subject: commit.subject, body: commit.body) {
+                parts = [(parsed, commit.parents.dropFirst())]
+            }
+            var mergeTaken = false
+            for (parsed, parents) in parts {
             let branchKey = parsed.branch.flatMap { IssueKeys.inBranch($0, knownProjects: knownProjects) }
-            let branchCommits = walk(from: commit.parents.dropFirst(), indexByHash, mainline: mainline, claimed: claimed)
+            let branchCommits = walk(from: parents, indexByHash, mainline: mainline, claimed: claimed)
             guard !branchCommits.isEmpty else { continue }
             // A branch whose name has no key but whose commits name exactly one: the pull
             // request is that key's task, whole (not the keyed commits apart from the rest).
@@ -194,14 +222,21 @@ package struct Grouping {
                 }
             }
             // The merge commit goes with the branch's task; where every commit named another key,
-            // with the key that took the most of them (no task of a merge commit alone).
+            // with the key that took the most of them (no task of a merge commit alone). An octopus
+            // merge's goes with its first branch that had commits; each branch's task ends at it.
             let mergeKey = taken[key] != nil ? key : taken.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? key
-            add(merge, to: mergeKey, kind: kind, reason: "the merge commit", branch: parsed.branch)
+            if !mergeTaken {
+                add(merge, to: mergeKey, kind: kind, reason: "the merge commit", branch: parsed.branch)
+                mergeTaken = true
+            }
             guard let position = positions[mergeKey] else { continue }
-            groups[position].mergeCommit = merge
-            if groups[position].pullRequestTitle == nil {
+            if groups[position].mergeCommit == nil || groups[position].mergeCommit == merge || parts.count == 1 {
+                groups[position].mergeCommit = merge
+            }
+            if groups[position].pullRequestTitle == nil, parts.count == 1 {
                 let title = commit.body.split(separator: "\n").first.map(String.init)
                 groups[position].pullRequestTitle = title
+            }
             }
         }
 

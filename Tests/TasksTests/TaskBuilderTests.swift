@@ -64,6 +64,27 @@ struct GroupingTests {
         #expect(pullRequest?.end == History.start + 4_500 * 60)
     }
 
+    @Test("an octopus merge is one merge per branch: each branch's key is its task, ending at the merge")
+    func octopusMerge() {
+        var history = History()
+        history.commit("m0", "Initial commit", minute: 0)
+        history.commit("p1", "Implement part 1", author: "dev1", minute: 60, parents: ["m0"])
+        history.commit("p2", "Implement part 2", author: "dev2", minute: 120, parents: ["m0"])
+        history.commit("p3", "Implement part 3", author: "dev3", minute: 180, parents: ["m0"])
+        history.commit(
+            "om", "Merge branches 'feat/ABC-1-work', 'feat/ABC-2-work' and 'feat/ABC-3-work'", minute: 1_800,
+            parents: ["m0", "p1", "p2", "p3"])
+        let tasks = history.build()
+        for (key, hash) in [("ABC-1", "p1"), ("ABC-2", "p2"), ("ABC-3", "p3")] {
+            let task = tasks.first { $0.key == key }
+            #expect(task?.commits.map(\.hash).contains(hash) == true, "\(key)")
+            #expect(task?.end == History.start + 1_800 * 60, "\(key)")
+        }
+        #expect(tasks.filter { $0.commits.contains { $0.hash == "om" } }.count == 1)
+        #expect(Grouping.MergeSubject.octopusBranches("Merge branches 'a', 'b' and 'c' into main") == ["a", "b", "c"])
+        #expect(Grouping.MergeSubject.octopusBranches("Merge branch 'a'").isEmpty)
+    }
+
     @Test("merge subjects of each host give the pull request and branch", arguments: [
         ("Merge pull request #7 from acme/bob/endpoint", "", 7, "bob/endpoint"),
         ("Merge branch 'feature/XY-9-dates' into 'main'", "See merge request acme/shop!12", 12, "feature/XY-9-dates"),
