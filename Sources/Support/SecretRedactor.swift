@@ -40,7 +40,7 @@ package enum SecretRedactor {
     /// Passwords in a URL's user part (`postgres://admin:PASSWORD@db`) and in a command's
     /// `-u`/`--user NAME:PASSWORD` (curl, httpie): the password is replaced, the rest stays.
     private static let credentials: [(name: String, regex: NSRegularExpression, template: String)] = [
-        ("url password", #"(?i)([a-z][a-z0-9+.\-]*://[^\s/:@"'<>]+:)[^\s/@"'<>]+(@)"#, "$1\(marker)$2"),
+        ("url password", #"(?i)([a-z][a-z0-9+.\-]*://[^\s/:@"'<>]*:)[^\s/@"'<>]+(@)"#, "$1\(marker)$2"),
         ("user option password", #"((?<![A-Za-z0-9\-])(?:-u|--user)(?:\s+|=)["']?[^\s:"']+:)[^\s"']+"#, "$1\(marker)"),
     ].compactMap { name, pattern, template in
         (try? NSRegularExpression(pattern: pattern)).map { (name, $0, template) }

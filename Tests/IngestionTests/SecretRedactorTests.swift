@@ -58,6 +58,7 @@ struct SecretRedactorTests {
         #expect(SecretRedactor.redact("curl -u admin:Pa55w0rdPa55w0rd https://api.example.com")
             == "curl -u admin:[REDACTED] https://api.example.com")
         #expect(SecretRedactor.redact("http --user=ci:hunter2hunter2 GET x") == "http --user=ci:[REDACTED] GET x")
+        #expect(SecretRedactor.redact("REDIS_URL_X redis://:s3cretpass@cache:6379/0") == "REDIS_URL_X redis://:[REDACTED]@cache:6379/0")
         let key = "0123456789abcdef" + "0123456789abcdef"
         #expect(SecretRedactor.redact("dsn: https://\(key)@o123.ingest.sentry.io/42") == "dsn: https://[REDACTED]@o123.ingest.sentry.io/42")
         for plain in [

@@ -23,6 +23,12 @@ struct History {
         return hash
     }
 
+    /// A commit with these file changes (line counts, renames) rather than the default ones.
+    mutating func commit(_ hash: String, _ subject: String, author: String = "ann", minute: Int64, changes: [FileChange]) {
+        commit(hash, subject, author: author, minute: minute)
+        commits[commits.count - 1].files = changes
+    }
+
     func build(
         sessions: [SessionActivity] = [], labels: [Label] = [], config: RuleConfig = RuleConfig(),
         pullRequests: [PullRequest] = [], timeEntries: [TimeEntry] = []
@@ -393,19 +399,15 @@ struct GroupingTests {
     @Test("churn per file: capped by each file's additions, the window's last second counts, the task's own deletions do not")
     func churnPerFile() {
         var history = History()
-        func commit(_ hash: String, _ subject: String, _ author: String, minute: Int64, _ files: [FileChange]) {
-            history.commit(hash, subject, author: author, minute: minute)
-            history.commits[history.commits.count - 1].files = files
-        }
         let day: Int64 = 24 * 60
-        commit("a1", "ABC-1 add", "ann", minute: 0, [
+        history.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: [
             FileChange(path: "src/x.ts", linesAdded: 10, linesDeleted: 0), FileChange(path: "src/y.ts", linesAdded: 5, linesDeleted: 0),
         ])
-        commit("b1", "XY-2 trim", "bob", minute: day, [FileChange(path: "src/x.ts", linesAdded: 0, linesDeleted: 4)])
-        commit("b2", "XY-3 rewrite", "bob", minute: 2 * day, [FileChange(path: "src/x.ts", linesAdded: 1, linesDeleted: 20)])
-        commit("a2", "ABC-1 tidy", "ann", minute: 3 * day, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 2)])
-        commit("b3", "XY-5 edge", "bob", minute: 14 * day, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 3)])
-        commit("b4", "XY-6 late", "bob", minute: 14 * day + 1, [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 1)])
+        history.commit("b1", "XY-2 trim", author: "bob", minute: day, changes: [FileChange(path: "src/x.ts", linesAdded: 0, linesDeleted: 4)])
+        history.commit("b2", "XY-3 rewrite", author: "bob", minute: 2 * day, changes: [FileChange(path: "src/x.ts", linesAdded: 1, linesDeleted: 20)])
+        history.commit("a2", "ABC-1 tidy", author: "ann", minute: 3 * day, changes: [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 2)])
+        history.commit("b3", "XY-5 edge", author: "bob", minute: 14 * day, changes: [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 3)])
+        history.commit("b4", "XY-6 late", author: "bob", minute: 14 * day + 1, changes: [FileChange(path: "src/y.ts", linesAdded: 0, linesDeleted: 1)])
         let tasks = history.build()
         // x.ts: 4 + 20 deleted, capped at the 10 added; y.ts: 3 at exactly 14 days, not ann's own 2 nor the 1 a minute late.
         #expect(tasks.first { $0.key == "ABC-1" }?.churnedLines == 10 + 3)
@@ -415,16 +417,12 @@ struct GroupingTests {
     @Test("churn follows a file through a rename: deletions in its new name count against the lines added in the old one")
     func churnAcrossRename() {
         var history = History()
-        func commit(_ hash: String, _ subject: String, _ author: String, minute: Int64, _ files: [FileChange]) {
-            history.commit(hash, subject, author: author, minute: minute)
-            history.commits[history.commits.count - 1].files = files
-        }
         let day: Int64 = 24 * 60
-        commit("a1", "ABC-1 add", "ann", minute: 0, [FileChange(path: "app/auth/x.py", linesAdded: 10, linesDeleted: 0)])
-        commit("m1", "XY-2 move", "bob", minute: day, [
+        history.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: [FileChange(path: "app/auth/x.py", linesAdded: 10, linesDeleted: 0)])
+        history.commit("m1", "XY-2 move", author: "bob", minute: day, changes: [
             FileChange(path: "app/authentication/x.py", oldPath: "app/auth/x.py", linesAdded: 0, linesDeleted: 0),
         ])
-        commit("b1", "XY-3 trim", "bob", minute: 2 * day, [FileChange(path: "app/authentication/x.py", linesAdded: 1, linesDeleted: 6)])
+        history.commit("b1", "XY-3 trim", author: "bob", minute: 2 * day, changes: [FileChange(path: "app/authentication/x.py", linesAdded: 1, linesDeleted: 6)])
         let tasks = history.build()
         #expect(tasks.first { $0.key == "ABC-1" }?.churnedLines == 6)
     }

@@ -146,7 +146,11 @@ struct MCPTools {
             Self.tool(
                 "review", title: "What AI-assisted work to review first, and why",
                 description: """
-                    The AI-assisted tasks of a period (default: the last four weeks), or the commits of a branch or range not yet merged, ranked by risk, with the findings of a reviewer's checklist for generated code (weak-zone work, new and unknown dependencies, a second way of doing a thing, over-engineering, security blind spots), each with its commit, file, line and a one-line reason — 'multiplier review'. Reads only what is cached or in git; writes nothing.
+                    The AI-assisted tasks of a period (default: the last four weeks), or the commits of a branch or \
+                    range not yet merged, ranked by risk, with the findings of a reviewer's checklist for generated code \
+                    (weak-zone work, new and unknown dependencies, a second way of doing a thing, over-engineering, \
+                    security blind spots), each with its commit, file, line and a one-line reason — 'multiplier review'. \
+                    Reads only what is cached or in git; writes nothing.
                     """,
                 input: period.merging([
                     "branch": Self.string("review the commits of this branch that are not on the default branch"),

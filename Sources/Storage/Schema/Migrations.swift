@@ -2,6 +2,33 @@
 ///
 /// Never edit a step that has shipped; append a new one.
 package enum Migrations {
+    /// Every stored session text passed through redact() (SecretRedactor, registered on each
+    /// connection): a step of its own each time the redactor learns more. A redacted value that
+    /// collides with one already stored is dropped (the same text, as far as secrets go).
+    /// secure_delete overwrites the old values' bytes instead of leaving them in the file's free
+    /// space; it stays on for the rest of the connection.
+    static let redactSessionTexts = """
+        PRAGMA secure_delete = ON;
+        UPDATE session SET parent_key = redact(parent_key) WHERE parent_key <> redact(parent_key);
+        UPDATE session SET continued_from = redact(continued_from) WHERE continued_from <> redact(continued_from);
+        UPDATE session SET source = redact(source) WHERE source <> redact(source);
+        UPDATE session SET working_directory = redact(working_directory)
+            WHERE working_directory <> redact(working_directory);
+        UPDATE session SET repository_evidence = redact(repository_evidence)
+            WHERE repository_evidence <> redact(repository_evidence);
+        UPDATE session SET git_branch = redact(git_branch) WHERE git_branch <> redact(git_branch);
+        UPDATE session SET tool_version = redact(tool_version) WHERE tool_version <> redact(tool_version);
+        UPDATE session SET owner = redact(owner) WHERE owner <> redact(owner);
+        UPDATE OR IGNORE session SET key = redact(key) WHERE key <> redact(key);
+        UPDATE OR IGNORE session_detail SET value = redact(value) WHERE kind <> 'word' AND value <> redact(value);
+        DELETE FROM session_detail WHERE kind <> 'word' AND value <> redact(value);
+        UPDATE OR IGNORE token_usage SET key = redact(key) WHERE key <> redact(key);
+        DELETE FROM token_usage WHERE key <> redact(key);
+        UPDATE session_workflow SET start_evidence = redact(start_evidence)
+            WHERE start_evidence <> redact(start_evidence);
+        UPDATE session_prompt SET text = redact(text) WHERE text <> redact(text);
+        """
+
     package static let all: [Migration] = [
         Migration(
             name: "git history",
@@ -342,25 +369,7 @@ package enum Migrations {
                 -- value that collides with one already stored is dropped (the same text, as far as secrets go).
                 -- secure_delete (Debian's default, not every build's) overwrites the old values' bytes instead of
                 -- leaving them in the file's free space; it stays on for the rest of this connection.
-                PRAGMA secure_delete = ON;
-                UPDATE session SET parent_key = redact(parent_key) WHERE parent_key <> redact(parent_key);
-                UPDATE session SET continued_from = redact(continued_from) WHERE continued_from <> redact(continued_from);
-                UPDATE session SET source = redact(source) WHERE source <> redact(source);
-                UPDATE session SET working_directory = redact(working_directory)
-                    WHERE working_directory <> redact(working_directory);
-                UPDATE session SET repository_evidence = redact(repository_evidence)
-                    WHERE repository_evidence <> redact(repository_evidence);
-                UPDATE session SET git_branch = redact(git_branch) WHERE git_branch <> redact(git_branch);
-                UPDATE session SET tool_version = redact(tool_version) WHERE tool_version <> redact(tool_version);
-                UPDATE session SET owner = redact(owner) WHERE owner <> redact(owner);
-                UPDATE OR IGNORE session SET key = redact(key) WHERE key <> redact(key);
-                UPDATE OR IGNORE session_detail SET value = redact(value) WHERE kind <> 'word' AND value <> redact(value);
-                DELETE FROM session_detail WHERE kind <> 'word' AND value <> redact(value);
-                UPDATE OR IGNORE token_usage SET key = redact(key) WHERE key <> redact(key);
-                DELETE FROM token_usage WHERE key <> redact(key);
-                UPDATE session_workflow SET start_evidence = redact(start_evidence)
-                    WHERE start_evidence <> redact(start_evidence);
-                UPDATE session_prompt SET text = redact(text) WHERE text <> redact(text);
+                \(redactSessionTexts)
                 """),
         Migration(
             name: "session records",
@@ -398,25 +407,7 @@ package enum Migrations {
             sql: """
                 -- SecretRedactor learnt GitLab, Hugging Face, npm, SendGrid and Sentry keys and passwords in URLs and
                 -- in `-u NAME:PASSWORD`: rows stored before are cleaned as in "redacted session texts".
-                PRAGMA secure_delete = ON;
-                UPDATE session SET parent_key = redact(parent_key) WHERE parent_key <> redact(parent_key);
-                UPDATE session SET continued_from = redact(continued_from) WHERE continued_from <> redact(continued_from);
-                UPDATE session SET source = redact(source) WHERE source <> redact(source);
-                UPDATE session SET working_directory = redact(working_directory)
-                    WHERE working_directory <> redact(working_directory);
-                UPDATE session SET repository_evidence = redact(repository_evidence)
-                    WHERE repository_evidence <> redact(repository_evidence);
-                UPDATE session SET git_branch = redact(git_branch) WHERE git_branch <> redact(git_branch);
-                UPDATE session SET tool_version = redact(tool_version) WHERE tool_version <> redact(tool_version);
-                UPDATE session SET owner = redact(owner) WHERE owner <> redact(owner);
-                UPDATE OR IGNORE session SET key = redact(key) WHERE key <> redact(key);
-                UPDATE OR IGNORE session_detail SET value = redact(value) WHERE kind <> 'word' AND value <> redact(value);
-                DELETE FROM session_detail WHERE kind <> 'word' AND value <> redact(value);
-                UPDATE OR IGNORE token_usage SET key = redact(key) WHERE key <> redact(key);
-                DELETE FROM token_usage WHERE key <> redact(key);
-                UPDATE session_workflow SET start_evidence = redact(start_evidence)
-                    WHERE start_evidence <> redact(start_evidence);
-                UPDATE session_prompt SET text = redact(text) WHERE text <> redact(text);
+                \(redactSessionTexts)
                 """),
     ]
 }
