@@ -211,6 +211,6 @@ enum SessionsCommand {
         let table = Format.table(
             header: header, rows: rows, width: width, rightAligned: [2, 5, 6, 7], priority: [0, 1, 2, 3, 7, 5, 6, 4],
             elsewhere: "--format csv or json has every column")
-        return table + "\(entries.count) sessions\n"
+        return table + "\(entries.count) session\(entries.count == 1 ? "" : "s")\n"
     }
 }

@@ -30,7 +30,7 @@ package final class Database {
         }
         connection = try Self.open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         do {
-            try execute("PRAGMA journal_mode = WAL")
+            try enableWAL()
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
             // Statement journals in memory: once one statement's journal outgrew SQLite's 64 KiB spill
@@ -83,6 +83,22 @@ package final class Database {
         sqlite3_busy_timeout(handle, Int32(busyTimeoutMilliseconds))
         addRedactFunction(handle)
         return handle
+    }
+
+    /// `PRAGMA journal_mode = WAL`. Switching a new database needs an exclusive lock, and SQLite
+    /// answers SQLITE_BUSY at once rather than wait where waiting could deadlock (another command
+    /// opening the same new file, a first run of two cron jobs): tried again for up to the busy timeout.
+    private func enableWAL() throws {
+        var waited = 0
+        while true {
+            do {
+                try execute("PRAGMA journal_mode = WAL")
+                return
+            } catch let error as SQLiteError where error.primaryCode == SQLITE_BUSY && waited < Self.busyTimeoutMilliseconds {
+                usleep(10_000)
+                waited += 10
+            }
+        }
     }
 
     /// How long a statement waits for another connection's write lock before failing.
