@@ -72,6 +72,29 @@ struct SessionIngestorTests {
         #expect(try SessionStore(database: setup.database).sessions().map(\.filesEdited) == [["src/app.ts"]])
     }
 
+    @Test("a log only touched (same bytes, a new modification time) is unchanged: not read, no session 'updated'")
+    func touchedOnly() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        let fixtures = try SessionFixtures.path("")
+        try FileManager.default.copyItem(atPath: String(fixtures.dropLast()), toPath: setup.folder.path + "/logs")
+        let first = try setup.ingest([setup.folder.path + "/logs"])
+        #expect(first.read > 10, "\(FileManager.default.enumerator(atPath: setup.folder.path + "/logs")?.allObjects.count ?? -1) files")
+        // Every file's modification time moves an hour on.
+        let files = FileManager.default.enumerator(atPath: setup.folder.path + "/logs")?.allObjects as? [String] ?? []
+        for file in files {
+            let path = setup.folder.path + "/logs/" + file
+            guard FileKind(path: path) == .regular else { continue }
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(3_600)], ofItemAtPath: path)
+        }
+        let second = try setup.ingest([setup.folder.path + "/logs"])
+        // Only Gemini's legacy JSON (2 files, rewritten whole with updated records: no fingerprint can tell
+        // a touch from a rewrite) is read again; aider's history and every JSONL log are unchanged.
+        #expect(second.read == 2 && second.newSessions == 0, "read \(second.read), found \(second.found)")
+        #expect(second.updatedSessions <= 2)
+        #expect(second.unchanged == first.read - 2)
+    }
+
     @Test("the real samples ingested twice leave identical row counts, and the second run reads nothing")
     func idempotent() throws {
         let setup = try Setup()

@@ -345,6 +345,16 @@ package struct SessionIngestor {
         let appendOnly = entry.format.isIncremental && LogLineSource.compression(of: entry.path) == .none
         let state = try store.fileState(path: entry.path)
         if let state, state.size == size, state.modified == modified { return .unchanged }
+        // Touched, not changed (a backup restored, `touch`, a sync tool): a log whose records never
+        // change once written, read to its end, of that size still and holding what was read of it
+        // (its first bytes and those before its end), is the same log. Logs marked to be read again
+        // carry another fingerprint.
+        if let state, entry.format.keepsRecords, state.size == size, state.consumed == size,
+            !state.fingerprint.isEmpty, state.fingerprint != SessionStore.readAgainFingerprint,
+            FileFingerprint.matches(path: entry.path, consumed: state.consumed, stored: state.fingerprint)
+        {
+            return .unchanged
+        }
         var offset: Int64 = 0
         var rewritten: SessionStore.FileState?
         var replaced = false
