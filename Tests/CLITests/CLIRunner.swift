@@ -23,10 +23,12 @@ struct CLIRunner {
     static let packageRoot: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().path
 
-    /// Runs `multiplier arguments…` with a clean environment plus `environment`.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// Runs `multiplier arguments…` with a clean environment plus `environment`; through `wrapper`
+    /// when one is given (`setpriv …` to run it as another user).
+    static func run(_ arguments: [String], environment: [String: String] = [:], wrapper: [String] = []) throws -> Result {
         let process = try StreamingProcess(
-            executable: binary, arguments: arguments, environment: ScriptedRepository.environment(environment))
+            executable: wrapper.first ?? binary, arguments: Array(wrapper.dropFirst()) + (wrapper.isEmpty ? [] : [binary]) + arguments,
+            environment: ScriptedRepository.environment(environment))
         let output = try process.readAllOutput()
         let status = try process.waitForStatus()
         return Result(status: status, stdout: String(decoding: output, as: UTF8.self), stderr: process.standardError)

@@ -79,11 +79,7 @@ struct SessionFileTests {
         let rollout = folder.path + "/home/.codex/sessions/2026/03/01/rollout-2026-03-01T10-00-00-0199a0a0-0000-7000-8000-000000000001.jsonl"
         #expect(chmod(rollout, 0o000) == 0)
         func run(_ arguments: [String]) throws -> CLIRunner.Result {
-            let process = try StreamingProcess(
-                executable: asOther.first ?? CLIRunner.binary, arguments: Array(asOther.dropFirst()) + (asOther.isEmpty ? [] : [CLIRunner.binary]) + arguments,
-                environment: ScriptedRepository.environment(["HOME": folder.path + "/home"]))
-            let output = try process.readAllOutput()
-            return CLIRunner.Result(status: try process.waitForStatus(), stdout: String(decoding: output, as: UTF8.self), stderr: process.standardError)
+            try CLIRunner.run(arguments, environment: ["HOME": folder.path + "/home"], wrapper: asOther)
         }
         let walked = try run(["ingest", "sessions", folder.path + "/logs", "--db", folder.path + "/db.sqlite", "--strict"])
         #expect(walked.stderr.contains("skipped \(folder.path)/logs/secret.jsonl: cannot be read"), "\(walked.stderr)")
