@@ -65,8 +65,10 @@ package final class StreamingProcess {
         commandLine = Self.commandLine(executable, arguments)
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0 else { throw Failure.spawn(executable: executable, errno: errno) }
-        guard pipe(&errPipe) == 0 else {
+        Self.spawning.lock()
+        defer { Self.spawning.unlock() }
+        guard Self.closeOnExecPipe(&outPipe) else { throw Failure.spawn(executable: executable, errno: errno) }
+        guard Self.closeOnExecPipe(&errPipe) else {
             close(outPipe[0])
             close(outPipe[1])
             throw Failure.spawn(executable: executable, errno: errno)
@@ -111,6 +113,19 @@ package final class StreamingProcess {
         pid = child
         stdoutFD = outPipe[0]
         stderrCollector = StderrCollector(fd: errPipe[0])
+    }
+
+    /// Held from making a child's pipes until it is started: a child another thread starts
+    /// meanwhile must not inherit them. One that held this child's stdout open would keep its
+    /// reader from ever seeing the end (two git processes started at once, one read only after
+    /// the other ends, wait for each other). Pipes are made close-on-exec while it is held; the
+    /// child's own ends are duplicated onto 1 and 2, which keeps them across exec.
+    private static let spawning = NSLock()
+
+    private static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+        guard pipe(&fds) == 0 else { return false }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        return true
     }
 
     deinit {

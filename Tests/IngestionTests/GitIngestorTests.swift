@@ -128,6 +128,43 @@ struct GitIngestorTests {
         #expect(summary.linesDeleted == expected.deleted)
     }
 
+    @Test("the first partition, reading while git counts the history, ends where the next begins: every commit once")
+    func partitionStartedBeforeTheCount() throws {
+        let repository = try ScriptedRepository("long")
+        defer { repository.remove() }
+        // 3,000 commits by fast-import: the first partition is still reading when the count comes.
+        var stream = ""
+        for index in 1...3_000 {
+            let line = "line \(index)\n"
+            stream += "commit refs/heads/main\nmark :\(index)\n"
+            stream += "committer Alice <alice@example.com> \(1_767_600_000 + index * 60) +0000\n"
+            stream += "data \("commit \(index)".utf8.count)\ncommit \(index)\n"
+            if index > 1 { stream += "from :\(index - 1)\n" }
+            stream += "M 644 inline f\(index % 7).txt\ndata \(line.utf8.count)\n\(line)\n"
+        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let streamFile = directory.path + "/long.fi"
+        try stream.write(toFile: streamFile, atomically: true, encoding: .utf8)
+        let importing = try StreamingProcess(
+            executable: "git", arguments: ["-C", repository.path, "fast-import", "--quiet"],
+            environment: ScriptedRepository.environment(), standardInput: streamFile)
+        _ = try importing.readAllOutput()
+        try importing.waitForSuccess()
+        try repository.git("reset", "-q", "--hard", "main")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let ingestor = GitIngestor(
+            database: database, console: quiet, environment: ScriptedRepository.environment(), batchSize: 40,
+            partitionThreshold: 2)
+        let result = try ingestor.ingest(path: repository.path)
+        #expect(result.newCommits == 3_000)
+        let stored = try CommitStore(database: database).commits(repositoryID: result.repository.id)
+        let expected = try repository.git("rev-list", "HEAD").split(separator: "\n").map(String.init)
+        #expect(stored.count == 3_000)
+        #expect(Set(stored.map(\.hash)) == Set(expected))
+        #expect(stored.reduce(0) { $0 + $1.files.count } == 3_000)
+    }
+
     @Test("a second ingest stores nothing new; a new commit is added alone")
     func incremental() throws {
         let repository = try ScriptedRepository()

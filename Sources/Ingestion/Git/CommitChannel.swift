@@ -20,6 +20,13 @@ final class CommitChannel: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    /// One more producer, started after the channel was made (before anything was taken).
+    func addProducer() {
+        condition.lock()
+        defer { condition.unlock() }
+        openProducers += 1
+    }
+
     /// Hands over a batch, waiting while the queue is full.
     /// - Returns: false when the consumer cancelled: stop producing.
     func put(_ batch: [Commit]) -> Bool {

@@ -203,18 +203,35 @@ package struct GitIngestor {
         boundaries: Set<String>, refill: Set<String> = [], span: inout ClosedRange<Int64>?
     ) throws -> Int {
         let range = ["--ignore-missing"] + tips + (oldTips.isEmpty ? [] : ["--not"] + oldTips)
-        let count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
-        guard count > 0 else { return 0 }
+        // The newest commits are read while git counts them all (a walk of the whole history,
+        // on the core git's log does not use yet): the first partition is told its end once the
+        // count is known, and the others start from there.
+        let channel = CommitChannel(producers: 1)
+        let firstEnd = PartitionReader.Limit()
+        let first = PartitionReader(
+            git: git, arguments: GitInvocation.logArguments + range, repository: repository.root, batchSize: batchSize,
+            channel: channel, limit: firstEnd)
+        Thread { first.run() }.start()
+        let count: Int
+        do {
+            count = Int(try git.output(["rev-list", "--count"] + range)) ?? 0
+        } catch {
+            channel.cancelAndDrain()
+            throw error
+        }
         let partitions = count >= partitionThreshold ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
-        let size = (count + partitions - 1) / partitions
-        let channel = CommitChannel(producers: partitions)
-        for index in 0..<partitions {
-            var arguments = GitInvocation.logArguments + ["--skip=\(index * size)"]
-            if index < partitions - 1 { arguments.append("--max-count=\(size)") }
-            let reader = PartitionReader(
-                git: git, arguments: arguments + range, repository: repository.root, batchSize: batchSize,
-                channel: channel)
-            Thread { reader.run() }.start()
+        if partitions > 1 {
+            let start = firstEnd.end(after: (count + partitions - 1) / partitions)
+            let size = (count - start + partitions - 2) / (partitions - 1)
+            for index in 1..<partitions {
+                var arguments = GitInvocation.logArguments + ["--skip=\(start + (index - 1) * size)"]
+                if index < partitions - 1 { arguments.append("--max-count=\(size)") }
+                let reader = PartitionReader(
+                    git: git, arguments: arguments + range, repository: repository.root, batchSize: batchSize,
+                    channel: channel)
+                channel.addProducer()
+                Thread { reader.run() }.start()
+            }
         }
 
         var read = 0

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Support
 
@@ -9,15 +10,56 @@ struct PartitionReader: Sendable {
     let repository: String
     let batchSize: Int
     let channel: CommitChannel
+    /// For the first partition, started before the history's length is known: where it ends.
+    var limit: Limit? = nil
+
+    /// How many commits a partition that is already reading may hand over: none said yet (all
+    /// of them), or a number said while it reads, from which the next partition starts.
+    final class Limit: @unchecked Sendable {
+        // Invariant: both are read and written only while `lock` is held.
+        private let lock = NSLock()
+        private var count: Int?
+        private var accepted = 0
+
+        /// Ends the partition after `count` commits, or after those it has already handed over
+        /// when they are more; returns where it ends.
+        func end(after count: Int) -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            let end = max(count, accepted)
+            self.count = end
+            return end
+        }
+
+        /// Whether one more commit belongs to the partition (then it is counted).
+        fileprivate func accept() -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            if let count, accepted >= count { return false }
+            accepted += 1
+            return true
+        }
+
+        /// Whether the partition has handed over all of its commits.
+        fileprivate var isFull: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return count.map { accepted >= $0 } ?? false
+        }
+    }
 
     /// Stops early, quietly, when the channel is cancelled.
     private struct Cancelled: Error {}
+    /// Stops early, quietly, when the partition has all of its commits.
+    private struct Full: Error {}
 
     func run() {
         do {
             try read()
             channel.finish(error: nil)
         } catch is Cancelled {
+            channel.finish(error: nil)
+        } catch is Full {
             channel.finish(error: nil)
         } catch let failure as StreamingProcess.Failure {
             channel.finish(error: IngestionError.git(repository: repository, failure: failure))
@@ -35,10 +77,20 @@ struct PartitionReader: Sendable {
 
         func accept(_ commit: Commit?) throws {
             guard var commit else { return }
+            // A commit past the partition's end is the next partition's. (The parser gives a commit
+            // once the next one begins: each one handed over is whole.)
+            if let limit, !limit.accept() {
+                try flush()
+                throw Full()
+            }
             commit.aiMarks = AIMarkerDetector.marks(for: commit)
             commit.isBot = AIMarkerDetector.isBot(name: commit.authorName, email: commit.authorEmail)
             batch.append(commit)
             if batch.count >= batchSize { try flush() }
+            if let limit, limit.isFull {
+                try flush()
+                throw Full()
+            }
         }
         func flush() throws {
             guard !batch.isEmpty else { return }
