@@ -299,7 +299,11 @@ package enum ReportBuilders {
         ]
         if summary.aiTasks > 0 {
             // No figure: no ratio prices the week's AI tasks (a ratio of exactly 1 prices them at 0 h).
-            parts.append(summary.hoursSaved.map { "about \(Format.fixed($0, 1)) h saved" } ?? "no hours saved that the history can price")
+            // Where AI work took longer than human work of its kind, the hours are lost, not saved.
+            parts.append(
+                summary.hoursSaved.map {
+                    $0 < -0.05 ? "about \(Format.fixed(-$0, 1)) h lost (AI work here took longer)" : "about \(Format.fixed(max($0, 0), 1)) h saved"
+                } ?? "no hours saved that the history can price")
         }
         return span + ": " + parts.joined(separator: ", ") + "."
     }

@@ -328,6 +328,7 @@ package struct TaskBuilder: Sendable {
             let ownKeys = Set(tasks.map { TimeLogIndex.normalized($0.key) })
             for index in tasks.indices where tasks[index].effortSource == "git" && tasks[index].branch != nil {
                 if let hours = timeLog.work[timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys)] {
+                    tasks[index].reworkHours = Self.loggedRework(tasks[index].reworkHours, gitHours: tasks[index].effortHours, logged: hours)
                     tasks[index].effortHours = hours
                     tasks[index].effortSource = "time log"
                 }
@@ -532,9 +533,16 @@ package struct TaskBuilder: Sendable {
         return WorkTask(
             id: Self.id(repository: repositoryIdentity, key: group.key), repository: root, key: group.key,
             kind: group.kind, title: title, author: author, branch: group.branch, commits: taskCommits, bot: bot,
-            effortHours: logged ?? gitHours, effortSource: logged == nil ? "git" : "time log", reworkHours: reworkHours,
+            effortHours: logged ?? gitHours, effortSource: logged == nil ? "git" : "time log",
+            reworkHours: logged.map { Self.loggedRework(reworkHours, gitHours: gitHours, logged: $0) } ?? reworkHours,
             start: firstTime, end: lastTime, firstCommitTime: firstTime, lastCommitTime: lastTime,
             linesAdded: added, linesDeleted: deleted, filesTouched: files.count)
+    }
+
+    /// A task's rework when the time log gives its effort: git's share of rework in the logged
+    /// hours (rework is part of the effort; git's hours of it beside logged hours could exceed them).
+    static func loggedRework(_ rework: Double, gitHours: Double, logged: Double) -> Double {
+        gitHours > 0 ? min(rework / gitHours, 1) * logged : 0
     }
 
     /// Sessions' figures, AI attribution, cycle time, classification and labels.

@@ -45,7 +45,7 @@ package enum TaskRebuild {
     ) throws -> [WorkTask] {
         var config = config
         // `people merge` aliases join the configured ones.
-        config.aliases.merge(try TeamStore(database: database).aliases()) { _, stored in stored }
+        config.aliases = PersonAliases.resolved(config.aliases.merging(try TeamStore(database: database).aliases()) { _, stored in stored })
         let commitStore = CommitStore(database: database)
         progress("reading commits, sessions and reviews")
         // Bodies of merge commits only: task building reads no other (CommitStore.Messages).

@@ -34,6 +34,8 @@ struct CommandLineTests {
         (["status", "--db"], "needs a value"),
         (["tasks", "--since", "--db", "x.sqlite"], "option '--since' needs a value (DATE)"),
         (["help", "nosuch"], "unknown command"),
+        (["report", "weekly", "--since", "2026-01-01"], "--since is for report retro and report practices"),
+        (["report", "retro", "--week", "2026-W47"], "--week is for report weekly"),
     ])
     func usageErrors(arguments: [String], message: String) throws {
         let result = try CLIRunner.run(arguments)
@@ -178,7 +180,8 @@ struct CommandLineTests {
     }
 
     @Test("a command that only reads refuses a database that is not there (exit 66) and creates nothing", arguments: [
-        ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"], ["status"],
+        ["tasks"], ["sessions"], ["report", "retro"], ["review"], ["plan", "--backtest"], ["context"], ["status"], ["people"],
+        ["export", "--out", "/tmp/multiplier-never-written.export"],
     ])
     func readersNeedADatabase(arguments: [String]) throws {
         let directory = try TemporaryDirectory()

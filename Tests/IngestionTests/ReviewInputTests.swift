@@ -39,6 +39,36 @@ struct ReviewInputTests {
         #expect(pullRequests[1].merged == nil && pullRequests[1].author == nil && pullRequests[1].reviewRounds == 0)
     }
 
+    @Test("replies in a thread within the hour are one round; bots and AI reviewers and a review after the merge are no review")
+    func roundsBotsAndLateReviews() throws {
+        let json = """
+            [{"number": 9, "title": "Add cache", "author": {"login": "ann"}, "createdAt": "2026-11-02T10:00:00Z",
+              "mergedAt": "2026-11-02T20:00:00Z",
+              "reviews": [
+                {"author": {"login": "copilot-pull-request-reviewer"}, "state": "COMMENTED", "submittedAt": "2026-11-02T10:06:00Z", "body": "Summary"},
+                {"author": {"login": "coderabbitai[bot]"}, "state": "COMMENTED", "submittedAt": "2026-11-02T10:12:00Z", "body": "Walkthrough"},
+                {"author": {"login": "app/sonarcloud", "is_bot": true}, "state": "COMMENTED", "submittedAt": "2026-11-02T10:20:00Z", "body": "ok"},
+                {"author": {"login": "bob"}, "state": "CHANGES_REQUESTED", "submittedAt": "2026-11-02T15:00:00Z", "body": "Please test"},
+                {"author": {"login": "bob"}, "state": "COMMENTED", "submittedAt": "2026-11-02T15:01:00Z", "body": ""},
+                {"author": {"login": "bob"}, "state": "COMMENTED", "submittedAt": "2026-11-02T15:02:00Z", "body": ""},
+                {"author": {"login": "bob"}, "state": "COMMENTED", "submittedAt": "2026-11-02T15:03:00Z", "body": ""},
+                {"author": {"login": "bob"}, "state": "APPROVED", "submittedAt": "2026-11-02T19:00:00Z", "body": ""},
+                {"author": {"login": "cy"}, "state": "APPROVED", "submittedAt": "2026-11-03T09:00:00Z", "body": ""}],
+              "comments": [{"author": {"login": "github-actions"}, "createdAt": "2026-11-02T10:01:00Z", "body": "deploy preview"}]},
+             {"number": 10, "title": "Late", "author": {"login": "ann"}, "createdAt": "2026-11-02T10:00:00Z",
+              "mergedAt": "2026-11-02T11:00:00Z",
+              "reviews": [{"author": {"login": "bob"}, "state": "APPROVED", "submittedAt": "2026-11-02T13:00:00Z", "body": ""}]}]
+            """
+        let pullRequests = try PullRequestExport.parse(Data(json.utf8), file: "prs.json")
+        let cache = try #require(pullRequests.first)
+        // bob: a request for changes with three replies, then an approval; cy after the merge.
+        #expect(cache.reviewRounds == 3 && cache.changeRequests == 1)
+        #expect(cache.firstReview == cache.created + 5 * 3600)
+        #expect(cache.reviewComments == 1)
+        let late = try #require(pullRequests.last)
+        #expect(late.reviewRounds == 1 && late.firstReview == nil)
+    }
+
     @Test("GitLab's merge-request list is read too")
     func gitLab() throws {
         let json = """

@@ -1,9 +1,27 @@
+import Analysis
+import Model
 import Support
 import Testing
 @testable import Rendering
 
 @Suite("Report renderers")
 struct RenderingTests {
+    @Test("a week whose AI work took longer than its kind's human work says hours lost, not negative hours saved")
+    func hoursLost() throws {
+        let week = try #require(ISOWeek("2026-W47"))
+        func task(_ id: String, ai: Bool, effort: Double, end: Int64) -> WorkTask {
+            WorkTask(
+                id: id, repository: "/r", key: id, kind: .burst, title: "t \(id)", author: "a", branch: nil, commits: [],
+                category: .crud, confidence: 0.9, ai: ai, effortHours: effort, reworkHours: 0, activeSeconds: 0,
+                start: end - 3600, end: end, linesAdded: 10, filesTouched: 1, aiLinesAdded: 0)
+        }
+        let tasks = (0..<6).map { task("h\($0)", ai: false, effort: 2, end: week.start - 86_400) }
+            + (0..<6).map { task("a\($0)", ai: true, effort: 4, end: week.start + 3600) }
+        let summary = ReportBuilders.weeklySummary(RetroAnalysis().weekly(tasks, week: week))
+        #expect(summary.contains("about 12.0 h lost (AI work here took longer)"), "\(summary)")
+        #expect(!summary.contains("-12"))
+    }
+
     @Test("a terminal's escape sequence in a commit subject reaches no report; an entity in Markdown stays text")
     func controlCharactersAndEntities() {
         let subject = "fix \u{1B}[31mred\u{1B}[0m & lock &amp; key"

@@ -69,4 +69,68 @@ struct TeamStoreTests {
             #expect(again.unchanged == 1 && again.updated == 0)
         }
     }
+
+    @Test("another machine's newer view of a session replaces an older one's: prompts and tokens are not added up")
+    func newerViewFromAnotherMachine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var older = Self.session
+        older.eventTimes = [1_000, 61_000]
+        older.prompts = 1
+        older.tokens = TokenTotals(input: 60, output: 1_000)
+        var newer = older
+        newer.eventTimes = [1_000, 61_000, 121_000]
+        newer.prompts = 2
+        newer.tokens = TokenTotals(input: 72, output: 1_200)
+        let first = ExportInfo(machine: "m1", exporter: "ann@example.com", created: 0, pseudonymized: false)
+        let second = ExportInfo(machine: "m2", exporter: "bob@example.com", created: 0, pseudonymized: false)
+        for (name, order) in [("a", [(older, first), (newer, second)]), ("b", [(newer, second), (older, first)])] {
+            let database = try Database(path: directory.path + "/\(name).sqlite")
+            let store = TeamStore(database: database)
+            for (session, info) in order { _ = try store.merge([session], info: info, time: 0) }
+            let figures = try database.prepare(
+                """
+                SELECT (SELECT count(*) FROM session_event), (SELECT sum(prompts) FROM session_part),
+                    (SELECT sum(input) FROM token_usage), (SELECT sum(output) FROM token_usage), (SELECT source FROM session)
+                """
+            ).first { ($0.int(0), $0.int(1), $0.int(2), $0.int(3), $0.text(4)) }
+            #expect(figures?.0 == 3, "order \(name)")
+            #expect(figures?.1 == 2, "order \(name)")
+            #expect(figures?.2 == 72 && figures?.3 == 1_200, "order \(name)")
+            #expect(figures?.4 == "export:m2", "order \(name)")
+        }
+    }
+
+    @Test("a session merged before its repository was ingested is tied to it by merging the export again")
+    func mergedBeforeTheRepository() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        let store = TeamStore(database: database)
+        let info = ExportInfo(machine: "m1", exporter: "ann@example.com", created: 0, pseudonymized: false)
+        let early = try store.merge([Self.session], info: info, time: 0)
+        #expect(early.added == 1 && early.withoutRepository == 1)
+        _ = try CommitStore(database: database).upsertRepository(root: "/srv/app", origin: nil, name: "app")
+        let again = try store.merge([Self.session], info: info, time: 1)
+        #expect(again.tied == 1 && again.withoutRepository == 0 && again.unchanged == 0)
+        #expect(try database.prepare("SELECT repository_id IS NOT NULL FROM session").rows { $0.bool(0) } == [true])
+        let third = try store.merge([Self.session], info: info, time: 2)
+        #expect(third.unchanged == 1 && third.tied == 0)
+    }
+}
+
+@Suite("People's aliases")
+struct PersonAliasesTests {
+    @Test("a chain of aliases ends at the last person named; a cycle does not loop")
+    func chains() {
+        let resolved = PersonAliases.resolved([
+            "bob@personal.example": "bob@ex.com", "bob@ex.com": "alice@ex.com", "bob builder": "bob@ex.com",
+            "a@x": "b@x", "b@x": "a@x",
+        ])
+        #expect(resolved["bob@personal.example"] == "alice@ex.com")
+        #expect(resolved["bob builder"] == "alice@ex.com")
+        #expect(resolved["bob@ex.com"] == "alice@ex.com")
+        #expect(resolved["a@x"] == "b@x")
+        #expect(resolved["b@x"] == "a@x")
+    }
 }

@@ -443,6 +443,23 @@ struct GroupingTests {
         #expect(pr.effortSource == "git" && pr.reviewerHours == 0.5)
     }
 
+    @Test("with a time log's hours, rework is git's share of rework in them, never more than the effort")
+    func loggedRework() throws {
+        var history = History()
+        history.commit("a1", "ABC-1 add export", minute: 0)
+        history.commit("a2", "ABC-1 address review comments", minute: 90)
+        history.commit("a3", "fixup! ABC-1 add export", minute: 180)
+        let git = try #require(history.build().first { $0.key == "ABC-1" })
+        #expect(git.reworkHours > 0.5 && git.reworkHours < git.effortHours)
+        let logged = try #require(
+            history.build(timeEntries: [
+                TimeEntry(date: "2026-01-01", author: "ann", task: "ABC-1", hours: 0.5, activity: .work, estimateHours: nil)
+            ]).first { $0.key == "ABC-1" })
+        #expect(logged.effortHours == 0.5 && logged.effortSource == "time log")
+        #expect(abs(logged.reworkHours - git.reworkHours / git.effortHours * 0.5) < 1e-9)
+        #expect(logged.reworkHours <= logged.effortHours)
+    }
+
     @Test("a squash-merged pull request's folded commits that answered the review are its rework")
     func squashRework() throws {
         var history = History()

@@ -85,6 +85,15 @@ enum ReportCommand {
             let suggestion = EditDistance.nearest(to: format, among: formats).map { " (did you mean '\($0)'?)" } ?? ""
             throw UsageError("unknown format '\(format)'\(suggestion); expected \(formats.joined(separator: ", "))", command: "report")
         }
+        // An option another kind of report reads would be dropped without a word.
+        if kind == "weekly", let option = ["--since", "--until"].first(where: { context.arguments.value($0) != nil }) {
+            throw UsageError(
+                "\(option) is for report retro and report practices; a weekly report covers one ISO week: give --week 2026-W47",
+                command: "report")
+        }
+        if kind != "weekly", context.arguments.value("--week") != nil {
+            throw UsageError("--week is for report weekly; give \(kind) a window with --since and --until", command: "report")
+        }
         let database = try context.openDatabase(existing: true)
         var config = try TaskBuilding.config(context, database: database)
         let paths = list("--paths", context)
@@ -251,7 +260,7 @@ enum ReportCommand {
         let developers = Set(tasks.filter { !$0.bot }.map(\.author))
         let store = TeamStore(database: database)
         let identities = SessionOwners.identities(
-            try store.authors(), aliases: config.aliases.merging(try store.aliases()) { _, stored in stored })
+            try store.authors(), aliases: PersonAliases.resolved(config.aliases.merging(try store.aliases()) { _, stored in stored }))
         var withLogs: Set<String> = []
         for session in sessions where team || session.machine == nil {
             let owner = session.owner.flatMap { identities[$0] == nil ? nil : $0 }

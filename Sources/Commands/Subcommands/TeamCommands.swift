@@ -39,7 +39,8 @@ enum ExportCommand {
         if pseudonymize && key == nil {
             throw UsageError("--pseudonymize needs --key-file FILE (the team's shared secret)", command: "export")
         }
-        let database = try context.openDatabase()
+        // Only reads: a mistyped --db is refused, not exported as an empty machine.
+        let database = try context.openDatabase(existing: true)
         let since = try context.arguments.value("--since").map {
             try TimeArgument.milliseconds($0, option: "--since", command: "export")
         }
@@ -52,7 +53,7 @@ enum ExportCommand {
         var sessions = try team.exportableSessions(sinceMs: since, repositoryRoots: roots)
         let config = try TaskBuilding.config(context, database: database)
         let identities = SessionOwners.identities(
-            try team.authors(), aliases: config.aliases.merging(try team.aliases()) { _, stored in stored })
+            try team.authors(), aliases: PersonAliases.resolved(config.aliases.merging(try team.aliases()) { _, stored in stored }))
         let pseudonyms = key.map(Pseudonyms.init)
         for index in sessions.indices {
             sessions[index].owner = SessionOwners.owner(
@@ -157,7 +158,12 @@ enum MergeCommand {
             var parts = ["\(result.added) added", "\(result.updated) updated"]
             if result.unchanged > 0 { parts.append("\(result.unchanged) unchanged (as merged before, or older)") }
             if result.alreadyLocal > 0 { parts.append("\(result.alreadyLocal) already read here") }
-            if result.withoutRepository > 0 { parts.append("\(result.withoutRepository) in repositories not ingested here") }
+            if result.tied > 0 { parts.append("\(result.tied) tied to repositories ingested since") }
+            if result.withoutRepository > 0 {
+                parts.append(
+                    "\(result.withoutRepository) in repositories not ingested here (they count for no task: ingest "
+                        + "those repositories with 'ingest git', then merge this export again)")
+            }
             context.console.line("\(path): machine \(info.machine) (\(info.exporter)): \(parts.joined(separator: ", "))")
         }
         try TaskBuilding.rebuild(context, database: database)
@@ -189,7 +195,8 @@ enum PeopleCommand {
 
     static func run(_ context: CommandContext) throws -> ExitCode {
         let positionals = context.arguments.positionals
-        let database = try context.openDatabase()
+        // Lists or joins the authors of a stored history: a database that is not there has none.
+        let database = try context.openDatabase(existing: true)
         let team = TeamStore(database: database)
         if let first = positionals.first {
             guard first == "merge", positionals.count == 3 else {
@@ -208,7 +215,7 @@ enum PeopleCommand {
             return .success
         }
         let config = try TaskBuilding.config(context, database: database)
-        let aliases = config.aliases.merging(try team.aliases()) { _, stored in stored }
+        let aliases = PersonAliases.resolved(config.aliases.merging(try team.aliases()) { _, stored in stored })
         var people: [String: Person] = [:]
         for author in try team.authors() {
             let identity = aliases[author.email] ?? author.names.lazy.compactMap { aliases[$0.lowercased()] }.first ?? author.email

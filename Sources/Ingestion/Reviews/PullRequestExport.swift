@@ -8,6 +8,21 @@ import Support
 /// are ignored; a missing required one, or a value of the wrong kind, is an error naming its
 /// JSON path.
 package enum PullRequestExport {
+    /// Review apps and AI reviewers, by login (GitHub shows an app's login without `[bot]` in
+    /// some exports): their reviews are neither rounds, reviewer time nor a first review.
+    static let reviewApps: Set<String> = [
+        "copilot-pull-request-reviewer", "copilot", "coderabbitai", "gemini-code-assist", "sourcery-ai", "greptile-apps",
+        "ellipsis-dev", "qodo-merge-pro", "codiumai-pr-agent", "sonarcloud", "sonarqubecloud", "codecov", "codeclimate",
+        "deepsource-io", "github-actions", "github-advanced-security", "chatgpt-codex-connector", "claude", "cursor",
+    ]
+
+    /// Whether a reviewer is automation or an AI reviewer rather than a person.
+    package static func isAutomatedReviewer(_ login: String, app: Bool) -> Bool {
+        let name = login.lowercased()
+        return app || name.hasSuffix("[bot]") || name.hasPrefix("app/") || reviewApps.contains(name)
+            || AIMarkerDetector.isBot(name: name, email: "")
+    }
+
     package static func read(path: String) throws -> [PullRequest] {
         guard let data = FileManager.default.contents(atPath: path) else { throw IngestionError.missingPath(path) }
         return try parse(data, file: path)
@@ -92,26 +107,52 @@ package enum PullRequestExport {
             return items.enumerated().map { Reader(file: file, path: "\(path).\(key)[\($0.offset)]", value: $0.element) }
         }
 
+        /// Whether `key`'s author is an app (`"is_bot": true`, gh's `app/…` logins).
+        func isApp(_ key: String) throws -> Bool {
+            guard case .object(let author)? = try object()[key] else { return false }
+            if case .bool(true)? = author["is_bot"] { return true }
+            if case .string(let login)? = author["login"], login.hasPrefix("app/") { return true }
+            return false
+        }
+
         func gitHub() throws -> PullRequest {
             let author = try login("author", field: "login")
+            let merged = try optionalDate("mergedAt")
+            let commitRecords = try array("commits")
             var rounds = 0
             var changes = 0
             var comments = 0
             var first: Int64?
-            for review in try array("reviews") {
+            // Each reviewer's last review: one within the hour after it is the same round. GitHub
+            // stores every reply in a thread as a review of its own. (Not "until the next commit":
+            // a fix amended into a commit keeps its author date, and pushes have no time here.)
+            var lastReview: [String: Int64] = [:]
+            let reviews = try array("reviews").sorted {
+                (try $0.optionalDate("submittedAt") ?? .max) < (try $1.optionalDate("submittedAt") ?? .max)
+            }
+            for review in reviews {
                 let reviewer = try review.login("author", field: "login")
                 let state = try review.optionalString("state") ?? ""
                 guard reviewer != author, state != "PENDING", let time = try review.optionalDate("submittedAt") else { continue }
-                rounds += 1
+                // A bot's or an AI reviewer's review is no person's time, and no wait ended by a person.
+                guard !PullRequestExport.isAutomatedReviewer(reviewer ?? "", app: try review.isApp("author")) else { continue }
                 if state == "CHANGES_REQUESTED" { changes += 1 }
                 if !(try review.optionalString("body") ?? "").isEmpty { comments += 1 }
-                first = min(first ?? time, time)
+                let key = reviewer ?? ""
+                let newRound = lastReview[key].map { time - $0 >= 3_600 } ?? true
+                lastReview[key] = time
+                if newRound { rounds += 1 }
+                // A review after the merge held nothing up: it is no first review.
+                if merged.map({ time <= $0 }) ?? true { first = min(first ?? time, time) }
             }
             for comment in try array("comments") where try comment.login("author", field: "login") != author {
+                let commenter = try comment.login("author", field: "login") ?? ""
+                guard !PullRequestExport.isAutomatedReviewer(commenter, app: try comment.isApp("author")) else { continue }
                 comments += 1
-                if let time = try comment.optionalDate("createdAt") { first = min(first ?? time, time) }
+                if let time = try comment.optionalDate("createdAt"), merged.map({ time <= $0 }) ?? true {
+                    first = min(first ?? time, time)
+                }
             }
-            let commitRecords = try array("commits")
             let commits = try commitRecords.compactMap { try $0.optionalString("oid") }
             var commitTimes: [Int64] = []
             var commitHeadlines: [String] = []
@@ -122,7 +163,7 @@ package enum PullRequestExport {
             }
             return PullRequest(
                 number: try int("number"), title: try string("title"), author: author, created: try date("createdAt"),
-                merged: try optionalDate("mergedAt"), closed: try optionalDate("closedAt"),
+                merged: merged, closed: try optionalDate("closedAt"),
                 headBranch: try optionalString("headRefName"), baseBranch: try optionalString("baseRefName"),
                 additions: try optionalInt("additions"), deletions: try optionalInt("deletions"), reviewRounds: rounds,
                 changeRequests: changes, firstReview: first, reviewComments: comments, commits: commits,

@@ -97,6 +97,9 @@ package final class TeamStore {
         package var unchanged = 0
         /// Sessions whose repository is not ingested here.
         package var withoutRepository = 0
+        /// Sessions merged before their repository was ingested here, as they are in this export:
+        /// tied to it by this merge.
+        package var tied = 0
     }
 
     /// Brings an export's sessions in (one transaction). A session already read here from its
@@ -123,7 +126,8 @@ package final class TeamStore {
         var result = MergeResult()
         try database.transaction {
             let logFile = try logFileID(machine: info.machine, time: time)
-            let find = try database.prepare("SELECT id, machine FROM session WHERE tool = ? AND key = ?")
+            let find = try database.prepare("SELECT id, machine, repository_id FROM session WHERE tool = ? AND key = ?")
+            let tie = try database.prepare("UPDATE session SET repository_id = ?, repository_evidence = ? WHERE id = ?")
             let insert = try database.prepare(
                 """
                 INSERT INTO session (tool, key, parent_key, source, working_directory, repository_id, repository_evidence,
@@ -133,15 +137,21 @@ package final class TeamStore {
             let update = try database.prepare(
                 """
                 UPDATE session SET parent_key = ?, working_directory = ?, repository_id = ?, repository_evidence = ?,
-                    git_branch = ?, machine = ?, owner = ? WHERE id = ?
+                    git_branch = ?, machine = ?, owner = ?, source = ? WHERE id = ?
                 """)
             // `+log_file_id`: every merged row shares the machine's pseudo log file, so an index on it
             // would scan them all; the session's own index finds its few rows.
-            let clearEvents = try database.prepare("DELETE FROM session_event WHERE session_id = ? AND +log_file_id = ?")
-            let clearDetails = try database.prepare("DELETE FROM session_detail WHERE session_id = ? AND log_file_id = ?")
-            let clearParts = try database.prepare("DELETE FROM session_part WHERE session_id = ? AND log_file_id = ?")
+            // The newer view replaces what every export gave before (another machine's older view
+            // of the same session too: its prompts and tokens would otherwise be counted twice).
+            let exports = "(SELECT id FROM log_file WHERE tool = 'export')"
+            let clearEvents = try database.prepare(
+                "DELETE FROM session_event WHERE session_id = ? AND +log_file_id IN \(exports)")
+            let clearDetails = try database.prepare(
+                "DELETE FROM session_detail WHERE session_id = ? AND log_file_id IN \(exports)")
+            let clearParts = try database.prepare("DELETE FROM session_part WHERE session_id = ? AND log_file_id IN \(exports)")
             let clearWorkflow = try database.prepare(
-                "DELETE FROM session_workflow WHERE session_id = ? AND log_file_id = ?")
+                "DELETE FROM session_workflow WHERE session_id = ? AND log_file_id IN \(exports)")
+            let clearUsage = try database.prepare("DELETE FROM token_usage WHERE session_id = ? AND key LIKE 'export:%'")
             let sessionStore = SessionStore(database: database)
             let storedView = try database.prepare("SELECT count(*), max(time_ms) FROM session_event WHERE session_id = ?")
             let event = try database.prepare("INSERT INTO session_event (session_id, log_file_id, time_ms) VALUES (?, ?, ?)")
@@ -158,7 +168,9 @@ package final class TeamStore {
             for session in sessions {
                 let match = repository(session)
                 if match == nil { result.withoutRepository += 1 }
-                let existing = try find.first([.text(session.tool), .text(session.key)]) { ($0.int64(0), $0.optionalText(1)) }
+                let existing = try find.first([.text(session.tool), .text(session.key)]) {
+                    ($0.int64(0), $0.optionalText(1), $0.optionalInt64(2))
+                }
                 let id: Int64
                 if let existing {
                     guard existing.1 != nil else {
@@ -169,13 +181,19 @@ package final class TeamStore {
                     // A session only grows: the view with more events (then the later last one) is the newer.
                     let stored = try storedView.first([.integer(id)]) { (count: $0.int(0), last: $0.optionalInt64(1) ?? .min) }
                     if let stored, (stored.count, stored.last) >= (session.eventTimes.count, session.eventTimes.max() ?? .min) {
-                        result.unchanged += 1
+                        // Merged before its repository was ingested here: tied to it now.
+                        if existing.2 == nil, let match {
+                            try tie.execute([.integer(match.id), .text(match.evidence), .integer(id)])
+                            result.tied += 1
+                        } else {
+                            result.unchanged += 1
+                        }
                         continue
                     }
                     try update.execute([
                         .optional(session.parentKey), .optional(session.workingDirectory), match.map { .integer($0.id) } ?? .null,
                         .optional(match?.evidence), .optional(session.branch), .text(info.machine), .optional(session.owner),
-                        .integer(id),
+                        .text(source), .integer(id),
                     ])
                     result.updated += 1
                 } else {
@@ -190,10 +208,11 @@ package final class TeamStore {
                 let row = SQLValue.integer(id)
                 let file = SQLValue.integer(logFile)
                 if existing != nil {
-                    try clearEvents.execute([row, file])
-                    try clearDetails.execute([row, file])
-                    try clearParts.execute([row, file])
-                    try clearWorkflow.execute([row, file])
+                    try clearEvents.execute([row])
+                    try clearDetails.execute([row])
+                    try clearParts.execute([row])
+                    try clearWorkflow.execute([row])
+                    try clearUsage.execute([row])
                 }
                 if let workflow = session.workflow {
                     try sessionStore.setWorkflow(workflow, edited: false, session: row, file: file)
@@ -253,9 +272,10 @@ package final class TeamStore {
     }
 
     package func aliases() throws -> [String: String] {
-        Dictionary(
-            try database.prepare("SELECT alias, person FROM person_alias").rows { ($0.text(0), $0.text(1)) },
-            uniquingKeysWith: { first, _ in first })
+        PersonAliases.resolved(
+            Dictionary(
+                try database.prepare("SELECT alias, person FROM person_alias").rows { ($0.text(0), $0.text(1)) },
+                uniquingKeysWith: { first, _ in first }))
     }
 
     /// Every author: email, the names used, commits (merge and bot commits included).
