@@ -36,6 +36,38 @@ struct ReportFiguresTests {
         #expect(!fromWholeTasks.isEmpty)
     }
 
+    @Test("the retro leaves a prototype branch's task out of its speedups and counts it, as report practices says")
+    func prototypeLeftOut() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let trailer = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>"
+        try repository.write("README.md", "r\n")
+        try repository.commit("init", date: "2026-11-02T08:00:00+0000")
+        try repository.git("checkout", "-q", "-b", "poc/new-search")
+        try repository.write("search.py", "a\n")
+        try repository.commit("Try search" + trailer, author: "Ben", email: "ben@example.com", date: "2026-11-03T10:00:00+0000")
+        try repository.write("search.py", "a\nb\n")
+        try repository.commit("Search more" + trailer, author: "Ben", email: "ben@example.com", date: "2026-11-03T10:40:00+0000")
+        try repository.git("checkout", "-q", "main")
+        try repository.git(
+            ["merge", "-q", "--no-ff", "poc/new-search", "-m", "Merge pull request #7 from acme/poc/new-search"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Lead", "GIT_AUTHOR_EMAIL": "lead@example.com", "GIT_COMMITTER_NAME": "Lead",
+                "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": "2026-11-03T12:00:00+0000",
+                "GIT_COMMITTER_DATE": "2026-11-03T12:00:00+0000",
+            ])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = directory.path + "/db.sqlite"
+        try #require(try CLIRunner.run(["ingest", "git", repository.path, "--db", database, "--quiet"]).status == 0)
+        let retro = try CLIRunner.run(["report", "retro", "--format", "json", "--db", database])
+        try #require(retro.status == 0, "\(retro.stderr)")
+        let counts = try #require(
+            (try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])?["counts"] as? [String: Any])
+        #expect(counts["prototypes"] as? Int == 1, "\(counts)")
+        #expect(counts["ai"] as? Int == 0, "\(counts)")
+    }
+
     @Test("the sample team's tasks stored by a binary from before the figures get them on upgrade, and the retro from them is the same")
     func upgradedSample() throws {
         let sample = try SampleTeam.get()
@@ -78,6 +110,9 @@ struct ReportFiguresTests {
         let figures = try TaskStore(database: try Database(path: path)).figures()
         #expect(figures.map(\.id) == whole.map(\.id))
         #expect(figures.map(\.aiOnWeakEvidenceOnly) == whole.map(\.aiOnWeakEvidenceOnly))
+        // The migration "task branch" gives the stored tasks their branches.
+        #expect(figures.map(\.branch) == whole.map(\.branch))
+        #expect(figures.contains { $0.branch != nil })
         #expect(whole.contains { $0.aiOnWeakEvidenceOnly })
         for minimum in MinimumEvidence.allCases {
             let analysis = RetroAnalysis(minimumEvidence: minimum)

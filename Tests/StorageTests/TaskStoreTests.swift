@@ -22,7 +22,7 @@ private struct Figures: Equatable, CustomStringConvertible {
             "\(task.activeSeconds)", "\(task.linesAdded)", "\(task.linesDeleted)", "\(task.filesTouched)",
             "\(task.aiLinesAdded)", "\(task.churnedLines)", "\(task.pullRequest.map(String.init) ?? "nil")",
             "\(task.reviewRounds.map(String.init) ?? "nil")", number(task.firstReviewWaitHours), number(task.mergeWaitHours),
-            number(task.reviewerHours),
+            number(task.reviewerHours), task.branch ?? "nil",
         ]
     }
 
@@ -56,7 +56,8 @@ struct TaskStoreTests {
             ]
             var task = WorkTask(
                 id: String(format: "%012x", index), repository: repositories[index % repositories.count], key: "K-\(index)",
-                kind: .issue, title: "task \(index)", author: "dev\(index % 5)@x", branch: nil, commits: [commit],
+                kind: .issue, title: "task \(index)", author: "dev\(index % 5)@x", branch: index % 6 == 2 ? "poc/try-\(index)" : nil,
+                commits: [commit],
                 sessions: sessions, bot: index % 11 == 0, category: Category.allCases[index % Category.allCases.count],
                 confidence: generator.unit, labelled: index % 13 == 0, ai: !sessions.isEmpty || !mark.isEmpty,
                 effortHours: effort, effortSource: index % 9 == 0 ? "time log" : "git", reworkHours: effort * generator.unit,
@@ -92,9 +93,11 @@ struct TaskStoreTests {
         tasks[3].sessions = []
         tasks[8].category = .tests
         tasks[8].reviewRounds = nil
+        tasks[8].branch = "spike/faster"
         tasks.remove(at: 20)
         let saved = try store.replaceAll(with: tasks)
         #expect(saved.changed == 2 && saved.removed == 1)
+        #expect(try store.figures().contains { $0.branch == "spike/faster" })
         let whole = try store.tasks()
         #expect(try store.figures().map(Figures.init) == whole.map(Figures.init))
         #expect(whole.count == tasks.count)

@@ -16,7 +16,7 @@ enum ReportCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "report", summary: "the weekly report, a retrospective or the ways of working (text, markdown, json, csv, html)",
-            usage: "report weekly [--week 2026-W47] | report practices [--since WHEN] [--until WHEN] [--repo REPO] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
+            usage: "report weekly [--week 2026-W47] | report practices [--since WHEN] [--until WHEN] [--repo REPO] [--team] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
                 + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--no-review] [--format FORMAT] "
                 + "[--table NAME] [--out FILE]",
             options: [
@@ -136,6 +136,12 @@ enum ReportCommand {
         let document: ReportDocument
         let json: String
         if kind == "practices" {
+            // Weekly and retro say it in their coverage line; practices has none.
+            if !team && !merged.isEmpty {
+                context.notes.note(
+                    "note: the sessions merged from \(merged.count) teammate machine(s) are left out (this machine's view); "
+                        + "--team includes them")
+            }
             var scope = context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories")
             if let since = context.arguments.value("--since") { scope += " since \(since)" }
             if let until = context.arguments.value("--until") { scope += " until \(until)" }

@@ -96,14 +96,14 @@ package final class TaskStore {
                 let insertNew = try database.prepare(
                     """
                     INSERT INTO task (
-                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, branch, \(Self.figureColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
                     """)
                 let insert = try database.prepare(
                     """
                     INSERT OR REPLACE INTO task (
-                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, \(Self.figureColumns))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, branch, \(Self.figureColumns))
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
                     """)
                 let storedDetail = try database.prepare("SELECT detail FROM task WHERE id = ?")
                 let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
@@ -138,7 +138,7 @@ package final class TaskStore {
                         }
                         try (stored ? insert : insertNew).execute([
                             .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
-                            .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail),
+                            .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail), .optional(task.branch),
                         ] + Self.figureValues(task))
                         // A new id has no commit rows: task_commit's key references a stored task.
                         if stored { try clearCommits.execute([.text(task.id)]) }
@@ -234,6 +234,11 @@ package final class TaskStore {
         let repositories = Dictionary(
             try database.prepare("SELECT id, root FROM repository").rows { ($0.int64(0), $0.text(1)) },
             uniquingKeysWith: { first, _ in first })
+        // The few tasks with a branch (prototype branches are left out of the speedups), by their index.
+        let branches = Dictionary(
+            try database.prepare("SELECT id, branch FROM task INDEXED BY task_branch WHERE branch IS NOT NULL").rows {
+                ($0.text(0), $0.text(1))
+            }, uniquingKeysWith: { first, _ in first })
         return try database.prepare(
             """
             SELECT id, repository_id, start_time, end_time, category, ai, bot, \(Self.figureColumns)
@@ -246,7 +251,7 @@ package final class TaskStore {
             }
             var task = WorkTask(
                 id: id, repository: repositories[row.int64(1)] ?? "", key: "", kind: .burst, title: "", author: row.text(7),
-                branch: nil, commits: [], bot: row.bool(6), category: category, confidence: row.double(8), labelled: row.bool(9),
+                branch: branches[id], commits: [], bot: row.bool(6), category: category, confidence: row.double(8), labelled: row.bool(9),
                 ai: row.bool(5), effortHours: row.double(11), effortSource: row.text(12), reworkHours: row.double(13),
                 activeSeconds: row.int(14), start: row.int64(2), end: row.int64(3), linesAdded: row.int(15),
                 linesDeleted: row.int(16), filesTouched: row.int(17), aiLinesAdded: row.int(18), churnedLines: row.int(19))
