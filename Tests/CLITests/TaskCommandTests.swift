@@ -294,6 +294,15 @@ struct TaskCommandTests {
         let typo = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(typo.status == 0)
         #expect(typo.stderr.contains("1 task name matches no task here (NOPE-1)"), "\(typo.stderr)")
+        // The same rows again in a second file (a cumulative export downloaded again) count once.
+        let cumulative = repository.directory.path + "-november.csv"
+        defer { try? FileManager.default.removeItem(atPath: cumulative) }
+        try "date,author,task,hours,activity\n2026-01-05,alice,abc-1,3.5,work\n2026-01-06,alice,ABC-1,1,work\n"
+            .write(toFile: cumulative, atomically: true, encoding: .utf8)
+        let again = try CLIRunner.run(["ingest", "timelog", cumulative, "--db", db])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("1 row equal to rows read before from \(csv)"), "\(again.stderr)")
+        #expect(try tasks(db).first?["effortHours"] as? Double == 4.5)
         try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,x,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let badLog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(badLog.status == 65)

@@ -443,6 +443,32 @@ struct GroupingTests {
         #expect(pr.effortSource == "git" && pr.reviewerHours == 0.5)
     }
 
+    @Test("a time-log key two repositories' tasks name gives each a share of its hours, not all of them")
+    func timeLogSharedAcrossRepositories() throws {
+        var front = History()
+        front.commit("f1", "SHOP-7 checkout page", minute: 0)
+        front.commit("f2", "SHOP-7 checkout styles", minute: 60)
+        var back = History()
+        back.commit("b0", "init", author: "bob", minute: -10_000)
+        back.commit("b1", "SHOP-7 checkout endpoint", author: "bob", minute: 0)
+        let entries = [
+            TimeEntry(date: "2026-01-01", author: "ann", task: "SHOP-7", hours: 6, activity: .work, estimateHours: nil),
+            TimeEntry(date: "2026-01-01", author: "bob", task: "SHOP-7", hours: 4, activity: .work, estimateHours: nil),
+            TimeEntry(date: "2026-01-02", author: "cy", task: "SHOP-7", hours: 1, activity: .review, estimateHours: nil),
+        ]
+        let tasks = TaskBuilder(config: RuleConfig()).build(
+            [TaskBuilder.History(root: "/front", commits: front.commits), TaskBuilder.History(root: "/back", commits: back.commits)],
+            sessions: [], timeEntries: entries
+        ).filter { $0.key == "SHOP-7" }
+        try #require(tasks.count == 2)
+        #expect(abs(tasks.reduce(0) { $0 + $1.effortHours } - 10) < 1e-9)
+        #expect(abs(tasks.reduce(0) { $0 + ($1.reviewerHours ?? 0) } - 1) < 1e-9)
+        #expect(tasks.allSatisfy { $0.effortSource == "time log" && $0.effortHours < 10 })
+        // In proportion to git's hours: the front end's two commits earned more than the back end's one.
+        let frontTask = try #require(tasks.first { $0.repository == "/front" })
+        #expect(frontTask.effortHours > 5)
+    }
+
     @Test("with a time log's hours, rework is git's share of rework in them, never more than the effort")
     func loggedRework() throws {
         var history = History()

@@ -121,7 +121,12 @@ enum IngestCommand {
     static func timelog(_ context: CommandContext, file: String) throws -> ExitCode {
         let entries = try TimeLog.read(path: file)
         let database = try context.openDatabase()
-        try ReviewStore(database: database).replaceTimeEntries(source: file, with: entries)
+        let replaced = try ReviewStore(database: database).replaceTimeEntries(source: file, with: entries)
+        for (other, count) in replaced.sorted(by: { $0.key < $1.key }) {
+            context.notes.note(
+                "\(file): \(count) row\(count == 1 ? "" : "s") equal to rows read before from \(other) (a new download or a "
+                    + "cumulative export): counted once, from this file")
+        }
         let work = entries.filter { $0.activity == .work }.reduce(0) { $0 + $1.hours }
         let review = entries.filter { $0.activity == .review }.reduce(0) { $0 + $1.hours }
         context.console.line(

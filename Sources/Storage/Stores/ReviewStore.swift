@@ -49,10 +49,27 @@ package final class ReviewStore {
         return result
     }
 
-    /// Replaces the entries read from `source` (a time log's path) with `entries`.
-    package func replaceTimeEntries(source: String, with entries: [TimeEntry]) throws {
+    /// Replaces the entries read from `source` (a time log's path) with `entries`. Rows of other
+    /// files that equal one of these (date, author, task, hours and activity) go: a tracker's
+    /// export downloaded again, a cumulative one or a link to the same file holds the same
+    /// entries, which would otherwise count twice.
+    /// - Returns: how many rows of other files went, by file.
+    @discardableResult
+    package func replaceTimeEntries(source: String, with entries: [TimeEntry]) throws -> [String: Int] {
         try database.transaction {
             try database.prepare("DELETE FROM time_entry WHERE source = ?").execute([.text(source)])
+            var replaced: [String: Int] = [:]
+            let match = "source <> ?1 AND date = ?2 AND author = ?3 AND task = ?4 AND hours = ?5 AND activity = ?6"
+            let found = try database.prepare("SELECT source FROM time_entry WHERE \(match)")
+            let remove = try database.prepare("DELETE FROM time_entry WHERE \(match)")
+            for entry in entries {
+                let values: [SQLValue] = [
+                    .text(source), .text(entry.date), .text(entry.author), .text(entry.task), .real(entry.hours),
+                    .text(entry.activity.rawValue),
+                ]
+                try found.query(values) { replaced[$0.text(0), default: 0] += 1 }
+                try remove.execute(values)
+            }
             let insert = try database.prepare(
                 """
                 INSERT INTO time_entry (source, position, date, author, task, hours, activity, estimate_hours)
@@ -64,6 +81,7 @@ package final class ReviewStore {
                     .real(entry.hours), .text(entry.activity.rawValue), entry.estimateHours.map(SQLValue.real) ?? .null,
                 ])
             }
+            return replaced
         }
     }
 
