@@ -179,7 +179,7 @@ extension RetroAnalysis {
                     effortHours: Self.round($0.effortHours), reworkHours: Self.round($0.reworkHours))
             },
             assumptions: [
-                "A task belongs to the week in which it ended (its merge, else its last commit).",
+                "A task belongs to the week in which it ended (its merge, else its last commit); weeks are ISO weeks cut in UTC.",
                 "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
             ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3))
                 + [Self.calibrationSentence(Self.calibration(tasks))], evidence: evidence, coverage: nil, people: nil)

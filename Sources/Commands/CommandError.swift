@@ -50,7 +50,8 @@ extension ExitCode {
             }
         case let error as StorageError:
             switch error {
-            case .notADatabase, .newerSchema, .olderSchema, .corrupt, .notAnExport: return (.dataError, error.description)
+            case .notADatabase, .newerSchema, .olderSchema, .corrupt, .notAnExport, .damagedExport:
+                return (.dataError, error.description)
             case .missing: return (.noInput, error.description)
             case .cannotOpen: return (.ioError, error.description)
             case .sqlite(let sqlite, _):

@@ -10,6 +10,8 @@ package enum StorageError: Error, CustomStringConvertible {
     case sqlite(SQLiteError, during: String)
     case corrupt(what: String, reason: String)
     case notAnExport(path: String)
+    /// An export whose tables or values are not what `export` writes (cut short, edited).
+    case damagedExport(path: String, reason: String)
 
     package var description: String {
         switch self {
@@ -29,6 +31,8 @@ package enum StorageError: Error, CustomStringConvertible {
             return "database error while \(during): \(error)"
         case .notAnExport(let path):
             return "\(path) is not a Multiplier export (make one with 'multiplier export --out FILE')"
+        case .damagedExport(let path, let reason):
+            return "\(path) is a damaged Multiplier export (\(reason)); ask its sender to export it again"
         case .corrupt(let what, let reason):
             return "the stored \(what) cannot be read (\(reason)); run `multiplier ingest` again to rebuild the tasks"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Support
 import TestSupport
 import Testing
@@ -110,6 +111,25 @@ struct TeamTests {
         #expect(notExport.status == 65)
         #expect(notExport.stderr.contains("is not a Multiplier export"))
         #expect(try CLIRunner.run(["merge", db + ".missing", "--db", db]).status == 66)
+        let folder = try CLIRunner.run(["merge", repository.directory.path, "--db", db])
+        #expect(folder.status == 65 && folder.stderr.contains("is not a Multiplier export"), "\(folder.stderr)")
+        // An export with a table gone or a value edited is damaged: exit 65 and what to do, not SQL.
+        let export = db + ".good.export"
+        defer { try? FileManager.default.removeItem(atPath: export) }
+        _ = try run(["export", "--out", export, "--db", db])
+        for (edit, reason) in [
+            ("DROP TABLE session", "no such table: session"),
+            ("INSERT INTO session_event (tool, key, time_ms) VALUES ('claude-code', 'x', 'soon')", "1 value is not a whole number"),
+        ] {
+            let damaged = db + ".damaged.export"
+            defer { try? FileManager.default.removeItem(atPath: damaged) }
+            try? FileManager.default.removeItem(atPath: damaged)
+            try FileManager.default.copyItem(atPath: export, toPath: damaged)
+            try Database(path: damaged, migrations: nil).execute(edit)
+            let merged = try CLIRunner.run(["merge", damaged, "--db", db])
+            #expect(merged.status == 65, "\(edit): \(merged.stderr)")
+            #expect(merged.stderr.contains("is a damaged Multiplier export (\(reason)); ask its sender to export it again"), "\(merged.stderr)")
+        }
         #expect(try CLIRunner.run(["export", "--out", db + ".export", "--pseudonymize", "--db", db]).status == 64)
         let people = try run(["people", "--db", db]).stdout
         #expect(people.contains("ann@example.com") && people.contains("ann@old.example.com"))

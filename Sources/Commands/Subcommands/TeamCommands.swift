@@ -16,7 +16,9 @@ enum ExportCommand {
                 .value("--since", "DATE", "only sessions active on or after this date"),
                 .value("--repo", "REPO", "only sessions in this ingested repository (repeatable)"),
                 .flag("--pseudonymize", "replace names, emails and user folders with keyed pseudonyms (needs --key-file)"),
-                .value("--key-file", "FILE", "the team's secret for pseudonyms: the same key on every machine makes merges agree"),
+                .value(
+                    "--key-file", "FILE",
+                    "the team's secret for pseudonyms: the same key on every machine makes merges agree (a key pseudonymises, with or without --pseudonymize)"),
                 .value("--exporter", "NAME", "who exports (default: git config user.email, else $USER)"),
                 TaskBuilding.configOption,
             ],
@@ -64,14 +66,14 @@ enum ExportCommand {
         if let pseudonyms { exporter = pseudonyms.name(exporter) }
         let info = ExportInfo(
             machine: try team.machineID(), exporter: exporter, created: Int64(Date().timeIntervalSince1970),
-            pseudonymized: pseudonymize)
+            pseudonymized: pseudonyms != nil)
         do {
             try ExportFile.write(sessions, info: info, to: out)
         } catch let error as CocoaError {
             throw CommandError.io("cannot write \(out): \(error.localizedDescription)")
         }
         context.console.line(
-            "\(out): \(sessions.count) sessions from machine \(info.machine)\(pseudonymize ? ", pseudonymised" : "")")
+            "\(out): \(sessions.count) sessions from machine \(info.machine)\(pseudonyms != nil ? ", pseudonymised" : "")")
         return .success
     }
 

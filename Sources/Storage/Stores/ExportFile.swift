@@ -96,7 +96,11 @@ package enum ExportFile {
 
     /// Reads an export; refuses files that are not exports or come from a newer Multiplier.
     package static func read(path: String) throws -> (info: ExportInfo, sessions: [ExportedSession]) {
-        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.cannotOpen(path: path, reason: "no such file") }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw StorageError.cannotOpen(path: path, reason: "no such file")
+        }
+        guard !isFolder.boolValue else { throw StorageError.notAnExport(path: path) }
         // Read-only: a teammate's file is input, never changed (nor its journal mode), and it may lie
         // in a folder this user cannot write.
         let database: Database
@@ -105,6 +109,17 @@ package enum ExportFile {
         } catch StorageError.notADatabase {
             throw StorageError.notAnExport(path: path)
         }
+        // A file cut short or edited: SQLite's own words, said of the export, with what to do.
+        do {
+            return try read(database, path: path)
+        } catch StorageError.sqlite(let error, _) {
+            throw StorageError.damagedExport(path: path, reason: error.message)
+        } catch let error as SQLiteError {
+            throw StorageError.damagedExport(path: path, reason: error.message)
+        }
+    }
+
+    private static func read(_ database: Database, path: String) throws -> (info: ExportInfo, sessions: [ExportedSession]) {
         let application = try database.prepare("PRAGMA application_id").first { $0.int(0) } ?? 0
         guard application == Int(applicationID) else { throw StorageError.notAnExport(path: path) }
         let version = try database.schemaVersion()
@@ -119,6 +134,20 @@ package enum ExportFile {
         let info = ExportInfo(
             machine: machine, exporter: values["exporter"] ?? "", created: Int64(values["created"] ?? "") ?? 0,
             pseudonymized: values["pseudonymized"] == "yes")
+        // Whole numbers where `export` writes them: SQLite would read 'many' prompts as 0 and an event
+        // time 'x' as 1970.
+        let wrong = try database.prepare(
+            """
+            SELECT (SELECT count(*) FROM session WHERE typeof(prompts) <> 'integer' OR typeof(input_tokens) <> 'integer'
+                    OR typeof(output_tokens) <> 'integer' OR typeof(cache_write_tokens) <> 'integer'
+                    OR typeof(cache_read_tokens) <> 'integer')
+                + (SELECT count(*) FROM session_event WHERE typeof(time_ms) <> 'integer')
+                + (SELECT count(*) FROM session_detail WHERE typeof(count) <> 'integer')
+            """
+        ).first { $0.int(0) } ?? 0
+        guard wrong == 0 else {
+            throw StorageError.damagedExport(path: path, reason: "\(wrong) value\(wrong == 1 ? " is" : "s are") not a whole number")
+        }
         var sessions: [String: ExportedSession] = [:]
         var order: [String] = []
         try database.prepare(
