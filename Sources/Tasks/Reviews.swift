@@ -106,9 +106,15 @@ enum Reviews {
         let byNumber = Dictionary(pullRequests.map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
         var byBranch: [String: [PullRequest]] = [:]
         var byCommit: [String: Int] = [:]
+        // A pull request merged by "Rebase and merge" has new commit hashes: its commits are known
+        // by author time and subject, which a rebase keeps.
+        var byAuthored: [String: Int] = [:]
         for pullRequest in pullRequests {
             if let branch = pullRequest.headBranch { byBranch[branch, default: []].append(pullRequest) }
             for hash in pullRequest.commits { byCommit[hash] = pullRequest.number }
+            for (time, subject) in zip(pullRequest.commitTimes ?? [], pullRequest.commitHeadlines ?? []) where !subject.isEmpty {
+                byAuthored["\(time)\u{1F}\(subject)"] = pullRequest.number
+            }
         }
         guard !pullRequests.isEmpty || !timeLog.isEmpty else { return }
         let ownKeys = timeLog.isEmpty ? [] : Set(tasks.map { TimeLogIndex.normalized($0.key) })
@@ -130,6 +136,13 @@ enum Reviews {
             if match == nil {
                 var votes: [Int: Int] = [:]
                 for commit in tasks[index].commits { if let number = byCommit[commit.hash] { votes[number, default: 0] += 1 } }
+                if let best = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { match = byNumber[best.key] }
+            }
+            if match == nil, !byAuthored.isEmpty {
+                var votes: [Int: Int] = [:]
+                for commit in tasks[index].commits {
+                    if let number = byAuthored["\(commit.authorTime)\u{1F}\(commit.subject)"] { votes[number, default: 0] += 1 }
+                }
                 if let best = votes.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { match = byNumber[best.key] }
             }
             guard let pullRequest = match else { continue }

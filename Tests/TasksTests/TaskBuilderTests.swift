@@ -566,6 +566,25 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-1" }?.pullRequest == 9)
     }
 
+    @Test("a pull request merged by 'Rebase and merge' (new hashes) joins its task by its commits' author times and subjects")
+    func rebasedPullRequest() throws {
+        var history = History()
+        history.commit("m0", "init", author: "bob", minute: -600)
+        history.commit("r1", "Add report page", minute: 0)
+        history.commit("r2", "Report page tests", minute: 60)
+        let created = History.start + 30 * 60
+        let pullRequest = PullRequest(
+            number: 302, title: "Report page", author: "ann", created: created, merged: History.start + 7 * 3600, closed: nil,
+            headBranch: "feat/report", baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 2, changeRequests: 1,
+            firstReview: created + 3600, reviewComments: 1, commits: ["0ld1", "0ld2"],
+            commitTimes: [History.start, History.start + 3600], commitHeadlines: ["Add report page", "Report page tests"])
+        let tasks = history.build(pullRequests: [pullRequest])
+        let task = try #require(tasks.first { $0.commits.contains { $0.hash == "r1" } })
+        #expect(task.pullRequest == 302 && task.reviewRounds == 2)
+        #expect(task.cycleHours == 7)
+        #expect(tasks.first { $0.commits.contains { $0.hash == "m0" } }?.pullRequest == nil)
+    }
+
     @Test("a pull request found by number is not joined when its head branch and commits are another's (an export of another repository)")
     func foreignPullRequest() {
         var history = History()
