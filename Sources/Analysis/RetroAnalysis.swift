@@ -99,6 +99,14 @@ package struct RetroAnalysis: Sendable {
             weeks: Self.weeks(tasks, ratios: draws.mapValues { exp($0.point.meanLogAI - $0.point.meanLogHuman) }),
             assumptions: assumptions(calibration), reading: [], evidence: evidence, coverage: nil, people: nil)
         retro.reading = Reading.sentences(retro)
+        // An export without reviews (GitLab's list, gh without `reviews`) says nothing of review.
+        let unreviewed = tasks.filter { $0.pullRequest != nil && $0.reviewRounds == nil && $0.reviewerHours == nil }.count
+        if unreviewed > 0 {
+            retro.assumptions.append(
+                "\(unreviewed) pull request\(unreviewed == 1 ? "'s" : "s'") export\(unreviewed == 1 ? " has" : "s have") no reviews "
+                    + "(GitLab's merge-request list, or gh without the reviews field): their review rounds and reviewer time are "
+                    + "unknown, left out of the mean rounds and counted as no reviewer time in the review share.")
+        }
         if !prototypes.isEmpty {
             let line = "\(prototypes.count) task\(prototypes.count == 1 ? "" : "s") on prototype branches ("
                 + (Settings.standardPrototypeBranches + settings.prototypeBranches).joined(separator: ", ")

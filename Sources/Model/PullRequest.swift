@@ -11,8 +11,9 @@ package struct PullRequest: Sendable, Equatable, Codable {
     package var baseBranch: String?
     package var additions: Int?
     package var deletions: Int?
-    /// Reviews submitted by others than the author (approvals, change requests, comments).
-    package var reviewRounds: Int
+    /// Review rounds by others than the author (approvals, change requests, comments); nil where
+    /// the export has no reviews (GitLab's merge-request list; gh without `reviews`).
+    package var reviewRounds: Int?
     package var changeRequests: Int
     /// When someone other than the author first reviewed or commented.
     package var firstReview: Int64?
@@ -28,7 +29,7 @@ package struct PullRequest: Sendable, Equatable, Codable {
 
     package init(
         number: Int, title: String, author: String?, created: Int64, merged: Int64?, closed: Int64?,
-        headBranch: String?, baseBranch: String?, additions: Int?, deletions: Int?, reviewRounds: Int,
+        headBranch: String?, baseBranch: String?, additions: Int?, deletions: Int?, reviewRounds: Int?,
         changeRequests: Int, firstReview: Int64?, reviewComments: Int, commits: [String], commitTimes: [Int64]? = nil,
         commitHeadlines: [String]? = nil
     ) {

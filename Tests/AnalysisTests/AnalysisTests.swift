@@ -229,6 +229,18 @@ struct RetroTests {
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
+    @Test("pull requests whose export had no reviews are unknown review, said in the assumptions, not a measured zero")
+    func exportWithoutReviews() {
+        var tasks = (0..<6).map { Self.task("h\($0)", .crud, ai: false, effort: 4) }
+        tasks += (0..<6).map { Self.task("a\($0)", .crud, ai: true, effort: 2) }
+        for index in tasks.indices { tasks[index].pullRequest = index + 1 }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        #expect(retro.review.meanReviewRoundsAI == nil && retro.review.meanReviewRoundsHuman == nil)
+        #expect(retro.assumptions.contains { $0.hasPrefix("12 pull requests' exports have no reviews") })
+        for index in tasks.indices { tasks[index].reviewRounds = 1 }
+        #expect(!RetroAnalysis().run(tasks, since: nil, until: nil).assumptions.contains { $0.contains("have no reviews") })
+    }
+
     @Test("the weekly report counts tasks that ended in the week and a four-week trend")
     func weekly() throws {
         let week = try #require(ISOWeek("2026-W47"))

@@ -36,7 +36,8 @@ struct ReviewInputTests {
         // Subjects beside the times they go with (a commit without a time has neither).
         #expect(first.commitHeadlines == ["Add retries", ""])
         #expect(pullRequests[1].commitTimes == nil)
-        #expect(pullRequests[1].merged == nil && pullRequests[1].author == nil && pullRequests[1].reviewRounds == 0)
+        // No `reviews` in the export: rounds unknown, not none.
+        #expect(pullRequests[1].merged == nil && pullRequests[1].author == nil && pullRequests[1].reviewRounds == nil)
     }
 
     @Test("replies in a thread within the hour are one round; bots and AI reviewers and a review after the merge are no review")
@@ -79,6 +80,7 @@ struct ReviewInputTests {
         let pullRequest = try #require(try PullRequestExport.parse(Data(json.utf8), file: "mrs.json").first)
         #expect(pullRequest.number == 3 && pullRequest.author == "dan" && pullRequest.reviewComments == 4)
         #expect(pullRequest.headBranch == "dan/x" && pullRequest.commits == ["fff"])
+        #expect(pullRequest.reviewRounds == nil)
     }
 
     @Test("a bad export names the JSON path", arguments: [

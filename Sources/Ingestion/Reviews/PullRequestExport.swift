@@ -165,7 +165,9 @@ package enum PullRequestExport {
                 number: try int("number"), title: try string("title"), author: author, created: try date("createdAt"),
                 merged: merged, closed: try optionalDate("closedAt"),
                 headBranch: try optionalString("headRefName"), baseBranch: try optionalString("baseRefName"),
-                additions: try optionalInt("additions"), deletions: try optionalInt("deletions"), reviewRounds: rounds,
+                additions: try optionalInt("additions"), deletions: try optionalInt("deletions"),
+                // No `reviews` in the export (gh run without the field): rounds unknown, not none.
+                reviewRounds: try object()["reviews"] == nil ? nil : rounds,
                 changeRequests: changes, firstReview: first, reviewComments: comments, commits: commits,
                 commitTimes: commitTimes.isEmpty ? nil : commitTimes,
                 commitHeadlines: commitTimes.isEmpty ? nil : commitHeadlines)
@@ -176,7 +178,7 @@ package enum PullRequestExport {
                 number: try int("iid"), title: try string("title"), author: try login("author", field: "username"),
                 created: try date("created_at"), merged: try optionalDate("merged_at"), closed: try optionalDate("closed_at"),
                 headBranch: try optionalString("source_branch"), baseBranch: try optionalString("target_branch"),
-                additions: nil, deletions: nil, reviewRounds: 0, changeRequests: 0, firstReview: nil,
+                additions: nil, deletions: nil, reviewRounds: nil, changeRequests: 0, firstReview: nil,
                 reviewComments: try optionalInt("user_notes_count") ?? 0,
                 commits: try optionalString("merge_commit_sha").map { [$0] } ?? [])
         }
