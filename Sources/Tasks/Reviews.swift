@@ -20,6 +20,9 @@ package struct TimeLogIndex {
             // A task's estimate is often repeated on each of its rows: keep it once (the largest).
             if let hours = entry.estimateHours { estimate[key] = max(estimate[key] ?? 0, hours) }
         }
+        // Work rows that come to no hours say nothing of the effort: the git estimate stays (0 h
+        // would take the task out of every ratio).
+        work = work.filter { $0.value > 0 }
     }
 
     /// The key a task's time-log rows carry: its own, else, for a task whose own key no row names
@@ -35,12 +38,14 @@ package struct TimeLogIndex {
 
     /// The task names of `entries` (as the log writes them) that no task answers to (`key(task:branch:ownKeys:)`:
     /// its key, or the issue key of its branch).
-    package static func unmatched(_ entries: [TimeEntry], tasks: [(key: String, branch: String?)]) -> [String] {
+    package static func unmatched(_ entries: [TimeEntry], tasks: [(key: String, branch: String?, pullRequest: Int?)]) -> [String] {
         let index = TimeLogIndex(entries)
         let ownKeys = Set(tasks.map { normalized($0.key) })
         var known = ownKeys
         for task in tasks {
             known.insert(index.key(task: task.key, branch: task.branch, ownKeys: ownKeys))
+            // `PR #N` names the task its pull request merged, whatever the task's key.
+            if let number = task.pullRequest { known.insert("#\(number)") }
         }
         var seen: Set<String> = []
         return entries.map(\.task).filter { !known.contains(normalized($0)) && seen.insert(normalized($0)).inserted }
@@ -147,6 +152,18 @@ enum Reviews {
             }
             guard let pullRequest = match else { continue }
             tasks[index].pullRequest = pullRequest.number
+            // A time log may name the task by its pull request (`PR #202`) rather than its key (`SHOP-202`).
+            if !timeLog.isEmpty, !ownKeys.contains("#\(pullRequest.number)") {
+                let number = "#\(pullRequest.number)"
+                if tasks[index].effortSource == "git", let hours = timeLog.work[number] {
+                    tasks[index].reworkHours = TaskBuilder.loggedRework(
+                        tasks[index].reworkHours, gitHours: tasks[index].effortHours, logged: hours)
+                    tasks[index].effortHours = hours
+                    tasks[index].effortSource = "time log"
+                }
+                if tasks[index].reviewerHours == nil, let hours = timeLog.review[number] { tasks[index].reviewerHours = hours }
+                if tasks[index].estimateHours == nil, let hours = timeLog.estimate[number] { tasks[index].estimateHours = hours }
+            }
             tasks[index].reviewRounds = pullRequest.reviewRounds
             tasks[index].changeRequests = pullRequest.changeRequests
             tasks[index].reviewComments = pullRequest.reviewComments

@@ -307,6 +307,14 @@ struct TaskCommandTests {
         let badLog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(badLog.status == 65)
         #expect(badLog.stderr.contains("labels.csv: line 2: expected hours between 0 and 24"))
+        // An export none of whose pull requests joins a task here is said (another repository's?).
+        try """
+            [{"number": 99, "title": "Elsewhere", "author": {"login": "zed"}, "createdAt": "2026-01-05T10:00:00Z",
+              "mergedAt": "2026-01-05T12:00:00Z", "headRefName": "zed/elsewhere", "commits": [{"oid": "0123456789abcdef"}], "reviews": []}]
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        let foreign = try CLIRunner.run(["ingest", "reviews", csv, "--db", db])
+        #expect(foreign.status == 0)
+        #expect(foreign.stderr.contains("none of its 1 pull requests joins a task of"), "\(foreign.stderr)")
         try "[{\"number\": \"one\"}]".write(toFile: csv, atomically: true, encoding: .utf8)
         let badExport = try CLIRunner.run(["ingest", "reviews", csv, "--db", db])
         #expect(badExport.status == 65)

@@ -469,6 +469,35 @@ struct GroupingTests {
         #expect(frontTask.effortHours > 5)
     }
 
+    @Test("a time log naming a task by its pull request (PR #202) gives it the hours; a row of 0 h keeps the git estimate")
+    func timeLogByPullRequest() throws {
+        var history = History()
+        history.commit("m0", "init", author: "bob", minute: -600)
+        history.commit("k1", "SHOP-202 add invoices", minute: 0)
+        history.commit("k2", "SHOP-205 add credit notes", minute: 300)
+        let pullRequest = PullRequest(
+            number: 202, title: "Invoices", author: "ann", created: History.start + 600, merged: History.start + 7200,
+            closed: nil, headBranch: "feat/SHOP-202-invoices", baseBranch: "main", additions: nil, deletions: nil,
+            reviewRounds: 1, changeRequests: 0, firstReview: nil, reviewComments: 0, commits: ["k1"])
+        let tasks = history.build(
+            pullRequests: [pullRequest],
+            timeEntries: [
+                TimeEntry(date: "2026-01-01", author: "ann", task: "PR #202", hours: 2.5, activity: .work, estimateHours: nil),
+                TimeEntry(date: "2026-01-01", author: "cy", task: "PR #202", hours: 0.75, activity: .review, estimateHours: nil),
+                TimeEntry(date: "2026-01-01", author: "ann", task: "SHOP-205", hours: 0, activity: .work, estimateHours: nil),
+            ])
+        let invoices = try #require(tasks.first { $0.key == "SHOP-202" })
+        #expect(invoices.pullRequest == 202 && invoices.effortHours == 2.5 && invoices.effortSource == "time log")
+        #expect(invoices.reviewerHours == 0.75)
+        let credit = try #require(tasks.first { $0.key == "SHOP-205" })
+        #expect(credit.effortSource == "git" && credit.effortHours > 0)
+        #expect(
+            TimeLogIndex.unmatched(
+                [TimeEntry(date: "2026-01-01", author: "ann", task: "PR #202", hours: 1, activity: .work, estimateHours: nil)],
+                tasks: [(key: "SHOP-202", branch: nil, pullRequest: 202)]
+            ).isEmpty)
+    }
+
     @Test("with a time log's hours, rework is git's share of rework in them, never more than the effort")
     func loggedRework() throws {
         var history = History()
@@ -531,8 +560,8 @@ struct GroupingTests {
         #expect(squash.effortHours == 3 && squash.effortSource == "time log")
         #expect(squash.reviewerHours == 0.5 && squash.estimateHours == 4)
         #expect(tasks.first { $0.key == "SHOP-50" }?.effortHours == 2)
-        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", "feat/SHOP-41-refunds"), ("SHOP-50", nil)]).isEmpty)
-        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", nil), ("SHOP-50", nil)]) == ["SHOP-41"])
+        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", "feat/SHOP-41-refunds", nil), ("SHOP-50", nil, nil)]).isEmpty)
+        #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", nil, nil), ("SHOP-50", nil, nil)]) == ["SHOP-41"])
     }
 
     @Test("time-log keys: spaces and tabs trimmed, upper case, a pull request's 'PR #N' as '#N', any script")

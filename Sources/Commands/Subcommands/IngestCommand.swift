@@ -114,6 +114,16 @@ enum IngestCommand {
         context.console.line(
             "\(file): \(pullRequests.count) pull requests for \(repository.root) (\(added) new, \(pullRequests.count - added) updated)")
         try TaskBuilding.rebuild(context, database: database)
+        // Not one joins a task: most likely another repository's export (numbers repeat across them).
+        let numbers = Set(pullRequests.map(\.number))
+        let joined = try TaskStore(database: database).figures().filter {
+            $0.repository == repository.root && $0.pullRequest.map(numbers.contains) == true
+        }
+        if !numbers.isEmpty, joined.isEmpty {
+            context.notes.note(
+                "\(file): none of its \(numbers.count) pull requests joins a task of \(repository.root) (by number, head "
+                    + "branch or commits): is it another repository's export? --repo says which repository it is")
+        }
         return .success
     }
 

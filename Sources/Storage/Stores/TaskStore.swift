@@ -293,10 +293,10 @@ package final class TaskStore {
         }
     }
 
-    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`) and branch, if it has one.
-    package func keys() throws -> [(key: String, branch: String?)] {
-        try database.prepare("SELECT key, json_extract(detail, '$.branch') FROM task ORDER BY key").rows {
-            ($0.text(0), $0.optionalText(1))
+    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`), and its branch and pull request where it has them.
+    package func keys() throws -> [(key: String, branch: String?, pullRequest: Int?)] {
+        try database.prepare("SELECT key, branch, pull_request FROM task ORDER BY key").rows {
+            ($0.text(0), $0.optionalText(1), $0.optionalInt(2))
         }
     }
 
