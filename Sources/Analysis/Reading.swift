@@ -54,8 +54,10 @@ enum Reading {
             sentences.append("In \(byWhom.joined(separator: ", ")) the within-person ratio falls outside the interval: who used AI, not AI itself, may explain part of the difference.")
         }
         if let ai = retro.review.reworkShareAI, let human = retro.review.reworkShareHuman {
+            let thin = min(retro.counts.ai, retro.counts.human) < Speedup.minimumTasks
+                ? " (\(retro.counts.ai) and \(retro.counts.human) tasks: too few on a side to read as a difference)" : ""
             sentences.append(
-                "Rework and review took \(percent(ai)) of AI-assisted effort against \(percent(human)) of human effort.")
+                "Rework and review took \(percent(ai)) of AI-assisted effort against \(percent(human)) of human effort\(thin).")
         }
         if let spearman = retro.calibration.spearman {
             let strength = spearman >= 0.7 ? "closely" : spearman >= 0.4 ? "moderately" : "poorly"

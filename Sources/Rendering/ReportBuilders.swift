@@ -224,7 +224,11 @@ package enum ReportBuilders {
         team(coverage: weekly.coverage, people: weekly.people, into: &document)
         document.blocks.append(.paragraph(weekly.evidence.sentence))
         document.blocks.append(.heading("Review overhead this week"))
-        document.blocks.append(.paragraph(reviewSentence(ai: weekly.reworkShareAI, human: weekly.reworkShareHuman)))
+        document.blocks.append(
+            .paragraph(
+                reviewSentence(
+                    ai: weekly.reworkShareAI, human: weekly.reworkShareHuman, aiTasks: weekly.summary.aiTasks,
+                    humanTasks: weekly.summary.tasks - weekly.summary.aiTasks)))
         document.blocks.append(.heading("Four-week trend"))
         document.blocks.append(
             .table(
@@ -338,11 +342,14 @@ package enum ReportBuilders {
         return first == last ? "ISO week of \(first)" : "ISO week, \(first)–\(last)"
     }
 
-    /// Rework and review shares as a sentence that reads well when a side had no task.
-    static func reviewSentence(ai: Double?, human: Double?) -> String {
+    /// Rework and review shares as a sentence that reads well when a side had no task, and says
+    /// when a side has too few tasks for the two to be compared.
+    static func reviewSentence(ai: Double?, human: Double?, aiTasks: Int, humanTasks: Int) -> String {
         switch (ai, human) {
         case let (ai?, human?):
-            return "Rework and review took \(percent(ai)) of AI-assisted effort and \(percent(human)) of human effort."
+            let thin = min(aiTasks, humanTasks) < Speedup.minimumTasks
+                ? " (\(aiTasks) and \(humanTasks) tasks: too few on a side to read as a difference)" : ""
+            return "Rework and review took \(percent(ai)) of AI-assisted effort and \(percent(human)) of human effort\(thin)."
         case let (ai?, nil):
             return "Rework and review took \(percent(ai)) of AI-assisted effort; no task without AI this week."
         case let (nil, human?):

@@ -22,6 +22,14 @@ struct RenderingTests {
         #expect(!summary.contains("-12"))
     }
 
+    @Test("rework and review shares of one task a side say they are too few to compare")
+    func thinReviewShares() {
+        let thin = ReportBuilders.reviewSentence(ai: 0.21, human: 0.1, aiTasks: 1, humanTasks: 1)
+        #expect(thin.contains("(1 and 1 tasks: too few on a side to read as a difference)"), "\(thin)")
+        let enough = ReportBuilders.reviewSentence(ai: 0.21, human: 0.1, aiTasks: 6, humanTasks: 9)
+        #expect(!enough.contains("too few"))
+    }
+
     @Test("a terminal's escape sequence in a commit subject reaches no report; an entity in Markdown stays text")
     func controlCharactersAndEntities() {
         let subject = "fix \u{1B}[31mred\u{1B}[0m & lock &amp; key"
