@@ -104,6 +104,27 @@ extension Speedup {
         }
 
         let point = fit { add in for index in tasks.indices { add(index) } }
+        // A category whose AI term the other terms already explain (each person's tasks in it all AI
+        // or all human, with nothing else tying their person terms) has no adjusted ratio: the
+        // regression cannot tell AI from person there, and the figure would be the ridge's artefact.
+        var whole = NormalEquations(width: width)
+        whole.matrix.withUnsafeMutableBufferPointer { matrix in
+            whole.vector.withUnsafeMutableBufferPointer { vector in
+                for index in tasks.indices {
+                    NormalEquations.add(
+                        columns: (alphaColumn[index], gamma, betaColumn[index], deltaColumn[index]),
+                        logFiles: logFiles[index], y: logEffort[index], width: width, matrix: matrix, vector: vector)
+                }
+            }
+        }
+        let betaColumns = mixed.compactMap { beta[$0] }
+        let others = (0..<width).filter { !betaColumns.contains($0) }
+        let residuals = whole.residualVariances(order: others + betaColumns)
+        let identified = Set(
+            reported.filter { category in
+                guard let column = beta[category], let position = (others + betaColumns).firstIndex(of: column) else { return false }
+                return residuals[position] > 1e-6 * whole.matrix[column * width + column]
+            })
         // Each resample takes exactly one draw per task, so resample r starts r × tasks draws into
         // the seed's sequence: the resamples run on every core and give the serial loop's figures.
         let seed = seed ^ 0xA5A5_5A5A_C3C3_3C3C
@@ -119,7 +140,7 @@ extension Speedup {
         let sumsAI = draws.map(\.sumAI)
         let sumsHuman = draws.map(\.sumHuman)
         var result: [Category: Draws] = [:]
-        for (position, category) in reported.enumerated() {
+        for (position, category) in reported.enumerated() where identified.contains(category) {
             // Mean logs are β and 0: the ratio, and every weighted sum, take exp(β) as the category's ratio.
             result[category] = Draws(
                 meanLogAI: betas.map { $0[position] }, meanLogHuman: [Double](repeating: 0, count: count),
@@ -162,6 +183,28 @@ extension Speedup {
                     matrix[first * width + second] += value(a) * value(b)
                 }
             }
+        }
+
+        /// For each column of `order`, in that order, what of it the columns before it leave
+        /// unexplained (the Cholesky pivot squared of the matrix with its columns so ordered): 0
+        /// for a column the ones before it determine.
+        func residualVariances(order: [Int]) -> [Double] {
+            let n = order.count
+            var lower = [Double](repeating: 0, count: n * n)
+            var residuals = [Double](repeating: 0, count: n)
+            for i in 0..<n {
+                for j in 0...i {
+                    var sum = matrix[order[i] * width + order[j]]
+                    for k in 0..<j { sum -= lower[i * n + k] * lower[j * n + k] }
+                    if i == j {
+                        residuals[i] = max(sum, 0)
+                        lower[i * n + i] = sum > 1e-9 ? sum.squareRoot() : 0
+                    } else {
+                        lower[i * n + j] = lower[j * n + j] > 0 ? sum / lower[j * n + j] : 0
+                    }
+                }
+            }
+            return residuals
         }
 
         /// The least-squares coefficients (ridge 1e-9 on the diagonal).

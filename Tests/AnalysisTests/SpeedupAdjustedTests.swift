@@ -67,4 +67,17 @@ struct SpeedupAdjustedTests {
         }
         #expect(speedup.adjustedDraws(Array(tasks.prefix(3))).isEmpty)
     }
+
+    @Test("a category where every AI task is one person's and every human task another's has no adjusted ratio (AI and person cannot be told apart)")
+    func confoundedCategory() throws {
+        let speedup = Speedup(resamples: 200)
+        var tasks = (0..<6).map { _ in Speedup.AdjustedTask(effort: 1.833, category: .crud, ai: true, person: "alice", files: 1) }
+        tasks += (0..<6).map { _ in Speedup.AdjustedTask(effort: 1.833, category: .crud, ai: false, person: "bob", files: 1) }
+        #expect(speedup.adjustedDraws(tasks)[.crud] == nil)
+        // One task each of the other kind lets the person terms be told from AI.
+        tasks.append(Speedup.AdjustedTask(effort: 1.833, category: .crud, ai: false, person: "alice", files: 1))
+        tasks.append(Speedup.AdjustedTask(effort: 1.833, category: .crud, ai: true, person: "bob", files: 1))
+        let draws = try #require(speedup.adjustedDraws(tasks)[.crud])
+        #expect(abs(speedup.ratio(draws).ratio - 1) < 1e-6)
+    }
 }
