@@ -23,8 +23,9 @@ package enum SecondWayCheck {
             findings.append(
                 Finding(
                     check: .secondWay, rule: "second-dependency", at: dependency.line,
-                    reason: "adds '\(dependency.name)', a second \(family) beside '\(others.sorted().joined(separator: "', '"))': "
-                        + "use the one the project has, or replace it everywhere",
+                    // The tip is all this check sees: the other may have come before this work or after it.
+                    reason: "adds '\(dependency.name)'; the project's tip also has '\(others.sorted().joined(separator: "', '"))', "
+                        + "another \(family): two ways of doing one thing, keep one of them",
                     weight: 2))
         }
         findings += RepeatedCode.findings(unit, index: context.sourceIndex, sources: context.sources)
