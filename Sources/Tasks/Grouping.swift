@@ -27,6 +27,10 @@ package struct Grouping {
     let identity: (Commit) -> String
     let burstGapSeconds: Int64
     let sessionBranches: [SessionBranch]
+    /// Whether a merged branch is prototype work (`Settings.isPrototype`): such a branch is its
+    /// own task even without a key or pull request (git's own `Merge branch 'spike/x'`), so that
+    /// reports can leave it out of the speedups.
+    let isPrototype: (String) -> Bool
 
     /// What rule 1 reads of a session log: its branch and the commits it names (its own
     /// `git commit` output). A commit made in a session on `SHOP-12-…` belongs to SHOP-12.
@@ -54,10 +58,11 @@ package struct Grouping {
 
     package init(
         commits: [Commit], identity: @escaping (Commit) -> String, burstGapHours: Double,
-        sessionBranches: [SessionBranch] = []
+        sessionBranches: [SessionBranch] = [], isPrototype: @escaping (String) -> Bool = { _ in false }
     ) {
         self.commits = commits
         self.identity = identity
+        self.isPrototype = isPrototype
         self.burstGapSeconds = Int64(burstGapHours * 3600)
         // The first session to name a commit wins, so the order must not depend on the caller.
         self.sessionBranches = sessionBranches.sorted { $0.session < $1.session }
@@ -208,6 +213,8 @@ package struct Grouping {
                 (key, kind, why) = (only, .issue, "in \(pullRequest), merged by \(commit.hash.prefix(10)), whose commits name \(only)")
             } else if let number = parsed.pullRequest {
                 (key, kind, why) = ("PR #\(number)", .pullRequest, "in pull request #\(number), merged by \(commit.hash.prefix(10))")
+            } else if let branch = parsed.branch, isPrototype(branch) {
+                (key, kind, why) = ("branch \(branch)", .pullRequest, "on prototype branch \(branch), merged by \(commit.hash.prefix(10))")
             } else {
                 continue
             }

@@ -308,7 +308,8 @@ package struct TaskBuilder: Sendable {
             return Grouping.SessionBranch(session: "\(session.tool) session \(session.id)", branch: branch, commits: session.commits)
         }
         var groups = Grouping(
-            commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches
+            commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches,
+            isPrototype: { [settings] in settings.isPrototype(branch: $0) }
         ).group()
         // Ids come from the repository's root commit, not its path: every clone, on every
         // machine, gives a task the same id.

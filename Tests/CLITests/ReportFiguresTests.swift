@@ -56,6 +56,18 @@ struct ReportFiguresTests {
                 "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": "2026-11-03T12:00:00+0000",
                 "GIT_COMMITTER_DATE": "2026-11-03T12:00:00+0000",
             ])
+        // git's own merge message names the branch and nothing else: a prototype branch is still its own task.
+        try repository.git("checkout", "-q", "-b", "spike/fast-cache")
+        try repository.write("cache.py", "c\n")
+        try repository.commit("Try a cache" + trailer, author: "Ann", email: "ann@example.com", date: "2026-11-04T10:00:00+0000")
+        try repository.git("checkout", "-q", "main")
+        try repository.git(
+            ["merge", "-q", "--no-ff", "spike/fast-cache", "-m", "Merge branch 'spike/fast-cache'"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Lead", "GIT_AUTHOR_EMAIL": "lead@example.com", "GIT_COMMITTER_NAME": "Lead",
+                "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": "2026-11-04T12:00:00+0000",
+                "GIT_COMMITTER_DATE": "2026-11-04T12:00:00+0000",
+            ])
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = directory.path + "/db.sqlite"
@@ -64,7 +76,7 @@ struct ReportFiguresTests {
         try #require(retro.status == 0, "\(retro.stderr)")
         let counts = try #require(
             (try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])?["counts"] as? [String: Any])
-        #expect(counts["prototypes"] as? Int == 1, "\(counts)")
+        #expect(counts["prototypes"] as? Int == 2, "\(counts)")
         #expect(counts["ai"] as? Int == 0, "\(counts)")
     }
 
