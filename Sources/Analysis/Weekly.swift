@@ -135,9 +135,12 @@ extension RetroAnalysis {
 
     /// The weekly report for `week`; ratios for hours saved come from the whole history given.
     package func weekly(_ all: [WorkTask], week: ISOWeek) -> Weekly {
-        let tasks = EvidenceSummary.apply(all.filter { !$0.bot }, minimum: minimumEvidence).0
+        // Bots' and prototype branches' tasks are left out, as in the retro.
+        let counted = all.filter { !$0.bot && !settings.isPrototype(branch: $0.branch) }
+        let prototypesThisWeek = all.filter { !$0.bot && settings.isPrototype(branch: $0.branch) && $0.end >= week.start && $0.end < week.end }
+        let tasks = EvidenceSummary.apply(counted, minimum: minimumEvidence).0
         let evidence = EvidenceSummary.apply(
-            all.filter { !$0.bot && $0.end >= week.start && $0.end < week.end }, minimum: minimumEvidence).1
+            counted.filter { $0.end >= week.start && $0.end < week.end }, minimum: minimumEvidence).1
         var ratios: [Category: Double] = [:]
         for category in Category.allCases {
             let group = tasks.filter { $0.category == category }
@@ -182,6 +185,12 @@ extension RetroAnalysis {
                 "A task belongs to the week in which it ended (its merge, else its last commit); weeks are ISO weeks cut in UTC.",
                 "Hours saved: each AI-assisted task's effort × (1 / r − 1), r being its category's AI/human effort ratio over the whole history; categories without enough data count no saving.",
             ] + Array(assumptions(Calibration(spearman: nil, medianRatio: nil, n: 0)).prefix(3))
-                + [Self.calibrationSentence(Self.calibration(tasks))], evidence: evidence, coverage: nil, people: nil)
+                + [Self.calibrationSentence(Self.calibration(tasks))]
+                + (prototypesThisWeek.isEmpty
+                    ? []
+                    : [
+                        "\(prototypesThisWeek.count) task\(prototypesThisWeek.count == 1 ? "" : "s") on prototype branches this week "
+                            + "left out, as in the retro; 'multiplier report practices' reports them apart."
+                    ]), evidence: evidence, coverage: nil, people: nil)
     }
 }

@@ -214,7 +214,11 @@ package struct Grouping {
             } else if let number = parsed.pullRequest {
                 (key, kind, why) = ("PR #\(number)", .pullRequest, "in pull request #\(number), merged by \(commit.hash.prefix(10))")
             } else if let branch = parsed.branch, isPrototype(branch) {
-                (key, kind, why) = ("branch \(branch)", .pullRequest, "on prototype branch \(branch), merged by \(commit.hash.prefix(10))")
+                // The merge in the key: a spike's branch name is often used again for the next one.
+                (key, kind, why) = (
+                    "branch \(branch) \(commit.hash.prefix(10))", .pullRequest,
+                    "on prototype branch \(branch), merged by \(commit.hash.prefix(10))"
+                )
             } else {
                 continue
             }

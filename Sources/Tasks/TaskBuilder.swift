@@ -551,7 +551,12 @@ package struct TaskBuilder: Sendable {
         for task in tasks { ownKeys[task.repository, default: []].insert(TimeLogIndex.normalized(task.key)) }
         var holders: [String: [Int]] = [:]
         for index in tasks.indices {
-            let key = timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: ownKeys[tasks[index].repository] ?? [])
+            let own = ownKeys[tasks[index].repository] ?? []
+            var key = timeLog.key(task: tasks[index].key, branch: tasks[index].branch, ownKeys: own)
+            // Named by its pull request (`PR #7`: Reviews.attach), where its own key has no rows.
+            if timeLog.work[key] == nil, timeLog.review[key] == nil, let number = tasks[index].pullRequest, !own.contains("#\(number)") {
+                key = "#\(number)"
+            }
             if timeLog.work[key] != nil || timeLog.review[key] != nil { holders[key, default: []].append(index) }
         }
         for (key, indices) in holders where indices.count > 1 {

@@ -241,6 +241,18 @@ struct RetroTests {
         #expect(!RetroAnalysis().run(tasks, since: nil, until: nil).assumptions.contains { $0.contains("have no reviews") })
     }
 
+    @Test("the weekly report leaves prototype branches' tasks out, as the retro does, and says so")
+    func weeklyPrototypes() throws {
+        let week = try #require(ISOWeek("2026-W47"))
+        var tasks = (0..<6).map { Self.task("h\($0)", .crud, ai: false, effort: 4, end: week.start + 3600) }
+        var spike = Self.task("s1", .crud, ai: true, effort: 2, end: week.start + 7200)
+        spike.branch = "spike/fast-cache"
+        tasks.append(spike)
+        let weekly = RetroAnalysis().weekly(tasks, week: week)
+        #expect(weekly.summary.tasks == 6 && weekly.summary.aiTasks == 0)
+        #expect(weekly.assumptions.contains { $0.hasPrefix("1 task on prototype branches this week left out") })
+    }
+
     @Test("the weekly report counts tasks that ended in the week and a four-week trend")
     func weekly() throws {
         let week = try #require(ISOWeek("2026-W47"))

@@ -68,6 +68,16 @@ struct ReviewInputTests {
         #expect(cache.reviewComments == 1)
         let late = try #require(pullRequests.last)
         #expect(late.reviewRounds == 1 && late.firstReview == nil)
+        // Requests for changes minutes apart (the author answering quickly) are rounds each.
+        let quick = """
+            [{"number": 11, "title": "Quick", "author": {"login": "ann"}, "createdAt": "2026-11-02T10:00:00Z",
+              "reviews": [
+                {"author": {"login": "bob"}, "state": "CHANGES_REQUESTED", "submittedAt": "2026-11-02T10:10:00Z", "body": "a"},
+                {"author": {"login": "bob"}, "state": "CHANGES_REQUESTED", "submittedAt": "2026-11-02T10:20:00Z", "body": "b"},
+                {"author": {"login": "bob"}, "state": "APPROVED", "submittedAt": "2026-11-02T10:30:00Z", "body": ""}]}]
+            """
+        let rounds = try #require(try PullRequestExport.parse(Data(quick.utf8), file: "prs.json").first)
+        #expect(rounds.reviewRounds == 3 && rounds.changeRequests == 2)
     }
 
     @Test("GitLab's merge-request list is read too")

@@ -130,7 +130,18 @@ struct PersonAliasesTests {
         #expect(resolved["bob@personal.example"] == "alice@ex.com")
         #expect(resolved["bob builder"] == "alice@ex.com")
         #expect(resolved["bob@ex.com"] == "alice@ex.com")
-        #expect(resolved["a@x"] == "b@x")
+        // A circle is one person, the first in order: not two people swapped.
         #expect(resolved["b@x"] == "a@x")
+        #expect(resolved["a@x"] == nil)
+    }
+
+    @Test("people merge B A after people merge A B makes A an alias of B, not the two swapped")
+    func mergeBack() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = TeamStore(database: try Database(path: directory.path + "/db.sqlite"))
+        try store.setAlias("bob@ex.com", person: "alice@ex.com")
+        try store.setAlias("alice@ex.com", person: "bob@ex.com")
+        #expect(try store.aliases() == ["alice@ex.com": "bob@ex.com"])
     }
 }

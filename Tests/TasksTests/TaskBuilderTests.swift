@@ -489,6 +489,18 @@ struct GroupingTests {
         let invoices = try #require(tasks.first { $0.key == "SHOP-202" })
         #expect(invoices.pullRequest == 202 && invoices.effortHours == 2.5 && invoices.effortSource == "time log")
         #expect(invoices.reviewerHours == 0.75)
+        // Two repositories' own pull requests #202: the hours logged for PR #202 are shared, not given twice.
+        var other = History()
+        other.commit("o0", "init", author: "dan", minute: -900)
+        other.commit("o1", "SHOP-202 invoices api", author: "dan", minute: 10)
+        var otherRequest = pullRequest
+        otherRequest.commits = ["o1"]
+        let both = TaskBuilder(config: RuleConfig()).build(
+            [TaskBuilder.History(root: "/repo", commits: history.commits), TaskBuilder.History(root: "/other", commits: other.commits)],
+            sessions: [], pullRequests: ["/repo": [pullRequest], "/other": [otherRequest]],
+            timeEntries: [TimeEntry(date: "2026-01-01", author: "ann", task: "PR #202", hours: 2.5, activity: .work, estimateHours: nil)]
+        ).filter { $0.pullRequest == 202 }
+        #expect(both.count == 2 && abs(both.reduce(0) { $0 + $1.effortHours } - 2.5) < 1e-9)
         let credit = try #require(tasks.first { $0.key == "SHOP-205" })
         #expect(credit.effortSource == "git" && credit.effortHours > 0)
         #expect(

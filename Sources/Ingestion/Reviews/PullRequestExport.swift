@@ -123,9 +123,10 @@ package enum PullRequestExport {
             var changes = 0
             var comments = 0
             var first: Int64?
-            // Each reviewer's last review: one within the hour after it is the same round. GitHub
-            // stores every reply in a thread as a review of its own. (Not "until the next commit":
-            // a fix amended into a commit keeps its author date, and pushes have no time here.)
+            // Each reviewer's last review: a comment within the hour after it is the same round
+            // (GitHub stores every reply in a thread as a review of its own); an approval or a
+            // request for changes is a round of its own. (Not "until the next commit": a fix amended
+            // into a commit keeps its author date, and pushes have no time here.)
             var lastReview: [String: Int64] = [:]
             let reviews = try array("reviews").sorted {
                 (try $0.optionalDate("submittedAt") ?? .max) < (try $1.optionalDate("submittedAt") ?? .max)
@@ -139,7 +140,7 @@ package enum PullRequestExport {
                 if state == "CHANGES_REQUESTED" { changes += 1 }
                 if !(try review.optionalString("body") ?? "").isEmpty { comments += 1 }
                 let key = reviewer ?? ""
-                let newRound = lastReview[key].map { time - $0 >= 3_600 } ?? true
+                let newRound = state != "COMMENTED" || (lastReview[key].map { time - $0 >= 3_600 } ?? true)
                 lastReview[key] = time
                 if newRound { rounds += 1 }
                 // A review after the merge held nothing up: it is no first review.

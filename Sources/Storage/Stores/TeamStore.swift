@@ -264,8 +264,10 @@ package final class TeamStore {
 
     // MARK: - People
 
-    /// `alias` (a name or email, lower case) is `person`.
+    /// `alias` (a name or email, lower case) is `person`. A person named is no one's alias any
+    /// more (`people merge B A` after `people merge A B`: A is now B, and B no longer A).
     package func setAlias(_ alias: String, person: String) throws {
+        try database.prepare("DELETE FROM person_alias WHERE alias = ?").execute([.text(person.lowercased())])
         try database.prepare(
             "INSERT INTO person_alias (alias, person) VALUES (?, ?) ON CONFLICT(alias) DO UPDATE SET person = excluded.person"
         ).execute([.text(alias.lowercased()), .text(person.lowercased())])
