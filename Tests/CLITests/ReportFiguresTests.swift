@@ -41,6 +41,15 @@ struct ReportFiguresTests {
         let repository = try ScriptedRepository()
         defer { repository.remove() }
         let trailer = "\n\nCo-Authored-By: Claude <noreply@anthropic.com>"
+        /// Merges `branch` into main as the lead, with `message`, at `date`.
+        func merge(_ branch: String, _ message: String, date: String) throws {
+            try repository.git(
+                ["merge", "-q", "--no-ff", branch, "-m", message],
+                environment: [
+                    "GIT_AUTHOR_NAME": "Lead", "GIT_AUTHOR_EMAIL": "lead@example.com", "GIT_COMMITTER_NAME": "Lead",
+                    "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+                ])
+        }
         try repository.write("README.md", "r\n")
         try repository.commit("init", date: "2026-11-02T08:00:00+0000")
         try repository.git("checkout", "-q", "-b", "poc/new-search")
@@ -49,25 +58,13 @@ struct ReportFiguresTests {
         try repository.write("search.py", "a\nb\n")
         try repository.commit("Search more" + trailer, author: "Ben", email: "ben@example.com", date: "2026-11-03T10:40:00+0000")
         try repository.git("checkout", "-q", "main")
-        try repository.git(
-            ["merge", "-q", "--no-ff", "poc/new-search", "-m", "Merge pull request #7 from acme/poc/new-search"],
-            environment: [
-                "GIT_AUTHOR_NAME": "Lead", "GIT_AUTHOR_EMAIL": "lead@example.com", "GIT_COMMITTER_NAME": "Lead",
-                "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": "2026-11-03T12:00:00+0000",
-                "GIT_COMMITTER_DATE": "2026-11-03T12:00:00+0000",
-            ])
+        try merge("poc/new-search", "Merge pull request #7 from acme/poc/new-search", date: "2026-11-03T12:00:00+0000")
         // git's own merge message names the branch and nothing else: a prototype branch is still its own task.
         try repository.git("checkout", "-q", "-b", "spike/fast-cache")
         try repository.write("cache.py", "c\n")
         try repository.commit("Try a cache" + trailer, author: "Ann", email: "ann@example.com", date: "2026-11-04T10:00:00+0000")
         try repository.git("checkout", "-q", "main")
-        try repository.git(
-            ["merge", "-q", "--no-ff", "spike/fast-cache", "-m", "Merge branch 'spike/fast-cache'"],
-            environment: [
-                "GIT_AUTHOR_NAME": "Lead", "GIT_AUTHOR_EMAIL": "lead@example.com", "GIT_COMMITTER_NAME": "Lead",
-                "GIT_COMMITTER_EMAIL": "lead@example.com", "GIT_AUTHOR_DATE": "2026-11-04T12:00:00+0000",
-                "GIT_COMMITTER_DATE": "2026-11-04T12:00:00+0000",
-            ])
+        try merge("spike/fast-cache", "Merge branch 'spike/fast-cache'", date: "2026-11-04T12:00:00+0000")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let database = directory.path + "/db.sqlite"
