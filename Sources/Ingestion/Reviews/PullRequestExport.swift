@@ -107,12 +107,11 @@ package enum PullRequestExport {
             return items.enumerated().map { Reader(file: file, path: "\(path).\(key)[\($0.offset)]", value: $0.element) }
         }
 
-        /// Whether `key`'s author is an app (`"is_bot": true`, gh's `app/…` logins).
+        /// Whether `key`'s author says it is an app (`"is_bot": true`; gh's `app/…` logins are
+        /// `isAutomatedReviewer`'s to see).
         func isApp(_ key: String) throws -> Bool {
-            guard case .object(let author)? = try object()[key] else { return false }
-            if case .bool(true)? = author["is_bot"] { return true }
-            if case .string(let login)? = author["login"], login.hasPrefix("app/") { return true }
-            return false
+            guard case .object(let author)? = try object()[key], case .bool(true)? = author["is_bot"] else { return false }
+            return true
         }
 
         func gitHub() throws -> PullRequest {
