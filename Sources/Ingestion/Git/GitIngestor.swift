@@ -221,7 +221,7 @@ package struct GitIngestor {
         }
         let partitions = count >= partitionThreshold ? max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4)) : 1
         if partitions > 1 {
-            let start = firstEnd.end(after: (count + partitions - 1) / partitions)
+            let start = firstEnd.end(sharing: count, among: partitions)
             let size = (count - start + partitions - 2) / (partitions - 1)
             for index in 1..<partitions {
                 var arguments = GitInvocation.logArguments + ["--skip=\(start + (index - 1) * size)"]

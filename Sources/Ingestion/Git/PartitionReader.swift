@@ -21,18 +21,20 @@ struct PartitionReader: Sendable {
         private var count: Int?
         private var accepted = 0
 
-        /// Ends the partition after `count` commits, or after those it has already handed over
-        /// when they are more; returns where it ends.
-        func end(after count: Int) -> Int {
+        /// Ends the partition once it has its share of a history of `total` commits read by
+        /// `partitions` at once: what it has handed over already, and as much of the rest as each
+        /// of the others will read (its head start is not the last to finish); returns where it ends.
+        func end(sharing total: Int, among partitions: Int) -> Int {
             lock.lock()
             defer { lock.unlock() }
-            let end = max(count, accepted)
+            let rest = max(0, total - accepted)
+            let end = accepted + (rest + partitions - 1) / partitions
             self.count = end
             return end
         }
 
         /// Whether one more commit belongs to the partition (then it is counted).
-        fileprivate func accept() -> Bool {
+        func accept() -> Bool {
             lock.lock()
             defer { lock.unlock() }
             if let count, accepted >= count { return false }

@@ -292,37 +292,54 @@ package final class CommitStore {
     /// Names, emails, paths, tools and parent hashes are interned (`StringInterner`): equal
     /// strings share one buffer, so a long history holds each distinct one once.
     package func commits(repositoryID: Int64, messages: Messages = .full) throws -> [Commit] {
+        // The repository's rows lie between its first and last commit's ids (each ingest appends):
+        // every table is read by id over that range, in the order it is stored, with no sort in
+        // SQLite (a sort of the whole history's rows took half of a large history's read-back).
+        // (From the repository's index alone: its unreachable commits too, which the reads skip.)
+        guard
+            let (first, last, count) = try database.prepare(
+                "SELECT min(id), max(id), count(*) FROM git_commit WHERE repository_id = ?"
+            ).first([.integer(repositoryID)], { row in row.isNull(0) ? nil : (row.int64(0), row.int64(1), row.int(2)) }) ?? nil
+        else { return [] }
+        let ids: [SQLValue] = [.integer(first), .integer(last)]
         var strings = StringInterner()
-        var commits: [Commit] = []
-        // Exactly as many as will be read: no doubling, no slack of up to half the history.
-        let count = try commitCount(repositoryID: repositoryID)
-        commits.reserveCapacity(count)
-        var position: [Int64: Int] = [:]
-        position.reserveCapacity(count)
         // A cherry-pick's body too: its `(cherry picked from commit …)` line says it copies another.
         let body = messages == .full
             ? "body" : "CASE WHEN is_merge OR instr(body, '(cherry picked from commit ') > 0 THEN body ELSE '' END"
+        // As many as will be read (and the few unreachable): no doubling, no slack of up to half the history.
+        var rows: [(id: Int64, commit: Commit)] = []
+        rows.reserveCapacity(count)
         try database.prepare(
             """
             SELECT id, hash, parents, author_name, author_email, author_time, author_offset, committer_name,
                 committer_email, committer_time, subject, \(body), is_bot
-            FROM git_commit WHERE repository_id = ? AND reachable = 1 ORDER BY committer_time, id
+            FROM git_commit WHERE id BETWEEN ?1 AND ?2 AND +repository_id = ?3 AND reachable = 1 ORDER BY id
             """
-        ).query([.integer(repositoryID)]) { row in
-            position[row.int64(0)] = commits.count
-            commits.append(
-                Commit(
-                    hash: strings.intern(row.text(1)),
-                    parents: row.text(2).split(separator: " ").map { strings.intern(String($0)) },
-                    authorName: strings.intern(row.text(3)), authorEmail: strings.intern(row.text(4)),
-                    authorTime: row.int64(5), authorOffsetMinutes: row.int(6),
-                    committerName: strings.intern(row.text(7)), committerEmail: strings.intern(row.text(8)),
-                    committerTime: row.int64(9), subject: row.text(10), body: row.text(11), isBot: row.bool(12)))
+        ).query(ids + [.integer(repositoryID)]) { row in
+            rows.append(
+                (
+                    row.int64(0),
+                    Commit(
+                        hash: strings.intern(row.text(1)),
+                        parents: row.text(2).split(separator: " ").map { strings.intern(String($0)) },
+                        authorName: strings.intern(row.text(3)), authorEmail: strings.intern(row.text(4)),
+                        authorTime: row.int64(5), authorOffsetMinutes: row.int(6),
+                        committerName: strings.intern(row.text(7)), committerEmail: strings.intern(row.text(8)),
+                        committerTime: row.int64(9), subject: row.text(10), body: row.text(11), isBot: row.bool(12))
+                ))
         }
+        // Oldest first by commit time, in the order stored where times tie.
+        rows.sort { ($0.commit.committerTime, $0.id) < ($1.commit.committerTime, $1.id) }
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(rows.count)
+        for (index, row) in rows.enumerated() { position[row.id] = index }
+        var commits = rows.map(\.commit)
+        rows = []
         // Each commit's files, trailers and marks go straight into it (no table by commit id
-        // beside the commits); rows of unreachable commits have no position and are skipped.
-        // A commit's files (one run of rows: they are inserted together) are gathered in a reused
-        // buffer and added at once, so each list is allocated at its size, without growth's slack.
+        // beside the commits); rows of other repositories' and unreachable commits have no
+        // position and are skipped. A commit's files (one run of rows: they are inserted together,
+        // and the index keeps them in that order) are gathered in a reused buffer and added at
+        // once, so each list is allocated at its size, without growth's slack.
         var pending: [FileChange] = []
         var pendingIndex = -1
         func flushFiles() {
@@ -332,10 +349,10 @@ package final class CommitStore {
         }
         try database.prepare(
             """
-            SELECT f.commit_id, f.path, f.old_path, f.lines_added, f.lines_deleted FROM file_change f
-            JOIN git_commit c ON c.id = f.commit_id WHERE c.repository_id = ? ORDER BY f.rowid
+            SELECT commit_id, path, old_path, lines_added, lines_deleted FROM file_change
+            WHERE commit_id BETWEEN ? AND ? ORDER BY commit_id
             """
-        ).query([.integer(repositoryID)]) { row in
+        ).query(ids) { row in
             guard let index = position[row.int64(0)] else { return }
             if index != pendingIndex {
                 flushFiles()
@@ -350,20 +367,20 @@ package final class CommitStore {
         if messages == .full {
             try database.prepare(
                 """
-                SELECT t.commit_id, t.key, t.value FROM commit_trailer t JOIN git_commit c ON c.id = t.commit_id
-                WHERE c.repository_id = ? ORDER BY t.commit_id, t.position
+                SELECT commit_id, key, value FROM commit_trailer
+                WHERE commit_id BETWEEN ? AND ? ORDER BY commit_id, position
                 """
-            ).query([.integer(repositoryID)]) { row in
+            ).query(ids) { row in
                 guard let index = position[row.int64(0)] else { return }
                 commits[index].trailers.append(Trailer(key: strings.intern(row.text(1)), value: row.text(2)))
             }
         }
         try database.prepare(
             """
-            SELECT m.commit_id, m.tool, m.evidence, m.source FROM ai_mark m JOIN git_commit c ON c.id = m.commit_id
-            WHERE c.repository_id = ? ORDER BY m.commit_id, m.tool, m.source
+            SELECT commit_id, tool, evidence, source FROM ai_mark
+            WHERE commit_id BETWEEN ? AND ? ORDER BY commit_id, tool, source
             """
-        ).query([.integer(repositoryID)]) { row in
+        ).query(ids) { row in
             guard let index = position[row.int64(0)] else { return }
             commits[index].aiMarks.append(
                 AIMark(tool: strings.intern(row.text(1)), evidence: row.text(2), basis: Self.basis(source: row.text(3))))
