@@ -6,14 +6,14 @@ import TestSupport
 import Testing
 
 /// A task's stored detail is written by hand (`WorkTask.storedDetail`) for speed; these hold it
-/// byte for byte to what `JSONEncoder` with sorted keys writes, which is what earlier builds stored
-/// (so an upgrade finds every unchanged task unchanged) and what `TaskStore.tasks()` decodes.
+/// byte for byte to what `JSONEncoder` with sorted keys writes for its `StoredTaskDetail` (what
+/// `TaskStore.tasks()` decodes), and a task equal to itself through the store, detail and columns.
 @Suite("A task's stored detail")
 struct TaskDetailTests {
     private static func encoded(_ task: WorkTask) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(task)).map { String(decoding: $0, as: UTF8.self) }
+        return (try? encoder.encode(StoredTaskDetail(task))).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Every optional set, texts with every character JSON escapes, non-ASCII and slashes.
@@ -70,14 +70,80 @@ struct TaskDetailTests {
         #expect(task.storedDetail == Self.encoded(task))
     }
 
-    @Test("is nil for a figure JSON cannot hold, where the encoder throws")
+    @Test("is nil for a figure JSON cannot hold, where the encoder throws, and for one a column cannot")
     func nonFinite() {
         var task = Self.everyField
         task.confidence = .nan
         #expect(task.storedDetail == nil)
-        #expect(Self.encoded(task) == nil)
         task.confidence = 0.5
+        task.reviewerHours = .infinity
+        #expect(task.storedDetail == nil)
+        task.reviewerHours = nil
         task.commits[0].effortHours = .infinity
         #expect(task.storedDetail == nil)
+    }
+
+    @Test("a task reads back from its row equal to itself: every field from the detail or a column")
+    func roundTrip() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        for root in ["/a", "/b", "/r/é"] { _ = try CommitStore(database: database).upsertRepository(root: root, origin: nil, name: root) }
+        var tasks = TaskStoreTests.sample(repositories: ["/a", "/b"])
+        var every = Self.everyField
+        // A whole task never carries the figures-only flag (its column is derived).
+        every.weakLinksOnly = nil
+        every.id = "eeeeeeeeeeee"
+        tasks.append(every)
+        let store = TaskStore(database: database)
+        _ = try store.replaceAll(with: tasks)
+        let read = try store.tasks()
+        #expect(read.count == tasks.count)
+        for task in tasks {
+            #expect(read.first { $0.id == task.id } == task, "task \(task.id)")
+        }
+        // The detail holds none of what the columns hold.
+        let detail = try #require(every.storedDetail)
+        let keys = try #require(try JSONSerialization.jsonObject(with: Data(detail.utf8)) as? [String: Any]).keys
+        #expect(Set(keys).isDisjoint(with: ["id", "repository", "key", "category", "effortHours", "author", "pullRequest", "branch", "start"]))
+    }
+
+    @Test("a row an earlier build stored, its detail the whole task, reads back the same, and a rebuild rewrites it")
+    func earlierDetail() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
+        let tasks = TaskStoreTests.sample(repositories: ["/a"])
+        let store = TaskStore(database: database)
+        _ = try store.replaceAll(with: tasks)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for task in tasks {
+            let whole = String(decoding: try encoder.encode(task), as: UTF8.self)
+            try database.prepare("UPDATE task SET detail = ? WHERE id = ?").execute([.text(whole), .text(task.id)])
+        }
+        #expect(try store.tasks() == tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) })
+        #expect(try store.replaceAll(with: tasks) == TaskStore.SaveResult(changed: tasks.count))
+        #expect(try store.replaceAll(with: tasks) == TaskStore.SaveResult(unchanged: tasks.count))
+    }
+
+    @Test("a change held by a column alone is a change")
+    func columnChange() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
+        var tasks = TaskStoreTests.sample(repositories: ["/a"])
+        let store = TaskStore(database: database)
+        _ = try store.replaceAll(with: tasks)
+        tasks[1].reviewerHours = 2
+        tasks[2].branch = "spike/x"
+        tasks[3].author = "someone@else"
+        #expect(tasks[5].pullRequest != nil)
+        tasks[5].pullRequest = nil
+        #expect(try store.replaceAll(with: tasks) == TaskStore.SaveResult(changed: 4, unchanged: tasks.count - 4))
+        let changed = [tasks[1], tasks[2], tasks[3], tasks[5]]
+        #expect(try store.tasks(ids: changed.map(\.id)) == changed.sorted { ($0.start, $0.id) < ($1.start, $1.id) })
     }
 }

@@ -141,4 +141,16 @@ package struct Row {
     package var columnCount: Int32 { sqlite3_column_count(handle) }
     package func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : int(column) }
     package func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    package func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+
+    /// Whether the column holds `value`, as binding it would have stored it.
+    package func holds(_ value: SQLValue, at column: Int32) -> Bool {
+        switch value {
+        case .null: isNull(column)
+        case .integer(let integer): !isNull(column) && int64(column) == integer
+        case .real(let real): !isNull(column) && double(column) == real
+        case .text(let text): !isNull(column) && self.text(column) == text
+        case .blob(let bytes): !isNull(column) && blob(column) == bytes
+        }
+    }
 }

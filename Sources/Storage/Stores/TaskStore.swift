@@ -2,8 +2,8 @@ import Foundation
 import Model
 import Support
 
-/// All SQL for tasks and labels. Tasks are stored whole (JSON) beside the columns
-/// that filters use; a rebuild writes only the tasks that changed.
+/// All SQL for tasks and labels. A task is stored as columns (what filters and reports read)
+/// and a JSON detail of the rest (`StoredTaskDetail`); a rebuild writes only the tasks that changed.
 package final class TaskStore {
     private let database: Database
 
@@ -95,17 +95,15 @@ package final class TaskStore {
                 // (`OR REPLACE` would delete a row and cascade to its commits).
                 let insertNew = try database.prepare(
                     """
-                    INSERT INTO task (
-                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, branch, \(Self.figureColumns))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                    INSERT INTO task (id, detail, \(Self.rowColumns))
+                    VALUES (?, ?, \(Array(repeating: "?", count: Self.rowColumnCount).joined(separator: ", ")))
                     """)
                 let insert = try database.prepare(
                     """
-                    INSERT OR REPLACE INTO task (
-                        id, repository_id, key, category, ai, bot, start_time, end_time, detail, branch, \(Self.figureColumns))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \(Array(repeating: "?", count: Self.figureColumnCount).joined(separator: ", ")))
+                    INSERT OR REPLACE INTO task (id, detail, \(Self.rowColumns))
+                    VALUES (?, ?, \(Array(repeating: "?", count: Self.rowColumnCount).joined(separator: ", ")))
                     """)
-                let storedDetail = try database.prepare("SELECT detail FROM task WHERE id = ?")
+                let storedRow = try database.prepare("SELECT detail, \(Self.rowColumns) FROM task WHERE id = ?")
                 let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
                 let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
                 var seen: Set<String> = []
@@ -125,10 +123,15 @@ package final class TaskStore {
                         guard let detail = encoded else {
                             throw StorageError.corrupt(what: "task \(task.id)", reason: "a figure is not a finite number")
                         }
-                        // Rows of ids not yet seen are still as stored: this reads the detail before the rebuild.
+                        let columns = Self.rowValues(task, repositoryID: repositoryID)
+                        // Rows of ids not yet seen are still as stored: this reads the row before the rebuild.
                         let stored = storedIDs.contains(task.id)
                         if stored {
-                            if try storedDetail.first([.text(task.id)], { $0.text(0) }) == detail {
+                            let same = try storedRow.first([.text(task.id)]) { row in
+                                row.text(0) == detail
+                                    && columns.indices.allSatisfy { row.holds(columns[$0], at: Int32($0 + 1)) }
+                            }
+                            if same == true {
                                 result.unchanged += 1
                                 continue
                             }
@@ -136,10 +139,7 @@ package final class TaskStore {
                         } else {
                             result.added += 1
                         }
-                        try (stored ? insert : insertNew).execute([
-                            .text(task.id), .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai),
-                            .bool(task.bot), .integer(task.start), .integer(task.end), .text(detail), .optional(task.branch),
-                        ] + Self.figureValues(task))
+                        try (stored ? insert : insertNew).execute([.text(task.id), .text(detail)] + columns)
                         // A new id has no commit rows: task_commit's key references a stored task.
                         if stored { try clearCommits.execute([.text(task.id)]) }
                         for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
@@ -163,9 +163,63 @@ package final class TaskStore {
 
     /// Every stored task, oldest first (ties by id).
     package func tasks() throws -> [WorkTask] {
+        let decode = try decoder()
+        return try database.prepare("SELECT id, detail, \(Self.rowColumns) FROM task ORDER BY start_time, id").rows([], decode)
+    }
+
+    /// The columns of a task row beside its id and detail, in the order `rowValues` binds them and
+    /// `decoder` reads them (from column 2).
+    static let rowColumns = "repository_id, key, category, ai, bot, start_time, end_time, branch, \(figureColumns)"
+    static let rowColumnCount = 8 + figureColumnCount
+
+    /// A task's row columns, in `rowColumns`' order.
+    static func rowValues(_ task: WorkTask, repositoryID: Int64) -> [SQLValue] {
+        [
+            .integer(repositoryID), .text(task.key), .text(task.category.rawValue), .bool(task.ai), .bool(task.bot),
+            .integer(task.start), .integer(task.end), .optional(task.branch),
+        ] + figureValues(task)
+    }
+
+    /// Reads a whole task from a row of `id, detail, rowColumns`: its detail decoded, the rest
+    /// from the columns. (A detail an earlier build stored holds every field; the columns, written
+    /// with it, hold the same.)
+    private func decoder() throws -> (Row) throws -> WorkTask {
+        let repositories = Dictionary(
+            try database.prepare("SELECT id, root FROM repository").rows { ($0.int64(0), $0.text(1)) },
+            uniquingKeysWith: { first, _ in first })
         let decoder = JSONDecoder()
-        return try database.prepare("SELECT id, detail FROM task ORDER BY start_time, id").rows { row in
-            try Self.decode(row, decoder)
+        return { row in
+            let id = row.text(0)
+            let detail: StoredTaskDetail
+            do {
+                detail = try decoder.decode(StoredTaskDetail.self, from: Data(row.text(1).utf8))
+            } catch {
+                throw StorageError.corrupt(what: "task \(id)", reason: "\(error)")
+            }
+            guard let category = Category(rawValue: row.text(4)) else {
+                throw StorageError.corrupt(what: "task \(id)", reason: "unknown category '\(row.text(4))'")
+            }
+            var task = WorkTask(
+                id: id, repository: repositories[row.int64(2)] ?? "", key: row.text(3), kind: detail.kind, title: detail.title,
+                author: row.text(10), branch: row.optionalText(9), commits: detail.commits, sessions: detail.sessions,
+                bot: row.bool(6), category: category, confidence: row.double(11), evidence: detail.evidence,
+                classificationNote: detail.classificationNote, labelled: row.bool(12), ai: row.bool(5), aiTools: detail.aiTools,
+                aiReasons: detail.aiReasons, effortHours: row.double(14), effortSource: row.text(15), reworkHours: row.double(16),
+                activeSeconds: row.int(17), start: row.int64(7), end: row.int64(8), firstCommitTime: detail.firstCommitTime,
+                lastCommitTime: detail.lastCommitTime, cycleHours: detail.cycleHours, linesAdded: row.int(18),
+                linesDeleted: row.int(19), filesTouched: row.int(20), aiLinesAdded: row.int(21), churnedLines: row.int(22))
+            // Column 13, weak_links_only, is derived (`weakLinksOnly(_:)`); the field is the detail's.
+            task.aiLabel = detail.aiLabel
+            task.weakLinksOnly = detail.weakLinksOnly
+            task.pullRequest = row.optionalInt(23)
+            task.reviewRounds = row.optionalInt(24)
+            task.changeRequests = detail.changeRequests
+            task.reviewComments = detail.reviewComments
+            task.firstReviewWaitHours = row.optionalDouble(25)
+            task.mergeWaitHours = row.optionalDouble(26)
+            task.reviewerHours = row.optionalDouble(27)
+            task.estimateHours = detail.estimateHours
+            return task
         }
     }
 
@@ -267,11 +321,11 @@ package final class TaskStore {
 
     /// The whole stored tasks with these ids, oldest first (ties by id); unknown ids are left out.
     package func tasks(ids: [String]) throws -> [WorkTask] {
-        let statement = try database.prepare("SELECT id, detail FROM task WHERE id = ?")
-        let decoder = JSONDecoder()
+        let statement = try database.prepare("SELECT id, detail, \(Self.rowColumns) FROM task WHERE id = ?")
+        let decode = try decoder()
         var found: [WorkTask] = []
         for id in Set(ids).sorted() {
-            if let task = try statement.first([.text(id)], { row in try Self.decode(row, decoder) }) { found.append(task) }
+            if let task = try statement.first([.text(id)], decode) { found.append(task) }
         }
         return found.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
@@ -279,18 +333,10 @@ package final class TaskStore {
     /// The whole stored tasks that ended in `[from, before)`, oldest first (ties by id), by the
     /// `task_end` index.
     package func tasks(endingFrom from: Int64, before: Int64) throws -> [WorkTask] {
-        let decoder = JSONDecoder()
+        let decode = try decoder()
         return try database.prepare(
-            "SELECT id, detail FROM task WHERE end_time >= ? AND end_time < ? ORDER BY start_time, id"
-        ).rows([.integer(from), .integer(before)]) { row in try Self.decode(row, decoder) }
-    }
-
-    private static func decode(_ row: Row, _ decoder: JSONDecoder) throws -> WorkTask {
-        do {
-            return try decoder.decode(WorkTask.self, from: Data(row.text(1).utf8))
-        } catch {
-            throw StorageError.corrupt(what: "task \(row.text(0))", reason: "\(error)")
-        }
+            "SELECT id, detail, \(Self.rowColumns) FROM task WHERE end_time >= ? AND end_time < ? ORDER BY start_time, id"
+        ).rows([.integer(from), .integer(before)], decode)
     }
 
     /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`), and its branch and pull request where it has them.

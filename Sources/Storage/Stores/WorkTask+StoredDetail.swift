@@ -2,25 +2,19 @@ import Model
 import Support
 
 extension WorkTask {
-    /// The task as its stored detail: the bytes `JSONEncoder` with `.sortedKeys` writes for it, written
-    /// directly (a tenth of the encoder's time, and encoding was most of a task build's CPU). Nil when a
-    /// figure is not a finite number, where the encoder throws. `TaskDetailTests` holds the two equal,
-    /// so a field added to `WorkTask` and not here fails a test; keys are in byte order.
+    /// The task's stored detail: what its row's columns do not hold (`TaskStore.wholeColumns`), as the
+    /// bytes `JSONEncoder` with `.sortedKeys` writes for its `StoredTaskDetail`, written directly (a
+    /// tenth of the encoder's time, and encoding was most of a task build's CPU). Nil when a figure is
+    /// not a finite number, where the encoder throws. `TaskDetailTests` holds the two equal, and a
+    /// task equal to itself through the store, so a field added to `WorkTask` and to neither the
+    /// columns nor here fails a test; keys are in byte order.
     package var storedDetail: String? {
-        var json = JSONWriter(capacity: 768 + commits.count * 256)
+        var json = JSONWriter(capacity: 384 + commits.count * 256)
         json.openObject()
-        json.key("activeSeconds"); json.integer(activeSeconds)
-        json.key("ai"); json.bool(ai)
         if let aiLabel { json.key("aiLabel"); json.bool(aiLabel) }
-        json.key("aiLinesAdded"); json.integer(aiLinesAdded)
         json.key("aiReasons"); json.strings(aiReasons)
         json.key("aiTools"); json.strings(aiTools)
-        json.key("author"); json.string(author)
-        json.key("bot"); json.bool(bot)
-        if let branch { json.key("branch"); json.string(branch) }
-        json.key("category"); json.string(category.rawValue)
         if let changeRequests { json.key("changeRequests"); json.integer(changeRequests) }
-        json.key("churnedLines"); json.integer(churnedLines)
         if let classificationNote { json.key("classificationNote"); json.string(classificationNote) }
         json.key("commits")
         json.openArray()
@@ -39,11 +33,7 @@ extension WorkTask {
             json.closeObject()
         }
         json.closeArray()
-        json.key("confidence"); json.number(confidence)
         json.key("cycleHours"); json.number(cycleHours)
-        json.key("effortHours"); json.number(effortHours)
-        json.key("effortSource"); json.string(effortSource)
-        json.key("end"); json.integer(end)
         if let estimateHours { json.key("estimateHours"); json.number(estimateHours) }
         json.key("evidence")
         json.openArray()
@@ -56,23 +46,10 @@ extension WorkTask {
             json.closeObject()
         }
         json.closeArray()
-        json.key("filesTouched"); json.integer(filesTouched)
         json.key("firstCommitTime"); json.integer(firstCommitTime)
-        if let firstReviewWaitHours { json.key("firstReviewWaitHours"); json.number(firstReviewWaitHours) }
-        json.key("id"); json.string(id)
-        json.key("key"); json.string(key)
         json.key("kind"); json.string(kind.rawValue)
-        json.key("labelled"); json.bool(labelled)
         json.key("lastCommitTime"); json.integer(lastCommitTime)
-        json.key("linesAdded"); json.integer(linesAdded)
-        json.key("linesDeleted"); json.integer(linesDeleted)
-        if let mergeWaitHours { json.key("mergeWaitHours"); json.number(mergeWaitHours) }
-        if let pullRequest { json.key("pullRequest"); json.integer(pullRequest) }
-        json.key("repository"); json.string(repository)
         if let reviewComments { json.key("reviewComments"); json.integer(reviewComments) }
-        if let reviewRounds { json.key("reviewRounds"); json.integer(reviewRounds) }
-        if let reviewerHours { json.key("reviewerHours"); json.number(reviewerHours) }
-        json.key("reworkHours"); json.number(reworkHours)
         json.key("sessions")
         json.openArray()
         for session in sessions {
@@ -85,11 +62,13 @@ extension WorkTask {
             json.closeObject()
         }
         json.closeArray()
-        json.key("start"); json.integer(start)
         json.key("title"); json.string(title)
         if let weakLinksOnly { json.key("weakLinksOnly"); json.bool(weakLinksOnly) }
         json.closeObject()
-        return json.invalid ? nil : json.text
+        // The columns' figures too: a column cannot hold what JSON cannot.
+        let columnsFinite = [confidence, effortHours, reworkHours].allSatisfy(\.isFinite)
+            && [firstReviewWaitHours, mergeWaitHours, reviewerHours].allSatisfy { $0?.isFinite ?? true }
+        return json.invalid || !columnsFinite ? nil : json.text
     }
 }
 
@@ -100,3 +79,44 @@ extension JSONWriter {
         closeArray()
     }
 }
+
+/// A task's stored detail, decoded: the fields of `WorkTask` that its row's columns do not hold.
+/// (A detail stored by an earlier build holds every field: the columns are read all the same.)
+package struct StoredTaskDetail: Codable, Equatable {
+    var aiLabel: Bool?
+    var aiReasons: [String]
+    var aiTools: [String]
+    var changeRequests: Int?
+    var classificationNote: String?
+    var commits: [WorkTask.TaskCommit]
+    var cycleHours: Double
+    var estimateHours: Double?
+    var evidence: [Evidence]
+    var firstCommitTime: Int64
+    var kind: WorkTask.Kind
+    var lastCommitTime: Int64
+    var reviewComments: Int?
+    var sessions: [WorkTask.TaskSession]
+    var title: String
+    var weakLinksOnly: Bool?
+
+    package init(_ task: WorkTask) {
+        aiLabel = task.aiLabel
+        aiReasons = task.aiReasons
+        aiTools = task.aiTools
+        changeRequests = task.changeRequests
+        classificationNote = task.classificationNote
+        commits = task.commits
+        cycleHours = task.cycleHours
+        estimateHours = task.estimateHours
+        evidence = task.evidence
+        firstCommitTime = task.firstCommitTime
+        kind = task.kind
+        lastCommitTime = task.lastCommitTime
+        reviewComments = task.reviewComments
+        sessions = task.sessions
+        title = task.title
+        weakLinksOnly = task.weakLinksOnly
+    }
+}
+
