@@ -147,6 +147,8 @@ package struct Grouping {
     }
 
     package func group() -> [CommitGroup] {
+        // Each commit's author identity, asked once (the rules below ask it of a commit several times).
+        let authors = commits.map { identity($0) }
         var indexByHash: [String: Int] = [:]
         for (index, commit) in commits.enumerated() { indexByHash[commit.hash] = index }
         let knownProjects = Set(commits.compactMap { IssueKeys.inSubject($0.subject).flatMap(IssueKeys.project(of:)) })
@@ -295,7 +297,7 @@ package struct Grouping {
                     add(
                         index, to: key, kind: .burst,
                         reason: offset == 0
-                            ? "first commit of a branch by \(identity(commits[index])) rebased onto the main line at \(when)"
+                            ? "first commit of a branch by \(authors[index]) rebased onto the main line at \(when)"
                             : "rebased onto the main line at \(when) with \(commits[unclaimed[0]].hash.prefix(10)), by the same author")
                 }
             }
@@ -320,13 +322,13 @@ package struct Grouping {
         for index in rest { isRest[index] = true }
         var sequences: [String: [Int]] = [:]
         for index in commits.indices where !commits[index].isMerge && (isRest[index] || directKeys[index] != nil) {
-            sequences[identity(commits[index]), default: []].append(index)
+            sequences[authors[index], default: []].append(index)
         }
         var followUps: [Int: String] = [:]
         if !directKeys.isEmpty {
             for index in commits.indices where !commits[index].isMerge && !isRest[index] && directKeys[index] == nil {
                 // The author's other work (a pull request's commits) breaks a run of follow-ups.
-                if sequences[identity(commits[index])] != nil { sequences[identity(commits[index])]?.append(index) }
+                if sequences[authors[index]] != nil { sequences[authors[index]]?.append(index) }
             }
             for author in sequences.keys.sorted() {
                 let ordered = (sequences[author] ?? []).sorted { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
@@ -367,7 +369,7 @@ package struct Grouping {
         rest.removeAll { claimed[$0] }
 
         var byAuthor: [String: [Int]] = [:]
-        for index in rest { byAuthor[identity(commits[index]), default: []].append(index) }
+        for index in rest { byAuthor[authors[index], default: []].append(index) }
         for author in byAuthor.keys.sorted() {
             let indexes = (byAuthor[author] ?? []).sorted { (commits[$0].authorTime, $0) < (commits[$1].authorTime, $1) }
             var key = ""

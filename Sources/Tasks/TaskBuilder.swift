@@ -136,6 +136,10 @@ package struct TaskBuilder: Sendable {
         for index in histories.indices { Self.removeCopies(&histories[index].commits) }
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
+        // The first repository's grouping needs no effort: it runs on another core meanwhile.
+        var firstGroups = histories.first.map { first in
+            Parallel.Pending { [self] in group(first, sessions: sessions) }
+        }
         var (effort, squashRework) = estimateEffort(histories, pullRequests: pullRequests)
         let counted = countedPaths(histories)
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
@@ -147,8 +151,10 @@ package struct TaskBuilder: Sendable {
             var history = History(root: histories[position].root, commits: [])
             swap(&history.commits, &histories[position].commits)
             let root = history.root
+            let groups = firstGroups?.value() ?? group(history, sessions: sessions)
+            firstGroups = nil
             let built = repositoryTasks(
-                consume history, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
+                consume history, groups: groups, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
                 pullRequests: pullRequests[root] ?? [], timeLog: timeLog, effort: &effort, squashRework: squashRework,
                 lastUseOfEffort: position == histories.count - 1, counts: counts, progress: progress)
             // The first repository's tasks are taken as they are, not copied into an empty array.
@@ -287,11 +293,24 @@ package struct TaskBuilder: Sendable {
         return (effort, squashRework)
     }
 
-    /// One repository's tasks, stage by stage: grouping, drafts, squashed pull requests, session
+    /// One repository's commits in groups (`Grouping`), each group a task to be.
+    private func group(_ history: History, sessions: [SessionActivity]) -> [CommitGroup] {
+        let sessionBranches = sessions.compactMap { session -> Grouping.SessionBranch? in
+            guard session.repository == history.root, let branch = session.branch, !session.commits.isEmpty else { return nil }
+            return Grouping.SessionBranch(session: "\(session.tool) session \(session.id)", branch: branch, commits: session.commits)
+        }
+        return Grouping(
+            commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches,
+            isPrototype: { [settings] in settings.isPrototype(branch: $0) }
+        ).group()
+    }
+
+    /// One repository's tasks from its groups, stage by stage: drafts, squashed pull requests, session
     /// links, churn (the last stage that reads whole commits), finishing (in place, on every core)
     /// and reviews. Each stage's indexes are let go before the next, the history before finishing.
     private func repositoryTasks(
-        _ history: consuming History, sessions: [SessionActivity], sessionsByKey: [String: SessionActivity],
+        _ history: consuming History, groups: consuming [CommitGroup], sessions: [SessionActivity],
+        sessionsByKey: [String: SessionActivity],
         labels: [Label], pullRequests: [PullRequest], timeLog: TimeLogIndex,
         effort: inout [String: (hours: Double, reason: String)], squashRework: [String: Double], lastUseOfEffort: Bool,
         counts: (FileChange) -> Bool,
@@ -303,14 +322,7 @@ package struct TaskBuilder: Sendable {
         let commitEffort = history.commits.map { effort[$0.hash] }
         if lastUseOfEffort { effort = [:] }
         progress("grouping \(history.commits.count) commits of \(name)")
-        let sessionBranches = sessions.compactMap { session -> Grouping.SessionBranch? in
-            guard session.repository == history.root, let branch = session.branch, !session.commits.isEmpty else { return nil }
-            return Grouping.SessionBranch(session: "\(session.tool) session \(session.id)", branch: branch, commits: session.commits)
-        }
-        var groups = Grouping(
-            commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches,
-            isPrototype: { [settings] in settings.isPrototype(branch: $0) }
-        ).group()
+        var groups = groups
         // Ids come from the repository's root commit, not its path: every clone, on every
         // machine, gives a task the same id.
         let repositoryIdentity = history.commits.filter(\.parents.isEmpty).map(\.hash).min() ?? history.root
