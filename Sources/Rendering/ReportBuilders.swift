@@ -325,6 +325,9 @@ package enum ReportBuilders {
         if weeks.contains(where: { $0.hoursSaved == nil }) {
             notes.append("'no ratio': the week's AI-assisted tasks are all of categories without a ratio, so no hours saved can be priced.")
         }
+        if weeks.contains(where: { ($0.hoursSaved ?? 0) < -0.05 }) {
+            notes.append("A negative figure is hours lost: that week's AI-assisted work took longer than the ratios price human work of its kind.")
+        }
         return notes.isEmpty ? nil : notes.joined(separator: " ")
     }
 

@@ -133,7 +133,10 @@ struct TeamTests {
         #expect(try CLIRunner.run(["export", "--out", db + ".export", "--pseudonymize", "--db", db]).status == 64)
         let people = try run(["people", "--db", db]).stdout
         #expect(people.contains("ann@example.com") && people.contains("ann@old.example.com"))
-        _ = try run(["people", "merge", "ann@example.com", "ann@old.example.com", "--db", db])
+        let known = try run(["people", "merge", "ann@example.com", "ann@old.example.com", "--db", db])
+        #expect(!known.stderr.contains("no author"))
+        let typo = try run(["people", "merge", "ann@example.com", "ann@odl.example.com", "--db", db])
+        #expect(typo.stderr.contains("no author of the ingested history is named or has the email 'ann@odl.example.com'"), "\(typo.stderr)")
         let joined = try run(["people", "--format", "json", "--db", db]).stdout
         let list = try #require(try JSONSerialization.jsonObject(with: Data(joined.utf8)) as? [[String: Any]])
         #expect(list.count == 1)

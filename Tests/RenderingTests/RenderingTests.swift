@@ -1,4 +1,4 @@
-import Analysis
+@testable import Analysis
 import Model
 import Support
 import Testing
@@ -168,4 +168,13 @@ struct RenderingTests {
         #expect(ReportBuilders.weekLabels(["2026-W04", "2026-W05"]) == ["W04", "W05"])
         #expect(ReportBuilders.weekLabels(["2025-W52", "2026-W01"]) == ["25-W52", "26-W01"])
     }
+
+    @Test("a week whose hours saved are negative is told apart as hours lost")
+    func negativeHoursSaved() {
+        let lost = Weekly.WeekFigures(week: "2026-W05", tasks: 4, aiTasks: 2, effortHours: 10, aiShareOfLines: 0.5, hoursSaved: -3)
+        let saved = Weekly.WeekFigures(week: "2026-W06", tasks: 4, aiTasks: 2, effortHours: 10, aiShareOfLines: 0.5, hoursSaved: 2)
+        #expect(ReportBuilders.weekNote([lost, saved], pricedBy: "the whole history")?.contains("hours lost") == true)
+        #expect(ReportBuilders.weekNote([saved], pricedBy: "the whole history")?.contains("hours lost") == false)
+    }
 }
+

@@ -204,12 +204,20 @@ enum PeopleCommand {
             guard first == "merge", positionals.count == 3 else {
                 throw UsageError("expected 'people merge PERSON ALIAS'", command: "people")
             }
-            let known = Set(try team.authors().map(\.email))
+            let authors = try team.authors()
+            let known = Set(authors.map(\.email))
             guard known.contains(positionals[1].lowercased()) else {
                 throw UsageError("no author with the email '\(positionals[1])'; 'multiplier people' lists them", command: "people")
             }
             guard positionals[2].lowercased() != positionals[1].lowercased() else {
                 throw UsageError("'\(positionals[2])' is already '\(positionals[1])': give another name or email as ALIAS", command: "people")
+            }
+            let alias = positionals[2].lowercased()
+            if !authors.contains(where: { $0.email == alias || $0.names.contains { $0.lowercased() == alias } }) {
+                // A typo, or a person whose commits are not ingested yet: said, and kept.
+                context.notes.note(
+                    "note: no author of the ingested history is named or has the email '\(positionals[2])' "
+                        + "('multiplier people' lists them); the alias applies to commits and sessions that do")
             }
             try team.setAlias(positionals[2], person: positionals[1])
             try TaskBuilding.rebuild(context, database: database)
