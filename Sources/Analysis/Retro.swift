@@ -137,10 +137,12 @@ package struct AIShare: Sendable, Equatable, Encodable {
 
 /// Review cost and waits, AI against human.
 package struct ReviewFigures: Sendable, Equatable, Encodable {
+    /// Nil without effort, and where the side's reviewer time is unknown (`reviewerHoursAI`).
     package var reworkShareAI: Double?
     package var reworkShareHuman: Double?
-    package var reviewerHoursAI: Double
-    package var reviewerHoursHuman: Double
+    /// Nil (unknown) where every pull request of the side has an export without reviews.
+    package var reviewerHoursAI: Double?
+    package var reviewerHoursHuman: Double?
     package var medianFirstReviewWaitHoursAI: Double?
     package var medianFirstReviewWaitHoursHuman: Double?
     package var medianMergeWaitHoursAI: Double?

@@ -15,6 +15,13 @@ package struct RetroAnalysis: Sendable {
         self.minimumEvidence = minimumEvidence
     }
 
+    /// Whether nothing is known of the tasks' review: they have pull requests, and every one's export
+    /// has no reviews and no time log names its review hours (GitLab's list, gh without `reviews`).
+    func reviewUnknown(_ tasks: [WorkTask]) -> Bool {
+        let merged = tasks.filter { $0.pullRequest != nil }
+        return !merged.isEmpty && merged.allSatisfy { $0.reviewRounds == nil && $0.reviewerHours == nil }
+    }
+
     /// Reviewer effort of a task: logged review hours, else review rounds × the review minutes.
     package func reviewerHours(_ task: WorkTask) -> Double {
         task.reviewerHours ?? Double(task.reviewRounds ?? 0) * settings.reviewMinutes / 60
@@ -105,7 +112,8 @@ package struct RetroAnalysis: Sendable {
             retro.assumptions.append(
                 "\(unreviewed) pull request\(unreviewed == 1 ? "'s" : "s'") export\(unreviewed == 1 ? " has" : "s have") no reviews "
                     + "(GitLab's merge-request list, or gh without the reviews field): their review rounds and reviewer time are "
-                    + "unknown, left out of the mean rounds and counted as no reviewer time in the review share.")
+                    + "unknown, left out of the mean rounds; where every pull request of a side is such, its reviewer hours and "
+                    + "review share read 'unknown', else those pull requests count as no reviewer time.")
         }
         if !prototypes.isEmpty {
             let line = "\(prototypes.count) task\(prototypes.count == 1 ? "" : "s") on prototype branches ("
@@ -171,9 +179,9 @@ package struct RetroAnalysis: Sendable {
             return values.isEmpty ? nil : Self.round(Double(values.reduce(0, +)) / Double(values.count))
         }
         return ReviewFigures(
-            reworkShareAI: reworkShare(ai), reworkShareHuman: reworkShare(human),
-            reviewerHoursAI: Self.round(ai.reduce(0) { $0 + reviewerHours($1) }),
-            reviewerHoursHuman: Self.round(human.reduce(0) { $0 + reviewerHours($1) }),
+            reworkShareAI: reviewUnknown(ai) ? nil : reworkShare(ai), reworkShareHuman: reviewUnknown(human) ? nil : reworkShare(human),
+            reviewerHoursAI: reviewUnknown(ai) ? nil : Self.round(ai.reduce(0) { $0 + reviewerHours($1) }),
+            reviewerHoursHuman: reviewUnknown(human) ? nil : Self.round(human.reduce(0) { $0 + reviewerHours($1) }),
             medianFirstReviewWaitHoursAI: median(ai.map(\.firstReviewWaitHours)),
             medianFirstReviewWaitHoursHuman: median(human.map(\.firstReviewWaitHours)),
             medianMergeWaitHoursAI: median(ai.map(\.mergeWaitHours)),

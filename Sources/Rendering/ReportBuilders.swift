@@ -148,8 +148,11 @@ package enum ReportBuilders {
         let review = retro.review
         func hours(_ value: Double?) -> String { value.map { Format.fixed($0, 1) + " h" } ?? "-" }
         let reviewRows = [
-            ["rework + review share of effort", percent(review.reworkShareAI), percent(review.reworkShareHuman)],
-            ["reviewer hours", hours(review.reviewerHoursAI), hours(review.reviewerHoursHuman)],
+            [
+                "rework + review share of effort", review.reviewerHoursAI == nil ? "unknown" : percent(review.reworkShareAI),
+                review.reviewerHoursHuman == nil ? "unknown" : percent(review.reworkShareHuman),
+            ],
+            ["reviewer hours", review.reviewerHoursAI.map(hours) ?? "unknown", review.reviewerHoursHuman.map(hours) ?? "unknown"],
             ["pull requests", "\(review.pullRequestsAI)", "\(review.pullRequestsHuman)"],
             ["mean review rounds", review.meanReviewRoundsAI.map { Format.fixed($0, 1) } ?? "-", review.meanReviewRoundsHuman.map { Format.fixed($0, 1) } ?? "-"],
             ["median wait for a first review", hours(review.medianFirstReviewWaitHoursAI), hours(review.medianFirstReviewWaitHoursHuman)],
@@ -160,7 +163,9 @@ package enum ReportBuilders {
                 ReportDocument.Table(
                     name: "review", columns: [("figure", .left), ("AI", .right), ("human", .right)], rows: reviewRows,
                     note: "Waiting is calendar time, reported beside effort and not added to it"
-                        + (reviewRows.joined().contains("-") ? "; '-': no task to measure it on." : "."))))
+                        + (reviewRows.joined().contains("-") ? "; '-': no task to measure it on" : "")
+                        + (reviewRows.joined().contains("unknown")
+                            ? "; 'unknown': the pull requests' exports have no reviews (see Assumptions)" : "") + ".")))
         document.blocks.append(.heading("Calibration and AI share"))
         let calibration = retro.calibration
         document.blocks.append(

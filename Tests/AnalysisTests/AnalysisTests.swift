@@ -237,8 +237,16 @@ struct RetroTests {
         let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
         #expect(retro.review.meanReviewRoundsAI == nil && retro.review.meanReviewRoundsHuman == nil)
         #expect(retro.assumptions.contains { $0.hasPrefix("12 pull requests' exports have no reviews") })
+        // Reviewer time is unknown on both sides, not a measured 0 h.
+        #expect(retro.review.reviewerHoursAI == nil && retro.review.reviewerHoursHuman == nil)
+        // One side known: its time is a figure.
+        for index in tasks.indices where !tasks[index].ai { tasks[index].reviewRounds = 2 }
+        let half = RetroAnalysis().run(tasks, since: nil, until: nil)
+        #expect(half.review.reviewerHoursAI == nil && (half.review.reviewerHoursHuman ?? 0) > 0)
         for index in tasks.indices { tasks[index].reviewRounds = 1 }
-        #expect(!RetroAnalysis().run(tasks, since: nil, until: nil).assumptions.contains { $0.contains("have no reviews") })
+        let known = RetroAnalysis().run(tasks, since: nil, until: nil)
+        #expect(!known.assumptions.contains { $0.contains("have no reviews") })
+        #expect(known.review.reviewerHoursAI != nil && known.review.reviewerHoursHuman != nil)
     }
 
     @Test("the weekly report leaves prototype branches' tasks out, as the retro does, and says so")

@@ -176,5 +176,23 @@ struct RenderingTests {
         #expect(ReportBuilders.weekNote([lost, saved], pricedBy: "the whole history")?.contains("hours lost") == true)
         #expect(ReportBuilders.weekNote([saved], pricedBy: "the whole history")?.contains("hours lost") == false)
     }
+
+    @Test("reviewer time no export measured reads 'unknown', with a legend, not 0.0 h")
+    func unknownReviewerTime() {
+        let tasks = (0..<12).map { index in
+            var task = WorkTask(
+                id: String(format: "%012x", index), repository: "/r", key: "K-\(index)", kind: .issue, title: "t", author: "a@x",
+                branch: nil, commits: [], category: .crud, ai: index % 2 == 0, effortHours: 2, start: Int64(index) * 3600,
+                end: Int64(index) * 3600 + 60)
+            task.pullRequest = index + 1
+            return task
+        }
+        let text = TextRenderer.render(ReportBuilders.retro(RetroAnalysis().run(tasks, since: nil, until: nil), scope: "r"), width: 140)
+        #expect(text.contains("'unknown': the pull requests' exports"), "\(text)")
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("reviewer hours") || $0.hasPrefix("rework + review share") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.hasSuffix("unknown  unknown") }, "\(rows)")
+        // Nor does the reading call it a difference.
+        #expect(!text.contains("Rework and review took"))
+    }
 }
 
