@@ -173,8 +173,10 @@ extension RetroAnalysis {
         }
         return Weekly(
             week: week.description, from: Timestamp.iso8601(week.start), to: Timestamp.iso8601(week.end - 1),
-            summary: figures(week), reworkShareAI: reworkShare(members.filter(\.ai)),
-            reworkShareHuman: reworkShare(members.filter { !$0.ai }),
+            summary: figures(week),
+            // Unknown (nil) where every pull request of a side has an export without reviews, as in the retro.
+            reworkShareAI: reviewUnknown(members.filter(\.ai)) ? nil : reworkShare(members.filter(\.ai)),
+            reworkShareHuman: reviewUnknown(members.filter { !$0.ai }) ? nil : reworkShare(members.filter { !$0.ai }),
             trend: (0..<4).reversed().map { figures(week.adding(weeks: -$0)) }, notable: notable,
             tasks: members.map {
                 Weekly.Row(

@@ -353,17 +353,22 @@ package enum ReportBuilders {
     /// Rework and review shares as a sentence that reads well when a side had no task, and says
     /// when a side has too few tasks for the two to be compared.
     static func reviewSentence(ai: Double?, human: Double?, aiTasks: Int, humanTasks: Int) -> String {
+        // A side with tasks and no share: no effort, or pull requests whose exports have no reviews.
+        let unmeasured = "not measurable (no effort, or pull-request exports without reviews: see Assumptions)"
         switch (ai, human) {
         case let (ai?, human?):
             let thin = min(aiTasks, humanTasks) < Speedup.minimumTasks
                 ? " (\(aiTasks) and \(humanTasks) tasks: too few on a side to read as a difference)" : ""
             return "Rework and review took \(percent(ai)) of AI-assisted effort and \(percent(human)) of human effort\(thin)."
         case let (ai?, nil):
-            return "Rework and review took \(percent(ai)) of AI-assisted effort; no task without AI this week."
+            return "Rework and review took \(percent(ai)) of AI-assisted effort; "
+                + (humanTasks > 0 ? "of human effort \(unmeasured)." : "no task without AI this week.")
         case let (nil, human?):
-            return "No AI-assisted task this week; rework and review took \(percent(human)) of human effort."
+            return (aiTasks > 0 ? "Of AI-assisted effort \(unmeasured); r" : "No AI-assisted task this week; r")
+                + "ework and review took \(percent(human)) of human effort."
         case (nil, nil):
-            return "No task with effort this week, so no rework or review to measure."
+            return aiTasks + humanTasks > 0
+                ? "Rework and review: \(unmeasured) this week." : "No task with effort this week, so no rework or review to measure."
         }
     }
 }

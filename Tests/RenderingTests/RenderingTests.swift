@@ -194,5 +194,14 @@ struct RenderingTests {
         // Nor does the reading call it a difference.
         #expect(!text.contains("Rework and review took"))
     }
+
+    @Test("a week's side with tasks but no rework share is unmeasurable, not absent")
+    func weeklyUnmeasuredSide() {
+        let unknownAI = ReportBuilders.reviewSentence(ai: nil, human: 0.2, aiTasks: 3, humanTasks: 6)
+        #expect(unknownAI.hasPrefix("Of AI-assisted effort not measurable") && unknownAI.contains("20% of human effort"), "\(unknownAI)")
+        #expect(ReportBuilders.reviewSentence(ai: nil, human: 0.2, aiTasks: 0, humanTasks: 6).hasPrefix("No AI-assisted task this week"))
+        #expect(ReportBuilders.reviewSentence(ai: 0.1, human: nil, aiTasks: 3, humanTasks: 2).contains("of human effort not measurable"))
+        #expect(ReportBuilders.reviewSentence(ai: nil, human: nil, aiTasks: 1, humanTasks: 1).contains("not measurable"))
+    }
 }
 
