@@ -66,8 +66,8 @@ extension WorkTask {
         if let weakLinksOnly { json.key("weakLinksOnly"); json.bool(weakLinksOnly) }
         json.closeObject()
         // The columns' figures too: a column cannot hold what JSON cannot.
-        let columnsFinite = [confidence, effortHours, reworkHours].allSatisfy(\.isFinite)
-            && [firstReviewWaitHours, mergeWaitHours, reviewerHours].allSatisfy { $0?.isFinite ?? true }
+        let columnsFinite = confidence.isFinite && effortHours.isFinite && reworkHours.isFinite
+            && (firstReviewWaitHours?.isFinite ?? true) && (mergeWaitHours?.isFinite ?? true) && (reviewerHours?.isFinite ?? true)
         return json.invalid || !columnsFinite ? nil : json.text
     }
 }
