@@ -108,15 +108,21 @@ struct TaskDetailTests {
         #expect(Set(keys).isDisjoint(with: ["id", "repository", "key", "category", "effortHours", "author", "pullRequest", "branch", "start"]))
     }
 
-    @Test("a row an earlier build stored, its detail the whole task, reads back the same, and a rebuild rewrites it")
-    func earlierDetail() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+    /// The sample tasks of one repository, saved in a database in `directory`.
+    private static func storedSample(in directory: TemporaryDirectory) throws -> (Database, TaskStore, [WorkTask]) {
         let database = try Database(path: directory.path + "/db.sqlite")
         _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
         let tasks = TaskStoreTests.sample(repositories: ["/a"])
         let store = TaskStore(database: database)
         _ = try store.replaceAll(with: tasks)
+        return (database, store, tasks)
+    }
+
+    @Test("a row an earlier build stored, its detail the whole task, reads back the same, and a rebuild rewrites it")
+    func earlierDetail() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (database, store, tasks) = try Self.storedSample(in: directory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         for task in tasks {
@@ -132,11 +138,8 @@ struct TaskDetailTests {
     func columnChange() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let database = try Database(path: directory.path + "/db.sqlite")
-        _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
-        var tasks = TaskStoreTests.sample(repositories: ["/a"])
-        let store = TaskStore(database: database)
-        _ = try store.replaceAll(with: tasks)
+        let (_, store, stored) = try Self.storedSample(in: directory)
+        var tasks = stored
         tasks[1].reviewerHours = 2
         tasks[2].branch = "spike/x"
         tasks[3].author = "someone@else"
