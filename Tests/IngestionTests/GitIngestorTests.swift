@@ -128,7 +128,7 @@ struct GitIngestorTests {
         #expect(summary.linesDeleted == expected.deleted)
     }
 
-    @Test("the first partition, reading while git counts the history, ends where the next begins: every commit once")
+    @Test("the first partition, reading while git counts the history, ends where the next begins: every commit once, in transactions of several batches")
     func partitionStartedBeforeTheCount() throws {
         let repository = try ScriptedRepository("long")
         defer { repository.remove() }
@@ -155,7 +155,7 @@ struct GitIngestorTests {
         let database = try Database(path: directory.path + "/db.sqlite")
         let ingestor = GitIngestor(
             database: database, console: quiet, environment: ScriptedRepository.environment(), batchSize: 40,
-            partitionThreshold: 2)
+            commitsPerTransaction: 130, partitionThreshold: 2)
         let result = try ingestor.ingest(path: repository.path)
         #expect(result.newCommits == 3_000)
         let stored = try CommitStore(database: database).commits(repositoryID: result.repository.id)
