@@ -200,6 +200,26 @@ struct TaskStoreTests {
         #expect(whole.map(Figures.init) == tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map(Figures.init))
     }
 
+    @Test("a database from before gives up task_commit, which nothing read, and keeps its tasks")
+    func upgradeDropsTaskCommits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let before = Array(Migrations.all.prefix { $0.name != "no task_commit" })
+        #expect(before.count == Migrations.all.count - 1)
+        let tasks = Self.sample(repositories: ["/a"])
+        do {
+            let old = try Database(path: path, migrations: before)
+            try old.execute("INSERT INTO repository (id, root, name) VALUES (1, '/a', 'a')")
+            try TaskStore(database: old).replaceAll(with: tasks)
+            try old.prepare("INSERT INTO task_commit (task_id, hash) VALUES (?, ?)").execute([.text(tasks[0].id), .text("abc")])
+        }
+        let upgraded = try Database(path: path)
+        let left = try upgraded.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'task_commit%'").first { $0.int(0) }
+        #expect(left == 0)
+        #expect(try TaskStore(database: upgraded).tasks() == tasks.sorted { ($0.start, $0.id) < ($1.start, $1.id) })
+    }
+
     @Test("space per table names the task table")
     func space() throws {
         let directory = try TemporaryDirectory()

@@ -92,7 +92,7 @@ package final class TaskStore {
         try database.withPageCache(megabytes: storedIDs.isEmpty ? 16 : 2) {
             try database.transaction {
                 // A new id is a plain insert: no row to replace, and so no statement journal for one
-                // (`OR REPLACE` would delete a row and cascade to its commits).
+                // (`OR REPLACE` may delete a row first).
                 let insertNew = try database.prepare(
                     """
                     INSERT INTO task (id, detail, \(Self.rowColumns))
@@ -104,8 +104,6 @@ package final class TaskStore {
                     VALUES (?, ?, \(Array(repeating: "?", count: Self.rowColumnCount).joined(separator: ", ")))
                     """)
                 let storedRow = try database.prepare("SELECT detail, \(Self.rowColumns) FROM task WHERE id = ?")
-                let clearCommits = try database.prepare("DELETE FROM task_commit WHERE task_id = ?")
-                let insertCommit = try database.prepare("INSERT OR IGNORE INTO task_commit (task_id, hash) VALUES (?, ?)")
                 var seen: Set<String> = []
                 let chunks = stride(from: 0, to: tasks.count, by: Self.writeChunk).map {
                     $0..<min($0 + Self.writeChunk, tasks.count)
@@ -140,9 +138,6 @@ package final class TaskStore {
                             result.added += 1
                         }
                         try (stored ? insert : insertNew).execute([.text(task.id), .text(detail)] + columns)
-                        // A new id has no commit rows: task_commit's key references a stored task.
-                        if stored { try clearCommits.execute([.text(task.id)]) }
-                        for commit in task.commits { try insertCommit.execute([.text(task.id), .text(commit.hash)]) }
                     }
                 }
                 let delete = try database.prepare("DELETE FROM task WHERE id = ?")
