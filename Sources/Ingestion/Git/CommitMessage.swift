@@ -10,8 +10,7 @@ package struct CommitMessage: Equatable {
     package var trailers: [Trailer]
 
     package init(_ raw: String) {
-        // "\r\n" is a single Character in Swift, so split on both forms of line end.
-        let lines = raw.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        let lines = Self.lines(raw)
         var index = 0
         while index < lines.count && Self.isBlank(lines[index]) { index += 1 }
         var subjectLines: [Substring] = []
@@ -64,17 +63,50 @@ package struct CommitMessage: Equatable {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
+    /// The lines of `raw`, split as by Characters at "\n" and "\r\n" (a lone "\r" stays in its
+    /// line), but by bytes: a line feed is always a Character boundary, and so is the start of the
+    /// "\r" of a "\r\n" (one Character).
+    static func lines(_ raw: String) -> [Substring] {
+        let utf8 = raw.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                var end = index
+                if end != start, case let before = utf8.index(before: end), utf8[before] == 0x0D { end = before }
+                lines.append(raw[start..<end])
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        lines.append(raw[start...])
+        return lines
+    }
+
+    /// Only spaces and tabs (or nothing). By bytes: a line of those bytes alone is a line of
+    /// those Characters alone, and any other byte makes some Character another.
     private static func isBlank(_ line: Substring) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\t" }
+        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }
 
 extension Substring {
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs, as Characters decide: a space
+    /// followed by a combining mark is one Character, and stays (so does a space after a prepended
+    /// mark). By bytes where an ASCII byte meets the spaces, which is a Character boundary.
     func trimmingWhitespace() -> String {
-        guard let start = firstIndex(where: { $0 != " " && $0 != "\t" }),
-            let end = lastIndex(where: { $0 != " " && $0 != "\t" })
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+            let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })
         else { return "" }
-        return String(self[start...end])
+        let end = bytes.index(after: last)
+        if (first == bytes.startIndex || bytes[first] < 0x80) && (end == bytes.endIndex || bytes[last] < 0x80) {
+            return String(self[first..<end])
+        }
+        guard let start = firstIndex(where: { $0 != " " && $0 != "\t" }),
+            let final = lastIndex(where: { $0 != " " && $0 != "\t" })
+        else { return "" }
+        return String(self[start...final])
     }
 }
