@@ -3,7 +3,7 @@ import Foundation
 /// Replaces secrets that turn up in session logs with `[REDACTED]` before anything is stored.
 ///
 /// Covers the common providers' key formats (AWS, GitHub, GitLab, Anthropic, OpenAI,
-/// Google, Slack, Stripe, Hugging Face, npm, SendGrid, Sentry DSNs), private key blocks,
+/// Google, Slack, Stripe, Hugging Face, npm, SendGrid, Twilio, Sentry DSNs), private key blocks,
 /// JWTs, passwords in URLs and in `-u NAME:PASSWORD`, and `password=` / `token:` style
 /// assignments (the name is kept, the value replaced).
 package enum SecretRedactor {
@@ -31,6 +31,8 @@ package enum SecretRedactor {
         ("hugging face token", #"(?<![A-Za-z0-9])hf_[A-Za-z0-9]{30,}"#),
         ("npm token", #"(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])"#),
         ("sendgrid key", #"SG\.[A-Za-z0-9_\-]{16,}\.[A-Za-z0-9_\-]{16,}"#),
+        // `SK` and 32 hex digits, alone: not inside a longer hex string or word.
+        ("twilio api key", #"(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])"#),
         ("sentry dsn key", #"(?i)(?<=://)[0-9a-f]{32}(:[0-9a-f]{32})?(?=@[A-Za-z0-9.\-]*sentry)"#),
     ].compactMap { name, pattern in
         // The patterns are constants checked by the tests; one that failed to compile would be skipped, not crash.
@@ -87,8 +89,9 @@ package enum SecretRedactor {
         return names
     }
 
-    /// Lower-case fragments of which every secret above holds one (GitHub's prefixes in full: a bare "gh" is
-    /// in one random id of twenty, and each hit runs every pattern).
+    /// Lower-case fragments of which every secret above holds one, but Twilio's (GitHub's prefixes in full: a
+    /// bare "gh" is in one random id of twenty, and each hit runs every pattern). A Twilio key's "sk" is as
+    /// common, so the pre-check asks for the 32 hex digits after it (`twilioKey(at:in:)`).
     private static let fragments = [
         "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat",
         "sk-", "aiza", "ya29.",
@@ -117,11 +120,23 @@ package enum SecretRedactor {
                     while offset < fragment.count && lower(bytes[start + offset]) == fragment[offset] { offset += 1 }
                     if offset == fragment.count { return true }
                 }
+                if twilioKey(at: start, in: bytes) { return true }
             }
             return false
         }
         if let ascii { return ascii }
         let lower = text.lowercased()
-        return fragments.contains { lower.contains($0) }
+        if fragments.contains(where: { lower.contains($0) }) { return true }
+        return Array(lower.utf8).withUnsafeBufferPointer { bytes in bytes.indices.contains { twilioKey(at: $0, in: bytes) } }
+    }
+
+    /// Whether `s`/`S`, `k`/`K` and 32 hex digits start at `start` (the pattern checks the rest).
+    private static func twilioKey(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start + 34 <= bytes.count, bytes[start] | 0x20 == UInt8(ascii: "s"), bytes[start + 1] | 0x20 == UInt8(ascii: "k") else {
+            return false
+        }
+        return bytes[(start + 2)..<(start + 34)].allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte | 0x20)
+        }
     }
 }

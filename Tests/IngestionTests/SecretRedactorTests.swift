@@ -40,6 +40,7 @@ struct SecretRedactorTests {
             ("hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "hf_"),
             ("npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "npm_"),
             ("SG." + "abcdefghijklmnopqrstuv" + "." + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg", "SG."),
+            ("SK" + "0123456789abcdef0123456789ABCDEF", "SK"),
         ])
     func moreProviders(secret: String, prefix: String) {
         let redacted = SecretRedactor.redact("export TOKEN_VALUE \(secret) now")
@@ -71,6 +72,8 @@ struct SecretRedactorTests {
 
     @Test("words that only contain a generic prefix stay readable", arguments: [
         "feature/task-list-improvements-and-more", "ask-the-reviewer-about-pagination", "desk_test_fixtures_for_checkout_1234",
+        // "sk" and 32 hex digits inside a longer word or hex string are not a Twilio key.
+        "TASK" + "0123456789abcdef0123456789abcdef", "SK" + "0123456789abcdef0123456789abcdef0",
     ])
     func genericPrefixInWords(text: String) {
         #expect(SecretRedactor.redact(text) == text)
@@ -101,6 +104,7 @@ struct SecretRedactorTests {
         #expect(SecretRedactor.redact("My_Api_KEY = 'abc123def456ghi'") == "My_Api_KEY = [REDACTED]")
         #expect(SecretRedactor.redact("x:ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8@github.com") == "x:[REDACTED]@github.com")
         #expect(SecretRedactor.redact("café token=abcdef123456 ünï") == "café token=[REDACTED] ünï")
+        #expect(SecretRedactor.redact("café SK" + "0123456789abcdef0123456789abcdef ünï") == "café [REDACTED] ünï")
         #expect(SecretRedactor.redact("msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf") == "msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf")
     }
 

@@ -102,6 +102,26 @@ struct DatabaseTests {
                 == [0, 5, 0])
     }
 
+    @Test("an older database's session texts lose the Twilio keys SecretRedactor learnt since")
+    func twilioRedactionOnUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let key = "SK" + "0123456789abcdef0123456789abcdef"
+        do {
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "redacted session texts, Twilio" }))
+            try old.execute(
+                """
+                INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
+                VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
+                INSERT INTO session (id, tool, key, source) VALUES (1, 'claude-code', 's1', '/gone/s.jsonl');
+                INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (1, 1, 0, 'call with \(key) now');
+                """)
+        }
+        let upgraded = try Database(path: path)
+        #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "call with [REDACTED] now")
+    }
+
     @Test("an older database's session texts are redacted on upgrade, rows whose logs are gone included")
     func sessionTextsRedactedOnUpgrade() throws {
         let directory = try TemporaryDirectory()

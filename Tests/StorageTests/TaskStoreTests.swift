@@ -206,7 +206,7 @@ struct TaskStoreTests {
         defer { directory.remove() }
         let path = directory.path + "/db.sqlite"
         let before = Array(Migrations.all.prefix { $0.name != "no task_commit" })
-        #expect(before.count == Migrations.all.count - 1)
+        #expect(before.count < Migrations.all.count)
         let tasks = Self.sample(repositories: ["/a"])
         do {
             let old = try Database(path: path, migrations: before)

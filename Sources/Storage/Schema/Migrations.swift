@@ -427,5 +427,12 @@ package enum Migrations {
                 -- commits. The detail holds them.
                 DROP TABLE task_commit;
                 """),
+        Migration(
+            name: "redacted session texts, Twilio",
+            sql: """
+                -- SecretRedactor learnt Twilio's API keys (SK and 32 hex digits): rows stored before are cleaned as in
+                -- "redacted session texts".
+                \(redactSessionTexts)
+                """),
     ]
 }
