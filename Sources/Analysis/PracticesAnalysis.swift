@@ -59,8 +59,8 @@ package struct PracticesAnalysis: Sendable {
                 // folded into it). Tasks that span it are left out.
                 let before = members.filter { $0.start >= from && $0.end < change.time }
                 let after = members.filter { $0.start >= last.time && $0.end < to }
-                let weeksBefore = Set(before.map { ISOWeek(containing: $0.end).description }).count
-                let weeksAfter = Set(after.map { ISOWeek(containing: $0.end).description }).count
+                let weeksBefore = Set(before.map { ISOWeek(containing: $0.end) }).count
+                let weeksAfter = Set(after.map { ISOWeek(containing: $0.end) }).count
                 var effect = ContextFileEffect(
                     change: change, folded: episode.dropFirst().map(\.commit), weeksBefore: weeksBefore, weeksAfter: weeksAfter,
                     comparison: nil, humanControl: nil, cannotTell: nil)

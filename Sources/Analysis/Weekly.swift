@@ -107,14 +107,14 @@ extension RetroAnalysis {
     /// weeks are kept.
     static func weeks(_ tasks: [WorkTask], ratios: [Category: Double]) -> [Weekly.WeekFigures] {
         guard let first = tasks.map(\.end).min(), let last = tasks.map(\.end).max() else { return [] }
-        var byWeek: [String: [WorkTask]] = [:]
-        for task in tasks { byWeek[ISOWeek(containing: task.end).description, default: []].append(task) }
+        var byWeek: [ISOWeek: [WorkTask]] = [:]
+        for task in tasks { byWeek[ISOWeek(containing: task.end), default: []].append(task) }
         var result: [Weekly.WeekFigures] = []
         var week = ISOWeek(containing: first)
         let end = ISOWeek(containing: last)
         var gap: (start: ISOWeek, count: Int)?
         while week <= end {
-            if let members = byWeek[week.description] {
+            if let members = byWeek[week] {
                 if let empty = gap, empty.count <= longestGap {
                     for offset in 0..<empty.count {
                         result.append(weekFigures([], week: empty.start.adding(weeks: offset), ratios: ratios))

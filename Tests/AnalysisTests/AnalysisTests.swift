@@ -208,6 +208,30 @@ struct RetroTests {
         #expect(week.adding(weeks: -1).description == "2026-W46")
     }
 
+    @Test("ISO weeks by arithmetic agree with Foundation's ISO 8601 calendar from 1800 to 2300, each week's Monday included")
+    func weeksAgreeWithCalendar() {
+        var calendar = Calendar(identifier: .iso8601)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        var generator = SeededGenerator(seed: 47)
+        // Random instants, and the seconds either side of every new year's midnight, where weeks change years.
+        let low: Int64 = -5_364_662_400  // 1800-01-01
+        let high: Int64 = 10_413_792_000  // 2300-01-01
+        var instants = (0..<4000).map { _ in low + Int64(generator.index(below: Int(high - low))) }
+        for year in 1800...2299 {
+            let midnight = Int64(calendar.date(from: DateComponents(year: year, month: 1, day: 1))?.timeIntervalSince1970 ?? 0)
+            instants += [midnight - 1, midnight, midnight + 3 * 86_400 + 86_399]
+        }
+        for seconds in instants {
+            let components = calendar.dateComponents(
+                [.yearForWeekOfYear, .weekOfYear], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            let week = ISOWeek(containing: seconds)
+            #expect(week.year == components.yearForWeekOfYear && week.week == components.weekOfYear, "\(seconds)")
+            let monday = calendar.date(from: DateComponents(weekday: 2, weekOfYear: week.week, yearForWeekOfYear: week.year))
+            #expect(week.start == Int64(monday?.timeIntervalSince1970 ?? 0), "\(week)")
+        }
+        #expect(ISOWeek(containing: -1).description == "1970-W01" && ISOWeek(year: 999, week: 3).description == "0999-W03")
+    }
+
     @Test("the week table leaves out long stretches without a task: one commit dated 1975 or 2100 buries no real week")
     func weekTableGaps() throws {
         let week = try #require(ISOWeek("2026-W10"))
