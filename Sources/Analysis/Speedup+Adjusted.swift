@@ -51,11 +51,21 @@ extension Speedup {
         let gamma = categories.count + mixed.count
         let delta = Dictionary(uniqueKeysWithValues: people.dropFirst().enumerated().map { ($0.element, gamma + 1 + $0.offset) })
         let width = gamma + 1 + delta.count
-        // Each task's row of the design, flat: its α, β (or -1) and δ (or -1) columns, log files in
-        // column γ, and y. Plain arrays of numbers, so the bootstrap's inner loop allocates nothing.
-        let alphaColumn = tasks.map { alpha[$0.category] ?? 0 }
-        let betaColumn = tasks.map { task in task.ai ? (beta[task.category] ?? -1) : -1 }
-        let deltaColumn = tasks.map { delta[$0.person] ?? -1 }
+        // Each task's row of the design: 1 in its α column, log files in γ, 1 in its β and δ
+        // columns when it has them. Tasks with the same α, β and δ share every entry of X'X and X'y
+        // but those of log files, so a fit sums per such group its count, Σ log files, Σ log files²,
+        // Σ y and Σ log files · y (five additions a drawn task, not twenty), and the groups fill the
+        // normal equations once. Plain arrays of numbers: the bootstrap's inner loop allocates nothing.
+        var groupColumns: [(alpha: Int, beta: Int, delta: Int)] = []
+        var groupIndex: [Int: Int] = [:]
+        let groupOf = tasks.map { task -> Int in
+            let columns = (alpha: alpha[task.category] ?? 0, beta: task.ai ? (beta[task.category] ?? -1) : -1, delta: delta[task.person] ?? -1)
+            let key = (columns.alpha * (width + 1) + columns.beta + 1) * (width + 1) + columns.delta + 1
+            if let index = groupIndex[key] { return index }
+            groupIndex[key] = groupColumns.count
+            groupColumns.append(columns)
+            return groupColumns.count - 1
+        }
         let logFiles = tasks.map { log(Double(max($0.files, 1))) }
         let logEffort = tasks.map { log($0.effort) }
         let efforts = tasks.map(\.effort)
@@ -78,45 +88,45 @@ extension Speedup {
         let slots = tasks.map { slot[$0.category] }
         /// Fits the regression to the tasks `draw` hands out (in its order), and sums each reported
         /// category's AI and human effort.
-        func fit(_ draw: ((Int) -> Void) -> Void) -> (beta: [Double], sumAI: [Double], sumHuman: [Double]) {
-            var system = NormalEquations(width: width)
+        func fit(_ draw: ((Int) -> Void) -> Void) -> (system: NormalEquations, beta: [Double], sumAI: [Double], sumHuman: [Double]) {
+            var sums = [Double](repeating: 0, count: groupColumns.count * 5)
             var sumAI = [Double](repeating: 0, count: reported.count)
             var sumHuman = [Double](repeating: 0, count: reported.count)
             // Through buffers: the inner loop runs tasks × resamples times (20 million at 100,000 tasks).
-            system.matrix.withUnsafeMutableBufferPointer { matrix in
-                system.vector.withUnsafeMutableBufferPointer { vector in
-                    sumAI.withUnsafeMutableBufferPointer { sumAI in
-                        sumHuman.withUnsafeMutableBufferPointer { sumHuman in
-                            draw { index in
-                                NormalEquations.add(
-                                    columns: (alphaColumn[index], gamma, betaColumn[index], deltaColumn[index]),
-                                    logFiles: logFiles[index], y: logEffort[index], width: width, matrix: matrix, vector: vector)
-                                if let position = slots[index] {
-                                    if isAI[index] { sumAI[position] += efforts[index] } else { sumHuman[position] += efforts[index] }
-                                }
+            sums.withUnsafeMutableBufferPointer { sums in
+                sumAI.withUnsafeMutableBufferPointer { sumAI in
+                    sumHuman.withUnsafeMutableBufferPointer { sumHuman in
+                        draw { index in
+                            let base = groupOf[index] * 5
+                            let files = logFiles[index]
+                            let y = logEffort[index]
+                            sums[base] += 1
+                            sums[base + 1] += files
+                            sums[base + 2] += files * files
+                            sums[base + 3] += y
+                            sums[base + 4] += files * y
+                            if let position = slots[index] {
+                                if isAI[index] { sumAI[position] += efforts[index] } else { sumHuman[position] += efforts[index] }
                             }
                         }
                     }
                 }
             }
+            var system = NormalEquations(width: width)
+            for (group, columns) in groupColumns.enumerated() {
+                system.add(
+                    columns: [columns.alpha, columns.beta, columns.delta].filter { $0 >= 0 }, gamma: gamma,
+                    sums: (sums[group * 5], sums[group * 5 + 1], sums[group * 5 + 2], sums[group * 5 + 3], sums[group * 5 + 4]))
+            }
             let solution = system.solve()
-            return (reported.map { beta[$0].map { solution[$0] } ?? 0 }, sumAI, sumHuman)
+            return (system, reported.map { beta[$0].map { solution[$0] } ?? 0 }, sumAI, sumHuman)
         }
 
         let point = fit { add in for index in tasks.indices { add(index) } }
         // A category whose AI term the other terms already explain (each person's tasks in it all AI
         // or all human, with nothing else tying their person terms) has no adjusted ratio: the
         // regression cannot tell AI from person there, and the figure would be the ridge's artefact.
-        var whole = NormalEquations(width: width)
-        whole.matrix.withUnsafeMutableBufferPointer { matrix in
-            whole.vector.withUnsafeMutableBufferPointer { vector in
-                for index in tasks.indices {
-                    NormalEquations.add(
-                        columns: (alphaColumn[index], gamma, betaColumn[index], deltaColumn[index]),
-                        logFiles: logFiles[index], y: logEffort[index], width: width, matrix: matrix, vector: vector)
-                }
-            }
-        }
+        let whole = point.system
         let betaColumns = mixed.compactMap { beta[$0] }
         let others = (0..<width).filter { !betaColumns.contains($0) }
         let residuals = whole.residualVariances(order: others + betaColumns)
@@ -130,11 +140,12 @@ extension Speedup {
         let seed = seed ^ 0xA5A5_5A5A_C3C3_3C3C
         let draws = Parallel.map(Array(0..<count), minimumPerChunk: 1) { resample in
             var generator = SeededGenerator(seed: seed, skipping: resample * tasks.count)
-            return fit { add in
+            let fitted = fit { add in
                 for cell in order {
                     for _ in cell.indices { add(cell[generator.index(below: cell.count)]) }
                 }
             }
+            return (beta: fitted.beta, sumAI: fitted.sumAI, sumHuman: fitted.sumHuman)
         }
         let betas = draws.map(\.beta)
         let sumsAI = draws.map(\.sumAI)
@@ -163,26 +174,18 @@ extension Speedup {
             vector = [Double](repeating: 0, count: width)
         }
 
-        /// Adds one task's row: 1 in its α column, log files in γ, 1 in its β and δ columns when it
-        /// has them (-1: none), in that order.
-        @inline(__always)
-        static func add(
-            columns: (Int, Int, Int, Int), logFiles: Double, y: Double, width: Int, matrix: UnsafeMutableBufferPointer<Double>,
-            vector: UnsafeMutableBufferPointer<Double>
-        ) {
-            let values = (1.0, logFiles, 1.0, 1.0)
-            @inline(__always) func column(_ i: Int) -> Int { i == 0 ? columns.0 : i == 1 ? columns.1 : i == 2 ? columns.2 : columns.3 }
-            @inline(__always) func value(_ i: Int) -> Double { i == 0 ? values.0 : i == 1 ? values.1 : i == 2 ? values.2 : values.3 }
-            for a in 0..<4 {
-                let first = column(a)
-                guard first >= 0 else { continue }
-                vector[first] += value(a) * y
-                for b in 0..<4 {
-                    let second = column(b)
-                    guard second >= 0 else { continue }
-                    matrix[first * width + second] += value(a) * value(b)
-                }
+        /// Adds a group of rows with 1 in `columns`, log files in `gamma`, and the same other
+        /// columns: `sums` holds the group's row count, Σ log files, Σ log files², Σ y and Σ log files · y.
+        mutating func add(columns: [Int], gamma: Int, sums: (count: Double, files: Double, files2: Double, y: Double, filesY: Double)) {
+            guard sums.count > 0 else { return }
+            for first in columns {
+                vector[first] += sums.y
+                matrix[first * width + gamma] += sums.files
+                matrix[gamma * width + first] += sums.files
+                for second in columns { matrix[first * width + second] += sums.count }
             }
+            vector[gamma] += sums.filesY
+            matrix[gamma * width + gamma] += sums.files2
         }
 
         /// For each column of `order`, in that order, what of it the columns before it leave
