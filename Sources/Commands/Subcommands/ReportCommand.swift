@@ -280,7 +280,9 @@ enum ReportCommand {
             if task.sessions.contains(where: { counted.contains($0.tool + "\u{1F}" + $0.id) }) { withLogs.insert(task.author) }
         }
         // Tasks read as figures only (`TaskStore.figures`) carry no links: the stored details have them.
-        let unlinked = Set(tasks.filter { !$0.bot && $0.sessions.isEmpty && $0.activeSeconds > 0 }.map(\.author)).subtracting(withLogs)
+        // Without a session that counts, no link can: the details are not read.
+        let unlinked = counted.isEmpty
+            ? [] : Set(tasks.filter { !$0.bot && $0.sessions.isEmpty && $0.activeSeconds > 0 }.map(\.author)).subtracting(withLogs)
         for link in try TaskStore(database: database).linkedSessions(authors: unlinked)
         where counted.contains(link.tool + "\u{1F}" + link.id) {
             withLogs.insert(link.author)
