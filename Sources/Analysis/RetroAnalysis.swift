@@ -92,9 +92,12 @@ package struct RetroAnalysis: Sendable {
             linesAdded: linesAdded, aiLinesAdded: aiLines,
             share: linesAdded > 0 ? Self.round(Double(aiLines) / Double(linesAdded)) : nil)
         let review = reviewFigures(tasks)
-        let lowConfidence = tasks.filter { !$0.labelled && ($0.category == .unclassified || $0.confidence < 0.5) }
-            .sorted { ($0.confidence, $0.id) < ($1.confidence, $1.id) }.prefix(15).map {
-                TaskReference(id: $0.id, title: $0.title, category: $0.category.rawValue, confidence: Self.round($0.confidence), ai: $0.ai)
+        // Sorted as (confidence, id, position) triples: the tasks themselves are too large to move.
+        let lowConfidence = tasks.indices.filter { !tasks[$0].labelled && (tasks[$0].category == .unclassified || tasks[$0].confidence < 0.5) }
+            .map { (tasks[$0].confidence, tasks[$0].id, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(15).map { _, _, index in
+                let task = tasks[index]
+                return TaskReference(
+                    id: task.id, title: task.title, category: task.category.rawValue, confidence: Self.round(task.confidence), ai: task.ai)
             }
         var retro = Retro(
             period: Retro.Period(since: since, until: until),

@@ -200,7 +200,7 @@ enum ReportCommand {
                 // The tasks to label are shown with their titles: only those are read whole.
                 let listed = Set(retro.lowConfidence.map(\.id))
                 let titles = Dictionary(
-                    try wholeTasks(scoped) { listed.contains($0.id) }.filter { listed.contains($0.id) }.map { ($0.id, $0.title) },
+                    try TaskStore(database: database).tasks(ids: Array(listed)).map { ($0.id, $0.title) },
                     uniquingKeysWith: { first, _ in first })
                 for index in retro.lowConfidence.indices {
                     if let title = titles[retro.lowConfidence[index].id] { retro.lowConfidence[index].title = title }
