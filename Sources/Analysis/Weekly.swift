@@ -100,32 +100,25 @@ extension RetroAnalysis {
             hoursSaved: assisted.isEmpty || !priced.isEmpty ? round(saved) : nil)
     }
 
-    /// Every week from the first task's to the last's, empty weeks included.
     /// The weeks from the first task's to the last one's; a stretch of more than `longestGap` weeks
     /// without a task is left out (a commit dated 1975 by an imported history or a wrong clock
     /// would otherwise fill the table with fifty years of empty weeks), and at most the last 1,000
-    /// weeks are kept.
+    /// weeks are kept. Only the weeks with tasks are visited, and the short stretches between them:
+    /// a commit dated a million years ahead costs nothing.
     static func weeks(_ tasks: [WorkTask], ratios: [Category: Double]) -> [Weekly.WeekFigures] {
-        guard let first = tasks.map(\.end).min(), let last = tasks.map(\.end).max() else { return [] }
         var byWeek: [ISOWeek: [WorkTask]] = [:]
         for task in tasks { byWeek[ISOWeek(containing: task.end), default: []].append(task) }
         var result: [Weekly.WeekFigures] = []
-        var week = ISOWeek(containing: first)
-        let end = ISOWeek(containing: last)
-        var gap: (start: ISOWeek, count: Int)?
-        while week <= end {
-            if let members = byWeek[week] {
-                if let empty = gap, empty.count <= longestGap {
-                    for offset in 0..<empty.count {
-                        result.append(weekFigures([], week: empty.start.adding(weeks: offset), ratios: ratios))
-                    }
+        var previous: ISOWeek?
+        for week in byWeek.keys.sorted() {
+            if let previous {
+                let empty = Int((week.start - previous.start) / (7 * 86_400)) - 1
+                if empty <= longestGap {
+                    for offset in 0..<empty { result.append(weekFigures([], week: previous.adding(weeks: offset + 1), ratios: ratios)) }
                 }
-                gap = nil
-                result.append(weekFigures(members, week: week, ratios: ratios))
-            } else {
-                gap = gap.map { ($0.start, $0.count + 1) } ?? (week, 1)
             }
-            week = week.adding(weeks: 1)
+            result.append(weekFigures(byWeek[week] ?? [], week: week, ratios: ratios))
+            previous = week
         }
         return Array(result.suffix(1000))
     }

@@ -248,6 +248,18 @@ struct RetroTests {
         #expect(weeks.count == 12)
     }
 
+    @Test(
+        "a commit dated thirty million years ahead adds its one week to the table, found without walking the weeks between",
+        .timeLimit(.minutes(1)))
+    func weekTableFarFuture() throws {
+        let week = try #require(ISOWeek("2026-W10"))
+        let real = (0..<3).map { Self.task("t\($0)", .crud, ai: false, effort: 1, end: week.start + Int64($0) * 7 * 86_400 + 3600) }
+        let far: Int64 = 999_999_999_999_999
+        let weeks = RetroAnalysis.weeks(real + [Self.task("far", .crud, ai: false, effort: 1, end: far)], ratios: [:]).map(\.week)
+        #expect(weeks == ["2026-W10", "2026-W11", "2026-W12", ISOWeek(containing: far).description])
+        #expect(ISOWeek(containing: far).start <= far && far < ISOWeek(containing: far).end)
+    }
+
     func Timestamp_iso(_ seconds: Int64) -> String {
         let formatter = ISO8601DateFormatter()
         return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
