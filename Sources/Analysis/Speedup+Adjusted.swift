@@ -161,8 +161,9 @@ extension Speedup {
         return result
     }
 
-    /// X'X and X'y accumulated row by row, solved by Cholesky with a tiny ridge, so that a
-    /// column a resample left empty (a person none of whose tasks was drawn) gets 0, not a failure.
+    /// X'X and X'y accumulated by groups of tasks with the same columns, solved by Cholesky with a
+    /// tiny ridge, so that a column a resample left empty (a person none of whose tasks was drawn)
+    /// gets 0, not a failure.
     struct NormalEquations {
         let width: Int
         var matrix: [Double]
