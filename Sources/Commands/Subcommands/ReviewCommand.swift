@@ -52,13 +52,13 @@ enum ReviewCommand {
             scopeRepositories = [try context.repository(name, among: repositories, command: "review")]
         }
         let config = try TaskBuilding.config(context, database: database)
-        let allTasks = try TaskBuilding.tasks(context, database: database)
-        let ratios = categoryRatios(allTasks, settings: config.settings)
         let report: ReviewReport
         if branch != nil || range != nil {
             guard scopeRepositories.count == 1, let repository = scopeRepositories.first else {
                 throw UsageError("--branch and --range need --repo REPO when several repositories are ingested", command: "review")
             }
+            let allTasks = try TaskBuilding.tasks(context, database: database)
+            let ratios = categoryRatios(allTasks, settings: config.settings)
             report = try reviewRange(
                 branch: branch, range: range, repository: repository, allTasks: allTasks, ratios: ratios, database: database,
                 context)
@@ -70,7 +70,11 @@ enum ReviewCommand {
             try When.checkOrder(since: since, until: until, context, command: "review")
             let roots = Set(scopeRepositories.map(\.root))
             let includeHuman = context.arguments.has("--include-human")
-            let tasks = allTasks.filter { task in
+            // The ratios need every task's figures only; the window's tasks are read whole (their
+            // commits), by the end-time index: an empty window reads no task's detail.
+            let (figures, whole) = try TaskBuilding.figures(context, database: database)
+            let ratios = categoryRatios(figures, settings: config.settings)
+            let tasks = try (whole ? figures : TaskStore(database: database).tasks(endingFrom: since, before: until)).filter { task in
                 roots.contains(task.repository) && !task.bot && (task.ai || includeHuman) && task.end >= since && task.end < until
             }
             let scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
