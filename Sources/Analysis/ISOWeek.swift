@@ -77,7 +77,9 @@ package struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// 0 for a Monday … 6 for a Sunday (1970-01-01 was a Thursday).
     static func daysSinceMonday(_ day: Int) -> Int { (day + 3) - floorDivide(day + 3, 7) * 7 }
 
+    /// Division rounding down (Swift's rounds toward zero), without negating `value` (Int.min has no negation).
     static func floorDivide(_ value: Int, _ divisor: Int) -> Int {
-        value >= 0 ? value / divisor : -((-value + divisor - 1) / divisor)
+        let quotient = value / divisor
+        return value % divisor < 0 ? quotient - 1 : quotient
     }
 }

@@ -93,12 +93,15 @@ package struct RetroAnalysis: Sendable {
             share: linesAdded > 0 ? Self.round(Double(aiLines) / Double(linesAdded)) : nil)
         let review = reviewFigures(tasks)
         // Sorted as (confidence, id, position) triples: the tasks themselves are too large to move.
-        let lowConfidence = tasks.indices.filter { !tasks[$0].labelled && (tasks[$0].category == .unclassified || tasks[$0].confidence < 0.5) }
-            .map { (tasks[$0].confidence, tasks[$0].id, $0) }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(15).map { _, _, index in
-                let task = tasks[index]
-                return TaskReference(
-                    id: task.id, title: task.title, category: task.category.rawValue, confidence: Self.round(task.confidence), ai: task.ai)
-            }
+        var doubtful: [(confidence: Double, id: String, index: Int)] = []
+        for index in tasks.indices where !tasks[index].labelled && (tasks[index].category == .unclassified || tasks[index].confidence < 0.5) {
+            doubtful.append((tasks[index].confidence, tasks[index].id, index))
+        }
+        let lowConfidence = doubtful.sorted { ($0.confidence, $0.id) < ($1.confidence, $1.id) }.prefix(15).map { entry in
+            let task = tasks[entry.index]
+            return TaskReference(
+                id: task.id, title: task.title, category: task.category.rawValue, confidence: Self.round(task.confidence), ai: task.ai)
+        }
         var retro = Retro(
             period: Retro.Period(since: since, until: until),
             counts: Retro.Counts(

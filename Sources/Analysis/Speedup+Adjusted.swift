@@ -66,6 +66,7 @@ extension Speedup {
             groupColumns.append(columns)
             return groupColumns.count - 1
         }
+        let groupColumnLists = groupColumns.map { [$0.alpha, $0.beta, $0.delta].filter { $0 >= 0 } }
         let logFiles = tasks.map { log(Double(max($0.files, 1))) }
         let logEffort = tasks.map { log($0.effort) }
         let efforts = tasks.map(\.effort)
@@ -113,9 +114,9 @@ extension Speedup {
                 }
             }
             var system = NormalEquations(width: width)
-            for (group, columns) in groupColumns.enumerated() {
+            for (group, columns) in groupColumnLists.enumerated() {
                 system.add(
-                    columns: [columns.alpha, columns.beta, columns.delta].filter { $0 >= 0 }, gamma: gamma,
+                    columns: columns, gamma: gamma,
                     sums: (sums[group * 5], sums[group * 5 + 1], sums[group * 5 + 2], sums[group * 5 + 3], sums[group * 5 + 4]))
             }
             let solution = system.solve()
