@@ -74,6 +74,51 @@ struct ReviewCommandTests {
         #expect(plain.status == 0 && !plain.stdout.contains("reviewFirst"), "\(plain.stderr)")
     }
 
+    @Test("a range's commits of an AI-assisted task count as AI-assisted, among older and later tasks, and over a merge")
+    func rangeFindsTheTasksOfItsCommits() throws {
+        let repository = try ScriptedRepository("review-range-tasks")
+        let db = repository.path + "-review-range-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            try? FileManager.default.removeItem(atPath: db)  // a leftover temporary file is harmless
+        }
+        try repository.write("README.md", "shop\n")
+        let start = try repository.commit("Initial layout", date: "2026-03-01T09:00:00+0000")
+        try repository.write("app/cart.py", "def total(items):\n    return sum(items)\n")
+        try repository.commit("ABC-1: cart totals", date: "2026-03-02T10:00:00+0000")
+        try repository.write("app/cart.py", "def total(items):\n    return sum(i.price for i in items)\n")
+        let abc1 = try repository.commit("ABC-1: prices", date: "2026-03-02T11:00:00+0000")
+        try repository.git("checkout", "-q", "-b", "ABC-2-orders")
+        try repository.write("app/orders.py", "def orders():\n    return []\n")
+        try repository.commit("ABC-2: orders", date: "2026-03-05T10:00:00+0000")
+        try repository.git("checkout", "-q", "main")
+        try repository.write("app/stock.py", "def stock():\n    return 0\n")
+        try repository.commit("ABC-3: stock", date: "2026-03-06T10:00:00+0000")
+        try repository.git(
+            ["merge", "-q", "--no-ff", "-m", "Merge branch 'ABC-2-orders'", "ABC-2-orders"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Alice Example", "GIT_AUTHOR_EMAIL": "alice@example.com", "GIT_COMMITTER_NAME": "Alice Example",
+                "GIT_COMMITTER_EMAIL": "alice@example.com", "GIT_AUTHOR_DATE": "2026-03-09T10:00:00+0000",
+                "GIT_COMMITTER_DATE": "2026-03-09T10:00:00+0000",
+            ])
+        let merge = try repository.head()
+        let ingest = try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        // ABC-1 has no AI mark of its own: a label makes its task AI-assisted.
+        let label = try CLIRunner.run(["label", "ABC-1", "--ai", "yes", "--db", db, "--quiet"])
+        #expect(label.status == 0, "\(label.stderr)")
+        // The oldest task's commits, with later tasks stored beside them.
+        let early = try CLIRunner.run(["review", "--db", db, "--range", "\(start)..\(abc1)"])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stderr.contains("2 commits, 2 AI-marked or of an AI-assisted task"), "\(early.stderr)")
+        // A range over a merge: the merged branch's commit, ABC-3's and ABC-1's two (the merge is no work of its own).
+        let all = try CLIRunner.run(["review", "--db", db, "--range", "\(start)..\(merge)"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stderr.contains("4 commits, 2 AI-marked or of an AI-assisted task"), "\(all.stderr)")
+        let late = try CLIRunner.run(["review", "--db", db, "--range", "\(abc1)..\(merge)^2"])
+        #expect(late.stderr.contains("1 commit, 0 AI-marked"), "\(late.stderr)")
+    }
+
     static let errorCases: [([String], Int32)] = [
         (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 64),
         (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),

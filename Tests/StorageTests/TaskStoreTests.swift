@@ -149,6 +149,7 @@ struct TaskStoreTests {
         let all = try store.tasks()
         #expect(try store.tasks(ids: [tasks[5].id, tasks[2].id, "unknown", tasks[5].id]) == all.filter { [tasks[5].id, tasks[2].id].contains($0.id) })
         #expect(try store.tasks(endingFrom: 3000, before: 5000) == all.filter { $0.end >= 3000 && $0.end < 5000 })
+        #expect(try store.tasks(endingFrom: 3000, before: nil) == all.filter { $0.end >= 3000 })
     }
 
     @Test("a database from before the figures gets them from its stored tasks, old link evidence included")

@@ -57,11 +57,11 @@ enum ReviewCommand {
             guard scopeRepositories.count == 1, let repository = scopeRepositories.first else {
                 throw UsageError("--branch and --range need --repo REPO when several repositories are ingested", command: "review")
             }
-            let allTasks = try TaskBuilding.tasks(context, database: database)
-            let ratios = categoryRatios(allTasks, settings: config.settings)
+            // As a window's review: the ratios from every task's figures, whole tasks only where needed.
+            let (figures, whole) = try TaskBuilding.figures(context, database: database)
             report = try reviewRange(
-                branch: branch, range: range, repository: repository, allTasks: allTasks, ratios: ratios, database: database,
-                context)
+                branch: branch, range: range, repository: repository, stored: whole ? figures : nil,
+                ratios: categoryRatios(figures, settings: config.settings), database: database, context)
         } else {
             let root = scopeRepositories.count == 1 ? scopeRepositories[0].root : nil
             let window = try When.window(repository: root, context, command: "review")
@@ -86,8 +86,10 @@ enum ReviewCommand {
     }
 
     /// Reviews the commits of a branch not yet merged, or of a range, as one unit (before a pull request's review).
+    /// - Parameter stored: every task whole when they are at hand; else the tasks that may hold the
+    ///   range's commits are read from the database.
     static func reviewRange(
-        branch: String?, range: String?, repository: Repository, allTasks: [WorkTask], ratios: [Category: Double],
+        branch: String?, range: String?, repository: Repository, stored: [WorkTask]?, ratios: [Category: Double],
         database: Database, _ context: CommandContext
     ) throws -> ReviewReport {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
@@ -102,7 +104,8 @@ enum ReviewCommand {
         // Their authors, subjects and marks as git has them now (a branch's commits are often not ingested yet).
         let commits = try snapshot.log([tip], excluding: base)
         let tasksByCommit = Dictionary(
-            allTasks.flatMap { task in task.commits.map { ($0.hash, task) } }, uniquingKeysWith: { first, _ in first })
+            try tasksHolding(commits, stored: stored, database: database).flatMap { task in task.commits.map { ($0.hash, task) } },
+            uniquingKeysWith: { first, _ in first })
         // AI-marked: a mark of its own, or an ingested commit of an AI-assisted task (a linked session).
         let aiCommits = commits.filter { !$0.aiMarks.isEmpty || tasksByCommit[$0.hash]?.ai == true }.count
         let subject = commits.first?.subject ?? ""
@@ -118,6 +121,17 @@ enum ReviewCommand {
                 + "all of them reviewed")
         let reviewContext = try reviewContext([unit], root: repository.root, tip: tip, ratios: ratios, environment: context.environment)
         return Reviewer.review([unit], contexts: [repository.root: reviewContext], scope: "\(repository.name) \(label)")
+    }
+
+    /// Every task that may hold one of `commits` (work commits: `RepositorySnapshot.log` leaves merges
+    /// out), oldest first as `TaskStore.tasks()` returns them, so that the first task found for a
+    /// commit is the one a look-up among all tasks finds. A task ends no earlier than its last work
+    /// commit's author time (`WorkTask.end`): only the tasks ending at or after the earliest of the
+    /// commits are read, instead of every task whole.
+    static func tasksHolding(_ commits: [Commit], stored: [WorkTask]?, database: Database) throws -> [WorkTask] {
+        if let stored { return stored }
+        guard let earliest = commits.map(\.authorTime).min() else { return [] }
+        return try TaskStore(database: database).tasks(endingFrom: earliest, before: nil)
     }
 
     /// Reviews `tasks`: reads what their commits added (cached), the trees at each repository's HEAD, and runs the checks.

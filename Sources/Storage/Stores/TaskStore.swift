@@ -325,13 +325,13 @@ package final class TaskStore {
         return found.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
-    /// The whole stored tasks that ended in `[from, before)`, oldest first (ties by id), by the
-    /// `task_end` index.
-    package func tasks(endingFrom from: Int64, before: Int64) throws -> [WorkTask] {
+    /// The whole stored tasks that ended in `[from, before)` (from `from` on when `before` is nil),
+    /// oldest first (ties by id), by the `task_end` index.
+    package func tasks(endingFrom from: Int64, before: Int64?) throws -> [WorkTask] {
         let decode = try decoder()
         return try database.prepare(
-            "SELECT id, detail, \(Self.rowColumns) FROM task WHERE end_time >= ? AND end_time < ? ORDER BY start_time, id"
-        ).rows([.integer(from), .integer(before)], decode)
+            "SELECT id, detail, \(Self.rowColumns) FROM task WHERE end_time >= ?1 AND (?2 IS NULL OR end_time < ?2) ORDER BY start_time, id"
+        ).rows([.integer(from), before.map { .integer($0) } ?? .null], decode)
     }
 
     /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`), and its branch and pull request where it has them.
