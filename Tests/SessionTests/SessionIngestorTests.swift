@@ -341,6 +341,40 @@ struct SessionIngestorTests {
         #expect(evidence.first { $0.0 == "there" }?.1?.hasPrefix("repository name acme-shop") == true)
     }
 
+    @Test("a session in a worktree of the repository, or in its checkout through a symbolic link, is the repository's")
+    func worktreeAndLinkedCheckout() throws {
+        let setup = try Setup()
+        let repository = try ScriptedRepository("shop-main")
+        defer {
+            setup.folder.remove()
+            repository.remove()
+        }
+        try repository.write("lib/cart.py", "x\n")
+        try repository.commit("Initial layout")
+        // Named like no repository, and without an origin: only git's shared directory tells.
+        let worktree = setup.folder.path + "/agent-7"
+        try repository.git("worktree", "add", "-q", worktree, "-b", "agent-7")
+        let link = setup.folder.path + "/linked-code"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: repository.path)
+        let stored = try CommitStore(database: setup.database).upsertRepository(root: repository.path, origin: nil, name: "shop-main")
+        try setup.folder.write("logs/a.jsonl", Self.claudeSession("in-worktree", cwd: worktree, prompt: "x"))
+        try setup.folder.write("logs/b.jsonl", Self.claudeSession("through-link", cwd: link + "/lib", prompt: "y", minute: 5))
+        try setup.folder.write("logs/c.jsonl", Self.claudeSession("unrelated", cwd: setup.folder.path + "/logs", prompt: "z", minute: 9))
+        _ = try setup.ingest([setup.folder.path + "/logs"], repositories: [stored])
+        let byID = Dictionary(uniqueKeysWithValues: try SessionStore(database: setup.database).sessions().map { ($0.id, $0) })
+        #expect(byID["in-worktree"]?.repository == repository.path)
+        #expect(byID["in-worktree"]?.filesEdited == ["src/app.ts"])
+        #expect(byID["through-link"]?.repository == repository.path)
+        #expect(byID["through-link"]?.filesEdited == ["lib/src/app.ts"])
+        #expect(byID["unrelated"]?.repository == nil)
+        let evidence = Dictionary(
+            uniqueKeysWithValues: try setup.database.prepare("SELECT key, repository_evidence FROM session").rows {
+                ($0.text(0), $0.optionalText(1) ?? "")
+            })
+        #expect(evidence["in-worktree"]?.hasPrefix("a worktree of \(repository.path)") == true, "\(evidence)")
+        #expect(evidence["through-link"]?.hasSuffix("(through a symbolic link)") == true, "\(evidence)")
+    }
+
     @Test("a parent's active time merges its sub-agents' events instead of adding them")
     func activeTimeWithSubAgents() {
         // Parent active 10:00–10:09 (events each 3 min); a sub-agent active 10:03–10:06 in parallel.

@@ -82,6 +82,17 @@ package struct RepositoryResolver {
                 return SessionStore.RepositoryMatch(
                     repositoryID: repository.id, evidence: "path prefix \(repository.root)", root: repository.root)
             }
+            // The checkout reached through a symbolic link (a linked `~/code`): its real path is inside it.
+            let real = FileKind.resolvingLinks(directory)
+            if real != directory {
+                for repository in repositories {
+                    let root = FileKind.resolvingLinks(repository.root)
+                    guard real == root || real.hasPrefix(root + "/") else { continue }
+                    return SessionStore.RepositoryMatch(
+                        repositoryID: repository.id, evidence: "path prefix \(repository.root) (through a symbolic link)",
+                        root: Self.spelled(root: root, real: real, directory: directory) ?? repository.root)
+                }
+            }
         }
         if let url = repositoryURL.map(Self.normalised), !url.isEmpty,
             let repository = repositories.first(where: { repository in
@@ -173,17 +184,59 @@ package struct RepositoryResolver {
         return nil
     }
 
+    /// Rule 4: the directory is a work tree here that shares an ingested repository's git directory
+    /// (`git worktree add`, an agent's worktree: its commits are the repository's), or whose
+    /// `origin` is an ingested repository's.
     private func originMatch(_ directory: String) -> SessionStore.RepositoryMatch? {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue,
-            let result = try? GitInvocation(repository: directory, environment: environment)
-                .status(["config", "--get", "remote.origin.url"]),
-            result.status == 0
-        else { return nil }  // not a work tree here, or no origin: nothing more to match on
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        let git = GitInvocation(repository: directory, environment: environment)
+        if let found = try? git.status(["rev-parse", "--path-format=absolute", "--git-common-dir", "--show-toplevel"]),
+            found.status == 0
+        {
+            let lines = found.output.split(separator: "\n").map(String.init)
+            if lines.count == 2, let repository = repositories.first(where: { sharesGitDirectory($0, common: lines[0]) }) {
+                let real = FileKind.resolvingLinks(directory)
+                let top = FileKind.resolvingLinks(lines[1])
+                return SessionStore.RepositoryMatch(
+                    repositoryID: repository.id, evidence: "a worktree of \(repository.root) at \(lines[1])",
+                    root: Self.spelled(root: top, real: real, directory: directory) ?? lines[1])
+            }
+        }
+        guard let result = try? git.status(["config", "--get", "remote.origin.url"]), result.status == 0 else {
+            return nil  // not a work tree here, or no origin: nothing more to match on
+        }
         let origin = Self.normalised(result.output)
         guard let repository = repositories.first(where: { $0.origin.map(Self.normalised) == origin }) else { return nil }
         return SessionStore.RepositoryMatch(
             repositoryID: repository.id, evidence: "origin \(Repository.withoutCredentials(result.output))", root: directory)
+    }
+
+    /// Whether `repository`'s checkout keeps its history in the git directory `common` (a work
+    /// tree's `--git-common-dir`): its `.git` folder, or, for a checkout that is itself a worktree,
+    /// the common directory git names for it.
+    private func sharesGitDirectory(_ repository: Repository, common: String) -> Bool {
+        let common = FileKind.resolvingLinks(common)
+        if FileKind.resolvingLinks(repository.root + "/.git") == common { return true }
+        guard FileKind(path: repository.root + "/.git") == .regular,
+            let found = try? GitInvocation(repository: repository.root, environment: environment)
+                .status(["rev-parse", "--path-format=absolute", "--git-common-dir"]),
+            found.status == 0
+        else { return false }
+        return FileKind.resolvingLinks(found.output) == common
+    }
+
+    /// `root` (a real path) as `directory` spells it, when `directory`'s real path is `real`: the
+    /// directory less what lies below the root (`/home/a/code-link` for `/home/a/code-link/src`
+    /// and root `/srv/code`, real `/srv/code/src`); nil when the link sits below the root.
+    static func spelled(root: String, real: String, directory: String) -> String? {
+        guard real != root else { return directory }
+        guard real.hasPrefix(root + "/") else { return nil }
+        let below = real.dropFirst(root.count)  // "/src/…"
+        guard directory.hasSuffix(below), directory.count > below.count else { return nil }
+        return String(directory.dropLast(below.count))
     }
 
     /// `git@host:o/r.git` and `https://host/o/r` compare equal.
