@@ -138,6 +138,8 @@ struct ReviewCommandTests {
         let result = try CLIRunner.run(["review", "--db", db] + arguments)
         #expect(result.status == status, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("multiplier: error: "))
+        // The usage shown is review's own, not the report command's (whose dates it shares).
+        #expect(status != 64 || result.stderr.contains("usage: multiplier review"), "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let empty = try CLIRunner.run(["review", "--db", db + ".empty.sqlite"])
         #expect(empty.status == 66)

@@ -483,6 +483,22 @@ struct ReportCommandTests {
                 backwards.stderr.contains("--since 2026-03-05 (2026-03-05T00:00:00Z) is not before --until v1.0.0 (2026-03-02T10:00:00Z)"),
                 "\(backwards.stderr)")
         }
+        // A day in words is the day's start, like 2026-03-05, not the day at the time of the run.
+        for words in ["Mar.5.2026", "5 March 2026", "march 5, 2026"] {
+            let inWords = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", words])
+            let period = (try JSONSerialization.jsonObject(with: Data(inWords.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any]
+            #expect(period?["since"] as? String == "2026-03-05T00:00:00Z", "\(words): \(inWords.stderr)")
+        }
+        // A day the calendar does not have is refused, not read as the days after it (2 March).
+        for impossible in ["2026-02-30", "2026-02-29T10:00:00Z", "2026-13-01", "2026-04-31"] {
+            let refused = try CLIRunner.run(["report", "retro", "--db", db, "--since", impossible])
+            #expect(refused.status == 64, "\(impossible): \(refused.stderr)")
+            #expect(refused.stderr.contains("is no day of the calendar"), "\(refused.stderr)")
+            #expect(try CLIRunner.run(["tasks", "--db", db, "--until", impossible]).status == 64)
+        }
+        #expect(try CLIRunner.run(["report", "retro", "--db", db, "--since", "2024-02-29"]).status == 0)
+        let backwardsTasks = try CLIRunner.run(["tasks", "--db", db, "--since", "2026-03-05", "--until", "2026-03-01"])
+        #expect(backwardsTasks.status == 64 && backwardsTasks.stderr.contains("no task falls between them"), "\(backwardsTasks.stderr)")
         for (option, value) in [("--until", "HEAD~1"), ("--since", "last.monday"), ("--since", "two.weeks.ago"), ("--since", "Mar.1.2026")] {
             let taken = try CLIRunner.run(["report", "retro", "--db", db, option, value])
             #expect(taken.status == 0, "\(value): \(taken.stderr)")

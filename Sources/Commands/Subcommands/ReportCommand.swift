@@ -355,8 +355,12 @@ enum When {
     static func window(
         repository: String?, _ context: CommandContext, command: String
     ) throws -> (since: Int64?, until: Int64?) {
-        let since = try context.arguments.value("--since").map { try seconds($0, option: "--since", repository: repository, context) }
-        let until = try context.arguments.value("--until").map { try seconds($0, option: "--until", repository: repository, context) }
+        let since = try context.arguments.value("--since").map {
+            try seconds($0, option: "--since", repository: repository, context, command: command)
+        }
+        let until = try context.arguments.value("--until").map {
+            try seconds($0, option: "--until", repository: repository, context, command: command)
+        }
         try checkOrder(since: since, until: until, context, command: command)
         return (since, until)
     }
@@ -370,12 +374,18 @@ enum When {
             command: command)
     }
 
-    static func seconds(_ text: String, option: String, repository: String?, _ context: CommandContext) throws -> Int64 {
-        if let milliseconds = try? TimeArgument.milliseconds(text, option: option, command: "report") {  // else: a ref or a relative form
-            return milliseconds / 1000
+    static func seconds(
+        _ text: String, option: String, repository: String?, _ context: CommandContext, command: String
+    ) throws -> Int64 {
+        do {
+            return try TimeArgument.milliseconds(text, option: option, command: command) / 1000
+        } catch let error as UsageError where TimeArgument.isImpossibleDay(text.prefix(10)) {
+            throw error  // 2025-02-30: no ref or relative form either
+        } catch {
+            // a ref or a relative form
         }
         guard let repository else {
-            throw UsageError("\(option) '\(text)' is not a date, and there is no repository to resolve it in", command: "report")
+            throw UsageError("\(option) '\(text)' is not a date, and there is no repository to resolve it in", command: command)
         }
         let git = GitInvocation(repository: repository, environment: context.environment)
         // A ref (tag, branch, commit): its commit's committer time.
@@ -387,7 +397,7 @@ enum When {
         // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS; but
         // only for words it knows, since it reads anything else as now.
         if isRelativeForm(text),
-            let result = try? git.status(["rev-parse", "--since=\(text)"]),  // git failing: the error below says what was expected
+            let result = try? git.status(["rev-parse", "--since=\(isDayInWords(text) ? text + " 00:00 UTC" : text)"]),  // git failing: the error below says what was expected
             result.status == 0, result.output.hasPrefix("--max-age="),
             let seconds = Int64(result.output.dropFirst("--max-age=".count))
         {
@@ -395,7 +405,18 @@ enum When {
         }
         throw UsageError(
             "\(option) expects a date (2026-11-02), an instant, a git ref of \(repository) or a relative form such as 2.weeks.ago, not '\(text)'",
-            command: "report")
+            command: command)
+    }
+
+    /// Whether `text` is a day written in words (`Dec 8 2025`, `8 december`): a month and a number,
+    /// and nothing that sets the time of day or counts back from now. git reads such a day at the
+    /// current time of day; like `2025-12-08`, it means the day's start (UTC), whenever it is run.
+    static func isDayInWords(_ text: String) -> Bool {
+        guard text.contains(where: \.isNumber), !text.contains(":") else { return false }
+        let words = text.lowercased().split { !$0.isLetter }.map(String.init)
+        let timeWords: Set<String> = ["noon", "midnight", "tea", "am", "pm", "utc", "gmt", "now", "ago", "yesterday", "last", "never"]
+        guard !words.contains(where: { timeWords.contains($0) || relativeUnits.contains($0) }) else { return false }
+        return words.contains { word in word.count >= 3 && monthNames.contains { $0.hasPrefix(word) } }
     }
 
     /// The commit `text` names when it is a git ref of the repository and not a date; else nil.

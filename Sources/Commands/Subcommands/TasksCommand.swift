@@ -106,6 +106,11 @@ enum TasksCommand {
             if let value = arguments.value("--until") {
                 until = try TimeArgument.milliseconds(value, option: "--until", command: "tasks") / 1000
             }
+            if let since, let until, since >= until {
+                throw UsageError(
+                    "--since \(arguments.value("--since") ?? "") is not before --until \(arguments.value("--until") ?? ""): "
+                        + "no task falls between them", command: "tasks")
+            }
             if let value = arguments.value("--repo") { repository = value.contains("/") ? context.absolute(value) : value }
             if let value = arguments.value("--category") {
                 guard let parsed = Category(rawValue: value) else {
