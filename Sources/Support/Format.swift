@@ -24,6 +24,10 @@ package enum Format {
     /// `text` safe to print on a terminal: control characters (an escape sequence's ESC, a carriage
     /// return, a bell; C0, DEL and C1) become `�`, line breaks and tabs stay. A commit subject or a
     /// path can hold them, and a terminal would act on them (a title change, a cleared screen).
+    /// So do Unicode's bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+    /// U+2066–U+2069), which make a title or path read in another order than it is written
+    /// ("Trojan Source"); the invisible direction marks (U+200E, U+200F, U+061C) reorder nothing
+    /// but neutral characters beside them, and stay, as right-to-left text uses them.
     package static func printable(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var scalars = String.UnicodeScalarView()
@@ -50,6 +54,7 @@ package enum Format {
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
+            || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 
     /// An aligned table no wider than `width`, with its header never cut.

@@ -63,6 +63,9 @@ struct FormatTests {
         #expect(Format.printable("plain — ünïcode\tand\nlines") == "plain — ünïcode\tand\nlines")
         #expect(Format.printable("\u{1B}]0;pwned\u{07}red \u{1B}[31mtext\u{9B}2J") == "\u{FFFD}]0;pwned\u{FFFD}red \u{FFFD}[31mtext\u{FFFD}2J")
         #expect(Format.printable("a\r\nb\rc\r") == "a\nb\u{FFFD}c\u{FFFD}")
+        // Bidirectional overrides and isolates would show a title in another order; direction marks stay.
+        #expect(Format.printable("Fix \u{202E}nigol\u{202C} and \u{2066}x\u{2069}") == "Fix \u{FFFD}nigol\u{FFFD} and \u{FFFD}x\u{FFFD}")
+        #expect(Format.printable("שלום \u{200F}(v2)") == "שלום \u{200F}(v2)")
         let fitted = Format.fit(header: ["id", "title"], rows: [["B-5", "Fix \u{1B}[2Jit"]], width: 80)
         #expect(!fitted.text.unicodeScalars.contains("\u{1B}"))
     }
