@@ -19,11 +19,14 @@ package enum SecurityCheck {
         // SQL assembled from strings.
         pattern("sql-interpolation", [.swift], sql + #"[^"]*\\\("#, "SQL built by string interpolation: bind the values as parameters"),
         pattern("sql-interpolation", [.python], #"\bf"[^"]*"# + sql + #"[^"]*\{|\bf'[^']*"# + sql + #"[^']*\{"#, "SQL built with an f-string: pass the values as query parameters"),
-        pattern("sql-interpolation", [.python], sql + #"[^"']*["']\s*(?:%\s*[\w(]|\.format\()"#, "SQL built with % or .format: pass the values as query parameters"),
+        // The literal may quote the value with the other kind of quote (`"… name = '%s'" % name`).
+        pattern("sql-interpolation", [.python], sql + #"(?:[^"]*"|[^']*')\s*(?:%\s*[\w(]|\.format\()"#, "SQL built with % or .format: pass the values as query parameters"),
         pattern("sql-interpolation", [.javascript], "`[^`]*" + sql + #"[^`]*\$\{"#, "SQL built in a template literal: use placeholders and bound values"),
         pattern("sql-interpolation", [.ruby], sql + #"[^"]*#\{"#, "SQL built by string interpolation: use bound parameters"),
         pattern("sql-interpolation", [.go], #"fmt\.Sprintf\(\s*["`][^"`]*"# + sql, "SQL built with fmt.Sprintf: use placeholders and query arguments"),
-        pattern("sql-interpolation", [], sql + #"[^"'`]*["'`]\s*(?:\+|\.)\s*\$?[A-Za-z_][\w.]*(?:\[|\(|\s*(?:\+|\.|;|\)|$))"#, "SQL concatenated with a value: use placeholders and bound values"),
+        // Up to the literal's closing quote, which the other kinds may precede: the textbook
+        // `"… WHERE name = '" + name + "'"` quotes the value in SQL.
+        pattern("sql-interpolation", [], sql + #"(?:[^"]*"|[^']*'|[^`]*`)\s*(?:\+|\.)\s*\$?[A-Za-z_][\w.]*(?:\[|\(|\s*(?:\+|\.|;|\)|,|$))"#, "SQL concatenated with a value: use placeholders and bound values"),
         pattern("sql-interpolation", [.php], #""[^"]*"# + sql + #"[^"]*\$[A-Za-z_]"#, "SQL with a variable inside the string: use prepared statements"),
         // TLS verification switched off.
         pattern("tls-off", [.python], #"\bverify\s*=\s*False\b|\bcheck_hostname\s*=\s*False\b|\bCERT_NONE\b|_create_unverified_context\("#, "TLS certificate verification switched off: a man in the middle reads and changes the traffic"),

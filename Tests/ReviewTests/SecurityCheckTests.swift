@@ -16,6 +16,12 @@ struct SecurityCheckTests {
         ("a.go", #"q := fmt.Sprintf("SELECT * FROM users WHERE id = %d", id)"#, #"row := db.QueryRow("SELECT * FROM users WHERE id = $1", id)"#, "sql-interpolation"),
         ("a.php", #"$q = "SELECT * FROM users WHERE id = $id";"#, #"$q = $pdo->prepare("SELECT * FROM users WHERE id = ?");"#, "sql-interpolation"),
         ("a.java", #"String q = "SELECT * FROM users WHERE id = " + id;"#, #"PreparedStatement q = c.prepareStatement("SELECT * FROM users WHERE id = ?");"#, "sql-interpolation"),
+        // The value quoted inside the SQL: the literal ends after the SQL's own quote.
+        ("a.py", #"cur.execute("SELECT * FROM users WHERE name = '" + name + "'")"#, #"cur.execute("SELECT * FROM users WHERE name = '" + "x" + "'")"#, "sql-interpolation"),
+        ("a.py", #"q = 'SELECT * FROM users WHERE name = "' + name + '"'"#, #"q = 'SELECT * FROM users WHERE name = "bob"'"#, "sql-interpolation"),
+        ("a.py", #"q = "SELECT * FROM users WHERE name = '{}'".format(name)"#, #"q = "SELECT * FROM users WHERE name = 'bob'""#, "sql-interpolation"),
+        ("a.js", #"db.query("SELECT * FROM users WHERE name = '" + name + "'");"#, #"db.query("SELECT * FROM users WHERE name = ?", [name]);"#, "sql-interpolation"),
+        ("a.php", #"$q = "DELETE FROM users WHERE name = '" . $name . "'";"#, #"$q = "DELETE FROM users WHERE name = 'x'";"#, "sql-interpolation"),
         ("a.py", "requests.get(url, verify=False)", "requests.get(url, verify=True)", "tls-off"),
         ("a.js", "const agent = new https.Agent({ rejectUnauthorized: false })", "const agent = new https.Agent({ rejectUnauthorized: true })", "tls-off"),
         ("a.go", "cfg := &tls.Config{InsecureSkipVerify: true}", "cfg := &tls.Config{InsecureSkipVerify: false}", "tls-off"),
