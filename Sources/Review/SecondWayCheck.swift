@@ -3,23 +3,24 @@
 package enum SecondWayCheck {
     package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
-        // Dependencies at the tip, by family, without the ones this unit added.
+        // Dependencies at the tip, by ecosystem and family, without the ones this unit added: a
+        // JavaScript front end's HTTP client is no second way beside a Python back end's.
         let added = DependencyCheck.added(unit)
         let addedNames = Set(added.map { $0.name.lowercased() })
-        var existing: [String: Set<String>] = [:]
+        var existing: [Language: [String: Set<String>]] = [:]
         for (path, text) in context.manifests {
             guard let kind = Manifests.kind(of: path) else { continue }
             for line in text.split(whereSeparator: \.isNewline) {
                 guard let name = Manifests.dependency(in: String(line), kind: kind)?.lowercased(), !addedNames.contains(name),
                     let family = PackageFamilies.family(of: name)
                 else { continue }
-                existing[family, default: []].insert(name)
+                existing[kind.language, default: [:]][family, default: []].insert(name)
             }
         }
         for dependency in added {
-            guard let family = PackageFamilies.family(of: dependency.name), let others = existing[family], !others.isEmpty else {
-                continue
-            }
+            guard let family = PackageFamilies.family(of: dependency.name),
+                let others = existing[dependency.kind.language]?[family], !others.isEmpty
+            else { continue }
             findings.append(
                 Finding(
                     check: .secondWay, rule: "second-dependency", at: dependency.line,

@@ -30,6 +30,10 @@ struct OtherChecksTests {
         let fresh = ReviewContext(manifests: ["package.json": #""got": "^14.0.0","#])
         #expect(SecondWayCheck.run(unit("package.json", [#""got": "^14.0.0","#]), fresh).isEmpty)
         #expect(SecondWayCheck.run(unit("package.json", [#""lodash": "^4.0.0","#]), existing).isEmpty)
+        // Another ecosystem's client is no second way: a front end's axios beside a back end's requests.
+        let polyglot = ReviewContext(manifests: ["backend/requirements.txt": "requests==2.31.0\n", "frontend/package.json": "{}"])
+        #expect(SecondWayCheck.run(unit("frontend/package.json", [#""axios": "^1.7.0","#]), polyglot).isEmpty)
+        #expect(SecondWayCheck.run(unit("backend/requirements.txt", ["httpx==0.27.0"]), polyglot).map(\.rule) == ["second-dependency"])
     }
 
     @Test("a package appended after the last entry of a package.json: the entry that gained a comma is not new, the appended one is")
