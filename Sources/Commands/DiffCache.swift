@@ -1,10 +1,13 @@
 import Ingestion
 import Model
+import Review
 import Storage
 import Support
 
 /// What commits added: from the database when read before, else from git (then stored, unless
-/// the database is open read-only, as `multiplier mcp` opens it).
+/// the database is open read-only, as `multiplier mcp` opens it). Lines are given, and kept, with
+/// their secrets redacted and the kind of secret noted (`SecurityCheck.redacted`): the database
+/// holds no key a commit added, and a review reads the same lines from git and from the cache.
 struct DiffCache {
     let store: DiffStore
     let saves: Bool
@@ -23,8 +26,13 @@ struct DiffCache {
         if !missing.isEmpty {
             var progress = Progress(console: console, label: "review: reading diffs")
             let reader = DiffReader(git: GitInvocation(repository: repository, environment: environment))
-            let read = try reader.read(missing) { progress.update($0, unit: "of \(missing.count) commits") }
+            var read = try reader.read(missing) { progress.update($0, unit: "of \(missing.count) commits") }
             progress.finish()
+            for diff in read.indices {
+                for file in read[diff].files.indices {
+                    read[diff].files[file].added = read[diff].files[file].added.map(SecurityCheck.redacted)
+                }
+            }
             if saves { try store.save(read, repository: repository, reader: DiffParser.version) }
             for diff in read { found[diff.hash] = diff }
         }

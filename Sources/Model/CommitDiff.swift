@@ -4,10 +4,15 @@ package struct CommitDiff: Sendable, Equatable, Codable {
     package struct Line: Sendable, Equatable, Codable {
         package var number: Int
         package var text: String
+        /// For a line whose text is kept with its secrets redacted (the review's diff cache stores
+        /// none): the kind of secret-like literal it held (`aws access key`, `hard-coded password`),
+        /// which the review reports; nil for a line with none, or not redacted.
+        package var secret: String?
 
-        package init(number: Int, text: String) {
+        package init(number: Int, text: String, secret: String? = nil) {
             self.number = number
             self.text = text
+            self.secret = secret
         }
     }
 

@@ -6,12 +6,15 @@ package struct ReviewLine: Sendable, Equatable {
     package var path: String
     package var number: Int
     package var text: String
+    /// The secret-like literal the line held before its text was redacted (`CommitDiff.Line.secret`).
+    package var secret: String?
 
-    package init(commit: String, path: String, number: Int, text: String) {
+    package init(commit: String, path: String, number: Int, text: String, secret: String? = nil) {
         self.commit = commit
         self.path = path
         self.number = number
         self.text = text
+        self.secret = secret
     }
 
     package var language: Language { Language(path: path) }
@@ -57,7 +60,7 @@ package struct ReviewUnit: Sendable, Equatable {
     package var lines: [ReviewLine] {
         diffs.flatMap { diff in
             diff.files.flatMap { file in
-                file.added.map { ReviewLine(commit: diff.hash, path: file.path, number: $0.number, text: $0.text) }
+                file.added.map { ReviewLine(commit: diff.hash, path: file.path, number: $0.number, text: $0.text, secret: $0.secret) }
             }
         }
     }

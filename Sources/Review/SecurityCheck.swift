@@ -1,4 +1,5 @@
 import Foundation
+import Model
 import Support
 
 /// Check 5: security blind spots in added lines — SQL built from strings, TLS verification off,
@@ -66,7 +67,7 @@ package enum SecurityCheck {
                 findings.append(Finding(check: .security, rule: pattern.rule, at: line, reason: pattern.reason, weight: 3))
                 break  // one security finding per line
             }
-            if let secret = secret(in: line.text) {
+            if let secret = line.secret ?? secret(in: line.text) {
                 findings.append(
                     Finding(
                         check: .security, rule: "secret-literal", at: line,
@@ -82,6 +83,14 @@ package enum SecurityCheck {
     /// are lower case and none starts with a silent or a "you"-sounding vowel).
     static func withArticle(_ noun: String) -> String {
         ("aeiou".contains(noun.first ?? "x") ? "an " : "a ") + noun
+    }
+
+    /// A line's text with its secrets redacted, and the kind of secret-like literal it held, for
+    /// keeping: the checks find in it what they find in the original (`ReviewLine.secret`).
+    package static func redacted(_ line: CommitDiff.Line) -> CommitDiff.Line {
+        let redacted = SecretRedactor.redact(line.text)
+        guard redacted != line.text else { return line }
+        return CommitDiff.Line(number: line.number, text: redacted, secret: line.secret ?? secret(in: line.text))
     }
 
     /// The kind of secret-like literal in a line (the redactor's detectors), or nil. A `name = value`

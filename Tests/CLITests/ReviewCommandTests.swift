@@ -119,6 +119,33 @@ struct ReviewCommandTests {
         #expect(late.stderr.contains("1 commit, 0 AI-marked"), "\(late.stderr)")
     }
 
+    @Test("a secret a commit added is found, from git and from the cache alike, and the database keeps none of it")
+    func secretsNotCached() throws {
+        let repository = try ScriptedRepository("review-secrets")
+        let db = repository.path + "-review-secrets-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        let stripe = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+        let password = "Hunter2" + "Hunter2xyz"
+        try repository.write("app/settings.py", "STRIPE_KEY = \"\(stripe)\"\nDB_PASSWORD = \"\(password)\"\n")
+        try repository.commit(
+            "ABC-1: payments settings\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let arguments = ["review", "--db", db, "--since", "2026-03-01", "--until", "2026-04-01", "--format", "csv", "--table", "findings"]
+        let fromGit = try CLIRunner.run(arguments)
+        let fromCache = try CLIRunner.run(arguments)
+        #expect(fromGit.status == 0, "\(fromGit.stderr)")
+        #expect(fromGit.stdout == fromCache.stdout)
+        #expect(fromGit.stdout.contains("a stripe key in the code") && fromGit.stdout.contains("a hard-coded password in the code"), "\(fromGit.stdout)")
+        #expect(!fromGit.stdout.contains(stripe) && !fromGit.stdout.contains(password))
+        for suffix in ["", "-wal"] {
+            guard let bytes = FileManager.default.contents(atPath: db + suffix) else { continue }
+            #expect(bytes.range(of: Data(stripe.utf8)) == nil && bytes.range(of: Data(password.utf8)) == nil, "\(suffix)")
+        }
+    }
+
     static let errorCases: [([String], Int32)] = [
         (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 64),
         (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),

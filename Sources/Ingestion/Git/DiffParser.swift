@@ -13,7 +13,8 @@ package struct DiffParser {
     package static let maximumLinesPerCommit = 20_000
     package static let maximumLineBytes = 2_000
     /// Bumped when what is kept changes: cached diffs of another version are read again.
-    package static let version = 1
+    /// 2: lines are kept with their secrets redacted (`DiffCache`).
+    package static let version = 2
 
     private var current: CommitDiff?
     private var file: CommitDiff.File?

@@ -434,5 +434,12 @@ package enum Migrations {
                 -- "redacted session texts".
                 \(redactSessionTexts)
                 """),
+        Migration(
+            name: "review diffs without secrets",
+            sql: """
+                -- The review's cache of what commits added kept secret-like literals verbatim; its lines are now
+                -- kept redacted (diff reader version 2). It is a cache: older rows go, and are read from git again.
+                DELETE FROM commit_diff WHERE reader < 2;
+                """),
     ]
 }
