@@ -2,10 +2,12 @@ import Foundation
 
 /// Replaces secrets that turn up in session logs with `[REDACTED]` before anything is stored.
 ///
-/// Covers the common providers' key formats (AWS, GitHub, GitLab, Anthropic, OpenAI,
-/// Google, Slack, Stripe, Hugging Face, npm, SendGrid, Twilio, Sentry DSNs), private key blocks,
-/// JWTs, passwords in URLs and in `-u NAME:PASSWORD`, and `password=` / `token:` style
-/// assignments (the name is kept, the value replaced).
+/// Covers the common providers' key formats (AWS key ids and, beside one or after "secret access
+/// key", their secrets; GitHub, GitLab, Anthropic, OpenAI, Google's keys and OAuth client secrets,
+/// Slack, Stripe, Hugging Face, npm, SendGrid, Twilio, Sentry DSNs), private key blocks, JWTs,
+/// bearer and basic authorization, passwords in URLs, in `-u NAME:PASSWORD` and `mysql -pPASSWORD`,
+/// keys in a URL's query, and `password=` / `token:` / `DB_PASS=` style assignments (the name is
+/// kept, the value replaced).
 package enum SecretRedactor {
     package static let marker = "[REDACTED]"
 
@@ -15,12 +17,15 @@ package enum SecretRedactor {
     /// `task-list-…` stays readable.
     private static let patterns: [(name: String, regex: NSRegularExpression)] = [
         ("private key block", #"-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----[\s\S]*?(-----END [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----|$)"#),
+        // A key id with its secret beside it (a credentials file's row, `aws configure`'s echo): both go.
+        ("aws key pair", #"(AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[0-9A-Z]{16}[\s,:;=|"']+[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])"#),
         ("aws access key", #"(AKIA|ASIA|ABIA|ACCA|AIDA|AROA)[0-9A-Z]{16}(?![0-9A-Z])"#),
         ("github token", #"(gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})"#),
         ("anthropic key", #"sk-ant-[A-Za-z0-9_\-]{16,}"#),
         ("openai key", #"(sk-(proj|svcacct|admin)-|(?<![A-Za-z0-9])sk-(None-)?)[A-Za-z0-9_\-]{20,}"#),
         ("google api key", #"AIza[0-9A-Za-z_\-]{30,}"#),
         ("google oauth token", #"ya29\.[0-9A-Za-z_\-]{20,}"#),
+        ("google oauth client secret", #"GOCSPX-[0-9A-Za-z_\-]{20,}"#),
         ("slack token", #"xox[abposre]-[A-Za-z0-9\-]{10,}"#),
         ("slack webhook", #"https://hooks\.slack\.com/services/[A-Za-z0-9/_\-]+"#),
         ("stripe key", #"(sk|rk|pk)_(live|test)_[0-9A-Za-z]{16,}"#),
@@ -44,14 +49,23 @@ package enum SecretRedactor {
     private static let credentials: [(name: String, regex: NSRegularExpression, template: String)] = [
         ("url password", #"(?i)([a-z][a-z0-9+.\-]*://[^\s/:@"'<>]*:)[^\s/@"'<>]+(@)"#, "$1\(marker)$2"),
         ("user option password", #"((?<![A-Za-z0-9\-])(?:-u|--user)(?:\s+|=)["']?[^\s:"']+:)[^\s"']+"#, "$1\(marker)"),
+        // `mysql -pSECRET` (the password glued to -p; `-p` alone asks for it), not a variable's name.
+        ("mysql password option", #"((?:mysql|mysqldump|mysqladmin|mariadb)\b[^\n|;&]*?\s-p)(?![$%{<])[^\s"'|;&]+"#, "$1\(marker)"),
+        ("basic authorization", #"(?i)(authorization["']?\s*[:=]\s*["']?basic\s+)[A-Za-z0-9+/]{8,}={0,2}"#, "$1\(marker)"),
+        // `aws configure`'s "AWS Secret Access Key [None]: …", a `secret access key: …` line.
+        ("aws secret access key", #"(?i)(secret[_ \-]?access[_ \-]?key[^\n:=]{0,12}[:=]\s*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])"#, "$1\(marker)"),
+        // A key in a URL's query (`?key=…`, `&access_token=…`), not a template's placeholder.
+        ("url query secret", #"(?i)([?&](?:key|api[_\-]?key|apikey|token|access[_\-]?token|secret|sig|signature|password)=)(?![{$<%])[^&\s"'#{}]{8,}"#, "$1\(marker)"),
     ].compactMap { name, pattern, template in
         (try? NSRegularExpression(pattern: pattern)).map { (name, $0, template) }
     }
 
-    /// `name = value` assignments whose value is replaced (the name stays readable).
+    /// `name = value` assignments whose value is replaced (the name stays readable): names with a
+    /// password, secret, token or key word in them, or with `pass` or `pw` as a part of their own
+    /// (`DB_PASS`, `POSTGRES_PW`; not `bypass`).
     private static let assignment: NSRegularExpression? = try? NSRegularExpression(
         pattern:
-            #"(?i)\b([A-Z0-9_\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[A-Z0-9_\-]*)("?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|[^\s"',;]+)"#
+            #"(?i)\b((?:[A-Z0-9]+[_\-])*(?:pass|pw)(?:[_\-][A-Z0-9]+)*(?![A-Z0-9])|[A-Z0-9_\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[A-Z0-9_\-]*)("?\s*[:=]\s*)("[^"\n]*"|'[^'\n]*'|[^\s"',;]+)"#
     )
 
     /// The text with every secret replaced by `[REDACTED]`.
@@ -94,7 +108,7 @@ package enum SecretRedactor {
     /// common, so the pre-check asks for the 32 hex digits after it (`twilioKey(at:in:)`).
     private static let fragments = [
         "private key", "akia", "asia", "abia", "acca", "aida", "aroa", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat",
-        "sk-", "aiza", "ya29.",
+        "sk-", "aiza", "ya29.", "gocspx-", "authorization", "mysql", "mariadb", "pw",
         "xox", "hooks.slack", "_live_", "_test_", "whsec_", "eyj", "bearer", "pass", "pwd", "secret", "token",
         "key", "credential", "glpat-", "gldt-", "glptt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-", "hf_", "npm_",
         "sg.", "sentry", "://", "-u ", "-u=", "--user",

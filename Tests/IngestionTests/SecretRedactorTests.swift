@@ -70,6 +70,30 @@ struct SecretRedactorTests {
         }
     }
 
+    @Test("short password names, basic authorization, mysql -p, Google client secrets, AWS secrets and keys in a URL's query go")
+    func moreShapes() {
+        let value = "Kx7Wm2Xn" + "9Pv4Lr8Q"
+        let aws = "wJalrXUtnFEMIK7M" + "DENGbPxRfiCYzQ3k8Lm2AbQx"
+        for text in [
+            "DB_PASS=\(value)", "PASS=\(value)", "POSTGRES_PW=\(value)", "export db-pass: \(value)",
+            "Authorization: Basic YWRtaW46" + "S3g3V20yWG45UHY0THI4UQ==", "mysql -u root -p\(value) shop", "mysqldump -p\(value) shop",
+            "client_secret GOCSPX-" + "Qw7Er9Ty2Ui4Op6As8Df0Gh3Jk5", "AKIA" + "Q3EGRTZ7XKMPL4WN \(aws)", "AKIA" + "Q3EGRTZ7XKMPL4WN,\(aws)",
+            "AWS Secret Access Key [None]: \(aws)", "https://maps.googleapis.com/maps/api/geocode/json?key=\(value)Query",
+            "GET /v1/items?limit=5&access_token=\(value)",
+        ] {
+            let redacted = SecretRedactor.redact(text)
+            #expect(!redacted.contains(value) && !redacted.contains(aws) && !redacted.contains("GOCSPX-Qw7") && !redacted.contains("YWRtaW46"), "\(redacted)")
+            #expect(redacted.contains(SecretRedactor.marker), "\(text)")
+        }
+        // Words that hold "pass", a -p that asks for the password, a template's placeholder, prose: unchanged.
+        for plain in [
+            "bypass=true", "compass = north", "passenger_count = 3", "mysql -p shop", "mysql -u root -p$MYSQL_PASSWORD_VAR",
+            "https://maps.googleapis.com/json?key={api_key}", "Basic authentication is supported", "?page=12345678",
+        ] {
+            #expect(SecretRedactor.redact(plain) == plain, "\(plain)")
+        }
+    }
+
     @Test("words that only contain a generic prefix stay readable", arguments: [
         "feature/task-list-improvements-and-more", "ask-the-reviewer-about-pagination", "desk_test_fixtures_for_checkout_1234",
         // "sk" and 32 hex digits inside a longer word or hex string are not a Twilio key.

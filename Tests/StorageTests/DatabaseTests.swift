@@ -122,6 +122,28 @@ struct DatabaseTests {
         #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "call with [REDACTED] now")
     }
 
+    @Test("an older database loses the prompts' DB_PASS= values and the review's cached diffs, secrets included")
+    func moreShapesAndDiffsOnUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        let value = "Kx7Wm2Xn" + "9Pv4Lr8Q"
+        do {
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "redacted session texts, more shapes" }))
+            try old.execute(
+                """
+                INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
+                VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
+                INSERT INTO session (id, tool, key, source) VALUES (1, 'claude-code', 's1', '/gone/s.jsonl');
+                INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (1, 1, 0, 'use DB_PASS=\(value) here');
+                INSERT INTO commit_diff (repository, hash, reader, diff) VALUES ('/r', 'abc', 1, '{"added":"STRIPE=\(value)"}');
+                """)
+        }
+        let upgraded = try Database(path: path)
+        #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "use DB_PASS=[REDACTED] here")
+        #expect(try upgraded.prepare("SELECT count(*) FROM commit_diff").first { $0.int(0) } == 0)
+    }
+
     @Test("an older database's session texts are redacted on upgrade, rows whose logs are gone included")
     func sessionTextsRedactedOnUpgrade() throws {
         let directory = try TemporaryDirectory()

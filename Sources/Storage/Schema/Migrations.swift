@@ -435,6 +435,14 @@ package enum Migrations {
                 \(redactSessionTexts)
                 """),
         Migration(
+            name: "redacted session texts, more shapes",
+            sql: """
+                -- SecretRedactor learnt DB_PASS=-style names, basic authorization, mysql -pPASSWORD, Google OAuth client
+                -- secrets, AWS secret keys beside their id or after "secret access key", and keys in a URL's query:
+                -- rows stored before are cleaned as in "redacted session texts".
+                \(redactSessionTexts)
+                """),
+        Migration(
             name: "review diffs without secrets",
             sql: """
                 -- The review's cache of what commits added kept secret-like literals verbatim; its lines are now
