@@ -107,4 +107,42 @@ struct CodexSessionReaderTests {
         #expect(session.filesEdited == ["a.swift", "b.swift", "c.swift"])
         #expect(session.eventTimes.count == 7)
     }
+
+    /// A rollout line: a token count with these cumulative totals (input, output; none cached).
+    static func tokenCount(_ time: String, input: Int, output: Int, lastInput: Int, lastOutput: Int) -> String {
+        let total = #"{"input_tokens":\#(input),"cached_input_tokens":0,"output_tokens":\#(output),"total_tokens":\#(input + output)}"#
+        let last = #"{"input_tokens":\#(lastInput),"cached_input_tokens":0,"output_tokens":\#(lastOutput),"total_tokens":\#(lastInput + lastOutput)}"#
+        return #"{"timestamp":"\#(time)","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":\#(total),"last_token_usage":\#(last)}}}"#
+    }
+
+    @Test("a sub-agent's rollout belongs to its parent and skips the parent's events it replays in its first second")
+    func subagentReplay() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let parent = "019c8a4d-0000-7000-8000-0000000000aa"
+        let child = "019c8a4d-0000-7000-8000-0000000000bb"
+        let meta = #"{"timestamp":"2026-02-23T12:00:00.000Z","type":"session_meta","payload":{"id":"\#(child)","cwd":"/w","cli_version":"0.130.0","source":{"subagent":{"thread_spawn":{"parent_thread_id":"\#(parent)","depth":1}}},"forked_from_id":"\#(parent)"}}"#
+        let replayed = [
+            #"{"timestamp":"2026-02-23T12:00:00.400Z","type":"event_msg","payload":{"type":"user_message","message":"the parent's prompt"}}"#,
+            Self.tokenCount("2026-02-23T12:00:00.500Z", input: 1000, output: 100, lastInput: 1000, lastOutput: 100),
+            Self.tokenCount("2026-02-23T12:00:00.500Z", input: 3000, output: 300, lastInput: 2000, lastOutput: 200),
+        ]
+        let own = [
+            #"{"timestamp":"2026-02-23T12:00:04.000Z","type":"event_msg","payload":{"type":"user_message","message":"look at the parser"}}"#,
+            // No last_token_usage: the difference to the replayed total is the sub-agent's own.
+            #"{"timestamp":"2026-02-23T12:00:05.000Z","type":"event_msg","payload":{"type":"token_count","info":{"total_token_usage":{"input_tokens":3500,"cached_input_tokens":0,"output_tokens":350,"total_tokens":3850}}}}"#,
+        ]
+        let path = try scratch.write("rollout-2026-02-23T13-00-00-\(child).jsonl", ([meta] + replayed + own).joined(separator: "\n") + "\n")
+        let session = try CodexSessionReader.read(path: path).session(child)
+        #expect(session.parentID == parent)
+        #expect(session.usage.map(\.input) == [500] && session.usage.map(\.output) == [50], "\(session.usage)")
+        #expect(session.prompts == 1)
+        // Token counts in different seconds are the sub-agent's own: nothing is skipped.
+        let spread = [
+            meta, Self.tokenCount("2026-02-23T12:00:01.000Z", input: 10, output: 1, lastInput: 10, lastOutput: 1),
+            Self.tokenCount("2026-02-23T12:00:02.000Z", input: 30, output: 3, lastInput: 20, lastOutput: 2),
+        ]
+        let other = try scratch.write("rollout-2026-02-23T13-00-00-\(child)-b.jsonl", spread.joined(separator: "\n") + "\n")
+        #expect(try CodexSessionReader.read(path: other).session(child).usage.map(\.input) == [10, 20])
+    }
 }

@@ -50,13 +50,16 @@ struct CodexRecord {
         var hasInstructions = false
         /// `turn_context.collaboration_mode.mode` ("default", "plan"; ≥ 0.88 with collaboration modes).
         var collaborationMode: String?
+        /// A sub-agent's rollout: `session_meta.source.subagent.thread_spawn.parent_thread_id`, the
+        /// session that spawned it (empty when the spawn names none).
+        var spawnedBy: String?
 
         init() {}
 
         /// The members read, in the order of `names`.
         private enum Field: Int, CaseIterable {
             case type, id, timestamp, cwd, cli_version, git, model, role, name, content, message, arguments, input
-            case output, info, instructions, collaboration_mode
+            case output, info, instructions, collaboration_mode, source
         }
         private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
@@ -90,6 +93,9 @@ struct CodexRecord {
             info = field(.info).flatMap(TokenInfo.init)
             hasInstructions = field(.instructions) != nil
             collaborationMode = field(.collaboration_mode)?["mode"]?.string
+            if let spawn = field(.source)?["subagent"]?["thread_spawn"] {
+                spawnedBy = spawn["parent_thread_id"]?.string ?? ""
+            }
         }
     }
 

@@ -20,6 +20,11 @@ import Support
 ///   through the shell) and custom_tool_call input. Commits: `git commit` output in tool output.
 /// - Lines carry no id: a line read again (a copy of the rollout, a duplicated line) is known by its
 ///   bytes and counts once.
+/// - A sub-agent's rollout (`session_meta.source.subagent.thread_spawn`) belongs to the session that
+///   spawned it, and begins by replaying that session's events within one second (FORMATS.md §2.4,
+///   quirk d): when its first two token counts share their second, the events of that second are
+///   the parent's, already counted in the parent's rollout, and are skipped (their totals still
+///   start the sub-agent's own differences).
 package enum CodexSessionReader {
     static let tool = "codex"
     private static let knownTypes: Set<String> = [
@@ -51,6 +56,9 @@ package enum CodexSessionReader {
             headerRead = true
         }
         var firstParsed = true
+        // A sub-agent's replay of its parent: the second it happened in, once the header says so.
+        var replay: Substring?
+        var replayLooked = false
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
             guard let record = tally.object(line, CodexRecord.init) else { return ReadTally.isBlank(line.bytes) }
             // A legacy header is the first record; a `session_meta` names the session wherever it is.
@@ -60,6 +68,17 @@ package enum CodexSessionReader {
                 legacy = noteHeader(record, into: &builder)
                 headerRead = record.type == "session_meta" || legacy
                 sawSession = sawSession || headerRead
+            }
+            if !replayLooked, builder.parentID != nil {
+                replayLooked = true
+                replay = replaySecond(path: path)
+            }
+            if let second = replay, record.type == "event_msg" {
+                if let time = record.timestamp, time.prefix(19) == second {
+                    if record.payload?.type == "token_count", let total = record.payload?.info?.total { previousTotal = total }
+                    return true
+                }
+                replay = nil  // the sub-agent's own events begin
             }
             // Lines have no id: a line is known by its bytes (after the header named the session).
             builder.beginRecord(RecordIdentity.of(line: line.bytes))
@@ -105,6 +124,7 @@ package enum CodexSessionReader {
             return false
         }
         if let id = meta.id, !id.isEmpty { builder.id = id }
+        if let parent = meta.spawnedBy, !parent.isEmpty { builder.parentID = parent }
         builder.noteDirectory(meta.cwd)
         builder.noteBranch(meta.branch)
         builder.noteRepository(meta.repositoryURL)
@@ -230,6 +250,28 @@ package enum CodexSessionReader {
             // Stop is the expected way out; a read failure here resurfaces in the main read.
         }
         return first
+    }
+
+    /// The second (`2025-09-19T09:10:00`) a sub-agent's rollout replayed its parent's events in: that
+    /// of its first token count with usage, when the second one has the same; else nil (nothing replayed).
+    static func replaySecond(path: String) -> Substring? {
+        struct Stop: Error {}
+        var seconds: [Substring] = []
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        do {
+            try LogLineSource.forEachLine(path: path, fromOffset: 0) { line in
+                guard let record = tally.decode(line.bytes, CodexRecord.init),
+                    record.type == "event_msg", record.payload?.type == "token_count", record.payload?.info?.total != nil,
+                    let time = record.timestamp, time.count >= 19
+                else { return true }
+                seconds.append(time.prefix(19))
+                if seconds.count == 2 { throw Stop() }
+                return true
+            }
+        } catch {
+            // Stop is the expected way out; a read failure resurfaces in the main read.
+        }
+        return seconds.count == 2 && seconds[0] == seconds[1] ? seconds[0] : nil
     }
 
     /// The uuid at the end of `rollout-2025-09-19T12-02-12-<uuid>.jsonl`, else the file's name.
