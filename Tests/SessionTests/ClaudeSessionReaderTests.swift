@@ -108,6 +108,19 @@ struct ClaudeSessionReaderTests {
         #expect(first.promptTexts.first?.hasPrefix("幫我檢查一下 go.mod") == true)
     }
 
+    @Test("a transcript whose lines name no session (a renamed field) is the session its file names, with the same figures")
+    func transcriptWithoutSessionIDs() throws {
+        let expected = Self.samples[1]
+        let original = try String(contentsOfFile: try SessionFixtures.path("claude-code/" + expected.file), encoding: .utf8)
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = try scratch.write(expected.session + ".jsonl", original.replacingOccurrences(of: "\"sessionId\":", with: "\"session_id\":"))
+        let result = try ClaudeSessionReader.read(path: path)
+        #expect(result.sessions.map(\.id) == [expected.session])
+        let session = try result.session(expected.session)
+        #expect(session.prompts == expected.prompts && session.tokens == expected.tokens && session.filesEdited.count == expected.files)
+    }
+
     @Test("a file of only summary lines is no session and no error")
     func summaryOnly() throws {
         let path = try SessionFixtures.path(

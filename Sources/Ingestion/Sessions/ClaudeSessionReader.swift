@@ -18,7 +18,8 @@ import Support
 ///   at a message of another session sets `continuedFrom` (looked up in this file, then
 ///   in the other transcripts of the same folder).
 /// - Lines without a `sessionId` (snapshots, summaries) belong to the session of the
-///   lines around them; unknown record types are counted and their timestamps kept.
+///   lines around them; unknown record types are counted and their timestamps kept. A
+///   transcript whose conversation names no session at all is the session its file names.
 /// - A line is a record known by its `uuid` (else by its bytes): one read again (a duplicated line,
 ///   a copied or resumed transcript) counts once (`SessionBuilder.beginRecord`).
 package enum ClaudeSessionReader {
@@ -28,6 +29,8 @@ package enum ClaudeSessionReader {
         "permission-mode", "last-prompt", "custom-title", "tag", "agent-name",
     ]
     private static let editTools: Set<String> = ["Edit", "MultiEdit", "Write", "NotebookEdit"]
+    /// The record types of the conversation itself.
+    private static let conversationTypes: Set<String> = ["user", "assistant", "system"]
     /// The tool that starts a sub-agent: `Task`, renamed `Agent` in 2.1.63 (anthropics/claude-code#29677).
     private static let subagentTools: Set<String> = ["Task", "Agent"]
 
@@ -114,7 +117,11 @@ package enum ClaudeSessionReader {
             }
             var key = current
             var parent: String?
-            if let session = record.sessionId, !session.isEmpty {
+            // A conversation line of a transcript that names no session (a version that renamed the
+            // field): the transcript's file is named by its session id (FORMATS.md §1.1).
+            let session = record.sessionId.flatMap { $0.isEmpty ? nil : $0 }
+                ?? (current == nil && fileAgent == nil && conversationTypes.contains(type) ? (fileName as NSString).deletingPathExtension : nil)
+            if let session {
                 if record.isSidechain, let agent = record.agentId ?? fileAgent {
                     key = session + "/" + agent
                     parent = session
