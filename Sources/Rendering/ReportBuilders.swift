@@ -117,8 +117,11 @@ package enum ReportBuilders {
                                     ? " (\(interval(end.adjustedRatioLow, end.adjustedRatioHigh)))." : ".")
                         } ?? "")
                 } ?? "End to end: not enough data (no category has 5 AI and 5 human tasks)."))
-        if retro.weeks.count > 1 {
+        if !retro.weeks.isEmpty {
             document.blocks.append(.heading("Week by week"))
+        }
+        // A line needs two weeks; the table shows one as well (a retro of a single week).
+        if retro.weeks.count > 1 {
             document.blocks.append(
                 .chart(
                     ReportDocument.Chart(
@@ -129,6 +132,8 @@ package enum ReportBuilders {
                                 ReportDocument.Series(name: "all tasks", values: retro.weeks.map { Double($0.tasks) }),
                                 ReportDocument.Series(name: "AI-assisted", values: retro.weeks.map { Double($0.aiTasks) }),
                             ]), axis: "tasks finished", xAxis: weekAxis(retro.weeks.map(\.week)))))
+        }
+        if !retro.weeks.isEmpty {
             document.blocks.append(
                 .table(
                     ReportDocument.Table(
@@ -140,7 +145,8 @@ package enum ReportBuilders {
                         rows: retro.weeks.map {
                             [
                                 $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
-                                percent($0.aiShareOfLines), hours($0.hoursSaved),
+                                // `Self`: the review table's `hours` below says "-" for no figure, this one "no ratio".
+                                percent($0.aiShareOfLines), Self.hours($0.hoursSaved),
                             ]
                         }, note: weekNote(retro.weeks, pricedBy: "this report's period"))))
         }

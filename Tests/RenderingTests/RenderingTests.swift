@@ -195,6 +195,22 @@ struct RenderingTests {
         #expect(!text.contains("Rework and review took"))
     }
 
+    @Test("a retro of one week has its week table; a week no ratio can price reads 'no ratio', as the legend says")
+    func oneWeekRetro() {
+        // Two AI-assisted tasks in one week (Thursday 1 January 1970): too few for any ratio.
+        let tasks = (0..<2).map { index in
+            WorkTask(
+                id: String(format: "%012x", index), repository: "/r", key: "K-\(index)", kind: .issue, title: "t", author: "a@x",
+                branch: nil, commits: [], category: .crud, ai: true, effortHours: 2, start: Int64(index) * 3600,
+                end: Int64(index) * 3600 + 60)
+        }
+        let text = TextRenderer.render(ReportBuilders.retro(RetroAnalysis().run(tasks, since: nil, until: nil), scope: "r"), width: 140)
+        #expect(text.contains("Week by week"), "\(text)")
+        let row = text.split(separator: "\n").first { $0.hasPrefix("1970-W01") }
+        #expect(row?.hasSuffix("no ratio") == true, "\(row ?? "")")
+        #expect(text.contains("'no ratio': the week's AI-assisted"))
+    }
+
     @Test("a week's side with tasks but no rework share is unmeasurable, not absent")
     func weeklyUnmeasuredSide() {
         let unknownAI = ReportBuilders.reviewSentence(ai: nil, human: 0.2, aiTasks: 3, humanTasks: 6)
