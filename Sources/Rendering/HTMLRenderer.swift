@@ -78,10 +78,17 @@ package enum HTMLRenderer {
                 name: "chart", columns: [("", .left), ("value", .right), ("95% low", .right), ("95% high", .right)],
                 rows: points.filter(\.isFinite).map { [$0.label, figure($0.value), figure($0.low), figure($0.high)] })
         case .lines(let labels, let series):
+            // A series of whole numbers (tasks per week) is shown as counts, not as 25.00.
+            let counts = series.map { $0.values.allSatisfy { value in value.map { $0 == $0.rounded() && $0.magnitude < 1e15 } ?? true } }
             return ReportDocument.Table(
                 name: "chart", columns: [(chart.xAxis.isEmpty ? "" : chart.xAxis, .left)] + series.map { ($0.name, .right) },
                 rows: labels.indices.map { index in
-                    [labels[index]] + series.map { index < $0.values.count ? figure($0.values[index]) : "-" }
+                    [labels[index]] + series.indices.map { position in
+                        let values = series[position].values
+                        guard index < values.count else { return "-" }
+                        guard counts[position], let value = values[index] else { return figure(values[index]) }
+                        return String(Int64(value))
+                    }
                 })
         case .shares(let labels, let parts, let values):
             return ReportDocument.Table(

@@ -211,6 +211,19 @@ struct RenderingTests {
         #expect(text.contains("'no ratio': the week's AI-assisted"))
     }
 
+    @Test("a chart's data table shows a series of counts as counts, and other figures with their decimals")
+    func chartDataCounts() throws {
+        let chart = ReportDocument.Chart(
+            title: "t",
+            kind: .lines(
+                labels: ["W01", "W02"],
+                series: [
+                    ReportDocument.Series(name: "tasks", values: [25, 3]), ReportDocument.Series(name: "hours", values: [2.5, 3]),
+                ]), axis: "a", xAxis: "week")
+        let table = try #require(HTMLRenderer.data(of: chart))
+        #expect(table.rows == [["W01", "25", "2.50"], ["W02", "3", "3.00"]])
+    }
+
     @Test("a week's side with tasks but no rework share is unmeasurable, not absent")
     func weeklyUnmeasuredSide() {
         let unknownAI = ReportBuilders.reviewSentence(ai: nil, human: 0.2, aiTasks: 3, humanTasks: 6)
