@@ -41,6 +41,15 @@ struct ReviewCommandTests {
         let rules = (items.first?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
         #expect(Set(rules) == ["sql-interpolation", "unknown-import"])
 
+        // A ref bounds the window as in the retro: the tagged commit's task belongs to the release it ends.
+        try repository.git("tag", "v1", "main")
+        let afterTag = try CLIRunner.run(["review", "--db", db, "--since", "v1", "--until", "2026-04-01", "--format", "json"])
+        let afterItems = (try JSONSerialization.jsonObject(with: Data(afterTag.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]]
+        #expect(afterTag.status == 0 && afterItems?.isEmpty == true, "\(afterTag.stderr)")
+        let upToTag = try CLIRunner.run(["review", "--db", db, "--since", "2026-01-01", "--until", "v1", "--format", "json"])
+        let upToItems = (try JSONSerialization.jsonObject(with: Data(upToTag.stdout.utf8)) as? [String: Any])?["items"] as? [[String: Any]]
+        #expect(upToItems?.map { $0["key"] as? String } == ["ABC-2"], "\(upToTag.stderr)")
+
         let text = try CLIRunner.run(["review", "--db", db, "--since", "2026-01-01", "--until", "2026-04-01"])
         #expect(text.stdout.contains("Review these first") && text.stdout.contains("app/users.py:5"))
 

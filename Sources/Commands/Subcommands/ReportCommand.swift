@@ -187,12 +187,10 @@ enum ReportCommand {
         } else {
             let root = repositories.first { $0.root == tasks.first?.repository }?.root ?? repositories.first?.root
             let (since, until) = try When.window(repository: root, context, command: "report")
-            // A ref bound is a release: its own commit belongs to it, the previous one's does not.
             let sinceRef = root.flatMap { root in context.arguments.value("--since").flatMap { When.ref($0, repository: root, context) } }
             let untilRef = root.flatMap { root in context.arguments.value("--until").flatMap { When.ref($0, repository: root, context) } }
             let scoped = tasks.filter { task in
-                (since.map { sinceRef == nil ? task.end >= $0 : task.end > $0 } ?? true)
-                    && (until.map { untilRef == nil ? task.end < $0 : task.end <= $0 } ?? true)
+                When.holds(task.end, since: since, until: until, sinceIsRef: sinceRef != nil, untilIsRef: untilRef != nil)
             }
             var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
@@ -363,6 +361,14 @@ enum When {
         }
         try checkOrder(since: since, until: until, context, command: command)
         return (since, until)
+    }
+
+    /// Whether a task that ended at `end` falls between `since` and `until` (either may be open). A
+    /// bound given as a git ref is a release: its own commit belongs to it, and not to the release
+    /// after it, so a ref `--since` leaves its commit's time out and a ref `--until` takes it in; a
+    /// date or instant starts the window and ends it before itself.
+    static func holds(_ end: Int64, since: Int64?, until: Int64?, sinceIsRef: Bool, untilIsRef: Bool) -> Bool {
+        (since.map { sinceIsRef ? end > $0 : end >= $0 } ?? true) && (until.map { untilIsRef ? end <= $0 : end < $0 } ?? true)
     }
 
     /// Refuses `--since` at or after `--until`: no task or session can fall between them.
