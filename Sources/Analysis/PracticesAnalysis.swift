@@ -167,6 +167,9 @@ package struct PracticesAnalysis: Sendable {
             ai: x.map { ($0.effortHours, "\($0.category.rawValue)/\($0.author)") },
             human: y.map { ($0.effortHours, "\($0.category.rawValue)/\($0.author)") })
         let person = within.flatMap { $0.strata >= 2 ? $0 : nil }
+        // The strata are (category, person) pairs with tasks on both sides; the figure counts people.
+        func pairs(_ tasks: [WorkTask]) -> Set<[String]> { Set(tasks.filter { $0.effortHours > 0 }.map { [$0.category.rawValue, $0.author] }) }
+        let people = Set(pairs(x).intersection(pairs(y)).map { $0[1] }).count
         let verdict: PracticeVerdict = estimate.high < 1 ? .lower : estimate.low > 1 ? .higher : .cannotTell
         let interval = "\(Self.fixed(estimate.low))–\(Self.fixed(estimate.high))"
         let note: String
@@ -179,7 +182,7 @@ package struct PracticesAnalysis: Sendable {
             ratio: RetroAnalysis.round(estimate.ratio), ratioLow: RetroAnalysis.round(estimate.low),
             ratioHigh: RetroAnalysis.round(estimate.high), categories: categories, sizeMatchedRatio: sized.map(RetroAnalysis.round),
             sizeMatchedDisagrees: sized.map { $0 < estimate.low || $0 > estimate.high },
-            withinPersonRatio: person.map { RetroAnalysis.round($0.ratio) }, withinPersonPeople: person?.strata ?? 0,
+            withinPersonRatio: person.map { RetroAnalysis.round($0.ratio) }, withinPersonPeople: person == nil ? 0 : people,
             withinPersonDisagrees: person.map { $0.ratio < estimate.low || $0.ratio > estimate.high }, verdict: verdict, note: note)
     }
 

@@ -60,7 +60,8 @@ struct PracticesTests {
         #expect(effort.categories == ["crud", "tests"])
         #expect(result.counts.planFirst == 20 && result.counts.codeFirst == 20 && result.counts.unknownStart == 0)
         #expect(result.planFirst.reworkShare.verdict == .lower)
-        #expect(effort.withinPersonPeople == 4)
+        // People, not (category, person) strata: "a" and "b" each did both kinds of work in both categories.
+        #expect(effort.withinPersonPeople == 2)
     }
 
     @Test("plan-first: no planted effect says cannot tell")
