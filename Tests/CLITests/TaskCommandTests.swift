@@ -281,6 +281,15 @@ struct TaskCommandTests {
         let imported = try CLIRunner.run(["label", "--import", csv, "--db", db])
         #expect(imported.status == 65)
         #expect(imported.stderr.contains("labels.csv:3: unknown category 'bogus'"))
+        // Two rows for one task: the second is refused with the first's line, nothing is saved.
+        try "task,category,ai\nABC-1,tests,yes\nABC-1,crud,no\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let twice = try CLIRunner.run(["label", "--import", csv, "--db", db])
+        #expect(twice.status == 65 && twice.stderr.contains("labels.csv:3: task ABC-1"), "\(twice.stderr)")
+        #expect(twice.stderr.contains("is labelled on line 2 already"), "\(twice.stderr)")
+        // A label of the AI flag alone shows in the listing as one, on the AI column.
+        #expect(try CLIRunner.run(["label", "ABC-1", "--ai", "yes", "--db", db]).status == 0)
+        let listed = try CLIRunner.run(["tasks", "--db", db])
+        #expect(listed.stdout.contains(" yes* "), "\(listed.stdout)")
 
         // Time logs and pull-request exports: good ones feed the tasks, bad rows name their line or path.
         try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,3.5,work\n".write(toFile: csv, atomically: true, encoding: .utf8)

@@ -98,6 +98,8 @@ enum LabelCommand {
             throw CommandError.badData("\(path):1: expected a 'category' or an 'ai' column beside 'task'")
         }
         var labels: [Label] = []
+        // A task labelled twice would keep whichever row came last: the second is refused with the first's line.
+        var lineOfTask: [String: Int] = [:]
         for record in records.dropFirst() {
             func cell(_ column: Int?) -> String? {
                 guard let column, column < record.fields.count else { return nil }
@@ -127,6 +129,10 @@ enum LabelCommand {
             guard category != nil || ai != nil else {
                 throw CommandError.badData("\(place): expected a category or an ai value for task \(id)")
             }
+            if let earlier = lineOfTask[task.id] {
+                throw CommandError.badData("\(place): task \(id) (\(task.id)) is labelled on line \(earlier) already; keep one row per task")
+            }
+            lineOfTask[task.id] = record.line
             labels.append(label(task, category: category, ai: ai))
         }
         return labels

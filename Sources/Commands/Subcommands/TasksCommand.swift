@@ -184,7 +184,9 @@ enum TasksCommand {
             [
                 task.id, (task.repository as NSString).lastPathComponent,
                 task.category.rawValue + (task.labelled ? "*" : ""), task.category.zone.rawValue,
-                Format.fixed(task.confidence, 2), task.ai ? task.aiTools.joined(separator: ",") : "-",
+                // `*` on the AI column: `multiplier label --ai` set it.
+                Format.fixed(task.confidence, 2),
+                (task.ai ? (task.aiTools.isEmpty ? "yes" : task.aiTools.joined(separator: ",")) : "-") + (task.aiLabel != nil ? "*" : ""),
                 Format.fixed(task.effortHours, 1) + " h", Format.fixed(task.cycleHours, 1) + " h",
                 "\(task.linesChanged)/\(task.filesTouched)", task.title,
             ]
