@@ -2,8 +2,47 @@ import Support
 
 /// Each table of a report as CSV: one, chosen by name, or all of them by name.
 package enum CSVRenderer {
+    /// The table as CSV, its figures as numbers a spreadsheet adds up: a column whose figures are all
+    /// hours (`4.5 h`) or percentages (`24%`) drops the unit from its cells and names it in its
+    /// header (`effort (h)`, `time saved (%)`). Words (`-`, `too few`, `no ratio`) stay as they are;
+    /// a column with any other figure (an interval `0.35–0.63`, `3/2`) is left whole.
     package static func render(_ table: ReportDocument.Table) -> String {
-        CSV.row(table.columns) + table.rows.map(CSV.row).joined()
+        var header = table.columns
+        var rows = table.rows
+        for column in header.indices {
+            let cells = rows.compactMap { column < $0.count ? $0[column] : nil }
+            for unit in Unit.allCases {
+                guard cells.contains(where: { unit.number(in: $0) != nil }),
+                    cells.allSatisfy({ unit.number(in: $0) != nil || !$0.contains(where: \.isNumber) })
+                else { continue }
+                for row in rows.indices where column < rows[row].count {
+                    if let number = unit.number(in: rows[row][column]) { rows[row][column] = number }
+                }
+                if !unit.isNamed(in: header[column]) { header[column] += " (\(unit.symbol))" }
+                break
+            }
+        }
+        return CSV.row(header) + rows.map(CSV.row).joined()
+    }
+
+    /// The units a report writes after its figures.
+    private enum Unit: CaseIterable {
+        case hours, percent
+
+        var symbol: String { self == .hours ? "h" : "%" }
+
+        /// The number of `cell` when it is a figure in this unit (`-3.5 h`, `24%`).
+        func number(in cell: String) -> String? {
+            let suffix = self == .hours ? " h" : "%"
+            guard cell.hasSuffix(suffix) else { return nil }
+            let number = String(cell.dropLast(suffix.count))
+            return Double(number) != nil && number.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) ? number : nil
+        }
+
+        /// Whether a header already says the unit (`P50 hours`).
+        func isNamed(in header: String) -> Bool {
+            self == .hours ? header.lowercased().contains("hour") : header.contains("%")
+        }
     }
 
     /// The table `name`, or nil with the names that exist.

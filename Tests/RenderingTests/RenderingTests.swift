@@ -97,6 +97,16 @@ struct RenderingTests {
         #expect(CSVRenderer.table(Self.document, named: "nope") == nil)
     }
 
+    @Test("CSV gives hours and percentages as numbers with the unit in the header; words and other figures stay")
+    func csvNumbers() {
+        let table = ReportDocument.Table(
+            name: "t", columns: [("week", .left), ("effort", .right), ("share", .right), ("P50 hours", .right), ("interval", .right)],
+            rows: [["W01", "4.5 h", "24%", "211 h", "0.35–0.63"], ["W02", "-", "-", "-12 h", "-"], ["W03", "no ratio", "100%", "0 h", "1.0–2.0"]])
+        #expect(
+            CSVRenderer.render(table)
+                == "week,effort (h),share (%),P50 hours,interval\nW01,4.5,24,211,0.35–0.63\nW02,-,-,-12,-\nW03,no ratio,100,0,1.0–2.0\n")
+    }
+
     @Test("text output wraps paragraphs and fits tables to the width", arguments: [40, 60, 120])
     func text(width: Int) {
         let text = TextRenderer.render(Self.document, width: width)
