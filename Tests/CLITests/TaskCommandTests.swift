@@ -568,6 +568,7 @@ struct ReportCommandTests {
             ("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,y,crud,3,no\nA,z,crud,3,no\n", "backlog.csv:4: id 'A' is already on line 2"),
             ("id,title,category,estimate_hours,ai\nA-1,x,crud,3,yes\na-1,y,crud,3,no\n", "backlog.csv:3: id 'a-1' is already on line 2"),
             ("id,title,category,estimate_hours,ai\nA,x,crud,0x10,yes\n", "backlog.csv:2: estimate_hours must be a number of hours above 0 and at most 100000, not '0x10'"),
+            ("id,title,category,estimate_hours,ai,id\nA,x,crud,3,yes,B\n", "backlog.csv:1: the column id is named twice"),
         ]
         // A byte that is not UTF-8 names its line.
         try Data("id,title,category,estimate_hours,ai\nA,x,crud,3,yes\nB,caf\u{E9},crud,3,no\n".utf8).write(to: URL(fileURLWithPath: backlog))

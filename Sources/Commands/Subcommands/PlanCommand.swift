@@ -127,6 +127,10 @@ enum PlanCommand {
         guard missing.isEmpty else {
             throw CommandError.badData("\(path):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); expected \(required.joined(separator: ","))")
         }
+        // A column named twice: which of the two is meant cannot be told.
+        if let twice = required.first(where: { name in header.filter { $0 == name }.count > 1 }) {
+            throw CommandError.badData("\(path):1: the column \(twice) is named twice; expected it once")
+        }
         func column(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
         var items: [BacklogItem] = []
         var lineOfID: [String: Int] = [:]
