@@ -133,7 +133,9 @@ package struct PracticesAnalysis: Sendable {
             effort: effort(first, second, first: a, second: b, salt: salt),
             reworkShare: difference(first, second, salt: salt + 1, unit: "points", statistic: analysis.reworkShare),
             churn: difference(first, second, salt: salt + 2, unit: "points", statistic: RetroAnalysis.churn),
-            reviewRounds: difference(first, second, salt: salt + 3, unit: "rounds", statistic: rounds))
+            reviewRounds: difference(
+                first, second, salt: salt + 3, unit: "rounds", missing: "no pull request to count review rounds on, on one side or both",
+                statistic: rounds))
     }
 
     /// The effort ratio first / second: per category the speedup estimator's ratio of geometric
@@ -188,19 +190,23 @@ package struct PracticesAnalysis: Sendable {
 
     /// A statistic of each group and the difference first − second, with a percentile bootstrap
     /// (2,000 resamples of each group, fixed seed); no interval with fewer than 10 tasks a side.
+    /// - Parameter missing: why a side can have no figure, as the note says it.
     func difference(
-        _ first: [WorkTask], _ second: [WorkTask], salt: UInt64, unit: String, statistic: ([WorkTask]) -> Double?
+        _ first: [WorkTask], _ second: [WorkTask], salt: UInt64, unit: String, missing: String = "a side without the figure",
+        statistic: ([WorkTask]) -> Double?
     ) -> PracticeDifference {
         let a = statistic(first)
         let b = statistic(second)
         let point = a.flatMap { a in b.map { a - $0 } }
-        guard let point, first.count >= Self.minimumTasks, second.count >= Self.minimumTasks else {
+        let enough = first.count >= Self.minimumTasks && second.count >= Self.minimumTasks
+        guard let point, enough else {
+            // The reasons that hold: too few tasks on a side, a side without the figure, or both.
             return PracticeDifference(
                 first: a.map(RetroAnalysis.round), second: b.map(RetroAnalysis.round), difference: point.map(RetroAnalysis.round),
                 low: nil, high: nil, verdict: .cannotTell,
                 note: "cannot tell: \(first.count) and \(second.count) tasks"
-                    + (point == nil ? ", and a side without the figure" : "")
-                    + " (an interval needs \(Self.minimumTasks) on each side)")
+                    + (point == nil && !first.isEmpty && !second.isEmpty ? ", and \(missing)" : "")
+                    + (enough ? "" : " (an interval needs \(Self.minimumTasks) on each side)"))
         }
         var generator = SeededGenerator(seed: speedup.seed ^ (salt &* 0xD1B5_4A32_D192_ED03))
         var values: [Double] = []

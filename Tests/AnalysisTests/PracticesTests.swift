@@ -62,6 +62,8 @@ struct PracticesTests {
         #expect(result.planFirst.reworkShare.verdict == .lower)
         // People, not (category, person) strata: "a" and "b" each did both kinds of work in both categories.
         #expect(effort.withinPersonPeople == 2)
+        // Enough tasks on each side, but no pull request to count rounds on: the note says that, not "too few".
+        #expect(result.planFirst.reviewRounds.note == "cannot tell: 20 and 20 tasks, and no pull request to count review rounds on, on one side or both")
     }
 
     @Test("plan-first: no planted effect says cannot tell")
