@@ -5,12 +5,12 @@ import Support
 package enum TextRenderer {
     package static func render(_ document: ReportDocument, width: Int) -> String {
         let width = max(40, width)
-        var out = wrap(document.title, width: width) + "\n" + String(repeating: "=", count: min(width, document.title.count)) + "\n"
+        var out = wrap(document.title, width: width) + "\n" + String(repeating: "=", count: min(width, Format.columns(document.title))) + "\n"
         out += wrap(document.subtitle, width: width) + "\n"
         for block in document.blocks {
             switch block {
             case .heading(let text):
-                out += "\n" + wrap(text, width: width) + "\n" + String(repeating: "-", count: min(width, text.count)) + "\n"
+                out += "\n" + wrap(text, width: width) + "\n" + String(repeating: "-", count: min(width, Format.columns(text))) + "\n"
             case .paragraph(let text):
                 out += wrap(text, width: width) + "\n"
             case .list(let items):

@@ -9,6 +9,42 @@ package enum Format {
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 
+    /// How many terminal columns `text` takes: two for a wide character (Chinese, Japanese, Korean,
+    /// full-width forms, most emoji), none for an invisible one (a zero-width space or joiner on its
+    /// own), one for the others. ASCII is counted by its bytes.
+    package static func columns(_ text: some StringProtocol) -> Int {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
+        return text.reduce(0) { $0 + columns(of: $1) }
+    }
+
+    /// A `Character`'s terminal columns (`columns(_:)`).
+    static func columns(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if scalars.contains("\u{FE0F}") { return 2 }  // emoji presentation
+        switch first.value {
+        case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF: return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F680...0x1F6FF, 0x1F900...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+
+    /// The longest start of `text` that takes at most `columns` terminal columns.
+    package static func prefix(_ text: String, columns limit: Int) -> String {
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            let wide = columns(of: text[index])
+            guard used + wide <= limit else { break }
+            used += wide
+            end = text.index(after: index)
+        }
+        return String(text[..<end])
+    }
+
     /// An aligned table fitted to `width`; see `fit`. Columns that did not fit are named on a last
     /// line, with `elsewhere` (where the reader finds them, e.g. "--format csv or json has them").
     package static func table(
@@ -77,9 +113,10 @@ package enum Format {
         let header = header.map(oneLine)
         let rows = rows.map { $0.map(oneLine) }
         let all = [header] + rows
-        let natural = header.indices.map { column in all.map { $0.count > column ? $0[column].count : 0 }.max() ?? 0 }
+        // Widths in terminal columns: a Chinese character or an emoji takes two.
+        let natural = header.indices.map { column in all.map { $0.count > column ? columns($0[column]) : 0 }.max() ?? 0 }
         func least(_ column: Int) -> Int {
-            column == flexible ? min(natural[column], max(header[column].count, 30)) : natural[column]
+            column == flexible ? min(natural[column], max(columns(header[column]), 30)) : natural[column]
         }
         let order = (priority ?? []).filter { header.indices.contains($0) }
         let ranked = order + header.indices.filter { !order.contains($0) }
@@ -102,15 +139,15 @@ package enum Format {
         var widths = Dictionary(uniqueKeysWithValues: kept.map { ($0, natural[$0]) })
         if let flexible, kept.contains(flexible) {
             let others = kept.filter { $0 != flexible }.reduce(0) { $0 + natural[$1] } + 2 * (kept.count - 1)
-            widths[flexible] = max(min(natural[flexible], max(header[flexible].count, 12)), min(natural[flexible], width - others))
+            widths[flexible] = max(min(natural[flexible], max(columns(header[flexible]), 12)), min(natural[flexible], width - others))
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (position, column) in kept.enumerated() {
                 let target = widths[column] ?? 0
                 var text = column < cells.count ? cells[column] : ""
-                if text.count > target { text = String(text.prefix(max(0, target - 1))) + "…" }
-                let pad = String(repeating: " ", count: max(0, target - text.count))
+                if columns(text) > target { text = prefix(text, columns: max(0, target - 1)) + "…" }
+                let pad = String(repeating: " ", count: max(0, target - columns(text)))
                 if position == kept.count - 1 && !rightAligned.contains(column) {
                     parts.append(text)
                 } else {
@@ -134,21 +171,39 @@ package enum Format {
         }
         var lines: [String] = []
         var line = first
-        // A word longer than a line (a path, a URL) is cut into pieces of the width.
+        // A word longer than a line (a path, a URL, a sentence of Chinese) is cut into pieces of the width.
+        let room = width - columns(rest)
         let words = text.split(separator: " ").flatMap { word -> [Substring] in
-            guard word.count > width - rest.count, width - rest.count > 0 else { return [word] }
-            return stride(from: 0, to: word.count, by: width - rest.count).map { start in
-                let from = word.index(word.startIndex, offsetBy: start)
-                return word[from..<(word.index(from, offsetBy: width - rest.count, limitedBy: word.endIndex) ?? word.endIndex)]
+            guard columns(word) > room, room > 1 else { return [word] }
+            var pieces: [Substring] = []
+            var start = word.startIndex
+            var used = 0
+            for index in word.indices {
+                let wide = columns(word[index...index])
+                if used + wide > room {
+                    pieces.append(word[start..<index])
+                    start = index
+                    used = 0
+                }
+                used += wide
             }
+            pieces.append(word[start...])
+            return pieces
         }
+        var lineColumns = columns(first)
         for word in words {
-            let prefix = lines.isEmpty ? first : rest
-            if line.count > prefix.count && line.count + 1 + word.count > width {
+            let lead = lines.isEmpty ? columns(first) : columns(rest)
+            if lineColumns > lead && lineColumns + 1 + columns(word) > width {
                 lines.append(line)
                 line = rest + word
+                lineColumns = columns(rest) + columns(word)
             } else {
-                line += (line.count > prefix.count ? " " : "") + word
+                if lineColumns > lead {
+                    line += " "
+                    lineColumns += 1
+                }
+                line += word
+                lineColumns += columns(word)
             }
         }
         lines.append(line)

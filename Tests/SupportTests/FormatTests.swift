@@ -69,4 +69,18 @@ struct FormatTests {
         let fitted = Format.fit(header: ["id", "title"], rows: [["B-5", "Fix \u{1B}[2Jit"]], width: 80)
         #expect(!fitted.text.unicodeScalars.contains("\u{1B}"))
     }
+
+    @Test("widths are terminal columns: Chinese and emoji take two, a zero-width space none; tables and wrapped text fit")
+    func wideCharacters() {
+        #expect(Format.columns("abc") == 3 && Format.columns("修复解析器") == 10 && Format.columns("fix 🐛") == 6)
+        #expect(Format.columns("a\u{200B}b") == 2 && Format.columns("e\u{301}") == 1)
+        #expect(Format.prefix("修复解析器", columns: 5) == "修复")
+        let title = "修复订单服务中的并发问题并增加重试逻辑以及详细的日志记录 🚀🚀"
+        let table = Format.table(header: ["ID", "TITLE"], rows: [["abc123", title], ["def456", "plain ascii title"]], width: 40, flexible: 1)
+        for line in table.split(separator: "\n") { #expect(Format.columns(line) <= 40, "\(line)") }
+        #expect(table.contains("…"))
+        let wrapped = Format.wrap(title + " and then some words", width: 20, rest: "  ")
+        for line in wrapped.split(separator: "\n") { #expect(Format.columns(line) <= 20, "\(line)") }
+        #expect(wrapped.replacingOccurrences(of: "\n  ", with: "").replacingOccurrences(of: " ", with: "").contains("修复订单服务"))
+    }
 }
