@@ -294,6 +294,25 @@ struct DatabaseTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test("a WAL database whose shared-memory file cannot be made (a copy alone in a read-only folder) is still read")
+    func readOnlyWithoutSharedMemory() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        do {
+            let writer = try Database(path: path)
+            try writer.execute("INSERT INTO repository (root, name) VALUES ('/r', 'r')")
+        }
+        // A link to nowhere where SQLite's -shm file would go: it can be neither opened nor made, as in a
+        // folder no one may write (tests may run as root, whom permissions do not stop).
+        try? FileManager.default.removeItem(atPath: path + "-shm")
+        try FileManager.default.createSymbolicLink(atPath: path + "-shm", withDestinationPath: directory.path + "/no/such/folder")
+        let database = try Database(readOnlyPath: path)
+        #expect(try database.prepare("SELECT name FROM repository").first { $0.text(0) } == "r")
+        #expect(throws: (any Error).self) { try database.execute("DELETE FROM repository") }
+        #expect(Database.immutableURI("/a b/50%?x#y.sqlite") == "file:/a b/50%25%3fx%23y.sqlite?immutable=1")
+    }
+
     @Test("a read-only open never migrates: an older schema, a newer one and a missing file are refused with what to do")
     func readOnlyRefusals() throws {
         let directory = try TemporaryDirectory()

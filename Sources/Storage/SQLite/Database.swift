@@ -55,7 +55,16 @@ package final class Database {
     package init(readOnlyPath path: String, schema: Int? = Migrations.all.count) throws {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { throw StorageError.missing(path: path) }
-        connection = try Self.open(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+        var handle = try Self.open(path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX)
+        let probe = sqlite3_exec(handle, "PRAGMA user_version", nil, nil, nil) & 0xFF
+        if probe == SQLITE_READONLY || probe == SQLITE_CANTOPEN {
+            // A WAL database alone in a folder no one may write (a copy on a read-only share):
+            // SQLite cannot make the shared-memory file it reads through. Nothing can write there
+            // either, so the file is read as it is, without locks (`immutable`).
+            sqlite3_close(handle)
+            handle = try Self.open(Self.immutableURI(path), flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI)
+        }
+        connection = handle
         do {
             // No journal-mode change here: that is a write. A WAL database stays WAL.
             let current = try schemaVersion()
@@ -67,6 +76,20 @@ package final class Database {
         } catch let error as SQLiteError {
             throw StorageError.sqlite(error, during: "opening \(path)")
         }
+    }
+
+    /// `file:PATH?immutable=1`, the path's `%`, `?` and `#` escaped (SQLite's URI filenames).
+    package static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for character in path {
+            switch character {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.append(character)
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     private static func open(_ path: String, flags: Int32) throws -> OpaquePointer {
