@@ -12,7 +12,16 @@ struct LogValuesTests {
         "[main 1a2b3c4]", "prefix\r\n[main 1a2b3c4] after CRLF", "[main 1a2b3c4]\r\n", "[main ａｂｃｄｅｆ０] fullwidth",
         "é [main 1a2b3c4] not at line start\n[feat/é 7654321] ünïcode", "\u{1B}[32m[main 1a2b3c4] colour\u{1B}[0m",
         "tab\t[main 1a2b3c4] x\n\"quoted\" [main 1234567] y", "[main 1a2b3c4]x", "a]b] c\n[b 1111111] ",
+        "Command: git commit -m x\nDirectory: (root)\nStdout: [SHOP-12 55ec18f] Add refunds\n 1 file changed",
+        "Output: [main 7654321] y\nStdout:[main 1111111] no space", "Stdout: ",
     ]
+
+    @Test("a commit line after Gemini CLI's Stdout: or Output: label is a commit line")
+    func labelledCommitLines() {
+        #expect(ToolOutputScanner.commitHashes(in: Self.texts[17]) == ["55ec18f"])
+        #expect(ToolOutputScanner.commitHashes(in: Self.texts[18]) == ["7654321"])
+        #expect(ToolOutputScanner.commitHashes(in: Self.texts[19]).isEmpty)
+    }
 
     /// `text` as a JSON string literal, escaped as JSONEncoder does, or with every character as `\u`.
     static func literal(_ text: String, everyCharacterEscaped: Bool) throws -> String {

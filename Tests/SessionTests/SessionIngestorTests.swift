@@ -295,6 +295,21 @@ struct SessionIngestorTests {
         #expect(resolver.resolve(cwd)?.repositoryID == 2)
     }
 
+    @Test("a Gemini log that edited relative paths is tied to the checkout whose root has its project hash")
+    func geminiProjectHashOfCheckout() {
+        let root = "/home/farhan/src/shop"
+        let shop = Repository(id: 1, root: root, origin: nil, name: "shop", lastIngest: nil)
+        let other = Repository(id: 2, root: "/home/farhan/src/other", origin: nil, name: "other", lastIngest: nil)
+        let resolver = RepositoryResolver(repositories: [other, shop], environment: [:])
+        let hash = SHA256.hex(SHA256.hash(Array(root.utf8)))
+        let match = resolver.resolve(nil, filesEdited: ["README.md", "src/refunds.py"], projectHash: hash)
+        #expect(match?.repositoryID == 1 && match?.root == root)
+        #expect(match?.evidence.contains("project hash") == true)
+        // A session that edited nothing is tied all the same; a hash of no checkout ties nothing.
+        #expect(resolver.resolve(nil, projectHash: hash.uppercased())?.repositoryID == 1)
+        #expect(resolver.resolve(nil, filesEdited: ["README.md"], projectHash: String(repeating: "0", count: 64)) == nil)
+    }
+
     @Test("a Gemini log whose project hash is an edited path's folder keeps that folder as its working directory (and owner)")
     func geminiWorkingDirectory() throws {
         let setup = try Setup()

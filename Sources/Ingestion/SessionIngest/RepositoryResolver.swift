@@ -32,6 +32,16 @@ package struct RepositoryResolver {
         _ workingDirectory: String?, repositoryURL: String? = nil, filesEdited: [String] = [], projectHash: String? = nil
     ) -> SessionStore.RepositoryMatch? {
         let given = workingDirectory?.trimmingTrailingSlashes ?? ""
+        // Gemini CLI's project hash is the sha256 of the folder it ran in: an ingested checkout's
+        // root with that hash is where it worked, whatever the paths it edited (relative ones too).
+        if given.isEmpty, let hash = projectHash?.lowercased(), !hash.isEmpty,
+            let repository = repositories.first(where: { repository in
+                [repository.root, FileKind.resolvingLinks(repository.root)].contains { SHA256.hex(SHA256.hash(Array($0.utf8))) == hash }
+            })
+        {
+            return SessionStore.RepositoryMatch(
+                repositoryID: repository.id, evidence: "the log's project hash is that of \(repository.root)", root: repository.root)
+        }
         guard given.isEmpty, let derived = Self.projectRoot(filesEdited, projectHash: projectHash) else {
             return resolve(directory: given, repositoryURL: repositoryURL, filesEdited: filesEdited)
         }

@@ -1,7 +1,8 @@
 /// Finds what tool calls did in their text: commits `git commit` printed, files an `apply_patch` body touched.
 package enum ToolOutputScanner {
     /// Hashes from `git commit` output lines: `[main 1a2b3c4] msg`, `[main (root-commit) 1a2b3c4] msg`,
-    /// `[detached HEAD 1a2b3c4] msg`. Only lines that start with `[` are looked at.
+    /// `[detached HEAD 1a2b3c4] msg`. Only lines that start with `[` are looked at, or with `Stdout: [`
+    /// or `Output: [` (Gemini CLI's shell tool).
     package static func commitHashes(in text: String) -> [String] {
         // Tool outputs are large and rarely hold a commit line: scan bytes, not Characters.
         var text = text
@@ -12,12 +13,22 @@ package enum ToolOutputScanner {
             while lineStart < count {
                 var lineEnd = lineStart
                 while lineEnd < count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-                if bytes[lineStart] == 0x5B, let hash = hash(bytes, from: lineStart, to: lineEnd) { hashes.append(hash) }
+                // Gemini CLI's shell tool writes its first line of output after `Stdout: ` (`Output: ` later).
+                var start = lineStart
+                for label in labels where lineEnd - lineStart > label.count
+                    && zip(label, bytes[lineStart..<(lineStart + label.count)]).allSatisfy({ $0 == $1 })
+                {
+                    start = lineStart + label.count
+                }
+                if bytes[start] == 0x5B, let hash = hash(bytes, from: start, to: lineEnd) { hashes.append(hash) }
                 lineStart = lineEnd + 1
             }
             return hashes
         }
     }
+
+    /// What a tool may write before a command's first line of output.
+    private static let labels: [[UInt8]] = [Array("Stdout: ".utf8), Array("Output: ".utf8)]
 
     /// The hash of one `[branch hash] …` line between `start` (its `[`) and `end`.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> String? {
