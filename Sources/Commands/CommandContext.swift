@@ -61,6 +61,15 @@ package struct CommandContext {
         return found
     }
 
+    /// The roots of `repository` and of the other ingested checkouts of its history (a second clone,
+    /// a worktree, the folder before it moved): their work is counted once, under one of them
+    /// (`TaskBuilder.oncePerID`), so a scope of one repository takes the tasks of them all.
+    package func checkouts(of repository: Repository, among repositories: [Repository], database: Database) throws -> Set<String> {
+        let identities = try CommitStore(database: database).historyIdentities()
+        guard let identity = identities[repository.id] else { return [repository.root] }
+        return Set(repositories.filter { identities[$0.id] == identity }.map(\.root)).union([repository.root])
+    }
+
     /// `path` made absolute against the current directory, without `.`/`..` segments.
     package func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : currentDirectory + "/" + path

@@ -20,10 +20,14 @@ package struct TaskBuilder: Sendable {
     package struct History: Sendable {
         package var root: String
         package var commits: [Commit]
+        /// Whether the checkout is still on disk (a folder moved or deleted since it was ingested is
+        /// not): of two checkouts of one history, the tasks go to one that is.
+        package var present: Bool
 
-        package init(root: String, commits: [Commit]) {
+        package init(root: String, commits: [Commit], present: Bool = true) {
             self.root = root
             self.commits = commits
+            self.present = present
         }
     }
 
@@ -145,7 +149,9 @@ package struct TaskBuilder: Sendable {
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var tasks: [WorkTask] = []
-        let historySizes = Dictionary(histories.map { ($0.root, $0.commits.count) }, uniquingKeysWith: max)
+        // A checkout still on disk ranks above any that is gone, then by its history's length.
+        let historySizes = Dictionary(
+            histories.map { ($0.root, $0.commits.count + ($0.present ? Int(Int32.max) : 0)) }, uniquingKeysWith: max)
         for position in histories.indices {
             // This repository's commits leave `histories` here; `repositoryTasks` lets them go.
             var history = History(root: histories[position].root, commits: [])
@@ -185,11 +191,12 @@ package struct TaskBuilder: Sendable {
         }
     }
 
-    /// Two checkouts of one history (a second clone, a worktree) give the same work the same task
-    /// ids (ids come from the root commit): each id is kept once, the version that links the most
-    /// sessions (a session in a worktree is tied to the worktree's checkout), then the one with the
-    /// most commits (an older checkout has fewer), then the one of the longer history, then the
-    /// first repository's.
+    /// Two checkouts of one history (a second clone, a worktree, the folder before it moved) give
+    /// the same work the same task ids (ids come from the root commit): each id is kept once, the
+    /// version of a checkout still on disk, then the one that links the most sessions (a session in
+    /// a worktree is tied to the worktree's checkout), then the one with the most commits (an older
+    /// checkout has fewer), then the one of the longer history, then the first repository's.
+    /// `historySizes` ranks the checkouts: a present one's size is raised above any absent one's.
     static func oncePerID(_ tasks: [WorkTask], historySizes: [String: Int]) -> [WorkTask] {
         var chosen: [String: Int] = [:]
         for index in tasks.indices {
@@ -199,8 +206,9 @@ package struct TaskBuilder: Sendable {
             }
             let (candidate, kept) = (tasks[index], tasks[current])
             let size = { (task: WorkTask) in historySizes[task.repository] ?? 0 }
-            if (candidate.sessions.count, candidate.commits.count, size(candidate))
-                > (kept.sessions.count, kept.commits.count, size(kept))
+            let present = { (task: WorkTask) in size(task) >= Int(Int32.max) ? 1 : 0 }
+            if (present(candidate), candidate.sessions.count, candidate.commits.count, size(candidate))
+                > (present(kept), kept.sessions.count, kept.commits.count, size(kept))
             {
                 chosen[tasks[index].id] = index
             }

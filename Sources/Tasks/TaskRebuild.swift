@@ -51,7 +51,8 @@ package enum TaskRebuild {
         // Bodies of merge commits only: task building reads no other (CommitStore.Messages).
         let histories = try commitStore.repositories().sorted { $0.root < $1.root }.map { repository in
             TaskBuilder.History(
-                root: repository.root, commits: try commitStore.commits(repositoryID: repository.id, messages: .mergeBodies))
+                root: repository.root, commits: try commitStore.commits(repositoryID: repository.id, messages: .mergeBodies),
+                present: FileManager.default.fileExists(atPath: repository.root))
         }
         let sessions = try SessionStore(database: database).activities().filter { includeMerged || $0.machine == nil }
         let labels = try TaskStore(database: database).labels()

@@ -90,7 +90,7 @@ struct CommandLineTests {
         #expect(
             Set(entry.keys) == [
                 "path", "origin", "commits", "mergeCommits", "linesAdded", "linesDeleted", "aiCommits", "botCommits",
-                "lastIngest",
+                "lastIngest", "onDisk", "sameHistoryAs",
             ])
         #expect(entry["commits"] as? Int == 2)
         #expect(entry["linesAdded"] as? Int == 4)

@@ -11,6 +11,45 @@ struct TaskCommandTests {
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     }
 
+    @Test("two checkouts of one history: --repo of either scopes their shared tasks, status says so; a moved checkout's tasks follow it")
+    func checkoutsOfOneHistory() throws {
+        let repository = try ScriptedRepository("shop")
+        let second = repository.path + "-second"
+        let moved = repository.path + "-moved"
+        let db = repository.path + "-checkouts.sqlite"
+        defer {
+            repository.remove()
+            for path in [second, moved, db] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        try repository.write("app/cart.py", "x\n")
+        try repository.commit("ABC-1 cart", date: "2026-03-02T10:00:00+0000")
+        try repository.write("app/orders.py", "y\n")
+        try repository.commit("ABC-2 orders", date: "2026-03-03T10:00:00+0000")
+        try repository.git("clone", "-q", repository.path, second)
+        for path in [repository.path, second] {
+            #expect(try CLIRunner.run(["ingest", "git", path, "--db", db, "--quiet"]).status == 0)
+        }
+        #expect(try tasks(db).count == 2)
+        for path in [repository.path, second] {
+            #expect(try tasks(db, ["--repo", path]).count == 2, "\(path)")
+            let retro = try CLIRunner.run(["report", "retro", "--repo", path, "--format", "json", "--db", db])
+            let counts = (try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])?["counts"] as? [String: Any]
+            #expect(counts?["tasks"] as? Int == 2, "\(path): \(retro.stderr)")
+            FileManager.default.createFile(atPath: path + "/AGENTS.md", contents: Data())  // context writes into a file that exists
+            let guidance = try CLIRunner.run(["context", "--repo", path, "--db", db])
+            #expect(guidance.stdout.contains("From 2 tasks"), "\(path): \(guidance.stdout) \(guidance.stderr)")
+        }
+        let status = try CLIRunner.run(["status", "--db", db])
+        #expect(status.stdout.contains("same history  \(second) (its work is counted once"), "\(status.stdout)")
+        // The first checkout's folder moves and is ingested again: the tasks go with it, the old path is said gone.
+        try FileManager.default.moveItem(atPath: repository.path, toPath: moved)
+        defer { try? FileManager.default.moveItem(atPath: moved, toPath: repository.path) }
+        #expect(try CLIRunner.run(["ingest", "git", moved, "--db", db, "--quiet"]).status == 0)
+        let all = try tasks(db)
+        #expect(all.count == 2 && all.allSatisfy { ($0["repository"] as? String) != repository.path }, "\(all.map { $0["repository"] ?? "" })")
+        #expect(try CLIRunner.run(["status", "--db", db]).stdout.contains("\(repository.path) (no longer on disk: moved or removed)"))
+    }
+
     @Test("ingest builds tasks with the JSON contract; labels survive re-ingests and rebuilds; --explain shows the evidence")
     func labelsSurvive() throws {
         let repository = try ScriptedRepository("tasks-cli")

@@ -120,6 +120,24 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-2" }?.commits.count == 2)
     }
 
+    @Test("a checkout gone from disk (the folder moved) gives its tasks to the one that is there, sessions and all")
+    func movedCheckout() {
+        var history = History()
+        history.commit("c1", "ABC-1 cart", minute: 0)
+        history.commit("c2", "ABC-2 orders", minute: 30)
+        let tasks = TaskBuilder().build(
+            [TaskBuilder.History(root: "/a-before", commits: history.commits, present: false),
+             TaskBuilder.History(root: "/b-after", commits: history.commits)],
+            sessions: [])
+        #expect(tasks.count == 2)
+        #expect(tasks.allSatisfy { $0.repository == "/b-after" }, "\(tasks.map(\.repository))")
+        // Both on disk: the first repository's, as before.
+        let both = TaskBuilder().build(
+            [TaskBuilder.History(root: "/a-before", commits: history.commits), TaskBuilder.History(root: "/b-after", commits: history.commits)],
+            sessions: [])
+        #expect(both.allSatisfy { $0.repository == "/a-before" })
+    }
+
     @Test("a cherry-pick (-x) of a commit of the history is a copy: no task, no lines, no effort of its own")
     func cherryPicks() {
         var history = History()

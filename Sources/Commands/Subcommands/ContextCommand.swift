@@ -40,7 +40,8 @@ enum ContextCommand {
             repository = only
         }
         let config = try TaskBuilding.config(context, database: database)
-        let tasks = try TaskBuilding.tasks(context, database: database).filter { $0.repository == repository.root }
+        let roots = try context.checkouts(of: repository, among: repositories, database: database)
+        let tasks = try TaskBuilding.tasks(context, database: database).filter { roots.contains($0.repository) }
         let retro = RetroAnalysis(settings: config.settings).run(tasks, since: nil, until: nil)
         let asOf = tasks.map(\.end).max().map { String(Timestamp.iso8601($0).prefix(10)) } ?? "no task yet"
         let practices = try ReportCommand.practicesResult(

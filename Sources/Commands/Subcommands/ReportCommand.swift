@@ -122,7 +122,8 @@ enum ReportCommand {
         let repositories = try CommitStore(database: database).repositories()
         if let name = context.arguments.value("--repo") {
             let repository = try context.repository(name, among: repositories, command: "report")
-            tasks = tasks.filter { $0.repository == repository.root }
+            let roots = try context.checkouts(of: repository, among: repositories, database: database)
+            tasks = tasks.filter { roots.contains($0.repository) }
         }
         /// `tasks` with the ones that match made whole (read from the store by id).
         func wholeTasks(_ tasks: [WorkTask], where matches: (WorkTask) -> Bool) throws -> [WorkTask] {

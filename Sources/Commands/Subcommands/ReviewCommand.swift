@@ -68,7 +68,9 @@ enum ReviewCommand {
             let until = window.until ?? Int64(Date().timeIntervalSince1970)
             let since = window.since ?? until - 28 * 86_400
             try When.checkOrder(since: since, until: until, context, command: "review")
-            let roots = Set(scopeRepositories.map(\.root))
+            let roots = try scopeRepositories.reduce(into: Set<String>()) {
+                $0.formUnion(try context.checkouts(of: $1, among: repositories, database: database))
+            }
             let includeHuman = context.arguments.has("--include-human")
             // The ratios need every task's figures only; the window's tasks are read whole (their
             // commits), by the end-time index: an empty window reads no task's detail.

@@ -23,6 +23,10 @@ enum StatusCommand {
             var aiCommits: [String: Int]
             var botCommits: Int
             var lastIngest: String?
+            /// Whether the checkout is still there (a folder moved or deleted since is not).
+            var onDisk: Bool
+            /// The other ingested checkouts of the same history: their work is counted once, under one of them.
+            var sameHistoryAs: [String]
 
             // Written by hand so that absent values are `null` rather than missing keys.
             func encode(to encoder: Encoder) throws {
@@ -36,10 +40,13 @@ enum StatusCommand {
                 try container.encode(aiCommits, forKey: .aiCommits)
                 try container.encode(botCommits, forKey: .botCommits)
                 try container.encode(lastIngest, forKey: .lastIngest)
+                try container.encode(onDisk, forKey: .onDisk)
+                try container.encode(sameHistoryAs, forKey: .sameHistoryAs)
             }
 
             enum CodingKeys: String, CodingKey {
-                case path, origin, commits, mergeCommits, linesAdded, linesDeleted, aiCommits, botCommits, lastIngest
+                case path, origin, commits, mergeCommits, linesAdded, linesDeleted, aiCommits, botCommits, lastIngest, onDisk
+                case sameHistoryAs
             }
         }
         var database: String
@@ -60,14 +67,20 @@ enum StatusCommand {
         let database = try context.openDatabase(existing: true)
         // Bots the configuration names count as bots here too, as in the tasks.
         let bots = try TaskBuilding.config(context, database: database).bots.map { $0.lowercased() }
+        let store = CommitStore(database: database)
+        let repositories = try store.repositories()
         let report = Report(
             database: database.path, schemaVersion: try database.schemaVersion(),
-            repositories: try CommitStore(database: database).summaries(bots: bots).map { summary in
-                Report.RepositoryEntry(
+            repositories: try store.summaries(bots: bots).map { summary in
+                let same = try repositories.first { $0.root == summary.path }.map {
+                    try context.checkouts(of: $0, among: repositories, database: database).subtracting([summary.path]).sorted()
+                } ?? []
+                return Report.RepositoryEntry(
                     path: summary.path, origin: summary.origin, commits: summary.commits,
                     mergeCommits: summary.mergeCommits, linesAdded: summary.linesAdded,
                     linesDeleted: summary.linesDeleted, aiCommits: summary.aiCommits, botCommits: summary.botCommits,
-                    lastIngest: summary.lastIngest.map(Timestamp.iso8601))
+                    lastIngest: summary.lastIngest.map(Timestamp.iso8601), onDisk: FileManager.default.fileExists(atPath: summary.path),
+                    sameHistoryAs: same)
             },
             sessions: try SessionStore(database: database).countsByTool(),
             skippedLines: try SessionStore(database: database).skippedLines())
@@ -91,13 +104,18 @@ enum StatusCommand {
             let ai = repository.aiCommits.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             text += """
 
-                \(repository.path)
+                \(repository.path)\(repository.onDisk ? "" : " (no longer on disk: moved or removed)")
                   commits       \(repository.commits) (\(repository.mergeCommits) merges, \(repository.botCommits) by bots)
                   lines         +\(repository.linesAdded) -\(repository.linesDeleted)
                   AI-marked     \(ai.isEmpty ? "none" : ai.joined(separator: ", "))
                   last ingest   \(repository.lastIngest ?? "never")
 
                 """
+            if !repository.sameHistoryAs.isEmpty {
+                // Before the blank line that ends the entry.
+                text.removeLast()
+                text += "  same history  \(repository.sameHistoryAs.joined(separator: ", ")) (its work is counted once, in one of them)\n\n"
+            }
         }
         return text
     }

@@ -79,10 +79,12 @@ enum TasksCommand {
 
     /// Every stored task, and those the command line's filters select (the MCP tool's too).
     static func selected(_ context: CommandContext) throws -> (database: Database, all: [WorkTask], selected: [WorkTask]) {
-        let filter = try Filter(context)
+        var filter = try Filter(context)
         let database = try context.openDatabase(existing: true)
         if let name = context.arguments.value("--repo") {
-            _ = try context.repository(name, among: try CommitStore(database: database).repositories(), command: "tasks")
+            let repositories = try CommitStore(database: database).repositories()
+            let repository = try context.repository(name, among: repositories, command: "tasks")
+            filter.repositories = try context.checkouts(of: repository, among: repositories, database: database)
         }
         let all = try TaskBuilding.tasks(context, database: database)
         return (database, all, all.filter(filter.includes))
@@ -92,7 +94,8 @@ enum TasksCommand {
     struct Filter {
         var since: Int64?
         var until: Int64?
-        var repository: String?
+        /// `--repo`: the roots of its checkouts (`CommandContext.checkouts`).
+        var repositories: Set<String>?
         var category: Category?
         var zone: Zone?
         var ai: Bool?
@@ -111,7 +114,6 @@ enum TasksCommand {
                     "--since \(arguments.value("--since") ?? "") is not before --until \(arguments.value("--until") ?? ""): "
                         + "no task falls between them", command: "tasks")
             }
-            if let value = arguments.value("--repo") { repository = value.contains("/") ? context.absolute(value) : value }
             if let value = arguments.value("--category") {
                 guard let parsed = Category(rawValue: value) else {
                     let suggestion = EditDistance.nearest(to: value, among: Category.allCases.map(\.rawValue))
@@ -138,9 +140,7 @@ enum TasksCommand {
             if task.bot && !bots { return false }
             if let since, task.end < since { return false }
             if let until, task.start >= until { return false }
-            if let repository, task.repository != repository, (task.repository as NSString).lastPathComponent != repository {
-                return false
-            }
+            if let repositories, !repositories.contains(task.repository) { return false }
             if let category, task.category != category { return false }
             if let zone, task.category.zone != zone { return false }
             if let ai, task.ai != ai { return false }

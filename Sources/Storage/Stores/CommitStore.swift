@@ -43,6 +43,18 @@ package final class CommitStore {
             .rows([], Self.repository)
     }
 
+    /// Each repository's history, by repository id: its first root commit (the least hash of its
+    /// reachable commits without parents), as task ids take it (`TaskBuilder`). Checkouts of one
+    /// history (a second clone, a worktree, a folder moved) share it; a repository without commits
+    /// has none.
+    package func historyIdentities() throws -> [Int64: String] {
+        Dictionary(
+            try database.prepare(
+                "SELECT repository_id, min(hash) FROM git_commit WHERE reachable = 1 AND parents = '' GROUP BY repository_id"
+            ).rows { ($0.int64(0), $0.text(1)) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
     private static func repository(_ row: Row) -> Repository {
         Repository(
             id: row.int64(0), root: row.text(1), origin: row.optionalText(2), name: row.text(3),
