@@ -17,11 +17,13 @@ package enum MarkedBlock {
     /// second block further on (a copy pasted by hand, a merge of two branches) is removed, so the
     /// file says one thing.
     package static func splice(_ text: String, body: [String]) throws(Unclosed) -> String {
-        let newline = text.contains("\r\n") ? "\r\n" : "\n"
+        // The file's own line breaks: Windows', old Macs' (a carriage return alone) or Unix's.
+        let newline = text.contains("\r\n") ? "\r\n" : text.contains("\r") && !text.contains("\n") ? "\r" : "\n"
         let block = ([begin] + body.map(defused) + [end]).joined(separator: newline)
         guard let first = try range(in: text, from: text.startIndex) else {
             if text.isEmpty { return block + newline }
-            let separator = text.hasSuffix("\n") ? newline : newline + newline
+            // `last`, not `hasSuffix("\n")`: "\r\n" is one Character, which "\n" is not.
+            let separator = text.last?.isNewline == true ? newline : newline + newline
             return text + separator + block + newline
         }
         var rest = String(text[first.upperBound...])

@@ -37,6 +37,12 @@ struct ContextCommandTests {
         #expect(try CLIRunner.run(["context", "--file", folder.path + "/missing.md", "--write", "--db", sample.database]).status == 66)
         try folder.write("broken.md", "x\n<!-- multiplier:begin -->\n")
         #expect(try CLIRunner.run(["context", "--file", folder.path + "/broken.md", "--write", "--db", sample.database]).status == 65)
+        // A Latin-1 byte in the user's text: the file is refused and left byte for byte, not rewritten with U+FFFD.
+        let latin1 = Data("# Notes\n".utf8) + Data([0x63, 0x61, 0x66, 0xE9, 0x0A])
+        FileManager.default.createFile(atPath: folder.path + "/latin1.md", contents: latin1)
+        let refused = try CLIRunner.run(["context", "--file", folder.path + "/latin1.md", "--write", "--db", sample.database])
+        #expect(refused.status == 65 && refused.stderr.contains("latin1.md:2: expected UTF-8 text"), "\(refused.stderr)")
+        #expect(FileManager.default.contents(atPath: folder.path + "/latin1.md") == latin1)
         // Through a symbolic link: the file it names gets the section, the link stays, and so do the modes.
         try folder.write("AGENTS.md", "# Agents\n")
         #expect(chmod(folder.path + "/AGENTS.md", 0o600) == 0)

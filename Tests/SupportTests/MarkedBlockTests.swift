@@ -10,6 +10,11 @@ struct MarkedBlockTests {
         #expect(
             try MarkedBlock.splice("# T\r\nx", body: ["a", "b"])
                 == "# T\r\nx\r\n\r\n<!-- multiplier:begin -->\r\na\r\nb\r\n<!-- multiplier:end -->\r\n")
+        // A CRLF file ending in a line break gets one blank line, as an LF file does; old Macs' lone CRs stay CRs.
+        #expect(try MarkedBlock.splice("# T\r\n", body: ["a"]) == "# T\r\n\r\n<!-- multiplier:begin -->\r\na\r\n<!-- multiplier:end -->\r\n")
+        let classic = try MarkedBlock.splice("# T\rx\r", body: ["a"])
+        #expect(classic == "# T\rx\r\r<!-- multiplier:begin -->\ra\r<!-- multiplier:end -->\r")
+        #expect(try MarkedBlock.splice(classic, body: ["a"]) == classic)
     }
 
     @Test("only the text between the markers changes, a hand-edited block included; twice is once")

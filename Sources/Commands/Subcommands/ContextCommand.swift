@@ -57,7 +57,11 @@ enum ContextCommand {
                 ? CommandError.io("cannot read \(path)")
                 : CommandError.missingInput("\(path) does not exist; create it (it may be empty), then run again")
         }
-        let text = String(decoding: data, as: UTF8.self)
+        // Text that is not UTF-8 would come back with U+FFFD in place of its bytes: left as it is.
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CommandError.badData(
+                "\(path):\(UTF8Validation.firstInvalidLine(Array(data)) ?? 1): expected UTF-8 text; the file was left as it is")
+        }
         let updated: String
         do {
             updated = try MarkedBlock.splice(text, body: lines)
