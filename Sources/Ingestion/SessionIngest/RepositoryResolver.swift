@@ -6,12 +6,14 @@ import Support
 /// Finds the ingested repository a session worked in, by the strongest identity its log carries,
 /// with the evidence (METHOD.md, AI attribution; `sessions --format json` shows it):
 ///
-/// 1. path prefix: the working directory is the ingested checkout or inside it;
+/// 1. path prefix: the working directory is the ingested checkout or inside it (also through a
+///    symbolic link);
 /// 2. the repository the log itself records (Codex `session_meta.git.repository_url`, Copilot
 ///    `context.repository` as `owner/name`) equals an ingested repository's origin;
 /// 3. the name of a folder of the path is an ingested repository's folder name, or its origin's
 ///    project name (another clone, on a teammate's laptop, under another folder name here);
-/// 4. when the directory exists here and is a git work tree, its `origin` URL;
+/// 4. when the directory exists here and is a git work tree: one that keeps its history in an
+///    ingested checkout's git directory (a worktree of it), else its `origin` URL;
 /// 5. the files it edited, taken relative to its working directory (a container's `/workspace`,
 ///    a CI box), exist in exactly one ingested checkout, most of them at least.
 ///
@@ -21,6 +23,14 @@ import Support
 package struct RepositoryResolver {
     private let repositories: [Repository]
     private let environment: [String: String]
+    /// Rule 4's answers by directory: it asks git, and many sessions share a directory.
+    private let asked = Asked()
+
+    /// A resolver's memory of rule 4 (a reference, so that a copy of the resolver shares it; one
+    /// ingest resolves sessions one at a time).
+    private final class Asked {
+        var matches: [String: SessionStore.RepositoryMatch?] = [:]
+    }
 
     package init(repositories: [Repository], environment: [String: String]) {
         // Longest root first, so a nested repository wins over its parent.
@@ -198,6 +208,13 @@ package struct RepositoryResolver {
     /// (`git worktree add`, an agent's worktree: its commits are the repository's), or whose
     /// `origin` is an ingested repository's.
     private func originMatch(_ directory: String) -> SessionStore.RepositoryMatch? {
+        if let known = asked.matches[directory] { return known }
+        let match = askGit(directory)
+        asked.matches[directory] = match
+        return match
+    }
+
+    private func askGit(_ directory: String) -> SessionStore.RepositoryMatch? {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             return nil
