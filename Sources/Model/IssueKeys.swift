@@ -10,6 +10,9 @@ package enum IssueKeys {
 
     /// The first key in a commit subject, if any (a squash merge's trailing `(#12)` is not one).
     package static func inSubject(_ subject: String) -> String? {
+        // `Revert "Merge pull request #12 from org/SHOP-3-x"`: git's revert of a merge names the
+        // reverted merge, not an issue; the revert is work of its own (often a pull request of its own).
+        if subject.hasPrefix("Revert \"Merge ") { return nil }
         var text = Substring(subject)
         if let squash = squashNumber(subject) {
             text = text.dropLast(String(squash).count + 3)  // "(#" + digits + ")"

@@ -31,6 +31,22 @@ package struct Grouping {
     /// own task even without a key or pull request (git's own `Merge branch 'spike/x'`), so that
     /// reports can leave it out of the speedups.
     let isPrototype: (String) -> Bool
+    /// Pull requests an export lists commits of: by number, the commits it names by hash, and by
+    /// author time and subject (a "Rebase and merge" gives the commits new hashes; a rebase keeps both).
+    let exportedPullRequests: [ExportedPullRequest]
+
+    /// What an export says a merged pull request held.
+    package struct ExportedPullRequest: Sendable {
+        package var number: Int
+        package var hashes: [String]
+        package var authored: [(time: Int64, subject: String)]
+
+        package init(number: Int, hashes: [String], authored: [(time: Int64, subject: String)]) {
+            self.number = number
+            self.hashes = hashes
+            self.authored = authored
+        }
+    }
 
     /// What rule 1 reads of a session log: its branch and the commits it names (its own
     /// `git commit` output). A commit made in a session on `SHOP-12-…` belongs to SHOP-12.
@@ -58,9 +74,11 @@ package struct Grouping {
 
     package init(
         commits: [Commit], identity: @escaping (Commit) -> String, burstGapHours: Double,
-        sessionBranches: [SessionBranch] = [], isPrototype: @escaping (String) -> Bool = { _ in false }
+        sessionBranches: [SessionBranch] = [], isPrototype: @escaping (String) -> Bool = { _ in false },
+        exportedPullRequests: [ExportedPullRequest] = []
     ) {
         self.commits = commits
+        self.exportedPullRequests = exportedPullRequests.sorted { $0.number < $1.number }
         self.identity = identity
         self.isPrototype = isPrototype
         self.burstGapSeconds = Int64(burstGapHours * 3600)
@@ -270,6 +288,43 @@ package struct Grouping {
                 add(index, to: found.key, kind: .issue, reason: found.reason, branch: found.branch)
             } else {
                 rest.append(index)
+            }
+        }
+
+        // Rule 4 where an export tells: the main-line commits a merged pull request's export lists
+        // (a "Rebase and merge" of a branch, a reviewer's suggestion commit in it by another
+        // author) are that pull request's work. Joined to the one task that took some of them
+        // already (by a key in a subject); else, two or more of them, the pull request's task.
+        var exported: [Int: Int] = [:]  // commit index → its position in `exportedPullRequests`
+        if !exportedPullRequests.isEmpty {
+            var byAuthored: [String: [Int]] = [:]
+            for index in mainlineChain where !commits[index].isMerge {
+                byAuthored["\(commits[index].authorTime)\u{1F}\(commits[index].subject)", default: []].append(index)
+            }
+            for (position, pullRequest) in exportedPullRequests.enumerated() {
+                var found = pullRequest.hashes.compactMap { indexByHash[$0] }.filter { mainline[$0] && !commits[$0].isMerge }
+                for (time, subject) in pullRequest.authored where !subject.isEmpty {
+                    found += byAuthored["\(time)\u{1F}\(subject)"] ?? []
+                }
+                for index in found where exported[index] == nil { exported[index] = position }
+            }
+        }
+        var exportedMembers: [Int: [Int]] = [:]
+        for (index, position) in exported { exportedMembers[position, default: []].append(index) }
+        for position in exportedMembers.keys.sorted() {
+            let members = (exportedMembers[position] ?? []).sorted()
+            let unclaimed = members.filter { !claimed[$0] }
+            guard !unclaimed.isEmpty else { continue }
+            let number = exportedPullRequests[position].number
+            let taken = Set(members.compactMap { groupOf[$0] >= 0 ? Int(groupOf[$0]) : nil })
+            if taken.count == 1, let group = taken.first.map({ groups[$0] }) {
+                for index in unclaimed {
+                    add(index, to: group.key, kind: group.kind, reason: "listed in pull request #\(number)'s export with \(group.key)'s commits", branch: group.branch)
+                }
+            } else if taken.isEmpty && members.count > 1 {
+                for index in unclaimed {
+                    add(index, to: "PR #\(number)", kind: .pullRequest, reason: "listed in pull request #\(number)'s export (merged without a merge commit)")
+                }
             }
         }
 

@@ -142,7 +142,7 @@ package struct TaskBuilder: Sendable {
         let timeLog = TimeLogIndex(timeEntries)
         // The first repository's grouping needs no effort: it runs on another core meanwhile.
         var firstGroups = histories.first.map { first in
-            Parallel.Pending { [self] in group(first, sessions: sessions) }
+            Parallel.Pending { [self] in group(first, sessions: sessions, pullRequests: pullRequests[first.root] ?? []) }
         }
         var (effort, squashRework) = estimateEffort(histories, pullRequests: pullRequests)
         let counted = countedPaths(histories)
@@ -157,7 +157,7 @@ package struct TaskBuilder: Sendable {
             var history = History(root: histories[position].root, commits: [])
             swap(&history.commits, &histories[position].commits)
             let root = history.root
-            let groups = firstGroups?.value() ?? group(history, sessions: sessions)
+            let groups = firstGroups?.value() ?? group(history, sessions: sessions, pullRequests: pullRequests[root] ?? [])
             firstGroups = nil
             let built = repositoryTasks(
                 consume history, groups: groups, sessions: sessions, sessionsByKey: sessionsByKey, labels: labels,
@@ -302,14 +302,20 @@ package struct TaskBuilder: Sendable {
     }
 
     /// One repository's commits in groups (`Grouping`), each group a task to be.
-    private func group(_ history: History, sessions: [SessionActivity]) -> [CommitGroup] {
+    private func group(_ history: History, sessions: [SessionActivity], pullRequests: [PullRequest]) -> [CommitGroup] {
         let sessionBranches = sessions.compactMap { session -> Grouping.SessionBranch? in
             guard session.repository == history.root, let branch = session.branch, !session.commits.isEmpty else { return nil }
             return Grouping.SessionBranch(session: "\(session.tool) session \(session.id)", branch: branch, commits: session.commits)
         }
+        // Merged pull requests' exported commits: those merged without a merge commit stay together.
+        let exported = pullRequests.filter { $0.merged != nil }.map { pullRequest in
+            Grouping.ExportedPullRequest(
+                number: pullRequest.number, hashes: pullRequest.commits,
+                authored: Array(zip(pullRequest.commitTimes ?? [], pullRequest.commitHeadlines ?? [])).map { (time: $0.0, subject: $0.1) })
+        }
         return Grouping(
             commits: history.commits, identity: identity, burstGapHours: settings.burstGapHours, sessionBranches: sessionBranches,
-            isPrototype: { [settings] in settings.isPrototype(branch: $0) }
+            isPrototype: { [settings] in settings.isPrototype(branch: $0) }, exportedPullRequests: exported
         ).group()
     }
 

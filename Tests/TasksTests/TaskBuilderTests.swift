@@ -317,6 +317,31 @@ struct GroupingTests {
         #expect(tasks.last?.kind == .burst)
     }
 
+    @Test("a pull request merged by rebase whose export lists a reviewer's commit in it is one task, with the review once")
+    func rebaseMergedPullRequestWithReviewerCommit() throws {
+        var history = History()
+        let day: Int64 = 24 * 60
+        history.commit("m0", "init", author: "bob", minute: -600)
+        history.commit("a1", "Add refunds endpoint", minute: 0)
+        history.commit("b1", "Apply suggestions from code review", author: "rev", minute: 90)
+        history.commit("a2", "Refund tests", minute: 120)
+        Self.rebased(&history, ["a1", "b1", "a2"], at: day)
+        // New hashes after the rebase: the export knows its commits by author time and subject.
+        let times = ["a1", "b1", "a2"].map { hash in history.commits.first { $0.hash == hash }?.authorTime ?? 0 }
+        let pullRequest = PullRequest(
+            number: 31, title: "Refunds", author: "ann", created: History.start + 10, merged: History.start + day * 60,
+            closed: nil, headBranch: "refunds", baseBranch: "main", additions: nil, deletions: nil, reviewRounds: 2,
+            changeRequests: 1, firstReview: History.start + 3600, reviewComments: 3, commits: ["x1", "x2", "x3"], commitTimes: times,
+            commitHeadlines: ["Add refunds endpoint", "Apply suggestions from code review", "Refund tests"])
+        let tasks = history.build(pullRequests: [pullRequest])
+        let refunds = try #require(tasks.first { $0.commits.contains { $0.hash == "a1" } })
+        #expect(refunds.commits.map(\.hash) == ["a1", "b1", "a2"], "\(tasks.map { $0.commits.map(\.hash) })")
+        #expect(refunds.key == "PR #31" && refunds.pullRequest == 31)
+        #expect(tasks.filter { $0.pullRequest == 31 }.count == 1)
+        // Without the export, the reviewer's commit is the author's run's break: two tasks, as before.
+        #expect(history.build().filter { $0.commits.contains { ["a1", "b1", "a2"].contains($0.hash) } }.count > 1)
+    }
+
     @Test("no batch where commits were not rewritten, or where a batch holds two tasks' keys")
     func rebaseBatchesNeedOneKeyAndRewrittenCommits() {
         var history = History()
@@ -758,6 +783,8 @@ struct IssueKeyTests {
         ("ABC-123: fix", "ABC-123"), ("fix [PROJ-7] thing", "PROJ-7"), ("Fix #12 crash", "#12"), ("GH-44 flaky", "#44"),
         ("Use UTF-8 everywhere", nil), ("Move to SHA-256", nil), ("Fix thing (#12)", nil), ("abc-12 lower", nil),
         ("Bump to ES-2015", nil), ("x#12", nil),
+        // git's revert of a merge names the merge, not an issue.
+        ("Revert \"Merge pull request #1 from acme/SHOP-3-search\"", nil), ("Revert \"SHOP-3: add search\"", "SHOP-3"),
     ] as [(String, String?)])
     func subjects(subject: String, key: String?) {
         #expect(IssueKeys.inSubject(subject) == key)
