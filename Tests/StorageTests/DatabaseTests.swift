@@ -102,23 +102,30 @@ struct DatabaseTests {
                 == [0, 5, 0])
     }
 
-    @Test("an older database's session texts lose the Twilio keys SecretRedactor learnt since")
-    func twilioRedactionOnUpgrade() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
+    /// A database migrated up to (not including) `migration`, with one stored prompt `prompt` and
+    /// `extra` SQL run on it, then opened as the current version migrates it; removed by `directory`.
+    func upgraded(from migration: String, prompt: String, extra: String = "", in directory: TemporaryDirectory) throws -> Database {
         let path = directory.path + "/db.sqlite"
-        let key = "SK" + "0123456789abcdef0123456789abcdef"
         do {
-            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "redacted session texts, Twilio" }))
+            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != migration }))
             try old.execute(
                 """
                 INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
                 VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
                 INSERT INTO session (id, tool, key, source) VALUES (1, 'claude-code', 's1', '/gone/s.jsonl');
-                INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (1, 1, 0, 'call with \(key) now');
+                INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (1, 1, 0, '\(prompt)');
+                \(extra)
                 """)
         }
-        let upgraded = try Database(path: path)
+        return try Database(path: path)
+    }
+
+    @Test("an older database's session texts lose the Twilio keys SecretRedactor learnt since")
+    func twilioRedactionOnUpgrade() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let key = "SK" + "0123456789abcdef0123456789abcdef"
+        let upgraded = try upgraded(from: "redacted session texts, Twilio", prompt: "call with \(key) now", in: directory)
         #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "call with [REDACTED] now")
     }
 
@@ -126,20 +133,11 @@ struct DatabaseTests {
     func moreShapesAndDiffsOnUpgrade() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let path = directory.path + "/db.sqlite"
         let value = "Kx7Wm2Xn" + "9Pv4Lr8Q"
-        do {
-            let old = try Database(path: path, migrations: Array(Migrations.all.prefix { $0.name != "redacted session texts, more shapes" }))
-            try old.execute(
-                """
-                INSERT INTO log_file (id, path, tool, size, modified, consumed, fingerprint, last_read)
-                VALUES (1, '/gone/s.jsonl', 'claude-code', 1, 1, 1, '', 0);
-                INSERT INTO session (id, tool, key, source) VALUES (1, 'claude-code', 's1', '/gone/s.jsonl');
-                INSERT INTO session_prompt (session_id, log_file_id, position, text) VALUES (1, 1, 0, 'use DB_PASS=\(value) here');
-                INSERT INTO commit_diff (repository, hash, reader, diff) VALUES ('/r', 'abc', 1, '{"added":"STRIPE=\(value)"}');
-                """)
-        }
-        let upgraded = try Database(path: path)
+        let upgraded = try upgraded(
+            from: "redacted session texts, more shapes", prompt: "use DB_PASS=\(value) here",
+            extra: "INSERT INTO commit_diff (repository, hash, reader, diff) VALUES ('/r', 'abc', 1, '{\"added\":\"STRIPE=\(value)\"}');",
+            in: directory)
         #expect(try upgraded.prepare("SELECT text FROM session_prompt").first { $0.text(0) } == "use DB_PASS=[REDACTED] here")
         #expect(try upgraded.prepare("SELECT count(*) FROM commit_diff").first { $0.int(0) } == 0)
     }
