@@ -41,6 +41,21 @@ struct TaskCommandTests {
         }
         let status = try CLIRunner.run(["status", "--db", db])
         #expect(status.stdout.contains("same history  \(second) (its work is counted once"), "\(status.stdout)")
+        // MCP's advise scopes its review counts as the CLI does: the second checkout's are the shared tasks.
+        let requests = [
+            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"advise","arguments":{"description":"ABC-1 cart","paths":["app/cart.py"],"repo":"\#(second)"}}}"#,
+        ]
+        let mcp = try CLIRunner.run(
+            ["mcp", "--db", db], environment: ["REQUESTS": requests.joined(separator: "\n")],
+            wrapper: ["/bin/sh", "-c", "printf '%s\\n' \"$REQUESTS\" | \"$0\" \"$@\""])
+        let last = try #require(mcp.stdout.split(separator: "\n").last, "\(mcp.stderr)")
+        let answer = try JSONValue.parse(Array(String(last).utf8))
+        let review = answer["result"]?["structuredContent"]?["review"]
+        let aiTasks = review?["ai"]?["tasks"]?.number ?? 0
+        let humanTasks = review?["human"]?["tasks"]?.number ?? 0
+        #expect(aiTasks + humanTasks >= 1, "\(mcp.stdout) \(mcp.stderr)")
         // The first checkout's folder moves and is ingested again: the tasks go with it, the old path is said gone.
         try FileManager.default.moveItem(atPath: repository.path, toPath: moved)
         defer { try? FileManager.default.moveItem(atPath: moved, toPath: repository.path) }

@@ -1,6 +1,7 @@
 import Classification
 import Foundation
 import Model
+import Storage
 import Support
 
 /// `advise`: before a task, what the team's history says about its kind of work.
@@ -25,8 +26,11 @@ extension MCPTools {
 
         var tasks = try TaskBuilding.tasks(context, database: database).filter { !$0.bot && $0.category == category }
         if let repo {
-            let wanted = repo.contains("/") ? context.absolute(repo) : repo
-            tasks = tasks.filter { $0.repository == wanted || ($0.repository as NSString).lastPathComponent == wanted }
+            // As the retro above scopes it: the repository and the other checkouts of its history.
+            let repositories = try CommitStore(database: database).repositories()
+            let repository = try context.repository(repo, among: repositories, command: "mcp")
+            let roots = try context.checkouts(of: repository, among: repositories, database: database)
+            tasks = tasks.filter { roots.contains($0.repository) }
         }
         let review: JSONValue = .object([
             "ai": Self.reviewFigures(tasks.filter(\.ai), measured: measured, side: "AI"),

@@ -69,11 +69,14 @@ enum StatusCommand {
         let bots = try TaskBuilding.config(context, database: database).bots.map { $0.lowercased() }
         let store = CommitStore(database: database)
         let repositories = try store.repositories()
+        // Checkouts of one history share it (`CommandContext.checkouts`).
+        let identities = try store.historyIdentities()
         let report = Report(
             database: database.path, schemaVersion: try database.schemaVersion(),
             repositories: try store.summaries(bots: bots).map { summary in
-                let same = try repositories.first { $0.root == summary.path }.map {
-                    try context.checkouts(of: $0, among: repositories, database: database).subtracting([summary.path]).sorted()
+                let identity = repositories.first { $0.root == summary.path }.flatMap { identities[$0.id] }
+                let same = identity.map { identity in
+                    repositories.filter { $0.root != summary.path && identities[$0.id] == identity }.map(\.root).sorted()
                 } ?? []
                 return Report.RepositoryEntry(
                     path: summary.path, origin: summary.origin, commits: summary.commits,
