@@ -149,9 +149,9 @@ package struct TaskBuilder: Sendable {
         let counts: (FileChange) -> Bool = { !$0.isBinary && counted.contains($0.path) }
         let sessionsByKey = Dictionary(sessions.map { ($0.tool + "\u{0}" + $0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var tasks: [WorkTask] = []
-        // A checkout still on disk ranks above any that is gone, then by its history's length.
-        let historySizes = Dictionary(
-            histories.map { ($0.root, $0.commits.count + ($0.present ? Int(Int32.max) : 0)) }, uniquingKeysWith: max)
+        let historySizes = Dictionary(histories.map { ($0.root, $0.commits.count) }, uniquingKeysWith: max)
+        var present: Set<String> = []
+        for index in histories.indices where histories[index].present { present.insert(histories[index].root) }
         for position in histories.indices {
             // This repository's commits leave `histories` here; `repositoryTasks` lets them go.
             var history = History(root: histories[position].root, commits: [])
@@ -167,8 +167,8 @@ package struct TaskBuilder: Sendable {
             if tasks.isEmpty { tasks = built } else { tasks += built }
         }
         if histories.count > 1 {
-            tasks = Self.oncePerID(tasks, historySizes: historySizes)
-            tasks = Self.oncePerCommit(tasks, historySizes: historySizes)
+            tasks = Self.oncePerID(tasks, historySizes: historySizes, present: present)
+            tasks = Self.oncePerCommit(tasks, historySizes: historySizes, present: present)
         }
         Self.shareTimeLog(&tasks, timeLog: timeLog)
         blendLabelModel(&tasks)
@@ -196,8 +196,8 @@ package struct TaskBuilder: Sendable {
     /// version of a checkout still on disk, then the one that links the most sessions (a session in
     /// a worktree is tied to the worktree's checkout), then the one with the most commits (an older
     /// checkout has fewer), then the one of the longer history, then the first repository's.
-    /// `historySizes` ranks the checkouts: a present one's size is raised above any absent one's.
-    static func oncePerID(_ tasks: [WorkTask], historySizes: [String: Int]) -> [WorkTask] {
+    /// `present`: the roots of the checkouts still on disk.
+    static func oncePerID(_ tasks: [WorkTask], historySizes: [String: Int], present: Set<String>) -> [WorkTask] {
         var chosen: [String: Int] = [:]
         for index in tasks.indices {
             guard let current = chosen[tasks[index].id] else {
@@ -206,9 +206,9 @@ package struct TaskBuilder: Sendable {
             }
             let (candidate, kept) = (tasks[index], tasks[current])
             let size = { (task: WorkTask) in historySizes[task.repository] ?? 0 }
-            let present = { (task: WorkTask) in size(task) >= Int(Int32.max) ? 1 : 0 }
-            if (present(candidate), candidate.sessions.count, candidate.commits.count, size(candidate))
-                > (present(kept), kept.sessions.count, kept.commits.count, size(kept))
+            let onDisk = { (task: WorkTask) in present.contains(task.repository) ? 1 : 0 }
+            if (onDisk(candidate), candidate.sessions.count, candidate.commits.count, size(candidate))
+                > (onDisk(kept), kept.sessions.count, kept.commits.count, size(kept))
             {
                 chosen[tasks[index].id] = index
             }
@@ -221,14 +221,15 @@ package struct TaskBuilder: Sendable {
     /// Two checkouts of one history can also group the same commits under different keys (a
     /// worktree still on its branch reads as a burst what the main checkout reads as a merged
     /// pull request's task): a task of one checkout whose commits another checkout's task holds
-    /// all of, with more commits (or as many, more sessions, a longer history), is left out, when
+    /// all of, with more commits (or as many, more sessions, on disk, a longer history), is left out, when
     /// no session links to it alone. A commit is then counted once.
-    static func oncePerCommit(_ tasks: [WorkTask], historySizes: [String: Int]) -> [WorkTask] {
+    static func oncePerCommit(_ tasks: [WorkTask], historySizes: [String: Int], present: Set<String>) -> [WorkTask] {
         var holders: [String: [Int]] = [:]
         for index in tasks.indices {
             for commit in tasks[index].commits { holders[commit.hash, default: []].append(index) }
         }
         let size = { (task: WorkTask) in historySizes[task.repository] ?? 0 }
+        let onDisk = { (task: WorkTask) in present.contains(task.repository) ? 1 : 0 }
         var dropped: Set<Int> = []
         for index in tasks.indices {
             let task = tasks[index]
@@ -242,8 +243,8 @@ package struct TaskBuilder: Sendable {
                 guard hashes.isSubset(of: theirs),
                     sessions.isSubset(of: Set(candidate.sessions.map { $0.tool + "\u{1F}" + $0.id }))
                 else { continue }
-                let better = (theirs.count, candidate.sessions.count, size(candidate), task.repository)
-                    > (hashes.count, task.sessions.count, size(task), candidate.repository)
+                let better = (theirs.count, candidate.sessions.count, onDisk(candidate), size(candidate), task.repository)
+                    > (hashes.count, task.sessions.count, onDisk(task), size(task), candidate.repository)
                 if better {
                     dropped.insert(index)
                     break

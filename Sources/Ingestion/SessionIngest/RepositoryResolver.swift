@@ -32,10 +32,21 @@ package struct RepositoryResolver {
         var matches: [String: SessionStore.RepositoryMatch?] = [:]
     }
 
+    /// Each repository's root with its symbolic links resolved, by id (asked of the disk once).
+    private let realRoots: [Int64: String]
+    /// The sha256 of each repository's root, as written and resolved: Gemini's project hash of it.
+    private let rootHashes: [Int64: Set<String>]
+
     package init(repositories: [Repository], environment: [String: String]) {
         // Longest root first, so a nested repository wins over its parent.
         self.repositories = repositories.sorted { ($0.root.count, $0.root) > ($1.root.count, $1.root) }
         self.environment = environment
+        realRoots = Dictionary(repositories.map { ($0.id, FileKind.resolvingLinks($0.root)) }, uniquingKeysWith: { first, _ in first })
+        rootHashes = Dictionary(
+            repositories.map { repository in
+                let spellings = [repository.root, FileKind.resolvingLinks(repository.root)]
+                return (repository.id, Set(spellings.map { SHA256.hex(SHA256.hash(Array($0.utf8))) }))
+            }, uniquingKeysWith: { first, _ in first })
     }
 
     package func resolve(
@@ -45,9 +56,7 @@ package struct RepositoryResolver {
         // Gemini CLI's project hash is the sha256 of the folder it ran in: an ingested checkout's
         // root with that hash is where it worked, whatever the paths it edited (relative ones too).
         if given.isEmpty, let hash = projectHash?.lowercased(), !hash.isEmpty,
-            let repository = repositories.first(where: { repository in
-                [repository.root, FileKind.resolvingLinks(repository.root)].contains { SHA256.hex(SHA256.hash(Array($0.utf8))) == hash }
-            })
+            let repository = repositories.first(where: { rootHashes[$0.id]?.contains(hash) == true })
         {
             return SessionStore.RepositoryMatch(
                 repositoryID: repository.id, evidence: "the log's project hash is that of \(repository.root)", root: repository.root)
@@ -106,7 +115,7 @@ package struct RepositoryResolver {
             let real = FileKind.resolvingLinks(directory)
             if real != directory {
                 for repository in repositories {
-                    let root = FileKind.resolvingLinks(repository.root)
+                    let root = realRoots[repository.id] ?? repository.root
                     guard real == root || real.hasPrefix(root + "/") else { continue }
                     return SessionStore.RepositoryMatch(
                         repositoryID: repository.id, evidence: "path prefix \(repository.root) (through a symbolic link)",
