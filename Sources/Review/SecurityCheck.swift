@@ -99,18 +99,22 @@ package enum SecurityCheck {
         let detectors = SecretRedactor.detectors(in: text)
         if let provider = detectors.first(where: { $0 != "assignment" }) { return provider }
         guard detectors.contains("assignment"), let match = Manifests.first(quotedAssignment, in: text) else { return nil }
-        let value = match[2].lowercased()
+        let value = match[3].lowercased()
         let placeholders = ["changeme", "example", "xxxx", "your", "dummy", "placeholder", "redacted", "<", "${", "{{", "***", "test"]
         // Secret-like: long, one word, letters and digits (a label such as "review-5827" is not).
         let mixed = value.contains(where: \.isLetter) && value.contains(where: \.isNumber)
         guard value.count >= 16 || (value.count >= 12 && mixed), !value.contains(" "),
             !placeholders.contains(where: value.contains)
         else { return nil }
-        return "hard-coded \(match[1].lowercased())"
+        // `DB_PASS`, `POSTGRES_PW`: a password by the redactor's names, as it is redacted.
+        return "hard-coded \(match[1].isEmpty ? "password" : match[1].lowercased())"
     }
 
+    /// A quoted literal assigned to a name the redactor takes for a secret's: one with a password,
+    /// secret, token or key word in it (group 1), or with `pass` or `pw` as a part of its own (group 2);
+    /// the literal is group 3.
     private static let quotedAssignment = Manifests.regex(
-        #"(?i)\b[\w\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[\w\-]*"?\s*[:=]\s*["']([^"'\n]*)["']"#)
+        #"(?i)\b(?:[\w\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[\w\-]*|(?:[a-z0-9]+[_\-])*(pass|pw)(?:[_\-][a-z0-9]+)*(?![a-z0-9]))"?\s*[:=]\s*["']([^"'\n]*)["']"#)
 
     private static func pattern(_ rule: String, _ languages: Set<Language>, _ regex: String, _ reason: String) -> Pattern {
         Pattern(rule: rule, languages: languages, regex: Manifests.regex(regex), reason: reason)

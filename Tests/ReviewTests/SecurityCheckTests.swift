@@ -48,6 +48,9 @@ struct SecurityCheckTests {
         ("a.go", #"token := "ghp_0123456789abcdefghijklmnopqrstuvwxyz01""#, #"token := os.Getenv("GITHUB_TOKEN")"#, "secret-literal"),
         ("a.rb", #"config.secret = "s3cr3tV4lu3x9""#, #"config.secret = ENV.fetch("SECRET")"#, "secret-literal"),
         ("a.json", #"{ "id": 5827, "token": "s3cr3tV4lu3x9kk" }"#, #"{ "id": 5827, "token": "review-5827" }"#, "secret-literal"),
+        // Names the redactor takes for a password's: `pass` or `pw` as a part of their own.
+        ("a.py", #"DB_PASS = "Tr0ub4dor3xK9""#, #"DB_PASS = os.environ["DB_PASS"]"#, "secret-literal"),
+        ("a.ts", #"const POSTGRES_PW = "n8Fq2LzW7pRt";"#, #"const bypassCache = "yes-always-please";"#, "secret-literal"),
     ]
 
     @Test("each pattern fires on its hit and not on its near miss", arguments: cases)
@@ -55,6 +58,13 @@ struct SecurityCheckTests {
         let fired = SecurityCheck.run(unit(path, [hit]), ReviewContext())
         #expect(fired.map(\.rule).contains(rule), "\(path): \(hit)")
         #expect(SecurityCheck.run(unit(path, [miss]), ReviewContext()).isEmpty, "\(path): \(miss)")
+    }
+
+    @Test("a DB_PASS literal is a hard-coded password, and its value is not in the evidence")
+    func passName() throws {
+        let finding = try #require(SecurityCheck.run(unit("a.py", [#"DB_PASS = "Tr0ub4dor3xK9""#]), ReviewContext()).first)
+        #expect(finding.reason.hasPrefix("a hard-coded password in the code"), "\(finding.reason)")
+        #expect(!finding.evidence.contains("Tr0ub4dor3xK9"), "\(finding.evidence)")
     }
 
     @Test("a secret's value never appears in the evidence")
