@@ -51,12 +51,18 @@ package struct CommandContext {
         }
     }
 
-    /// The ingested repository `--repo` names: its root path (relative to the current directory) or its name.
+    /// The ingested repository `--repo` names: its root path (relative to the current directory) or its
+    /// name (its folder's), when only one repository has that name.
     /// - Throws: `UsageError` (exit 64), the same line for every command.
     package func repository(_ name: String, among repositories: [Repository], command: String) throws -> Repository {
-        let wanted = name.contains("/") ? absolute(name) : name
-        guard let found = repositories.first(where: { $0.root == wanted || $0.name == wanted }) else {
+        if let found = repositories.first(where: { $0.root == absolute(name) }) { return found }
+        let named = name.contains("/") ? [] : repositories.filter { $0.name == name }.sorted { $0.root < $1.root }
+        guard let found = named.first else {
             throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: command)
+        }
+        guard named.count == 1 else {
+            let roots = named.prefix(3).map(\.root).joined(separator: ", ") + (named.count > 3 ? ", …" : "")
+            throw UsageError("\(named.count) ingested repositories are named '\(name)' (\(roots)); give its path", command: command)
         }
         return found
     }

@@ -65,6 +65,77 @@ struct TaskCommandTests {
         #expect(try CLIRunner.run(["status", "--db", db]).stdout.contains("\(repository.path) (no longer on disk: moved or removed)"))
     }
 
+    @Test("a history whose root commit changes (an older project merged in) gives new task ids: the next ingest rebuilds, labels stay")
+    func rootChange() throws {
+        let repository = try ScriptedRepository("app")
+        let older = try ScriptedRepository("library")
+        let db = repository.path + "-root.sqlite"
+        defer {
+            repository.remove()
+            older.remove()
+            try? FileManager.default.removeItem(atPath: db)
+        }
+        try older.write("lib/core.py", "x\n")
+        try older.commit("core", date: "2020-01-02T10:00:00+0000")
+        try repository.write("app/cart.py", "x\n")
+        try repository.commit("ABC-1 cart", date: "2026-03-02T10:00:00+0000")
+        try repository.write("app/orders.py", "y\n")
+        try repository.commit("ABC-2 orders", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let before = try tasks(db)
+        let first = try #require(before.first { $0["key"] as? String == "ABC-1" }?["id"] as? String)
+        #expect(try CLIRunner.run(["label", first, "security", "--db", db, "--quiet"]).status == 0)
+        try repository.git("fetch", "-q", older.path, "main")
+        try repository.git(
+            ["merge", "-q", "--allow-unrelated-histories", "-m", "Merge the library", "FETCH_HEAD"],
+            environment: [
+                "GIT_AUTHOR_NAME": "Alice Example", "GIT_AUTHOR_EMAIL": "alice@example.com", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00+0000",
+                "GIT_COMMITTER_NAME": "Alice Example", "GIT_COMMITTER_EMAIL": "alice@example.com", "GIT_COMMITTER_DATE": "2026-03-04T10:00:00+0000",
+            ])
+        for _ in 0..<2 {
+            let again = try CLIRunner.run(["ingest", "git", repository.path, "--db", db])
+            #expect(again.status == 0, "\(again.stderr)")
+        }
+        let after = try tasks(db)
+        let keyed = try #require(after.first { $0["key"] as? String == "ABC-1" })
+        #expect(keyed["id"] as? String != first)
+        #expect(keyed["category"] as? String == "security")
+        #expect(Set(after.compactMap { $0["key"] as? String }).isSuperset(of: ["ABC-1", "ABC-2"]))
+        #expect(after.count > before.count)
+    }
+
+    @Test("--repo NAME that two ingested repositories share is refused, naming both; their paths work")
+    func ambiguousName() throws {
+        let client = try ScriptedRepository("client")
+        let server = try ScriptedRepository("server")
+        let db = client.path + "-names.sqlite"
+        let clientApp = client.path + "/app"
+        let serverApp = server.path + "/app"
+        defer {
+            client.remove()
+            server.remove()
+            try? FileManager.default.removeItem(atPath: db)
+        }
+        // A repository named `app` inside each (`git -C PARENT -C app …`).
+        for (parent, message) in [(client, "ABC-1 client"), (server, "ABC-2 server")] {
+            try parent.git("init", "-q", "-b", "main", "app")
+            try parent.write("app/a.py", "x\n")
+            try parent.git("-C", "app", "add", "-A")
+            try parent.git(
+                ["-C", "app", "commit", "-q", "-m", message],
+                environment: [
+                    "GIT_AUTHOR_NAME": "Alice Example", "GIT_AUTHOR_EMAIL": "alice@example.com", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00+0000",
+                    "GIT_COMMITTER_NAME": "Alice Example", "GIT_COMMITTER_EMAIL": "alice@example.com", "GIT_COMMITTER_DATE": "2026-03-04T10:00:00+0000",
+                ])
+            #expect(try CLIRunner.run(["ingest", "git", parent.path + "/app", "--db", db, "--quiet"]).status == 0)
+        }
+        let refused = try CLIRunner.run(["tasks", "--repo", "app", "--db", db])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("2 ingested repositories are named 'app'") && refused.stderr.contains(serverApp), "\(refused.stderr)")
+        let byPath = try tasks(db, ["--repo", serverApp])
+        #expect(byPath.compactMap { $0["key"] as? String } == ["ABC-2"])
+    }
+
     @Test("ingest builds tasks with the JSON contract; labels survive re-ingests and rebuilds; --explain shows the evidence")
     func labelsSurvive() throws {
         let repository = try ScriptedRepository("tasks-cli")

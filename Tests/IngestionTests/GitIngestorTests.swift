@@ -210,6 +210,60 @@ struct GitIngestorTests {
         #expect(summary.commits == expected.commits)
     }
 
+    @Test("a rewrite whose old commits were pruned from git (gc --prune=now) still marks them unreachable")
+    func prunedRewrite() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for (index, hour) in [10, 11, 12].enumerated() {
+            try repository.write("a.txt", String(repeating: "line\n", count: 10 * (index + 1)))
+            try repository.commit("change \(index)", date: "2026-01-05T\(hour):00:00+0000")
+        }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingest(repository, into: database).totalCommits == 3)
+        try repository.git("reset", "-q", "--hard", "HEAD~2")
+        try repository.write("b.txt", "b\n")
+        try repository.commit("change 1, rewritten", date: "2026-01-05T13:00:00+0000")
+        try repository.git("reflog", "expire", "--expire=now", "--all")
+        try repository.git("gc", "-q", "--prune=now")
+        let result = try ingest(repository, into: database)
+        #expect(result.unreachable == 2 && result.newCommits == 1 && result.totalCommits == 2)
+        let summary = try #require(try CommitStore(database: database).summaries().first)
+        let expected = try numstatSums(repository)
+        #expect(summary.linesAdded == expected.added && summary.commits == expected.commits)
+        // Nothing new: nothing changes.
+        let again = try ingest(repository, into: database)
+        #expect(again.newCommits == 0 && again.unreachable == 0 && again.totalCommits == 2)
+    }
+
+    @Test("git replace objects are ignored: the history is read as committed, before and after a graft")
+    func replaceObjects() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("old.txt", "archived\n")
+        let archived = try repository.commit("archived work", date: "2025-06-01T10:00:00+0000")
+        try repository.git("checkout", "-q", "--orphan", "fresh")
+        try repository.git("rm", "-q", "-rf", ".")
+        try repository.write("a.txt", "a\n")
+        let root = try repository.commit("fresh start", date: "2026-01-05T10:00:00+0000")
+        try repository.write("a.txt", "a\nb\n")
+        try repository.commit("second", date: "2026-01-05T11:00:00+0000")
+        try repository.git("branch", "-q", "-D", "main")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        #expect(try ingest(repository, into: database).totalCommits == 2)
+        try repository.git("replace", "--graft", root, archived)
+        #expect(try repository.git("rev-list", "--count", "HEAD").hasPrefix("3"))
+        let grafted = try ingest(repository, into: database)
+        #expect(grafted.newCommits == 0 && grafted.totalCommits == 2)
+        let fresh = try Database(path: directory.path + "/fresh.sqlite")
+        #expect(try ingest(repository, into: fresh).totalCommits == 2)
+        let summary = try #require(try CommitStore(database: fresh).summaries().first)
+        #expect(summary.linesAdded == 2)
+    }
+
     @Test("checking out another branch is not a rewrite: the branch's commits stay until no branch holds them")
     func branchSwitch() throws {
         let repository = try ScriptedRepository()

@@ -131,17 +131,14 @@ enum SessionsCommand {
         if let tool = context.arguments.value("--tool") {
             filter.tool = try IngestCommand.tool(named: tool, command: "sessions")
         }
-        if let repository = context.arguments.value("--repo") {
-            filter.repository = repository.contains("/") ? context.absolute(repository) : repository
-        }
         let database = try context.openDatabase(existing: true)
+        let commits = CommitStore(database: database)
+        if let name = context.arguments.value("--repo") {
+            filter.repository = try context.repository(name, among: try commits.repositories(), command: "sessions").root
+        }
         let store = SessionStore(database: database)
         let sessions = try store.sessions(filter)
         let workflows = try store.workflows()
-        let commits = CommitStore(database: database)
-        if let name = context.arguments.value("--repo") {
-            _ = try context.repository(name, among: try commits.repositories(), command: "sessions")
-        }
         var histories: [String: ContextFiles] = [:]
         for repository in try commits.repositories() where sessions.contains(where: { $0.repository == repository.root }) {
             histories[repository.root] = ContextFiles.history(

@@ -141,7 +141,14 @@ package struct GitIngestor {
                 let stale = try oldTips.filter { old in
                     try !tips.contains { try git.status(["merge-base", "--is-ancestor", old, $0]).status == 0 }
                 }
-                if !stale.isEmpty {
+                // An old tip git no longer has (a rewrite whose old objects were pruned: `git gc
+                // --prune=now` after removing a secret) cannot be walked from: what is gone is then what
+                // is stored and no longer reachable, by a whole walk.
+                let present = stale.isEmpty ? [] : try lines(git.output(["rev-list", "--no-walk", "--ignore-missing"] + stale))
+                if Set(present) != Set(stale) {
+                    let reachable = Set(try lines(git.output(["rev-list"] + tips + ["--branches"])))
+                    gone = try store.reachableHashes(repositoryID: repository.id).filter { !reachable.contains($0) }.sorted()
+                } else if !stale.isEmpty {
                     gone = try lines(git.output(["rev-list", "--ignore-missing"] + stale + ["--not"] + tips + ["--branches"]))
                     if !gone.isEmpty {
                         // The same date cut-off can name commits the new history still holds: those are
@@ -150,6 +157,8 @@ package struct GitIngestor {
                         let reachable = Set(try lines(git.output(["rev-list"] + tips + ["--branches"])))
                         gone.removeAll(where: reachable.contains)
                     }
+                }
+                if !stale.isEmpty {
                     let goneSet = Set(gone)
                     let held = try lines(git.output(["rev-list", "--no-walk", "--ignore-missing"] + oldTips))
                         .filter { !goneSet.contains($0) && !tips.contains($0) }

@@ -2,7 +2,7 @@ import Support
 
 /// How Multiplier runs git: a stable environment and options that keep output parseable.
 ///
-/// `LC_ALL=C`, `GIT_PAGER=cat` and `GIT_FLUSH=0`; `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE`
+/// `LC_ALL=C`, `GIT_PAGER=cat`, `GIT_FLUSH=0` and `GIT_NO_REPLACE_OBJECTS=1`; `GIT_DIR`, `GIT_WORK_TREE` and `GIT_INDEX_FILE`
 /// removed so the repository named by `-C` is the one read; no colour, no
 /// signatures, no external diff or text conversion, whatever the user's config says.
 package struct GitInvocation: Sendable {
@@ -22,6 +22,9 @@ package struct GitInvocation: Sendable {
         // the reader each): on a large history that cost as much CPU as a quarter of the parsing.
         // Nothing here talks to git a record at a time, so its output is fully buffered.
         clean["GIT_FLUSH"] = "0"
+        // `git replace` objects (a graft that stitches an archived history behind the root) are
+        // local and come and go: the history is read as it was committed, the same on every run.
+        clean["GIT_NO_REPLACE_OBJECTS"] = "1"
         self.environment = clean
     }
 

@@ -283,6 +283,12 @@ package final class CommitStore {
         for hash in hashes { try update.execute([.integer(repositoryID), .text(hash)]) }
     }
 
+    /// The hashes of the repository's stored commits still counted as reachable.
+    package func reachableHashes(repositoryID: Int64) throws -> [String] {
+        try database.prepare("SELECT hash FROM git_commit WHERE repository_id = ? AND reachable = 1")
+            .rows([.integer(repositoryID)]) { $0.text(0) }
+    }
+
     /// How many reachable commits the repository has stored.
     package func commitCount(repositoryID: Int64) throws -> Int {
         try database.prepare("SELECT count(*) FROM git_commit WHERE repository_id = ? AND reachable = 1")

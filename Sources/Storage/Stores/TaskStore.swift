@@ -104,6 +104,17 @@ package final class TaskStore {
                     VALUES (?, ?, \(Array(repeating: "?", count: Self.rowColumnCount).joined(separator: ", ")))
                     """)
                 let storedRow = try database.prepare("SELECT detail, \(Self.rowColumns) FROM task WHERE id = ?")
+                // Stored tasks the build no longer has go first: a history whose root commit changed
+                // (`git fetch --unshallow`, a rewrite of the root, a subtree of an older project)
+                // gives every key a new id, whose row would clash with the old one's key.
+                var kept: Set<String> = []
+                for task in tasks where repositoryIDs[task.repository] != nil && storedIDs.contains(task.id) { kept.insert(task.id) }
+                let delete = try database.prepare("DELETE FROM task WHERE id = ?")
+                for id in storedIDs.sorted() where !kept.contains(id) {
+                    try delete.execute([.text(id)])
+                    result.removed += 1
+                }
+                storedIDs = kept
                 var seen: Set<String> = []
                 let chunks = stride(from: 0, to: tasks.count, by: Self.writeChunk).map {
                     $0..<min($0 + Self.writeChunk, tasks.count)
@@ -139,11 +150,6 @@ package final class TaskStore {
                         }
                         try (stored ? insert : insertNew).execute([.text(task.id), .text(detail)] + columns)
                     }
-                }
-                let delete = try database.prepare("DELETE FROM task WHERE id = ?")
-                for id in storedIDs.sorted() where !seen.contains(id) {
-                    try delete.execute([.text(id)])
-                    result.removed += 1
                 }
             }
         }
