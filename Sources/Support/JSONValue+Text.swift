@@ -12,7 +12,10 @@ extension JSONValue {
     /// Parses one JSON text; arrays and objects nested deeper than `depthLimit` are refused before
     /// decoding, so no input can exhaust the stack.
     package static func parse(_ bytes: [UInt8], depthLimit: Int = 64) throws(ParseFailure) -> JSONValue {
-        guard nestingDepth(bytes, stoppingAbove: depthLimit) <= depthLimit else { throw .tooDeep(limit: depthLimit) }
+        let scan = structure(bytes, stoppingAbove: depthLimit)
+        guard scan.depth <= depthLimit else { throw .tooDeep(limit: depthLimit) }
+        // Foundation's decoder lets a comma stand before `]` or `}`; JSON (RFC 8259) does not.
+        if let offset = scan.trailingComma { throw .invalid("a comma before the closing bracket at byte \(offset + 1)") }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {
@@ -105,13 +108,17 @@ extension JSONValue {
         output += "\""
     }
 
-    /// The deepest nesting of arrays and objects outside strings (counting stops above `limit`).
-    private static func nestingDepth(_ bytes: [UInt8], stoppingAbove limit: Int) -> Int {
+    /// The deepest nesting of arrays and objects outside strings (counting stops above `limit`), and
+    /// the offset of the first comma that closes an array or object (`[1,]`), if any.
+    private static func structure(_ bytes: [UInt8], stoppingAbove limit: Int) -> (depth: Int, trailingComma: Int?) {
         var depth = 0
         var deepest = 0
         var inString = false
         var escaped = false
-        for byte in bytes {
+        // The offset of a comma with only white space after it so far.
+        var openComma: Int?
+        var trailingComma: Int?
+        for (offset, byte) in bytes.enumerated() {
             if inString {
                 if escaped {
                     escaped = false
@@ -123,15 +130,22 @@ extension JSONValue {
                 continue
             }
             switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x2C:
+                openComma = offset
+                continue
             case 0x22: inString = true
             case 0x5B, 0x7B:
                 depth += 1
                 deepest = max(deepest, depth)
-                if deepest > limit { return deepest }
-            case 0x5D, 0x7D: depth -= 1
+                if deepest > limit { return (deepest, trailingComma) }
+            case 0x5D, 0x7D:
+                depth -= 1
+                if trailingComma == nil, let openComma { trailingComma = openComma }
             default: break
             }
+            openComma = nil
         }
-        return deepest
+        return (deepest, trailingComma)
     }
 }

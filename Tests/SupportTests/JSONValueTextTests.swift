@@ -20,6 +20,15 @@ struct JSONValueTextTests {
         }
     }
 
+    @Test("a comma before a closing bracket is refused, naming where; commas inside strings are text")
+    func trailingCommas() throws {
+        for text in ["[1,]", "{\"a\":1,}", "{\"a\":[1, 2 ,\n ]}"] {
+            #expect(throws: JSONValue.ParseFailure.self, "\(text)") { try JSONValue.parse(Array(text.utf8)) }
+        }
+        #expect(throws: JSONValue.ParseFailure.invalid("a comma before the closing bracket at byte 3")) { try JSONValue.parse(Array("[1,]".utf8)) }
+        #expect(try JSONValue.parse(Array(#"{"a":",]","b":[",}"]}"#.utf8)) == .object(["a": .string(",]"), "b": .array([.string(",}")])]))
+    }
+
     @Test("an Encodable value becomes the JSONValue JSONEncoder writes")
     func encoding() throws {
         struct Point: Encodable { var x = 1; var label = "a" }
