@@ -43,6 +43,16 @@ enum Reading {
         if !adjusted.isEmpty {
             sentences.append("In \(adjusted.joined(separator: ", ")) the ratio adjusted for task size and person falls outside the interval: task size or who used AI may explain part of the difference.")
         }
+        if let value = retro.endToEnd.adjustedRatio, let low = retro.endToEnd.ratioLow, let high = retro.endToEnd.ratioHigh,
+            value < low || value > high
+        {
+            sentences.append("Adjusted for task size and person, the end-to-end ratio is \(String(format: "%.2f", value)), outside its interval (\(String(format: "%.2f", low))–\(String(format: "%.2f", high))): task size or who used AI may explain part of the difference.")
+        }
+        // Measured, but no adjusted figure: the regression's AI term there is what its person terms say.
+        let confounded = retro.categories.filter { $0.ratio != nil && $0.adjustedRatio == nil }.compactMap(\.category)
+        if !confounded.isEmpty {
+            sentences.append("In \(confounded.joined(separator: ", ")) AI and who did the work cannot be told apart (the people who used AI there did no comparable work without it, or the reverse): no adjusted ratio, and the ratio may measure who used AI rather than AI itself.")
+        }
         let disagreeing = retro.categories.filter { $0.sizeMatchedDisagrees == true }.compactMap(\.category)
         if !disagreeing.isEmpty {
             sentences.append("In \(disagreeing.joined(separator: ", ")) the size-matched ratio falls outside the interval: task size, not AI, may explain part of the difference.")

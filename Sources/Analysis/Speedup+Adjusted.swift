@@ -124,16 +124,18 @@ extension Speedup {
         }
 
         let point = fit { add in for index in tasks.indices { add(index) } }
-        // A category whose AI term the other terms already explain (each person's tasks in it all AI
-        // or all human, with nothing else tying their person terms) has no adjusted ratio: the
-        // regression cannot tell AI from person there, and the figure would be the ridge's artefact.
+        // A category whose AI term every other term together already explains has no adjusted
+        // ratio: the regression cannot tell AI from person there, and the figure would be the
+        // ridge's artefact. Within one category (each person's tasks in it all AI or all human), or
+        // across them: one person did every AI task, of every category, and no human one, so that
+        // the AI terms add up to that person's.
         let whole = point.system
         let betaColumns = mixed.compactMap { beta[$0] }
         let others = (0..<width).filter { !betaColumns.contains($0) }
-        let residuals = whole.residualVariances(order: others + betaColumns)
+        let residuals = whole.residualsGivenTheRest(given: others, tested: betaColumns)
         let identified = Set(
             reported.filter { category in
-                guard let column = beta[category], let position = (others + betaColumns).firstIndex(of: column) else { return false }
+                guard let column = beta[category], let position = betaColumns.firstIndex(of: column) else { return false }
                 return residuals[position] > 1e-6 * whole.matrix[column * width + column]
             })
         // Each resample takes exactly one draw per task, so resample r starts r × tasks draws into
@@ -190,10 +192,44 @@ extension Speedup {
             matrix[gamma * width + gamma] += sums.files2
         }
 
+        /// For each column of `tested`, what of it every other column of `given` and `tested` leaves
+        /// unexplained: 0 for a column the others determine together. The `given` block is factored
+        /// once; each tested column's figure is then the last Cholesky pivot of what `given` leaves of
+        /// the tested block (its Schur complement), with that column ordered last.
+        func residualsGivenTheRest(given: [Int], tested: [Int]) -> [Double] {
+            let g = given.count
+            let order = given + tested
+            // Rows of the Cholesky factor of the whole order, in its first g columns.
+            var lower = [Double](repeating: 0, count: order.count * g)
+            for j in 0..<g {
+                for i in j..<order.count {
+                    var sum = matrix[order[i] * width + order[j]]
+                    for k in 0..<j { sum -= lower[i * g + k] * lower[j * g + k] }
+                    if i == j {
+                        lower[i * g + i] = sum > 1e-9 ? sum.squareRoot() : 0
+                    } else {
+                        lower[i * g + j] = lower[j * g + j] > 0 ? sum / lower[j * g + j] : 0
+                    }
+                }
+            }
+            let t = tested.count
+            var rest = [Double](repeating: 0, count: t * t)
+            for a in 0..<t {
+                for b in 0..<t {
+                    var sum = matrix[tested[a] * width + tested[b]]
+                    for k in 0..<g { sum -= lower[(g + a) * g + k] * lower[(g + b) * g + k] }
+                    rest[a * t + b] = sum
+                }
+            }
+            return (0..<t).map { column in
+                Self.pivots(rest, width: t, order: (0..<t).filter { $0 != column } + [column]).last ?? 0
+            }
+        }
+
         /// For each column of `order`, in that order, what of it the columns before it leave
-        /// unexplained (the Cholesky pivot squared of the matrix with its columns so ordered): 0
-        /// for a column the ones before it determine.
-        func residualVariances(order: [Int]) -> [Double] {
+        /// unexplained (the Cholesky pivot squared of the symmetric `matrix` with its columns so
+        /// ordered): 0 for a column the ones before it determine.
+        static func pivots(_ matrix: [Double], width: Int, order: [Int]) -> [Double] {
             let n = order.count
             var lower = [Double](repeating: 0, count: n * n)
             var residuals = [Double](repeating: 0, count: n)

@@ -70,6 +70,35 @@ struct SpeedupTests {
         #expect((Statistics.median(widths) ?? 9) < 0.6)
     }
 
+    @Test("with 5 to 8 tasks on a side the interval still covers the planted ratio about 95% of the time (expanded percentile)")
+    func smallSampleCoverage() throws {
+        let speedup = Speedup(resamples: 1000)
+        var covered = 0
+        let runs = 400
+        for seed in 0..<runs {
+            let small = 5 + seed % 4
+            let human = Self.efforts(small, median: 6, seed: UInt64(seed) * 2 + 10_001)
+            let ai = Self.efforts(12, median: 6 * 0.6, seed: UInt64(seed) * 2 + 10_002)
+            let estimate = try #require(speedup.ratio(ai: ai, human: human))
+            if estimate.low <= 0.6 && 0.6 <= estimate.high { covered += 1 }
+        }
+        // A plain percentile interval covers about 90% here; 95% of 400 is 380, and 3 standard errors below is 367.
+        #expect(covered >= 368, "covered \(covered) of \(runs)")
+        #expect(covered < runs, "an interval that always covers is too wide")
+    }
+
+    @Test("Student's t 97.5% points and the expanded tail: t(4) 2.776, t(10) 2.228; many tasks read at 2.5%")
+    func studentT() {
+        #expect(abs(Statistics.studentT975(4) - 2.776) < 0.002)
+        #expect(abs(Statistics.studentT975(10) - 2.228) < 0.001)
+        #expect(abs(Statistics.studentT975(1_000_000) - 1.96) < 0.001)
+        #expect(abs(Statistics.normalCDF(-1.959964) - 0.025) < 1e-6)
+        let spread = (0..<400).map { log(1 + Double($0 % 7)) }
+        #expect(abs(Speedup.expandedTail(spread, spread) - 0.025) < 0.0005)
+        let five = [0.1, 0.5, 0.9, 1.3, 1.7]
+        #expect(abs(Speedup.expandedTail(five, five) - 0.0106) < 0.0005)
+    }
+
     @Test("fewer than 5 tasks on either side: no figure")
     func tooFew() {
         #expect(Speedup().ratio(ai: [1, 2, 3, 4], human: [1, 2, 3, 4, 5, 6]) == nil)
@@ -127,6 +156,28 @@ struct SpeedupTests {
         #expect(try #require(crud.withinPersonRatio) > (try #require(crud.ratioHigh)))
         let one = Speedup.withinPerson(ai: [(1, "ann"), (2, "bob")], human: [(1, "ann")])
         #expect(one == nil)
+        // The end-to-end sum of the adjusted ratios is outside the headline interval too: said as well.
+        #expect(retro.reading.contains { $0.hasPrefix("Adjusted for task size and person, the end-to-end ratio is 1.0") }, "\(retro.reading)")
+    }
+
+    @Test("one person did all the AI work and no human work: no adjusted ratio, and the reading says AI and person cannot be told apart")
+    func confoundedReading() throws {
+        // Ann did 8 AI tasks of each category, Bob and Cy the human ones. (Hand-made tasks with true
+        // categories and AI flags: the analysis step only.)
+        var tasks: [WorkTask] = []
+        for category in [Model.Category.crud, .tests] {
+            for index in 0..<8 {
+                var ai = RetroTests.task("ann-\(category.rawValue)\(index)", category, ai: true, effort: 1 + Double(index) / 10)
+                ai.author = "ann"
+                var human = RetroTests.task("h-\(category.rawValue)\(index)", category, ai: false, effort: 2 + Double(index) / 9)
+                human.author = index % 2 == 0 ? "bob" : "cy"
+                tasks += [ai, human]
+            }
+        }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        #expect(retro.categories.filter { $0.ratio != nil }.count == 2)
+        #expect(retro.categories.allSatisfy { $0.adjustedRatio == nil })
+        #expect(retro.reading.contains { $0.hasPrefix("In crud, tests AI and who did the work cannot be told apart") }, "\(retro.reading)")
     }
 }
 

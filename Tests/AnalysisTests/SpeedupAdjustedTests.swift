@@ -80,4 +80,22 @@ struct SpeedupAdjustedTests {
         let draws = try #require(speedup.adjustedDraws(tasks)[.crud])
         #expect(abs(speedup.ratio(draws).ratio - 1) < 1e-6)
     }
+
+    @Test("one person did every AI task, of every category, and no human one: no category gets an adjusted ratio, though each has people on both sides")
+    func confoundedAcrossCategories() throws {
+        let speedup = Speedup(resamples: 200)
+        var tasks: [Speedup.AdjustedTask] = []
+        for (offset, category) in [Category.crud, .tests, .algorithm].enumerated() {
+            for index in 0..<8 {
+                let files = 1 + index % 4
+                tasks.append(Speedup.AdjustedTask(effort: 2 + Double(index + offset) / 7, category: category, ai: true, person: "ann", files: files))
+                tasks.append(Speedup.AdjustedTask(effort: 3 + Double(index) / 5, category: category, ai: false, person: index % 2 == 0 ? "bob" : "cy", files: files))
+            }
+        }
+        #expect(Set(speedup.adjustedDraws(tasks).keys).isEmpty)
+        // Two human tasks of hers tell her person term from AI: every category is measured again.
+        tasks.append(Speedup.AdjustedTask(effort: 3, category: .crud, ai: false, person: "ann", files: 2))
+        tasks.append(Speedup.AdjustedTask(effort: 4, category: .tests, ai: false, person: "ann", files: 3))
+        #expect(Set(speedup.adjustedDraws(tasks).keys) == [.crud, .tests, .algorithm])
+    }
 }
