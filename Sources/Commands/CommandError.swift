@@ -50,7 +50,7 @@ extension ExitCode {
             }
         case let error as StorageError:
             switch error {
-            case .notADatabase, .newerSchema, .olderSchema, .corrupt, .notAnExport, .damagedExport:
+            case .notADatabase, .foreignDatabase, .newerSchema, .olderSchema, .corrupt, .notAnExport, .damagedExport:
                 return (.dataError, error.description)
             case .missing: return (.noInput, error.description)
             case .cannotOpen: return (.ioError, error.description)
@@ -59,6 +59,9 @@ extension ExitCode {
                 if sqlite.primaryCode == 11 {
                     return (.dataError, "\(error.description); the database file is damaged: restore it from a copy, "
                         + "or delete it and ingest again")
+                }
+                if sqlite.isAlteredSchema {
+                    return (.dataError, "\(error.description); \(SQLiteError.alteredSchemaAdvice)")
                 }
                 // SQLITE_BUSY (5) and SQLITE_LOCKED (6): another process holds the database.
                 return ([5, 6].contains(sqlite.primaryCode) ? .failure : .ioError, error.description)
@@ -73,6 +76,7 @@ extension ExitCode {
                 return (.dataError, "database error: \(error); the database file is damaged: restore it from a copy, "
                     + "or delete it and ingest again")
             }
+            if error.isAlteredSchema { return (.dataError, "database error: \(error); \(SQLiteError.alteredSchemaAdvice)") }
             return (.ioError, "database error: \(error)")
         case let error as StreamingProcess.Failure: return (.failure, error.description)
         default: return (.software, "internal error: \(error)")

@@ -12,9 +12,11 @@ struct DiffCache {
     let store: DiffStore
     let saves: Bool
 
+    /// `saves: false` keeps nothing; a database open read-only (a copy the user may only read)
+    /// keeps nothing either.
     init(database: Database, saves: Bool = true) {
         store = DiffStore(database: database)
-        self.saves = saves
+        self.saves = saves && !database.isReadOnly
     }
 
     /// The diffs of `hashes` in `repository`, in the order asked (duplicates once); progress on a terminal.

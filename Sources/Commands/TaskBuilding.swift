@@ -22,16 +22,22 @@ enum TaskBuilding {
     static func rebuild(_ context: CommandContext, database: Database, force: Bool = false) throws -> TaskRebuild.Report {
         let config = try config(context, database: database)
         let store = TaskStore(database: database)
-        let fingerprint = SHA256.hex(
-            SHA256.hash(Array((try store.inputDigest() + "\n" + config.source + "\n" + buildIdentity).utf8)))
+        let inputs = try store.inputDigest()
+        let fingerprint = SHA256.hex(SHA256.hash(Array((inputs + "\n" + config.source + "\n" + buildIdentity).utf8)))
         if !force, try store.builtFrom() == fingerprint {
             let count = try store.taskCount()
             context.notes.note("tasks: \(count) in all (nothing new since they were built: none rebuilt)")
             return TaskRebuild.Report(tasks: count, saved: TaskStore.SaveResult(unchanged: count))
         }
-        let report = try TaskRebuild.run(database: database, config: config, console: context.notes)
-        try store.setBuiltFrom(fingerprint)
+        let report = try TaskRebuild.run(database: database, config: config, console: context.notes, inputs: inputs)
         let saved = report.saved
+        if saved.superseded {
+            // Another ingest stored commits or sessions while these tasks were built: its own build
+            // has them, and saves what this one would have missed.
+            context.notes.note("tasks: not saved: another ingest changed the commits or sessions while they were built, and builds them itself")
+            return report
+        }
+        try store.setBuiltFrom(fingerprint)
         context.notes.note(
             "tasks: \(report.tasks) in all (\(saved.added) new, \(saved.changed) changed, \(saved.removed) removed)")
         return report
@@ -76,7 +82,11 @@ enum TaskBuilding {
         let store = TaskStore(database: database)
         if try store.taskCount() == 0, try !CommitStore(database: database).repositories().isEmpty {
             if database.isReadOnly { return try TaskRebuild.build(database: database, config: config(context, database: database)) }
-            try rebuild(context, database: database)
+            // An ingest running meanwhile that has stored its commits but not yet its tasks: this
+            // build is not saved, and these figures are built for this run alone.
+            if try rebuild(context, database: database).saved.superseded, try store.taskCount() == 0 {
+                return try TaskRebuild.build(database: database, config: config(context, database: database))
+            }
         }
         return try store.tasks()
     }

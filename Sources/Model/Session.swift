@@ -52,6 +52,9 @@ package struct SessionDelta: Sendable, Equatable, Codable {
     /// The prompts of this read before its first edit (all of them when it saw none); nil when the reader
     /// cannot place edits among prompts. What a read that goes on from an earlier one adds before the edit.
     package var workflowPromptsBeforeEdit: Int?
+    /// The mode field this read saw with no file edit yet ("permissionMode acceptEdits"): a later read
+    /// of the same log whose first edit comes with no plan makes the session code-first by it.
+    package var workflowModeShown: String?
     /// The identities of the records this read counted, in log order (FORMATS.md's usage note: records are
     /// keyed on their own identity, since tools copy, rewrite and rewind them): a `StableHash` of the
     /// record's id (Claude `uuid`, Copilot event `id`, Gemini message `id`, Cline `ts`, aider's position

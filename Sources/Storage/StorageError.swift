@@ -2,6 +2,8 @@
 package enum StorageError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case notADatabase(path: String)
+    /// An SQLite file of another program: tables, but no Multiplier schema version.
+    case foreignDatabase(path: String, tables: [String])
     case newerSchema(path: String, found: Int, supported: Int)
     /// A read-only open of a database that a read-write open would migrate first.
     case olderSchema(path: String, found: Int, supported: Int)
@@ -19,6 +21,12 @@ package enum StorageError: Error, CustomStringConvertible {
             return "cannot open database at \(path): \(reason)"
         case .notADatabase(let path):
             return "\(path) is not a Multiplier database (not an SQLite file); pass another --db"
+        case .foreignDatabase(let path, let tables) where tables.contains("git_commit"):
+            return "\(path) has Multiplier's tables but no schema version (reset by another program); it was left as it is: "
+                + "restore it from a copy, or pass another --db"
+        case .foreignDatabase(let path, let tables):
+            return "\(path) is an SQLite database of another program (tables \(tables.prefix(3).joined(separator: ", "))\(tables.count > 3 ? ", …" : "")), "
+                + "not a Multiplier one; it was left as it is: pass another --db"
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer Multiplier (schema \(found), this one knows up to \(supported)); "
                 + "upgrade multiplier or pass another --db"
@@ -34,7 +42,11 @@ package enum StorageError: Error, CustomStringConvertible {
         case .damagedExport(let path, let reason):
             return "\(path) is a damaged Multiplier export (\(reason)); ask its sender to export it again"
         case .corrupt(let what, let reason):
-            return "the stored \(what) cannot be read (\(reason)); run `multiplier ingest` again to rebuild the tasks"
+            // Tasks are derived: `classify` builds them all again (an ingest with nothing new would not).
+            // A pull request comes from an export, read again by `ingest reviews`.
+            return what.hasPrefix("task")
+                ? "the stored \(what) cannot be read (\(reason)); run `multiplier classify` to rebuild the tasks"
+                : "the stored \(what) cannot be read (\(reason)); run `multiplier ingest reviews` on its export again"
         }
     }
 }

@@ -64,7 +64,9 @@ package struct Console: Sendable {
 /// Writes whole strings to a file descriptor, retrying short writes.
 ///
 /// A closed pipe (`multiplier … | head`) ends the process quietly with status 0,
-/// as a Unix filter should.
+/// as a Unix filter should. Output that cannot be written (a full disk, `> /dev/full`, an I/O
+/// error) ends it with one line on stderr and exit 74: a report cut short must not pass for a
+/// whole one. (A closed descriptor, `>&-`, has no reader to mislead: it is passed over.)
 package enum FileDescriptorWriter {
     package static func writeAll(_ text: String, to fd: Int32) {
         var text = text
@@ -76,6 +78,11 @@ package enum FileDescriptorWriter {
                 if written < 0 {
                     if errno == EINTR { continue }
                     if errno == EPIPE { exit(0) }
+                    if fd == STDOUT_FILENO && errno != EBADF {
+                        let reason = String(cString: strerror(errno))
+                        writeAll("multiplier: error: cannot write the output to standard output: \(reason)\n", to: STDERR_FILENO)
+                        exit(74)
+                    }
                     return
                 }
                 remaining -= written

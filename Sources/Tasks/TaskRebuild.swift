@@ -19,8 +19,9 @@ package enum TaskRebuild {
         }
     }
 
-    /// Builds and stores every task; with a console, its phases show on a terminal.
-    package static func run(database: Database, config: RuleConfig, console: Console? = nil) throws -> Report {
+    /// Builds and stores every task; with a console, its phases show on a terminal. With `inputs`
+    /// (`TaskStore.inputDigest()` before the build), nothing is saved when they changed meanwhile.
+    package static func run(database: Database, config: RuleConfig, console: Console? = nil, inputs: String? = nil) throws -> Report {
         var progress = console.map { Progress(console: $0, label: "building tasks") }
         defer { progress?.finish() }
         // Each progress message starts a stage: the one before it has let go of its indexes, whose
@@ -34,7 +35,7 @@ package enum TaskRebuild {
         // The commits and the building's indexes are gone: give their pages back before saving.
         Allocator.releaseFreeMemory()
         progress?.show("saving \(tasks.count) tasks")
-        let saved = try TaskStore(database: database).replaceAll(with: tasks)
+        let saved = try TaskStore(database: database).replaceAll(with: tasks, builtFrom: inputs)
         return Report(tasks: tasks.count, saved: saved)
     }
 

@@ -205,6 +205,15 @@ struct CommandLineTests {
         #expect(result.stdout.contains("no repositories yet"))
     }
 
+    @Test("output that cannot be written (/dev/full) is exit 74 with one line saying so, not a report cut short with 0")
+    func fullDisk() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let shell = "'\(CLIRunner.binary)' --help >/dev/full 2>&1 >/dev/full; echo \"$?\"; '\(CLIRunner.binary)' --help 2>&1 >/dev/full"
+        let lines = try CLIRunnerShell.run(shell).split(separator: "\n")
+        #expect(lines.first == "74", "\(lines)")
+        #expect(lines.dropFirst().first?.hasPrefix("multiplier: error: cannot write the output to standard output: No space left on device") == true, "\(lines)")
+    }
+
     @Test("a closed stdout ends the run quietly")
     func closedPipe() throws {
         let shell = "'\(CLIRunner.binary)' --help | head -c 1 >/dev/null; echo ${PIPESTATUS[0]}"

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Support
 import TestSupport
 import Testing
@@ -29,6 +30,39 @@ struct DatabaseStateTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [String: Any])
         let entry = try #require((json["repositories"] as? [[String: Any]])?.first)
         #expect(entry["botCommits"] as? Int == 1)
+    }
+
+    @Test("a stored task that cannot be read is exit 65 with advice that works: classify rebuilds it")
+    func unreadableTask() throws {
+        let repository = try Self.repository()
+        defer { repository.remove() }
+        let db = repository.path + "/.git/unreadable-task.sqlite"
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        do {
+            let database = try Database(path: db)
+            try database.execute("UPDATE task SET detail = '{' WHERE id = (SELECT min(id) FROM task)")
+        }
+        let damaged = try CLIRunner.run(["tasks", "--db", db])
+        #expect(damaged.status == 65)
+        #expect(damaged.stderr.contains("run `multiplier classify` to rebuild the tasks"), "\(damaged.stderr)")
+        #expect(try CLIRunner.run(["classify", "--db", db, "--quiet"]).status == 0)
+        let mended = try CLIRunner.run(["tasks", "--db", db])
+        #expect(mended.status == 0, "\(mended.stderr)")
+    }
+
+    @Test("a database another program altered (a table dropped, the schema version reset) is bad data, exit 65, with what to do")
+    func alteredSchema() throws {
+        let repository = try Self.repository()
+        defer { repository.remove() }
+        for (name, change) in [("dropped", "DROP TABLE task"), ("reset", "PRAGMA user_version = 0")] {
+            let db = repository.path + "/.git/\(name).sqlite"
+            #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+            do { try Database(path: db).execute(change) }
+            let result = try CLIRunner.run(["tasks", "--db", db])
+            #expect(result.status == 65, "\(name): \(result.stderr)")
+            #expect(result.stderr.contains("restore it from a copy"), "\(name): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(name): \(result.stderr)")
+        }
     }
 
     @Test("a damaged database is bad data: one line naming the damage and what to do, exit 65")

@@ -88,6 +88,20 @@ struct SessionFileTests {
         let standard = try run(["ingest", "sessions", "--db", folder.path + "/standard.sqlite", "--strict"])
         #expect(standard.stderr.contains("skipped \(rollout): cannot be read"), "\(standard.stderr)")
         #expect(standard.status == 65)
+        // A whole folder this user may not list: named as PATH, or a standard place.
+        try folder.write("locked/s.jsonl", Self.claudeLog(prompts: 1))
+        try folder.write("home/.claude/projects/app/s.jsonl", Self.claudeLog(prompts: 1))
+        #expect(chmod(folder.path + "/locked", 0o700) == 0)
+        for path in ["/home/.claude"] { #expect(chmod(folder.path + path, 0o755) == 0) }
+        #expect(chmod(folder.path + "/home/.claude/projects", 0o700) == 0)
+        if !asOther.isEmpty {
+            let locked = try run(["ingest", "sessions", folder.path + "/locked", "--db", folder.path + "/locked.sqlite", "--strict"])
+            #expect(locked.stderr.contains("skipped \(folder.path)/locked: cannot be read"), "\(locked.stderr)")
+            #expect(locked.status == 65)
+            let hidden = try run(["ingest", "sessions", "--db", folder.path + "/hidden.sqlite", "--strict"])
+            #expect(hidden.stderr.contains("skipped \(folder.path)/home/.claude/projects: cannot be read"), "\(hidden.stderr)")
+            #expect(hidden.status == 65)
+        }
     }
 
     @Test("a log folder reached through a symbolic link is walked, given as PATH and as a standard place")

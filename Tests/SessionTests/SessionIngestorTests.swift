@@ -356,6 +356,24 @@ struct SessionIngestorTests {
         #expect(evidence.first { $0.0 == "there" }?.1?.hasPrefix("repository name acme-shop") == true)
     }
 
+    @Test("a repository ingested while the run read (another process's ingest git) ties the sessions read before it, in the same run")
+    func repositoryIngestedMeanwhile() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        // The run is handed the repositories as they were when it began (none); the database has one by the end.
+        _ = try CommitStore(database: setup.database).upsertRepository(root: "/srv/checkouts/acme-shop", origin: nil, name: "acme-shop")
+        try setup.folder.write("a/one.jsonl", Self.claudeSession("here", cwd: "/srv/checkouts/acme-shop/src", prompt: "x"))
+        try setup.folder.write("c/three.jsonl", Self.claudeSession("elsewhere", cwd: "/home/x/other", prompt: "z", minute: 9))
+        let report = try setup.ingest([setup.folder.path + "/a", setup.folder.path + "/c"], repositories: [])
+        #expect(report.read == 2 && report.newSessions == 2)
+        let sessions = try SessionStore(database: setup.database).sessions()
+        #expect(sessions.first { $0.id == "here" }?.repository == "/srv/checkouts/acme-shop")
+        #expect(sessions.first { $0.id == "elsewhere" }?.repository == nil)
+        // Nothing left marked: the next run reads nothing.
+        let next = try setup.ingest([setup.folder.path + "/a", setup.folder.path + "/c"], repositories: [])
+        #expect(next.read == 0 && next.unchanged == 2)
+    }
+
     @Test("a session in a worktree of the repository, or in its checkout through a symbolic link, is the repository's")
     func worktreeAndLinkedCheckout() throws {
         let setup = try Setup()

@@ -139,6 +139,39 @@ struct SessionWorkflowStoreTests {
         #expect(try ClaudeSessionReader.read(path: logs.path + "/C1.jsonl").session("C1").workflow == expected)
     }
 
+    @Test("a Claude log read before its first edit, in acceptEdits mode, and again once it edited: code-first, as one read whole")
+    func grownLogCodeFirst() throws {
+        let lines = [
+            SessionWorkflowTests.claudePrompt("add a cache", mode: "acceptEdits"),
+            SessionWorkflowTests.claudePrompt("use redis", mode: "acceptEdits"),
+            SessionWorkflowTests.claudeTool("Edit", file: "/w/p/a.swift", id: "3"),
+            SessionWorkflowTests.claudePrompt("rename it", mode: "acceptEdits"),
+        ]
+        let whole = SessionWorkflowTests.claude(lines)
+        let wholeFolder = try TemporaryDirectory("whole-log")
+        defer { wholeFolder.remove() }
+        try wholeFolder.write("C1.jsonl", whole)
+        let expected = try ClaudeSessionReader.read(path: wholeFolder.path + "/C1.jsonl").session("C1").workflow
+        #expect(expected?.start == .codeFirst)
+        // Cut after the prompts, before the edit.
+        for lines in 1...2 {
+            let cut = whole.split(separator: "\n", omittingEmptySubsequences: false).prefix(lines).joined(separator: "\n") + "\n"
+            let logs = try TemporaryDirectory("grown-logs")
+            defer { logs.remove() }
+            let database = try Database(path: logs.path + "/db.sqlite")
+            try FileManager.default.createDirectory(atPath: logs.path + "/logs", withIntermediateDirectories: true)
+            let ingestor = SessionIngestor(database: database, environment: [:], keepPrompts: false)
+            try cut.write(toFile: logs.path + "/logs/C1.jsonl", atomically: true, encoding: .utf8)
+            _ = try ingestor.ingest(SessionIngestor.entries(under: [logs.path + "/logs"]), repositories: [])
+            #expect(try SessionStore(database: database).workflows()["claude-code/C1"]?.start == .unknown)
+            #expect(try SessionStore(database: database).workflows()["claude-code/C1"]?.startEvidence == nil)
+            try whole.write(toFile: logs.path + "/logs/C1.jsonl", atomically: false, encoding: .utf8)
+            let grown = try ingestor.ingest(SessionIngestor.entries(under: [logs.path + "/logs"]), repositories: [])
+            #expect(grown.read == 1 && grown.rewritten == 0)
+            #expect(try SessionStore(database: database).workflows()["claude-code/C1"] == expected, "cut after \(lines)")
+        }
+    }
+
     @Test("an export carries each session's workflow and merge stores it; an export without it merges as unknown")
     func exportAndMerge() throws {
         let folder = try TemporaryDirectory("workflow-team")

@@ -341,6 +341,30 @@ struct DatabaseTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/none.sqlite"))
     }
 
+    @Test("another program's SQLite file (tables, no schema version) is refused, read-write or read-only, and left byte for byte")
+    func foreignDatabase() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for table in ["foo", "task"] {
+            let path = directory.path + "/\(table).sqlite"
+            do {
+                let other = try Database(path: path, migrations: nil)
+                try other.execute("PRAGMA journal_mode = DELETE")
+                try other.execute("CREATE TABLE \(table) (x INTEGER)")
+            }
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            for open in [{ try Database(path: path) }, { try Database(readOnlyPath: path) }] {
+                #expect {
+                    _ = try open()
+                } throws: { error in
+                    guard case StorageError.foreignDatabase(_, let tables) = error else { return false }
+                    return tables == [table] && "\(error)".contains("not a Multiplier one")
+                }
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        }
+    }
+
     @Test("a file that is not a database is refused with a clear error")
     func notADatabase() throws {
         let directory = try TemporaryDirectory()

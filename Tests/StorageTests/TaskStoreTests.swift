@@ -137,6 +137,30 @@ struct TaskStoreTests {
         #expect(whole.first { $0.id == tasks[TaskStore.writeChunk * 2 + 4].id }?.effortHours == tasks[TaskStore.writeChunk * 2 + 4].effortHours)
     }
 
+    @Test("a build whose inputs changed before it was saved (another process stored commits) saves nothing; a build of the inputs as stored saves; a new root's ids replace the old ones")
+    func supersededAndNewIDs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try CommitStore(database: database).upsertRepository(root: "/a", origin: nil, name: "a")
+        let store = TaskStore(database: database)
+        let tasks = Self.sample(repositories: ["/a"])
+        let before = try store.inputDigest()
+        _ = try CommitStore(database: database).upsertRepository(root: "/b", origin: nil, name: "b")
+        let stale = try store.replaceAll(with: tasks, builtFrom: before)
+        #expect(stale.superseded && stale.added == 0)
+        #expect(try store.taskCount() == 0)
+        #expect(try store.replaceAll(with: tasks, builtFrom: try store.inputDigest()) == TaskStore.SaveResult(added: tasks.count))
+        // The same keys under new ids (the history's root commit changed): the old rows go first.
+        let renamed = tasks.map { task in
+            var task = task
+            task.id = "r" + task.id.dropFirst()
+            return task
+        }
+        #expect(try store.replaceAll(with: renamed) == TaskStore.SaveResult(added: tasks.count, removed: tasks.count))
+        #expect(Set(try store.tasks().map(\.id)) == Set(renamed.map(\.id)))
+    }
+
     @Test("whole tasks are read by id and by the week they ended in")
     func wholeTasks() throws {
         let directory = try TemporaryDirectory()

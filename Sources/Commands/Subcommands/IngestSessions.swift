@@ -20,6 +20,13 @@ enum IngestSessions {
         if paths.isEmpty {
             let locator = SessionLogLocator(environment: context.environment, home: home)
             let locations = locator.locate(aiderRepositories: repositories.map(\.root))
+            // A standard folder this user may not read hides every log in it: said, not passed over.
+            for root in locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots + [home + "/.copilot/session-state"] {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue, access(root, R_OK | X_OK) != 0 {
+                    unreadable.append(root)
+                }
+            }
             entries = locations.compactMap { location in
                 guard let format = known.format(of: location.path) else {
                     // Named like a log of the tool in its own folder, but not readable by this user.

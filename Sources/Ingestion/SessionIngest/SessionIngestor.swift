@@ -82,6 +82,8 @@ package struct SessionIngestor {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if !isDirectory.boolValue {
                 found.append(path)
+            } else if access(path, R_OK | X_OK) != 0 {
+                unreadable.append(path)
             } else if SessionLogFormat.detect(path: path) == .clineTask {
                 folders.append(path)
             } else {
@@ -174,6 +176,19 @@ package struct SessionIngestor {
     package func ingest(_ entries: [SessionLogEntry], repositories: [Repository]) throws -> SessionIngestReport {
         var run = Run(resolver: RepositoryResolver(repositories: repositories, environment: environment))
         try ingest(entries, run: &run)
+        // A repository ingested while this run read (`ingest git` in another process): the sessions
+        // stored meanwhile were resolved without it, and that ingest may have marked their logs to be
+        // read again before they were stored. Its sessions' logs that tied to no repository are read
+        // again now, with it known.
+        let current = try CommitStore(database: database).repositories()
+        if Set(current.map(\.root)) != Set(repositories.map(\.root)) {
+            try database.transaction { _ = try store.rereadUnattached() }
+            let marked = try entries.filter { try store.fileState(path: $0.path)?.fingerprint == SessionStore.readAgainFingerprint }
+            run.resolver = RepositoryResolver(repositories: current, environment: environment)
+            run.again = true
+            try ingest(marked, run: &run)
+            run.again = false
+        }
         // Logs whose records went with a rewritten log they repeated: read whole, once (these reads make
         // no more of them: every log of those sessions is then read since the forgetting).
         let again = run.readAgain.sorted()

@@ -137,6 +137,7 @@ struct SessionBuilder {
         delta.workflow = trace.workflow(prompts: prompts)
         delta.workflowEditSeen = trace.promptsAtFirstEdit != nil || (!trace.ordered && !filesEdited.isEmpty)
         delta.workflowPromptsBeforeEdit = trace.ordered ? min(trace.promptsAtFirstEdit ?? prompts, prompts) : nil
+        delta.workflowModeShown = trace.promptsAtFirstEdit == nil ? trace.modeShown : nil
         delta.records = records
         return delta
     }

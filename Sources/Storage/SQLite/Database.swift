@@ -30,6 +30,8 @@ package final class Database {
         }
         connection = try Self.open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         do {
+            // Before anything is written (even the journal mode): another program's database is left as it is.
+            if migrations != nil { try refuseForeign(version: try schemaVersion()) }
             try enableWAL()
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
@@ -69,6 +71,7 @@ package final class Database {
             // No journal-mode change here: that is a write. A WAL database stays WAL.
             let current = try schemaVersion()
             guard let supported = schema else { return }
+            try refuseForeign(version: current)
             if current > supported { throw StorageError.newerSchema(path: path, found: current, supported: supported) }
             if current < supported { throw StorageError.olderSchema(path: path, found: current, supported: supported) }
         } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
@@ -215,6 +218,15 @@ package final class Database {
 
     /// Rows changed by the last statement.
     package var changes: Int { Int(sqlite3_changes(connection)) }
+
+    /// A file with tables but no schema version is another program's database: refused, untouched
+    /// (a migration would add Multiplier's tables beside its own, or fail halfway on a name they share).
+    private func refuseForeign(version: Int) throws {
+        guard version == 0 else { return }
+        let tables = try prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            .rows { $0.text(0) }
+        if !tables.isEmpty { throw StorageError.foreignDatabase(path: path, tables: tables) }
+    }
 
     /// The schema version (`PRAGMA user_version`).
     package func schemaVersion() throws -> Int {

@@ -14,6 +14,17 @@ package struct SQLiteError: Error, CustomStringConvertible, Equatable {
         self.sql = sql
     }
 
+    /// A table or column of Multiplier's schema is missing, or one it makes is there already: the
+    /// file was changed by another program (a table dropped, the schema version reset), bad data
+    /// rather than a failed read or write.
+    package var isAlteredSchema: Bool {
+        primaryCode == 1
+            && ["no such table", "no such column", "already exists"].contains { message.hasPrefix($0) || message.contains(" \($0)") }
+    }
+
+    package static let alteredSchemaAdvice =
+        "the database's tables are not Multiplier's (changed by another program): restore it from a copy, or delete it and ingest again"
+
     /// One line: the statement's whitespace folded, and cut after 80 characters.
     package var description: String {
         guard let sql else { return "\(message) (SQLite code \(code))" }

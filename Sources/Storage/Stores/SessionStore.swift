@@ -270,7 +270,9 @@ package final class SessionStore {
         }
 
         if let workflow = delta.workflow {
-            let share = prior.map { Self.share(of: delta, workflow: workflow, after: $0) } ?? workflow
+            var share = prior.map { Self.share(of: delta, workflow: workflow, after: $0) } ?? workflow
+            // A mode seen before any edit is kept, start unknown, for a later read of the log to decide by.
+            if share.start == .unknown, share.startEvidence == nil { share.startEvidence = delta.workflowModeShown }
             try addWorkflow(share, edited: delta.workflowEditSeen, session: session, file: file)
         }
 
@@ -299,6 +301,8 @@ package final class SessionStore {
         var edited: Bool
         /// Whether a part tells how the session started.
         var startKnown: Bool
+        /// The mode field a part saw before any edit, while the start is unknown (`workflowModeShown`).
+        var modeShown: String? = nil
     }
 
     private func priorWorkflow(_ session: SQLValue) throws -> PriorWorkflow {
@@ -308,7 +312,10 @@ package final class SessionStore {
             try database.prepare(
                 "SELECT coalesce(max(edited), 0), count(start) FROM session_workflow WHERE session_id = ?"
             ).first([session]) { ($0.int(0) != 0, $0.int(1) > 0) } ?? (false, false)
-        return PriorWorkflow(prompts: prompts, edited: edited, startKnown: startKnown)
+        let modeShown = try database.prepare(
+            "SELECT start_evidence FROM session_workflow WHERE session_id = ? AND start IS NULL AND start_evidence IS NOT NULL ORDER BY log_file_id"
+        ).first([session]) { $0.text(0) }
+        return PriorWorkflow(prompts: prompts, edited: edited, startKnown: startKnown, modeShown: modeShown)
     }
 
     /// What a read that goes on from `prior` adds to the session's workflow: after an edit was seen, its
@@ -326,6 +333,12 @@ package final class SessionStore {
         if !prior.startKnown {
             share.start = workflow.start
             share.startEvidence = workflow.startEvidence
+            // The mode showed in an earlier read, and this one's first edit came with no plan before it
+            // (a plan would have made it plan-first): code-first, as one read of the whole log says.
+            if workflow.start == .unknown, let mode = prior.modeShown, delta.workflowEditSeen, delta.workflowPromptsBeforeEdit != nil {
+                share.start = .codeFirst
+                share.startEvidence = mode + ", no plan before the first edit"
+            }
         }
         if prior.prompts == 0 || !counted {
             share.correctionsBeforeEdit = workflow.correctionsBeforeEdit
@@ -358,7 +371,7 @@ package final class SessionStore {
             mergedEdited = stored.edited || edited
             if stored.workflow.start == .unknown {
                 merged.start = share.start
-                merged.startEvidence = share.startEvidence
+                merged.startEvidence = share.startEvidence ?? stored.workflow.startEvidence
             }
             merged.correctionsBeforeEdit = Self.sum(stored.workflow.correctionsBeforeEdit, share.correctionsBeforeEdit)
             merged.correctionsAfterEdit = Self.sum(stored.workflow.correctionsAfterEdit, share.correctionsAfterEdit)

@@ -17,6 +17,9 @@ package final class TaskStore {
         package var changed = 0
         package var removed = 0
         package var unchanged = 0
+        /// Nothing was saved: what the tasks are built from changed while they were built (another
+        /// process stored commits or sessions meanwhile, and builds them again itself).
+        package var superseded = false
 
         package init(added: Int = 0, changed: Int = 0, removed: Int = 0, unchanged: Int = 0) {
             self.added = added
@@ -78,19 +81,29 @@ package final class TaskStore {
     /// Streams: the tasks are encoded and compared chunk by chunk (`writeChunk`), and a stored
     /// task's detail is read by id when its task comes up, so neither the stored nor the new
     /// details of a whole history are held at once (75,000 commits: some 100 MB each).
-    package func replaceAll(with tasks: [WorkTask]) throws -> SaveResult {
+    ///
+    /// With `inputs` (`inputDigest()` when the build began), nothing is saved when the stored
+    /// inputs are no longer those (`SaveResult.superseded`): checked in the write transaction.
+    package func replaceAll(with tasks: [WorkTask], builtFrom inputs: String? = nil) throws -> SaveResult {
         let repositoryIDs = Dictionary(
             try database.prepare("SELECT root, id FROM repository").rows { ($0.text(0), $0.int64(1)) },
             uniquingKeysWith: { first, _ in first })
-        // Only the ids (12 characters: Swift keeps them inline, without an allocation each).
-        var storedIDs: Set<String> = []
-        try database.prepare("SELECT id FROM task").query { storedIDs.insert($0.text(0)) }
         var result = SaveResult()
         // A first build writes every row: 16 MB of page cache keeps the task tables' indexes in
         // memory. A rebuild mostly reads stored details to compare, which a larger cache would
         // only hold on to (the default's 2 MB).
-        try database.withPageCache(megabytes: storedIDs.isEmpty ? 16 : 2) {
+        let first = try database.prepare("SELECT count(*) FROM task").first { $0.int(0) } == 0
+        try database.withPageCache(megabytes: first ? 16 : 2) {
             try database.transaction {
+                if let inputs, try inputDigest() != inputs {
+                    result.superseded = true
+                    return
+                }
+                // The stored ids are read inside the write transaction: another process (a report run
+                // during a first ingest builds the tasks too) may have saved them meanwhile.
+                // Only the ids (12 characters: Swift keeps them inline, without an allocation each).
+                var storedIDs: Set<String> = []
+                try database.prepare("SELECT id FROM task").query { storedIDs.insert($0.text(0)) }
                 // A new id is a plain insert: no row to replace, and so no statement journal for one
                 // (`OR REPLACE` may delete a row first).
                 let insertNew = try database.prepare(
