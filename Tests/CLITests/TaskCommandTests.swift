@@ -40,7 +40,7 @@ struct TaskCommandTests {
             #expect(guidance.stdout.contains("From 2 tasks"), "\(path): \(guidance.stdout) \(guidance.stderr)")
         }
         let status = try CLIRunner.run(["status", "--db", db])
-        #expect(status.stdout.contains("same history  \(second) (its work is counted once"), "\(status.stdout)")
+        #expect(status.stdout.contains("\n  same history  \(second) (its work is counted once, in one of them)\n\n"), "\(status.stdout)")
         // MCP's advise scopes its review counts as the CLI does: the second checkout's are the shared tasks.
         let requests = [
             #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,

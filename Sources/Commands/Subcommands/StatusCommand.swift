@@ -115,9 +115,7 @@ enum StatusCommand {
 
                 """
             if !repository.sameHistoryAs.isEmpty {
-                // Before the blank line that ends the entry.
-                text.removeLast()
-                text += "  same history  \(repository.sameHistoryAs.joined(separator: ", ")) (its work is counted once, in one of them)\n\n"
+                text += "  same history  \(repository.sameHistoryAs.joined(separator: ", ")) (its work is counted once, in one of them)\n"
             }
         }
         return text

@@ -258,7 +258,7 @@ enum TasksCommand {
             lines.append("  +\(Format.fixed(item.weight, 2)) \(item.category.rawValue) from \(item.family) \(item.detail)")
         }
         lines.append("")
-        lines.append("effort: \(Format.fixed(task.effortHours, 2)) h from the \(task.effortSource)")
+        lines.append("effort: \(Format.fixed(task.effortHours, 2)) h from the \(task.effortSource == "git" ? "git history" : task.effortSource)")
         if task.effortSource == "git" {
             lines.append("  the sum of its commits' hours above (each author's commits in time order, each commit once;")
             lines.append("  a gap of at most 2 h is earned, else a 30 min lead-in; merge and bot commits earn nothing)")
