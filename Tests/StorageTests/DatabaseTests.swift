@@ -365,6 +365,28 @@ struct DatabaseTests {
         }
     }
 
+    @Test("a --db that is a folder, or a new file in a folder this user may not write, says which")
+    func openReasons() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        #expect {
+            try Database(path: directory.path)
+        } throws: { error in
+            guard case StorageError.cannotOpen(_, let reason) = error else { return false }
+            return reason.contains("it is a folder")
+        }
+        // Root writes anywhere: only another user sees the permission (CommandLineTests runs it as nobody).
+        guard getuid() != 0 else { return }
+        try FileManager.default.createDirectory(atPath: directory.path + "/locked", withIntermediateDirectories: true)
+        #expect(chmod(directory.path + "/locked", 0o555) == 0)
+        #expect {
+            try Database(path: directory.path + "/locked/db.sqlite")
+        } throws: { error in
+            guard case StorageError.cannotOpen(_, let reason) = error else { return false }
+            return reason.contains("cannot create a file in")
+        }
+    }
+
     @Test("a file that is not a database is refused with a clear error")
     func notADatabase() throws {
         let directory = try TemporaryDirectory()

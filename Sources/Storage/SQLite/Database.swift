@@ -99,8 +99,20 @@ package final class Database {
         var handle: OpaquePointer?
         let code = sqlite3_open_v2(path, &handle, flags, nil)
         guard code == SQLITE_OK, let handle else {
-            let reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            var reason = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(handle)
+            // SQLite says only "unable to open database file": say which of the usual causes it is.
+            var isFolder: ObjCBool = false
+            let folder = (path as NSString).deletingLastPathComponent
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                reason = "it is a folder; give a file's path"
+            } else if !FileManager.default.fileExists(atPath: path), flags & SQLITE_OPEN_CREATE != 0,
+                access(folder.isEmpty ? "." : folder, W_OK) != 0
+            {
+                reason = "cannot create a file in \(folder.isEmpty ? "." : folder) (\(String(cString: strerror(errno))))"
+            } else if access(path, R_OK) != 0 {
+                reason += " (\(String(cString: strerror(errno))))"
+            }
             throw StorageError.cannotOpen(path: path, reason: reason)
         }
         sqlite3_extended_result_codes(handle, 1)
