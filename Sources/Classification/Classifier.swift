@@ -38,6 +38,9 @@ package struct Classifier: Sendable {
     package let config: RuleConfig
     /// The model learned from real commits; nil classifies by the rules alone.
     package let baseModel: BaseModel?
+    /// The categories for which a business's nouns (`WordRules.domainNouns`) are not read: a task is read
+    /// again without them for each category that only they spoke for.
+    private var nounsSilenced: Set<Category> = []
 
     package init(config: RuleConfig = RuleConfig(), baseModel: BaseModel? = BaseModel.shipped) {
         self.config = config
@@ -54,7 +57,10 @@ package struct Classifier: Sendable {
         // Only a task of several commits: one commit's words describe that commit (on the
         // development set, scaling single commits too cost 4.5 points of tests recall).
         let testShare = traits.commits.count > 1 ? Self.testShare(kinds) : 1
-        func decided(_ evidence: [Evidence]) -> Classification { decide(Self.scalingTests(evidence, share: testShare)) }
+        let configOnly = traits.commits.count > 1 && !kinds.isEmpty && kinds.allSatisfy { $0 == .config }
+        func decided(_ evidence: [Evidence]) -> Classification {
+            decide(Self.withoutDocsWords(Self.scalingTests(evidence, share: testShare), configOnly: configOnly))
+        }
         // The model's training rows all had a subject and files: without files (a backlog title) or without
         // a subject word it knows ("WIP"), it would guess from half of what it learned from; the rules decide.
         guard let baseModel, !files.isEmpty else { return decided(evidence) }
@@ -93,6 +99,15 @@ package struct Classifier: Sendable {
             item.weight *= scale
             return item
         }
+    }
+
+    /// Configuration work is configuring. In a task of several commits whose files are all configuration
+    /// files, what speaks for docs — a follow-up's "Document new setting", the model reading it — says that
+    /// a setting was described, not that the work was writing documentation: it is left out. The author's
+    /// own conventional type (`docs:`) is kept.
+    static func withoutDocsWords(_ evidence: [Evidence], configOnly: Bool) -> [Evidence] {
+        guard configOnly else { return evidence }
+        return evidence.filter { $0.category != .docs || $0.family == "type" }
     }
 
     /// The base model's probabilities for a task of several commits: each commit's own (the model
@@ -191,6 +206,23 @@ package struct Classifier: Sendable {
 
     /// `signals(_:)` for files already filtered, read as bytes, and their kinds.
     func signals(_ traits: TaskTraits, paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> [Evidence] {
+        let evidence = allSignals(traits, paths: paths, kinds: kinds)
+        // An entity's name says which entity the work was on, not what kind of work it was (an invoice's
+        // endpoints are not business rules, a warehouse's are not a data warehouse): for a category that
+        // no other word speaks for, the task is read as if the name said nothing (its files' other words
+        // then share their weight).
+        guard evidence.contains(where: { WordRules.domainNounDetails.contains($0.detail) }) else { return evidence }
+        var plain = self
+        for item in evidence where !plain.nounsSilenced.contains(item.category) {
+            if evidence.allSatisfy({ $0.category != item.category || WordRules.domainNounDetails.contains($0.detail) }) {
+                plain.nounsSilenced.insert(item.category)
+            }
+        }
+        return plain.nounsSilenced.isEmpty ? evidence : plain.allSignals(traits, paths: paths, kinds: kinds)
+    }
+
+    /// `signals(_:paths:kinds:)` as read once.
+    private func allSignals(_ traits: TaskTraits, paths: [PathRules.PathBytes], kinds: [PathRules.Kind]) -> [Evidence] {
         var bag = EvidenceBag()
         var files: [(path: PathRules.PathBytes, kind: PathRules.Kind)] = []
         for (path, kind) in zip(paths, kinds) where kind != .generated { files.append((path, kind)) }
@@ -218,8 +250,17 @@ package struct Classifier: Sendable {
         let companionTests = sources > 0 && files.count { $0.kind == .test } <= sources
         var words: [Range<Int>] = []
         var ranges: [Range<Int>] = []
+        // The layers of a resource (`PathRules.resourceLayers`) the source files stand in, and how many of them do.
+        var layers: [String] = []
+        var layerFiles = 0
         for (path, kind) in files {
             let file = path.text
+            var inLayer = false
+            func note(layer: String?) {
+                guard let layer else { return }
+                inLayer = true
+                if !layers.contains(layer) { layers.append(layer) }
+            }
             // The strongest hit per category; a file has a handful, so an array beats a dictionary.
             var hits: [(category: Category, detail: String, weight: Double)] = []
             func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
@@ -246,19 +287,25 @@ package struct Classifier: Sendable {
                         let folder = position < ranges.count - 1
                         words.removeAll(keepingCapacity: true)
                         WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
+                        if kind == .source { for word in words { note(layer: PathRules.resourceLayerBytes.value(lowered[word])) } }
                         for match in WordRules.matches(words, in: lowered) {
                             // Only routing words look at their component's text.
                             let rules = PathRules.routingWords.contains(match.term)
                                 ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
                                 : match.rules
-                            for rule in rules { offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: folder)) }
+                            for rule in rules where counts(match.term, rule.category) {
+                                offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: folder))
+                            }
                         }
                     }
                 } else {
                     let components = Self.components(file)
                     for (position, component) in components.enumerated() {
-                        for match in WordRules.matches(WordRules.words(in: component)) {
-                            for rule in PathRules.inContext(match.term, component: component, rules: match.rules) {
+                        let componentWords = WordRules.words(in: component)
+                        if kind == .source { for word in componentWords { note(layer: PathRules.resourceLayers[word]) } }
+                        for match in WordRules.matches(componentWords) {
+                            for rule in PathRules.inContext(match.term, component: component, rules: match.rules)
+                            where counts(match.term, rule.category) {
                                 offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: position < components.count - 1))
                             }
                         }
@@ -268,6 +315,7 @@ package struct Classifier: Sendable {
             for rule in config.rules where rule.paths.contains(where: { $0.matches(file) }) {
                 offer(rule.category, "config rule \(rule.paths.map(\.description).joined(separator: ", "))", rule.weight * 2)
             }
+            if inLayer { layerFiles += 1 }
             // In category order, as the sum always was: the last bits of a sum depend on its order.
             hits.sort { $0.category < $1.category }
             let sum = hits.reduce(0) { $0 + $1.weight }
@@ -276,6 +324,18 @@ package struct Classifier: Sendable {
                 bag.add("path", hit.detail, hit.category, share * hit.weight / max(sum, 1))
             }
         }
+        // A resource's model and the layers that serve it (views, serializers, controllers, routes, a
+        // repository) in at least half of the source files: CRUD work on that resource, whatever it is
+        // called (`subscription.py`, `WarehouseController.java`).
+        if layers.count >= 2, layerFiles * 2 >= sources {
+            bag.add("shape", "a resource's layers: \(layers.sorted().joined(separator: ", "))", .crud, 2)
+        }
+    }
+
+    /// Whether this reading counts `term`'s rule for `category`: every rule but a business's noun's for a
+    /// category in `nounsSilenced`.
+    private func counts(_ term: String, _ category: Category) -> Bool {
+        !nounsSilenced.contains(category) || !WordRules.domainNouns.contains(term)
     }
 
     /// A folder named after a business area (`billing/`, `checkout/`, `payments/`) says where the
@@ -389,7 +449,7 @@ package struct Classifier: Sendable {
     private func add(_ matches: [WordRules.Match], words: [String], family: String, weight: Double, into bag: inout EvidenceBag) {
         var hits: [(detail: String, category: Category, weight: Double)] = []
         for match in matches {
-            for rule in match.rules { hits.append((match.detail, rule.category, rule.weight)) }
+            for rule in match.rules where counts(match.term, rule.category) { hits.append((match.detail, rule.category, rule.weight)) }
         }
         if !config.rules.isEmpty {
             var seen: Set<String> = []
@@ -414,7 +474,9 @@ package struct Classifier: Sendable {
         for word in expanded {
             guard let match = WordRules.rules(for: word) else { continue }
             let factor = WordRules.specificity(match.word)
-            for rule in match.rules { hits.append(("\"\(match.word)\"", rule.category, rule.weight * factor)) }
+            for rule in match.rules where counts(match.word, rule.category) {
+                hits.append(("\"\(match.word)\"", rule.category, rule.weight * factor))
+            }
         }
         let sum = hits.reduce(0) { $0 + $1.weight }
         guard sum > 0 else { return }

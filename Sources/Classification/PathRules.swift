@@ -285,6 +285,18 @@ package enum PathRules {
         return components.dropLast().last { webRoutingNames.contains($0) }.map { $0 + "/" }
     }
 
+    /// The layers of a web application's resource, by the words that name their folders and files
+    /// (`models/`, `serializers.py`, `OrderController.java`, `customer.repository.ts`), singular and
+    /// plural as one. A change to two or more of them is CRUD work on the resource (Classifier, shape).
+    static let resourceLayers: [String: String] = [
+        "controller": "controller", "controllers": "controller", "dao": "repository", "endpoint": "endpoint",
+        "endpoints": "endpoint", "entities": "model", "entity": "model", "handler": "handler", "handlers": "handler",
+        "model": "model", "models": "model", "repositories": "repository", "repository": "repository",
+        "router": "routes", "routers": "routes", "routes": "routes", "serializer": "serializer",
+        "serializers": "serializer", "urls": "routes", "view": "view", "views": "view",
+    ]
+    static let resourceLayerBytes = ByteTable(resourceLayers)
+
     /// Whether a file counts toward a task's size (METHOD.md, Size).
     package static func countsTowardSize(_ change: FileChange) -> Bool {
         guard !change.isBinary else { return false }

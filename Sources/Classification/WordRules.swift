@@ -91,7 +91,8 @@ package enum WordRules {
         ("prediction", .algorithm, 1), ("prettier", .maintenance, 1.5), ("price", .businessLogic, 1),
         ("pricing", .businessLogic, 1.5), ("privilege", .security, 1.5), ("producer", .distributedState, 1),
         ("production", .config, 0.5), ("profile", .performance, 0.8), ("profiling", .performance, 1.2),
-        ("promotion", .businessLogic, 1), ("prune", .algorithm, 1), ("quadratic", .performance, 1.5),
+        ("promotion", .businessLogic, 1), ("prorate", .businessLogic, 1.5),
+        ("proration", .businessLogic, 1.5), ("prune", .algorithm, 1), ("quadratic", .performance, 1.5),
         ("quadtree", .algorithm, 2), ("queue", .distributedState, 1.2), ("queues", .distributedState, 1.2),
         ("race", .distributedState, 1.5),
         ("rank", .algorithm, 1), ("ranking", .algorithm, 1.5), ("rbac", .security, 2), ("readme", .docs, 2),
@@ -128,6 +129,17 @@ package enum WordRules {
         ("wiki", .docs, 1), ("worker", .distributedState, 0.8), ("workers", .distributedState, 0.8),
         ("workflow", .config, 0.8), ("xss", .security, 2), ("yaml", .config, 0.8), ("yml", .config, 0.8),
     ]
+
+    /// A business's nouns, its entities and areas: they say which entity the work was on (an invoice's
+    /// endpoints, a subscription model, a warehouse's), not what kind of work it was, so what they speak
+    /// for counts only beside a word that speaks for it on its own (business logic: `pricing`, `discount`,
+    /// `tax`, `policy`, `prorate`, …; data transformation: `etl`, `transform`, `export`, …).
+    package static let domainNouns: Set<String> = [
+        "billing", "checkout", "invoice", "loyalty", "payment", "payments", "refund", "refunds", "shipping", "subscription",
+        "warehouse",
+    ]
+    /// How evidence names a domain noun (`"invoice"`).
+    static let domainNounDetails = Set(domainNouns.map { "\"\($0)\"" })
 
     /// Terms of several words, matched on consecutive words (sorted). A phrase that matches
     /// scores as one term: its words do not also score on their own ("priority queue" is an
