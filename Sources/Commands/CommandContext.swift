@@ -56,6 +56,9 @@ package struct CommandContext {
     /// - Throws: `UsageError` (exit 64), the same line for every command.
     package func repository(_ name: String, among repositories: [Repository], command: String) throws -> Repository {
         if let found = repositories.first(where: { $0.root == absolute(name) }) { return found }
+        // A path through a symbolic link: git's root, which ingestion stored, is the real path.
+        let real = URL(fileURLWithPath: absolute(name)).resolvingSymlinksInPath().path
+        if let found = repositories.first(where: { $0.root == real }) { return found }
         let named = name.contains("/") ? [] : repositories.filter { $0.name == name }.sorted { $0.root < $1.root }
         guard let found = named.first else {
             throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: command)

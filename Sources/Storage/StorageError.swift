@@ -2,7 +2,7 @@
 package enum StorageError: Error, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case notADatabase(path: String)
-    /// An SQLite file of another program: tables, but no Multiplier schema version.
+    /// An SQLite file of another program: tables or views but no schema version, or a version without Multiplier's tables.
     case foreignDatabase(path: String, tables: [String])
     case newerSchema(path: String, found: Int, supported: Int)
     /// A read-only open of a database that a read-write open would migrate first.
@@ -24,8 +24,11 @@ package enum StorageError: Error, CustomStringConvertible {
         case .foreignDatabase(let path, let tables) where tables.contains("git_commit"):
             return "\(path) has Multiplier's tables but no schema version (reset by another program); it was left as it is: "
                 + "restore it from a copy, or pass another --db"
+        case .foreignDatabase(let path, let tables) where tables.isEmpty:
+            return "\(path) is an SQLite database of another program (a schema version but none of Multiplier's tables); "
+                + "it was left as it is: pass another --db"
         case .foreignDatabase(let path, let tables):
-            return "\(path) is an SQLite database of another program (tables \(tables.prefix(3).joined(separator: ", "))\(tables.count > 3 ? ", …" : "")), "
+            return "\(path) is an SQLite database of another program (\(tables.prefix(3).joined(separator: ", "))\(tables.count > 3 ? ", …" : "")), "
                 + "not a Multiplier one; it was left as it is: pass another --db"
         case .newerSchema(let path, let found, let supported):
             return "\(path) was written by a newer Multiplier (schema \(found), this one knows up to \(supported)); "

@@ -216,8 +216,8 @@ struct CommandLineTests {
 
     @Test("a new database in a folder this user may not write: exit 74 naming the folder and the reason")
     func unwritableFolder() throws {
-        let asOther = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        guard asOther.isEmpty || FileManager.default.isExecutableFile(atPath: asOther[0]) else { return }
+        // Permissions bind only a user other than root: as root, run the binary as nobody.
+        guard let asOther = CLIRunner.asAnotherUser else { return }
         let repository = try ScriptedRepository("unwritable")
         defer { repository.remove() }
         try repository.write("a.txt", "a\n")
@@ -225,7 +225,7 @@ struct CommandLineTests {
         try FileManager.default.createDirectory(atPath: repository.path + "/locked", withIntermediateDirectories: true)
         _ = try StreamingProcess.run("chmod", ["-R", "a+rX", repository.path], environment: ScriptedRepository.environment())
         #expect(chmod(repository.path + "/locked", 0o555) == 0)
-        let safe = ["GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*"]
+        let safe = CLIRunner.gitSafeEverywhere
         let result = try CLIRunner.run(
             ["ingest", "git", repository.path, "--db", repository.path + "/locked/db.sqlite"], environment: safe, wrapper: asOther)
         #expect(result.status == 74)

@@ -26,11 +26,10 @@ struct ReviewCommandTests {
         return (repository, db)
     }
 
-    @Test("a database the user may only read is reviewed as it is: the diffs are read from git and not kept")
+    @Test("a database the user may only read is reviewed and exported as it is: diffs read from git and not kept, no machine id stored")
     func readOnlyDatabase() throws {
         // Permissions bind only a user other than root: as root, run the binary as nobody.
-        let asOther = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        guard asOther.isEmpty || FileManager.default.isExecutableFile(atPath: asOther[0]) else { return }
+        guard let asOther = CLIRunner.asAnotherUser else { return }
         let (repository, db) = try Self.world()
         let folder = try TemporaryDirectory("review-read-only")
         defer {
@@ -45,14 +44,19 @@ struct ReviewCommandTests {
         #expect(chmod(folder.path, 0o755) == 0 && chmod(copy, 0o644) == 0)
         _ = try StreamingProcess.run("chmod", ["-R", "a+rX", repository.path], environment: ScriptedRepository.environment())
         let before = try Data(contentsOf: URL(fileURLWithPath: copy))
-        // git refuses a repository another user owns unless told it is safe.
-        let safe = ["GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*"]
+        let safe = CLIRunner.gitSafeEverywhere
         for command in [["review", "--since", "2026-01-01", "--until", "2026-04-01"], ["report", "weekly", "--week", "2026-W10"]] {
             let result = try CLIRunner.run(command + ["--db", copy], environment: safe, wrapper: asOther)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
         let reviewed = try CLIRunner.run(["review", "--since", "2026-01-01", "--until", "2026-04-01", "--db", copy], environment: safe, wrapper: asOther)
         #expect(reviewed.stdout.contains("ABC-2"), "\(reviewed.stdout)")
+        // An export only reads the database: its machine id, never stored here, is derived, not written.
+        let out = try TemporaryDirectory("review-read-only-export")
+        defer { out.remove() }
+        #expect(chmod(out.path, 0o777) == 0)
+        let exported = try CLIRunner.run(["export", "--out", out.path + "/team.mxexport", "--db", copy], wrapper: asOther)
+        #expect(exported.status == 0, "\(exported.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }
 

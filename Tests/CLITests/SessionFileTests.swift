@@ -62,8 +62,7 @@ struct SessionFileTests {
     @Test("a log in a folder, or in a standard place, that this user may not read is said and counted by --strict")
     func unreadableInFolder() throws {
         // Permissions bind only a user other than root: as root, run the binary as nobody.
-        let asOther = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        guard asOther.isEmpty || FileManager.default.isExecutableFile(atPath: asOther[0]) else { return }
+        guard let asOther = CLIRunner.asAnotherUser else { return }
         let folder = try TemporaryDirectory("unreadable")
         defer { folder.remove() }
         try folder.write("logs/good.jsonl", Self.claudeLog(prompts: 2))

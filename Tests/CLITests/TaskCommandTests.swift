@@ -134,6 +134,9 @@ struct TaskCommandTests {
         #expect(refused.stderr.contains("2 ingested repositories are named 'app'") && refused.stderr.contains(serverApp), "\(refused.stderr)")
         let byPath = try tasks(db, ["--repo", serverApp])
         #expect(byPath.compactMap { $0["key"] as? String } == ["ABC-2"])
+        // A path through a symbolic link names the repository it leads to.
+        try FileManager.default.createSymbolicLink(atPath: client.path + "/link", withDestinationPath: serverApp)
+        #expect(try tasks(db, ["--repo", client.path + "/link"]).compactMap { $0["key"] as? String } == ["ABC-2"])
     }
 
     @Test("ingest builds tasks with the JSON contract; labels survive re-ingests and rebuilds; --explain shows the evidence")

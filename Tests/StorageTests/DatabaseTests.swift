@@ -363,6 +363,24 @@ struct DatabaseTests {
             }
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         }
+        // Only a view; only a schema version: another program's too.
+        for (name, statement) in [("view", "CREATE VIEW answer AS SELECT 42"), ("versioned", "PRAGMA user_version = 7")] {
+            let path = directory.path + "/\(name).sqlite"
+            do {
+                let other = try Database(path: path, migrations: nil)
+                try other.execute("PRAGMA journal_mode = DELETE")
+                try other.execute(statement)
+            }
+            let before = try Data(contentsOf: URL(fileURLWithPath: path))
+            #expect {
+                _ = try Database(path: path)
+            } throws: { error in
+                if case StorageError.foreignDatabase = error { return true }
+                return false
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(name)")
+        }
+        #expect(Database.firstTable(of: Migrations.all) == "repository")
     }
 
     @Test("a --db that is a folder, or a new file in a folder this user may not write, says which")

@@ -31,7 +31,7 @@ package final class Database {
         connection = try Self.open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX)
         do {
             // Before anything is written (even the journal mode): another program's database is left as it is.
-            if migrations != nil { try refuseForeign(version: try schemaVersion()) }
+            if let migrations { try refuseForeign(firstTable: Self.firstTable(of: migrations)) }
             try enableWAL()
             try execute("PRAGMA foreign_keys = ON")
             try execute("PRAGMA synchronous = NORMAL")
@@ -71,7 +71,7 @@ package final class Database {
             // No journal-mode change here: that is a write. A WAL database stays WAL.
             let current = try schemaVersion()
             guard let supported = schema else { return }
-            try refuseForeign(version: current)
+            try refuseForeign(firstTable: Self.firstTable(of: Migrations.all))
             if current > supported { throw StorageError.newerSchema(path: path, found: current, supported: supported) }
             if current < supported { throw StorageError.olderSchema(path: path, found: current, supported: supported) }
         } catch let error as SQLiteError where error.primaryCode == SQLITE_NOTADB {
@@ -231,13 +231,34 @@ package final class Database {
     /// Rows changed by the last statement.
     package var changes: Int { Int(sqlite3_changes(connection)) }
 
-    /// A file with tables but no schema version is another program's database: refused, untouched
-    /// (a migration would add Multiplier's tables beside its own, or fail halfway on a name they share).
-    private func refuseForeign(version: Int) throws {
-        guard version == 0 else { return }
-        let tables = try prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            .rows { $0.text(0) }
-        if !tables.isEmpty { throw StorageError.foreignDatabase(path: path, tables: tables) }
+    /// Another program's database is refused, untouched (a migration would add Multiplier's tables
+    /// beside its own, or fail halfway on a name they share): a file with tables, views or the like but
+    /// no schema version, or with a schema version but without the schema's first table. Version and
+    /// schema are read in one statement, so in one snapshot: another process creating this database
+    /// commits both at once, and is seen either before or after.
+    private func refuseForeign(firstTable: String?) throws {
+        var version = 0
+        var objects: [String] = []
+        try prepare(
+            """
+            SELECT (SELECT user_version FROM pragma_user_version), name FROM sqlite_master
+            WHERE name NOT LIKE 'sqlite_%' ORDER BY type <> 'table', name
+            """
+        ).query { row in
+            version = row.int(0)
+            objects.append(row.text(1))
+        }
+        if objects.isEmpty { version = try schemaVersion() }
+        if (version == 0 && !objects.isEmpty) || (version > 0 && firstTable.map { !objects.contains($0) } ?? false) {
+            throw StorageError.foreignDatabase(path: path, tables: objects)
+        }
+    }
+
+    /// The table the first migration creates (`repository` for Multiplier's own schema).
+    package static func firstTable(of migrations: [Migration]) -> String? {
+        guard let sql = migrations.first?.sql, let range = sql.range(of: "CREATE TABLE ") else { return nil }
+        let name = sql[range.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+        return name.isEmpty ? nil : String(name)
     }
 
     /// The schema version (`PRAGMA user_version`).

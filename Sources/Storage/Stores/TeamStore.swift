@@ -1,5 +1,6 @@
 import Foundation
 import Model
+import Support
 
 /// All SQL for sharing between machines: this database's machine id, what an export
 /// takes from it, merging exports in, and people's aliases.
@@ -10,10 +11,16 @@ package final class TeamStore {
         self.database = database
     }
 
-    /// This database's machine id, created on first use.
+    /// This database's machine id, created on first use. A database open read-only that has none yet
+    /// (a copy the user may only read) gets one derived from its path and this host's name, the same
+    /// on every export from it, and stores nothing.
     package func machineID() throws -> String {
         if let id = try database.prepare("SELECT value FROM setting WHERE key = 'machine-id'").first([], { $0.text(0) }) {
             return id
+        }
+        if database.isReadOnly {
+            let digest = SHA256.hex(SHA256.hash(Array("machine-id\u{0}\(ProcessInfo.processInfo.hostName)\u{0}\(database.path)".utf8)))
+            return String(digest.prefix(32))
         }
         let id = UUID().uuidString.lowercased()
         try database.prepare("INSERT INTO setting (key, value) VALUES ('machine-id', ?)").execute([.text(id)])
