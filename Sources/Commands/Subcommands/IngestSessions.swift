@@ -20,8 +20,10 @@ enum IngestSessions {
         if paths.isEmpty {
             let locator = SessionLogLocator(environment: context.environment, home: home)
             let locations = locator.locate(aiderRepositories: repositories.map(\.root))
+            let standardRoots = locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
+                + [home + "/.copilot/session-state"]
             // A standard folder this user may not read hides every log in it: said, not passed over.
-            for root in locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots + [home + "/.copilot/session-state"] {
+            for root in standardRoots {
                 var isFolder: ObjCBool = false
                 if FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue, access(root, R_OK | X_OK) != 0 {
                     unreadable.append(root)
@@ -38,8 +40,7 @@ enum IngestSessions {
                 return SessionLogEntry(path: location.path, format: format, inputHistory: location.inputHistory)
             }
             // Say what was found where: per standard folder (or repository, for aider), how many logs.
-            let roots = (locator.claudeRoots + locator.codexRoots + locator.geminiRoots + locator.clineRoots
-                + [home + "/.copilot/session-state"] + repositories.map(\.root)).sorted { $0.count > $1.count }
+            let roots = (standardRoots + repositories.map(\.root)).sorted { $0.count > $1.count }
             var counts: [String: Int] = [:]
             for entry in entries {
                 let root = roots.first { entry.path == $0 || entry.path.hasPrefix($0 + "/") } ?? (entry.path as NSString).deletingLastPathComponent
