@@ -137,7 +137,10 @@ package struct TaskBuilder: Sendable {
         _ histories: consuming [History], sessions: [SessionActivity], labels: [Label] = [],
         pullRequests: [String: [PullRequest]] = [:], timeEntries: [TimeEntry] = [], progress: (String) -> Void = { _ in }
     ) -> [WorkTask] {
-        for index in histories.indices { Self.removeCopies(&histories[index].commits) }
+        for index in histories.indices {
+            Self.removeCopies(&histories[index].commits)
+            Self.canonicalOrder(&histories[index].commits)
+        }
         progress("estimating the effort of \(histories.reduce(0) { $0 + $1.commits.count }) commits")
         let timeLog = TimeLogIndex(timeEntries)
         // The first repository's grouping needs no effort: it runs on another core meanwhile.
@@ -174,6 +177,20 @@ package struct TaskBuilder: Sendable {
         blendLabelModel(&tasks)
         tasks.sort { ($0.start, $0.id) < ($1.start, $1.id) }
         return tasks
+    }
+
+    /// Puts a history's commits in one order whatever order they were stored in (a first ingest
+    /// stores git's, newest first; each later one appends its own): newest committed first, then
+    /// newest authored, then by hash. Grouping breaks ties of time by this order, so a database
+    /// filled in steps names and keys its tasks as one filled at once (issue 19).
+    static func canonicalOrder(_ commits: inout [Commit]) {
+        func before(_ a: Commit, _ b: Commit) -> Bool {
+            if a.committerTime != b.committerTime { return a.committerTime > b.committerTime }
+            if a.authorTime != b.authorTime { return a.authorTime > b.authorTime }
+            return a.hash < b.hash
+        }
+        guard zip(commits, commits.dropFirst()).contains(where: { before($1, $0) }) else { return }
+        commits.sort(by: before)
     }
 
     /// Removes cherry-picks (`git cherry-pick -x`: "(cherry picked from commit H)") of a commit of

@@ -155,6 +155,32 @@ struct GroupingTests {
         #expect(tasks.contains { $0.commits.contains { $0.hash == "r2" } })
     }
 
+    @Test("the order commits are stored in changes no task: ties of time are broken by hash, not by which was read first")
+    func storedOrder() {
+        var history = History()
+        history.commit("c1", "Add cart", minute: 0, files: ["src/cart.ts"])
+        history.commit("c2", "Cart totals", minute: 30, files: ["src/cart.ts"])
+        // An amend kept by another branch: the same author time, another hash.
+        history.commit("c4", "Cart totals, redone", minute: 30, parents: ["c1"], files: ["src/cart.ts"])
+        history.commit("c3", "ABC-7: orders", author: "bob", minute: 30, files: ["src/orders.ts"])
+        history.commit("c5", "Orders page", author: "bob", minute: 31, files: ["src/orders.ts"])
+        let tasks = history.build()
+        #expect(tasks.first { $0.commits.contains { $0.hash == "c2" } }?.key == "burst c1")
+        for order in [Array(history.commits.reversed()), Array(history.commits[2...] + history.commits[..<2])] {
+            var other = history
+            other.commits = order
+            #expect(other.build() == tasks)
+        }
+        // The tie itself: c2 and c4 alone, in either order, name the burst after the same commit.
+        var tie = History()
+        tie.commit("c4", "Cart totals, redone", minute: 30, files: ["src/cart.ts"])
+        tie.commit("c2", "Cart totals", minute: 30, parents: [], files: ["src/cart.ts"])
+        var swapped = tie
+        swapped.commits.reverse()
+        #expect(tie.build().map(\.key) == ["burst c2"])
+        #expect(swapped.build() == tie.build())
+    }
+
     @Test("a worktree still on its branch: its burst of commits the main checkout merged under a key is left out")
     func worktreeBranch() {
         var main = History()
