@@ -68,7 +68,10 @@ package struct Classifier: Sendable {
         // subjects had their prefix removed.
         guard !evidence.contains(where: { $0.family == "type" }) else { return decided(evidence) }
         guard traits.commits.count > 1 else {
-            let features = baseModel.resolved(subjects: traits.subjects, paths: paths, kinds: kinds)
+            // Someone else's code and generated files say nothing of the work (METHOD.md, Commit by commit).
+            let own = paths.indices.filter { Self.isOwnWork(kinds[$0]) }
+            guard !own.isEmpty else { return decided(evidence) }
+            let features = baseModel.resolved(subjects: traits.subjects, paths: own.map { paths[$0] }, kinds: own.map { kinds[$0] })
             guard features.knowsSubject else { return decided(evidence) }
             return decided(Self.combined(evidence, probability: baseModel.posterior(features)))
         }
@@ -116,16 +119,24 @@ package struct Classifier: Sendable {
     /// subject word the model knows keeps its weight but gives no probability: the model speaks
     /// only for the share of the task it can read. Commits with no file are left out; nil when no
     /// commit is one the model can read.
+    /// Whether a file of this kind is the team's own work for the base model: vendored and generated
+    /// files are not (a vendored package's `index.js` read as a test change decided a task's category).
+    static func isOwnWork(_ kind: PathRules.Kind) -> Bool {
+        kind != .vendored && kind != .generated
+    }
+
     func commitByCommit(_ commits: [TaskTraits.Commit], model: BaseModel) -> [Double]? {
         var sum = [Double](repeating: 0, count: BaseModel.classes.count + 1)
         var total = 0.0
         var read = false
         for commit in commits {
-            let paths = commit.files.filter { !config.ignores($0) }.map(PathRules.PathBytes.init)
-            guard !paths.isEmpty else { continue }
+            var paths = commit.files.filter { !config.ignores($0) }.map(PathRules.PathBytes.init)
+            var kinds = paths.map(PathRules.kind(of:))
+            let own = paths.indices.filter { Self.isOwnWork(kinds[$0]) }
+            guard !own.isEmpty else { continue }
+            (paths, kinds) = (own.map { paths[$0] }, own.map { kinds[$0] })
             let weight = Double(max(commit.lines, 1))
             total += weight
-            let kinds = paths.map(PathRules.kind(of:))
             let features = model.resolved(subjects: [commit.subject], paths: paths, kinds: kinds)
             guard features.knowsSubject else { continue }
             read = true
@@ -289,8 +300,8 @@ package struct Classifier: Sendable {
                         WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
                         if kind == .source { for word in words { note(layer: PathRules.resourceLayerBytes.value(lowered[word])) } }
                         for match in WordRules.matches(words, in: lowered) {
-                            // Only routing words look at their component's text.
-                            let rules = PathRules.routingWords.contains(match.term)
+                            // Only context words (routing, index) look at their component's text.
+                            let rules = PathRules.contextWords.contains(match.term)
                                 ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
                                 : match.rules
                             for rule in rules where counts(match.term, rule.category) {

@@ -28,7 +28,7 @@ package enum PathRules {
     package static let lockFiles: Set<String> = [
         "cargo.lock", "composer.lock", "flake.lock", "gemfile.lock", "go.sum", "mix.lock", "package-lock.json",
         "package.resolved", "packages.lock.json", "pdm.lock", "pipfile.lock", "pnpm-lock.yaml", "podfile.lock",
-        "poetry.lock", "pubspec.lock", "uv.lock", "yarn.lock", "bun.lockb", "npm-shrinkwrap.json",
+        "poetry.lock", "pubspec.lock", "uv.lock", "yarn.lock", "bun.lockb", "bun.lock", "npm-shrinkwrap.json", "go.work.sum",
     ]
     /// Dependency manifests: a change to only these (and lock files) is maintenance.
     package static let manifests: Set<String> = [
@@ -44,9 +44,12 @@ package enum PathRules {
     /// Folders of build output and generated code.
     static let generatedFolders: Set<String> = ["dist", "generated", "__generated__", "gen", ".next", "coverage"]
     static let generatedSuffixes: [String] = [
-        ".min.js", ".min.css", ".map", ".pb.go", "_pb2.py", ".pb.swift", ".g.dart", ".freezed.dart", ".generated.ts",
-        ".designer.cs", "_generated.go", ".snap",
+        ".min.js", ".min.css", ".map", ".pb.go", "_pb2.py", "_pb2.pyi", "_pb2_grpc.py", ".pb.swift", ".pb.cc", ".pb.h",
+        "_pb.js", "_pb.d.ts", ".g.dart", ".freezed.dart", ".designer.cs", "wire_gen.go", ".snap",
     ]
+    /// What code generators put in a file's name before its extension, whatever the language:
+    /// `schema_generated.ts`, `zz_generated.deepcopy.go`, `api.generated.cs`, `graphql.gen.ts`.
+    static let generatedInfixes: [String] = ["_generated.", ".generated.", ".gen."]
     static let testFolders: Set<String> = [
         "__tests__", "e2e", "spec", "specs", "test", "testdata", "testing", "tests", "uitests", "fixtures",
     ]
@@ -92,7 +95,9 @@ package enum PathRules {
         }
         guard !name.isEmpty else { return .source }
         if folders.contains(.vendored) { return .vendored }
-        if folders.contains(.generated) || generatedSuffixBytes.contains(where: { hasSuffix(name, $0) }) {
+        if folders.contains(.generated) || generatedSuffixBytes.contains(where: { hasSuffix(name, $0) })
+            || generatedInfixBytes.contains(where: { contains(name, $0) })
+        {
             return .generated
         }
         let named = nameKindBytes.value(name) ?? []
@@ -175,6 +180,7 @@ package enum PathRules {
     /// The extension sets as one table.
     static let extensionKinds: [String: FolderKinds] = table([(docsExtensions, .docs), (configExtensions, .config)])
     static let generatedSuffixBytes: [[UInt8]] = generatedSuffixes.map { Array($0.utf8) }
+    static let generatedInfixBytes: [[UInt8]] = generatedInfixes.map { Array($0.utf8) }
     /// The tables by bytes (every name in them is ASCII, as a test checks).
     static let folderKindBytes = ByteTable(folderKinds)
     static let nameKindBytes = ByteTable(nameKinds)
@@ -196,7 +202,9 @@ package enum PathRules {
         guard let name = components.last else { return .source }
         let folders = components.dropLast()
         if folders.contains(where: vendoredFolders.contains) { return .vendored }
-        if folders.contains(where: generatedFolders.contains) || generatedSuffixes.contains(where: name.hasSuffix) {
+        if folders.contains(where: generatedFolders.contains) || generatedSuffixes.contains(where: name.hasSuffix)
+            || generatedInfixes.contains(where: { name.contains($0) })
+        {
             return .generated
         }
         if lockFiles.contains(name) { return .lockFile }
@@ -261,12 +269,23 @@ package enum PathRules {
     /// Words that speak for crud as a web framework's routing, and for nothing when a domain module uses them.
     static let routingWords: Set<String> = ["route", "router", "routes"]
 
+    /// Path words whose rules depend on the component they stand in (`inContext`).
+    static let contextWords: Set<String> = routingWords.union(["index"])
+
     /// A path word's rules where it stands. Routing words count for crud only as a web framework's
     /// routing file or folder; in a domain module (`lib/routing/route_optimizer.rb`, `scheduler/`)
-    /// a route is something the code computes, and the module's other words decide.
+    /// a route is something the code computes, and the module's other words decide. `index` counts
+    /// for a migration beside other words (`add_index_to_users.rb`) or as SQL, not as a file or
+    /// folder named just that: `index.ts`, `index.html`, `Header/index.jsx` are a module's entry or
+    /// a page, `search/index/` a search index.
     static func inContext(
         _ term: String, component: String, rules: [(category: Category, weight: Double)]
     ) -> [(category: Category, weight: Double)] {
+        if term == "index" {
+            let parts = asciiLowercased(component).split(separator: ".")
+            guard parts.first == "index", parts.count == 1 || parts.last != "sql" else { return rules }
+            return rules.filter { $0.category != .migration }
+        }
         guard routingWords.contains(term) else { return rules }
         return webRoutingNames.contains(asciiLowercased(component)) ? rules : rules.filter { $0.category != .crud }
     }

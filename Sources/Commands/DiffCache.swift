@@ -1,3 +1,4 @@
+import Classification
 import Ingestion
 import Model
 import Review
@@ -8,6 +9,8 @@ import Support
 /// the database is open read-only, as `multiplier mcp` opens it). Lines are given, and kept, with
 /// their secrets redacted and the kind of secret noted (`SecurityCheck.redacted`): the database
 /// holds no key a commit added, and a review reads the same lines from git and from the cache.
+/// Vendored and generated files are left out of what it gives: someone else's code, or a
+/// generator's, is not the work under review (size leaves them out too, METHOD.md).
 struct DiffCache {
     let store: DiffStore
     let saves: Bool
@@ -38,6 +41,13 @@ struct DiffCache {
             if saves { try store.save(read, repository: repository, reader: DiffParser.version) }
             for diff in read { found[diff.hash] = diff }
         }
-        return unique.compactMap { found[$0] }
+        return unique.compactMap { found[$0] }.map { diff in
+            var diff = diff
+            diff.files.removeAll { file in
+                let kind = PathRules.kind(of: file.path)
+                return kind == .vendored || kind == .generated
+            }
+            return diff
+        }
     }
 }

@@ -189,6 +189,35 @@ struct ReviewCommandTests {
         }
     }
 
+    @Test("vendored and generated files an AI commit added are not its work: no finding names them, its own lines still reviewed")
+    func vendoredNotReviewed() throws {
+        let repository = try ScriptedRepository("review-vendored")
+        let db = repository.path + "-review-vendored-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        try repository.write("app/main.py", "print('hello')\n")
+        try repository.commit("Initial commit", date: "2026-03-02T10:00:00+0000")
+        // Probe 25: every finding was in the third-party files (eval, TLS off, secrets) and outranked the rest.
+        let risky = "import subprocess\nsubprocess.call(cmd, shell=True)\nresult = eval(user_input)\n"
+        try repository.write("vendor/github.com/foo/bar/run.py", risky)
+        try repository.write("node_modules/oldlib/index.js", "module.exports = function run(c) { return eval(c) }\n")
+        try repository.write("public/vendor.min.js", "function r(c){return eval(c)};\n")
+        try repository.write("api/user_pb2.py", "result = eval(user_input)\n")
+        try repository.write("app/main.py", "print('hello')\nvalue = eval(user_input)\n")
+        try repository.commit(
+            "ABC-1: use bar\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let result = try CLIRunner.run(
+            ["review", "--db", db, "--since", "2026-03-01", "--until", "2026-04-01", "--format", "csv", "--table", "findings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("app/main.py"), "\(result.stdout)")
+        for path in ["vendor/", "node_modules/", "vendor.min.js", "user_pb2.py"] {
+            #expect(!result.stdout.contains(path), "\(path): \(result.stdout)")
+        }
+    }
+
     static let errorCases: [([String], Int32)] = [
         (["--range", "nope..main"], 65), (["--branch", "no-such-branch"], 65), (["--repo", "elsewhere"], 64),
         (["--range", "main"], 64), (["--branch", "feature", "--range", "main..feature"], 64),

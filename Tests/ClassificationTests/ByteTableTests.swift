@@ -54,6 +54,7 @@ struct ByteShortcutTests {
             "", "/", "a//b/", ".gitignore", "foo.", "a..b.c", "...", "src/routes.rb", "src/Routes/users.ts",
             "app/urls.py", "lib/routing/route_optimizer.rb", "Tests/FooTests.swift", "pkg/foo_test.go", "web/app.min.js",
             "docs/README.md", "Dockerfile.prod", "db/migrate/001.sql", "node_modules/x/index.js", "CHANGELOG",
+            "web/Schema_Generated.TS", "a.gen.", ".gen.", "x/_generated.", "src/index.ts", "Header/Index.jsx",
         ]
         for path in paths {
             #expect(PathRules.kind(of: path) == PathRules.unicodeKind(of: path), "\(path)")

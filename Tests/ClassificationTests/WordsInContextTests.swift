@@ -22,6 +22,21 @@ struct WordsInContextTests {
         #expect(!domain.evidence.contains { $0.category == .crud })
     }
 
+    @Test("a file or folder named index is a module's entry, a page or a search index, not a migration; an index beside other words or in SQL is")
+    func index() {
+        for files in [["src/index.ts"], ["src/components/Header/index.jsx"], ["pages/index.vue"], ["app/index.html"],
+            ["src/components/Button.tsx", "src/components/index.ts"], ["search/index/tokens.py"], ["SRC/Index.TS"]]
+        {
+            let result = classifier.classify(TaskTraits(files: files, subjects: ["Update code"]))
+            #expect(result.category != .migration, "\(files)")
+            #expect(!result.evidence.contains { $0.category == .migration }, "\(files)")
+        }
+        for files in [["db/migrate/20260301_add_index_to_users.rb"], ["db/index.sql"]] {
+            let result = classifier.classify(TaskTraits(files: files))
+            #expect(result.evidence.contains { $0.category == .migration }, "\(files)")
+        }
+    }
+
     @Test("a phrase scores as one term, and its words do not also score alone")
     func phrases() {
         let matches = WordRules.matches(["use", "a", "priority", "queue"])
