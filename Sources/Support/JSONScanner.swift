@@ -14,7 +14,8 @@
 /// `try?` gives nil. One departure: a lone UTF-16 surrogate escape (`"\ud83d"` alone, which
 /// Node's `JSON.stringify` writes when a cut splits an emoji) reads as U+FFFD in `string`, so a
 /// prompt holding one is kept; JSONDecoder fails such a string (`strictString` does too, and a
-/// member name holding one still makes its object one JSONDecoder cannot open). Bytes are checked for UTF-8 only in what is decoded, unless asked
+/// member name holding one still makes its object one JSONDecoder cannot open).
+/// Bytes are checked for UTF-8 only in what is decoded, unless asked
 /// (`validatingUTF8`): then a text that is read is UTF-8 throughout.
 ///
 /// Reuse one scanner for many lines: its storage is kept between them.

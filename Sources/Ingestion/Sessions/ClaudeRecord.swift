@@ -35,8 +35,8 @@ struct ClaudeRecord {
     var toolCommits: [String]
     /// `snapshot.trackedFileBackups` keys of a file-history-snapshot (paths relative to cwd).
     var trackedFiles: [String]
-    /// `attachment.prompt` (a string or text parts) of an `attachment` line of type `queued_command` typed by a person (a prompt
-    /// typed while Claude was busy, ≥ 2.1.x): `commandMode` "prompt" and `origin.kind` "human" (or no
+    /// `attachment.prompt` (a string or text parts) of an `attachment` line of type `queued_command`
+    /// typed by a person (a prompt typed while Claude was busy, ≥ 2.1.x): `commandMode` "prompt" and `origin.kind` "human" (or no
     /// origin). Task notifications and commands from other origins are nil.
     var queuedPrompt: String?
 

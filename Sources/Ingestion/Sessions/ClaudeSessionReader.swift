@@ -194,7 +194,9 @@ package enum ClaudeSessionReader {
         }
         // A prompt typed while Claude was busy: its queued_command attachment (the queue-operation that
         // enqueued it holds the same text, and is not counted).
-        if let queued = record.queuedPrompt, !record.isSidechain, !record.isMeta, let text = ClaudePrompt.classify(queued) {
+        if let queued = record.queuedPrompt, !record.isSidechain, !record.isMeta,
+            let text = ClaudePrompt.classify(queued)
+        {
             builder.addPrompt(text)
         }
         guard let message = record.message else { return }

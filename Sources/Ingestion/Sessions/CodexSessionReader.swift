@@ -322,7 +322,9 @@ package enum CodexSessionReader {
     /// Whether `turnID` and `id` are both UUID v7 and the turn was minted in an earlier millisecond
     /// than the session: a turn of the parent's, copied into the child.
     static func mintedBefore(_ turnID: String?, id: String) -> Bool {
-        guard let turnID, let turn = uuid7Milliseconds(turnID), let session = uuid7Milliseconds(id) else { return false }
+        guard let turnID, let turn = uuid7Milliseconds(turnID), let session = uuid7Milliseconds(id) else {
+            return false
+        }
         return turn < session
     }
 

@@ -51,8 +51,8 @@ package enum CopilotSessionReader {
             switch event.type {
             case "assistant.message":
                 if let output = event.data.outputTokens, output > 0 {
-                    pending.append(
-                        UsageRecord(key: "copilot:\(builder.id):\(event.id ?? event.timestamp ?? "")", input: 0, output: output))
+                    let key = "copilot:\(builder.id):\(event.id ?? event.timestamp ?? "")"
+                    pending.append(UsageRecord(key: key, output: output))
                 }
             case "session.shutdown":
                 if event.data.modelMetrics.isEmpty {
@@ -134,7 +134,8 @@ package enum CopilotSessionReader {
     private static func outputCountedBefore(offset: Int64, path: String) -> Int {
         guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
         defer { try? handle.close() }  // a failed close of a file only read loses nothing
-        guard let data = try? handle.read(upToCount: Int(offset)) else { return 0 }  // unreadable: the main read says so
+        // Unreadable: the main read says so.
+        guard let data = try? handle.read(upToCount: Int(offset)) else { return 0 }
         var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
         var output = 0
         for line in data.split(separator: UInt8(ascii: "\n")) {
