@@ -9,9 +9,13 @@
 /// numbers only for their characters (`-`, digits, `.`, `e`, `E`, `+`), member names are
 /// decoded in full, a trailing comma before `}` or `]` is allowed, one leading byte order
 /// mark is skipped, and at most 512 levels of nesting. A string or number whose content
-/// is invalid (a raw control character, a bad escape, a lone surrogate, `01`) fails only
+/// is invalid (a raw control character, a bad escape, `01`) fails only
 /// when it is decoded: `string` or `int` is then nil, as `decodeIfPresent` wrapped in
-/// `try?` gives nil. Bytes are checked for UTF-8 only in what is decoded, unless asked
+/// `try?` gives nil. One departure: a lone UTF-16 surrogate escape (`"\ud83d"` alone, which
+/// Node's `JSON.stringify` writes when a cut splits an emoji) reads as U+FFFD in `string`, so a
+/// prompt holding one is kept; JSONDecoder fails such a string (`strictString` does too, and a
+/// member name holding one still makes its object one JSONDecoder cannot open).
+/// Bytes are checked for UTF-8 only in what is decoded, unless asked
 /// (`validatingUTF8`): then a text that is read is UTF-8 throughout.
 ///
 /// Reuse one scanner for many lines: its storage is kept between them.
@@ -552,9 +556,16 @@ package struct JSONView {
 
     // MARK: Scalars
 
-    /// A string's text; nil for other values and for strings JSONDecoder would not decode
-    /// (raw control characters, bad escapes, lone surrogates, invalid UTF-8).
+    /// A string's text, a lone surrogate escape read as U+FFFD; nil for other values and for
+    /// strings JSONDecoder would not decode for another reason (raw control characters, bad
+    /// escapes, invalid UTF-8).
     package var string: String? {
+        guard token.kind == .string else { return nil }
+        return Self.decodeString(raw, escaped: token.escaped, repairingSurrogates: true)
+    }
+
+    /// A string's text as JSONDecoder decodes it: also nil for a lone surrogate escape.
+    package var strictString: String? {
         guard token.kind == .string else { return nil }
         return Self.decodeString(raw, escaped: token.escaped)
     }
@@ -642,11 +653,14 @@ package struct JSONView {
         }
     }
 
-    /// The text of a string's content, unescaped; nil where JSONDecoder fails to decode it.
-    static func decodeString(_ raw: UnsafeBufferPointer<UInt8>, escaped: Bool) -> String? {
+    /// The text of a string's content, unescaped; nil where JSONDecoder fails to decode it,
+    /// except that with `repairingSurrogates` a lone surrogate escape reads as U+FFFD.
+    static func decodeString(
+        _ raw: UnsafeBufferPointer<UInt8>, escaped: Bool, repairingSurrogates: Bool = false
+    ) -> String? {
         guard isPlainText(raw) else { return nil }
         guard escaped else { return String(decoding: raw, as: UTF8.self) }
-        guard let output = unescape(raw) else { return nil }
+        guard let output = unescape(raw, repairingSurrogates: repairingSurrogates) else { return nil }
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -673,8 +687,10 @@ package struct JSONView {
         return ascii || UTF8Validation.isValid(raw)
     }
 
-    /// The UTF-8 bytes a string's escaped content stands for; nil for a bad escape or a lone surrogate.
-    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// The UTF-8 bytes a string's escaped content stands for; nil for a bad escape, and for a lone
+    /// surrogate unless `repairingSurrogates` (then it stands for U+FFFD, and an escape after a lone
+    /// high surrogate is read on its own).
+    private static func unescape(_ raw: UnsafeBufferPointer<UInt8>, repairingSurrogates: Bool) -> [UInt8]? {
         var output = [UInt8]()
         output.reserveCapacity(raw.count)
         var i = 0
@@ -716,13 +732,18 @@ package struct JSONView {
                 guard var scalar = hex(at: i) else { return nil }
                 i += 4
                 if scalar >= 0xD800 && scalar < 0xDC00 {
-                    guard i + 1 < count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
+                    if i + 1 < count, raw[i] == UInt8(ascii: "\\"), raw[i + 1] == UInt8(ascii: "u"),
                         let low = hex(at: i + 2), low >= 0xDC00 && low < 0xE000
-                    else { return nil }
-                    i += 6
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    {
+                        i += 6
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        guard repairingSurrogates else { return nil }
+                        scalar = 0xFFFD
+                    }
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                    return nil
+                    guard repairingSurrogates else { return nil }
+                    scalar = 0xFFFD
                 }
                 appendUTF8(scalar, to: &output)
             default:

@@ -186,6 +186,28 @@ struct ClaudeSessionReaderTests {
         #expect(session.parentID == nil)
     }
 
+    @Test("a prompt typed while Claude was busy (a human queued_command attachment) counts once; notifications do not")
+    func queuedPrompts() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let envelope = #""sessionId":"Q","cwd":"/w","isSidechain":false"#
+        let lines = [
+            #"{"type":"user","uuid":"u1",\#(envelope),"timestamp":"2026-11-24T10:00:00.000Z","message":{"role":"user","content":"add refunds"}}"#,
+            #"{"type":"queue-operation","operation":"enqueue","timestamp":"2026-11-24T10:00:09.000Z","sessionId":"Q","content":"also test refunds"}"#,
+            #"{"type":"queue-operation","operation":"remove","timestamp":"2026-11-24T10:00:20.000Z","sessionId":"Q"}"#,
+            #"{"type":"attachment","uuid":"q1",\#(envelope),"timestamp":"2026-11-24T10:00:20.500Z","attachment":{"type":"queued_command","prompt":"also test refunds","commandMode":"prompt","origin":{"kind":"human"}}}"#,
+            #"{"type":"attachment","uuid":"q2",\#(envelope),"timestamp":"2026-11-24T10:00:21.000Z","attachment":{"type":"queued_command","prompt":"<task-notification><task-id>b1</task-id></task-notification>","commandMode":"task-notification"}}"#,
+            #"{"type":"attachment","uuid":"q3",\#(envelope),"timestamp":"2026-11-24T10:00:22.000Z","attachment":{"type":"queued_command","prompt":"from a hook","commandMode":"prompt","origin":{"kind":"hook"}}}"#,
+            #"{"type":"attachment","uuid":"a0",\#(envelope),"timestamp":"2026-11-24T10:00:23.000Z","attachment":{"type":"hook_additional_context","content":["repo rules"]}}"#,
+        ]
+        let path = try scratch.write("Q.jsonl", lines.joined(separator: "\n") + "\n")
+        let result = try ClaudeSessionReader.read(path: path)
+        let session = try result.session("Q")
+        #expect(session.prompts == 2)
+        #expect(session.promptTexts == ["add refunds", "also test refunds"])
+        #expect(result.unknownRecords == 0)
+    }
+
     @Test("inline sidechains count toward time and usage but not prompts; gitBranch \"\" is nil")
     func inlineSidechains() throws {
         let path = try SessionFixtures.path(

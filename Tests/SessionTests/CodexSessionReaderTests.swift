@@ -145,4 +145,32 @@ struct CodexSessionReaderTests {
         let other = try scratch.write("rollout-2026-02-23T13-00-00-\(child)-b.jsonl", spread.joined(separator: "\n") + "\n")
         #expect(try CodexSessionReader.read(path: other).session(child).usage.map(\.input) == [10, 20])
     }
+
+    @Test("a newer sub-agent's rollout skips the parent's history it copies, from the parent's header to its own turn")
+    func subagentInheritedPrefix() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let parent = "019ef0a1-2b3c-7d4e-8f90-a1b2c3d4e5f6"
+        let child = "019ef0a2-aaaa-7bbb-8ccc-dddddddddddd"
+        let lines = [
+            #"{"timestamp":"2026-11-25T10:02:00.000Z","type":"session_meta","payload":{"id":"\#(child)","forked_from_id":"\#(parent)","cwd":"/w","cli_version":"0.157.1","source":{"subagent":{"thread_spawn":{"parent_thread_id":"\#(parent)","depth":1}}}}}"#,
+            #"{"timestamp":"2026-11-25T10:02:00.000Z","type":"session_meta","payload":{"id":"\#(parent)","cwd":"/w","cli_version":"0.157.1","source":"cli"}}"#,
+            // The parent's turn, copied: its turn id was minted before the child's id.
+            #"{"timestamp":"2026-11-25T10:02:00.001Z","type":"turn_context","payload":{"turn_id":"019ef0a1-3000-7000-8000-000000000001","cwd":"/w","model":"gpt-5.5-codex"}}"#,
+            #"{"timestamp":"2026-11-25T10:02:00.002Z","type":"event_msg","payload":{"type":"user_message","message":"the parent's prompt"}}"#,
+            #"{"timestamp":"2026-11-25T10:02:00.003Z","type":"response_item","payload":{"type":"custom_tool_call","name":"apply_patch","input":"*** Begin Patch\n*** Add File: src/pay.py\n+x\n*** End Patch\n"}}"#,
+            Self.tokenCount("2026-11-25T10:02:00.004Z", input: 1000, output: 100, lastInput: 1000, lastOutput: 100),
+            // The child's own turn.
+            #"{"timestamp":"2026-11-25T10:02:01.500Z","type":"turn_context","payload":{"turn_id":"child-turn","cwd":"/w","model":"gpt-5.5-codex-mini"}}"#,
+            Self.tokenCount("2026-11-25T10:02:01.600Z", input: 1000, output: 100, lastInput: 1000, lastOutput: 100),
+            Self.tokenCount("2026-11-25T10:02:31.000Z", input: 1800, output: 150, lastInput: 800, lastOutput: 50),
+        ]
+        let path = try scratch.write("rollout-2026-11-25T11-02-00-\(child).jsonl", lines.joined(separator: "\n") + "\n")
+        let session = try CodexSessionReader.read(path: path).session(child)
+        #expect(session.parentID == parent)
+        #expect(session.prompts == 0)
+        #expect(session.usage.map(\.input) == [800] && session.usage.map(\.output) == [50], "\(session.usage)")
+        #expect(session.filesEdited.isEmpty)
+        #expect(session.models == ["gpt-5.5-codex-mini"])
+    }
 }

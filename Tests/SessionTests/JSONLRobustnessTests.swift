@@ -23,6 +23,16 @@ struct JSONLRobustnessTests {
         #expect(try result.session("S").prompts == 2)
     }
 
+    @Test("a lone UTF-16 surrogate escape (an emoji cut by Node's JSON.stringify) keeps its prompt, read as U+FFFD")
+    func loneSurrogate() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let path = try scratch.write("s.jsonl", Self.line(1, #"cut \ud83d"#) + "\n" + Self.line(2, #"\ude00 tail"#) + "\n")
+        let result = try ClaudeSessionReader.read(path: path)
+        #expect(result.malformedLines == 0)
+        #expect(try result.session("S").prompts == 2)
+    }
+
     @Test("a JSON array or scalar line is malformed; the lines around it are kept")
     func arrayAndScalar() throws {
         let scratch = try ScratchFolder()

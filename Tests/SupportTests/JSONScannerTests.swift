@@ -59,10 +59,20 @@ struct JSONScannerTests {
     }
 
     @Test("strings JSONDecoder would not decode read as nil; the text around them is fine",
-        arguments: [#""\ud800""#, #""\udc00""#, #""\ud83dx""#, #""\ud83d\u0041""#, #""\x""#, #""\uZZZZ""#, "\"a\tb\"", "\"\u{1}\""])
+        arguments: [#""\x""#, #""\uZZZZ""#, "\"a\tb\"", "\"\u{1}\""])
     func undecodableStrings(_ value: String) {
         let found = scan(#"{"a":\#(value),"b":"fine"}"#) { [$0["a"]?.string, $0["b"]?.string] }
         #expect(found == [nil, "fine"])
+    }
+
+    @Test("a lone surrogate escape reads as U+FFFD (JSONDecoder, and strictString, fail the string)",
+        arguments: [
+            (#""\ud800""#, "\u{FFFD}"), (#""\udc00""#, "\u{FFFD}"), (#""\ud83dx""#, "\u{FFFD}x"),
+            (#""\ud83d\u0041""#, "\u{FFFD}A"), (#""a \ud83d\ud83d\ude00""#, "a \u{FFFD}😀"),
+        ])
+    func loneSurrogates(_ value: String, _ text: String) {
+        let found = scan(#"{"a":\#(value),"b":"fine"}"#) { [$0["a"]?.string, $0["a"]?.strictString, $0["b"]?.string] }
+        #expect(found == [text, nil, "fine"])
     }
 
     @Test("strings with brackets, quotes and backslashes are skipped whole; nested values too")
@@ -244,9 +254,9 @@ struct JSONScannerTests {
             var result = Lenient(names: [])
             var seen: Set<String> = []
             for (name, value) in root.members {
-                guard let name = name.string, seen.insert(name).inserted else { continue }
+                guard let name = name.strictString, seen.insert(name).inserted else { continue }
                 result.names.insert(name)
-                if let string = value.string { result.strings[name] = string }
+                if let string = value.strictString { result.strings[name] = string }
                 if let int = value.int { result.ints[name] = int }
                 if let bool = value.bool { result.bools[name] = bool }
             }

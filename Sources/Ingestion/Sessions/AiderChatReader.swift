@@ -13,7 +13,8 @@ import Support
 ///   Slash commands are not prompts, except `/ask`, `/code` and `/architect` with a message.
 /// - `> Main model:` (older `> Model:` / `> Models:`) gives the model, `> Tokens: … sent, …
 ///   received.` one usage record (`k`/`M` suffixes and thousands separators understood; input
-///   = sent, output = received, plus `cache write`/`cache hit` parts when present),
+///   = sent less the cache write, output = received, plus `cache write`/`cache hit` parts when
+///   present: aider adds the cache write into "sent", its cache hit is apart, base_coder.py),
 ///   `> Applied edit to <path>` a file, `> Commit <hash> <msg>` a commit, `> Aider v…` the version.
 /// - Aider writes no per-message times: the events are the start and, when the matching
 ///   `.aider.input.history` is given, the times of the inputs up to the next session's start.
@@ -124,7 +125,8 @@ package enum AiderChatReader {
         return nil
     }
 
-    /// `Tokens: 3.0k sent, 2.4k received. Cost: …` (also `5,244 sent`, `1.2k cache write, 3k cache hit`).
+    /// `Tokens: 3.0k sent, 2.4k received. Cost: …` (also `5,244 sent`, `1.2k cache write, 3k cache hit`);
+    /// input is sent less the cache write, which aider counts in both.
     /// Parts are separated by ", "; a comma inside a number is a thousands separator.
     static func tokens(_ line: String) -> UsageRecord? {
         var body = line.dropFirst("Tokens: ".count)
@@ -145,6 +147,8 @@ package enum AiderChatReader {
             }
             found = true
         }
+        // "sent" already holds the cache write (aider's base_coder adds cache_creation_input_tokens to it).
+        record.input = max(0, record.input - record.cacheWrite)
         return found ? record : nil
     }
 

@@ -35,12 +35,16 @@ struct ClaudeRecord {
     var toolCommits: [String]
     /// `snapshot.trackedFileBackups` keys of a file-history-snapshot (paths relative to cwd).
     var trackedFiles: [String]
+    /// `attachment.prompt` (a string or text parts) of an `attachment` line of type `queued_command`
+    /// typed by a person (a prompt typed while Claude was busy, ≥ 2.1.x): `commandMode` "prompt" and `origin.kind` "human" (or no
+    /// origin). Task notifications and commands from other origins are nil.
+    var queuedPrompt: String?
 
     /// The members read, in the order of `names`.
     private enum Field: Int, CaseIterable {
         case type, sessionId, agentId, timestamp, cwd, gitBranch, version, uuid, leafUuid, requestId
         case isSidechain, isMeta, isCompactSummary, isApiErrorMessage, message, toolUseResult, snapshot
-        case permissionMode
+        case permissionMode, attachment
     }
     private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
@@ -85,6 +89,13 @@ struct ClaudeRecord {
         toolCommits = []
         if type == "user", let stdout = field(.toolUseResult)?["stdout"], stdout.kind == .string {
             toolCommits = stdout.commitHashes
+        }
+        queuedPrompt = nil
+        if type == "attachment", let attachment = field(.attachment), attachment.isObject,
+            attachment["type"]?.string == "queued_command", attachment["commandMode"]?.string == "prompt"
+        {
+            let origin = attachment["origin"]
+            if origin == nil || origin?["kind"]?.string == "human" { queuedPrompt = attachment["prompt"]?.flexibleText }
         }
         trackedFiles = []
         if type == "file-history-snapshot", let backups = field(.snapshot)?["trackedFileBackups"] {

@@ -20,13 +20,16 @@ import Support
 /// - Lines without a `sessionId` (snapshots, summaries) belong to the session of the
 ///   lines around them; unknown record types are counted and their timestamps kept. A
 ///   transcript whose conversation names no session at all is the session its file names.
+/// - Prompts: user lines that ClaudePrompt takes, and the `queued_command` attachments of prompts a
+///   person typed while Claude was busy (`commandMode` "prompt", `origin.kind` "human"); not their
+///   `queue-operation` lines, nor task notifications.
 /// - A line is a record known by its `uuid` (else by its bytes): one read again (a duplicated line,
 ///   a copied or resumed transcript) counts once (`SessionBuilder.beginRecord`).
 package enum ClaudeSessionReader {
     static let tool = "claude-code"
     private static let knownTypes: Set<String> = [
         "user", "assistant", "system", "summary", "progress", "file-history-snapshot", "queue-operation", "mode",
-        "permission-mode", "last-prompt", "custom-title", "tag", "agent-name",
+        "permission-mode", "last-prompt", "custom-title", "tag", "agent-name", "attachment",
     ]
     private static let editTools: Set<String> = ["Edit", "MultiEdit", "Write", "NotebookEdit"]
     /// The record types of the conversation itself.
@@ -188,6 +191,13 @@ package enum ClaudeSessionReader {
         builder.commits.formUnion(record.toolCommits)
         if let mode = record.permissionMode, !mode.isEmpty, !record.isSidechain {
             if mode == "plan" { builder.notePlan("permissionMode plan") } else { builder.noteModeShown("permissionMode " + mode) }
+        }
+        // A prompt typed while Claude was busy: its queued_command attachment (the queue-operation that
+        // enqueued it holds the same text, and is not counted).
+        if let queued = record.queuedPrompt, !record.isSidechain, !record.isMeta,
+            let text = ClaudePrompt.classify(queued)
+        {
+            builder.addPrompt(text)
         }
         guard let message = record.message else { return }
         switch record.type {

@@ -53,13 +53,17 @@ struct CodexRecord {
         /// A sub-agent's rollout: `session_meta.source.subagent.thread_spawn.parent_thread_id`, the
         /// session that spawned it (empty when the spawn names none).
         var spawnedBy: String?
+        /// `session_meta.forked_from_id`: the session a fork (or a spawned sub-agent) copied its history from.
+        var forkedFrom: String?
+        /// `turn_id` of a turn_context or a task event (≥ 0.104).
+        var turnID: String?
 
         init() {}
 
         /// The members read, in the order of `names`.
         private enum Field: Int, CaseIterable {
             case type, id, timestamp, cwd, cli_version, git, model, role, name, content, message, arguments, input
-            case output, info, instructions, collaboration_mode, source
+            case output, info, instructions, collaboration_mode, source, forked_from_id, turn_id
         }
         private static let names = JSONNames(Field.allCases.map { "\($0)" })
 
@@ -96,6 +100,8 @@ struct CodexRecord {
             if let spawn = field(.source)?["subagent"]?["thread_spawn"] {
                 spawnedBy = spawn["parent_thread_id"]?.string ?? ""
             }
+            forkedFrom = field(.forked_from_id)?.string
+            turnID = field(.turn_id)?.string
         }
     }
 

@@ -25,6 +25,12 @@ import Support
 ///   quirk d): when its first two token counts share their second, the events of that second are
 ///   the parent's, already counted in the parent's rollout, and are skipped (their totals still
 ///   start the sub-agent's own differences).
+/// - A newer sub-agent's or fork's rollout (its `session_meta` names a parent: `thread_spawn` or
+///   `forked_from_id`) copies the parent's history after its own header: the parent's `session_meta`,
+///   then the parent's records (prompts, patches, token counts), then the child's own first
+///   `turn_context`. That inherited prefix is skipped whole (FORMATS.md §2.4 quirk d); a copied
+///   `turn_context` of the parent's (its `turn_id` a UUID v7 minted before the child's id) does not end it.
+///   Its last total starts the child's own differences, and a token count repeating it is a replay.
 package enum CodexSessionReader {
     static let tool = "codex"
     private static let knownTypes: Set<String> = [
@@ -50,8 +56,14 @@ package enum CodexSessionReader {
         // The header: the first record that is one (a damaged first line before it is counted as
         // malformed, the header still names the session).
         var headerRead = false
+        // The header names a parent (sub-agent or fork); then a later session_meta of another id begins
+        // the copy of the parent's history, until the child's own turn.
+        var namesParent = false
+        var inheriting = false
+        var inheritedTotal: CodexRecord.Usage?
         if offset > 0, let first = firstRecord(path: path) {
             legacy = noteHeader(first, into: &builder)
+            namesParent = Self.namesParent(first)
             sawSession = true
             headerRead = true
         }
@@ -68,6 +80,33 @@ package enum CodexSessionReader {
                 legacy = noteHeader(record, into: &builder)
                 headerRead = record.type == "session_meta" || legacy
                 sawSession = sawSession || headerRead
+                namesParent = Self.namesParent(record)
+            } else if namesParent, record.type == "session_meta", let id = record.payload?.id, !id.isEmpty,
+                id != builder.id
+            {
+                // The parent's header: its history follows (and the older one-second replay rule is moot).
+                inheriting = true
+                replay = nil
+                replayLooked = true
+                return true
+            }
+            if inheriting {
+                if record.type == "turn_context", !mintedBefore(record.payload?.turnID, id: builder.id) {
+                    inheriting = false  // the child's own turn begins
+                } else {
+                    if record.type == "event_msg", record.payload?.type == "token_count",
+                        let total = record.payload?.info?.total
+                    {
+                        previousTotal = total
+                        inheritedTotal = total
+                    }
+                    return true
+                }
+            }
+            if let inherited = inheritedTotal, record.type == "event_msg", record.payload?.type == "token_count",
+                record.payload?.info?.total == inherited
+            {
+                return true  // the parent's last total, repeated after the child's turn began
             }
             if !replayLooked, builder.parentID != nil {
                 replayLooked = true
@@ -272,6 +311,30 @@ package enum CodexSessionReader {
             // Stop is the expected way out; a read failure resurfaces in the main read.
         }
         return seconds.count == 2 && seconds[0] == seconds[1] ? seconds[0] : nil
+    }
+
+    /// Whether a header names a parent it copied history from: a spawned sub-agent or a fork.
+    private static func namesParent(_ record: CodexRecord) -> Bool {
+        guard record.type == "session_meta", let meta = record.payload else { return false }
+        return meta.spawnedBy != nil || !(meta.forkedFrom ?? "").isEmpty
+    }
+
+    /// Whether `turnID` and `id` are both UUID v7 and the turn was minted in an earlier millisecond
+    /// than the session: a turn of the parent's, copied into the child.
+    static func mintedBefore(_ turnID: String?, id: String) -> Bool {
+        guard let turnID, let turn = uuid7Milliseconds(turnID), let session = uuid7Milliseconds(id) else {
+            return false
+        }
+        return turn < session
+    }
+
+    /// The millisecond a UUID v7 was minted in (its first 48 bits); nil for any other id.
+    static func uuid7Milliseconds(_ id: String) -> Int64? {
+        let hex = Array(id.utf8.filter { $0 != UInt8(ascii: "-") })
+        guard hex.count == 32, hex[12] == UInt8(ascii: "7"),
+            let text = String(bytes: hex[0..<12], encoding: .ascii)
+        else { return nil }
+        return Int64(text, radix: 16)
     }
 
     /// The uuid at the end of `rollout-2025-09-19T12-02-12-<uuid>.jsonl`, else the file's name.

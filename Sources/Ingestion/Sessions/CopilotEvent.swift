@@ -33,6 +33,8 @@ struct CopilotEvent {
         var resultStrings: [String] = []
         var filesModified: [String] = []
         var modelMetrics: [ModelMetric] = []
+        /// `assistant.message.outputTokens` (1.0.7x; the only per-message token count).
+        var outputTokens: Int?
 
         init() {}
 
@@ -51,6 +53,8 @@ struct CopilotEvent {
                 // As a decoded array: one element that is not a request object drops them all.
                 let requests = data["toolRequests"]?.elements.map(ToolRequest.init) ?? []
                 toolRequests = requests.contains { $0 == nil } ? [] : requests.compactMap { $0 }
+                model = data["model"]?.string
+                outputTokens = data["outputTokens"]?.int
             case "tool.execution_complete":
                 model = data["model"]?.string
                 resultStrings = data["result"]?.allStrings ?? []

@@ -10,6 +10,11 @@ import Support
 /// - Usage: `session.shutdown.modelMetrics.<model>.usage`, one record per model and shutdown
 ///   event (`copilot:<session>:<event id>:<model>`); `input` = inputTokens − cacheReadTokens
 ///   (Copilot's input count includes the cached part, an inference from the sample).
+///   A stretch of the session that ends without `modelMetrics` (a shutdown without them, as 1.0.7x
+///   writes, or no shutdown yet: still running, or killed) counts instead the `outputTokens` of its
+///   `assistant.message` events (`copilot:<session>:<event id>`, output only). Never both: the
+///   messages of a stretch whose shutdown has `modelMetrics` are left out, and when an earlier read
+///   already counted some of them (the session was still running), the shutdown's output is reduced by those.
 /// - Files: `codeChanges.filesModified` and the `path` of `edit`/`create`/`write` tool requests;
 ///   commits: `git commit` output in tool results.
 /// - An event is known by its `id` (else by its line): one read again counts once.
@@ -31,6 +36,9 @@ package enum CopilotSessionReader {
         if offset > 0, let first = firstEvent(path: path), first.type == "session.start" {
             noteStart(first, into: &builder)
         }
+        // The messages' output since the last shutdown: counted by an earlier read, and pending in this one.
+        var counted = offset > 0 ? outputCountedBefore(offset: offset, path: path) : 0
+        var pending: [UsageRecord] = []
         let consumed = try LogLineSource.forEachLine(path: path, fromOffset: offset) { line in
             guard let event = tally.object(line, CopilotEvent.init) else { return ReadTally.isBlank(line.bytes) }
             // The start names the session its own record belongs to.
@@ -40,8 +48,26 @@ package enum CopilotSessionReader {
             let type = event.type ?? ""
             if !knownPrefixes.contains(where: { type.hasPrefix($0) }) { tally.unknown += 1 }
             apply(event, to: &builder)
+            switch event.type {
+            case "assistant.message":
+                if let output = event.data.outputTokens, output > 0 {
+                    let key = "copilot:\(builder.id):\(event.id ?? event.timestamp ?? "")"
+                    pending.append(UsageRecord(key: key, output: output))
+                }
+            case "session.shutdown":
+                if event.data.modelMetrics.isEmpty {
+                    for record in pending { builder.add(record) }
+                } else {
+                    addMetrics(event, lessOutput: counted, to: &builder)
+                }
+                pending = []
+                counted = 0
+            default:
+                break
+            }
             return true
         }
+        for record in pending { builder.add(record) }  // no shutdown (yet): the messages' figures
         let sessions = builder.isEmpty ? [] : [builder.build()]
         return tally.finish(sessions: sessions, consumedBytes: consumed)
     }
@@ -70,10 +96,6 @@ package enum CopilotSessionReader {
             builder.notePlan("exit_plan_mode event", coversTurn: true)
         case "subagent.started":
             builder.noteSubagent()
-        case "assistant.message":
-            for request in data.toolRequests where editTools.contains(request.name ?? "") {
-                if let file = request.path, !file.isEmpty { builder.noteEdit(file) }
-            }
         case "tool.execution_complete":
             builder.addModel(data.model)
             for text in data.resultStrings { builder.commits.formUnion(ToolOutputScanner.commitHashes(in: text)) }
@@ -82,17 +104,49 @@ package enum CopilotSessionReader {
             // Files only the shutdown names were edited at a time the log does not tell: corrections are unknown.
             if !Set(data.filesModified).isSubset(of: builder.filesEdited) { builder.trace.ordered = false }
             builder.filesEdited.formUnion(data.filesModified)
-            for metric in data.modelMetrics {
-                builder.addModel(metric.model)
-                builder.add(
-                    UsageRecord(
-                        key: "copilot:\(builder.id):\(event.id ?? event.timestamp ?? ""):\(metric.model)",
-                        input: max(0, metric.input - metric.cacheRead), output: metric.output,
-                        cacheWrite: metric.cacheWrite, cacheRead: metric.cacheRead))
+            for metric in data.modelMetrics { builder.addModel(metric.model) }
+        case "assistant.message":
+            for request in data.toolRequests where editTools.contains(request.name ?? "") {
+                if let file = request.path, !file.isEmpty { builder.noteEdit(file) }
             }
         default:
             break
         }
+    }
+
+    /// A shutdown's `modelMetrics`, one record per model; `lessOutput` (messages' output an earlier
+    /// read counted for this stretch) is taken off the outputs, in the order of the models.
+    private static func addMetrics(_ event: CopilotEvent, lessOutput: Int, to builder: inout SessionBuilder) {
+        var less = lessOutput
+        for metric in event.data.modelMetrics {
+            let taken = min(less, metric.output)
+            less -= taken
+            builder.add(
+                UsageRecord(
+                    key: "copilot:\(builder.id):\(event.id ?? event.timestamp ?? ""):\(metric.model)",
+                    input: max(0, metric.input - metric.cacheRead), output: metric.output - taken,
+                    cacheWrite: metric.cacheWrite, cacheRead: metric.cacheRead))
+        }
+    }
+
+    /// The `outputTokens` of the messages after the last shutdown among the file's first `offset`
+    /// bytes: what a read that ended there counted for the stretch still open.
+    private static func outputCountedBefore(offset: Int64, path: String) -> Int {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return 0 }
+        defer { try? handle.close() }  // a failed close of a file only read loses nothing
+        // Unreadable: the main read says so.
+        guard let data = try? handle.read(upToCount: Int(offset)) else { return 0 }
+        var tally = ReadTally(path: path, startOffset: 0, diagnostics: nil)
+        var output = 0
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            let event = Array(line).withUnsafeBufferPointer { tally.decode($0, CopilotEvent.init) }
+            switch event?.type {
+            case "assistant.message": output += max(0, event?.data.outputTokens ?? 0)
+            case "session.shutdown": output = 0
+            default: break
+            }
+        }
+        return output
     }
 
     private static func noteStart(_ event: CopilotEvent, into builder: inout SessionBuilder) {
