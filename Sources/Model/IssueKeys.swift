@@ -10,9 +10,16 @@ package enum IssueKeys {
 
     /// The first key in a commit subject, if any (a squash merge's trailing `(#12)` is not one).
     package static func inSubject(_ subject: String) -> String? {
-        // `Revert "Merge pull request #12 from org/SHOP-3-x"`: git's revert of a merge names the
-        // reverted merge, not an issue; the revert is work of its own (often a pull request of its own).
-        if subject.hasPrefix("Revert \"Merge ") { return nil }
+        // `Revert "Merge pull request #12 from org/SHOP-3-x"`, `Revert "Add webhooks (#12)"`: git's
+        // revert of a merge or of a squash merge names the reverted pull request, not an issue; the
+        // revert is work of its own (often a pull request of its own, its `(#N)` after the quote).
+        if subject.hasPrefix("Revert \"") {
+            var quoted = Substring(subject)
+            while quoted.hasPrefix("Revert \"") { quoted = quoted.dropFirst("Revert \"".count) }
+            if let close = quoted.lastIndex(of: "\"") { quoted = quoted[..<close] }
+            while quoted.hasSuffix("\"") { quoted = quoted.dropLast() }
+            if quoted.hasPrefix("Merge ") || squashNumber(String(quoted)) != nil { return nil }
+        }
         var text = Substring(subject)
         if let squash = squashNumber(subject) {
             text = text.dropLast(String(squash).count + 3)  // "(#" + digits + ")"

@@ -498,18 +498,34 @@ package struct Grouping {
     /// `rebaseBatchSeconds` of the one before, of two commits or more, all but the newest
     /// committed more than that after they were written (rewritten, not merely made in a
     /// hurry). A merge ends a run.
+    ///
+    /// A run must sit on a main-line commit that was not rewritten with it: one at the root, or on a
+    /// commit itself rewritten within the same minute, is a rewrite of the history (`git rebase
+    /// --root`, `filter-branch`, `filter-repo`, run to drop a secret or fix an address), not a branch
+    /// landing, and its commits' author times tell the work apart (rule 5). Such a rewrite made
+    /// twelve days of separate tasks one.
     private func rebaseBatches(_ chain: [Int]) -> [[Int]] {
         var batches: [[Int]] = []
         var run: [Int] = []
         var author = ""
+        // The main-line commit the run sits on (nil at the history's start), and the last one read.
+        var base: Int?
+        var previous: Int?
+        func rewrittenWithBase() -> Bool {
+            guard let base, let first = run.first else { return true }
+            let landing = commits[base]
+            return abs(landing.committerTime - commits[first].committerTime) <= Self.rebaseBatchSeconds
+                && landing.committerTime - landing.authorTime > Self.rebaseBatchSeconds
+        }
         func close() {
             let rewritten = run.dropLast().allSatisfy {
                 commits[$0].committerTime - commits[$0].authorTime > Self.rebaseBatchSeconds
             }
-            if run.count > 1 && rewritten { batches.append(run) }
+            if run.count > 1 && rewritten && !rewrittenWithBase() { batches.append(run) }
             run = []
         }
         for index in chain.reversed() {
+            defer { previous = index }
             let commit = commits[index]
             if commit.isMerge {
                 close()
@@ -524,6 +540,7 @@ package struct Grouping {
                 close()
                 run = [index]
                 author = who
+                base = previous
             }
         }
         close()

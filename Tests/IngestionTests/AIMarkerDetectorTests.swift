@@ -135,6 +135,12 @@ struct AIMarkerDetectorTests {
         }
         #expect(AIMarkerDetector.marks(for: commit("I did not use the footer ('Generated with Claude Code') here.")).isEmpty)
         #expect(AIMarkerDetector.marks(for: commit("Example trailer:\n\n    Co-authored-by: Claude <noreply@anthropic.com>\n")).isEmpty)
+        // A wrapped sentence whose next line opens with the quoted footer (probe 25).
+        #expect(
+            AIMarkerDetector.marks(
+                for: commit("Drop the\n\"🤖 Generated with [Claude Code](https://claude.com/claude-code)\" footer from .gitmessage.")
+            ).isEmpty)
+        #expect(AIMarkerDetector.marks(for: commit("Remove the footer\n“Generated with Claude Code” from the template")).isEmpty)
         #expect(
             AIMarkerDetector.marks(for: commit("Body.\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)")).map(\.tool)
                 == ["claude-code"])

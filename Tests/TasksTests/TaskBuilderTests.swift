@@ -326,6 +326,7 @@ struct GroupingTests {
     func rebasedBranchJoinsItsKey() {
         var history = History()
         let day: Int64 = 24 * 60
+        history.commit("m0", "init", author: "bob", minute: -600)
         history.commit("a1", "Add coupon model", minute: 0)
         history.commit("a2", "Edge case for empty list", minute: day)
         history.commit("a3", "[SHOP-12] Handle nil coupon", minute: 2 * day)
@@ -336,11 +337,34 @@ struct GroupingTests {
         history.commit("a6", "Tune redis timeouts", minute: 5 * day)
         Self.rebased(&history, ["a5", "a6"], at: 6 * day)
         let tasks = history.build()
-        #expect(tasks.map { $0.commits.map(\.hash) } == [["a1", "a2", "a3", "a4"], ["a5", "a6"]])
+        #expect(tasks.map { $0.commits.map(\.hash) } == [["m0"], ["a1", "a2", "a3", "a4"], ["a5", "a6"]])
         let shop = tasks.first { $0.key == "SHOP-12" }
         #expect(shop?.commits.first?.reason.contains("rebased onto the main line") == true)
         #expect(shop?.commits.first?.reason.contains("a3 of SHOP-12") == true)
         #expect(tasks.last?.kind == .burst)
+    }
+
+    @Test("a rewrite of the whole history (rebase --root, filter-repo) is no rebased branch: the author times tell the tasks apart")
+    func historyRewriteIsNoBatch() {
+        var history = History()
+        let day: Int64 = 24 * 60
+        // Probe 25: twelve days of separate work, one task after `git rebase --root --force-rebase`.
+        history.commit("m0", "init", author: "bob", minute: -600)
+        for task in 0..<6 {
+            history.commit("a\(task)x", "Feature \(task)", minute: Int64(task) * day)
+            history.commit("a\(task)y", "Feature \(task) tests", minute: Int64(task) * day + 30)
+        }
+        // Every commit committed at the rewrite, within seconds: ann's run sits on a commit
+        // rewritten with it.
+        for index in history.commits.indices {
+            history.commits[index].committerTime = History.start + 30 * day * 60 + Int64(index / 5)
+        }
+        let tasks = history.build()
+        #expect(tasks.filter { $0.author == "ann@example.com" }.map { $0.commits.map(\.hash) } == (0..<6).map { ["a\($0)x", "a\($0)y"] })
+        #expect(tasks.allSatisfy { $0.commits.allSatisfy { !$0.reason.contains("rebased onto the main line at") } })
+        // The same branch landing on a commit made as written is still one task.
+        history.commits[0].committerTime = history.commits[0].authorTime
+        #expect(history.build().filter { $0.author == "ann@example.com" }.count == 1)
     }
 
     @Test("a pull request merged by rebase whose export lists a reviewer's commit in it is one task, with the review once")
@@ -811,6 +835,10 @@ struct IssueKeyTests {
         ("Bump to ES-2015", nil), ("x#12", nil),
         // git's revert of a merge names the merge, not an issue.
         ("Revert \"Merge pull request #1 from acme/SHOP-3-search\"", nil), ("Revert \"SHOP-3: add search\"", "SHOP-3"),
+        // Nor does a revert of a squash merge, or a revert of that revert (probe 25: a task "#12" beside "PR #12").
+        ("Revert \"Add payment webhooks (#12)\"", nil), ("Revert \"Revert \"Add payment webhooks (#12)\"\"", nil),
+        ("Revert \"Revert \"Merge pull request #3 from acme/x\"\"", nil), ("Revert \"Add webhooks (#12)\" (#15)", nil),
+        ("Revert \"Fix #12 crash\"", "#12"),
     ] as [(String, String?)])
     func subjects(subject: String, key: String?) {
         #expect(IssueKeys.inSubject(subject) == key)

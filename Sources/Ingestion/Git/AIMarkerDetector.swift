@@ -27,8 +27,9 @@ package enum AIMarkerDetector {
         LineRule(tool: "aider") { coAuthor($0) && $0.containsBytes("@aider.chat>") },
         LineRule(tool: "amp") { $0.hasPrefix("amp-thread-id:") || (coAuthor($0) && $0.containsBytes("amp@ampcode.com")) },
         // The footer is a line of its own ("🤖 Generated with [Claude Code](…)"); a sentence that
-        // quotes it is not one.
+        // quotes it is not one, nor a line that opens with the quote (a wrapped sentence's next line).
         LineRule(tool: "claude-code") {
+            guard let first = $0.first, !"\"'`“‘«>".contains(first) else { return false }
             let words = $0.drop { !$0.isLetter }
             return words.hasPrefix("generated with [claude code]") || words.hasPrefix("generated with claude code")
         },
