@@ -5,6 +5,14 @@ import Support
 package enum ReportBuilders {
     /// A ratio in a table cell; "too few" where a side has fewer than 5 tasks (the table's note says so).
     static func ratio(_ value: Double?) -> String { value.map { Format.fixed($0, 2) } ?? "too few" }
+
+    /// A check's ratio (adjusted, size-matched, within-person): "too few" only where a side has fewer
+    /// than 5 tasks; with enough on both, "n/a" (the check cannot be made: AI and person cannot be
+    /// told apart, or no bucket or person has both kinds).
+    static func check(_ value: Double?, _ group: GroupFigures) -> String {
+        if let value { return Format.fixed(value, 2) }
+        return group.nAI >= Speedup.minimumTasks && group.nHuman >= Speedup.minimumTasks ? "n/a" : "too few"
+    }
     static func percent(_ value: Double?) -> String { value.map { Format.fixed($0 * 100, 0) + "%" } ?? "-" }
     static func interval(_ low: Double?, _ high: Double?) -> String {
         guard let low, let high else { return "-" }
@@ -53,8 +61,8 @@ package enum ReportBuilders {
             groups.map { group in
                 [
                     label(group), group.zone, "\(group.nAI)", "\(group.nHuman)", ratio(group.ratio),
-                    interval(group.ratioLow, group.ratioHigh), percent(group.timeSaved), ratio(group.adjustedRatio),
-                    ratio(group.sizeMatchedRatio), ratio(group.withinPersonRatio),
+                    interval(group.ratioLow, group.ratioHigh), percent(group.timeSaved), check(group.adjustedRatio, group),
+                    check(group.sizeMatchedRatio, group), check(group.withinPersonRatio, group),
                     percent(group.reworkShareAI), percent(group.reworkShareHuman), percent(group.churnAI),
                     percent(group.churnHuman),
                 ]
@@ -71,7 +79,7 @@ package enum ReportBuilders {
             .table(
                 ReportDocument.Table(
                     name: "categories", columns: columns, rows: rows(retro.categories) { $0.category ?? "" },
-                    note: "AI and human are task counts; 'too few': fewer than 5 of either, so no ratio. The ratio is AI over human effort (geometric means); 'adjusted' is the ratio adjusted for size (files touched) and person, a check.",
+                    note: "AI and human are task counts; 'too few': fewer than 5 of either, so no ratio. The ratio is AI over human effort (geometric means); 'adjusted' is the ratio adjusted for size (files touched) and person, a check; 'n/a': enough tasks, but the check cannot be made (AI and person cannot be told apart, or no size bucket or person has both kinds; the Reading says which).",
                     priority: ["category", "ratio", "95% interval", "time saved", "AI", "human", "zone", "adjusted", "size-matched", "within-person"])))
         let points = retro.categories.compactMap { group -> ReportDocument.IntervalPoint? in
             guard let value = group.ratio, let low = group.ratioLow, let high = group.ratioHigh else { return nil }

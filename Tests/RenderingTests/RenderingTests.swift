@@ -107,6 +107,20 @@ struct RenderingTests {
                 == "week,effort (h),share (%),P50 hours,interval\nW01,4.5,24,211,0.35–0.63\nW02,-,-,-12,-\nW03,no ratio,100,0,1.0–2.0\n")
     }
 
+    @Test("CSV of a table of one figure a row (the retro's review table) names each row's unit after its label")
+    func csvNumbersByRow() {
+        let table = ReportDocument.Table(
+            name: "review", columns: [("figure", .left), ("AI", .right), ("human", .right)],
+            rows: [
+                ["rework + review share of effort", "14%", "unknown"], ["reviewer hours", "3.5 h", "0.0 h"],
+                ["pull requests", "4", "6"], ["median wait to merge", "-", "12.0 h"],
+            ])
+        #expect(
+            CSVRenderer.render(table)
+                == "figure,AI,human\nrework + review share of effort (%),14,unknown\nreviewer hours,3.5,0.0\npull requests,4,6\n"
+                + "median wait to merge (h),-,12.0\n")
+    }
+
     @Test("text output wraps paragraphs and fits tables to the width", arguments: [40, 60, 120])
     func text(width: Int) {
         let text = TextRenderer.render(Self.document, width: width)
@@ -203,6 +217,28 @@ struct RenderingTests {
         #expect(rows.count == 2 && rows.allSatisfy { $0.hasSuffix("unknown  unknown") }, "\(rows)")
         // Nor does the reading call it a difference.
         #expect(!text.contains("Rework and review took"))
+    }
+
+    @Test("a check the retro cannot make with enough tasks on both sides reads 'n/a', not 'too few' (the legend's 'fewer than 5')")
+    func checkNotMade() throws {
+        // One person did every AI task, another every human one: AI and person cannot be told apart.
+        let tasks = (0..<12).map { (index: Int) -> WorkTask in
+            let ai = index % 2 == 0
+            let start = Int64(index) * 86_400
+            return WorkTask(
+                id: String(format: "%012x", index), repository: "/r", key: "K-\(index)", kind: .issue, title: "t",
+                author: ai ? "a@x" : "b@x", branch: nil, commits: [], category: .crud, ai: ai,
+                effortHours: 1 + Double(index % 5), start: start, end: start + 60)
+        }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        let crud = try #require(retro.categories.first { $0.category == "crud" })
+        #expect(crud.nAI == 6 && crud.nHuman == 6 && crud.ratio != nil && crud.adjustedRatio == nil)
+        let table = try #require(CSVRenderer.table(ReportBuilders.retro(retro, scope: "r"), named: "categories"))
+        let header = table.columns
+        let row = try #require(table.rows.first { $0.first == "crud" })
+        let adjusted = try #require(header.firstIndex(of: "adjusted"))
+        #expect(row[adjusted] == "n/a", "\(zip(header, row).map { "\($0)=\($1)" })")
+        #expect(table.note?.contains("'n/a'") == true)
     }
 
     @Test("a retro of one week has its week table; a week no ratio can price reads 'no ratio', as the legend says")
