@@ -44,6 +44,7 @@ enum Churn {
             inputs.reduce(0) { sum, input in input.members.reduce(sum) { $0 + ($1.isMerge ? 0 : $1.files.count) } })
         for (taskIndex, input) in inputs.enumerated() {
             for member in input.members where !member.isMerge {
+                let sweep = isSweep(member.files, counts: counts)
                 for change in member.files {
                     if let old = change.oldPath, old != change.path {
                         let (from, to) = (root(id(old)), root(id(change.path)))
@@ -54,7 +55,8 @@ enum Churn {
                     events.append(
                         Event(
                             time: member.authorTime, path: path, task: Int32(taskIndex),
-                            added: Int32(clamping: change.linesAdded ?? 0), deleted: Int32(clamping: change.linesDeleted ?? 0)))
+                            added: Int32(clamping: change.linesAdded ?? 0),
+                            deleted: sweep ? 0 : Int32(clamping: change.linesDeleted ?? 0)))
                 }
             }
         }
@@ -93,5 +95,24 @@ enum Churn {
             start = end
         }
         for index in tasks.indices { tasks[index].churnedLines = churned[index] }
+    }
+
+    /// Files a sweep changes at the least.
+    static let sweepFiles = 10
+
+    /// A commit that rewrites many files a little each, about as much deleted as added in most of
+    /// them: a formatter run over the repository, an identifier renamed throughout. Its deletions
+    /// are no task's churn: they say nothing of the work that wrote those lines (one prettier run
+    /// made every recent task's churn 100%).
+    static func isSweep(_ files: [FileChange], counts: (FileChange) -> Bool) -> Bool {
+        guard files.count >= sweepFiles else { return false }
+        var counted = 0
+        var balanced = 0
+        for change in files where counts(change) {
+            counted += 1
+            let (added, deleted) = (change.linesAdded ?? 0, change.linesDeleted ?? 0)
+            if added > 0, deleted > 0, 2 * min(added, deleted) >= max(added, deleted) { balanced += 1 }
+        }
+        return counted >= sweepFiles && 5 * balanced >= 4 * counted
     }
 }

@@ -520,6 +520,32 @@ struct GroupingTests {
         #expect(tasks.first { $0.key == "ABC-1" }?.churnedLines == 6)
     }
 
+    @Test("a sweep (a formatter over the repository: many files, as much deleted as added in most) is no task's churn; a large edit is")
+    func churnNotBySweep() {
+        var history = History()
+        let day: Int64 = 24 * 60
+        let files = (0..<12).map { "src/f\($0).js" }
+        history.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: files.map { FileChange(path: $0, linesAdded: 40, linesDeleted: 0) })
+        // Probe 25: one prettier run made this task's churn 100%.
+        history.commit("s1", "Run prettier on the whole repo", author: "carol", minute: day, changes: files.map {
+            FileChange(path: $0, linesAdded: 40, linesDeleted: 40)
+        })
+        #expect(history.build().first { $0.key == "ABC-1" }?.churnedLines == 0)
+        // Not a sweep: deletions of what was written (fewer files, or mostly deleted), as before.
+        var few = History()
+        few.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: files.map { FileChange(path: $0, linesAdded: 40, linesDeleted: 0) })
+        few.commit("s1", "XY-2 rework", author: "carol", minute: day, changes: files.prefix(9).map {
+            FileChange(path: $0, linesAdded: 40, linesDeleted: 40)
+        })
+        #expect(few.build().first { $0.key == "ABC-1" }?.churnedLines == 9 * 40)
+        var cut = History()
+        cut.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: files.map { FileChange(path: $0, linesAdded: 40, linesDeleted: 0) })
+        cut.commit("s1", "XY-2 drop the exports", author: "carol", minute: day, changes: files.map {
+            FileChange(path: $0, linesAdded: 2, linesDeleted: 30)
+        })
+        #expect(cut.build().first { $0.key == "ABC-1" }?.churnedLines == 12 * 30)
+    }
+
     @Test("a time log's work hours replace the git estimate; review hours and estimates are kept beside")
     func timeLog() throws {
         var history = History()
