@@ -36,7 +36,7 @@ enum IngestCommand {
                 .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
                 .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
-                .flag("--strict", "sessions: exit 65 when any malformed line was skipped"),
+                .flag("--strict", "sessions: exit 65 when a malformed line or a log was skipped, or a log held only unknown records"),
                 .value("--repo", "REPO", "reviews: the ingested repository the export belongs to (needed when there are several)"),
                 TaskBuilding.configOption,
             ],
