@@ -149,6 +149,34 @@ struct SessionCommandTests {
         #expect(!alone.stderr.contains("does not know"), "\(alone.stderr)")
     }
 
+    @Test("Roo Code and Kilo Code tasks are listed under their own names; --tool cline takes them with Cline's")
+    func clineForks() throws {
+        let folder = try TemporaryDirectory("cli-cline-forks")
+        defer { folder.remove() }
+        let storage = folder.path + "/home/.config/Code/User/globalStorage"
+        let task = #"[{"ts":1770482470358,"type":"say","say":"task","text":"add a button"}]"#
+        for (extensionID, id) in [("saoudrizwan.claude-dev", "1"), ("rooveterinaryinc.roo-cline", "2"), ("kilocode.kilo-code", "3")] {
+            try FileManager.default.createDirectory(atPath: "\(storage)/\(extensionID)/tasks/\(id)", withIntermediateDirectories: true)
+            try task.write(toFile: "\(storage)/\(extensionID)/tasks/\(id)/ui_messages.json", atomically: true, encoding: .utf8)
+        }
+        let db = folder.path + "/db.sqlite"
+        // Found in the standard places, as given folders.
+        let ingest = try CLIRunner.run(["ingest", "sessions", "--db", db], environment: ["HOME": folder.path + "/home"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("3 new sessions"), "\(ingest.stdout)")
+        func listed(_ arguments: [String]) throws -> [String] {
+            let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db] + arguments)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+            return entries.map { "\($0["tool"] as? String ?? "?") \($0["id"] as? String ?? "?")" }.sorted()
+        }
+        #expect(try listed([]) == ["cline 1", "kilo-code 3", "roo-code 2"])
+        #expect(try listed(["--tool", "cline"]) == ["cline 1", "kilo-code 3", "roo-code 2"])
+        #expect(try listed(["--tool", "codex"]).isEmpty)
+        let only = try CLIRunner.run(
+            ["ingest", "sessions", storage + "/rooveterinaryinc.roo-cline", "--tool", "cline", "--db", folder.path + "/other.sqlite"])
+        #expect(only.stdout.contains("1 new session"), "\(only.stdout)")
+    }
+
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [
         (["ingest", "sessions", "--tool", "claud"], 64, "did you mean 'claude'"),
         (["sessions", "--since", "last tuesday"], 64, "--since expects a date"),
