@@ -6,7 +6,7 @@
 /// by key). Whole-file formats (Aider markdown, Gemini JSON, Cline) always
 /// yield the complete session.
 package struct SessionDelta: Sendable, Equatable, Codable {
-    /// "claude-code", "codex", "aider", "gemini", "cline" or "copilot".
+    /// "claude-code", "codex", "aider", "gemini", "cline" (its forks: "roo-code", "kilo-code") or "copilot".
     package var tool: String
     /// The tool's own session id. A Claude sub-agent is "<sessionId>/<agentId>";
     /// Aider, which has no id, gets "<directory>#<start time>" (see `AiderChatReader`).

@@ -115,6 +115,68 @@ struct SessionCommandTests {
         #expect(lines.last?.hasSuffix(",plan-first,ExitPlanMode tool,0,1,0,") == true)
     }
 
+    /// A Claude log of a version that renamed `user`/`assistant` (the envelope kept): every record of an unknown type.
+    static let renamedTypesLog = """
+        {"parentUuid":null,"type":"user_message","sessionId":"f1","cwd":"/w/app","gitBranch":"main","uuid":"u1","timestamp":"2026-03-01T10:00:00.000Z","message":{"role":"user","content":"fix the bug"}}
+        {"parentUuid":"u1","type":"assistant_message","sessionId":"f1","cwd":"/w/app","gitBranch":"main","uuid":"a1","timestamp":"2026-03-01T10:05:00.000Z","requestId":"r1","message":{"id":"m1","model":"claude-opus-5","role":"assistant","content":[{"type":"tool_use","id":"t1","name":"Edit","input":{"file_path":"/w/app/a.py"}}],"usage":{"input_tokens":100,"output_tokens":10}}}
+
+        """
+
+    @Test("a log of only unknown record types is kept as an empty session, said in one note, and fails --strict; a log of known records with unknown ones among them is not said")
+    func onlyUnknownRecordTypes() throws {
+        let folder = try TemporaryDirectory("cli-future")
+        defer { folder.remove() }
+        try folder.write("logs/f1.jsonl", Self.renamedTypesLog)
+        try folder.write("logs/f2.jsonl", Self.renamedTypesLog.replacingOccurrences(of: "f1", with: "f2"))
+        let ordinary = Self.planLog + #"{"type":"world-state","sessionId":"p1","timestamp":"2026-03-01T10:06:00.000Z"}"# + "\n"
+        try folder.write("logs/p1.jsonl", ordinary)
+        let db = folder.path + "/db.sqlite"
+        let ingest = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--strict"])
+        #expect(ingest.status == 65, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("3 new sessions"), "\(ingest.stdout)")
+        let notes = ingest.stderr.split(separator: "\n").filter { $0.contains("does not know") }
+        #expect(
+            notes == [
+                "2 logs of claude-code held only records this version does not know (a newer format?): their sessions "
+                    + "have no prompts, tokens or files (\(folder.path)/logs/f1.jsonl, \(folder.path)/logs/f2.jsonl)"
+            ], "\(ingest.stderr)")
+        let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db])
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(entries.compactMap { $0["id"] as? String }.sorted() == ["f1", "f2", "p1"])
+        // The ordinary log alone: read again, nothing is said and --strict passes.
+        let alone = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs/p1.jsonl", "--db", folder.path + "/other.sqlite", "--strict"])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(!alone.stderr.contains("does not know"), "\(alone.stderr)")
+    }
+
+    @Test("Roo Code and Kilo Code tasks are listed under their own names; --tool cline takes them with Cline's")
+    func clineForks() throws {
+        let folder = try TemporaryDirectory("cli-cline-forks")
+        defer { folder.remove() }
+        let storage = folder.path + "/home/.config/Code/User/globalStorage"
+        let task = #"[{"ts":1770482470358,"type":"say","say":"task","text":"add a button"}]"#
+        for (extensionID, id) in [("saoudrizwan.claude-dev", "1"), ("rooveterinaryinc.roo-cline", "2"), ("kilocode.kilo-code", "3")] {
+            try FileManager.default.createDirectory(atPath: "\(storage)/\(extensionID)/tasks/\(id)", withIntermediateDirectories: true)
+            try task.write(toFile: "\(storage)/\(extensionID)/tasks/\(id)/ui_messages.json", atomically: true, encoding: .utf8)
+        }
+        let db = folder.path + "/db.sqlite"
+        // Found in the standard places, as given folders.
+        let ingest = try CLIRunner.run(["ingest", "sessions", "--db", db], environment: ["HOME": folder.path + "/home"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("3 new sessions"), "\(ingest.stdout)")
+        func listed(_ arguments: [String]) throws -> [String] {
+            let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db] + arguments)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+            return entries.map { "\($0["tool"] as? String ?? "?") \($0["id"] as? String ?? "?")" }.sorted()
+        }
+        #expect(try listed([]) == ["cline 1", "kilo-code 3", "roo-code 2"])
+        #expect(try listed(["--tool", "cline"]) == ["cline 1", "kilo-code 3", "roo-code 2"])
+        #expect(try listed(["--tool", "codex"]).isEmpty)
+        let only = try CLIRunner.run(
+            ["ingest", "sessions", storage + "/rooveterinaryinc.roo-cline", "--tool", "cline", "--db", folder.path + "/other.sqlite"])
+        #expect(only.stdout.contains("1 new session"), "\(only.stdout)")
+    }
+
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [
         (["ingest", "sessions", "--tool", "claud"], 64, "did you mean 'claude'"),
         (["sessions", "--since", "last tuesday"], 64, "--since expects a date"),

@@ -53,4 +53,19 @@ struct ClineTaskReaderTests {
         let viaFile = try SessionLogReader.read(path: scratch.path + "/" + folder + "/ui_messages.json")
         #expect(viaFile.sessions.map(\.id) == ["1770482470358"])
     }
+
+    @Test("a task of Roo Code or Kilo Code (Cline's layout) is named after the fork its storage folder names; any other, cline", arguments: [
+        ("Code/User/globalStorage/rooveterinaryinc.roo-cline/tasks/7", "roo-code"),
+        ("VSCodium/User/globalStorage/kilocode.kilo-code/tasks/7", "kilo-code"),
+        ("Code/User/globalStorage/saoudrizwan.claude-dev/tasks/7", "cline"),
+        (".cline/data/tasks/7", "cline"),
+        ("copied/rooveterinaryinc.roo-cline-notes/7", "cline"),
+    ])
+    func forks(folder: String, tool: String) throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        try scratch.write(folder + "/ui_messages.json", Self.uiMessages)
+        let result = try SessionLogReader.read(path: scratch.path + "/" + folder)
+        #expect(result.sessions.map(\.tool) == [tool])
+    }
 }

@@ -23,6 +23,27 @@ struct JSONLRobustnessTests {
         #expect(try result.session("S").prompts == 2)
     }
 
+    @Test("two records glued on one line, or NUL bytes before a record, are skipped with a message that says so")
+    func gluedAndNULLines() throws {
+        let scratch = try ScratchFolder()
+        defer { scratch.remove() }
+        let glued = Self.line(2) + Self.line(3)
+        let nul = String(repeating: "\u{0}", count: 4096) + Self.line(4)
+        let path = try scratch.write(
+            "s.jsonl", [Self.line(1), glued, nul, String(repeating: "\u{0}", count: 3), Self.line(5)].joined(separator: "\n") + "\n")
+        let result = try ClaudeSessionReader.read(path: path)
+        #expect(result.malformedLines == 3)
+        #expect(
+            result.malformedExamples == [
+                path + ":2: a JSON object followed by more data after byte \(Self.line(2).utf8.count) "
+                    + #"(found "{"type":"user","sessionId":"S","timestam…")"#,
+                path + #":3: 4096 NUL bytes before the record (found "{"type":"user","sessionId":"S","timestam…")"#,
+                path + ":4: 3 NUL bytes and no record",
+            ])
+        // Documented: a damaged line is skipped whole, its records too.
+        #expect(try result.session("S").prompts == 2)
+    }
+
     @Test("a lone UTF-16 surrogate escape (an emoji cut by Node's JSON.stringify) keeps its prompt, read as U+FFFD")
     func loneSurrogate() throws {
         let scratch = try ScratchFolder()

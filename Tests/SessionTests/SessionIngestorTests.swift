@@ -213,6 +213,34 @@ struct SessionIngestorTests {
         #expect(try setup.count("token_usage") == 3)
     }
 
+    @Test("a log of only unknown record types is reported as unread once; records of unknown types appended to a read log are not")
+    func onlyUnknownRecords() throws {
+        let setup = try Setup()
+        defer { setup.folder.remove() }
+        // The envelope kept (`parentUuid` tells a Claude log), the conversation types renamed.
+        let renamed = Self.claudeSession("f1", cwd: "/w/app", prompt: "fix it")
+            .replacingOccurrences(of: #"{"type":"user""#, with: #"{"parentUuid":null,"type":"user_message""#)
+            .replacingOccurrences(of: #""type":"assistant""#, with: #""type":"assistant_message""#)
+        try setup.folder.write("logs/f1.jsonl", renamed)
+        let ordinaryPath = setup.folder.path + "/logs/s1.jsonl"
+        try setup.folder.write("logs/s1.jsonl", Self.claudeSession("s1", cwd: "/w/app", prompt: "add an endpoint"))
+        let first = try setup.ingest([setup.folder.path + "/logs"])
+        #expect(first.unread.map(\.path) == [setup.folder.path + "/logs/f1.jsonl"])
+        #expect(first.unread.map(\.tool) == ["claude-code"])
+        #expect(first.newSessions == 2)
+        // The ordinary log grows by records of new types only: its session had what it had, nothing is said.
+        let handle = try #require(FileHandle(forWritingAtPath: ordinaryPath))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(Self.claudeSession("s1", cwd: "/w/app", prompt: "more", minute: 5)
+            .replacingOccurrences(of: #"{"type":"user""#, with: #"{"parentUuid":null,"type":"user_message""#)
+            .replacingOccurrences(of: #""type":"assistant""#, with: #""type":"assistant_message""#)
+            .replacingOccurrences(of: "-s1\"", with: "-s1-later\"").utf8))
+        try handle.close()
+        let grown = try setup.ingest([setup.folder.path + "/logs"])
+        #expect(grown.read == 1)
+        #expect(grown.unread.isEmpty)
+    }
+
     @Test("planted secrets never reach the database file, with or without --keep-prompts")
     func secrets() throws {
         for keep in [false, true] {

@@ -59,7 +59,11 @@ struct SessionLogLocatorTests {
         #expect(found.filter { $0.tool == "gemini" }.map(\.path) == [
             home.path + "/.gemini/tmp/abc/chats/session-1.json", home.path + "/.gemini/tmp/abc/chats/session-2.jsonl",
         ])
-        #expect(found.filter { $0.tool == "cline" }.count == 2)
+        // A Roo Code task is named after the fork (Cline's format, read by Cline's reader).
+        #expect(found.filter { $0.tool == "cline" }.map(\.path) == [home.path + "/.config/Code/User/globalStorage/saoudrizwan.claude-dev/tasks/111"])
+        #expect(found.filter { $0.tool == "roo-code" }.map(\.path) == [
+            home.path + "/Library/Application Support/VSCodium/User/globalStorage/rooveterinaryinc.roo-cline/tasks/222"
+        ])
         #expect(found.filter { $0.tool == "copilot" }.map(\.path) == [home.path + "/.copilot/session-state/s1/events.jsonl"])
         let aider = found.filter { $0.tool == "aider" }
         #expect(aider == [

@@ -27,6 +27,14 @@ enum IngestCommand {
         return known
     }
 
+    /// The stored tool names a `--tool` value takes: `cline` takes its forks too (Roo Code, Kilo Code),
+    /// whose logs are Cline's format.
+    /// - Throws: `UsageError` with the nearest valid name.
+    static func tools(named name: String, command: String) throws -> [String] {
+        let stored = try tool(named: name, command: command)
+        return stored == "cline" ? ClineTaskReader.tools : [stored]
+    }
+
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "ingest", summary: "read git history, AI session logs, pull-request exports or time logs into the database (incremental)",
@@ -34,9 +42,9 @@ enum IngestCommand {
                 + "| ingest reviews FILE [--repo REPO] | ingest timelog FILE",
             options: [
                 .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
-                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline or copilot"),
+                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline (with Roo Code and Kilo Code) or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
-                .flag("--strict", "sessions: exit 65 when any malformed line was skipped"),
+                .flag("--strict", "sessions: exit 65 when a malformed line or a log was skipped, or a log held only unknown records"),
                 .value("--repo", "REPO", "reviews: the ingested repository the export belongs to (needed when there are several)"),
                 TaskBuilding.configOption,
             ],

@@ -95,6 +95,7 @@ enum IngestSessions {
                 "\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)" + (first.map { " (first: \($0))" } ?? ""))
         }
         for (path, reason) in report.skipped { context.notes.note("skipped \(path): \(reason)") }
+        if let note = unreadNote(report.unread) { context.notes.note(note) }
         let found = report.found.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         context.console.line(
             "session logs: \(entries.count) found (\(found.isEmpty ? "none" : found.joined(separator: ", "))), "
@@ -103,7 +104,8 @@ enum IngestSessions {
                 + "\(report.newSessions) new session\(report.newSessions == 1 ? "" : "s"), "
                 + "\(report.updatedSessions) updated")
         if !repositories.isEmpty { try TaskBuilding.rebuild(context, database: database) }
-        let unusable = report.skipped.count + unrecognised.count + unreadable.count
+        // A log read to nothing but records of unknown types was not read, as an unrecognised file was not.
+        let unusable = report.skipped.count + unrecognised.count + unreadable.count + report.unread.count
         if context.arguments.has("--strict") && (report.malformedTotal > 0 || unusable > 0) {
             throw CommandError.badData(
                 "\(report.malformedTotal) malformed line\(report.malformedTotal == 1 ? "" : "s") and \(unusable) "
@@ -111,4 +113,23 @@ enum IngestSessions {
         }
         return .success
     }
+
+    /// How many logs, of which tools, gave sessions with nothing read from them but held records of unknown
+    /// types (`SessionIngestReport.unread`), naming the first few; nil when none did. One line per run.
+    static func unreadNote(_ unread: [(path: String, tool: String)]) -> String? {
+        guard !unread.isEmpty else { return nil }
+        var counts: [String: Int] = [:]
+        for log in unread { counts[log.tool, default: 0] += 1 }
+        let tools = counts.count == 1
+            ? unread[0].tool : counts.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: ", ")
+        let shown = unread.map(\.path).sorted().prefix(unreadPathLimit).joined(separator: ", ")
+        let more = unread.count > unreadPathLimit ? " and \(unread.count - unreadPathLimit) more" : ""
+        let one = unread.count == 1
+        return "\(unread.count) log\(one ? "" : "s") of \(tools) held only records this version does not know "
+            + "(a newer format?): \(one ? "its session has" : "their sessions have") no prompts, tokens or files "
+            + "(\(shown)\(more))"
+    }
+
+    /// How many of those logs the note names.
+    static let unreadPathLimit = 3
 }

@@ -13,7 +13,7 @@ enum SessionsCommand {
             options: [
                 .value("--since", "DATE", "sessions active on or after this date (2026-11-02 or an ISO 8601 instant)"),
                 .value("--until", "DATE", "sessions that started before this date"),
-                .value("--tool", "NAME", "claude, codex, aider, gemini, cline or copilot"),
+                .value("--tool", "NAME", "claude, codex, aider, gemini, cline (with Roo Code and Kilo Code) or copilot"),
                 .value("--repo", "REPO", "an ingested repository, by root path or name"),
                 .value("--format", "FORMAT", "text (default), json or csv"),
             ],
@@ -129,7 +129,7 @@ enum SessionsCommand {
                     + "no session falls between them", command: "sessions")
         }
         if let tool = context.arguments.value("--tool") {
-            filter.tool = try IngestCommand.tool(named: tool, command: "sessions")
+            filter.tools = try IngestCommand.tools(named: tool, command: "sessions")
         }
         let database = try context.openDatabase(existing: true)
         let commits = CommitStore(database: database)

@@ -33,6 +33,9 @@ package struct SessionIngestReport: Sendable {
     package var malformed: [(path: String, count: Int, first: String?)] = []
     /// Files that could not be read, with the reason.
     package var skipped: [(path: String, reason: String)] = []
+    /// Logs whose sessions got nothing from them (no prompt, token, model, file or commit) while they held
+    /// records of types the reader does not know: a newer format, most likely (`unreadRecords(_:)`).
+    package var unread: [(path: String, tool: String)] = []
 
     package var malformedTotal: Int { malformed.reduce(0) { $0 + $1.count } }
 }
@@ -407,10 +410,14 @@ package struct SessionIngestor {
         var updated: [String] = []
         var others: [String] = []
         var known: [String: Set<UInt64>] = [:]
+        // The read as the reader gave it (a read again with known records counts less).
+        let firstRead = result
+        var anyExisted = false
         try database.transaction {
             // Before a rewritten file's sessions are forgotten and stored again: they are not new.
             let existed = try Set(
                 result.sessions.filter { try store.sessionExists(tool: $0.tool, id: $0.id) }.map { $0.tool + "\u{0}" + $0.id })
+            anyExisted = !existed.isEmpty
             if let state = read.rewritten {
                 // An append-only log that no longer begins as it did, or lost what was read of it,
                 // was replaced: what it gave stays (records are kept, not re-derived, FORMATS.md
@@ -497,5 +504,20 @@ package struct SessionIngestor {
         if result.malformedLines > 0 {
             run.report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))
         }
+        // A grown log's new part says nothing of a session it began before (its appended records may all be
+        // of new types): only a read that gave only new sessions counts.
+        if !run.again, Self.onlyUnknownRecords(firstRead), read.offset == 0 || !anyExisted {
+            run.report.unread.append((entry.path, entry.format.tool))
+        }
+    }
+
+    /// Whether a read gave sessions with nothing in them but times (no prompt, token, model, file or
+    /// commit) while the log held records of types its reader does not know: what a log whose tool renamed
+    /// its record types gives. A log of known records with some unknown ones among them gives more.
+    static func onlyUnknownRecords(_ result: SessionReadResult) -> Bool {
+        result.unknownRecords > 0 && !result.sessions.isEmpty
+            && result.sessions.allSatisfy {
+                $0.prompts == 0 && $0.usage.isEmpty && $0.models.isEmpty && $0.filesEdited.isEmpty && $0.commits.isEmpty
+            }
     }
 }

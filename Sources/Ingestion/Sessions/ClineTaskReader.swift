@@ -12,11 +12,24 @@ import Support
 /// - `api_conversation_history.json`: models (`modelInfo.modelId`).
 /// - `task_metadata.json`: files with `record_source:"cline_edited"`, `model_usage[].model_id`,
 ///   the last `environment_history[].cline_version`.
-/// The session id is the folder's name (the task id). There is no git branch.
+/// The session id is the folder's name (the task id). There is no git branch. A task of Roo Code or
+/// Kilo Code (forks with Cline's layout) is told by its extension's storage folder in its path, and
+/// named after that fork (`tool(ofTaskFolder:)`).
 /// A `ui_messages.json` message is known by its `ts` and kind (Cline updates a message in place
 /// under the same `ts`): one written again counts its time and prompt once.
 package enum ClineTaskReader {
     static let tool = "cline"
+    /// The forks' VS Code extension storage folders (`globalStorage/<id>/tasks/<taskId>`) → their tool names.
+    static let forks = ["kilocode.kilo-code": "kilo-code", "rooveterinaryinc.roo-cline": "roo-code"]
+    /// Every tool name a task folder is stored under: Cline's and its forks' (`--tool cline` takes them all).
+    package static let tools = [tool] + forks.values.sorted()
+
+    /// The tool of the task folder at `path`: a fork's when a folder of the path is its extension's
+    /// storage folder, else Cline (its extension, the Cline CLI, or a folder copied elsewhere).
+    package static func tool(ofTaskFolder path: String) -> String {
+        let folders = path.split(separator: "/").dropLast()
+        return folders.reversed().lazy.compactMap { forks[$0.lowercased()] }.first ?? tool
+    }
     /// The files of a task folder this reader looks at.
     package static let fileNames = ["ui_messages.json", "api_conversation_history.json", "task_metadata.json"]
     private static let editTools: Set<String> = ["editedExistingFile", "newFileCreated", "fileDeleted"]
@@ -33,7 +46,7 @@ package enum ClineTaskReader {
         }
         let folder = isFolder.boolValue ? path : (path as NSString).deletingLastPathComponent
         let taskID = (folder as NSString).lastPathComponent
-        var builder = SessionBuilder(tool: tool, id: taskID, known: known)
+        var builder = SessionBuilder(tool: tool(ofTaskFolder: folder), id: taskID, known: known)
         var malformed = 0
         var examples: [String] = []
         var found = false

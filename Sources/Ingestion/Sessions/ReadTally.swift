@@ -29,9 +29,14 @@ package struct ReadTally {
     /// Records a malformed line: `path:line: expected …` (the line is counted from the
     /// read's start, so a read from an offset says so).
     mutating func malformed(line: Int, expected: String, content: UnsafeBufferPointer<UInt8>? = nil) {
+        malformed(line: line, problem: "expected \(expected)", content: content)
+    }
+
+    /// Records a malformed line: `path:line: <problem>`, and what was found when `content` is given.
+    mutating func malformed(line: Int, problem: String, content: UnsafeBufferPointer<UInt8>?) {
         malformed += 1
         let place = startOffset > 0 ? "\(path): line \(line) after byte \(startOffset)" : "\(path):\(line)"
-        var message = "\(place): expected \(expected)"
+        var message = "\(place): \(problem)"
         if let content { message += " (found \(Self.quote(content)))" }
         if examples.count < Self.exampleLimit { examples.append(message) }
         diagnostics?.warn(message)
@@ -61,6 +66,7 @@ package struct ReadTally {
         // A log line must be UTF-8 to be trusted (JSONDecoder would have repaired it silently);
         // the scan checks the strings, the only place a JSON text may hold other than ASCII.
         let utf8: Bool
+        var stop: Int?
         do {
             if let value = try scanner.scan(line.bytes, validatingUTF8: true, { $0.isObject ? read($0) : nil }) {
                 return value
@@ -68,17 +74,44 @@ package struct ReadTally {
             utf8 = true
         } catch .invalidUTF8 {
             utf8 = false
+        } catch .syntax(let offset) {
+            utf8 = Self.isValidUTF8(line.bytes)
+            stop = offset
         } catch {
             utf8 = Self.isValidUTF8(line.bytes)
         }
         if line.terminated {
-            if utf8 {
-                malformed(line: line.number, expected: "a JSON object", content: line.bytes)
-            } else {
+            if !utf8 {
                 malformed(line: line.number, expected: "UTF-8 text")
+            } else if let (problem, rest) = damage(line.bytes, stoppedAt: stop) {
+                malformed(line: line.number, problem: problem, content: rest)
+            } else {
+                malformed(line: line.number, expected: "a JSON object", content: line.bytes)
             }
         }
         return nil
+    }
+
+    /// What is wrong with a line that is no JSON object, when it is damage seen in real logs, and the
+    /// bytes to quote (those after the damage); nil for any other line. The records are not recovered
+    /// (a damaged line is skipped whole): the message only says where to look.
+    /// - NUL bytes before the record: a crash or power loss left preallocated space unwritten.
+    /// - A JSON object followed by more data (`stoppedAt`: where the scan stopped): two writers
+    ///   appended at once, gluing two records together.
+    private mutating func damage(
+        _ bytes: UnsafeBufferPointer<UInt8>, stoppedAt stop: Int?
+    ) -> (problem: String, rest: UnsafeBufferPointer<UInt8>?)? {
+        let nuls = bytes.prefix { $0 == 0 }.count
+        if nuls > 0 {
+            let rest = UnsafeBufferPointer(rebasing: bytes[nuls...])
+            let count = "\(nuls) NUL byte\(nuls == 1 ? "" : "s")"
+            return Self.isBlank(rest) ? ("\(count) and no record", nil) : ("\(count) before the record", rest)
+        }
+        // The part before the stop either is one JSON object or is not: a failed scan is a "not".
+        guard let stop, stop > 0, stop < bytes.count,
+            (try? scanner.scan(UnsafeBufferPointer(rebasing: bytes[..<stop]), { $0.isObject })) == true
+        else { return nil }
+        return ("a JSON object followed by more data after byte \(stop)", UnsafeBufferPointer(rebasing: bytes[stop...]))
     }
 
     /// The result fields this tally owns.

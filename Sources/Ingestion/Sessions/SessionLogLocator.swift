@@ -124,7 +124,7 @@ package struct SessionLogLocator: Sendable {
                 }
             }
         }
-        return tasks.map { Location(path: $0, tool: "cline") }
+        return tasks.map { Location(path: $0, tool: ClineTaskReader.tool(ofTaskFolder: $0)) }
     }
 
     func copilotLogs() -> [Location] {

@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Support
 
@@ -450,6 +451,13 @@ package final class SessionStore {
     }
 
     /// `path` relative to `root` when it lies inside it.
+    /// `strings` as a JSON array, for `json_each`.
+    static func jsonArray(_ strings: [String]) -> String {
+        // An array of strings always encodes; were it not to, "[]" matches nothing rather than everything.
+        let data = (try? JSONEncoder().encode(strings)) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
     static func relative(_ path: String, to root: String) -> String? {
         guard !root.isEmpty else { return nil }
         let prefix = root.hasSuffix("/") ? root : root + "/"
@@ -462,14 +470,15 @@ package final class SessionStore {
     package struct Filter: Sendable {
         package var sinceMs: Int64?
         package var untilMs: Int64?
-        package var tool: String?
+        /// The tools whose sessions are wanted (Cline's and its forks' for `--tool cline`); nil: all.
+        package var tools: [String]?
         /// A repository root path or name.
         package var repository: String?
 
-        package init(sinceMs: Int64? = nil, untilMs: Int64? = nil, tool: String? = nil, repository: String? = nil) {
+        package init(sinceMs: Int64? = nil, untilMs: Int64? = nil, tools: [String]? = nil, repository: String? = nil) {
             self.sinceMs = sinceMs
             self.untilMs = untilMs
-            self.tool = tool
+            self.tools = tools
             self.repository = repository
         }
     }
@@ -492,9 +501,9 @@ package final class SessionStore {
                 (SELECT coalesce(sum(cache_read), 0) FROM token_usage t WHERE t.session_id = s.id),
                 s.repository_evidence
             FROM session s LEFT JOIN repository r ON r.id = s.repository_id
-            WHERE (?1 IS NULL OR s.tool = ?1) AND (?2 IS NULL OR r.root = ?2 OR r.name = ?2)
+            WHERE (?1 IS NULL OR s.tool IN (SELECT value FROM json_each(?1))) AND (?2 IS NULL OR r.root = ?2 OR r.name = ?2)
             """
-        ).rows([.optional(filter.tool), .optional(filter.repository)]) { row in
+        ).rows([.optional(filter.tools.map(Self.jsonArray)), .optional(filter.repository)]) { row in
             var summary = SessionSummary(
                 tool: row.text(1), id: row.text(2), parent: row.optionalText(3), source: row.text(4),
                 repository: row.optionalText(5), workingDirectory: row.optionalText(6),
