@@ -450,7 +450,6 @@ package final class SessionStore {
             correctionsAfterEdit: row.optionalInt(first + 3), subagents: row.optionalInt(first + 4))
     }
 
-    /// `path` relative to `root` when it lies inside it.
     /// `strings` as a JSON array, for `json_each`.
     static func jsonArray(_ strings: [String]) -> String {
         // An array of strings always encodes; were it not to, "[]" matches nothing rather than everything.
@@ -458,6 +457,7 @@ package final class SessionStore {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// `path` relative to `root` when it lies inside it.
     static func relative(_ path: String, to root: String) -> String? {
         guard !root.isEmpty else { return nil }
         let prefix = root.hasSuffix("/") ? root : root + "/"
