@@ -218,7 +218,14 @@ package struct Grouping {
             var mergeTaken = false
             for (parsed, parents) in parts {
             let branchKey = parsed.branch.flatMap { IssueKeys.inBranch($0, knownProjects: knownProjects) }
-            let branchCommits = walk(from: parents, indexByHash, mainline: mainline, claimed: claimed)
+            var branchCommits = walk(from: parents, indexByHash, mainline: mainline, claimed: claimed)
+            // A merge off the main line (a pull request merged into a long-lived branch): its branch is
+            // what the merge brought in (git's M^1..M^2), not the long-lived branch's own earlier
+            // commits, which its branch started from. (On the main line, the main line stops the walk.)
+            if !mainline[merge], !branchCommits.isEmpty, let first = commit.parents.first {
+                let before = Set(walk(from: [first][...], indexByHash, mainline: mainline, claimed: claimed))
+                branchCommits.removeAll(where: before.contains)
+            }
             guard !branchCommits.isEmpty else { continue }
             // A branch whose name has no key but whose commits name exactly one: the pull
             // request is that key's task, whole (not the keyed commits apart from the rest).

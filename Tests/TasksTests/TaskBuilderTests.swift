@@ -70,6 +70,24 @@ struct GroupingTests {
         #expect(pullRequest?.end == History.start + 4_500 * 60)
     }
 
+    @Test("a pull request merged into a long-lived branch is what it brought in, not the branch's earlier commits")
+    func pullRequestIntoLongLivedBranch() {
+        var history = History()
+        let day: Int64 = 24 * 60
+        history.commit("m0", "Initial commit", minute: 0)
+        // Probe 25: PR #45 (frank's two commits, merged into big-rewrite) took erin's earlier commits too.
+        history.commit("e1", "Rewrite engine part 1", author: "erin", minute: day, parents: ["m0"])
+        history.commit("e2", "Rewrite engine part 2", author: "erin", minute: 2 * day)
+        history.commit("f1", "Add cache layer 1", author: "frank", minute: 3 * day, parents: ["e2"])
+        history.commit("f2", "Add cache layer 2", author: "frank", minute: 4 * day)
+        history.commit("pm45", "Merge pull request #45 from acme/sub-cache", author: "erin", minute: 4 * day + 60, parents: ["e2", "f2"])
+        history.commit("e3", "Rewrite engine part 3", author: "erin", minute: 5 * day)
+        history.commit("pm50", "Merge pull request #50 from acme/big-rewrite", minute: 6 * day, parents: ["m0", "e3"])
+        let tasks = history.build()
+        #expect(tasks.first { $0.key == "PR #45" }?.commits.map(\.hash).sorted() == ["f1", "f2", "pm45"])
+        #expect(tasks.first { $0.key == "PR #50" }?.commits.map(\.hash).sorted() == ["e1", "e2", "e3", "pm50"])
+    }
+
     @Test("an octopus merge is one merge per branch: each branch's key is its task, ending at the merge")
     func octopusMerge() {
         var history = History()
