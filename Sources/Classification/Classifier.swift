@@ -302,7 +302,7 @@ package struct Classifier: Sendable {
                         for match in WordRules.matches(words, in: lowered) {
                             // Only context words (routing, index) look at their component's text.
                             let rules = PathRules.contextWords.contains(match.term)
-                                ? PathRules.inContext(match.term, component: Self.components(file)[position], rules: match.rules)
+                                ? PathRules.inContext(match.term, component: Self.components(file)[position], path: file, rules: match.rules)
                                 : match.rules
                             for rule in rules where counts(match.term, rule.category) {
                                 offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: folder))
@@ -315,7 +315,7 @@ package struct Classifier: Sendable {
                         let componentWords = WordRules.words(in: component)
                         if kind == .source { for word in componentWords { note(layer: PathRules.resourceLayers[word]) } }
                         for match in WordRules.matches(componentWords) {
-                            for rule in PathRules.inContext(match.term, component: component, rules: match.rules)
+                            for rule in PathRules.inContext(match.term, component: component, path: file, rules: match.rules)
                             where counts(match.term, rule.category) {
                                 offer(rule.category, match.detail, Self.pathWeight(rule, inFolderName: position < components.count - 1))
                             }

@@ -38,8 +38,13 @@ package enum PathRules {
     ]
     /// Folders whose contents are someone else's code.
     static let vendoredFolders: Set<String> = [
-        "vendor", "vendors", "node_modules", "third_party", "thirdparty", "third-party", "external", "pods", "carthage",
+        "vendor", "node_modules", "third_party", "thirdparty", "third-party", "external", "pods", "carthage",
         "bower_components", ".yarn",
+    ]
+    /// Of those, the folders no one names for code of their own (`external/` and a generator's
+    /// `gen/` may be): what `review` leaves out with the generators' file names.
+    static let packageFolders: Set<String> = [
+        "vendor", "node_modules", "third_party", "thirdparty", "third-party", "pods", "carthage", "bower_components", ".yarn",
     ]
     /// Folders of build output and generated code.
     static let generatedFolders: Set<String> = ["dist", "generated", "__generated__", "gen", ".next", "coverage"]
@@ -48,7 +53,8 @@ package enum PathRules {
         "_pb.js", "_pb.d.ts", ".g.dart", ".freezed.dart", ".designer.cs", "wire_gen.go", ".snap",
     ]
     /// What code generators put in a file's name before its extension, whatever the language:
-    /// `schema_generated.ts`, `zz_generated.deepcopy.go`, `api.generated.cs`, `graphql.gen.ts`.
+    /// `schema_generated.ts`, `zz_generated.deepcopy.go`, `api.generated.cs`, `graphql.gen.ts`
+    /// (not in a name that starts with `test`: `test_generated.py` tests what was generated).
     static let generatedInfixes: [String] = ["_generated.", ".generated.", ".gen."]
     static let testFolders: Set<String> = [
         "__tests__", "e2e", "spec", "specs", "test", "testdata", "testing", "tests", "uitests", "fixtures",
@@ -96,7 +102,7 @@ package enum PathRules {
         guard !name.isEmpty else { return .source }
         if folders.contains(.vendored) { return .vendored }
         if folders.contains(.generated) || generatedSuffixBytes.contains(where: { hasSuffix(name, $0) })
-            || generatedInfixBytes.contains(where: { contains(name, $0) })
+            || (!name.starts(with: "test".utf8) && generatedInfixBytes.contains(where: { contains(name, $0) }))
         {
             return .generated
         }
@@ -203,7 +209,7 @@ package enum PathRules {
         let folders = components.dropLast()
         if folders.contains(where: vendoredFolders.contains) { return .vendored }
         if folders.contains(where: generatedFolders.contains) || generatedSuffixes.contains(where: name.hasSuffix)
-            || generatedInfixes.contains(where: { name.contains($0) })
+            || (!name.hasPrefix("test") && generatedInfixes.contains(where: { name.contains($0) }))
         {
             return .generated
         }
@@ -277,13 +283,12 @@ package enum PathRules {
     /// a route is something the code computes, and the module's other words decide. `index` counts
     /// for a migration beside other words (`add_index_to_users.rb`) or as SQL, not as a file or
     /// folder named just that: `index.ts`, `index.html`, `Header/index.jsx` are a module's entry or
-    /// a page, `search/index/` a search index.
+    /// a page, `search/index/` a search index. `component` is a folder or a file's stem, `path` the file.
     static func inContext(
-        _ term: String, component: String, rules: [(category: Category, weight: Double)]
+        _ term: String, component: String, path: String, rules: [(category: Category, weight: Double)]
     ) -> [(category: Category, weight: Double)] {
         if term == "index" {
-            let parts = asciiLowercased(component).split(separator: ".")
-            guard parts.first == "index", parts.count == 1 || parts.last != "sql" else { return rules }
+            guard asciiLowercased(component) == "index", !asciiLowercased(path).hasSuffix(".sql") else { return rules }
             return rules.filter { $0.category != .migration }
         }
         guard routingWords.contains(term) else { return rules }
@@ -315,6 +320,17 @@ package enum PathRules {
         "serializers": "serializer", "urls": "routes", "view": "view", "views": "view",
     ]
     static let resourceLayerBytes = ByteTable(resourceLayers)
+
+    /// Whether a file is someone else's package or a generator's output by its name alone (a folder
+    /// `review` leaves out, `packageFolders`, or a generated file name): `review` reads the rest,
+    /// hand-written code in a `gen/` or `external/` folder too.
+    package static func isPackageOrGeneratedName(_ path: String) -> Bool {
+        let components = asciiLowercased(path).split(separator: "/").map(String.init)
+        guard let name = components.last else { return false }
+        if components.dropLast().contains(where: packageFolders.contains) { return true }
+        return generatedSuffixes.contains(where: name.hasSuffix)
+            || (!name.hasPrefix("test") && generatedInfixes.contains(where: { name.contains($0) }))
+    }
 
     /// Whether a file counts toward a task's size (METHOD.md, Size).
     package static func countsTowardSize(_ change: FileChange) -> Bool {

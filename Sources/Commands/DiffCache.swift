@@ -9,8 +9,9 @@ import Support
 /// the database is open read-only, as `multiplier mcp` opens it). Lines are given, and kept, with
 /// their secrets redacted and the kind of secret noted (`SecurityCheck.redacted`): the database
 /// holds no key a commit added, and a review reads the same lines from git and from the cache.
-/// Vendored and generated files are left out of what it gives: someone else's code, or a
-/// generator's, is not the work under review (size leaves them out too, METHOD.md).
+/// Vendored packages and generated files, known by their folder or name
+/// (`PathRules.isPackageOrGeneratedName`), are left out of what it gives, with a note: someone
+/// else's code, or a generator's, is not the work under review.
 struct DiffCache {
     let store: DiffStore
     let saves: Bool
@@ -41,13 +42,21 @@ struct DiffCache {
             if saves { try store.save(read, repository: repository, reader: DiffParser.version) }
             for diff in read { found[diff.hash] = diff }
         }
-        return unique.compactMap { found[$0] }.map { diff in
+        var left: Set<String> = []
+        let diffs = unique.compactMap { found[$0] }.map { diff in
             var diff = diff
             diff.files.removeAll { file in
-                let kind = PathRules.kind(of: file.path)
-                return kind == .vendored || kind == .generated
+                guard PathRules.isPackageOrGeneratedName(file.path) else { return false }
+                left.insert(file.path)
+                return true
             }
             return diff
         }
+        if let first = left.min() {
+            console.note(
+                "note: review: \(left.count) vendored or generated file\(left.count == 1 ? "" : "s") not reviewed (\(first)"
+                    + (left.count > 1 ? ", …)" : ")"))
+        }
+        return diffs
     }
 }

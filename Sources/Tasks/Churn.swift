@@ -44,7 +44,7 @@ enum Churn {
             inputs.reduce(0) { sum, input in input.members.reduce(sum) { $0 + ($1.isMerge ? 0 : $1.files.count) } })
         for (taskIndex, input) in inputs.enumerated() {
             for member in input.members where !member.isMerge {
-                let sweep = isSweep(member.files, counts: counts)
+                let sweep = isSweep(member.subject, member.files, counts: counts)
                 for change in member.files {
                     if let old = change.oldPath, old != change.path {
                         let (from, to) = (root(id(old)), root(id(change.path)))
@@ -56,7 +56,7 @@ enum Churn {
                         Event(
                             time: member.authorTime, path: path, task: Int32(taskIndex),
                             added: Int32(clamping: change.linesAdded ?? 0),
-                            deleted: sweep ? 0 : Int32(clamping: change.linesDeleted ?? 0)))
+                            deleted: sweep && isRewritten(change) ? 0 : Int32(clamping: change.linesDeleted ?? 0)))
                 }
             }
         }
@@ -100,19 +100,34 @@ enum Churn {
     /// Files a sweep changes at the least.
     static let sweepFiles = 10
 
-    /// A commit that rewrites many files a little each, about as much deleted as added in most of
-    /// them: a formatter run over the repository, an identifier renamed throughout. Its deletions
-    /// are no task's churn: they say nothing of the work that wrote those lines (one prettier run
-    /// made every recent task's churn 100%).
-    static func isSweep(_ files: [FileChange], counts: (FileChange) -> Bool) -> Bool {
+    /// Words of a subject that says the change is mechanical.
+    static let sweepWords: Set<String> = [
+        "black", "clang", "codemod", "eslint", "fmt", "format", "formatted", "formatter", "formatting", "gofmt", "indent",
+        "indentation", "isort", "license", "lint", "linter", "prettier", "reformat", "reformatted", "rename", "renamed",
+        "rubocop", "ruff", "rustfmt", "style", "stylelint", "swiftformat", "swiftlint", "whitespace", "yapf",
+    ]
+
+    /// A commit that says it is mechanical (a formatter, a linter's fixes, a rename, a license)
+    /// and rewrites many files a little each, about as much deleted as added in most of them: its
+    /// deletions in those files are no task's churn, they say nothing of the work that wrote the
+    /// lines (one prettier run made every recent task's churn 100%). A file it deletes, or cuts
+    /// down, still counts; so does a rewrite that does not say it is one.
+    static func isSweep(_ subject: String, _ files: [FileChange], counts: (FileChange) -> Bool) -> Bool {
         guard files.count >= sweepFiles else { return false }
+        let words = subject.lowercased().split { !$0.isLetter }
+        guard words.contains(where: { sweepWords.contains(String($0)) }) else { return false }
         var counted = 0
         var balanced = 0
         for change in files where counts(change) {
             counted += 1
-            let (added, deleted) = (change.linesAdded ?? 0, change.linesDeleted ?? 0)
-            if added > 0, deleted > 0, 2 * min(added, deleted) >= max(added, deleted) { balanced += 1 }
+            if isRewritten(change) { balanced += 1 }
         }
         return counted >= sweepFiles && 5 * balanced >= 4 * counted
+    }
+
+    /// Whether a file change is a rewrite in place: lines added and deleted, each at least half the other.
+    static func isRewritten(_ change: FileChange) -> Bool {
+        let (added, deleted) = (change.linesAdded ?? 0, change.linesDeleted ?? 0)
+        return added > 0 && deleted > 0 && 2 * min(added, deleted) >= max(added, deleted)
     }
 }

@@ -506,33 +506,35 @@ package struct Grouping {
     /// committed more than that after they were written (rewritten, not merely made in a
     /// hurry). A merge ends a run.
     ///
-    /// A run must sit on a main-line commit that was not rewritten with it: one at the root, or on a
-    /// commit itself rewritten within the same minute, is a rewrite of the history (`git rebase
-    /// --root`, `filter-branch`, `filter-repo`, run to drop a secret or fix an address), not a branch
-    /// landing, and its commits' author times tell the work apart (rule 5). Such a rewrite made
-    /// twelve days of separate tasks one.
+    /// A run inside a rewrite of the history from its root (`git rebase --root`, run to reword, drop
+    /// a secret or fix an address: every main-line commit from the root on rewritten, each
+    /// committed within a minute of the one before) is no branch landing: its
+    /// commits' author times tell the work apart (rule 5). Such a rewrite made twelve days of separate
+    /// tasks one. Two branches landing within a minute (a merge queue) sit on older work, and stay.
     private func rebaseBatches(_ chain: [Int]) -> [[Int]] {
         var batches: [[Int]] = []
         var run: [Int] = []
         var author = ""
-        // The main-line commit the run sits on (nil at the history's start), and the last one read.
-        var base: Int?
-        var previous: Int?
-        func rewrittenWithBase() -> Bool {
-            guard let base, let first = run.first else { return true }
-            let landing = commits[base]
-            return abs(landing.committerTime - commits[first].committerTime) <= Self.rebaseBatchSeconds
-                && landing.committerTime - landing.authorTime > Self.rebaseBatchSeconds
+        // The main-line commits of a rewrite from the root, oldest first: while each is rewritten and
+        // committed within a minute of the one before.
+        var fromRoot: Set<Int> = []
+        var last: Int?
+        for index in chain.reversed() {
+            let commit = commits[index]
+            guard commit.committerTime - commit.authorTime > Self.rebaseBatchSeconds || commit.isMerge,
+                last.map({ abs(commit.committerTime - commits[$0].committerTime) <= Self.rebaseBatchSeconds }) ?? true
+            else { break }
+            fromRoot.insert(index)
+            last = index
         }
         func close() {
             let rewritten = run.dropLast().allSatisfy {
                 commits[$0].committerTime - commits[$0].authorTime > Self.rebaseBatchSeconds
             }
-            if run.count > 1 && rewritten && !rewrittenWithBase() { batches.append(run) }
+            if run.count > 1 && rewritten && !run.contains(where: fromRoot.contains) { batches.append(run) }
             run = []
         }
         for index in chain.reversed() {
-            defer { previous = index }
             let commit = commits[index]
             if commit.isMerge {
                 close()
@@ -547,7 +549,6 @@ package struct Grouping {
                 close()
                 run = [index]
                 author = who
-                base = previous
             }
         }
         close()

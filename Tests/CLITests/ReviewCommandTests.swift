@@ -216,6 +216,30 @@ struct ReviewCommandTests {
         for path in ["vendor/", "node_modules/", "vendor.min.js", "user_pb2.py"] {
             #expect(!result.stdout.contains(path), "\(path): \(result.stdout)")
         }
+        #expect(result.stderr.contains("4 vendored or generated files not reviewed"), "\(result.stderr)")
+    }
+
+    @Test("hand-written AI code in folders that only sound vendored or generated (vendors/, external/, gen/, dist/) is reviewed")
+    func lookalikeFoldersReviewed() throws {
+        let repository = try ScriptedRepository("review-lookalike")
+        let db = repository.path + "-review-lookalike-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        let paths = ["app/vendors/stripe_client.py", "src/external/payments.py", "app/gen/handlers.py", "src/dist/helpers.py"]
+        for (index, path) in paths.enumerated() {
+            try repository.write(path, "import subprocess\nsubprocess.call(cmd, shell=True)\nvalue = eval(user_input)\n")
+            try repository.commit(
+                "ABC-\(index + 1): add \(path)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n",
+                date: "2026-03-0\(index + 2)T10:00:00+0000")
+        }
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let result = try CLIRunner.run(
+            ["review", "--db", db, "--since", "2026-03-01", "--until", "2026-04-01", "--format", "csv", "--table", "findings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        for path in paths { #expect(result.stdout.contains(path), "\(path): \(result.stdout)") }
+        #expect(!result.stderr.contains("not reviewed"), "\(result.stderr)")
     }
 
     static let errorCases: [([String], Int32)] = [

@@ -230,7 +230,7 @@ struct RuleTableTests {
         ("cmd/wire_gen.go", .generated), ("go.work.sum", .lockFile), ("bun.lock", .lockFile),
         // Near misses stay source.
         ("src/keygen.go", .source), ("src/key_gen.go", .source), ("app/user_generated_content.py", .source),
-        ("src/generate.ts", .source),
+        ("src/generate.ts", .source), ("src/test_generated.py", .test), ("app/vendors/stripe_client.py", .source),
     ])
     func kinds(path: String, kind: PathRules.Kind) {
         #expect(PathRules.kind(of: path) == kind)

@@ -31,7 +31,7 @@ struct WordsInContextTests {
             #expect(result.category != .migration, "\(files)")
             #expect(!result.evidence.contains { $0.category == .migration }, "\(files)")
         }
-        for files in [["db/migrate/20260301_add_index_to_users.rb"], ["db/index.sql"]] {
+        for files in [["db/migrate/20260301_add_index_to_users.rb"], ["db/index.sql"], ["index.sql"], ["src/Index.SQL"], ["lib/add_index_to_users.rb"]] {
             let result = classifier.classify(TaskTraits(files: files))
             #expect(result.evidence.contains { $0.category == .migration }, "\(files)")
         }

@@ -383,6 +383,18 @@ struct GroupingTests {
         // The same branch landing on a commit made as written is still one task.
         history.commits[0].committerTime = history.commits[0].authorTime
         #expect(history.build().filter { $0.author == "ann@example.com" }.count == 1)
+        // Two branches landing within a minute (a merge queue), on older work: two tasks (probe 26).
+        var queue = History()
+        queue.commit("m0", "init", author: "bob", minute: -600)
+        queue.commit("b1", "Add export", author: "bob", minute: 0)
+        queue.commit("b2", "Export tests", author: "bob", minute: day)
+        queue.commit("c1", "Add import", author: "carol", minute: 0)
+        queue.commit("c2", "Import edge cases", author: "carol", minute: day)
+        queue.commit("c3", "Import docs", author: "carol", minute: 2 * day)
+        Self.rebased(&queue, ["b1", "b2"], at: 3 * day)
+        Self.rebased(&queue, ["c1", "c2", "c3"], at: 3 * day)
+        for index in 3...5 { queue.commits[index].committerTime += 30 }
+        #expect(Set(queue.build().map { $0.commits.map(\.hash) }) == [["m0"], ["b1", "b2"], ["c1", "c2", "c3"]])
     }
 
     @Test("a pull request merged by rebase whose export lists a reviewer's commit in it is one task, with the review once")
@@ -562,6 +574,20 @@ struct GroupingTests {
             FileChange(path: $0, linesAdded: 2, linesDeleted: 30)
         })
         #expect(cut.build().first { $0.key == "ABC-1" }?.churnedLines == 12 * 30)
+        // A rewrite that does not say it is mechanical is rework (probe 26: half of every file replaced).
+        var rewrite = History()
+        rewrite.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: files.map { FileChange(path: $0, linesAdded: 40, linesDeleted: 0) })
+        rewrite.commit("s1", "XY-2 rework the exports", author: "carol", minute: day, changes: files.map {
+            FileChange(path: $0, linesAdded: 20, linesDeleted: 20)
+        })
+        #expect(rewrite.build().first { $0.key == "ABC-1" }?.churnedLines == 12 * 20)
+        // A formatter run that also deletes a file: that file's lines are churn.
+        var mixed = History()
+        mixed.commit("a1", "ABC-1 add", author: "ann", minute: 0, changes: files.map { FileChange(path: $0, linesAdded: 40, linesDeleted: 0) })
+        mixed.commit("s1", "Format everything with black", author: "carol", minute: day, changes: files.dropLast().map {
+            FileChange(path: $0, linesAdded: 40, linesDeleted: 40)
+        } + [FileChange(path: files[11], linesAdded: 0, linesDeleted: 40)])
+        #expect(mixed.build().first { $0.key == "ABC-1" }?.churnedLines == 40)
     }
 
     @Test("a time log's work hours replace the git estimate; review hours and estimates are kept beside")
