@@ -410,8 +410,9 @@ package struct SessionIngestor {
         var updated: [String] = []
         var others: [String] = []
         var known: [String: Set<UInt64>] = [:]
-        // The read as the reader gave it (a read again with known records counts less).
-        let firstRead = result
+        // Judged on the read as the reader gave it (a read again with known records counts less);
+        // a Bool, not a copy of the read, which the changes below would make a second one in memory.
+        let onlyUnknown = Self.onlyUnknownRecords(result)
         var anyExisted = false
         try database.transaction {
             // Before a rewritten file's sessions are forgotten and stored again: they are not new.
@@ -506,7 +507,7 @@ package struct SessionIngestor {
         }
         // A grown log's new part says nothing of a session it began before (its appended records may all be
         // of new types): only a read that gave only new sessions counts.
-        if !run.again, Self.onlyUnknownRecords(firstRead), read.offset == 0 || !anyExisted {
+        if !run.again, onlyUnknown, read.offset == 0 || !anyExisted {
             run.report.unread.append((entry.path, entry.format.tool))
         }
     }
