@@ -12,6 +12,20 @@ struct CommitMessageTests {
         #expect(message.body == "Body text")
     }
 
+    @Test("footer lines typed without a blank line before them leave the subject for the body")
+    func footerInSubjectParagraph() {
+        let message = CommitMessage("Add login\nCo-Authored-By: Claude <noreply@anthropic.com>\n")
+        #expect(message.subject == "Add login")
+        #expect(message.body == "Co-Authored-By: Claude <noreply@anthropic.com>")
+        #expect(message.trailers == [Trailer(key: "Co-Authored-By", value: "Claude <noreply@anthropic.com>")])
+        // With a body after it, the footer opens the body; a wrapped subject keeps its lines.
+        let withBody = CommitMessage("Fix crash when\nreading: the file\nSigned-off-by: A <a@x>\n\nDetails.\n")
+        #expect(withBody.subject == "Fix crash when reading: the file")
+        #expect(withBody.body == "Signed-off-by: A <a@x>\n\nDetails.")
+        // A message of one footer-shaped line keeps it as its subject.
+        #expect(CommitMessage("Signed-off-by: A <a@x>\n").subject == "Signed-off-by: A <a@x>")
+    }
+
     @Test("a last paragraph of Key: value lines is the trailer block, with continuations")
     func trailers() {
         let message = CommitMessage(
@@ -72,10 +86,15 @@ struct CommitMessageTests {
                 subjectLines.append(lines[index])
                 index += 1
             }
+            var footer: [Substring] = []
+            while subjectLines.count > 1, let last = subjectLines.last, CommitMessage.isFooter(last) {
+                footer.insert(subjectLines.removeLast(), at: 0)
+            }
             subject = subjectLines.map(trimmed).joined(separator: " ")
             var bodyLines = Array(lines[index...])
             while let first = bodyLines.first, isBlank(first) { bodyLines.removeFirst() }
             while let last = bodyLines.last, isBlank(last) { bodyLines.removeLast() }
+            if !footer.isEmpty { bodyLines = footer + (bodyLines.isEmpty ? [] : [""] + bodyLines) }
             body = bodyLines.joined(separator: "\n")
             trailers = []
             guard let lastBlank = bodyLines.lastIndex(where: isBlank) ?? (bodyLines.isEmpty ? nil : -1) else { return }

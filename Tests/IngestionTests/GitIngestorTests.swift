@@ -185,6 +185,23 @@ struct GitIngestorTests {
         #expect(third.totalCommits == 2)
     }
 
+    @Test("a Co-Authored-By line typed without a blank line before it marks the commit, and leaves the subject")
+    func footerWithoutBlankLine() throws {
+        let repository = try ScriptedRepository()
+        defer { repository.remove() }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try repository.write("a.txt", "a\n")
+        try repository.commit("Add login\nCo-Authored-By: Claude <noreply@anthropic.com>")
+        let database = try Database(path: directory.path + "/db.sqlite")
+        _ = try ingest(repository, into: database)
+        let store = CommitStore(database: database)
+        let commits = try store.commits(repositoryID: try #require(store.repositories().first).id)
+        let commit = try #require(commits.first)
+        #expect(commit.subject == "Add login")
+        #expect(commit.aiMarks.map(\.tool) == ["claude-code"])
+    }
+
     @Test("a rewritten history adds the new commits and marks the old ones unreachable")
     func rewrite() throws {
         let repository = try ScriptedRepository()

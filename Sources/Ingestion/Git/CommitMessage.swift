@@ -18,12 +18,34 @@ package struct CommitMessage: Equatable {
             subjectLines.append(lines[index])
             index += 1
         }
+        // Footer lines typed without the blank line before them (`git commit -m "Add login
+        // <newline>Co-Authored-By: Claude <…>"`) end the first paragraph: they go to the body,
+        // where they are read as footers, and the subject is the line(s) before them.
+        var footer: [Substring] = []
+        while subjectLines.count > 1, let last = subjectLines.last, Self.isFooter(last) {
+            footer.insert(subjectLines.removeLast(), at: 0)
+        }
         subject = subjectLines.map { $0.trimmingWhitespace() }.joined(separator: " ")
         var bodyLines = Array(lines[index...])
         while let first = bodyLines.first, Self.isBlank(first) { bodyLines.removeFirst() }
         while let last = bodyLines.last, Self.isBlank(last) { bodyLines.removeLast() }
+        if !footer.isEmpty { bodyLines = footer + (bodyLines.isEmpty ? [] : [""] + bodyLines) }
         body = bodyLines.joined(separator: "\n")
         trailers = Self.trailers(of: bodyLines)
+    }
+
+    /// Trailer keys that are footers wherever they stand (`Co-Authored-By`, `Signed-off-by`, …), never
+    /// a wrapped subject's next line.
+    static let footerKeys: Set<String> = [
+        "acked-by", "agent-logs-url", "amp-thread-id", "assisted-by", "change-id", "claude-session", "co-authored-by",
+        "co-developed-by", "generated-by", "helped-by", "reported-by", "reviewed-by", "signed-off-by", "suggested-by",
+        "tested-by",
+    ]
+
+    /// Whether a line of the first paragraph is a footer (`footerKeys`) typed without a blank line before it.
+    package static func isFooter(_ line: Substring) -> Bool {
+        guard let trailer = trailer(line) else { return false }
+        return footerKeys.contains(trailer.key.lowercased())
     }
 
     /// Parses the last paragraph as a trailer block, following `git interpret-trailers`:
