@@ -164,6 +164,9 @@ struct SessionCommandTests {
         let ingest = try CLIRunner.run(["ingest", "sessions", "--db", db], environment: ["HOME": folder.path + "/home"])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         #expect(ingest.stdout.contains("3 new sessions"), "\(ingest.stdout)")
+        // The summary counts each under its own name too.
+        #expect(ingest.stdout.contains("found (cline 1, kilo-code 1, roo-code 1)"), "\(ingest.stdout)")
+        #expect(ingest.stderr.contains("found 1 roo-code in "), "\(ingest.stderr)")
         func listed(_ arguments: [String]) throws -> [String] {
             let list = try CLIRunner.run(["sessions", "--format", "json", "--db", db] + arguments)
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
@@ -172,9 +175,16 @@ struct SessionCommandTests {
         #expect(try listed([]) == ["cline 1", "kilo-code 3", "roo-code 2"])
         #expect(try listed(["--tool", "cline"]) == ["cline 1", "kilo-code 3", "roo-code 2"])
         #expect(try listed(["--tool", "codex"]).isEmpty)
+        #expect(try listed(["--tool", "roo-code"]) == ["roo-code 2"])
+        #expect(try listed(["--tool", "kilo-code"]) == ["kilo-code 3"])
         let only = try CLIRunner.run(
             ["ingest", "sessions", storage + "/rooveterinaryinc.roo-cline", "--tool", "cline", "--db", folder.path + "/other.sqlite"])
         #expect(only.stdout.contains("1 new session"), "\(only.stdout)")
+        // `--tool roo-code` takes Roo Code's tasks alone, from the standard places.
+        let roo = try CLIRunner.run(
+            ["ingest", "sessions", "--tool", "roo-code", "--db", folder.path + "/roo.sqlite"], environment: ["HOME": folder.path + "/home"])
+        #expect(roo.status == 0, "\(roo.stderr)")
+        #expect(roo.stdout.contains("1 found (roo-code 1)"), "\(roo.stdout)")
     }
 
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [

@@ -11,7 +11,7 @@ enum IngestCommand {
     /// `--tool` names → the tool names sessions are stored under.
     static let tools = [
         "aider": "aider", "claude": "claude-code", "cline": "cline", "codex": "codex", "copilot": "copilot",
-        "gemini": "gemini",
+        "gemini": "gemini", "kilo-code": "kilo-code", "roo-code": "roo-code",
     ]
 
     /// The stored tool name for a `--tool` value.
@@ -42,7 +42,7 @@ enum IngestCommand {
                 + "| ingest reviews FILE [--repo REPO] | ingest timelog FILE",
             options: [
                 .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
-                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline (with Roo Code and Kilo Code) or copilot"),
+                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline (with roo-code and kilo-code), roo-code, kilo-code or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
                 .flag("--strict", "sessions: exit 65 when a malformed line or a log was skipped, or a log held only unknown records"),
                 .value("--repo", "REPO", "reviews: the ingested repository the export belongs to (needed when there are several)"),

@@ -7,7 +7,7 @@ import Support
 /// `multiplier ingest sessions [PATH...]`.
 enum IngestSessions {
     static func run(_ context: CommandContext, paths: [String]) throws -> ExitCode {
-        let tool = try context.arguments.value("--tool").map { try IngestCommand.tool(named: $0, command: "ingest") }
+        let tools = try context.arguments.value("--tool").map { try IngestCommand.tools(named: $0, command: "ingest") }
         for path in paths where !FileManager.default.fileExists(atPath: context.absolute(path)) {
             throw CommandError.missingInput("\(context.absolute(path)): no such file or directory")
         }
@@ -44,7 +44,7 @@ enum IngestSessions {
             var counts: [String: Int] = [:]
             for entry in entries {
                 let root = roots.first { entry.path == $0 || entry.path.hasPrefix($0 + "/") } ?? (entry.path as NSString).deletingLastPathComponent
-                counts["\(entry.format.tool) in \(root)", default: 0] += 1
+                counts["\(entry.tool) in \(root)", default: 0] += 1
             }
             for (place, count) in counts.sorted(by: { $0.key < $1.key }) {
                 context.notes.note("found \(count) \(place)")
@@ -79,7 +79,7 @@ enum IngestSessions {
                 context.notes.note("skipped \(path): not a regular file (a pipe, socket or device is no log)")
             }
         }
-        if let tool { entries.removeAll { $0.format.tool != tool } }
+        if let tools { entries.removeAll { !tools.contains($0.tool) } }
 
         if entries.contains(where: { $0.format.tool == "claude-code" }) {
             let configured = context.environment["CLAUDE_CONFIG_DIR"].map { $0.split(separator: ",").map(String.init) }

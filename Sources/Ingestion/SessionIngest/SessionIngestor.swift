@@ -15,6 +15,12 @@ package struct SessionLogEntry: Sendable, Equatable {
         self.format = format
         self.inputHistory = inputHistory
     }
+
+    /// The tool its sessions are stored under: the format's, or a Cline fork's (Roo Code, Kilo Code)
+    /// told by its folder (`ClineTaskReader.tool(ofTaskFolder:)`).
+    package var tool: String {
+        format.tool == ClineTaskReader.tool ? ClineTaskReader.tool(ofTaskFolder: path) : format.tool
+    }
 }
 
 /// What one `ingest sessions` run did.
@@ -291,7 +297,7 @@ package struct SessionIngestor {
     ) {
         var plans: [Plan] = []
         for entry in batch {
-            if counting { report.found[entry.format.tool, default: 0] += 1 }
+            if counting { report.found[entry.tool, default: 0] += 1 }
             plans.append(try plan(entry))
         }
         let requests = plans.compactMap { plan -> SessionLogReader.Request? in
@@ -508,7 +514,7 @@ package struct SessionIngestor {
         // A grown log's new part says nothing of a session it began before (its appended records may all be
         // of new types): only a read that gave only new sessions counts.
         if !run.again, onlyUnknown, read.offset == 0 || !anyExisted {
-            run.report.unread.append((entry.path, entry.format.tool))
+            run.report.unread.append((entry.path, entry.tool))
         }
     }
 
