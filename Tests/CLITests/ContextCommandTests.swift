@@ -53,6 +53,20 @@ struct ContextCommandTests {
         #expect(try String(contentsOfFile: folder.path + "/AGENTS.md", encoding: .utf8).contains("## Where AI pays off"))
         let mode = try FileManager.default.attributesOfItem(atPath: folder.path + "/AGENTS.md")[.posixPermissions] as? Int
         #expect(mode == 0o600)
+        // A byte-order mark stays, when the section is added and when it is replaced; the second run changes nothing.
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data("# Team\n".utf8)
+        for (name, contents) in [
+            ("BOM.md", bom), ("BOM-MARKED.md", bom + Data("<!-- multiplier:begin -->\nold\n<!-- multiplier:end -->\n".utf8)),
+        ] {
+            FileManager.default.createFile(atPath: folder.path + "/" + name, contents: contents)
+            for _ in 0..<2 {
+                #expect(try CLIRunner.run(["context", "--file", folder.path + "/" + name, "--write", "--db", sample.database]).status == 0)
+                let bytes = try #require(FileManager.default.contents(atPath: folder.path + "/" + name))
+                #expect(bytes.starts(with: bom) && bytes.count > contents.count, "\(name): \(Array(bytes.prefix(12)))")
+                #expect(!bytes.dropFirst(3).starts(with: [0xEF, 0xBB, 0xBF]))
+                #expect(!String(decoding: bytes, as: UTF8.self).contains("\nold\n"))
+            }
+        }
         // Not writable even for root.
         #expect(try CLIRunner.run(["context", "--file", "/proc/version", "--write", "--db", sample.database]).status == 74)
         // Another user's file, written by root, stays theirs (the replacement is a new file).

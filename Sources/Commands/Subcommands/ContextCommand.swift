@@ -57,8 +57,11 @@ enum ContextCommand {
                 ? CommandError.io("cannot read \(path)")
                 : CommandError.missingInput("\(path) does not exist; create it (it may be empty), then run again")
         }
+        // A byte-order mark is kept as it is (Foundation's decoding drops it): put back on writing.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let marked = data.starts(with: bom)
         // Text that is not UTF-8 would come back with U+FFFD in place of its bytes: left as it is.
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(data: marked ? data.dropFirst(bom.count) : data, encoding: .utf8) else {
             throw CommandError.badData(
                 "\(path):\(UTF8Validation.firstInvalidLine(Array(data)) ?? 1): expected UTF-8 text; the file was left as it is")
         }
@@ -84,7 +87,7 @@ enum ContextCommand {
         }
         // A symbolic link (CLAUDE.md -> AGENTS.md) is written through: the file it names gets the
         // section, and the link stays a link; its permissions and owner stay.
-        try OutputFile.write(updated, to: path)
+        try OutputFile.write(marked ? "\u{FEFF}" + updated : updated, to: path)
         context.notes.note("\(path): section written")
         return .success
     }
