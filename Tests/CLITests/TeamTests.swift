@@ -122,7 +122,8 @@ struct TeamTests {
             ("INSERT INTO session_event (tool, key, time_ms) VALUES ('claude-code', 'x', 'soon')", "1 value is not a whole number"),
         ] {
             let damaged = db + ".damaged.export"
-            defer { try? FileManager.default.removeItem(atPath: damaged) }
+            // The edit opens the copy as a database of ours (WAL): its journal files go with it.
+            defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: damaged + suffix) } }
             try? FileManager.default.removeItem(atPath: damaged)
             try FileManager.default.copyItem(atPath: export, toPath: damaged)
             try Database(path: damaged, migrations: nil).execute(edit)
