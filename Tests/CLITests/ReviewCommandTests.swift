@@ -250,6 +250,37 @@ struct ReviewCommandTests {
         (["--since", "2026-04-01", "--until", "2026-01-01"], 64), (["--since", "2099-01-01"], 64),
     ]
 
+    @Test("--branch compares with the checked-out master, not a stale main beside it, and with trunk where that is the only usual name")
+    func branchBase() throws {
+        let repository = try ScriptedRepository("review-branch-base")
+        defer { repository.remove() }
+        try repository.git("checkout", "-q", "-b", "master")
+        try repository.write("a.py", "x = 1\n")
+        try repository.commit("ABC-1: start", date: "2026-03-02T10:00:00+0000")
+        // A main left behind at the first commit; master moves on.
+        try repository.git("branch", "-q", "-f", "main", "HEAD")
+        try repository.write("old.py", "import requests\nrequests.get(u, verify=False)\n")
+        try repository.commit("OLD-1: already on master", date: "2026-03-03T10:00:00+0000")
+        try repository.git("checkout", "-q", "-b", "feature/y")
+        try repository.write("f.py", "y = 2\n")
+        try repository.commit("F-2: feature", date: "2026-03-04T10:00:00+0000")
+        try repository.git("checkout", "-q", "master")
+        let db = repository.path + "-branch-base.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let reviewed = try CLIRunner.run(["review", "--branch", "feature/y", "--include-human", "--format", "json", "--db", db])
+        #expect(reviewed.status == 0, "\(reviewed.stderr)")
+        #expect(reviewed.stderr.contains("branch feature/y: 1 commit,"), "\(reviewed.stderr)")
+        #expect(!reviewed.stdout.contains("old.py"), "\(reviewed.stdout)")
+        // Only trunk: it is the default branch.
+        try repository.git("branch", "-q", "-m", "master", "trunk")
+        try repository.git("branch", "-q", "-D", "main")
+        let trunk = try CLIRunner.run(["review", "--branch", "feature/y", "--include-human", "--format", "json", "--db", db])
+        #expect(trunk.status == 0, "\(trunk.stderr)")
+        #expect(trunk.stderr.contains("branch feature/y: 1 commit,"), "\(trunk.stderr)")
+        #expect(!trunk.stdout.contains("old.py"), "\(trunk.stdout)")
+    }
+
     @Test("a range or branch that does not resolve: exit 65; an empty database: exit 66; an unknown repository, a bad --since or --until: 64",
         arguments: Self.errorCases)
     func errors(_ arguments: [String], _ status: Int32) throws {

@@ -196,8 +196,11 @@ enum ReviewCommand {
             guard let tip = snapshot.resolve(branch) else {
                 throw CommandError.badData("--branch '\(branch)' does not name a commit in \(root)")
             }
-            guard let base = snapshot.defaultBranch() else {
-                throw CommandError.badData("\(root) has no default branch (origin/HEAD, main or master) to compare '\(branch)' with")
+            guard let base = snapshot.defaultBranch(besides: branch) else {
+                let names = RepositorySnapshot.defaultBranchNames.joined(separator: ", ")
+                throw CommandError.badData(
+                    "\(root) has no default branch (origin/HEAD, or a branch named \(names)) to compare '\(branch)' with; "
+                        + "give --range BASE..\(branch)")
             }
             return (try snapshot.commits([tip], excluding: [base]), tip, "branch \(branch)", [base])
         }

@@ -20,15 +20,34 @@ package struct RepositorySnapshot {
         return hash.isEmpty ? nil : hash
     }
 
-    /// The default branch: `origin/HEAD`'s target, else `main`, else `master`, else nil.
-    package func defaultBranch() -> String? {
+    /// The usual names of a default branch, in the order they are tried.
+    package static let defaultBranchNames = ["main", "master", "trunk", "develop"]
+
+    /// The default branch to compare `branch` with: `origin/HEAD`'s target; else, of the local
+    /// branches with a usual name (`defaultBranchNames`) other than `branch` (unless it is the only one), the only one, or the
+    /// one checked out, or the one committed to last (a stale `main` left beside the `master` in
+    /// use is not it); else nil.
+    package func defaultBranch(besides branch: String? = nil) -> String? {
         if let result = try? git.status(["symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"]),  // no origin: try the usual names
             result.status == 0, !result.output.isEmpty
         {
             return result.output
         }
-        for name in ["refs/heads/main", "refs/heads/master"] where resolve(name) != nil { return name }
-        return nil
+        let reviewed = branch.map { $0.hasPrefix("refs/heads/") ? $0 : "refs/heads/" + $0 }
+        var candidates = Self.defaultBranchNames.map { "refs/heads/" + $0 }.filter { resolve($0) != nil }
+        // The branch reviewed is its own base only when it is the one usual name (nothing to review).
+        if candidates.count > 1 { candidates.removeAll { $0 == reviewed } }
+        guard candidates.count > 1 else { return candidates.first }
+        if let current = try? git.status(["symbolic-ref", "--quiet", "HEAD"]), current.status == 0,  // detached: by time
+            candidates.contains(current.output)
+        {
+            return current.output
+        }
+        let times = candidates.map { name -> Int64 in
+            guard let result = try? git.status(["log", "-1", "--format=%ct", name, "--"]), result.status == 0 else { return 0 }
+            return Int64(result.output) ?? 0
+        }
+        return zip(candidates, times).max { ($0.1, $1.0) < ($1.1, $0.0) }?.0
     }
 
     /// Non-merge commits reachable from `tips` and from none of `excluded`, oldest first.
