@@ -95,15 +95,44 @@ enum JSONRPC {
         }
     }
 
-    /// A success answer, as one line of text (without the newline).
-    static func result(id: JSONValue, _ result: JSONValue) -> String {
-        JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "result": result]).text
+    /// A success answer, as one line of text (without the newline). `rawID`: the request's id as
+    /// written, for a number a Double cannot hold (`exactIDs`).
+    static func result(id: JSONValue, rawID: String? = nil, _ result: JSONValue) -> String {
+        answer(id: id, rawID: rawID, "result", result)
     }
 
     /// An error answer, as one line of text (without the newline).
-    static func error(id: JSONValue, _ failure: Failure) -> String {
+    static func error(id: JSONValue, rawID: String? = nil, _ failure: Failure) -> String {
         let error = JSONValue.object(["code": .number(Double(failure.code.rawValue)), "message": .string(failure.message)])
-        return JSONValue.object(["jsonrpc": .string("2.0"), "id": id, "error": error]).text
+        return answer(id: id, rawID: rawID, "error", error)
+    }
+
+    /// `{"error"|"result": …, "id": …, "jsonrpc": "2.0"}`, keys sorted as `JSONValue.text` writes them.
+    private static func answer(id: JSONValue, rawID: String?, _ name: String, _ value: JSONValue) -> String {
+        guard let rawID else { return JSONValue.object(["jsonrpc": .string("2.0"), "id": id, name: value]).text }
+        return name < "id"
+            ? "{\"\(name)\":\(value.text),\"id\":\(rawID),\"jsonrpc\":\"2.0\"}"
+            : "{\"id\":\(rawID),\"jsonrpc\":\"2.0\",\"\(name)\":\(value.text)}"
+    }
+
+    /// The ids of a line's message (one, or a batch's, in order) as written, where a number id is
+    /// an integer beyond ±2^53 that a Double rounds (a timestamp or snowflake id): JSON-RPC answers
+    /// with the same id, and a client could not match 9007199254740992 to its 9007199254740993.
+    /// Nil where the id is anything else (it is written from its value).
+    static func exactIDs(_ line: [UInt8]) -> [String?] {
+        var scanner = JSONScanner()
+        let ids = line.withUnsafeBufferPointer { bytes in
+            try? scanner.scan(bytes) { root -> [String?] in
+                func exact(_ message: JSONView) -> String? {
+                    guard let id = message["id"], id.kind == .number else { return nil }
+                    let raw = String(decoding: id.raw, as: UTF8.self)
+                    guard let value = Double(raw), abs(value) >= 9_007_199_254_740_992 else { return nil }
+                    return raw
+                }
+                return root.kind == .array ? root.elements.map(exact) : [exact(root)]
+            }
+        }
+        return ids ?? []
     }
 
     private static func describe(_ error: JSONValue.ParseFailure) -> String {

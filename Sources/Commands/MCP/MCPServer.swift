@@ -43,29 +43,34 @@ struct MCPServer {
         case .failure(let failure): return JSONRPC.error(id: .null, failure)
         case .success(let parsed): value = parsed
         }
-        if case .array(let items) = value, protocolVersion == "2025-03-26" { return batch(items) }
-        return respond(to: JSONRPC.message(value))
+        // Integer ids beyond a Double's 2^53, as written.
+        let exactIDs = JSONRPC.exactIDs(bytes)
+        if case .array(let items) = value, protocolVersion == "2025-03-26" { return batch(items, exactIDs: exactIDs) }
+        return respond(to: JSONRPC.message(value), rawID: exactIDs.first ?? nil)
     }
 
     /// A 2025-03-26 batch: the answers to its requests, as one array (none when it held only notifications).
-    private mutating func batch(_ items: [JSONValue]) -> String? {
+    private mutating func batch(_ items: [JSONValue], exactIDs: [String?]) -> String? {
         guard !items.isEmpty else { return JSONRPC.error(id: .null, JSONRPC.Failure(.invalidRequest, "an empty batch")) }
         var answers: [String] = []
-        for item in items {
+        for (position, item) in items.enumerated() {
             let message = JSONRPC.message(item)
+            let rawID = position < exactIDs.count ? exactIDs[position] : nil
             if case .request(let id, "initialize", _) = message {
-                answers.append(JSONRPC.error(id: id, JSONRPC.Failure(.invalidRequest, "'initialize' may not be part of a batch")))
-            } else if let answer = respond(to: message) {
+                answers.append(
+                    JSONRPC.error(id: id, rawID: rawID, JSONRPC.Failure(.invalidRequest, "'initialize' may not be part of a batch")))
+            } else if let answer = respond(to: message, rawID: rawID) {
                 answers.append(answer)
             }
         }
         return answers.isEmpty ? nil : "[" + answers.joined(separator: ",") + "]"
     }
 
-    private mutating func respond(to message: JSONRPC.Message) -> String? {
+    private mutating func respond(to message: JSONRPC.Message, rawID: String?) -> String? {
         switch message {
         case .invalid(let id, let failure):
-            return JSONRPC.error(id: id, failure)
+            // An id that is not a string or number is answered with null, never its text.
+            return JSONRPC.error(id: id, rawID: id == .null ? nil : rawID, failure)
         case .response:
             log("mcp: ignored a response: this server sends no requests")
             return nil
@@ -76,9 +81,9 @@ struct MCPServer {
             return nil
         case .request(let id, let method, let params):
             do {
-                return JSONRPC.result(id: id, try answer(method, params))
+                return JSONRPC.result(id: id, rawID: rawID, try answer(method, params))
             } catch {
-                return JSONRPC.error(id: id, error)
+                return JSONRPC.error(id: id, rawID: rawID, error)
             }
         }
     }

@@ -113,6 +113,27 @@ struct MCPServerTests {
         #expect(try answer(&server, #"{"jsonrpc":"2.0","id":10,"method":"ping"}"#)?["result"] == .object([:]))
     }
 
+    @Test("an integer id beyond 2^53 is answered as written, alone and in a batch; smaller ones as before")
+    func largeIDs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var server = try server(directory)
+        _ = server.handle(.complete(Array(initialize("2025-03-26").utf8)))
+        for id in ["9007199254740993", "12345678901234567", "18446744073709551615", "-9007199254740995"] {
+            let ping = server.handle(.complete(Array(#"{"jsonrpc":"2.0","id":\#(id),"method":"ping"}"#.utf8)))
+            #expect(ping == #"{"id":\#(id),"jsonrpc":"2.0","result":{}}"#)
+            let unknown = server.handle(.complete(Array(#"{"id":\#(id),"jsonrpc":"2.0","method":"nope"}"#.utf8))) ?? ""
+            #expect(unknown.hasPrefix(#"{"error":{"code":-32601,"#) && unknown.hasSuffix(#""id":\#(id),"jsonrpc":"2.0"}"#), "\(unknown)")
+        }
+        #expect(server.handle(.complete(Array(#"{"jsonrpc":"2.0","id":9007199254740991,"method":"ping"}"#.utf8)))
+            == #"{"id":9007199254740991,"jsonrpc":"2.0","result":{}}"#)
+        #expect(server.handle(.complete(Array(#"{"jsonrpc":"2.0","id":1E2,"method":"ping"}"#.utf8))) == #"{"id":100,"jsonrpc":"2.0","result":{}}"#)
+        let batch = server.handle(
+            .complete(Array(#"[{"jsonrpc":"2.0","id":7,"method":"ping"},5,{"jsonrpc":"2.0","id":9007199254740993,"method":"ping"}]"#.utf8)))
+        #expect(batch?.hasSuffix(#",{"id":9007199254740993,"jsonrpc":"2.0","result":{}}]"#) == true, "\(batch ?? "")")
+        #expect(batch?.hasPrefix(#"[{"id":7,"jsonrpc":"2.0","result":{}},"#) == true, "\(batch ?? "")")
+    }
+
     @Test("batches are answered as one array under 2025-03-26 only; initialize may not be in one")
     func batches() throws {
         let directory = try TemporaryDirectory()
