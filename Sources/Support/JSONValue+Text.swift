@@ -16,12 +16,20 @@ extension JSONValue {
         guard scan.depth <= depthLimit else { throw .tooDeep(limit: depthLimit) }
         // Foundation's decoder lets a comma stand before `]` or `}`; JSON (RFC 8259) does not.
         if let offset = scan.trailingComma { throw .invalid("a comma before the closing bracket at byte \(offset + 1)") }
+        // Said in the text's own terms rather than the decoder's (which names Swift types).
+        guard bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else { throw .invalid("the text is not UTF-8") }
         do {
             return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
         } catch let DecodingError.dataCorrupted(context) {
             throw .invalid(String((context.underlyingError.map { "\($0)" } ?? context.debugDescription).prefix(200)))
         } catch {
-            throw .invalid(String("\(error)".prefix(200)))
+            // Valid JSON the decoder still refuses: a string with a \uD800–\uDFFF escape not in a pair.
+            let surrogate = bytes.indices.dropLast(3).contains { index in
+                bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] | 0x20 == UInt8(ascii: "u")
+                    && bytes[index + 2] | 0x20 == UInt8(ascii: "d") && "89abcdefABCDEF".utf8.contains(bytes[index + 3])
+            }
+            if surrogate { throw .invalid("a string holds a \\u surrogate escape without its pair, which is no character") }
+            throw .invalid("a value that cannot be read")
         }
     }
 

@@ -20,6 +20,15 @@ struct JSONValueTextTests {
         }
     }
 
+    @Test("bytes that are not UTF-8 and an unpaired surrogate escape are said in the text's terms, not the decoder's")
+    func unreadableText() throws {
+        #expect(throws: JSONValue.ParseFailure.invalid("the text is not UTF-8")) { try JSONValue.parse(Array(#"{"a":""#.utf8) + [0xFF] + Array(#""}"#.utf8)) }
+        #expect(throws: JSONValue.ParseFailure.invalid(#"a string holds a \u surrogate escape without its pair, which is no character"#)) {
+            try JSONValue.parse(Array(#"{"a":"\uD800"}"#.utf8))
+        }
+        #expect(try JSONValue.parse(Array(#"{"a":"\ud83d\ude00"}"#.utf8)) == .object(["a": .string("😀")]))
+    }
+
     @Test("a comma before a closing bracket is refused, naming where; commas inside strings are text")
     func trailingCommas() throws {
         for text in ["[1,]", "{\"a\":1,}", "{\"a\":[1, 2 ,\n ]}"] {
