@@ -46,7 +46,7 @@ package enum CSVRenderer {
                 break
             }
         }
-        return CSV.row(header) + rows.map(CSV.row).joined()
+        return CSV.row(header) + rows.map { CSV.row($0) }.joined()
     }
 
     /// The units a report writes after its figures.

@@ -1,17 +1,29 @@
 /// RFC 4180 CSV: a fixed header row, fields quoted when they need it.
 package enum CSV {
     /// One record, CRLF-free: fields joined by commas, each quoted when it holds a comma, quote or line break.
-    package static func row(_ fields: [String]) -> String {
-        fields.map(field).joined(separator: ",") + "\n"
+    /// By default (for what a person opens) text a spreadsheet would run is neutralised (`field`).
+    package static func row(_ fields: [String], keepingFormulas: Bool = false) -> String {
+        fields.map { field($0, keepingFormulas: keepingFormulas) }.joined(separator: ",") + "\n"
     }
 
-    /// A field quoted per RFC 4180 when needed. A leading `=`, `+`, `-` or `@` is kept as is:
-    /// the output is data, not a spreadsheet formula, and consumers should treat it so.
-    package static func field(_ text: String) -> String {
+    /// A field quoted per RFC 4180 when needed. Text a spreadsheet would read as a formula (a
+    /// commit subject `=HYPERLINK(…)`, `@SUM(…)`, `-2+3 tidy`: a leading `=`, `+`, `-`, `@`, tab
+    /// or carriage return, and not a number) gets a leading `'`, as OWASP advises for CSV a person
+    /// opens: anyone who can push a commit or edit the backlog writes these cells. Numbers (`-3.5`)
+    /// and a lone `-` stay. `keepingFormulas`: for CSV only a program reads back.
+    package static func field(_ text: String, keepingFormulas: Bool = false) -> String {
         // Control characters (a terminal's escape sequences in a commit subject) as `�`, as in every report.
-        let text = Format.printable(text)
+        var text = Format.printable(text)
+        if !keepingFormulas, isFormula(text) { text = "'" + text }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Whether a spreadsheet would read `text` as a formula rather than as text or a number.
+    static func isFormula(_ text: String) -> Bool {
+        guard let first = text.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D].contains(first)
+        else { return false }
+        return text != "-" && Double(text) == nil
     }
 }
 

@@ -15,11 +15,13 @@ extension MCPTools {
                 guard let estimate = try task.number("estimate_hours", in: 0...BacklogItem.maximumEstimateHours), estimate > 0 else {
                     throw ToolArguments.Mistake(description: "'estimate_hours' must be a number of hours above 0")
                 }
+                // Read back by the plan's reader, not opened by a person: the entries as they are.
                 rows.append(
-                    CSV.row([
-                        try task.string("id", required: true) ?? "", try task.string("title") ?? "",
-                        try task.string("category") ?? "", "\(estimate)", try task.string("ai") ?? "auto",
-                    ]))
+                    CSV.row(
+                        [
+                            try task.string("id", required: true) ?? "", try task.string("title") ?? "",
+                            try task.string("category") ?? "", "\(estimate)", try task.string("ai") ?? "auto",
+                        ], keepingFormulas: true))
             } catch {
                 throw ToolArguments.Mistake(description: "backlog[\(index)]: \(error)")
             }
