@@ -125,9 +125,8 @@ package enum ReportBuilders {
                                     ? " (\(interval(end.adjustedRatioLow, end.adjustedRatioHigh)))." : ".")
                         } ?? "")
                 } ?? "End to end: not enough data (no category has 5 AI and 5 human tasks)."))
-        if !retro.weeks.isEmpty {
-            document.blocks.append(.heading("Week by week"))
-        }
+        // Always there, if empty ("(none)"): a script reading the CSV folder's weeks.csv finds it for any period.
+        document.blocks.append(.heading("Week by week"))
         // A line needs two weeks; the table shows one as well (a retro of a single week).
         if retro.weeks.count > 1 {
             document.blocks.append(
@@ -141,23 +140,21 @@ package enum ReportBuilders {
                                 ReportDocument.Series(name: "AI-assisted", values: retro.weeks.map { Double($0.aiTasks) }),
                             ]), axis: "tasks finished", xAxis: weekAxis(retro.weeks.map(\.week)))))
         }
-        if !retro.weeks.isEmpty {
-            document.blocks.append(
-                .table(
-                    ReportDocument.Table(
-                        name: "weeks",
-                        columns: [
-                            ("week", .left), ("tasks", .right), ("AI tasks", .right), ("effort", .right),
-                            ("AI share of lines", .right), ("hours saved", .right),
-                        ],
-                        rows: retro.weeks.map {
-                            [
-                                $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
-                                // `Self`: the review table's `hours` below says "-" for no figure, this one "no ratio".
-                                percent($0.aiShareOfLines), Self.hours($0.hoursSaved),
-                            ]
-                        }, note: weekNote(retro.weeks, pricedBy: "this report's period"))))
-        }
+        document.blocks.append(
+            .table(
+                ReportDocument.Table(
+                    name: "weeks",
+                    columns: [
+                        ("week", .left), ("tasks", .right), ("AI tasks", .right), ("effort", .right),
+                        ("AI share of lines", .right), ("hours saved", .right),
+                    ],
+                    rows: retro.weeks.map {
+                        [
+                            $0.week, "\($0.tasks)", "\($0.aiTasks)", Format.fixed($0.effortHours, 1) + " h",
+                            // `Self`: the review table's `hours` below says "-" for no figure, this one "no ratio".
+                            percent($0.aiShareOfLines), Self.hours($0.hoursSaved),
+                        ]
+                    }, note: weekNote(retro.weeks, pricedBy: "this report's period"))))
         document.blocks.append(.heading("Review overhead"))
         let review = retro.review
         func hours(_ value: Double?) -> String { value.map { Format.fixed($0, 1) + " h" } ?? "-" }

@@ -648,6 +648,15 @@ struct ReportCommandTests {
         #expect(csv.status == 0)
         #expect(FileManager.default.fileExists(atPath: out + "/categories.csv"))
         #expect(try CLIRunner.run(["report", "retro", "--format", "csv", "--table", "nope", "--db", db]).status == 64)
+        // --table with another format is said, not ignored.
+        let htmlTable = try CLIRunner.run(["report", "retro", "--format", "html", "--table", "weeks", "--db", db])
+        #expect(htmlTable.status == 64 && htmlTable.stderr.contains("--table chooses a table of --format csv"), "\(htmlTable.stderr)")
+        // A period without tasks still writes every table's file, weeks.csv too (a header alone).
+        let empty = out + "-empty"
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let emptyCSV = try CLIRunner.run(["report", "retro", "--format", "csv", "--out", empty, "--since", "2030-01-01", "--db", db])
+        #expect(emptyCSV.status == 0, "\(emptyCSV.stderr)")
+        #expect(try String(contentsOfFile: empty + "/weeks.csv", encoding: .utf8).hasPrefix("week,tasks,"))
         // A file where csv's folder of tables would go: a usage error, not an internal one.
         let file = out + "-file.csv"
         defer { try? FileManager.default.removeItem(atPath: file) }

@@ -307,6 +307,10 @@ enum ReportCommand {
         _ document: ReportDocument, json: String, format: String, _ context: CommandContext, command: String = "report"
     ) throws {
         let out = context.arguments.value("--out").map(context.absolute)
+        // A table is chosen only from CSV (every other format has them all): said, not ignored.
+        if context.arguments.value("--table") != nil, format != "csv" {
+            throw UsageError("--table chooses a table of --format csv; the \(format) output has every table", command: command)
+        }
         func emit(_ text: String, to path: String?) throws {
             guard let path else {
                 context.console.out(text)
