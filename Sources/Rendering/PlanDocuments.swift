@@ -17,7 +17,11 @@ package enum PlanDocuments {
             .paragraph(
                 "With AI as planned: P50 \(weeks(ai.p50Weeks)) weeks, P80 \(weeks(ai.p80Weeks)), P95 \(weeks(ai.p95Weeks)). "
                     + "All human: P50 \(weeks(human.p50Weeks)), P80 \(weeks(human.p80Weeks)), P95 \(weeks(human.p95Weeks)). "
-                    + saving(forecast.difference)))
+                    + saving(forecast.difference)
+                    // Equal percentiles are no certainty: the history had no spread to draw from.
+                    + (ai.p95Hours - ai.p50Hours < 0.005 * max(ai.p50Hours, 1)
+                        ? " No range: the history gives no spread to draw from (see Assumptions), so this is the sum "
+                            + "of the estimates as given, not a certainty." : "")))
         document.blocks.append(.heading("Totals"))
         document.blocks.append(
             .table(

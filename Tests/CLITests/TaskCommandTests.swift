@@ -725,6 +725,8 @@ struct ReportCommandTests {
         #expect(planned.status == 0, "\(planned.stderr)")
         #expect(planned.stdout.contains("A Add a regex parser for dates: parsing"))
         #expect(planned.stdout.contains("too little data"))
+        // Too little history for a spread: the headline says its equal percentiles are no certainty.
+        #expect(planned.stdout.contains("No range: the history gives no spread to draw from"), "\(planned.stdout)")
         #expect(try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "0"]).status == 64)
         for capacity in ["1e308", "1e-8", "0", "nan", "inf", "100001"] {
             let refused = try CLIRunner.run(["plan", backlog, "--db", db, "--capacity", capacity])
