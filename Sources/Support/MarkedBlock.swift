@@ -52,7 +52,19 @@ package enum MarkedBlock {
         return opening.lowerBound..<closing.upperBound
     }
 
-    /// `marker` where it starts a line, and where it is the whole line (spaces may follow) if `wholeLine`.
+    /// How many marked blocks `text` has (a second one is removed by `splice`).
+    package static func count(_ text: String) -> Int {
+        var count = 0
+        var position = text.startIndex
+        while let block = try? range(in: text, from: position) {
+            count += 1
+            position = block.upperBound
+        }
+        return count
+    }
+
+    /// `marker` where it starts a line, and where it is the whole line (spaces may follow) if `wholeLine`;
+    /// never inside a fenced code block (a context file that shows the markers as an example).
     private static func marker(
         _ marker: String, in text: String, from start: String.Index, wholeLine: Bool
     ) -> Range<String.Index>? {
@@ -61,10 +73,30 @@ package enum MarkedBlock {
             let atLineStart = found.lowerBound == text.startIndex || text[text.index(before: found.lowerBound)].isNewline
             let after = text[found.upperBound...].prefix { $0 == " " || $0 == "\t" }
             let atLineEnd = after.endIndex == text.endIndex || text[after.endIndex].isNewline
-            if atLineStart && (atLineEnd || !wholeLine) { return found }
+            if atLineStart && (atLineEnd || !wholeLine) && !insideFence(text, before: found.lowerBound) { return found }
             position = found.upperBound
         }
         return nil
+    }
+
+    /// Whether `index` (a line's start) lies inside a Markdown fenced code block: after a line opening
+    /// with three or more backticks or tildes (up to three spaces before them), before the line that
+    /// closes it with at least as many of the same character.
+    static func insideFence(_ text: String, before index: String.Index) -> Bool {
+        var open: (character: Character, length: Int)?
+        for line in text[..<index].split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let indent = line.prefix { $0 == " " }
+            guard indent.count <= 3, let character = line.dropFirst(indent.count).first, character == "`" || character == "~" else { continue }
+            let length = line.dropFirst(indent.count).prefix { $0 == character }.count
+            guard length >= 3 else { continue }
+            if let current = open {
+                let rest = line.dropFirst(indent.count + length)
+                if character == current.character, length >= current.length, rest.allSatisfy({ $0 == " " || $0 == "\t" }) { open = nil }
+            } else {
+                open = (character, length)
+            }
+        }
+        return open != nil
     }
 
     /// A body line with no line break and no HTML comment delimiter in it (`<!--` as `< !--`,

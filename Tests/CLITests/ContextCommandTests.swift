@@ -24,7 +24,10 @@ struct ContextCommandTests {
         #expect(preview.stdout.contains("would replace its marked section (1 lines)"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
 
-        #expect(try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database]).status == 0)
+        let first = try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database])
+        #expect(first.status == 0)
+        // The text typed between the markers is said to go.
+        #expect(first.stderr.contains("section written, replacing its 1 earlier lines (text typed between the markers is not kept)"), "\(first.stderr)")
         let written = try String(contentsOfFile: path, encoding: .utf8)
         #expect(written.hasPrefix("# Rules\r\nKeep it simple.\r\n<!-- multiplier:begin -->\r\n## Where AI pays off"))
         #expect(written.hasSuffix("<!-- multiplier:end -->\r\nTail, no newline"))

@@ -27,6 +27,20 @@ struct MarkedBlockTests {
         #expect(MarkedBlock.body("no markers") == nil)
     }
 
+    @Test("markers shown in a fenced code block are the user's text; the live block is found after the fence")
+    func fences() throws {
+        let example = "# How\n```markdown\n<!-- multiplier:begin -->\nexample\n<!-- multiplier:end -->\n```\n"
+        // No live block: the section is added at the end, the example kept.
+        #expect(try MarkedBlock.splice(example, body: ["a"]) == example + "\n<!-- multiplier:begin -->\na\n<!-- multiplier:end -->\n")
+        #expect(MarkedBlock.count(example) == 0)
+        let live = example + "<!-- multiplier:begin -->\nold\n<!-- multiplier:end -->\n"
+        #expect(try MarkedBlock.splice(live, body: ["a"]) == example + "<!-- multiplier:begin -->\na\n<!-- multiplier:end -->\n")
+        // A tilde fence, and a backtick line inside it that does not close it.
+        let tildes = "~~~~\n```\n<!-- multiplier:begin -->\n<!-- multiplier:end -->\n~~~~\n"
+        #expect(MarkedBlock.count(tildes) == 0)
+        #expect(MarkedBlock.count(live + "<!-- multiplier:begin -->\ncopy\n<!-- multiplier:end -->\n") == 2)
+    }
+
     @Test("a begin marker without an end marker is refused")
     func unclosed() {
         #expect(throws: MarkedBlock.Unclosed.self) { try MarkedBlock.splice("x\n<!-- multiplier:begin -->\ny\n", body: ["a"]) }

@@ -88,7 +88,12 @@ enum ContextCommand {
         // A symbolic link (CLAUDE.md -> AGENTS.md) is written through: the file it names gets the
         // section, and the link stays a link; its permissions and owner stay.
         try OutputFile.write(marked ? "\u{FEFF}" + updated : updated, to: path)
-        context.notes.note("\(path): section written")
+        let old = MarkedBlock.body(text)
+        let copies = MarkedBlock.count(text) - 1
+        context.notes.note(
+            "\(path): section written"
+                + (old.map { ", replacing its \($0.count) earlier lines (text typed between the markers is not kept)" } ?? "")
+                + (copies > 0 ? "; \(copies) more marked section\(copies == 1 ? "" : "s") removed, so the file says one thing" : ""))
         return .success
     }
 
