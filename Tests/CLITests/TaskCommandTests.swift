@@ -648,6 +648,10 @@ struct ReportCommandTests {
         #expect(csv.status == 0)
         #expect(FileManager.default.fileExists(atPath: out + "/categories.csv"))
         #expect(try CLIRunner.run(["report", "retro", "--format", "csv", "--table", "nope", "--db", db]).status == 64)
+        // --out naming a folder by its trailing slash is refused, not written as a file without it.
+        let slash = try CLIRunner.run(["report", "retro", "--out", out + "-none/", "--db", db])
+        #expect(slash.status == 74 && slash.stderr.contains("it names a folder"), "\(slash.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out + "-none"))
         // --table with another format is said, not ignored.
         let htmlTable = try CLIRunner.run(["report", "retro", "--format", "html", "--table", "weeks", "--db", db])
         #expect(htmlTable.status == 64 && htmlTable.stderr.contains("--table chooses a table of --format csv"), "\(htmlTable.stderr)")

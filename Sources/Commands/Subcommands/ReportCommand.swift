@@ -307,6 +307,10 @@ enum ReportCommand {
         _ document: ReportDocument, json: String, format: String, _ context: CommandContext, command: String = "report"
     ) throws {
         let out = context.arguments.value("--out").map(context.absolute)
+        // `--out /tmp/x/` names a folder: only csv without --table writes one; a file `/tmp/x` is not what was asked.
+        if let given = context.arguments.value("--out"), given.hasSuffix("/"), format != "csv" || context.arguments.value("--table") != nil {
+            throw CommandError.io("cannot write \(given): it names a folder (it ends with /); name a file")
+        }
         // A table is chosen only from CSV (every other format has them all): said, not ignored.
         if context.arguments.value("--table") != nil, format != "csv" {
             throw UsageError("--table chooses a table of --format csv; the \(format) output has every table", command: command)
