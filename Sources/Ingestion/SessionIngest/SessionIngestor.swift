@@ -49,8 +49,8 @@ package struct SessionIngestReport: Sendable {
 /// Reads session logs into the store, incrementally: an unchanged file (same size and
 /// modification time) is skipped, a grown append-only log is read from where the last
 /// run stopped, and a rewritten one is read again and replaces what it gave before.
-/// Each file is stored in one transaction together with how far it was read, so an
-/// interrupted run loses nothing and duplicates nothing.
+/// Each file is stored together with how far it was read, in its batch's transaction, so an
+/// interrupted run loses nothing and duplicates nothing (the next run reads that batch again).
 ///
 /// Records count once however often they are read (`SessionDelta.records`): a read that repeats
 /// records its session already has (lines appended again, a copy of a log) is read again with
@@ -270,16 +270,21 @@ package struct SessionIngestor {
                 }
                 let results = reading.results()
                 var next = 0
-                for plan in plans {
-                    switch plan {
-                    case .skip(let path, let reason):
-                        run.report.skipped.append((path, reason))
-                    case .unchanged:
-                        if !run.again { run.report.unchanged += 1 }
-                    case .read(let read):
-                        let result = results[next]
-                        next += 1
-                        try store(read, result, into: &run)
+                // The batch's files in one transaction, each with how far it was read: an interrupted
+                // run loses at most this batch, which the next run reads again. (A transaction a file
+                // wrote the same index pages to the log once per file: 17 times the database's size.)
+                try database.transaction {
+                    for plan in plans {
+                        switch plan {
+                        case .skip(let path, let reason):
+                            run.report.skipped.append((path, reason))
+                        case .unchanged:
+                            if !run.again { run.report.unchanged += 1 }
+                        case .read(let read):
+                            let result = results[next]
+                            next += 1
+                            try store(read, result, into: &run)
+                        }
                     }
                 }
             } catch {
@@ -400,8 +405,8 @@ package struct SessionIngestor {
         return .read(plan)
     }
 
-    /// Stores one file's read in one transaction, with how far it was read. A read that repeats records its
-    /// sessions already have is read again with those known (`SessionStore.storedRecords`), in the transaction.
+    /// Stores one file's read with how far it was read, inside its batch's transaction. A read that repeats
+    /// records its sessions already have is read again with those known (`SessionStore.storedRecords`).
     private func store(_ read: Read, _ outcome: Result<SessionReadResult, any Error>, into run: inout Run) throws {
         let entry = read.entry
         var result: SessionReadResult
@@ -420,7 +425,7 @@ package struct SessionIngestor {
         // a Bool, not a copy of the read, which the changes below would make a second one in memory.
         let onlyUnknown = Self.onlyUnknownRecords(result)
         var anyExisted = false
-        try database.transaction {
+        do {
             // Before a rewritten file's sessions are forgotten and stored again: they are not new.
             let existed = try Set(
                 result.sessions.filter { try store.sessionExists(tool: $0.tool, id: $0.id) }.map { $0.tool + "\u{0}" + $0.id })
