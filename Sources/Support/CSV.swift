@@ -41,6 +41,25 @@ extension CSV {
         package var description: String { "line \(line): \(message)" }
     }
 
+    /// What a record whose field count is not its header's was expected to have (`5 fields like the
+    /// header (a,b,c,d,e), found 4`), nil when the counts agree: a missing or extra field shifts the
+    /// columns after it, so the row is not what its writer meant.
+    package static func fieldCountMismatch(_ record: Record, header: [String]) -> String? {
+        guard record.fields.count != header.count else { return nil }
+        return "\(header.count) fields like the header (\(header.joined(separator: ","))), found \(record.fields.count)"
+    }
+
+    /// The separator other than a comma (`;`, as a European spreadsheet writes, or a tab) that splits
+    /// a header row, read as commas, into all of `columns`; nil when none does.
+    package static func otherSeparator(_ header: Record, columns: [String]) -> Character? {
+        let line = header.fields.joined(separator: ",")
+        for separator: Character in [";", "\t"] {
+            let names = Set(line.split(separator: separator).map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+            if columns.allSatisfy(names.contains) { return separator }
+        }
+        return nil
+    }
+
     /// Parses RFC 4180 text (quoted fields may hold commas, quotes and line breaks; CRLF or LF).
     /// Blank lines are skipped; a leading byte-order mark is ignored.
     package static func parse(_ text: String) throws(ParseError) -> [Record] {

@@ -588,7 +588,11 @@ package struct TaskBuilder: Sendable {
     /// A time-log task named by several tasks (one ticket worked on in two repositories, or a
     /// key and a branch naming it) gives each a share of its hours, in proportion to their git
     /// hours (equal shares where none has any), rather than all of them to each: the hours were
-    /// counted once per task (a probe, stop 33: 10 h logged, 20 h counted).
+    /// counted once per task (a probe, stop 33: 10 h logged, 20 h counted). A pull request's
+    /// `PR #N`, whose number every repository has, is shared row by row: among the tasks whose
+    /// span its date falls in (`TimeLogIndex.window`; all of them where it falls in none), and
+    /// `web#N` only to repository `web`'s (probe 28: a row dated three days before one
+    /// repository's PR #1 existed was split with it).
     static func shareTimeLog(_ tasks: inout [WorkTask], timeLog: TimeLogIndex) {
         guard !timeLog.isEmpty else { return }
         var ownKeys: [String: Set<String>] = [:]
@@ -603,7 +607,12 @@ package struct TaskBuilder: Sendable {
             }
             if timeLog.work[key] != nil || timeLog.review[key] != nil { holders[key, default: []].append(index) }
         }
-        for (key, indices) in holders where indices.count > 1 {
+        for (key, indices) in holders {
+            if let rows = timeLog.pullRequestRows[key], indices.count > 1 || rows.contains(where: { $0.repository != nil }) {
+                sharePullRequestRows(&tasks, holders: indices, rows: rows, key: key, timeLog: timeLog)
+                continue
+            }
+            guard indices.count > 1 else { continue }
             let gitHours = indices.map { tasks[$0].commits.reduce(0) { $0 + $1.effortHours } }
             let total = gitHours.reduce(0, +)
             for (position, index) in indices.enumerated() {
@@ -615,6 +624,57 @@ package struct TaskBuilder: Sendable {
                 if let review = timeLog.review[key], tasks[index].reviewerHours == review {
                     tasks[index].reviewerHours = review * share
                 }
+            }
+        }
+    }
+
+    /// `shareTimeLog` for a pull request's key, row by row. A task none of whose rows' dates falls
+    /// in its span keeps git's estimate, and no reviewer hours or estimate from them.
+    private static func sharePullRequestRows(
+        _ tasks: inout [WorkTask], holders indices: [Int], rows: [TimeLogIndex.PullRequestRow], key: String, timeLog: TimeLogIndex
+    ) {
+        let gitHours = indices.map { tasks[$0].commits.reduce(0) { $0 + $1.effortHours } }
+        let windows = indices.map { TimeLogIndex.window(tasks[$0].start, tasks[$0].end) }
+        let names = indices.map { TimeLogIndex.repositoryName(tasks[$0].repository) }
+        var work = [Double](repeating: 0, count: indices.count)
+        var review = work
+        var estimates = [[TimeLogIndex.EstimateCandidate]](repeating: [], count: indices.count)
+        for row in rows {
+            var eligible = Array(indices.indices)
+            if let repository = row.repository {
+                // `web#7`: repository web's pull request, whatever the date (none here: no task takes it).
+                eligible = eligible.filter { names[$0] == repository }
+            } else {
+                let dated = eligible.filter { windows[$0].contains(row.day) }
+                if !dated.isEmpty { eligible = dated }
+            }
+            let total = eligible.reduce(0) { $0 + gitHours[$1] }
+            for position in eligible {
+                let share = total > 0 ? gitHours[position] / total : 1 / Double(eligible.count)
+                switch row.activity {
+                case .work: work[position] += row.hours * share
+                case .review: review[position] += row.hours * share
+                }
+                if let estimate = row.estimate { estimates[position].append(estimate) }
+            }
+        }
+        for (position, index) in indices.enumerated() {
+            if tasks[index].effortSource == "time log", let all = timeLog.work[key] {
+                if work[position] > 0 {
+                    tasks[index].reworkHours *= work[position] / all
+                    tasks[index].effortHours = work[position]
+                } else {
+                    // Rework went to the logged hours as git's share of rework: back to git's hours.
+                    tasks[index].reworkHours = tasks[index].reworkHours / all * gitHours[position]
+                    tasks[index].effortHours = gitHours[position]
+                    tasks[index].effortSource = "git"
+                }
+            }
+            if let all = timeLog.review[key], tasks[index].reviewerHours == all {
+                tasks[index].reviewerHours = review[position] > 0 ? review[position] : nil
+            }
+            if let all = timeLog.estimate[key], tasks[index].estimateHours == all {
+                tasks[index].estimateHours = TimeLogIndex.estimate(of: estimates[position])
             }
         }
     }

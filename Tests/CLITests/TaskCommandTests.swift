@@ -440,6 +440,18 @@ struct TaskCommandTests {
         #expect(again.status == 0)
         #expect(again.stderr.contains("1 row equal to rows read before from \(csv)"), "\(again.stderr)")
         #expect(try tasks(db).first?["effortHours"] as? Double == 4.5)
+        // Estimates that differ on one task's rows are said, with the one used: the earliest work row's (probe 28).
+        let estimates = repository.directory.path + "-estimates.csv"
+        defer { try? FileManager.default.removeItem(atPath: estimates) }
+        try "date,author,task,hours,activity,estimate_hours\n2026-01-07,alice,ABC-1,1,work,8\n2026-01-06,alice,abc-1,1,work,2\n2026-01-08,carol,ABC-1,0.25,review,99\n"
+            .write(toFile: estimates, atomically: true, encoding: .utf8)
+        let estimated = try CLIRunner.run(["ingest", "timelog", estimates, "--db", db])
+        #expect(estimated.status == 0)
+        #expect(
+            estimated.stderr.contains("ABC-1's rows give different estimates (8.0, 2.0, 99.0 h): its estimate is its earliest work row's, 2.0 h"),
+            "\(estimated.stderr)")
+        let explained = try CLIRunner.run(["tasks", "--explain", "ABC-1", "--db", db])
+        #expect(explained.stdout.contains("the time log's estimate: 2.00 h"), "\(explained.stdout)")
         try "date,author,task,hours,activity\n2026-01-05,alice,ABC-1,x,work\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let badLog = try CLIRunner.run(["ingest", "timelog", csv, "--db", db])
         #expect(badLog.status == 65)

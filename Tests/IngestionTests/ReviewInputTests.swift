@@ -132,6 +132,17 @@ struct ReviewInputTests {
             "date,author,task,hours,activity,estimate_hours\n2026-11-02,ann,A-1,1,work,1e308\n",
             "t.csv: line 2: expected a number of hours from 0 to 100000 in 'estimate_hours', or nothing, not '1e308'"
         ),
+        // A row short of a field: every field after the gap is in the wrong column (probe 28).
+        (
+            "date,author,task,hours,activity\n2026-11-16,bob,PR #618,3\n",
+            "t.csv: line 2: expected 5 fields like the header (date,author,task,hours,activity), found 4"
+        ),
+        // A European spreadsheet's semicolons, or tabs: the columns are there, the separator is not a comma.
+        (
+            "date;author;task;hours;activity\n2026-11-16;bob;PR #618;7,75;work\n",
+            "t.csv: line 1: expected fields separated by commas; the file is separated by ';'"
+        ),
+        ("Date\tAuthor\tTask\tHours\tActivity\n", "t.csv: line 1: expected fields separated by commas; the file is separated by tabs"),
         (
             "date,author,task,hours,activity,estimate_hours\n2026-11-02,ann,A-1,1,work,-2\n",
             "t.csv: line 2: expected a number of hours from 0 to 100000 in 'estimate_hours', or nothing, not '-2'"

@@ -739,11 +739,85 @@ struct GroupingTests {
         #expect(TimeLogIndex.unmatched(entries, tasks: [("PR #12", nil, nil), ("SHOP-50", nil, nil)]) == ["SHOP-41"])
     }
 
+    @Test("a 'PR #N' row goes to the repositories whose pull request #N it is dated in; 'web#N' names one (probe 28)")
+    func timeLogPullRequestByDate() throws {
+        // Each repository's own pull request #1: web's merged on day 0, api's begun on day 3.
+        // Day 0 is 2026-05-29 (History.start is 2026-05-28 20:26 UTC).
+        func repository(_ prefix: String, day: Int64) -> History {
+            let base = 240 + day * 1440
+            var history = History()
+            history.commit("\(prefix)0", "init", minute: base - 600)
+            history.commit("\(prefix)1", "add x", minute: base)
+            history.commit("\(prefix)2", "more x", minute: base + 90)
+            history.commit("\(prefix)m", "Merge pull request #1 from acme/feature/x", minute: base + 180, parents: ["\(prefix)0", "\(prefix)2"])
+            return history
+        }
+        func build(_ entries: [TimeEntry]) -> [String: WorkTask] {
+            let tasks = TaskBuilder(config: RuleConfig()).build(
+                [
+                    TaskBuilder.History(root: "/team/web", commits: repository("a", day: 0).commits),
+                    TaskBuilder.History(root: "/team/api", commits: repository("b", day: 3).commits),
+                ], sessions: [], timeEntries: entries)
+            return Dictionary(tasks.filter { $0.key == "PR #1" }.map { ($0.repository, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        func row(_ task: String, _ date: String, _ hours: Double, _ activity: TimeEntry.Activity = .work, estimate: Double? = nil) -> TimeEntry {
+            TimeEntry(date: date, author: "alice", task: task, hours: hours, activity: activity, estimateHours: estimate)
+        }
+        // Web's pull request's day, three days before api's existed.
+        let early = build([row("PR #1", "2026-05-29", 6, estimate: 5), row("PR #1", "2026-05-29", 1, .review)])
+        let web = try #require(early["/team/web"])
+        let api = try #require(early["/team/api"])
+        #expect(web.effortHours == 6 && web.effortSource == "time log" && web.reviewerHours == 1 && web.estimateHours == 5)
+        #expect(api.effortSource == "git" && api.effortHours > 0 && api.reviewerHours == nil && api.estimateHours == nil)
+        // A row dated when both were open is shared as before; `api#1` (or `acme/api#1`) is api's alone.
+        let shared = build([row("PR #1", "2026-06-02", 4), row("api#1", "2026-05-29", 2), row("acme/API#1", "2026-05-30", 1)])
+        let both = try #require(shared["/team/web"]?.effortHours)
+        let apiShare = try #require(shared["/team/api"]?.effortHours)
+        #expect(abs(both + apiShare - 7) < 1e-9 && apiShare > 3 && both > 0 && both < 4)
+        // A repository no task has: its rows go nowhere, and the name is said to match no task.
+        let elsewhere = build([row("PR #1", "2026-05-29", 6), row("shop#1", "2026-05-29", 2)])
+        #expect(elsewhere["/team/web"]?.effortHours == 6)
+        let names = [
+            TimeLogIndex.TaskName(key: "PR #1", branch: nil, pullRequest: nil, repository: "/team/web", start: web.start, end: web.end),
+            TimeLogIndex.TaskName(key: "PR #1", branch: nil, pullRequest: nil, repository: "/team/api", start: api.start, end: api.end),
+        ]
+        let entries = [row("PR #1", "2026-05-29", 6), row("shop#1", "2026-05-29", 2), row("API#1", "2026-05-29", 2)]
+        #expect(TimeLogIndex.unmatched(entries, tasks: names) == ["shop#1"])
+        // Ambiguous only where the row's date falls in both pull requests' spans.
+        #expect(TimeLogIndex.ambiguousPullRequests(entries, tasks: names).isEmpty)
+        let ambiguous = TimeLogIndex.ambiguousPullRequests([row("PR #1", "2026-06-02", 6), row("api#1", "2026-06-02", 1)], tasks: names)
+        #expect(ambiguous.map(\.task) == ["PR #1"] && ambiguous.first?.repositories == ["api", "web"])
+    }
+
+    @Test("a task's estimate is its earliest work row's, a review row's only where no work row has one (probe 28)")
+    func timeLogEstimates() throws {
+        func row(_ date: String, _ activity: TimeEntry.Activity, _ estimate: Double?, task: String = "ABC-1") -> TimeEntry {
+            TimeEntry(date: date, author: "alice", task: task, hours: 1, activity: activity, estimateHours: estimate)
+        }
+        let entries = [
+            row("2026-11-18", .review, 99), row("2026-11-17", .work, 8), row("2026-11-16", .work, 2), row("2026-11-16", .work, 3),
+            row("2026-11-20", .review, 5, task: "ABC-2"), row("2026-11-21", .work, nil, task: "ABC-2"),
+            row("2026-11-20", .work, 4, task: "ABC-3"), row("2026-11-21", .work, 4, task: "abc-3"),
+        ]
+        let index = TimeLogIndex(entries)
+        #expect(index.estimate == ["ABC-1": 2, "ABC-2": 5, "ABC-3": 4])
+        let conflicts = TimeLogIndex.estimateConflicts(entries)
+        #expect(conflicts.count == 1)
+        #expect(conflicts.first?.task == "ABC-1" && conflicts.first?.values == [99, 8, 2, 3] && conflicts.first?.used == 2)
+        var history = History()
+        history.commit("a1", "ABC-1 one", minute: 0)
+        #expect(history.build(timeEntries: entries).first { $0.key == "ABC-1" }?.estimateHours == 2)
+    }
+
     @Test("time-log keys: spaces and tabs trimmed, upper case, a pull request's 'PR #N' as '#N', any script")
     func timeLogKeys() {
         #expect(TimeLogIndex.normalized("  shop-41\t") == "SHOP-41")
         #expect(TimeLogIndex.normalized("pr #12") == "#12")
         #expect(TimeLogIndex.normalized("PR #12") == TimeLogIndex.normalized("#12"))
+        // GitLab's `!12` and the other ways a pull request is written (probe 28); not a Jira project `PR-12`.
+        for spelling in ["!12", "PR#12", "pr 12", " PR #12 ", "#12"] { #expect(TimeLogIndex.normalized(spelling) == "#12", "\(spelling)") }
+        #expect(TimeLogIndex.normalized("PR-12") == "PR-12" && TimeLogIndex.normalized("PR 12a") == "PR 12A")
+        #expect(TimeLogIndex.normalized("acme/web#12") == "WEB#12" && TimeLogIndex.normalized("web #12") == "WEB #12")
         #expect(TimeLogIndex.normalized("burst 47766aac550e") == "BURST 47766AAC550E")
         // Not ASCII: Foundation's trimming (a no-break space is whitespace) and Unicode upper case.
         #expect(TimeLogIndex.normalized("\u{00A0}straße-7 ") == "STRASSE-7")

@@ -139,26 +139,62 @@ enum IngestCommand {
     static func timelog(_ context: CommandContext, file: String) throws -> ExitCode {
         let entries = try TimeLog.read(path: file)
         let database = try context.openDatabase()
-        let replaced = try ReviewStore(database: database).replaceTimeEntries(source: file, with: entries)
-        for (other, count) in replaced.sorted(by: { $0.key < $1.key }) {
+        let store = ReviewStore(database: database)
+        let equal = try store.replaceTimeEntries(source: file, with: entries)
+        for (other, count) in equal.sorted(by: { $0.key < $1.key }) {
             context.notes.note(
                 "\(file): \(count) row\(count == 1 ? "" : "s") equal to rows read before from \(other) (a new download or a "
-                    + "cumulative export): counted once, from this file")
+                    + "cumulative export): counted once")
         }
         let work = entries.filter { $0.activity == .work }.reduce(0) { $0 + $1.hours }
         let review = entries.filter { $0.activity == .review }.reduce(0) { $0 + $1.hours }
         context.console.line(
             "\(file): \(entries.count) entries, \(Format.fixed(work, 1)) h work and \(Format.fixed(review, 1)) h review "
                 + "on \(Set(entries.map(\.task)).count) tasks")
+        // Estimates that differ on one task's rows (of every file read): which one counts is said.
+        let named = Set(entries.map { TimeEntry.taskKey($0.task) })
+        let conflicts = TimeLogIndex.estimateConflicts(try store.timeEntries()).filter { named.contains(TimeEntry.taskKey($0.task)) }
+        if let first = conflicts.first {
+            func values(_ conflict: (task: String, values: [Double], used: Double)) -> String {
+                conflict.values.map { Format.fixed($0, 1) }.joined(separator: ", ") + " h"
+            }
+            let rule = "(a review row's only where no work row has one)"
+            if conflicts.count == 1 {
+                context.notes.note(
+                    "\(file): \(first.task)'s rows give different estimates (\(values(first))): its estimate is its earliest work "
+                        + "row's, \(Format.fixed(first.used, 1)) h \(rule)")
+            } else {
+                let shown = conflicts.prefix(3).map { "\($0.task): \(values($0)) → \(Format.fixed($0.used, 1)) h" }
+                context.notes.note(
+                    "\(file): \(conflicts.count) tasks' rows give different estimates (\(shown.joined(separator: "; "))"
+                        + "\(conflicts.count > 3 ? "; …" : "")): each task's estimate is its earliest work row's \(rule)")
+            }
+        }
         try TaskBuilding.rebuild(context, database: database)
         // A row for a key no task here carries counts for nothing: a typo, or work of another repository.
         if try !CommitStore(database: database).repositories().isEmpty {
-            let unmatched = TimeLogIndex.unmatched(entries, tasks: try TaskStore(database: database).keys())
+            let tasks = try TaskStore(database: database).names().map {
+                TimeLogIndex.TaskName(
+                    key: $0.key, branch: $0.branch, pullRequest: $0.pullRequest, repository: $0.repository, start: $0.start, end: $0.end)
+            }
+            let unmatched = TimeLogIndex.unmatched(entries, tasks: tasks)
             if !unmatched.isEmpty {
                 let shown = unmatched.prefix(5).joined(separator: ", ") + (unmatched.count > 5 ? ", …" : "")
                 context.notes.note(
                     "\(file): \(unmatched.count) task name\(unmatched.count == 1 ? "" : "s") \(unmatched.count == 1 ? "matches" : "match") no task here (\(shown)); "
                         + "their rows count once a task with that key is ingested")
+            }
+            // Pull-request numbers repeat in every repository: a `PR #N` row dated when two of them
+            // were open is shared between them.
+            let ambiguous = TimeLogIndex.ambiguousPullRequests(entries, tasks: tasks)
+            if let first = ambiguous.first {
+                let number = TimeEntry.taskKey(first.task).lowercased()
+                let shown = ambiguous.prefix(3).map { "\($0.task) (\($0.repositories.joined(separator: ", ")))" }.joined(separator: ", ")
+                let one = ambiguous.count == 1
+                context.notes.note(
+                    "\(file): \(shown)\(ambiguous.count > 3 ? ", …" : "") name\(one ? "s" : "") pull requests of several repositories "
+                        + "on \(one ? "its" : "their") rows' dates: shared between them by git hours; write "
+                        + "\(first.repositories[0])\(number) to name one repository's")
             }
         }
         return .success

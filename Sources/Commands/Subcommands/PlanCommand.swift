@@ -140,11 +140,7 @@ enum PlanCommand {
                 return index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
             }
             let place = "\(path):\(record.line)"
-            // A missing or extra field shifts the columns after it: the row is not what its writer meant.
-            guard record.fields.count == header.count else {
-                throw CommandError.badData(
-                    "\(place): expected \(header.count) fields like the header (\(header.joined(separator: ","))), found \(record.fields.count)")
-            }
+            if let expected = CSV.fieldCountMismatch(record, header: header) { throw CommandError.badData("\(place): expected \(expected)") }
             let id = cell("id")
             guard !id.isEmpty else { throw CommandError.badData("\(place): expected an id") }
             // Issue keys ignore case: `A-1` and `a-1` are one task.

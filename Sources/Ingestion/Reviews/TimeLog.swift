@@ -4,7 +4,8 @@ import Support
 
 /// Reads a time log: CSV with the header `date,author,task,hours,activity` (any order,
 /// more columns ignored) and an optional `estimate_hours`. `activity` is `work` or
-/// `review`. Any bad row is an error naming its line; nothing is stored then.
+/// `review`; every row has as many fields as the header. Any bad row is an error naming its
+/// line; nothing is stored then.
 package enum TimeLog {
     static let required = ["date", "author", "task", "hours", "activity"]
 
@@ -36,6 +37,11 @@ package enum TimeLog {
         var columns: [String: Int] = [:]
         for name in required + ["estimate_hours"] { columns[name] = names.firstIndex(of: name) }
         let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty, let separator = CSV.otherSeparator(header, columns: required) {
+            throw IngestionError.badRecord(
+                file: file, place: "line \(header.line)",
+                expected: "fields separated by commas; the file is separated by \(separator == "\t" ? "tabs" : "'\(separator)'")")
+        }
         guard missing.isEmpty else {
             throw IngestionError.badRecord(
                 file: file, place: "line \(header.line)",
@@ -50,6 +56,7 @@ package enum TimeLog {
             func bad(_ expected: String) -> IngestionError {
                 .badRecord(file: file, place: "line \(record.line)", expected: expected)
             }
+            if let expected = CSV.fieldCountMismatch(record, header: names) { throw bad(expected) }
             let date = cell("date")
             // A day the calendar has: the parser would read 2026-02-30 as 2 March.
             guard date.count == 10, let day = ISODate.seconds(date + "T00:00:00Z"), Timestamp.iso8601(day).hasPrefix(date) else {

@@ -49,27 +49,14 @@ package final class ReviewStore {
         return result
     }
 
-    /// Replaces the entries read from `source` (a time log's path) with `entries`. Rows of other
-    /// files that equal one of these (date, author, task, hours and activity) go: a tracker's
-    /// export downloaded again, a cumulative one or a link to the same file holds the same
-    /// entries, which would otherwise count twice.
-    /// - Returns: how many rows of other files went, by file.
+    /// Replaces the entries read from `source` (a time log's path) with `entries`. Other files'
+    /// rows stay: which rows count is decided when they are read (`timeEntries`), so that the
+    /// order files are read in does not matter.
+    /// - Returns: how many of `entries` each other file holds too (`TimeEntry.equalRows`), by file.
     @discardableResult
     package func replaceTimeEntries(source: String, with entries: [TimeEntry]) throws -> [String: Int] {
         try database.transaction {
             try database.prepare("DELETE FROM time_entry WHERE source = ?").execute([.text(source)])
-            var replaced: [String: Int] = [:]
-            let match = "source <> ?1 AND date = ?2 AND author = ?3 AND task = ?4 AND hours = ?5 AND activity = ?6"
-            let found = try database.prepare("SELECT source FROM time_entry WHERE \(match)")
-            let remove = try database.prepare("DELETE FROM time_entry WHERE \(match)")
-            for entry in entries {
-                let values: [SQLValue] = [
-                    .text(source), .text(entry.date), .text(entry.author), .text(entry.task), .real(entry.hours),
-                    .text(entry.activity.rawValue),
-                ]
-                try found.query(values) { replaced[$0.text(0), default: 0] += 1 }
-                try remove.execute(values)
-            }
             let insert = try database.prepare(
                 """
                 INSERT INTO time_entry (source, position, date, author, task, hours, activity, estimate_hours)
@@ -81,18 +68,32 @@ package final class ReviewStore {
                     .real(entry.hours), .text(entry.activity.rawValue), entry.estimateHours.map(SQLValue.real) ?? .null,
                 ])
             }
-            return replaced
+            var equal: [String: Int] = [:]
+            for file in try timeEntriesByFile() where file.source != source {
+                let count = TimeEntry.equalRows(entries, file.entries)
+                if count > 0 { equal[file.source] = count }
+            }
+            return equal
         }
     }
 
-    /// Every time-log entry, in file and row order.
+    /// The time-log entries that count, in file and row order: a row several files hold counts as
+    /// often as the file holding it most often has it (`TimeEntry.counted`).
     package func timeEntries() throws -> [TimeEntry] {
+        TimeEntry.counted(try timeEntriesByFile())
+    }
+
+    /// Every stored time-log entry, by file (sorted by path), each file's in row order.
+    package func timeEntriesByFile() throws -> [(source: String, entries: [TimeEntry])] {
+        var files: [(source: String, entries: [TimeEntry])] = []
         try database.prepare(
-            "SELECT date, author, task, hours, activity, estimate_hours FROM time_entry ORDER BY source, position"
-        ).rows { row in
-            TimeEntry(
-                date: row.text(0), author: row.text(1), task: row.text(2), hours: row.double(3),
-                activity: TimeEntry.Activity(rawValue: row.text(4)) ?? .work, estimateHours: row.isNull(5) ? nil : row.double(5))
+            "SELECT source, date, author, task, hours, activity, estimate_hours FROM time_entry ORDER BY source, position"
+        ).query { row in
+            let entry = TimeEntry(
+                date: row.text(1), author: row.text(2), task: row.text(3), hours: row.double(4),
+                activity: TimeEntry.Activity(rawValue: row.text(5)) ?? .work, estimateHours: row.isNull(6) ? nil : row.double(6))
+            if files.last?.source == row.text(0) { files[files.count - 1].entries.append(entry) } else { files.append((row.text(0), [entry])) }
         }
+        return files
     }
 }

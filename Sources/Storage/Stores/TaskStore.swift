@@ -353,11 +353,15 @@ package final class TaskStore {
         ).rows([.integer(from), before.map { .integer($0) } ?? .null], decode)
     }
 
-    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`), and its branch and pull request where it has them.
-    package func keys() throws -> [(key: String, branch: String?, pullRequest: Int?)] {
-        try database.prepare("SELECT key, branch, pull_request FROM task ORDER BY key").rows {
-            ($0.text(0), $0.optionalText(1), $0.optionalInt(2))
-        }
+    /// Every stored task's key (`SHOP-12`, `PR #7`, `burst 1a2b…`), its branch and pull request where it
+    /// has them, its repository's root and its span (start and end time), by key.
+    package func names() throws -> [(key: String, branch: String?, pullRequest: Int?, repository: String, start: Int64, end: Int64)] {
+        try database.prepare(
+            """
+            SELECT t.key, t.branch, t.pull_request, r.root, t.start_time, t.end_time
+            FROM task t JOIN repository r ON r.id = t.repository_id ORDER BY t.key, r.root
+            """
+        ).rows { ($0.text(0), $0.optionalText(1), $0.optionalInt(2), $0.text(3), $0.int64(4), $0.int64(5)) }
     }
 
     /// How many tasks are stored.
