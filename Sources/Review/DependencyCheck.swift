@@ -27,9 +27,17 @@ package enum DependencyCheck {
                     index = end + 1
                 }
             }
-            return file.added.compactMap { line in
-                guard !rewritten.contains(line.number), let name = Manifests.dependency(in: line.text, kind: kind) else { return nil }
-                return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+            var reader = Manifests.Reader(kind: kind)
+            var previous: Int?
+            return file.added.flatMap { line -> [Added] in
+                // A line that does not follow the one before is read without what that one opened.
+                if previous.map({ $0 + 1 }) != line.number { reader.forget() }
+                previous = line.number
+                let names = reader.dependencies(in: line.text)
+                guard !rewritten.contains(line.number) else { return [] }
+                return names.map {
+                    Added(name: $0, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+                }
             }
         }
     }

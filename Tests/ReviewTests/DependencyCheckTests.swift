@@ -29,6 +29,41 @@ struct DependencyCheckTests {
         #expect(DependencyCheck.added(unit(path, [miss])).isEmpty, "\(path): \(miss)")
     }
 
+    /// (manifest, added lines, the dependencies they declare, in order).
+    static let lists: [(String, [String], [String])] = [
+        ("package.json", [#"  "dependencies": { "react": "^18.2.0", "left-pad": "^1.3.0" }"#], ["react", "left-pad"]),
+        ("package.json", [#"{"name":"web","version":"1.0.0","scripts":{"dev":"vite"},"engines":{"node":">=18"},"dependencies":{"react":"^18.2.0"},"devDependencies":{"jest":"latest"}}"#], ["react", "jest"]),
+        ("composer.json", [#"{"require": {"php": ">=8.2", "guzzlehttp/guzzle": "^7.8"}}"#], ["guzzlehttp/guzzle"]),
+        // An object whose opening line was read says what its entries are.
+        ("package.json", [#"  "scripts": {"#, #"    "dev": "vite","#, "  },", #"  "dependencies": {"#, #"    "zod": "github:colinhacks/zod""#], ["zod"]),
+        ("pyproject.toml", [#"dependencies = ["httpx>=0.25", "pydantic>=2", "reqeusts>=2"]"#], ["httpx", "pydantic", "reqeusts"]),
+        ("pyproject.toml", [#"dependencies = ["httpx[http2]>=0.25","#, #"    "tomli>=1.1; python_version < '3.11'", "rich"]"#], ["httpx", "tomli", "rich"]),
+        ("pyproject.toml", [#"    "httpx>=0.25", "pydantic>=2","#], ["httpx", "pydantic"]),
+        ("pyproject.toml", ["[project.optional-dependencies]", #"test = ["pytest>=8", "hypothesis"]"#], ["pytest", "hypothesis"]),
+        ("pyproject.toml", ["[build-system]", #"requires = ["hatchling"]"#], ["hatchling"]),
+        // A tool's lists are no dependencies.
+        ("pyproject.toml", ["[tool.ruff.lint]", #"select = ["E", "F", "I"]"#, "ignore = [", #"    "E501","#, "]"], []),
+        ("pyproject.toml", ["[tool.mypy]", #"python_version = "3.11""#], []),
+        ("pyproject.toml", [#"keywords = ["http", "client"]"#], []),
+        ("Cargo.toml", ["[features]", #"default = ["std"]"#, "[dependencies]", #"tokio = { version = "1", features = ["full"] }"#], ["tokio"]),
+    ]
+
+    @Test("dependency lists on one line, several entries a line, and what an opened object or table holds", arguments: lists)
+    func list(_ path: String, _ lines: [String], _ names: [String]) {
+        #expect(DependencyCheck.added(unit(path, lines)).map(\.name) == names, "\(path): \(lines)")
+    }
+
+    @Test("packages a one-line dependency list declares are known to the import check")
+    func oneLineManifests() {
+        let context = ReviewContext(manifests: [
+            "package.json": #"{"name": "web", "dependencies": { "react": "^18.2.0" }}"# + "\n",
+            "pyproject.toml": "[project]\nname = \"x\"\n" + #"dependencies = ["httpx>=0.25", "pydantic>=2"]"# + "\n",
+        ])
+        #expect(ImportCheck.run(unit("src/page.js", ["import React from 'react';"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("src/a.py", ["import httpx", "from pydantic import BaseModel"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("src/b.py", ["import reqeusts"]), context).map(\.rule) == ["unknown-import"])
+    }
+
     @Test("a manifest changed without its lock file, when the tree has one")
     func lockFile() {
         let context = ReviewContext(paths: ["package.json", "package-lock.json"])
