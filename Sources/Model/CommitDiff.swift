@@ -26,14 +26,17 @@ package struct CommitDiff: Sendable, Equatable, Codable {
         package var binary: Bool
         package var submodule: Bool
         package var added: [Line]
-        /// Lines that were removed from this file (counted, not kept).
+        /// Lines that were removed from this file (counted; kept only in `removed`).
         package var deletedCount: Int
+        /// The removed lines of a file whose reader asked for them (dependency manifests: a package
+        /// among them was declared before the change), numbered in the old file; empty for others.
+        package var removed: [Line]
         /// More lines were added than were kept.
         package var truncated: Bool
 
         package init(
             path: String, oldPath: String? = nil, status: Status = .modified, binary: Bool = false, submodule: Bool = false,
-            added: [Line] = [], deletedCount: Int = 0, truncated: Bool = false
+            added: [Line] = [], deletedCount: Int = 0, removed: [Line] = [], truncated: Bool = false
         ) {
             self.path = path
             self.oldPath = oldPath
@@ -42,6 +45,7 @@ package struct CommitDiff: Sendable, Equatable, Codable {
             self.submodule = submodule
             self.added = added
             self.deletedCount = deletedCount
+            self.removed = removed
             self.truncated = truncated
         }
     }

@@ -64,6 +64,31 @@ struct DependencyCheckTests {
         #expect(ImportCheck.run(unit("src/b.py", ["import reqeusts"]), context).map(\.rule) == ["unknown-import"])
     }
 
+    /// (manifest, removed lines, added lines, the new dependencies), each line numbered from 3 in its file.
+    static let changes: [(String, [String], [String], [String])] = [
+        ("package.json", [#"    "express": "^4.18.2""#], [#"    "express": "^4.19.2""#], []),
+        ("requirements.txt", ["requests==2.31.0"], ["Requests==2.32.3"], []),
+        ("go.mod", ["require github.com/pkg/errors v0.9.0"], ["require github.com/pkg/errors v0.9.1"], []),
+        ("Cargo.toml", [#"serde = "1.0.190""#], [#"serde = { version = "1.0.200", features = ["derive"] }"#], []),
+        // A reformat: the list on one line becomes one entry a line, and gains a package.
+        ("package.json", [#"  "dependencies": { "react": "^18.2.0" }"#],
+            [#"  "dependencies": {"#, #"    "react": "^18.2.0","#, #"    "left-pad": "^1.3.0""#, "  }"], ["left-pad"]),
+        ("pyproject.toml", [#"dependencies = ["httpx>=0.25", "pydantic>=2"]"#],
+            ["dependencies = [", #"  "httpx>=0.25","#, #"  "pydantic>=2","#, #"  "reqeusts>=2","#, "]"], ["reqeusts"]),
+        // A package removed from one line and added on another of the same file: moved, not new.
+        ("requirements.txt", ["flask==3.0.0"], ["alembic==1.13.1", "flask==3.0.0"], ["alembic"]),
+    ]
+
+    @Test("a package the manifest declared before the commit (a version bump, a reformat) is not new", arguments: changes)
+    func changed(_ path: String, _ removed: [String], _ added: [String], _ names: [String]) {
+        let file = CommitDiff.File(
+            path: path, status: .modified, added: added.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) },
+            deletedCount: removed.count, removed: removed.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) })
+        var changed = unit(path, [])
+        changed.diffs = [CommitDiff(hash: "abc123", files: [file])]
+        #expect(DependencyCheck.added(changed).map(\.name) == names, "\(path): \(removed) → \(added)")
+    }
+
     @Test("a manifest changed without its lock file, when the tree has one")
     func lockFile() {
         let context = ReviewContext(paths: ["package.json", "package-lock.json"])

@@ -50,6 +50,23 @@ struct DiffReaderTests {
         #expect(rules.isSuperset(of: ["sql-interpolation", "tls-off", "shell-injection"]))
     }
 
+    @Test("the removed lines of the files asked for are kept, numbered in the old file; other files' are only counted")
+    func removedLines() {
+        var parser = DiffParser(keepsRemoved: { $0.hasSuffix("package.json") })
+        let lines = [
+            "\u{1E}abc", "", "diff --git a/web/package.json b/web/package.json", "--- a/web/package.json", "+++ b/web/package.json",
+            "@@ -4 +4 @@", #"-    "express": "^4.18.2""#, #"+    "express": "^4.19.2""#,
+            "diff --git a/app.py b/app.py", "--- a/app.py", "+++ b/app.py", "@@ -7,2 +7 @@", "-old = 1", "-older = 2", "+new = 1",
+        ]
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { parser.line($0) }
+        }
+        let files = parser.finish().first?.files ?? []
+        #expect(files.map(\.path) == ["web/package.json", "app.py"])
+        #expect(files.first?.removed == [CommitDiff.Line(number: 4, text: #"    "express": "^4.18.2""#)])
+        #expect(files.last?.removed == [] && files.last?.deletedCount == 2)
+    }
+
     @Test("a commit's added lines are capped in all, with a note")
     func commitCap() {
         var parser = DiffParser()

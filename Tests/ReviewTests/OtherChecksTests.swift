@@ -42,7 +42,7 @@ struct OtherChecksTests {
         let file = CommitDiff.File(
             path: "package.json", status: .modified,
             added: [CommitDiff.Line(number: 12, text: #"    "axios": "^1.7.0","#), CommitDiff.Line(number: 13, text: #"    "got": "^14.0.0""#)],
-            deletedCount: 1)
+            deletedCount: 1, removed: [CommitDiff.Line(number: 12, text: #"    "axios": "^1.7.0""#)])
         let appended = ReviewUnit(
             id: "t1", key: "T-1", title: "task", repository: "/repo", author: "a@example.com", ai: true, category: .crud, end: 0,
             churnedLines: 0, linesAdded: 2, diffs: [CommitDiff(hash: "abc123", files: [file])])

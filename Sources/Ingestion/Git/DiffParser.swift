@@ -7,14 +7,19 @@ import Support
 /// Bounded and forgiving: binary and submodule entries carry no lines, a line is
 /// decoded lossily (non-UTF-8 bytes become U+FFFD) and cut at `maximumLineBytes`,
 /// a file keeps at most `maximumLinesPerFile` added lines and a commit at most
-/// `maximumLinesPerCommit`, with a note saying what was left out.
+/// `maximumLinesPerCommit`, with a note saying what was left out. Removed lines are counted, and
+/// kept (as many as added lines may be) only for the files `keepsRemoved` names.
 package struct DiffParser {
     package static let maximumLinesPerFile = 2_000
     package static let maximumLinesPerCommit = 20_000
     package static let maximumLineBytes = 2_000
     /// Bumped when what is kept changes: cached diffs of another version are read again.
     /// 2: lines are kept with their secrets redacted (`DiffCache`).
-    package static let version = 2
+    /// 3: the removed lines of dependency manifests are kept.
+    package static let version = 3
+
+    /// Whether a file's removed lines are kept, by its path.
+    private let keepsRemoved: @Sendable (String) -> Bool
 
     private var current: CommitDiff?
     private var file: CommitDiff.File?
@@ -22,10 +27,14 @@ package struct DiffParser {
     private var commitKept = 0
     private var inHunk = false
     private var nextLine = 0
+    private var nextRemovedLine = 0
+    private var keepingRemoved = false
     private var diffHeaderPath: String?
     private var finished: [CommitDiff] = []
 
-    package init() {}
+    package init(keepsRemoved: @escaping @Sendable (String) -> Bool = { _ in false }) {
+        self.keepsRemoved = keepsRemoved
+    }
 
     /// Takes one line of output (without its newline).
     package mutating func line(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -43,7 +52,7 @@ package struct DiffParser {
                 added(UnsafeBufferPointer(rebasing: bytes[1...]))
                 return
             case UInt8(ascii: "-"):
-                file?.deletedCount += 1
+                removed(UnsafeBufferPointer(rebasing: bytes[1...]))
                 return
             case UInt8(ascii: "\\"), UInt8(ascii: " "):
                 return  // "\ No newline at end of file"; context lines (none with -U0)
@@ -105,10 +114,22 @@ package struct DiffParser {
     private mutating func hunkHeader(_ bytes: UnsafeBufferPointer<UInt8>) {
         // @@ -a[,b] +c[,d] @@
         inHunk = true
+        keepingRemoved = file.map { keepsRemoved($0.path) } ?? false
         let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+        if let minus = text.firstIndex(of: "-") {
+            nextRemovedLine = Int(text[text.index(after: minus)...].prefix { $0.isNumber }) ?? 0
+        }
         guard let plus = text.firstIndex(of: "+") else { return }
         let digits = text[text.index(after: plus)...].prefix { $0.isNumber }
         nextLine = Int(digits) ?? 0
+    }
+
+    private mutating func removed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let number = nextRemovedLine
+        nextRemovedLine += 1
+        file?.deletedCount += 1
+        guard keepingRemoved, let kept = file?.removed.count, kept < Self.maximumLinesPerFile else { return }
+        file?.removed.append(CommitDiff.Line(number: number, text: String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self)))
     }
 
     private mutating func added(_ bytes: UnsafeBufferPointer<UInt8>) {
