@@ -5,8 +5,9 @@ package struct CommitDiff: Sendable, Equatable, Codable {
         package var number: Int
         package var text: String
         /// For a line whose text is kept with its secrets redacted (the review's diff cache stores
-        /// none): the kind of secret-like literal it held (`aws access key`, `hard-coded password`),
-        /// which the review reports; nil for a line with none, or not redacted.
+        /// none), or cut short: the kind of secret-like literal it held (`aws access key`,
+        /// `hard-coded password`), or of provider's key past the cut, which the review reports; nil
+        /// for a line with none, or not redacted.
         package var secret: String?
 
         package init(number: Int, text: String, secret: String? = nil) {

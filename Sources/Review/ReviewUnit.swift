@@ -6,7 +6,7 @@ package struct ReviewLine: Sendable, Equatable {
     package var path: String
     package var number: Int
     package var text: String
-    /// The secret-like literal the line held before its text was redacted (`CommitDiff.Line.secret`).
+    /// The secret-like literal the line held before its text was redacted or cut (`CommitDiff.Line.secret`).
     package var secret: String?
 
     package init(commit: String, path: String, number: Int, text: String, secret: String? = nil) {

@@ -5,7 +5,8 @@ import Support
 /// the review needs: per commit, per file, the added lines with their numbers.
 ///
 /// Bounded and forgiving: binary and submodule entries carry no lines, a line is
-/// decoded lossily (non-UTF-8 bytes become U+FFFD) and cut at `maximumLineBytes`,
+/// decoded lossily (non-UTF-8 bytes become U+FFFD) and cut at `maximumLineBytes` (the
+/// rest searched for a provider's key, noted in `CommitDiff.Line.secret`),
 /// a file keeps at most `maximumLinesPerFile` added lines and a commit at most
 /// `maximumLinesPerCommit`, with a note saying what was left out. Removed lines are counted, and
 /// kept (as many as added lines may be) only for the files `keepsRemoved` names.
@@ -16,7 +17,8 @@ package struct DiffParser {
     /// Bumped when what is kept changes: cached diffs of another version are read again.
     /// 2: lines are kept with their secrets redacted (`DiffCache`).
     /// 3: the removed lines of dependency manifests are kept.
-    package static let version = 3
+    /// 4: a line's rest beyond the cut is searched for a provider's key; cut lines are noted.
+    package static let version = 4
 
     /// Whether a file's removed lines are kept, by its path.
     private let keepsRemoved: @Sendable (String) -> Bool
@@ -24,6 +26,8 @@ package struct DiffParser {
     private var current: CommitDiff?
     private var file: CommitDiff.File?
     private var fileAddedTotal = 0
+    /// Added lines of the file kept cut at `maximumLineBytes`.
+    private var fileLinesCut = 0
     private var commitKept = 0
     private var inHunk = false
     private var nextLine = 0
@@ -69,6 +73,7 @@ package struct DiffParser {
             diffHeaderPath = Self.pathFromDiffLine(text)
             file = CommitDiff.File(path: diffHeaderPath ?? "")
             fileAddedTotal = 0
+            fileLinesCut = 0
         } else if file == nil {
             return  // the blank line after the commit header
         } else if text.hasPrefix("@@") {
@@ -142,8 +147,14 @@ package struct DiffParser {
             return
         }
         commitKept += 1
-        let text = String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self)
-        file?.added.append(CommitDiff.Line(number: number, text: text))
+        var line = CommitDiff.Line(number: number, text: String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self))
+        if bytes.count > Self.maximumLineBytes {
+            // A long line (a one-line JSON config, a bundle) may hold a key past the cut: the rest is searched,
+            // from a little before the cut so that a key across it is found whole.
+            fileLinesCut += 1
+            line.secret = SecretRedactor.providerKey(in: UnsafeBufferPointer(rebasing: bytes[(Self.maximumLineBytes - 256)...]))
+        }
+        file?.added.append(line)
     }
 
     private mutating func finishFile() {
@@ -157,6 +168,11 @@ package struct DiffParser {
             current?.notes.append("\(done.path): binary, not read")
         } else if done.truncated {
             current?.notes.append("\(done.path): \(done.added.count) of \(fileAddedTotal) added lines read")
+        }
+        if fileLinesCut > 0 {
+            current?.notes.append(
+                "\(done.path): \(fileLinesCut) added line\(fileLinesCut == 1 ? "" : "s") longer than \(Self.maximumLineBytes) bytes "
+                    + "read in part (the rest searched for keys only)")
         }
         current?.files.append(done)
     }
