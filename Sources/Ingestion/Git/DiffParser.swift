@@ -18,7 +18,9 @@ package struct DiffParser {
     /// 2: lines are kept with their secrets redacted (`DiffCache`).
     /// 3: the removed lines of dependency manifests are kept.
     /// 4: a line's rest beyond the cut is searched for a provider's key; cut lines are noted.
-    package static let version = 4
+    /// 5: a literal naming a path, a URL, an environment variable or a password hash is no secret
+    /// (`SecurityCheck.secret`, which the cache's lines keep the verdict of).
+    package static let version = 5
 
     /// Whether a file's removed lines are kept, by its path.
     private let keepsRemoved: @Sendable (String) -> Bool
