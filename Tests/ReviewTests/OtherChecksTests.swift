@@ -21,6 +21,14 @@ struct OtherChecksTests {
         #expect(WeakZoneCheck.run(unit(path, ["x = 1"]), ReviewContext()).contains { $0.rule == "sensitive-path" } == fires)
     }
 
+    @Test("tests, docs and lock files under a sensitive folder (the paths Commands names by the classifier's rules) are not flagged")
+    func sensitivePathSpared() {
+        var unit = unit("tests/auth/test_login.py", ["def test_login():"])
+        unit.diffs[0].files.append(CommitDiff.File(path: "src/auth/login.py", added: [CommitDiff.Line(number: 1, text: "x = 1")]))
+        unit.testDocAndLockPaths = ["tests/auth/test_login.py"]
+        #expect(WeakZoneCheck.run(unit, ReviewContext()).compactMap(\.file) == ["src/auth/login.py"])
+    }
+
     @Test("a second package of a family the project already uses; a first one is not flagged")
     func secondDependency() {
         let existing = ReviewContext(manifests: ["package.json": #""axios": "^1.0.0","# + "\n" + #""got": "^14.0.0","#])
