@@ -124,7 +124,8 @@ package enum Manifests {
                     if !open.isEmpty { open.removeLast() }
                     key = nil
                 case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
-                    break
+                    index += 1
+                    continue  // a key keeps its colon across spaces
                 default:
                     key = nil  // a comma, or a number, true, false or null for a value
                 }

@@ -33,7 +33,7 @@ struct DependencyCheckTests {
     static let lists: [(String, [String], [String])] = [
         ("package.json", [#"  "dependencies": { "react": "^18.2.0", "left-pad": "^1.3.0" }"#], ["react", "left-pad"]),
         ("package.json", [#"{"name":"web","version":"1.0.0","scripts":{"dev":"vite"},"engines":{"node":">=18"},"dependencies":{"react":"^18.2.0"},"devDependencies":{"jest":"latest"}}"#], ["react", "jest"]),
-        ("composer.json", [#"{"require": {"php": ">=8.2", "guzzlehttp/guzzle": "^7.8"}}"#], ["guzzlehttp/guzzle"]),
+        ("composer.json", [#"{"require" : {"php" : ">=8.2", "guzzlehttp/guzzle" : "^7.8"}}"#], ["guzzlehttp/guzzle"]),
         // An object whose opening line was read says what its entries are.
         ("package.json", [#"  "scripts": {"#, #"    "dev": "vite","#, "  },", #"  "dependencies": {"#, #"    "zod": "github:colinhacks/zod""#], ["zod"]),
         ("pyproject.toml", [#"dependencies = ["httpx>=0.25", "pydantic>=2", "reqeusts>=2"]"#], ["httpx", "pydantic", "reqeusts"]),
