@@ -31,12 +31,15 @@ struct DiffCache {
         let missing = unique.filter { found[$0] == nil }
         if !missing.isEmpty {
             var progress = Progress(console: console, label: "review: reading diffs")
-            let reader = DiffReader(git: GitInvocation(repository: repository, environment: environment))
+            // A manifest's removed lines tell a changed version from a new dependency (`DependencyCheck`).
+            let reader = DiffReader(
+                git: GitInvocation(repository: repository, environment: environment), keepsRemoved: { Manifests.kind(of: $0) != nil })
             var read = try reader.read(missing) { progress.update($0, unit: "of \(missing.count) commits") }
             progress.finish()
             for diff in read.indices {
                 for file in read[diff].files.indices {
                     read[diff].files[file].added = read[diff].files[file].added.map(SecurityCheck.redacted)
+                    read[diff].files[file].removed = read[diff].files[file].removed.map(SecurityCheck.redacted)
                 }
             }
             if saves { try store.save(read, repository: repository, reader: DiffParser.version) }

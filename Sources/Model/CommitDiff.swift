@@ -5,8 +5,9 @@ package struct CommitDiff: Sendable, Equatable, Codable {
         package var number: Int
         package var text: String
         /// For a line whose text is kept with its secrets redacted (the review's diff cache stores
-        /// none): the kind of secret-like literal it held (`aws access key`, `hard-coded password`),
-        /// which the review reports; nil for a line with none, or not redacted.
+        /// none), or cut short: the kind of secret-like literal it held (`aws access key`,
+        /// `hard-coded password`), or of provider's key past the cut, which the review reports; nil
+        /// for a line with none, or not redacted.
         package var secret: String?
 
         package init(number: Int, text: String, secret: String? = nil) {
@@ -26,14 +27,17 @@ package struct CommitDiff: Sendable, Equatable, Codable {
         package var binary: Bool
         package var submodule: Bool
         package var added: [Line]
-        /// Lines that were removed from this file (counted, not kept).
+        /// Lines that were removed from this file (counted; kept only in `removed`).
         package var deletedCount: Int
+        /// The removed lines of a file whose reader asked for them (dependency manifests: a package
+        /// among them was declared before the change), numbered in the old file; empty for others.
+        package var removed: [Line]
         /// More lines were added than were kept.
         package var truncated: Bool
 
         package init(
             path: String, oldPath: String? = nil, status: Status = .modified, binary: Bool = false, submodule: Bool = false,
-            added: [Line] = [], deletedCount: Int = 0, truncated: Bool = false
+            added: [Line] = [], deletedCount: Int = 0, removed: [Line] = [], truncated: Bool = false
         ) {
             self.path = path
             self.oldPath = oldPath
@@ -42,6 +46,7 @@ package struct CommitDiff: Sendable, Equatable, Codable {
             self.submodule = submodule
             self.added = added
             self.deletedCount = deletedCount
+            self.removed = removed
             self.truncated = truncated
         }
     }

@@ -1,3 +1,5 @@
+import Model
+
 /// Check 2, first half: dependencies added to a manifest, and a manifest changed without its lock file.
 package enum DependencyCheck {
     /// A dependency the unit added: where, and in which ecosystem.
@@ -7,30 +9,29 @@ package enum DependencyCheck {
         package var line: ReviewLine
     }
 
-    /// Every dependency the unit's added manifest lines declare.
-    ///
-    /// In a JSON manifest an entry appended after the last one gives that one a comma: git shows
-    /// it removed and added again. The first line of a run of added lines that ends in a comma,
-    /// in a file that lost lines, with a last line without one, is that rewritten entry, not a new one.
+    /// Every dependency the unit's added manifest lines declare that the file did not declare before
+    /// the commit: a package among the same file's removed lines (`CommitDiff.File.removed`) had its
+    /// version changed, its entry reformatted or moved, or a comma added after it, and is not new.
     package static func added(_ unit: ReviewUnit) -> [Added] {
         unit.files.flatMap { commit, file -> [Added] in
             guard let kind = Manifests.kind(of: file.path) else { return [] }
-            var rewritten: Set<Int> = []
-            if kind == .npm || kind == .composer, file.deletedCount > 0 {
-                var index = 0
-                while index < file.added.count {
-                    var end = index
-                    while end + 1 < file.added.count, file.added[end + 1].number == file.added[end].number + 1 { end += 1 }
-                    let first = file.added[index].text.trimmingCharacters(in: .whitespaces)
-                    let last = file.added[end].text.trimmingCharacters(in: .whitespaces)
-                    if end > index, first.hasSuffix(","), !last.hasSuffix(",") { rewritten.insert(file.added[index].number) }
-                    index = end + 1
-                }
-            }
-            return file.added.compactMap { line in
-                guard !rewritten.contains(line.number), let name = Manifests.dependency(in: line.text, kind: kind) else { return nil }
+            let before = Set(declared(file.removed, kind: kind).map { Manifests.normalise($0.name, kind.language) })
+            return declared(file.added, kind: kind).compactMap { line, name in
+                guard !before.contains(Manifests.normalise(name, kind.language)) else { return nil }
                 return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
             }
+        }
+    }
+
+    /// The dependencies a diff's lines of a manifest declare, each with its line.
+    static func declared(_ lines: [CommitDiff.Line], kind: Manifests.Kind) -> [(line: CommitDiff.Line, name: String)] {
+        var reader = Manifests.Reader(kind: kind)
+        var previous: Int?
+        return lines.flatMap { line in
+            // A line that does not follow the one before is read without what that one opened.
+            if previous.map({ $0 + 1 }) != line.number { reader.forget() }
+            previous = line.number
+            return reader.dependencies(in: line.text).map { (line, $0) }
         }
     }
 

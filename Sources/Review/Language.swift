@@ -23,4 +23,18 @@ package enum Language: String, Sendable, CaseIterable {
 
     /// Whether it is code (not data, docs or configuration).
     package var isCode: Bool { self != .other }
+
+    /// Whether a line holds only a comment (`//`, `/*`, a block comment's `*` lines, `#`, as the
+    /// language writes them); a line of a file that is not code is none.
+    package func isComment(_ line: some StringProtocol) -> Bool {
+        let text = line.drop { $0 == " " || $0 == "\t" }
+        let slashes = text.hasPrefix("//") || text.hasPrefix("/*") || text.hasPrefix("*/")
+            || (text.hasPrefix("*") && (text.count == 1 || text.dropFirst().first == " "))
+        switch self {
+        case .python, .ruby, .shell: return text.hasPrefix("#")
+        case .php: return slashes || (text.hasPrefix("#") && !text.hasPrefix("#["))  // `#[…]`: an attribute
+        case .swift, .javascript, .go, .rust, .java, .kotlin, .csharp: return slashes
+        case .other: return false
+        }
+    }
 }

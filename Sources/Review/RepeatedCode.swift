@@ -2,7 +2,8 @@ import Model
 
 /// Added blocks that closely repeat code already in the tree: 5-token shingles of a block of at
 /// least `minimumLines` consecutive added lines, of which `threshold` or more occur in one other file
-/// (or twice in the block's own file).
+/// (or twice in the block's own file). A file's leading comment block (the license header every file
+/// carries) is no code and is left out.
 package enum RepeatedCode {
     static let minimumLines = 6
     static let minimumShingles = 20
@@ -19,7 +20,7 @@ package enum RepeatedCode {
             var wanted: Set<UInt64> = []
             for unit in units {
                 for (_, file) in unit.files where Language(path: file.path).isCode {
-                    for block in RepeatedCode.blocks(file.added) {
+                    for block in RepeatedCode.blocks(file.added, Language(path: file.path)) {
                         wanted.formUnion(RepeatedCode.shingles(block.map(\.text).joined(separator: "\n")))
                     }
                 }
@@ -41,7 +42,7 @@ package enum RepeatedCode {
         guard !index.isEmpty else { return [] }
         var findings: [Finding] = []
         for (commit, file) in unit.files where Language(path: file.path).isCode {
-            for block in blocks(file.added) {
+            for block in blocks(file.added, Language(path: file.path)) {
                 let shingles = Set(shingles(block.map(\.text).joined(separator: "\n")))
                 guard shingles.count >= minimumShingles else { continue }
                 var counts: [Int32: Int] = [:]
@@ -71,8 +72,9 @@ package enum RepeatedCode {
         return findings
     }
 
-    /// Runs of consecutive added lines (at least `minimumLines` non-blank ones).
-    static func blocks(_ lines: [CommitDiff.Line]) -> [[CommitDiff.Line]] {
+    /// Runs of consecutive added lines (at least `minimumLines` non-blank ones), after the file's header.
+    static func blocks(_ lines: [CommitDiff.Line], _ language: Language) -> [[CommitDiff.Line]] {
+        let lines = lines.dropFirst(headerLength(lines, language))
         var blocks: [[CommitDiff.Line]] = []
         var current: [CommitDiff.Line] = []
         func close() {
@@ -87,6 +89,26 @@ package enum RepeatedCode {
         }
         close()
         return blocks
+    }
+
+    /// How many of the added lines are the file's leading comment block: from its first line, a `#!` line,
+    /// comment lines and the lines of a `/* … */` comment, and the blank lines between and after them.
+    static func headerLength(_ lines: [CommitDiff.Line], _ language: Language) -> Int {
+        var count = 0
+        var inBlockComment = false
+        for (index, line) in lines.enumerated() {
+            guard line.number == index + 1 else { break }
+            let text = line.text.trimmingCharacters(in: .whitespaces)
+            if inBlockComment {
+                inBlockComment = !text.contains("*/")
+            } else if text.hasPrefix("/*") && language.isComment(text) {
+                inBlockComment = !text.dropFirst(2).contains("*/")
+            } else if !(text.isEmpty || language.isComment(text) || (index == 0 && text.hasPrefix("#!"))) {
+                break
+            }
+            count += 1
+        }
+        return count
     }
 
     /// The first line of `text` where one of `shingles` starts (outside the lines of `skipping`'s text).

@@ -6,7 +6,7 @@ package struct ReviewLine: Sendable, Equatable {
     package var path: String
     package var number: Int
     package var text: String
-    /// The secret-like literal the line held before its text was redacted (`CommitDiff.Line.secret`).
+    /// The secret-like literal the line held before its text was redacted or cut (`CommitDiff.Line.secret`).
     package var secret: String?
 
     package init(commit: String, path: String, number: Int, text: String, secret: String? = nil) {
@@ -37,10 +37,14 @@ package struct ReviewUnit: Sendable, Equatable {
     package var diffs: [CommitDiff]
     /// Every path any commit of the unit changed (lock files are looked up here).
     package var touchedPaths: Set<String>
+    /// The reviewed files that are tests, docs or lock files by the classifier's path rules
+    /// (`Classification.PathRules`, which Commands asks): no code with access rules of its own.
+    package var testDocAndLockPaths: Set<String>
 
     package init(
         id: String, key: String, title: String, repository: String, author: String, ai: Bool, category: Category,
-        end: Int64, churnedLines: Int = 0, linesAdded: Int = 0, diffs: [CommitDiff], touchedPaths: Set<String>? = nil
+        end: Int64, churnedLines: Int = 0, linesAdded: Int = 0, diffs: [CommitDiff], touchedPaths: Set<String>? = nil,
+        testDocAndLockPaths: Set<String> = []
     ) {
         self.id = id
         self.key = key
@@ -54,6 +58,7 @@ package struct ReviewUnit: Sendable, Equatable {
         self.linesAdded = linesAdded
         self.diffs = diffs
         self.touchedPaths = touchedPaths ?? Set(diffs.flatMap { $0.files.map(\.path) })
+        self.testDocAndLockPaths = testDocAndLockPaths
     }
 
     /// The added lines of the reviewed commits, in commit, file and line order.

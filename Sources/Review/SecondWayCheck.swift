@@ -10,10 +10,8 @@ package enum SecondWayCheck {
         var existing: [Language: [String: Set<String>]] = [:]
         for (path, text) in context.manifests {
             guard let kind = Manifests.kind(of: path) else { continue }
-            for line in text.split(whereSeparator: \.isNewline) {
-                guard let name = Manifests.dependency(in: String(line), kind: kind)?.lowercased(), !addedNames.contains(name),
-                    let family = PackageFamilies.family(of: name)
-                else { continue }
+            for name in Manifests.dependencies(in: text, kind: kind).map({ $0.lowercased() }) {
+                guard !addedNames.contains(name), let family = PackageFamilies.family(of: name) else { continue }
                 existing[kind.language, default: [:]][family, default: []].insert(name)
             }
         }

@@ -4,6 +4,8 @@ import Support
 
 /// Check 5: security blind spots in added lines — SQL built from strings, TLS verification off,
 /// eval or a shell with interpolated input, secret-like literals, CSRF or auth checks switched off.
+/// The patterns read code, not a line that holds only a comment; secrets are looked for everywhere,
+/// but prose (Markdown, reStructuredText, text) is read for providers' keys only.
 package enum SecurityCheck {
     /// One pattern: the rule it belongs to, the languages it applies to (empty: every file), and why it matters.
     package struct Pattern: Sendable {
@@ -11,6 +13,8 @@ package enum SecurityCheck {
         package var languages: Set<Language>
         package var regex: NSRegularExpression?
         package var reason: String
+        /// What, ending right before a match, makes that match harmless (`.exec(` on a regular expression).
+        package var spared: NSRegularExpression?
     }
 
     /// Where a value is spliced into a string, per language.
@@ -42,7 +46,11 @@ package enum SecurityCheck {
         pattern("shell-injection", [.python], #"(?<![\w.])(?:eval|exec)\(\s*(?!["'][^"']*["']\s*\))[^)\s]"#, "eval/exec of a computed string runs whatever reaches it: parse the value instead"),
         pattern("shell-injection", [.python], #"\bos\.(?:system|popen)\(\s*(?:f["']|[^"')]*["']\s*(?:\+|%)|[A-Za-z_])|\bshell\s*=\s*True\b"#, "a shell command built from values: pass an argument list without a shell"),
         pattern("shell-injection", [.javascript], #"(?<![\w.])eval\(\s*(?!["'][^"']*["']\s*\))[^)\s]|\bnew\s+Function\("#, "eval of a computed string runs whatever reaches it"),
-        pattern("shell-injection", [.javascript], #"\bexec(?:Sync)?\(\s*(?:`[^`]*\$\{|["'][^"']*["']\s*\+)"#, "a shell command built from values: use execFile/spawn with an argument array"),
+        // Not `RegExp.prototype.exec`: on a regex literal, `new RegExp(…)` or a name such as `re`, `dateRegex`, `ID_RE`.
+        pattern(
+            "shell-injection", [.javascript], #"\bexec(?:Sync)?\(\s*(?:`[^`]*\$\{|["'][^"']*["']\s*\+)"#,
+            "a shell command built from values: use execFile/spawn with an argument array",
+            spared: #"(?:/[dgimsuvy]*|\bRegExp\([^()]*\)|(?<![\w$])(?:re|rx|regex|regexp|pattern)|[\w$]*(?:Re|RE|Rx|Regex|RegExp|Regexp|Pattern|PATTERN|_re|_rx|_regex|_pattern))\.$"#),
         pattern("shell-injection", [.ruby], #"\b(?:system|exec|spawn)\(?\s*"[^"]*#\{|`[^`]*#\{|%x\([^)]*#\{|(?<![\w.])eval\(?\s*[a-z_@]"#, "a shell command or eval built from values: pass arguments separately"),
         pattern("shell-injection", [.go], #"exec\.Command\(\s*"(?:sh|bash)"\s*,\s*"-c"\s*,\s*(?:fmt\.Sprintf|[^)]*\+)"#, "a shell command built from values: run the program with separate arguments"),
         pattern("shell-injection", [.php], #"\b(?:shell_exec|system|passthru|exec|popen|eval)\(\s*[^)]*\$"#, "a shell command or eval built from a variable: escape it or avoid the shell"),
@@ -60,14 +68,15 @@ package enum SecurityCheck {
         var findings: [Finding] = []
         for line in unit.lines {
             let language = line.language
-            for pattern in patterns where pattern.languages.isEmpty ? language.isCode : pattern.languages.contains(language) {
-                guard let regex = pattern.regex,
-                    regex.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)) != nil
-                else { continue }
+            // A comment that quotes `verify=False` switches nothing off.
+            let code = !language.isComment(line.text)
+            for pattern in patterns where code && (pattern.languages.isEmpty ? language.isCode : pattern.languages.contains(language)) {
+                guard matches(pattern, line.text) else { continue }
                 findings.append(Finding(check: .security, rule: pattern.rule, at: line, reason: pattern.reason, weight: 3))
                 break  // one security finding per line
             }
-            if let secret = line.secret ?? secret(in: line.text) {
+            // Prose spells out `password = …` as an example; a provider's key in it is still a leak.
+            if let secret = line.secret ?? secret(in: line.text), !(isProse(line.path) && secret.hasPrefix("hard-coded ")) {
                 findings.append(
                     Finding(
                         check: .security, rule: "secret-literal", at: line,
@@ -77,6 +86,23 @@ package enum SecurityCheck {
             }
         }
         return findings
+    }
+
+    /// Whether the pattern matches the text somewhere its `spared` context does not end right before.
+    static func matches(_ pattern: Pattern, _ text: String) -> Bool {
+        guard let regex = pattern.regex else { return false }
+        let range = NSRange(text.startIndex..., in: text)
+        guard let spared = pattern.spared else { return regex.firstMatch(in: text, range: range) != nil }
+        return regex.matches(in: text, range: range).contains { match in
+            spared.firstMatch(in: text, range: NSRange(location: 0, length: match.range.location)) == nil
+        }
+    }
+
+    /// Markdown, reStructuredText, AsciiDoc and text files: prose, whose `password = …` is an example.
+    static func isProse(_ path: String) -> Bool {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["md", "mdx", "markdown", "rst", "adoc", "txt"].contains(name[name.index(after: dot)...].lowercased())
     }
 
     /// `noun` after its indefinite article: "an anthropic key", "a github token" (the detectors' names
@@ -94,11 +120,14 @@ package enum SecurityCheck {
     }
 
     /// The kind of secret-like literal in a line (the redactor's detectors), or nil. A `name = value`
-    /// assignment counts only with a quoted literal value of 16+ characters, or 12+ with letters and digits, that is not a placeholder.
+    /// assignment counts only with a quoted literal value of 16+ characters, or 12+ with letters and digits, that is not a placeholder
+    /// nor a name of something else (`names(_:)`).
     package static func secret(in text: String) -> String? {
         let detectors = SecretRedactor.detectors(in: text)
         if let provider = detectors.first(where: { $0 != "assignment" }) { return provider }
-        guard detectors.contains("assignment"), let match = Manifests.first(quotedAssignment, in: text) else { return nil }
+        guard detectors.contains("assignment"), let match = Manifests.first(quotedAssignment, in: text), !names(match[3]) else {
+            return nil
+        }
         let value = match[3].lowercased()
         let placeholders = ["changeme", "example", "xxxx", "your", "dummy", "placeholder", "redacted", "<", "${", "{{", "***", "test"]
         // Secret-like: long, one word, letters and digits (a label such as "review-5827" is not).
@@ -110,13 +139,33 @@ package enum SecurityCheck {
         return "hard-coded \(match[1].isEmpty ? "password" : match[1].lowercased())"
     }
 
+    /// Whether a literal names something rather than being a secret: a path or file name
+    /// (`emails/password_reset_v2.html`), a URL (one with a password or key in it is found as such), an
+    /// environment variable's name (`STRIPE_SECRET_KEY_LIVE`), a password's hash (`$2b$12$…`).
+    static func names(_ literal: String) -> Bool {
+        [path, fileName, url, environmentName, passwordHash].contains { Manifests.first($0, in: literal) != nil }
+    }
+
+    /// Segments of path characters with a slash between them, starting at a root, lower case, or ending in an extension.
+    private static let path = Manifests.regex(
+        #"^(?=[~./]|[^A-Z]*$|.*\.[A-Za-z0-9]{1,5}$)(?:~|\.{1,2})?/?[\w.\-]+(?:/[\w.\-]+)+/?$"#)
+    private static let fileName = Manifests.regex(
+        #"(?i)^[\w.\-]+\.(?:html?|json|ya?ml|xml|txt|md|csv|pem|key|crt|cer|p12|pfx|jks|ini|cfg|conf|toml|env|sql|log|png|jpe?g|gif|svg|pdf|j2|jinja2?|tmpl|tpl|mustache|hbs|ejs|erb|twig)$"#)
+    private static let url = Manifests.regex(#"^[A-Za-z][A-Za-z0-9+.\-]*://"#)
+    private static let environmentName = Manifests.regex(#"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$"#)
+    /// crypt(3)'s modular format (bcrypt, argon2, scrypt, sha-crypt, yescrypt) and Django's.
+    private static let passwordHash = Manifests.regex(
+        #"^(?:\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d+)?|[156]|y|gy|7)\$|(?:pbkdf2_sha\d+|argon2|bcrypt(?:_sha256)?|scrypt)\$)"#)
+
     /// A quoted literal assigned to a name the redactor takes for a secret's: one with a password,
     /// secret, token or key word in it (group 1), or with `pass` or `pw` as a part of its own (group 2);
     /// the literal is group 3.
     private static let quotedAssignment = Manifests.regex(
         #"(?i)\b(?:[\w\-]*(password|passwd|pwd|secret|token|api[_\-]?key|access[_\-]?key|private[_\-]?key|auth[_\-]?key|credentials?)[\w\-]*|(?:[a-z0-9]+[_\-])*(pass|pw)(?:[_\-][a-z0-9]+)*(?![a-z0-9]))"?\s*[:=]\s*["']([^"'\n]*)["']"#)
 
-    private static func pattern(_ rule: String, _ languages: Set<Language>, _ regex: String, _ reason: String) -> Pattern {
-        Pattern(rule: rule, languages: languages, regex: Manifests.regex(regex), reason: reason)
+    private static func pattern(
+        _ rule: String, _ languages: Set<Language>, _ regex: String, _ reason: String, spared: String? = nil
+    ) -> Pattern {
+        Pattern(rule: rule, languages: languages, regex: Manifests.regex(regex), reason: reason, spared: spared.flatMap(Manifests.regex))
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Model
 import Support
 
-/// Check 1: work in a category where AI helps little, or on security-sensitive paths.
+/// Check 1: work in a category where AI helps little, or security-sensitive code (not its tests, docs or lock files).
 package enum WeakZoneCheck {
     /// Path words that mark security-sensitive code (whole words of a path, camelCase split).
     static let sensitiveWords: Set<String> = [
@@ -24,7 +24,8 @@ package enum WeakZoneCheck {
                     weight: 2))
         }
         var seen: Set<String> = []
-        for (commit, file) in unit.files where !file.added.isEmpty && !seen.contains(file.path) {
+        for (commit, file) in unit.files
+        where !file.added.isEmpty && !seen.contains(file.path) && !unit.testDocAndLockPaths.contains(file.path) {
             guard let word = sensitiveWord(in: file.path) else { continue }
             seen.insert(file.path)
             let ratio = context.ratios[.security].map { " (security work: AI/human ratio \(Format.fixed($0, 2)))" } ?? ""

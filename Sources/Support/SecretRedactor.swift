@@ -103,6 +103,74 @@ package enum SecretRedactor {
         return names
     }
 
+    /// The kind of provider's key (the names of `patterns`: `stripe key`, `aws access key`…) in a text of
+    /// any length, or nil. Only a kind's own patterns run, and only over a window around each distinctive
+    /// start of its keys (`keyStarts`), at most `maximumKeyWindows` of them: a long line (a one-line JSON
+    /// config, a bundle) costs one pass over its bytes and a bounded number of small matches.
+    package static func providerKey(in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+        let (low, high) = keyStartBytes
+        var covered = 0  // every key starting before this lay whole in a window already matched
+        var windows = 0
+        for start in bytes.indices where start >= covered {
+            // Most bytes start no key: one bit test each.
+            let first = lower(bytes[start])
+            guard first < 64 ? low & (1 << first) != 0 : first < 128 && high & (1 << (first - 64)) != 0 else { continue }
+            var kinds: [Int] = twilioKey(at: start, in: bytes) ? twilioPatterns : []
+            for (fragment, patterns) in keyStartsByFirstByte[Int(first)] where start + fragment.count <= bytes.count {
+                var offset = 1
+                while offset < fragment.count && lower(bytes[start + offset]) == fragment[offset] { offset += 1 }
+                if offset == fragment.count { kinds += patterns }
+            }
+            guard !kinds.isEmpty else { continue }
+            // A key may start a little before its fragment (`sk` before `_live_`, a Sentry key before its host).
+            let from = max(0, start - 128)
+            let to = min(bytes.count, start + 1_024)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+            let range = NSRange(text.startIndex..., in: text)
+            if let found = kinds.first(where: { patterns[$0].regex.firstMatch(in: text, range: range) != nil }) {
+                return patterns[found].name
+            }
+            windows += 1
+            guard windows < maximumKeyWindows, to < bytes.count else { return nil }
+            covered = to - 512
+        }
+        return nil
+    }
+
+    /// Windows `providerKey(in:)` matches at most in one text.
+    package static let maximumKeyWindows = 256
+
+    /// Lower-case distinctive starts of the keys of `patterns`, with the names of the patterns that find
+    /// them (a Twilio key's start is found by `twilioKey(at:in:)`).
+    private static let keyStarts: [(fragments: [String], patterns: [String])] = [
+        (["-----begin "], ["private key block"]),
+        (["akia", "asia", "abia", "acca", "aida", "aroa"], ["aws key pair", "aws access key"]),
+        (["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat"], ["github token"]),
+        (["sk-"], ["anthropic key", "openai key"]),
+        (["aiza"], ["google api key"]), (["ya29."], ["google oauth token"]), (["gocspx-"], ["google oauth client secret"]),
+        (["xox"], ["slack token"]), (["hooks.slack"], ["slack webhook"]),
+        (["_live_", "_test_"], ["stripe key"]), (["whsec_"], ["stripe webhook secret"]),
+        (["eyj"], ["jwt"]), (["bearer"], ["bearer token"]),
+        (["glpat-", "gldt-", "glptt-", "glrt-", "glcbt-", "gloas-", "glft-", "glimt-", "glsoat-"], ["gitlab token"]),
+        (["hf_"], ["hugging face token"]), (["npm_"], ["npm token"]), (["sg."], ["sendgrid key"]), (["sentry"], ["sentry dsn key"]),
+    ]
+    /// `keyStarts` by the fragment's first byte, the patterns as indices of `patterns`.
+    private static let keyStartsByFirstByte: [[(fragment: [UInt8], patterns: [Int])]] = {
+        var table = [[(fragment: [UInt8], patterns: [Int])]](repeating: [], count: 128)
+        for (fragments, names) in keyStarts {
+            let indices = names.compactMap { name in patterns.firstIndex { $0.name == name } }
+            for fragment in fragments { table[Int(fragment.utf8.first ?? 0)].append((Array(fragment.utf8), indices)) }
+        }
+        return table
+    }()
+    private static let twilioPatterns = patterns.indices.filter { patterns[$0].name == "twilio api key" }
+    /// The first bytes of `keyStarts`' fragments (and a Twilio key's `s`), as bits: bytes 0–63, then 64–127.
+    private static let keyStartBytes: (UInt64, UInt64) = keyStarts.flatMap(\.fragments).reduce(into: (0, 1 << (0x73 - 64))) {
+        let byte = UInt64($1.utf8.first ?? 0)
+        if byte < 64 { $0.0 |= 1 << byte } else { $0.1 |= 1 << (byte - 64) }
+    }
+
     /// Lower-case fragments of which every secret above holds one, but Twilio's (GitHub's prefixes in full: a
     /// bare "gh" is in one random id of twenty, and each hit runs every pattern). A Twilio key's "sk" is as
     /// common, so the pre-check asks for the 32 hex digits after it (`twilioKey(at:in:)`).

@@ -189,6 +189,60 @@ struct ReviewCommandTests {
         }
     }
 
+    @Test("a version bump or a reformat of packages a manifest declared is no new dependency; a package added with it is")
+    func versionBump() throws {
+        let repository = try ScriptedRepository("review-bump")
+        let db = repository.path + "-review-bump-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        try repository.write("package.json", "{\n  \"name\": \"web\",\n  \"dependencies\": {\n    \"express\": \"^4.18.2\"\n  }\n}\n")
+        try repository.write("requirements.txt", "requests==2.31.0\n")
+        try repository.write("go.mod", "module example.com/x\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.0\n")
+        try repository.write("pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\"httpx>=0.25\", \"pydantic>=2\"]\n")
+        try repository.commit("Initial commit", date: "2026-03-02T10:00:00+0000")
+        // Probe 27: each of these was "adds the … package".
+        try repository.write("package.json", "{\n  \"name\": \"web\",\n  \"dependencies\": {\n    \"express\": \"^4.19.2\"\n  }\n}\n")
+        try repository.write("requirements.txt", "requests==2.32.3\n")
+        try repository.write("go.mod", "module example.com/x\n\ngo 1.21\n\nrequire github.com/pkg/errors v0.9.1\n")
+        try repository.write(
+            "pyproject.toml", "[project]\nname = \"x\"\ndependencies = [\n  \"httpx>=0.25\",\n  \"pydantic>=2\",\n  \"reqeusts>=2\",\n]\n")
+        try repository.commit(
+            "ABC-1: bump dependencies\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let result = try CLIRunner.run(
+            ["review", "--db", db, "--since", "2026-03-01", "--until", "2026-04-01", "--format", "csv", "--table", "findings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let added = result.stdout.split(separator: "\n").filter { $0.contains(",new-dependency,") }
+        #expect(added.count == 1 && added.first?.contains("'reqeusts'") == true, "\(result.stdout)")
+    }
+
+    @Test("tests, docs and lock files in auth/ or payments/ folders are no security-sensitive code; the code beside them is")
+    func sensitivePaths() throws {
+        let repository = try ScriptedRepository("review-sensitive")
+        let db = repository.path + "-review-sensitive-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        try repository.write("README.md", "# x\n")
+        try repository.commit("Initial commit", date: "2026-03-02T10:00:00+0000")
+        // Probe 27: each of the first three was "changes security-sensitive code … check access rules".
+        try repository.write("tests/auth/test_login.py", "def test_login():\n    assert True\n")
+        try repository.write("docs/payments/refunds.md", "# Payments\n\nHow refunds work.\n")
+        try repository.write("services/auth/pnpm-lock.yaml", "lockfileVersion: 6.0\n")
+        try repository.write("services/auth/login.py", "def login(user):\n    return user is not None\n")
+        try repository.commit(
+            "ABC-1: refunds docs, login and its test\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let result = try CLIRunner.run(
+            ["review", "--db", db, "--since", "2026-03-01", "--until", "2026-04-01", "--format", "csv", "--table", "findings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let flagged = result.stdout.split(separator: "\n").filter { $0.contains(",sensitive-path,") }
+        #expect(flagged.count == 1 && flagged.first?.contains("services/auth/login.py") == true, "\(result.stdout)")
+    }
+
     @Test("vendored and generated files an AI commit added are not its work: no finding names them, its own lines still reviewed")
     func vendoredNotReviewed() throws {
         let repository = try ScriptedRepository("review-vendored")

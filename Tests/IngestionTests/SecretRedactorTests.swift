@@ -132,6 +132,23 @@ struct SecretRedactorTests {
         #expect(SecretRedactor.redact("msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf") == "msg_01PdWvcjJ6E9BgscDveYt9YV:req_011CY4TRHLYkp2wmETF8ujUf")
     }
 
+    /// The kinds `secrets` leaves out, for the long-text search.
+    static let moreKeys: [(kind: String, secret: String)] = [
+        ("gitlab", "glpat-" + "xT3kq9VbN2mLp8RzW4yC"), ("hugging face", "hf_" + "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh"),
+        ("npm", "npm_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"), ("twilio", "SK" + "0123456789abcdef0123456789ABCDEF"),
+        ("sendgrid", "SG." + "abcdefghijklmnopqrstuv" + "." + "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg"),
+        ("sentry", "https://" + "0123456789abcdef0123456789abcdef" + "@o1.ingest.sentry.io/5"),
+        ("private key", "-----BEGIN RSA " + "PRIVATE KEY-----MIIEpAIBAAKCAQEA"),
+    ]
+
+    @Test("a provider's key is found anywhere in a long text full of near misses; the text without it has none", arguments: secrets + moreKeys)
+    func providerKeyInLongText(kind: String, secret: String) {
+        func key(_ text: String) -> String? { Array(text.utf8).withUnsafeBufferPointer { SecretRedactor.providerKey(in: $0) } }
+        let padding = String(repeating: "let sk_test_value = bearer(token); ", count: 1_500)
+        #expect(key(padding + secret + "; " + padding) != nil, "\(kind)")
+        #expect(key(padding + padding) == nil)
+    }
+
     @Test("ordinary text is left alone")
     func ordinaryText() {
         let text = "Refactor the token parser and add a password reset endpoint (see docs/auth.md)."

@@ -29,6 +29,66 @@ struct DependencyCheckTests {
         #expect(DependencyCheck.added(unit(path, [miss])).isEmpty, "\(path): \(miss)")
     }
 
+    /// (manifest, added lines, the dependencies they declare, in order).
+    static let lists: [(String, [String], [String])] = [
+        ("package.json", [#"  "dependencies": { "react": "^18.2.0", "left-pad": "^1.3.0" }"#], ["react", "left-pad"]),
+        ("package.json", [#"{"name":"web","version":"1.0.0","scripts":{"dev":"vite"},"engines":{"node":">=18"},"dependencies":{"react":"^18.2.0"},"devDependencies":{"jest":"latest"}}"#], ["react", "jest"]),
+        ("composer.json", [#"{"require" : {"php" : ">=8.2", "guzzlehttp/guzzle" : "^7.8"}}"#], ["guzzlehttp/guzzle"]),
+        // An object whose opening line was read says what its entries are.
+        ("package.json", [#"  "scripts": {"#, #"    "dev": "vite","#, "  },", #"  "dependencies": {"#, #"    "zod": "github:colinhacks/zod""#], ["zod"]),
+        ("pyproject.toml", [#"dependencies = ["httpx>=0.25", "pydantic>=2", "reqeusts>=2"]"#], ["httpx", "pydantic", "reqeusts"]),
+        ("pyproject.toml", [#"dependencies = ["httpx[http2]>=0.25","#, #"    "tomli>=1.1; python_version < '3.11'", "rich"]"#], ["httpx", "tomli", "rich"]),
+        ("pyproject.toml", [#"    "httpx>=0.25", "pydantic>=2","#], ["httpx", "pydantic"]),
+        ("pyproject.toml", ["[project.optional-dependencies]", #"test = ["pytest>=8", "hypothesis"]"#], ["pytest", "hypothesis"]),
+        ("pyproject.toml", ["[build-system]", #"requires = ["hatchling"]"#], ["hatchling"]),
+        // A tool's lists are no dependencies.
+        ("pyproject.toml", ["[tool.ruff.lint]", #"select = ["E", "F", "I"]"#, "ignore = [", #"    "E501","#, "]"], []),
+        ("pyproject.toml", ["[tool.mypy]", #"python_version = "3.11""#], []),
+        ("pyproject.toml", [#"keywords = ["http", "client"]"#], []),
+        ("Cargo.toml", ["[features]", #"default = ["std"]"#, "[dependencies]", #"tokio = { version = "1", features = ["full"] }"#], ["tokio"]),
+    ]
+
+    @Test("dependency lists on one line, several entries a line, and what an opened object or table holds", arguments: lists)
+    func list(_ path: String, _ lines: [String], _ names: [String]) {
+        #expect(DependencyCheck.added(unit(path, lines)).map(\.name) == names, "\(path): \(lines)")
+    }
+
+    @Test("packages a one-line dependency list declares are known to the import check")
+    func oneLineManifests() {
+        let context = ReviewContext(manifests: [
+            "package.json": #"{"name": "web", "dependencies": { "react": "^18.2.0" }}"# + "\n",
+            "pyproject.toml": "[project]\nname = \"x\"\n" + #"dependencies = ["httpx>=0.25", "pydantic>=2"]"# + "\n",
+        ])
+        #expect(ImportCheck.run(unit("src/page.js", ["import React from 'react';"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("src/a.py", ["import httpx", "from pydantic import BaseModel"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("src/b.py", ["import reqeusts"]), context).map(\.rule) == ["unknown-import"])
+    }
+
+    /// (manifest, removed lines, added lines, the new dependencies), each line numbered from 3 in its file.
+    static let changes: [(String, [String], [String], [String])] = [
+        ("package.json", [#"    "express": "^4.18.2""#], [#"    "express": "^4.19.2""#], []),
+        ("requirements.txt", ["requests==2.31.0"], ["Requests==2.32.3"], []),
+        ("go.mod", ["require github.com/pkg/errors v0.9.0"], ["require github.com/pkg/errors v0.9.1"], []),
+        ("Cargo.toml", [#"serde = "1.0.190""#], [#"serde = { version = "1.0.200", features = ["derive"] }"#], []),
+        // A reformat: the list on one line becomes one entry a line, and gains a package.
+        ("package.json", [#"  "dependencies": { "react": "^18.2.0" }"#],
+            [#"  "dependencies": {"#, #"    "react": "^18.2.0","#, #"    "left-pad": "^1.3.0""#, "  }"], ["left-pad"]),
+        ("pyproject.toml", [#"dependencies = ["httpx>=0.25", "pydantic>=2"]"#],
+            ["dependencies = [", #"  "httpx>=0.25","#, #"  "pydantic>=2","#, #"  "reqeusts>=2","#, "]"], ["reqeusts"]),
+        // A package removed from one line and added on another of the same file: moved, not new.
+        ("requirements.txt", ["flask==3.0.0"], ["alembic==1.13.1", "flask==3.0.0"], ["alembic"]),
+    ]
+
+    @Test("a package the manifest declared before the commit (a version bump, a reformat) is not new", arguments: changes)
+    func changed(_ path: String, _ removed: [String], _ added: [String], _ names: [String]) {
+        let file = CommitDiff.File(
+            path: path, status: .modified, added: added.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) },
+            deletedCount: removed.count, removed: removed.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) })
+        var changed = unit(path, [])
+        changed.diffs = [CommitDiff(hash: "abc123", files: [file])]
+        #expect(DependencyCheck.added(changed).map(\.name) == names, "\(path): \(removed) → \(added)")
+    }
+
     @Test("a manifest changed without its lock file, when the tree has one")
     func lockFile() {
         let context = ReviewContext(paths: ["package.json", "package-lock.json"])

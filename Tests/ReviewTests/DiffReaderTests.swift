@@ -50,6 +50,49 @@ struct DiffReaderTests {
         #expect(rules.isSuperset(of: ["sql-interpolation", "tls-off", "shell-injection"]))
     }
 
+    @Test("the removed lines of the files asked for are kept, numbered in the old file; other files' are only counted")
+    func removedLines() {
+        var parser = DiffParser(keepsRemoved: { $0.hasSuffix("package.json") })
+        let lines = [
+            "\u{1E}abc", "", "diff --git a/web/package.json b/web/package.json", "--- a/web/package.json", "+++ b/web/package.json",
+            "@@ -4 +4 @@", #"-    "express": "^4.18.2""#, #"+    "express": "^4.19.2""#,
+            "diff --git a/app.py b/app.py", "--- a/app.py", "+++ b/app.py", "@@ -7,2 +7 @@", "-old = 1", "-older = 2", "+new = 1",
+        ]
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { parser.line($0) }
+        }
+        let files = parser.finish().first?.files ?? []
+        #expect(files.map(\.path) == ["web/package.json", "app.py"])
+        #expect(files.first?.removed == [CommitDiff.Line(number: 4, text: #"    "express": "^4.18.2""#)])
+        #expect(files.last?.removed == [] && files.last?.deletedCount == 2)
+    }
+
+    @Test("a provider's key past the cut of a long line is found (at its end, across the cut, in a one-line JSON config), with a note")
+    func longLines() throws {
+        let key = "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc"
+        let flags = (0..<400).map { "\"flag_\($0)\":true" }.joined(separator: ",")
+        let added = [
+            String(repeating: "var a=1;", count: 1_000) + "const k = \"\(key)\";",
+            #"{"name":"shop","features":{"# + flags + #"},"stripe":{"secret_key":""# + key + #""}}"#,
+            String(repeating: "x", count: DiffParser.maximumLineBytes - 10) + " = \"\(key)\"",
+            String(repeating: "var b=2;", count: 1_000),
+        ]
+        var parser = DiffParser()
+        let lines = ["\u{1E}abc", "", "diff --git a/config.js b/config.js", "--- a/config.js", "+++ b/config.js", "@@ -0,0 +1,4 @@"]
+            + added.map { "+" + $0 }
+        for line in lines {
+            Array(line.utf8).withUnsafeBufferPointer { parser.line($0) }
+        }
+        let diff = try #require(parser.finish().first)
+        let file = try #require(diff.files.first)
+        #expect(file.added.map(\.text.utf8.count).allSatisfy { $0 <= DiffParser.maximumLineBytes })
+        #expect(file.added.map(\.secret) == ["stripe key", "stripe key", "stripe key", nil])
+        #expect(diff.notes == ["config.js: 4 added lines longer than 2000 bytes read in part (the rest searched for keys only)"])
+        let unit = ReviewUnit(id: "t", key: "T", title: "t", repository: "/r", author: "a", ai: true, category: .crud, end: 0, diffs: [diff])
+        let secrets = SecurityCheck.run(unit, ReviewContext()).filter { $0.rule == "secret-literal" }
+        #expect(secrets.map(\.line) == [1, 2, 3] && secrets.allSatisfy { $0.weight == 6 })
+    }
+
     @Test("a commit's added lines are capped in all, with a note")
     func commitCap() {
         var parser = DiffParser()

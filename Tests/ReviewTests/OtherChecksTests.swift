@@ -21,6 +21,14 @@ struct OtherChecksTests {
         #expect(WeakZoneCheck.run(unit(path, ["x = 1"]), ReviewContext()).contains { $0.rule == "sensitive-path" } == fires)
     }
 
+    @Test("tests, docs and lock files under a sensitive folder (the paths Commands names by the classifier's rules) are not flagged")
+    func sensitivePathSpared() {
+        var unit = unit("tests/auth/test_login.py", ["def test_login():"])
+        unit.diffs[0].files.append(CommitDiff.File(path: "src/auth/login.py", added: [CommitDiff.Line(number: 1, text: "x = 1")]))
+        unit.testDocAndLockPaths = ["tests/auth/test_login.py"]
+        #expect(WeakZoneCheck.run(unit, ReviewContext()).compactMap(\.file) == ["src/auth/login.py"])
+    }
+
     @Test("a second package of a family the project already uses; a first one is not flagged")
     func secondDependency() {
         let existing = ReviewContext(manifests: ["package.json": #""axios": "^1.0.0","# + "\n" + #""got": "^14.0.0","#])
@@ -42,7 +50,7 @@ struct OtherChecksTests {
         let file = CommitDiff.File(
             path: "package.json", status: .modified,
             added: [CommitDiff.Line(number: 12, text: #"    "axios": "^1.7.0","#), CommitDiff.Line(number: 13, text: #"    "got": "^14.0.0""#)],
-            deletedCount: 1)
+            deletedCount: 1, removed: [CommitDiff.Line(number: 12, text: #"    "axios": "^1.7.0""#)])
         let appended = ReviewUnit(
             id: "t1", key: "T-1", title: "task", repository: "/repo", author: "a@example.com", ai: true, category: .crud, end: 0,
             churnedLines: 0, linesAdded: 2, diffs: [CommitDiff(hash: "abc123", files: [file])])
@@ -74,6 +82,35 @@ struct OtherChecksTests {
         #expect(finding.rule == "repeated-code")
         #expect(finding.reason.contains("app/addresses.py:1"))
         #expect(SecondWayCheck.run(unit("app/new.py", different), context).isEmpty)
+    }
+
+    /// The license header every file of a project carries, as `//`, `#` and `/* … */` comments.
+    static let license = [
+        "Copyright 2026 Acme Shop GmbH", "", #"Licensed under the Apache License, Version 2.0 (the "License");"#,
+        "you may not use this file except in compliance with the License.", "You may obtain a copy of the License at", "",
+        "    http://www.apache.org/licenses/LICENSE-2.0", "",
+        "Unless required by applicable law or agreed to in writing, software",
+        #"distributed under the License is distributed on an "AS IS" BASIS,"#,
+        "WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.",
+        "See the License for the specific language governing permissions and", "limitations under the License.",
+    ]
+    static let headers: [(String, [String])] = [
+        ("src/shipping.js", license.map { $0.isEmpty ? "//" : "// " + $0 }),
+        ("app/shipping.py", ["#!/usr/bin/env python3"] + license.map { $0.isEmpty ? "#" : "# " + $0 }),
+        ("pkg/shipping.go", ["/*"] + license + ["*/"]),
+        ("Sources/Shipping.swift", ["/*"] + license.map { " * " + $0 } + [" */"]),
+    ]
+
+    @Test("a new file's license header, which the tree's files carry too, is no repeated code; a copied block after it is", arguments: headers)
+    func licenseHeader(_ path: String, _ header: [String]) throws {
+        let own = header + ["", "export function shipping(o) { return o.weight * 2; }"]
+        let copied = header + [""] + Self.existing.split(separator: "\n").map(String.init)
+        let sources = ["src/orders." + (path.split(separator: ".").last ?? ""): (header + ["", "function total(o) { return o.items.length; }"]).joined(separator: "\n"),
+            "app/addresses.py": Self.existing]
+        let context = ReviewContext(sources: sources, units: [unit(path, own), unit(path, copied)])
+        #expect(SecondWayCheck.run(unit(path, own), context).isEmpty)
+        let finding = try #require(SecondWayCheck.run(unit(path, copied), context).first)
+        #expect(finding.reason.contains("app/addresses.py:1") && finding.line == header.count + 2, "\(finding)")
     }
 
     @Test("a protocol with one implementation fires; with two it does not")

@@ -60,6 +60,49 @@ struct SecurityCheckTests {
         #expect(SecurityCheck.run(unit(path, [miss]), ReviewContext()).isEmpty, "\(path): \(miss)")
     }
 
+    /// Lines that look like a finding and are none (probe 27).
+    static let harmlessLines: [(String, String)] = [
+        ("src/settings.py", #"PASSWORD_RESET_TEMPLATE = "emails/password_reset_v2.html""#),
+        ("src/settings.py", #"TOKEN_URL = "https://oauth2.googleapis.com/token""#),
+        ("src/settings.py", #"secret_env_name = "STRIPE_SECRET_KEY_LIVE""#),
+        ("src/settings.py", #"password_hash = "$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW""#),
+        ("src/settings.py", #"PRIVATE_KEY_PATH = "/etc/ssl/private/server-2026.key""#),
+        ("src/settings.ts", #"const tokenTemplate = "password-reset-email.html";"#),
+        ("src/settings.py", "# never write requests.get(url, verify=False) here"),
+        ("src/jobs.js", "// exec(`git checkout ${branch}`) would let a branch name run commands"),
+        ("src/jobs.go", "\t// cfg := &tls.Config{InsecureSkipVerify: true}"),
+        ("src/parse.js", "const m = /(\\d+)-(\\w+)/.exec(`${prefix}-${id}`);"),
+        ("src/parse.ts", "const parts = dateRegex.exec(`${year}-${month}`);"),
+        ("src/parse.js", "const hit = new RegExp(pattern, 'g').exec(`${a}:${b}`);"),
+        ("src/parse.js", "const id = ID_RE.exec(`${prefix}-${id}`);"),
+        ("docs/guide.md", #"Pick a long passphrase, e.g. `password = "correct-horse-battery-staple"`."#),
+        ("notes.txt", #"api_token = "s3cr3tV4lu3x9kk" was the old form"#),
+    ]
+
+    @Test("paths, URLs, environment variables' names and hashes are no secrets; RegExp's exec is no shell; comments and prose are no code", arguments: harmlessLines)
+    func harmless(_ path: String, _ line: String) {
+        #expect(SecurityCheck.run(unit(path, [line]), ReviewContext()).isEmpty, "\(path): \(line)")
+    }
+
+    /// Near those, lines that still are findings.
+    static let findingLines: [(String, String, String)] = [
+        ("src/settings.py", #"SECRET_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3xKEY1""#, "secret-literal"),
+        ("src/settings.py", #"DATABASE_URL = "postgres://admin:s3cr3tpass@db/app""#, "secret-literal"),
+        ("src/settings.py", "# old key: AKIA" + "Z7Q2HX4VN8LD3KPM", "secret-literal"),
+        ("src/settings.py", "requests.get(url, verify=False)  # TODO: the staging certificate", "tls-off"),
+        ("src/jobs.js", "child_process.exec(`git checkout ${branch}`);", "shell-injection"),
+        ("src/jobs.js", "cp.exec(`ls ${dir}`, done);", "shell-injection"),
+        ("src/jobs.js", "const re = 1; exec(`rm -rf ${path}`);", "shell-injection"),
+        ("docs/setup.md", "Use the key sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc for the demo.", "secret-literal"),
+        (".env", #"API_TOKEN="s3cr3tV4lu3x9kk""#, "secret-literal"),
+        ("deploy/config.yml", #"  password: "Tr0ub4dor3xK9""#, "secret-literal"),
+    ]
+
+    @Test("a secret with slashes, in a URL or in a comment, a provider's key in prose, a real shell call beside a regex's name: still found", arguments: findingLines)
+    func stillFound(_ path: String, _ line: String, _ rule: String) {
+        #expect(SecurityCheck.run(unit(path, [line]), ReviewContext()).map(\.rule) == [rule], "\(path): \(line)")
+    }
+
     @Test("a DB_PASS literal is a hard-coded password, and its value is not in the evidence")
     func passName() throws {
         let finding = try #require(SecurityCheck.run(unit("a.py", [#"DB_PASS = "Tr0ub4dor3xK9""#]), ReviewContext()).first)

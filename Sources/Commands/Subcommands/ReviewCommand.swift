@@ -1,4 +1,5 @@
 import Analysis
+import Classification
 import Foundation
 import Ingestion
 import Model
@@ -122,7 +123,7 @@ enum ReviewCommand {
         let unit = ReviewUnit(
             id: String(tip.prefix(12)), key: label, title: subject + more, repository: repository.root,
             author: authors.joined(separator: ", "), ai: aiCommits > 0, category: .unclassified,
-            end: commits.map(\.authorTime).max() ?? 0, diffs: diffs)
+            end: commits.map(\.authorTime).max() ?? 0, diffs: diffs, testDocAndLockPaths: testDocAndLockPaths(diffs))
         context.notes.note(
             "note: \(label): \(commits.count) commit\(commits.count == 1 ? "" : "s"), \(aiCommits) AI-marked or of an AI-assisted task; "
                 + "all of them reviewed")
@@ -162,12 +163,24 @@ enum ReviewCommand {
                     ReviewUnit(
                         id: task.id, key: task.key, title: task.title, repository: task.repository, author: task.author,
                         ai: task.ai, category: task.category, end: task.end, churnedLines: task.churnedLines,
-                        linesAdded: task.linesAdded, diffs: reviewed, touchedPaths: touched))
+                        linesAdded: task.linesAdded, diffs: reviewed, touchedPaths: touched,
+                        testDocAndLockPaths: testDocAndLockPaths(reviewed)))
             }
             contexts[root] = try reviewContext(here, root: root, tip: "HEAD", ratios: ratios, environment: context.environment)
             units += here
         }
         return Reviewer.review(units, contexts: contexts, scope: scope)
+    }
+
+    /// The files of `diffs` that are tests, docs or lock files by the classifier's path rules: the review's
+    /// security-sensitive paths are code (Review may not import Classification, so it is told).
+    static func testDocAndLockPaths(_ diffs: [CommitDiff]) -> Set<String> {
+        Set(diffs.flatMap { $0.files.map(\.path) }.filter { path in
+            switch PathRules.kind(of: path) {
+            case .test, .docs, .lockFile: true
+            default: false
+            }
+        })
     }
 
     /// The commits whose added lines are reviewed: the AI-marked ones of an AI task (all when none is marked,

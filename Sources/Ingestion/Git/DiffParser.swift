@@ -5,27 +5,42 @@ import Support
 /// the review needs: per commit, per file, the added lines with their numbers.
 ///
 /// Bounded and forgiving: binary and submodule entries carry no lines, a line is
-/// decoded lossily (non-UTF-8 bytes become U+FFFD) and cut at `maximumLineBytes`,
+/// decoded lossily (non-UTF-8 bytes become U+FFFD) and cut at `maximumLineBytes` (the
+/// rest searched for a provider's key, noted in `CommitDiff.Line.secret`),
 /// a file keeps at most `maximumLinesPerFile` added lines and a commit at most
-/// `maximumLinesPerCommit`, with a note saying what was left out.
+/// `maximumLinesPerCommit`, with a note saying what was left out. Removed lines are counted, and
+/// kept (as many as added lines may be) only for the files `keepsRemoved` names.
 package struct DiffParser {
     package static let maximumLinesPerFile = 2_000
     package static let maximumLinesPerCommit = 20_000
     package static let maximumLineBytes = 2_000
     /// Bumped when what is kept changes: cached diffs of another version are read again.
     /// 2: lines are kept with their secrets redacted (`DiffCache`).
-    package static let version = 2
+    /// 3: the removed lines of dependency manifests are kept.
+    /// 4: a line's rest beyond the cut is searched for a provider's key; cut lines are noted.
+    /// 5: a literal naming a path, a URL, an environment variable or a password hash is no secret
+    /// (`SecurityCheck.secret`, which the cache's lines keep the verdict of).
+    package static let version = 5
+
+    /// Whether a file's removed lines are kept, by its path.
+    private let keepsRemoved: @Sendable (String) -> Bool
 
     private var current: CommitDiff?
     private var file: CommitDiff.File?
     private var fileAddedTotal = 0
+    /// Added lines of the file kept cut at `maximumLineBytes`.
+    private var fileLinesCut = 0
     private var commitKept = 0
     private var inHunk = false
     private var nextLine = 0
+    private var nextRemovedLine = 0
+    private var keepingRemoved = false
     private var diffHeaderPath: String?
     private var finished: [CommitDiff] = []
 
-    package init() {}
+    package init(keepsRemoved: @escaping @Sendable (String) -> Bool = { _ in false }) {
+        self.keepsRemoved = keepsRemoved
+    }
 
     /// Takes one line of output (without its newline).
     package mutating func line(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -43,7 +58,7 @@ package struct DiffParser {
                 added(UnsafeBufferPointer(rebasing: bytes[1...]))
                 return
             case UInt8(ascii: "-"):
-                file?.deletedCount += 1
+                removed(UnsafeBufferPointer(rebasing: bytes[1...]))
                 return
             case UInt8(ascii: "\\"), UInt8(ascii: " "):
                 return  // "\ No newline at end of file"; context lines (none with -U0)
@@ -60,6 +75,7 @@ package struct DiffParser {
             diffHeaderPath = Self.pathFromDiffLine(text)
             file = CommitDiff.File(path: diffHeaderPath ?? "")
             fileAddedTotal = 0
+            fileLinesCut = 0
         } else if file == nil {
             return  // the blank line after the commit header
         } else if text.hasPrefix("@@") {
@@ -105,10 +121,22 @@ package struct DiffParser {
     private mutating func hunkHeader(_ bytes: UnsafeBufferPointer<UInt8>) {
         // @@ -a[,b] +c[,d] @@
         inHunk = true
+        keepingRemoved = file.map { keepsRemoved($0.path) } ?? false
         let text = String(decoding: bytes.prefix(200), as: UTF8.self)
+        if let minus = text.firstIndex(of: "-") {
+            nextRemovedLine = Int(text[text.index(after: minus)...].prefix { $0.isNumber }) ?? 0
+        }
         guard let plus = text.firstIndex(of: "+") else { return }
         let digits = text[text.index(after: plus)...].prefix { $0.isNumber }
         nextLine = Int(digits) ?? 0
+    }
+
+    private mutating func removed(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let number = nextRemovedLine
+        nextRemovedLine += 1
+        file?.deletedCount += 1
+        guard keepingRemoved, let kept = file?.removed.count, kept < Self.maximumLinesPerFile else { return }
+        file?.removed.append(CommitDiff.Line(number: number, text: String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self)))
     }
 
     private mutating func added(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -121,8 +149,14 @@ package struct DiffParser {
             return
         }
         commitKept += 1
-        let text = String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self)
-        file?.added.append(CommitDiff.Line(number: number, text: text))
+        var line = CommitDiff.Line(number: number, text: String(decoding: bytes.prefix(Self.maximumLineBytes), as: UTF8.self))
+        if bytes.count > Self.maximumLineBytes {
+            // A long line (a one-line JSON config, a bundle) may hold a key past the cut: the rest is searched,
+            // from a little before the cut so that a key across it is found whole.
+            fileLinesCut += 1
+            line.secret = SecretRedactor.providerKey(in: UnsafeBufferPointer(rebasing: bytes[(Self.maximumLineBytes - 256)...]))
+        }
+        file?.added.append(line)
     }
 
     private mutating func finishFile() {
@@ -136,6 +170,11 @@ package struct DiffParser {
             current?.notes.append("\(done.path): binary, not read")
         } else if done.truncated {
             current?.notes.append("\(done.path): \(done.added.count) of \(fileAddedTotal) added lines read")
+        }
+        if fileLinesCut > 0 {
+            current?.notes.append(
+                "\(done.path): \(fileLinesCut) added line\(fileLinesCut == 1 ? "" : "s") longer than \(Self.maximumLineBytes) bytes "
+                    + "read in part (the rest searched for keys only)")
         }
         current?.files.append(done)
     }

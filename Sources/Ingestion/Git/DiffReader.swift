@@ -7,9 +7,12 @@ package struct DiffReader {
     package let git: GitInvocation
     /// Hashes per git run (the command line stays short).
     package var batchSize = 500
+    /// The files whose removed lines are kept (`DiffParser`).
+    package let keepsRemoved: @Sendable (String) -> Bool
 
-    package init(git: GitInvocation) {
+    package init(git: GitInvocation, keepsRemoved: @escaping @Sendable (String) -> Bool = { _ in false }) {
         self.git = git
+        self.keepsRemoved = keepsRemoved
     }
 
     package static let arguments: [String] = [
@@ -25,7 +28,7 @@ package struct DiffReader {
             let batch = Array(hashes[start..<min(start + batchSize, hashes.count)])
             start += batch.count
             let process = try git.start(Self.arguments + batch + ["--"])
-            var parser = DiffParser()
+            var parser = DiffParser(keepsRemoved: keepsRemoved)
             var splitter = ByteSplitter(delimiter: 0x0A)
             do {
                 try process.readOutput { chunk in
