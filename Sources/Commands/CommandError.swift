@@ -44,7 +44,7 @@ extension ExitCode {
         case let error as IngestionError:
             switch error {
             case .missingPath: return (.noInput, error.description)
-            case .notARepository, .malformedGitOutput, .badRecord: return (.dataError, error.description)
+            case .notARepository, .malformedGitOutput, .badRecord, .notAFile: return (.dataError, error.description)
             case .git: return (.failure, error.description)
             case .storage(let storage): return classify(storage)
             }

@@ -15,6 +15,18 @@ package enum IngestionError: Error, CustomStringConvertible {
     /// A record of an input file that does not have the expected shape: `place` is `line 12`
     /// or a JSON path such as `$[3].createdAt`.
     case badRecord(file: String, place: String, expected: String)
+    /// The path is there but is no regular file (`found`: `a folder`, `a pipe`, …).
+    case notAFile(path: String, expected: String, found: String)
+
+    /// Nothing when `path` is a regular file; else why it is no `expected` (`a JSON file`):
+    /// missing (66) or a folder, pipe, socket or device (65).
+    package static func checkRegularFile(_ path: String, expected: String) throws(IngestionError) {
+        switch FileKind(path: path) {
+        case .regular: return
+        case .missing: throw .missingPath(path)
+        case .folder, .other: throw .notAFile(path: path, expected: expected, found: FileKind.name(ofPath: path) ?? "no file")
+        }
+    }
 
     package var description: String {
         switch self {
@@ -29,6 +41,7 @@ package enum IngestionError: Error, CustomStringConvertible {
             return "unexpected git log output in \(repository): \(detail)"
         case .storage(let error): return error.description
         case .badRecord(let file, let place, let expected): return "\(file): \(place): expected \(expected)"
+        case .notAFile(let path, let expected, let found): return "\(path): expected \(expected), not \(found)"
         }
     }
 }

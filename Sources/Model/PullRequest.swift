@@ -26,6 +26,35 @@ package struct PullRequest: Sendable, Equatable, Codable {
     /// Each of those commits' subject (`messageHeadline`), beside `commitTimes`: which of a squash's
     /// folded commits answered the review. Nil in older stored rows.
     package var commitHeadlines: [String]?
+    /// What the export did not carry (its key absent or null: `gh pr list --json` with a shorter
+    /// field list), sorted; nil when it carried everything (and in older stored rows). An unknown
+    /// part is no "none": `PullRequest.latest` keeps what another export said of it.
+    package var unknownParts: [Part]?
+    /// The latest time the export shows anything happen to it (`updatedAt` where given, else its
+    /// creation, merge, close, reviews, comments and commits): which of two snapshots is the later.
+    package var lastActivity: Int64?
+    /// `firstReview` and `reviewComments` as reviews alone and comments alone gave them, so that
+    /// two exports that each carried one of them combine. Nil where not known (older rows).
+    package var fromReviews: Activity?
+    package var fromComments: Activity?
+
+    /// The parts of a pull request an export may leave out.
+    package enum Part: String, Sendable, Codable, CaseIterable, Comparable {
+        case author, merged, closed, headBranch, baseBranch, size, reviews, comments, commits
+
+        package static func < (lhs: Part, rhs: Part) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The first review or comment by another person, and how many of them had a text.
+    package struct Activity: Sendable, Equatable, Codable {
+        package var first: Int64?
+        package var count: Int
+
+        package init(first: Int64?, count: Int) {
+            self.first = first
+            self.count = count
+        }
+    }
 
     package init(
         number: Int, title: String, author: String?, created: Int64, merged: Int64?, closed: Int64?,

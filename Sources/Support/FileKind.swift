@@ -18,6 +18,20 @@ package enum FileKind: Sendable, Equatable {
         }
     }
 
+    /// What is at `path`, for a message that says why it is no file to read: `a folder`, `a pipe`,
+    /// `a socket`, `a device` (nil for a regular file or nothing there).
+    package static func name(ofPath path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "a device"
+        }
+    }
+
     /// `path` with every symbolic link resolved (`realpath(3)`), or `path` itself when it cannot be
     /// (nothing there). Foundation's `resolvingSymlinksInPath` reads a relative link's target against
     /// the current directory on Linux, not against the link's folder.

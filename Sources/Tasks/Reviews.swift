@@ -307,8 +307,10 @@ enum Reviews {
             tasks[index].reviewRounds = pullRequest.reviewRounds
             tasks[index].changeRequests = pullRequest.changeRequests
             tasks[index].reviewComments = pullRequest.reviewComments
-            tasks[index].firstReviewWaitHours = pullRequest.firstReview.map { Double($0 - pullRequest.created) / 3600 }
-            tasks[index].mergeWaitHours = pullRequest.merged.map { Double($0 - pullRequest.created) / 3600 }
+            // A wait that would end before the pull request was opened cannot happen (a wrong clock,
+            // an edited export): no wait, rather than a negative one in the medians.
+            tasks[index].firstReviewWaitHours = pullRequest.firstReview.flatMap { $0 >= pullRequest.created ? Double($0 - pullRequest.created) / 3600 : nil }
+            tasks[index].mergeWaitHours = pullRequest.merged.flatMap { $0 >= pullRequest.created ? Double($0 - pullRequest.created) / 3600 : nil }
             if let merged = pullRequest.merged, merged > tasks[index].end {
                 tasks[index].end = merged
                 tasks[index].cycleHours = Double(merged - tasks[index].start) / 3600

@@ -98,7 +98,7 @@ struct ReviewInputTests {
         ("[{\"title\": \"x\", \"createdAt\": \"2026-11-02T10:00:00Z\"}]", "prs.json: $[0].number: expected a whole number"),
         ("[{\"number\": 1, \"title\": \"x\", \"createdAt\": \"yesterday\"}]", "prs.json: $[0].createdAt: expected an ISO 8601 date-time"),
         ("[{\"number\": 1, \"title\": \"x\", \"createdAt\": \"2026-11-02T10:00:00Z\", \"reviews\": 3}]", "prs.json: $[0].reviews: expected an array"),
-        ("[1,", "prs.json: $: expected a JSON array of pull requests (not valid JSON)"),
+        ("[1,", "prs.json: line 1, column 4: expected a JSON array of pull requests (not valid JSON here)"),
     ])
     func badExport(json: String, message: String) {
         #expect(throws: (any Error).self) { try PullRequestExport.parse(Data(json.utf8), file: "prs.json") }

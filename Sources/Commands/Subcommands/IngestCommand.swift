@@ -103,7 +103,7 @@ enum IngestCommand {
 
     /// `ingest reviews FILE`: pull requests of one ingested repository.
     static func reviews(_ context: CommandContext, file: String) throws -> ExitCode {
-        let pullRequests = try PullRequestExport.read(path: file)
+        let exported = try PullRequestExport.read(path: file)
         let database = try context.openDatabase()
         let repositories = try CommitStore(database: database).repositories()
         let repository: Repository
@@ -118,9 +118,27 @@ enum IngestCommand {
             }
             repository = only
         }
-        let added = try ReviewStore(database: database).upsert(pullRequests, repositoryID: repository.id)
+        let (unique, repeated) = PullRequestExport.latestByNumber(exported)
+        let pullRequests = unique
+        let counts = try ReviewStore(database: database).upsert(pullRequests, repositoryID: repository.id)
         context.console.line(
-            "\(file): \(pullRequests.count) pull requests for \(repository.root) (\(added) new, \(pullRequests.count - added) updated)")
+            "\(file): \(pullRequests.count) pull request\(pullRequests.count == 1 ? "" : "s") for \(repository.root) (\(counts.new) new, \(counts.updated) updated, "
+                + "\(counts.unchanged) unchanged)")
+        if repeated > 0 {
+            context.notes.note(
+                "\(file): \(repeated) pull request number\(repeated == 1 ? " is" : "s are") listed more than once: "
+                    + "the latest state of each is kept (merged over open, then the later activity)")
+        }
+        // Times that cannot happen (a merge or a first review before the pull request was opened):
+        // those waits are left out of every figure.
+        let impossible = pullRequests.filter(PullRequestExport.hasImpossibleTimes)
+        if !impossible.isEmpty {
+            let shown = impossible.prefix(5).map { "#\($0.number)" }.joined(separator: ", ") + (impossible.count > 5 ? ", …" : "")
+            context.notes.note(
+                "\(file): \(impossible.count) pull request\(impossible.count == 1 ? "" : "s") (\(shown)) "
+                    + "\(impossible.count == 1 ? "was" : "were") merged, closed or first reviewed before \(impossible.count == 1 ? "it was" : "they were") "
+                    + "created: \(impossible.count == 1 ? "its" : "their") waits are left out of the figures")
+        }
         try TaskBuilding.rebuild(context, database: database)
         // Not one joins a task: most likely another repository's export (numbers repeat across them).
         let numbers = Set(pullRequests.map(\.number))

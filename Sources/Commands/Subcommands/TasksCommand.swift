@@ -267,8 +267,11 @@ enum TasksCommand {
         lines.append("  session active time beside it (not mixed in): \(task.activeSeconds / 60) min")
         if let estimate = task.estimateHours { lines.append("  the time log's estimate: \(Format.fixed(estimate, 2)) h") }
         if let number = task.pullRequest {
-            var review = "review: pull request #\(number), \(task.reviewRounds ?? 0) review rounds, "
-                + "\(task.changeRequests ?? 0) change requests, \(task.reviewComments ?? 0) comments"
+            // No reviews in the export (GitLab's list, gh without `reviews`): rounds unknown, not 0.
+            var review = "review: pull request #\(number), "
+                + (task.reviewRounds.map { "\($0) review rounds, \(task.changeRequests ?? 0) change requests, " }
+                    ?? "review rounds unknown (the export has no reviews), ")
+                + "\(task.reviewComments ?? 0) comments"
             if let wait = task.firstReviewWaitHours { review += "; first review after \(Format.fixed(wait, 1)) h" }
             if let wait = task.mergeWaitHours { review += "; merged after \(Format.fixed(wait, 1)) h" }
             lines.append(review)

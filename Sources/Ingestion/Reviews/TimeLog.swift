@@ -10,11 +10,7 @@ package enum TimeLog {
     static let required = ["date", "author", "task", "hours", "activity"]
 
     package static func read(path: String) throws -> [TimeEntry] {
-        switch FileKind(path: path) {
-        case .missing: throw IngestionError.missingPath(path)
-        case .regular: break
-        case .folder, .other: throw IngestionError.badRecord(file: path, place: "the file", expected: "a regular CSV file, not a pipe, socket or device")
-        }
+        try IngestionError.checkRegularFile(path, expected: "a CSV file")
         guard let data = FileManager.default.contents(atPath: path) else { throw IngestionError.missingPath(path) }
         guard let text = String(data: data, encoding: .utf8) else {
             let line = UTF8Validation.firstInvalidLine(Array(data)) ?? 1

@@ -9,28 +9,52 @@ package final class ReviewStore {
         self.database = database
     }
 
-    /// Stores (or updates) pull requests of one repository; returns how many were new.
-    package func upsert(_ pullRequests: [PullRequest], repositoryID: Int64) throws -> Int {
+    /// What `upsert` did: pull requests new to the database, changed, and the same as stored.
+    package struct UpsertCounts: Sendable, Equatable {
+        package var new = 0
+        package var updated = 0
+        package var unchanged = 0
+    }
+
+    /// Stores pull requests of one repository, each the latest of what is stored and what is given
+    /// (`PullRequest.latest`: an older export read later, or one without some fields, takes
+    /// nothing away). One read of the stored ones, one transaction, one statement.
+    package func upsert(_ pullRequests: [PullRequest], repositoryID: Int64) throws -> UpsertCounts {
+        // (A number given twice is the latest of both, counted once per time it is given.)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let before = try count(repositoryID: repositoryID)
-        try database.transaction {
+        let decoder = JSONDecoder()
+        return try database.transaction {
+            var stored: [Int: (detail: String, pullRequest: PullRequest)] = [:]
+            try database.prepare("SELECT number, detail FROM pull_request WHERE repository_id = ?").query([.integer(repositoryID)]) {
+                row in
+                let detail = row.text(1)
+                do {
+                    stored[row.int(0)] = (detail, try decoder.decode(PullRequest.self, from: Data(detail.utf8)))
+                } catch {
+                    throw StorageError.corrupt(what: "pull request #\(row.int(0))", reason: "\(error)")
+                }
+            }
             let statement = try database.prepare(
                 """
                 INSERT INTO pull_request (repository_id, number, detail) VALUES (?, ?, ?)
                 ON CONFLICT(repository_id, number) DO UPDATE SET detail = excluded.detail
                 """)
+            var counts = UpsertCounts()
             for pullRequest in pullRequests {
-                let detail = String(decoding: try encoder.encode(pullRequest), as: UTF8.self)
+                let before = stored[pullRequest.number]
+                let latest = before.map { PullRequest.latest($0.pullRequest, pullRequest) } ?? pullRequest
+                let detail = String(decoding: try encoder.encode(latest), as: UTF8.self)
+                if before?.detail == detail {
+                    counts.unchanged += 1
+                    continue
+                }
+                if before == nil { counts.new += 1 } else { counts.updated += 1 }
+                stored[pullRequest.number] = (detail, latest)
                 try statement.execute([.integer(repositoryID), .int(pullRequest.number), .text(detail)])
             }
+            return counts
         }
-        return try count(repositoryID: repositoryID) - before
-    }
-
-    private func count(repositoryID: Int64) throws -> Int {
-        try database.prepare("SELECT count(*) FROM pull_request WHERE repository_id = ?")
-            .first([.integer(repositoryID)]) { $0.int(0) } ?? 0
     }
 
     /// Every stored pull request by repository root, by number.
