@@ -145,7 +145,7 @@ struct PullRequestSnapshotTests {
 
     @Test("dates read by hand are the formatter's", arguments: [
         "2026-11-16T12:53:44Z", "2026-11-16T12:53:44.123Z", "2026-11-16T17:08:04.999+02:00", "2024-02-29T23:59:59-05:30",
-        "1999-12-31T00:00:00Z", "2000-03-01T00:00:00Z",
+        "1999-12-31T00:00:00Z", "2000-03-01T00:00:00Z", "1969-12-31T23:59:59.500Z", "1969-12-31T23:59:59Z",
     ])
     func dates(text: String) throws {
         let formatter = ISO8601DateFormatter()

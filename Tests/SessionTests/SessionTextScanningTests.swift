@@ -16,9 +16,23 @@ struct SessionTextScanningTests {
         #expect(LogTimestamp.milliseconds(iso: text) == ms)
     }
 
-    @Test("not timestamps", arguments: ["", "2026-02-12", "yesterday", "2026-13-01T00:00:00Z", "2026-02-12T16:02:25Zjunk"])
+    @Test(
+        "not timestamps",
+        arguments: [
+            "", "2026-02-12", "yesterday", "2026-13-01T00:00:00Z", "2026-02-12T16:02:25Zjunk", "2026-02-30T00:00:00Z",
+            "2025-02-29T00:00:00Z", "2026-04-31T00:00:00Z", "2026-02-12T16:02:25+25:00",
+        ])
     func notTimestamps(text: String) {
         #expect(LogTimestamp.milliseconds(iso: text) == nil)
+    }
+
+    @Test("with a zone required, a value without one (or with a space for the T) is none")
+    func zoneRequired() {
+        #expect(LogTimestamp.milliseconds(iso: "2024-02-29T12:00:00", zoneRequired: true) == nil)
+        #expect(LogTimestamp.milliseconds(iso: "2024-02-29 12:00:00Z", zoneRequired: true) == nil)
+        #expect(LogTimestamp.milliseconds(iso: "2024-02-29T12:00:00.5", zoneRequired: true) == nil)
+        #expect(LogTimestamp.milliseconds(iso: "2024-02-29T12:00:00Z", zoneRequired: true) == 1_709_208_000_000)
+        #expect(LogTimestamp.milliseconds(iso: "2024-02-29T12:00:00") == 1_709_208_000_000)
     }
 
     @Test("git commit output lines give hashes; other bracketed lines do not")

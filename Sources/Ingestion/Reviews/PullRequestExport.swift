@@ -320,53 +320,10 @@ package enum ISODate {
         return fractional.date(from: text).map { Int64($0.timeIntervalSince1970.rounded(.down)) }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` with a day the calendar has, hours to 23, minutes and
-    /// seconds to 59; nil for anything else (which the formatters then read, or refuse, as before).
+    /// `YYYY-MM-DDTHH:MM:SS[.fff…](Z|±HH:MM)` with a day the calendar has (`LogTimestamp`, a zone
+    /// required), in whole seconds; nil for anything else (which the formatters then read, or refuse).
     static func fast(_ text: String) -> Int64? {
-        var utf8 = text.utf8[...]
-        func digits(_ count: Int) -> Int? {
-            var value = 0
-            for _ in 0..<count {
-                guard let byte = utf8.first, byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-                utf8 = utf8.dropFirst()
-            }
-            return value
-        }
-        func expect(_ character: UInt8) -> Bool {
-            guard utf8.first == character else { return false }
-            utf8 = utf8.dropFirst()
-            return true
-        }
-        guard let year = digits(4), expect(0x2D), let month = digits(2), expect(0x2D), let day = digits(2), expect(0x54),
-            let hour = digits(2), expect(0x3A), let minute = digits(2), expect(0x3A), let second = digits(2),
-            (1...12).contains(month), hour < 24, minute < 60, second < 60
-        else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let monthDays = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day >= 1, day <= monthDays[month - 1] else { return nil }
-        if expect(0x2E) {
-            guard digits(1) != nil else { return nil }
-            while let byte = utf8.first, byte >= 0x30, byte <= 0x39 { utf8 = utf8.dropFirst() }
-        }
-        var offset = 0
-        if expect(0x5A) {
-            offset = 0
-        } else if let sign = utf8.first, sign == 0x2B || sign == 0x2D {
-            utf8 = utf8.dropFirst()
-            guard let hours = digits(2), expect(0x3A), let minutes = digits(2), hours < 24, minutes < 60 else { return nil }
-            offset = (sign == 0x2D ? -1 : 1) * (hours * 3600 + minutes * 60)
-        } else {
-            return nil
-        }
-        guard utf8.isEmpty else { return nil }
-        // Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return Int64(days * 86_400 + hour * 3600 + minute * 60 + second - offset)
+        guard let ms = LogTimestamp.milliseconds(iso: text, zoneRequired: true) else { return nil }
+        return ms >= 0 ? ms / 1000 : -((999 - ms) / 1000)
     }
 }

@@ -1,12 +1,19 @@
 import Support
 
-/// Parses the timestamps session logs write, without Foundation's formatters (slow, locale-bound).
+/// Parses the timestamps session logs and pull-request exports write, without Foundation's
+/// formatters (slow, locale-bound): the one ISO 8601 reader of ingestion.
 package enum LogTimestamp {
     /// `2026-02-12T16:02:25.284Z`, `…T16:02:25Z`, `…T16:02:25.123456+08:00` → ms since 1970 UTC.
-    /// A value without a zone is taken as UTC. nil when it is not such a timestamp.
-    package static func milliseconds(iso text: String) -> Int64? {
+    /// A value without a zone is taken as UTC, unless `zoneRequired` (then it is nil, as is a
+    /// space for the `T`). nil when it is not such a timestamp, or names a day its month lacks.
+    package static func milliseconds(iso text: String, zoneRequired: Bool) -> Int64? {
         var text = text
-        return text.withUTF8 { parse($0) }
+        return text.withUTF8 { parse($0, zoneRequired: zoneRequired) }
+    }
+
+    /// `milliseconds(iso:zoneRequired:)` taking a value without a zone as UTC.
+    package static func milliseconds(iso text: String) -> Int64? {
+        milliseconds(iso: text, zoneRequired: false)
     }
 
     /// A JSON string value read as `milliseconds(iso:)` reads its text, from its bytes when it has no escapes.
@@ -22,7 +29,7 @@ package enum LogTimestamp {
         milliseconds(iso: text)
     }
 
-    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Int64? {
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>, zoneRequired: Bool = false) -> Int64? {
         guard b.count >= 19 else { return nil }
         func digits(_ start: Int, _ count: Int) -> Int? {
             var value = 0
@@ -33,10 +40,11 @@ package enum LogTimestamp {
             }
             return value
         }
-        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x20 || b[10] == 0x74, b[13] == 0x3A,
-            b[16] == 0x3A, let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+        guard b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x74 || (b[10] == 0x20 && !zoneRequired),
+            b[13] == 0x3A, b[16] == 0x3A, let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
             let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+            second < 61
         else { return nil }
         var index = 19
         var millis = 0
@@ -50,6 +58,7 @@ package enum LogTimestamp {
             }
         }
         var offsetSeconds = 0
+        guard index < b.count || !zoneRequired else { return nil }
         if index < b.count {
             let sign = b[index]
             if sign == 0x5A || sign == 0x7A {
@@ -63,14 +72,25 @@ package enum LogTimestamp {
                     minutes = value
                     next += 2
                 }
+                guard hours < 24, minutes < 60 else { return nil }
                 offsetSeconds = (hours * 3600 + minutes * 60) * (sign == 0x2D ? -1 : 1)
                 index = next
+            } else if zoneRequired {
+                return nil
             }
             guard index == b.count else { return nil }
         }
         let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second) - Int64(offsetSeconds)
         return seconds * 1000 + Int64(millis)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
