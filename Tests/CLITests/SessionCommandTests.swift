@@ -25,6 +25,8 @@ struct SessionCommandTests {
         #expect(first.stderr.contains("2 malformed lines skipped in \(folder.path)/logs/renamed.txt"))
         // The first bad line is named, and a secret quoted from it is redacted.
         #expect(first.stderr.contains("(first: \(folder.path)/logs/renamed.txt:2: expected"), "\(first.stderr)")
+        // The other bad lines are named too, without the path again.
+        #expect(first.stderr.contains("; also line 3: expected a JSON object (found \"[1,2,3]\"))"), "\(first.stderr)")
         #expect(!first.stderr.contains("ghp_A1b2C3d4"), "\(first.stderr)")
         let again = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db, "--strict"])
         #expect(again.status == 0)

@@ -90,9 +90,8 @@ enum IngestSessions {
             database: database, environment: context.environment,
             keepPrompts: context.arguments.has("--keep-prompts"))
         let report = try ingestor.ingest(entries, repositories: repositories)
-        for (path, count, first) in report.malformed {
-            context.notes.note(
-                "\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)" + (first.map { " (first: \($0))" } ?? ""))
+        for (path, count, examples) in report.malformed {
+            context.notes.note("\(count) malformed line\(count == 1 ? "" : "s") skipped in \(path)" + Self.places(examples, path: path))
         }
         for (path, reason) in report.skipped { context.notes.note("skipped \(path): \(reason)") }
         if let note = unreadNote(report.unread) { context.notes.note(note) }
@@ -132,4 +131,19 @@ enum IngestSessions {
 
     /// How many of those logs the note names.
     static let unreadPathLimit = 3
+
+    /// Where a log's malformed lines are, from the readers' first few messages: the first in full,
+    /// the others without the path they share (`; also line 9: expected …`), and how many more there are
+    /// when the readers kept no message for them. Empty when there is no message.
+    static func places(_ examples: [String], path: String) -> String {
+        guard let first = examples.first else { return "" }
+        let others = examples.dropFirst().map { example -> String in
+            guard example.hasPrefix(path) else { return example }
+            let rest = example.dropFirst(path.count)
+            // `path:9: …` or `path: line 9 after byte B: …`.
+            return rest.hasPrefix(":") && rest.dropFirst().first?.isNumber == true
+                ? "line " + rest.dropFirst() : String(rest.drop { $0 == ":" || $0 == " " })
+        }
+        return " (first: \(first)" + others.map { "; also \($0)" }.joined() + ")"
+    }
 }

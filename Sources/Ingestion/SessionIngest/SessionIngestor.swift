@@ -36,7 +36,8 @@ package struct SessionIngestReport: Sendable {
     package var newSessions = 0
     package var updatedSessions = 0
     /// Malformed lines skipped, per file, with the first one's `file:line: expected …`.
-    package var malformed: [(path: String, count: Int, first: String?)] = []
+    /// By file: how many malformed lines, and the first few as `path:line: what was expected`.
+    package var malformed: [(path: String, count: Int, examples: [String])] = []
     /// Files that could not be read, with the reason.
     package var skipped: [(path: String, reason: String)] = []
     /// Logs whose sessions got nothing from them (no prompt, token, model, file or commit) while they held
@@ -514,7 +515,7 @@ package struct SessionIngestor {
             }
         }
         if result.malformedLines > 0 {
-            run.report.malformed.append((entry.path, result.malformedLines, result.malformedExamples.first))
+            run.report.malformed.append((entry.path, result.malformedLines, result.malformedExamples))
         }
         // A grown log's new part says nothing of a session it began before (its appended records may all be
         // of new types): only a read that gave only new sessions counts.
