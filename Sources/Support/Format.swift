@@ -5,7 +5,12 @@ package enum Format {
     /// `value` with `digits` decimals and a `.` point; never `-0.0`, `nan` as `-`.
     package static func fixed(_ value: Double, _ digits: Int) -> String {
         guard value.isFinite else { return "-" }
-        let text = String(format: "%.\(digits)f", locale: nil, value)
+        // Halves round away from zero, as a reader rounds the decimal they see: 0.25 h is "0.3 h" and
+        // 0.15 is "0.2" (printf rounds the binary value, to even: "0.2", "0.1", while 0.75 gave "0.8").
+        let scale = pow(10.0, Double(max(0, min(digits, 15))))
+        let scaled = value * scale
+        let shown = abs(scaled) < 1e15 ? scaled.rounded(.toNearestOrAwayFromZero) / scale : value
+        let text = String(format: "%.\(digits)f", locale: nil, shown)
         return text.hasPrefix("-") && text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) ? String(text.dropFirst()) : text
     }
 

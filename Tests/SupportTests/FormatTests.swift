@@ -9,6 +9,17 @@ struct FormatTests {
         ["d4e5f6", "crud", "1.05", "9%", "3%", "Addresses admin backend"],
     ]
 
+    @Test(
+        "fixed rounds halves away from zero, as the decimal reads; never -0",
+        arguments: [
+            (0.25, 1, "0.3"), (0.75, 1, "0.8"), (0.15, 1, "0.2"), (2.5, 0, "3"), (-0.25, 1, "-0.3"), (0.725, 2, "0.73"),
+            (1.04, 1, "1.0"), (-0.04, 1, "0.0"), (123456.789, 2, "123456.79"), (1e300, 1, String(format: "%.1f", 1e300)),
+            (Double.nan, 1, "-"),
+        ])
+    func fixed(value: Double, digits: Int, text: String) {
+        #expect(Format.fixed(value, digits) == text)
+    }
+
     @Test("every column fits: nothing hidden, nothing cut, no trailing spaces")
     func wide() {
         let fitted = Format.fit(header: Self.header, rows: Self.rows, width: 200, rightAligned: [2, 3, 4], flexible: 5)
