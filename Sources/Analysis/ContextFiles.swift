@@ -67,11 +67,21 @@ package struct ContextFiles: Sendable, Equatable {
 
     /// The history of one repository's context files from its commits (any order; merges carry
     /// no line counts and are skipped). Sizes are running sums of added minus deleted lines.
-    package static func history(repository: String, commits: [Commit]) -> ContextFiles {
+    ///
+    /// `details`, by commit hash, are what git says beyond the stored counts when the repository is
+    /// at hand (`FileChangeDetailReader`): with them, only lines that changed apart from line endings
+    /// and whitespace at line ends count towards a substantial change, and a change that leaves the
+    /// file a symbolic link to another context file that exists (or removes such a link while that
+    /// file stays) is no change of guidance: the file it names carries it, and is counted there.
+    package static func history(
+        repository: String, commits: [Commit], details: [String: [FileChangeDetail]] = [:]
+    ) -> ContextFiles {
         let ordered = commits.filter { !$0.isMerge }.sorted {
             ($0.committerTime, $0.authorTime, $0.hash) < ($1.committerTime, $1.authorTime, $1.hash)
         }
         var sizes: [String: Int] = [:]
+        // Context files that are links, and the context file each names (repository-relative).
+        var links: [String: String] = [:]
         var changes: [Change] = []
         for commit in ordered {
             for file in commit.files {
@@ -81,20 +91,41 @@ package struct ContextFiles: Sendable, Equatable {
                 let before = renamedFrom.flatMap { sizes.removeValue(forKey: $0) } ?? sizes[file.path]
                 let after = max((before ?? 0) + added - deleted, 0)
                 sizes[file.path] = after
+                let linkedBefore = renamedFrom.flatMap { links.removeValue(forKey: $0) } ?? links.removeValue(forKey: file.path)
+                let detail = details[commit.hash]?.first { $0.path == file.path }
+                let linkedAfter = detail.flatMap { detail in
+                    detail.isLink ? detail.linkTarget.flatMap { FileChangeDetail.resolve($0, from: file.path) } : nil
+                }.flatMap { isContextFile($0) && $0 != file.path ? $0 : nil }
+                if let linkedAfter { links[file.path] = linkedAfter }
                 guard isContextFile(file.path) else { continue }
                 let created = before == nil || before == 0
-                let changed = added + deleted
+                // Lines that changed in what an assistant reads: line endings and spaces at line ends aside.
+                let counted = detail.flatMap { detail in
+                    detail.linesAdded.flatMap { added in detail.linesDeleted.map { added + $0 } }
+                }
+                let changed = counted ?? added + deleted
+                let ignored = counted.map { added + deleted - $0 } ?? 0
+                let aside = ignored > 0 ? ", \(added + deleted) counting line endings and spaces at line ends" : ""
                 let share = (before ?? 0) > 0 ? Double(changed) / Double(before ?? 1) : 1
+                // The file is now a link to a context file that exists (after this commit's files before it),
+                // or was one and is gone while that file stays.
+                let present = { (path: String) in (sizes[path] ?? 0) > 0 ? path : nil }
+                let linked = linkedAfter.flatMap(present) ?? (after == 0 ? linkedBefore.flatMap(present) : nil)
                 let substantial: Bool
                 let reason: String
-                if created && added > 0 {
+                if let linked {
+                    let what = linkedAfter == nil ? "a link to \(linked) removed" : "a link to \(linked)"
+                    (substantial, reason) = (false, "\(what) (its guidance is counted there)")
+                } else if created && added > 0 {
                     (substantial, reason) = (true, "created with \(added) lines")
                 } else if changed >= minimumLines {
-                    (substantial, reason) = (true, "\(changed) lines changed (at least \(minimumLines))")
+                    (substantial, reason) = (true, "\(changed) lines changed (at least \(minimumLines))\(aside)")
                 } else if share >= minimumShare {
-                    (substantial, reason) = (true, "\(changed) of \(before ?? 0) lines changed (at least \(Int(minimumShare * 100))%)")
+                    (substantial, reason) = (
+                        true, "\(changed) of \(before ?? 0) lines changed (at least \(Int(minimumShare * 100))%)\(aside)"
+                    )
                 } else {
-                    (substantial, reason) = (false, "\(changed) of \(before ?? 0) lines changed")
+                    (substantial, reason) = (false, "\(changed) of \(before ?? 0) lines changed\(aside)")
                 }
                 changes.append(
                     Change(

@@ -26,8 +26,18 @@ enum OutputFile {
         case .regular, .missing:
             // The replacement is a new file renamed over the old one, which a writable folder allows
             // even for a file its owner made read-only.
-            if FileManager.default.fileExists(atPath: target), access(target, W_OK) != 0 {
+            let exists = FileManager.default.fileExists(atPath: target)
+            if exists, access(target, W_OK) != 0 {
                 throw failure(String(cString: strerror(errno)))
+            }
+            // The new file is made in the folder: a writable file in a folder this user may not write
+            // cannot be replaced (Foundation would only say "you don't have permission").
+            let folder = (target as NSString).deletingLastPathComponent
+            if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+                throw failure(
+                    errno == ENOENT ? "its folder \(folder) does not exist"
+                        : exists ? "its folder \(folder) is not writable (the file is replaced atomically, by a new file made there)"
+                        : "its folder \(folder) is not writable")
             }
             let attributes = try? FileManager.default.attributesOfItem(atPath: target)
             do {

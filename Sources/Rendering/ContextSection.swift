@@ -33,7 +33,8 @@ package enum ContextSection {
         var lines = [
             "## Where AI pays off in \(scope) (measured by Multiplier)",
             "",
-            "From \(retro.counts.tasks) tasks (\(retro.counts.ai) AI-assisted) up to \(asOf). Ratio = AI effort / human "
+            // The tasks the figures rest on, as the retro counts them: bots' and prototypes' left out.
+            "From \(retro.counts.ai + retro.counts.human) tasks (\(retro.counts.ai) AI-assisted) up to \(asOf). Ratio = AI effort / human "
                 + "effort for the same kind of work, with its 95% interval; below 1, AI-assisted work took less.",
             "",
         ]

@@ -36,7 +36,7 @@ package enum HTMLRenderer {
             case .list(let items): out += "<ul>" + items.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
             case .table(let table):
                 guard !table.rows.isEmpty else {
-                    out += "<p class=\"note\">(none)</p>\n"
+                    if !table.quietWhenEmpty { out += "<p class=\"note\">(none)</p>\n" }
                     continue
                 }
                 out += self.table(table) + "\n"

@@ -11,7 +11,7 @@ package enum MarkdownRenderer {
             case .list(let items): out += items.map { "- \(inline($0))\n" }.joined() + "\n"
             case .table(let table):
                 guard !table.rows.isEmpty else {
-                    out += "_(none)_\n\n"
+                    if !table.quietWhenEmpty { out += "_(none)_\n\n" }
                     continue
                 }
                 out += "| " + table.columns.map(cell).joined(separator: " | ") + " |\n"

@@ -121,7 +121,8 @@ extension ReportBuilders {
                                 effect.map { "\($0.weeksAfter)" } ?? "-", result,
                             ]
                         },
-                        note: "Substantial: created, or at least 20 lines or 30% of the file changed; substantial changes within 14 days "
+                        note: "Substantial: created, or at least 20 lines or 30% of the file changed (line endings, spaces at line ends and "
+                            + "links to another context file aside, where git can tell); substantial changes within 14 days "
                             + "of each other are one. Before: tasks finished before the change; after: tasks started after it (and "
                             + "after the changes folded in); 8 weeks with finished tasks needed on each side.",
                         priority: ["file", "date", "result", "change", "weeks before", "weeks after", "repository", "commit"],

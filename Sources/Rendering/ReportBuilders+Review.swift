@@ -9,6 +9,15 @@ extension ReportBuilders {
             title: "Review these first",
             subtitle: "\(report.scope): \(report.reviewed) read (\(report.aiReviewed) AI-assisted), \(report.items.count) with findings"
                 + (report.items.isEmpty ? "." : " (\(ai) AI-assisted), riskiest first."))
+        // Nothing found: one sentence, not an empty table, a legend for it and another empty table
+        // (the tables stay, empty, for CSV's headers).
+        if report.items.isEmpty {
+            document.blocks.append(
+                .paragraph(
+                    report.reviewed == 0
+                        ? "Nothing to review: no task read."
+                        : "Nothing to review first: no finding in the \(report.reviewed) task\(report.reviewed == 1 ? "" : "s") read."))
+        }
         document.blocks.append(
             .table(
                 ReportDocument.Table(
@@ -25,7 +34,7 @@ extension ReportBuilders {
                     },
                     note: "Risk: the sum of the findings' weights (a provider's key 6, another secret 4, other security and "
                         + "unknown import 3, weak zone and new dependency 2, the rest 1-1.5; a rule counts at most three times; "
-                        + "ties: the later task first).")))
+                        + "ties: the later task first).", quietWhenEmpty: true)))
         for (index, item) in report.items.enumerated() {
             document.blocks.append(.heading("\(index + 1). \(item.key) \(item.title)"))
             document.blocks.append(
@@ -48,7 +57,7 @@ extension ReportBuilders {
                                 finding.file ?? "", finding.line.map(String.init) ?? "", finding.evidence, finding.reason,
                             ]
                         }
-                    })))
+                    }, quietWhenEmpty: true)))
         if !report.notes.isEmpty {
             document.blocks.append(.heading("Not read in full"))
             document.blocks.append(.list(report.notes))

@@ -21,12 +21,16 @@ package struct ReportDocument: Sendable, Equatable {
         package var priority: [Int]
         /// The column that may be shortened with `…` (a title), if any; no other cell is cut.
         package var flexible: Int?
+        /// With no rows, the text, Markdown and HTML renderers print nothing for it, neither "(none)"
+        /// nor its note (a sentence beside it says what is empty); CSV still writes its header.
+        package var quietWhenEmpty: Bool
 
         /// `priority` and `flexible` name columns; a name that is not a column is ignored.
         package init(
             name: String, columns: [(String, Alignment)], rows: [[String]], note: String? = nil, priority: [String] = [],
-            flexible: String? = nil
+            flexible: String? = nil, quietWhenEmpty: Bool = false
         ) {
+            self.quietWhenEmpty = quietWhenEmpty
             self.name = name
             self.columns = columns.map(\.0)
             self.alignments = columns.map(\.1)

@@ -15,6 +15,8 @@ package enum TextRenderer {
                 out += wrap(text, width: width) + "\n"
             case .list(let items):
                 for item in items { out += wrap(item, width: width, first: "- ", rest: "  ") + "\n" }
+            case .table(let table) where table.rows.isEmpty && table.quietWhenEmpty:
+                continue
             case .table(let table):
                 if table.rows.isEmpty {
                     out += "(none)\n"

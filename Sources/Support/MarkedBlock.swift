@@ -36,12 +36,14 @@ package enum MarkedBlock {
         return String(text[..<first.lowerBound]) + block + rest
     }
 
-    /// The body of the marked block, when the text has one.
+    /// The lines of the marked block between its marker lines, blank ones included, whatever the
+    /// file's line breaks (`"\r\n"` is one `Character`, which `"\n"` is not); nil when the text has none.
     package static func body(_ text: String) -> [String]? {
+        // `try?`: a begin marker with no end has no body to count (`splice` reports it).
         guard let block = try? range(in: text, from: text.startIndex) else { return nil }
         let inner = text[block].dropFirst(begin.count).dropLast(end.count)
-        return inner.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }.filter { !$0.isEmpty }
+        // The first piece is the rest of the begin marker's line, the last what precedes the end marker on its line (nothing).
+        return inner.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).dropFirst().dropLast().map(String.init)
     }
 
     /// The first block at or after `start`: from a begin marker that is a line of its own to the

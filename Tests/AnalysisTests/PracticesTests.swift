@@ -138,6 +138,41 @@ struct PracticesTests {
         #expect(share.changes[1].substantial && share.changes[1].reason.contains("30%"))
     }
 
+    @Test("context files, with git's details: a change of line endings or spaces at line ends, or a link to another context file, is no change of guidance")
+    func contextFileDetails() {
+        let commits = [
+            Self.commit("new", at: 1, [FileChange(path: "AGENTS.md", linesAdded: 40, linesDeleted: 0)]),
+            Self.commit("crlf", at: 2, [FileChange(path: "AGENTS.md", linesAdded: 40, linesDeleted: 40)]),
+            Self.commit("link", at: 3, [FileChange(path: "CLAUDE.md", linesAdded: 1, linesDeleted: 0)]),
+            Self.commit("sub", at: 4, [FileChange(path: "web/CLAUDE.md", linesAdded: 1, linesDeleted: 0)]),
+            Self.commit("unlink", at: 5, [FileChange(path: "CLAUDE.md", linesAdded: 0, linesDeleted: 1)]),
+            Self.commit("rework", at: 6, [FileChange(path: "AGENTS.md", linesAdded: 30, linesDeleted: 30)]),
+            Self.commit("elsewhere", at: 7, [FileChange(path: "GEMINI.md", linesAdded: 1, linesDeleted: 0)]),
+        ]
+        let details: [String: [FileChangeDetail]] = [
+            "crlf": [FileChangeDetail(path: "AGENTS.md", linesAdded: 0, linesDeleted: 0)],
+            "link": [FileChangeDetail(path: "CLAUDE.md", linesAdded: 1, linesDeleted: 0, isLink: true, linkTarget: "AGENTS.md")],
+            "sub": [FileChangeDetail(path: "web/CLAUDE.md", linesAdded: 1, linesDeleted: 0, isLink: true, linkTarget: "../AGENTS.md")],
+            "unlink": [FileChangeDetail(path: "CLAUDE.md", linesAdded: 0, linesDeleted: 1)],
+            "rework": [FileChangeDetail(path: "AGENTS.md", linesAdded: 12, linesDeleted: 12)],
+            // A link to a file that is no context file brings guidance of its own.
+            "elsewhere": [FileChangeDetail(path: "GEMINI.md", linesAdded: 1, linesDeleted: 0, isLink: true, linkTarget: "docs/ai.md")],
+        ]
+        let history = ContextFiles.history(repository: "/r", commits: commits, details: details)
+        #expect(history.changes.map(\.commit) == ["new", "crlf", "link", "sub", "unlink", "rework", "elsewhere"])
+        #expect(history.changes.map(\.substantial) == [true, false, false, false, false, true, true])
+        #expect(history.changes[1].reason == "0 of 40 lines changed, 80 counting line endings and spaces at line ends")
+        #expect(history.changes[2].reason == "a link to AGENTS.md (its guidance is counted there)")
+        #expect(history.changes[3].reason == "a link to AGENTS.md (its guidance is counted there)")
+        #expect(history.changes[4].reason == "a link to AGENTS.md removed (its guidance is counted there)")
+        #expect(history.changes[5].reason == "24 lines changed (at least 20), 60 counting line endings and spaces at line ends")
+        // The stored counts still make the sizes.
+        #expect(history.changes[1].linesAdded == 40 && history.changes[1].linesAfter == 40 && history.changes[4].linesAfter == 0)
+        // Without git's details (no repository at hand), the stored counts decide, as before.
+        let stored = ContextFiles.history(repository: "/r", commits: commits)
+        #expect(stored.changes.map(\.substantial) == [true, true, true, true, true, true, true])
+    }
+
     /// 16 weeks of AI and human tasks in one repository; AI effort times `factor` after week 8.
     static func contextWorld(factor: Double, weeks: Int = 16, changeWeek: Int = 8) -> [WorkTask] {
         var tasks: [WorkTask] = []

@@ -21,13 +21,13 @@ struct ContextCommandTests {
         // The sample's sessions never plan first, and it has no context file: the practices lines say so.
         #expect(preview.stdout.contains("- Plan first against code first: cannot tell yet (0 plan-first"))
         #expect(preview.stdout.contains("- Context files: no substantial change of one in the history, so nothing to compare."))
-        #expect(preview.stdout.contains("would replace its marked section (1 lines)"))
+        #expect(preview.stdout.contains("would replace its marked section (1 line)"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
 
         let first = try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database])
         #expect(first.status == 0)
         // The text typed between the markers is said to go.
-        #expect(first.stderr.contains("section written, replacing its 1 earlier lines (text typed between the markers is not kept)"), "\(first.stderr)")
+        #expect(first.stderr.contains("section written, replacing its 1 earlier line (text typed between the markers is not kept)"), "\(first.stderr)")
         let written = try String(contentsOfFile: path, encoding: .utf8)
         #expect(written.hasPrefix("# Rules\r\nKeep it simple.\r\n<!-- multiplier:begin -->\r\n## Where AI pays off"))
         #expect(written.hasSuffix("<!-- multiplier:end -->\r\nTail, no newline"))
@@ -37,7 +37,7 @@ struct ContextCommandTests {
         #expect(again.stderr.contains("already up to date"))
         #expect(try String(contentsOfFile: path, encoding: .utf8) == written)
 
-        #expect(try CLIRunner.run(["context", "--file", folder.path + "/missing.md", "--write", "--db", sample.database]).status == 66)
+        #expect(try CLIRunner.run(["context", "--file", folder.path + "/no/such/folder.md", "--write", "--db", sample.database]).status == 66)
         try folder.write("broken.md", "x\n<!-- multiplier:begin -->\n")
         #expect(try CLIRunner.run(["context", "--file", folder.path + "/broken.md", "--write", "--db", sample.database]).status == 65)
         // A Latin-1 byte in the user's text: the file is refused and left byte for byte, not rewritten with U+FFFD.
@@ -86,5 +86,84 @@ struct ContextCommandTests {
             #expect(try CLIRunner.run(["context", "--file", folder.path + "/READONLY.md", "--write", "--db", sample.database]).status == 74)
             #expect(try String(contentsOfFile: folder.path + "/READONLY.md", encoding: .utf8) == "# Frozen\n")
         }
+    }
+
+    @Test("a file that does not exist yet: the preview shows what --write would create, and --write creates it")
+    func missingFile() throws {
+        let sample = try SampleTeam.get()
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let folder = try TemporaryDirectory("context-missing")
+        defer { folder.remove() }
+        let path = folder.path + "/AGENTS.md"
+        let preview = try CLIRunner.run(["context", "--file", path, "--db", sample.database])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("## Where AI pays off in acme-shop"))
+        #expect(preview.stdout.hasSuffix("\(path) does not exist yet: --write would create it with this section between the markers.\n"))
+        #expect(!FileManager.default.fileExists(atPath: path))
+
+        let written = try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(written.stderr.contains("\(path): created with the section between the markers"), "\(written.stderr)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("<!-- multiplier:begin -->\n## Where AI pays off") && text.hasSuffix("\n<!-- multiplier:end -->\n"))
+        #expect(try CLIRunner.run(["context", "--file", path, "--write", "--db", sample.database]).stderr.contains("already up to date"))
+
+        // A link to a file that is not there is not replaced by a file: the user says which to create.
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/CLAUDE.md", withDestinationPath: "GONE.md")
+        let dangling = try CLIRunner.run(["context", "--file", folder.path + "/CLAUDE.md", "--write", "--db", sample.database])
+        #expect(dangling.status == 66 && dangling.stderr.contains("is a symbolic link to GONE.md, which does not exist"), "\(dangling.stderr)")
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: folder.path + "/CLAUDE.md")) == "GONE.md")
+        let noFolder = try CLIRunner.run(["context", "--file", folder.path + "/docs/AGENTS.md", "--db", sample.database])
+        #expect(noFolder.status == 66 && noFolder.stderr.contains("its folder \(folder.path)/docs does not exist"), "\(noFolder.stderr)")
+    }
+
+    @Test("the headline leaves bots' tasks out, as the retro does; a marked section's lines are counted blank ones and all")
+    func counts() throws {
+        let sample = try SampleTeam.get()
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let retro = try CLIRunner.run(["report", "retro", "--format", "json", "--db", sample.database])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any])
+        let counts = try #require(json["counts"] as? [String: Any])
+        let ai = try #require(counts["ai"] as? Int)
+        let human = try #require(counts["human"] as? Int)
+        try #require((counts["bots"] as? Int ?? 0) > 0, "the sample has bots' tasks")
+
+        let folder = try TemporaryDirectory("context-counts")
+        defer { folder.remove() }
+        try folder.write("AGENTS.md", "# A\n<!-- multiplier:begin -->\nold\n\nmore\n\n<!-- multiplier:end -->\n")
+        let preview = try CLIRunner.run(["context", "--file", folder.path + "/AGENTS.md", "--db", sample.database])
+        #expect(preview.status == 0, "\(preview.stderr)")
+        #expect(preview.stdout.contains("From \(ai + human) tasks (\(ai) AI-assisted) up to "), "\(preview.stdout)")
+        #expect(preview.stdout.contains("--write would replace its marked section (4 lines) with this one."), "\(preview.stdout)")
+    }
+
+    @Test(
+        "a file this user may write in a folder they may not: exit 74, and the message says the folder must be writable",
+        .enabled(if: CLIRunner.asAnotherUser != nil, "as root, needs setpriv to run the binary as another user"))
+    func folderNotWritable() throws {
+        let sample = try SampleTeam.get()
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let wrapper = try #require(CLIRunner.asAnotherUser)
+        let folder = try TemporaryDirectory("context-folder")
+        defer {
+            chmod(folder.path + "/docs", 0o755)
+            folder.remove()
+        }
+        // The database where the other user may read it; the file writable by all in a folder only its owner may write.
+        #expect(try CLIRunner.run(["status", "--db", sample.database, "--quiet"]).status == 0)
+        try FileManager.default.copyItem(atPath: sample.database, toPath: folder.path + "/db.sqlite")
+        try folder.write("docs/AGENTS.md", "# Agents\n")
+        #expect(chmod(folder.path, 0o755) == 0 && chmod(folder.path + "/db.sqlite", 0o644) == 0)
+        #expect(chmod(folder.path + "/docs/AGENTS.md", 0o666) == 0)
+        // As root the folder stays root's (755) and the binary runs as nobody; as another user, the folder is made read-only.
+        #expect(chmod(folder.path + "/docs", wrapper.isEmpty ? 0o555 : 0o755) == 0)
+        let result = try CLIRunner.run(
+            ["context", "--file", folder.path + "/docs/AGENTS.md", "--write", "--db", folder.path + "/db.sqlite"], wrapper: wrapper)
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "cannot write \(folder.path)/docs/AGENTS.md: its folder \(folder.path)/docs is not writable (the file is replaced atomically"),
+            "\(result.stderr)")
+        #expect(try String(contentsOfFile: folder.path + "/docs/AGENTS.md", encoding: .utf8) == "# Agents\n")
     }
 }

@@ -86,6 +86,16 @@ struct ReviewCommandTests {
 
         let text = try CLIRunner.run(["review", "--db", db, "--since", "2026-01-01", "--until", "2026-04-01"])
         #expect(text.stdout.contains("Review these first") && text.stdout.contains("app/users.py:5"))
+        #expect(text.stdout.contains("review-cli"), "\(text.stdout)")
+        #expect(text.stdout.contains(" from 2026-01-01 to 2026-04-01: "), "\(text.stdout)")
+        // Bounds within a day are shown with their times, not as two equal dates.
+        let hours = try CLIRunner.run(["review", "--db", db, "--since", "2026-03-03T09:00:00Z", "--until", "2026-03-03T11:00:00Z"])
+        #expect(hours.stdout.contains(" from 2026-03-03T09:00:00Z to 2026-03-03T11:00:00Z: 1 read"), "\(hours.stdout)")
+        // Nothing in the window: one sentence, not "(none)" twice with the risk legend between.
+        let empty = try CLIRunner.run(["review", "--db", db, "--since", "2026-05-01", "--until", "2026-05-02"])
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.stdout.hasSuffix(" from 2026-05-01 to 2026-05-02: 0 read (0 AI-assisted), 0 with findings.\nNothing to review: no task read.\n"), "\(empty.stdout)")
+        #expect(!empty.stdout.contains("(none)") && !empty.stdout.contains("Risk:"), "\(empty.stdout)")
 
         let branch = try CLIRunner.run(["review", "--db", db, "--branch", "feature", "--format", "csv", "--table", "findings"])
         #expect(branch.status == 0, "\(branch.stderr)")

@@ -36,6 +36,23 @@ struct ContextSectionTests {
         return ContextSection.lines(retro: retro, reworked: [], scope: "r", asOf: "2026-11-20", practices: practices)
     }
 
+    @Test("the headline counts the tasks the figures rest on: bots' tasks are left out, as in the retro")
+    func headlineLeavesBotsOut() throws {
+        var tasks: [WorkTask] = []
+        for index in 0..<6 {
+            var task = WorkTask(
+                id: "t\(index)", repository: "/r", key: "t\(index)", kind: .burst, title: "t", author: "a", branch: nil, commits: [],
+                sessions: [], category: .crud, ai: index < 2, effortHours: 1, start: Self.origin, end: Self.origin + 60,
+                linesAdded: 1, filesTouched: 1)
+            task.bot = index >= 4
+            tasks.append(task)
+        }
+        let retro = RetroAnalysis().run(tasks, since: nil, until: nil)
+        #expect(retro.counts.tasks == 6 && retro.counts.bots == 2)
+        let lines = ContextSection.lines(retro: retro, reworked: [], scope: "r", asOf: "2026-11-20")
+        #expect(lines.contains { $0.hasPrefix("From 4 tasks (2 AI-assisted) up to 2026-11-20.") }, "\(lines)")
+    }
+
     @Test("a measured plan-first gain is named with its ratio and interval; no effect says cannot tell; none measured says so")
     func practiceLines() throws {
         let paid = Self.lines(Self.practices(planFactor: 0.5))

@@ -38,4 +38,21 @@ struct ReviewDocumentTests {
         #expect(!html.contains("<script>") && html.contains("&lt;script&gt;") && !html.contains("AKIAIOSFODNN7EXAMPLE"))
         #expect(!MarkdownRenderer.render(document).contains("AKIAIOSFODNN7EXAMPLE"))
     }
+
+    @Test("nothing found: one sentence, no empty tables and no risk legend; CSV keeps the tables' headers")
+    func empty() throws {
+        for (report, sentence) in [
+            (ReviewReport(scope: "test", reviewed: 3, aiReviewed: 2, items: []), "Nothing to review first: no finding in the 3 tasks read."),
+            (ReviewReport(scope: "test", reviewed: 0, aiReviewed: 0, items: []), "Nothing to review: no task read."),
+        ] {
+            let document = ReportBuilders.review(report)
+            let text = TextRenderer.render(document, width: 100)
+            #expect(text == "Review these first\n==================\ntest: \(report.reviewed) read (\(report.aiReviewed) AI-assisted), 0 with findings.\n\(sentence)\n")
+            let markdown = MarkdownRenderer.render(document)
+            #expect(markdown.hasSuffix("with findings.\n\(sentence)\n\n") && !markdown.contains("(none)"), "\(markdown)")
+            let html = HTMLRenderer.render(document)
+            #expect(html.contains("<p>\(sentence)</p>") && !html.contains("(none)") && !html.contains("Risk:"))
+            #expect(document.tables.map { CSVRenderer.render($0) } == ["rank,id,key,risk,AI,category,checks,title\n", "id,key,check,rule,commit,file,line,evidence,reason\n"])
+        }
+    }
 }

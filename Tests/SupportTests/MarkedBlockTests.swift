@@ -27,6 +27,14 @@ struct MarkedBlockTests {
         #expect(MarkedBlock.body("no markers") == nil)
     }
 
+    @Test("the body counts every line between the markers, blank ones too, with any line breaks")
+    func bodyLines() {
+        #expect(MarkedBlock.body("<!-- multiplier:begin -->\na\n\nb\n\n<!-- multiplier:end -->\n") == ["a", "", "b", ""])
+        #expect(MarkedBlock.body("x\r\n<!-- multiplier:begin -->  \r\na\r\n\r\nb\r\n<!-- multiplier:end -->\r\n") == ["a", "", "b"])
+        #expect(MarkedBlock.body("<!-- multiplier:begin -->\ra\r\rb\r<!-- multiplier:end -->\r") == ["a", "", "b"])
+        #expect(MarkedBlock.body("<!-- multiplier:begin -->\n<!-- multiplier:end -->") == [])
+    }
+
     @Test("markers shown in a fenced code block are the user's text; the live block is found after the fence")
     func fences() throws {
         let example = "# How\n```markdown\n<!-- multiplier:begin -->\nexample\n<!-- multiplier:end -->\n```\n"

@@ -15,13 +15,14 @@ enum ContextCommand {
             options: [
                 .value("--repo", "REPO", "the ingested repository (root path or name; needed when there are several)"),
                 .value("--file", "FILE", "the context file, relative to the repository's root or absolute (default: AGENTS.md)"),
-                .flag("--write", "replace the text between the multiplier markers in FILE (added at its end the first time)"),
+                .flag("--write", "replace the text between the multiplier markers in FILE (added at its end the first time; FILE created if missing)"),
                 TaskBuilding.configOption,
             ],
             discussion: """
                 Without --write, prints the section and what writing it would change. With --write, only the text between
                 <!-- multiplier:begin --> and <!-- multiplier:end --> changes; every other byte of the file is kept, its line
-                endings too, and the file is replaced atomically. A second run with the same data changes nothing.
+                endings too, and the file is replaced atomically (its folder must be writable). A file that does not exist
+                yet is created, in a folder that does. A second run with the same data changes nothing.
                 """),
         run: run)
 
@@ -52,10 +53,29 @@ enum ContextCommand {
 
         let file = context.arguments.value("--file") ?? "AGENTS.md"
         let path = file.hasPrefix("/") ? file : repository.root + "/" + file
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw FileManager.default.fileExists(atPath: path)
-                ? CommandError.io("cannot read \(path)")
-                : CommandError.missingInput("\(path) does not exist; create it (it may be empty), then run again")
+        let writes = context.arguments.has("--write")
+        let data: Data
+        let exists: Bool
+        switch FileKind(path: path) {
+        case .missing:
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {  // no link: an error is the answer
+                throw CommandError.missingInput(
+                    "\(path) is a symbolic link to \(target), which does not exist; create it, or give another --file")
+            }
+            // A new file is written the way an existing one is, into a folder that must be there:
+            // a missing folder is more likely a mistyped --file than a place to make.
+            let folder = (FileKind.resolvingLinks(path) as NSString).deletingLastPathComponent
+            guard FileKind(path: folder) == .folder else {
+                throw CommandError.missingInput("\(path): its folder \(folder) does not exist; create it, or give another --file")
+            }
+            (data, exists) = (Data(), false)
+        case .folder:
+            throw CommandError.io("cannot \(writes ? "write" : "read") \(path): it is a folder")
+        case .regular, .other:
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CommandError.io("cannot read \(path): \(String(cString: strerror(errno)))")
+            }
+            (data, exists) = (contents, true)
         }
         // A byte-order mark is kept as it is (Foundation's decoding drops it): put back on writing.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -72,27 +92,33 @@ enum ContextCommand {
             throw CommandError.badData(
                 "\(path): '\(MarkedBlock.begin)' has no '\(MarkedBlock.end)' after it; add the end marker or remove the begin marker")
         }
-        guard context.arguments.has("--write") else {
+        func count(_ lines: Int, _ what: String = "line") -> String { "\(lines) \(what)\(lines == 1 ? "" : "s")" }
+        guard writes else {
             context.console.out(lines.joined(separator: "\n") + "\n\n")
             let old = MarkedBlock.body(text)
             context.console.out(
-                updated == text ? "\(path): already up to date.\n"
+                !exists ? "\(path) does not exist yet: --write would create it with this section between the markers.\n"
+                    : updated == text ? "\(path): already up to date.\n"
                     : old == nil ? "\(path): --write would add this section at its end, between the markers.\n"
-                    : "\(path): --write would replace its marked section (\(old?.count ?? 0) lines) with this one.\n")
+                    : "\(path): --write would replace its marked section (\(count(old?.count ?? 0))) with this one.\n")
             return .success
         }
-        guard updated != text else {
+        guard updated != text || !exists else {
             context.notes.note("\(path): already up to date")
             return .success
         }
         // A symbolic link (CLAUDE.md -> AGENTS.md) is written through: the file it names gets the
         // section, and the link stays a link; its permissions and owner stay.
         try OutputFile.write(marked ? "\u{FEFF}" + updated : updated, to: path)
+        guard exists else {
+            context.notes.note("\(path): created with the section between the markers")
+            return .success
+        }
         let old = MarkedBlock.body(text)
         let copies = MarkedBlock.count(text) - 1
         context.notes.note(
             "\(path): section written"
-                + (old.map { ", replacing its \($0.count) earlier lines (text typed between the markers is not kept)" } ?? "")
+                + (old.map { ", replacing its \(count($0.count, "earlier line")) (text typed between the markers is not kept)" } ?? "")
                 + (copies > 0 ? "; \(copies) more marked section\(copies == 1 ? "" : "s") removed, so the file says one thing" : ""))
         return .success
     }

@@ -380,6 +380,13 @@ enum When {
         (since.map { sinceIsRef ? end > $0 : end >= $0 } ?? true) && (until.map { untilIsRef ? end <= $0 : end < $0 } ?? true)
     }
 
+    /// A window's bound as a scope line shows it: the day when it falls at midnight UTC (`2026-11-10`),
+    /// else the instant (`2026-11-10T09:00:00Z`), so that a window of hours does not read as whole days.
+    static func bound(_ seconds: Int64) -> String {
+        let instant = Timestamp.iso8601(seconds)
+        return seconds % 86_400 == 0 ? String(instant.prefix(10)) : instant
+    }
+
     /// Refuses `--since` at or after `--until`: no task or session can fall between them.
     static func checkOrder(since: Int64?, until: Int64?, _ context: CommandContext, command: String) throws {
         guard let since, let until, since >= until else { return }

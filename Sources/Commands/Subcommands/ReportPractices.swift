@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Ingestion
 import Model
 import Rendering
 import Storage
@@ -37,13 +38,44 @@ extension ReportCommand {
         let wanted = Set(tasks.map(\.repository))
         var contextFiles: [String: ContextFiles] = [:]
         for repository in repositories where wanted.contains(repository.root) {
-            let history = ContextFiles.history(
-                repository: repository.root,
-                commits: try store.commits(repositoryID: repository.id, touchingPathsLike: ContextFiles.pathPatterns))
+            let history = try contextFileHistory(repository, store: store, context)
             if !history.changes.isEmpty { contextFiles[repository.root] = history }
         }
         return PracticesAnalysis(settings: settings).run(
             scoped, workflows: workflows, sessionStarts: starts, contextFiles: contextFiles,
             since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
+    }
+
+    /// One repository's context-file history from the stored commits, with git's word on the commits
+    /// that change a context file when the repository is at hand (`FileChangeDetailReader`): lines
+    /// that changed only in their endings or in spaces at their ends, and links to another context
+    /// file, are then no change of guidance (METHOD.md, "Ways of working"). Without the repository,
+    /// or when git cannot read those commits, the stored line counts decide, and a note says so.
+    static func contextFileHistory(_ repository: Repository, store: CommitStore, _ context: CommandContext) throws -> ContextFiles {
+        let commits = try store.commits(repositoryID: repository.id, touchingPathsLike: ContextFiles.pathPatterns)
+        let stored = ContextFiles.history(repository: repository.root, commits: commits)
+        guard !stored.changes.isEmpty else { return stored }
+        var hashes: [String] = []
+        var paths: Set<String> = []
+        for commit in commits where !commit.isMerge {
+            let files = commit.files.filter { ContextFiles.isContextFile($0.path) || $0.oldPath.map(ContextFiles.isContextFile) == true }
+            guard !files.isEmpty else { continue }
+            hashes.append(commit.hash)
+            for file in files { paths.formUnion([file.path] + (file.oldPath.map { [$0] } ?? [])) }
+        }
+        let fallback = "context-file changes counted from the stored line counts (a change of line endings alone, or a link to another context file, counts as its lines)"
+        guard FileKind(path: repository.root) == .folder else {
+            context.notes.note("note: \(repository.root) is not here: \(fallback)")
+            return stored
+        }
+        let details: [String: [FileChangeDetail]]
+        do {
+            details = try FileChangeDetailReader(repository: repository.root, environment: context.environment)
+                .read(hashes, paths: paths.sorted())
+        } catch let error as IngestionError {
+            context.notes.note("note: cannot read \(repository.root)'s context-file commits from git (\(error)): \(fallback)")
+            return stored
+        }
+        return ContextFiles.history(repository: repository.root, commits: commits, details: details)
     }
 }

@@ -86,7 +86,7 @@ enum ReviewCommand {
                     && When.holds(task.end, since: since, until: until, sinceIsRef: sinceRef != nil, untilIsRef: untilRef != nil)
             }
             let scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
-                + " from \(Timestamp.iso8601(since).prefix(10)) to \(Timestamp.iso8601(until).prefix(10))"
+                + " from \(When.bound(since)) to \(When.bound(until))"
             report = try review(tasks, ratios: ratios, database: database, context, scope: scope)
         }
         try ReportCommand.write(ReportBuilders.review(report), json: try JSONOutput.encode(report), format: format, context, command: "review")
