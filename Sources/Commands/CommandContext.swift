@@ -16,6 +16,8 @@ package struct CommandContext {
     var sharedDatabase: Database?
     /// Tasks and sessions kept between runs on `sharedDatabase`, until another connection changes the database.
     var readCache: ReadCache?
+    /// How messages name the options: as options, or as the MCP tool's arguments that gave them.
+    package var argumentNames = ArgumentNames.commandLine
 
     /// Notes and progress go to stderr unless `--quiet`.
     package var notes: Console {
@@ -61,6 +63,14 @@ package struct CommandContext {
         if let found = repositories.first(where: { $0.root == real }) { return found }
         let named = name.contains("/") ? [] : repositories.filter { $0.name == name }.sorted { $0.root < $1.root }
         guard let found = named.first else {
+            guard argumentNames.isCommandLine else {
+                // A tool's caller cannot run `multiplier status`: the names it may give.
+                let known = Set(repositories.map(\.name)).sorted()
+                let list = known.prefix(10).joined(separator: ", ") + (known.count > 10 ? ", …" : "")
+                throw UsageError(
+                    "\(argumentNames.name("--repo")): no ingested repository '\(name)'; "
+                        + (known.isEmpty ? "none is ingested" : "ingested: \(list)"), command: command)
+            }
             throw UsageError("no ingested repository '\(name)'; 'multiplier status' lists them", command: command)
         }
         guard named.count == 1 else {

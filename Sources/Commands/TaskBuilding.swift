@@ -92,14 +92,17 @@ enum TaskBuilding {
     }
 
     /// The one task an argument names: an id or a unique id prefix (at least 4 characters), or a key.
-    static func find(_ argument: String, in tasks: [WorkTask], command: String) throws -> WorkTask {
+    /// - Parameter listedBy: what lists the tasks' ids, for the message when none matches.
+    static func find(
+        _ argument: String, in tasks: [WorkTask], command: String, listedBy: String = "'multiplier tasks'"
+    ) throws -> WorkTask {
         let lower = argument.lowercased()
         if let exact = tasks.first(where: { $0.id == lower }) { return exact }
         var matches = lower.count >= 4 ? tasks.filter { $0.id.hasPrefix(lower) } : []
         if matches.isEmpty { matches = tasks.filter { $0.key.lowercased() == lower } }
         if matches.count == 1 { return matches[0] }
         if matches.isEmpty {
-            throw UsageError("no task '\(argument)'; 'multiplier tasks' lists their ids", command: command)
+            throw UsageError("no task '\(argument)'; \(listedBy) lists their ids", command: command)
         }
         let list = matches.prefix(5).map { "\($0.id) (\(($0.repository as NSString).lastPathComponent) \($0.key))" }
         throw UsageError(

@@ -3,6 +3,8 @@ import Foundation
 /// `--since`/`--until` values: a date (`2026-11-02`, midnight UTC) or an ISO 8601 instant.
 enum TimeArgument {
     /// Milliseconds since 1970 UTC.
+    /// - Parameter option: the option as the caller names it (`ArgumentNames.name`: `--since`, or a
+    ///   tool's `'since'`), for the message.
     /// - Throws: `UsageError` naming the option and the expected forms, or the day that does not
     ///   exist (`2025-02-30`: Foundation's parser would read it as 2 March).
     static func milliseconds(_ text: String, option: String, command: String) throws -> Int64 {

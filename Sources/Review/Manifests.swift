@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Dependency manifests: which files they are, the names a line declares, and their lock files.
 package enum Manifests {
@@ -250,11 +251,15 @@ package enum Manifests {
         return text.split(whereSeparator: \.isNewline).flatMap { reader.dependencies(in: $0) }
     }
 
-    /// Every dependency the manifest texts declare, normalised, per ecosystem; plus the modules they name themselves.
+    /// Every dependency the manifest texts declare, normalised, per ecosystem; plus the modules they name
+    /// themselves (a Go module, the packages of a JavaScript workspace).
     package static func declared(_ manifests: [String: String]) -> [Language: Set<String>] {
         var result: [Language: Set<String>] = [:]
         for (path, text) in manifests {
             guard let kind = kind(of: path) else { continue }
+            if let name = ownName(in: text, kind: kind) {
+                result[kind.language, default: []].insert(normalise(name, kind.language))
+            }
             var reader = Reader(kind: kind)
             for line in text.split(whereSeparator: \.isNewline) {
                 for name in reader.dependencies(in: line) {
@@ -266,6 +271,22 @@ package enum Manifests {
             }
         }
         return result
+    }
+
+    /// The name a package.json gives its own package (its top-level `"name"`), nil for other manifests.
+    ///
+    /// The packages of a monorepo's workspace (npm's and Yarn's `workspaces`, `pnpm-workspace.yaml`) import
+    /// each other by these names (`import { Button } from "@acme/ui"`), which no dependency list need hold;
+    /// any package.json of the tree counts, whichever tool lists the workspace.
+    package static func ownName(in text: String, kind: Kind) -> String? {
+        guard kind == .npm else { return nil }
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a byte-order mark, as some editors save
+        // A file that is not JSON (a template, a merge conflict left in) names nothing.
+        guard case .object(let members)? = try? JSONValue.parse(bytes), case .string(let name)? = members["name"],
+            first(jsonName, in: name) != nil
+        else { return nil }
+        return name
     }
 
     /// The name as imports are compared against it: lower case, `-` and `_` alike for Python and Rust.

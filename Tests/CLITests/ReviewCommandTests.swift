@@ -228,6 +228,52 @@ struct ReviewCommandTests {
         #expect(added.count == 1 && added.first?.contains("'reqeusts'") == true, "\(result.stdout)")
     }
 
+    @Test(
+        "a JavaScript monorepo's workspace packages, imported by the names their package.json files give, are no unknown imports",
+        arguments: ["npm", "pnpm"])
+    func workspacePackages(_ layout: String) throws {
+        let repository = try ScriptedRepository("review-workspaces")
+        let db = repository.path + "-review-workspaces-\(UUID().uuidString.prefix(6)).sqlite"
+        defer {
+            repository.remove()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        }
+        if layout == "npm" {
+            try repository.write("package.json", #"{"name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"]}"# + "\n")
+        } else {
+            try repository.write("package.json", #"{"name": "acme", "private": true}"# + "\n")
+            try repository.write("pnpm-workspace.yaml", "packages:\n  - 'packages/*'\n  - 'apps/*'\n")
+        }
+        try repository.write(
+            "packages/ui/package.json", "{\n  \"name\": \"@acme/ui\",\n  \"version\": \"1.0.0\",\n  \"main\": \"src/index.ts\"\n}\n")
+        try repository.write("packages/ui/src/index.ts", "export const Button = () => null;\n")
+        // A package whose name is not its folder's.
+        try repository.write("packages/strings/package.json", "{\n  \"name\": \"acme-strings\",\n  \"version\": \"0.1.0\"\n}\n")
+        try repository.write("packages/strings/index.js", "exports.slug = (s) => s;\n")
+        try repository.write(
+            "apps/web/package.json", "{\n  \"name\": \"@acme/web\",\n  \"dependencies\": {\n    \"react\": \"^18.2.0\"\n  }\n}\n")
+        try repository.commit("Initial commit", date: "2026-03-02T10:00:00+0000")
+        try repository.write(
+            "apps/web/src/App.tsx",
+            """
+            import React from "react";
+            import { Button } from "@acme/ui";
+            import { slug } from "acme-strings";
+            import { Modal } from "@acme/modalz";
+
+            export const App = () => <Button label={slug("x")} />;
+
+            """)
+        try repository.commit(
+            "ABC-1: the app's first screen\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n", date: "2026-03-03T10:00:00+0000")
+        #expect(try CLIRunner.run(["ingest", "git", repository.path, "--db", db, "--quiet"]).status == 0)
+        let result = try CLIRunner.run(["review", "--db", db, "--range", "HEAD~1..HEAD", "--format", "csv", "--table", "findings"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let unknown = result.stdout.split(separator: "\n").filter { $0.contains(",unknown-import,") }
+        // The workspace's own packages are declared; a package no package.json names still is not.
+        #expect(unknown.count == 1 && unknown.first?.contains("'@acme/modalz'") == true, "\(result.stdout)")
+    }
+
     @Test("tests, docs and lock files in auth/ or payments/ folders are no security-sensitive code; the code beside them is")
     func sensitivePaths() throws {
         let repository = try ScriptedRepository("review-sensitive")

@@ -129,6 +129,22 @@ struct DependencyCheckTests {
         ],
         paths: ["app/models.py", "src/helper.ts"])
 
+    @Test("a package.json's own name is declared (a workspace's packages import each other by it); a nested name or a broken file is not")
+    func workspaceNames() {
+        let manifests = [
+            "package.json": "\u{FEFF}{\"name\": \"acme\", \"workspaces\": [\"packages/*\"]}\n",
+            "packages/ui/package.json": "{\n  \"name\": \"@acme/ui\",\n  \"repository\": {\"name\": \"not-a-package\"},\n"
+                + "  \"dependencies\": {\"react\": \"^18.2.0\"}\n}\n",
+            "packages/broken/package.json": "{\n  \"name\": \"acme-broken\",\n<<<<<<< HEAD\n",
+            "pyproject.toml": "[project]\nname = \"acme-py\"\n",
+        ]
+        #expect(Manifests.declared(manifests)[.javascript] == ["acme", "@acme/ui", "react"])
+        #expect(Manifests.declared(manifests)[.python] == nil)
+        let context = ReviewContext(manifests: manifests, paths: Array(manifests.keys))
+        #expect(ImportCheck.run(unit("apps/web/a.ts", [#"import { Button } from "@acme/ui";"#]), context).isEmpty)
+        #expect(ImportCheck.run(unit("apps/web/a.ts", [#"import x from "acme-broken";"#]), context).map(\.rule) == ["unknown-import"])
+    }
+
     @Test("an import of an undeclared package fires; the standard library, declared and local ones do not", arguments: imports)
     func unknownImport(_ path: String, _ hit: String, _ miss: String) {
         #expect(ImportCheck.run(unit(path, [hit]), Self.context).map(\.rule) == ["unknown-import"], "\(path): \(hit)")

@@ -311,6 +311,42 @@ struct DatabaseTests {
         #expect(Database.immutableURI("/a b/50%?x#y.sqlite") == "file:/a b/50%25%3fx%23y.sqlite?immutable=1")
     }
 
+    @Test("the -wal and -shm a read-only connection leaves are removed once unused, and kept while another connection has them")
+    func removeUnusedWAL() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path + "/db.sqlite"
+        func walFiles() -> [String] { ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: path + $0) } }
+        do {
+            let writer = try Database(path: path)
+            try writer.execute("INSERT INTO repository (root, name) VALUES ('/r', 'r')")
+        }
+        #expect(walFiles().isEmpty)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let reader = try Database(readOnlyPath: path)
+            #expect(try reader.prepare("SELECT count(*) FROM repository").first { $0.int(0) } == 1)
+        }
+        // SQLite's own close leaves them: a read-only connection may not checkpoint.
+        #expect(walFiles() == ["-wal", "-shm"])
+        try Database.removeUnusedWAL(at: path)
+        #expect(walFiles().isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+
+        // Another connection's WAL (its commits not yet copied into the file) is in use: left, and its rows with it.
+        let other = try Database(path: path)
+        try other.execute("PRAGMA wal_autocheckpoint = 0")
+        try other.execute("INSERT INTO repository (root, name) VALUES ('/s', 's')")
+        do {
+            let reader = try Database(readOnlyPath: path)
+            #expect(try reader.prepare("SELECT count(*) FROM repository").first { $0.int(0) } == 2)
+        }
+        try Database.removeUnusedWAL(at: path)
+        #expect(walFiles() == ["-wal", "-shm"])
+        #expect(try other.prepare("SELECT count(*) FROM repository").first { $0.int(0) } == 2)
+        #expect(try Database(readOnlyPath: path).prepare("SELECT count(*) FROM repository").first { $0.int(0) } == 2)
+    }
+
     @Test("a read-only open never migrates: an older schema, a newer one and a missing file are refused with what to do")
     func readOnlyRefusals() throws {
         let directory = try TemporaryDirectory()

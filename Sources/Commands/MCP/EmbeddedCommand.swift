@@ -66,21 +66,24 @@ struct EmbeddedCommand {
 
     /// A read-only context for `spec` with `arguments` (options as `--name=value`, so no value can
     /// be read as an option), and the output it collects.
-    func context(_ spec: CommandSpec, _ arguments: [String]) throws -> (CommandContext, Output) {
+    /// - Parameter names: each option the tool may pass, by the tool argument it comes from
+    ///   (`["--since": "since"]`): the command's messages name that argument, not the option.
+    func context(_ spec: CommandSpec, _ arguments: [String], names: [String: String] = [:]) throws -> (CommandContext, Output) {
         let output = Output()
         let log = self.log
         let console = Console(out: { output.append($0) }, err: { log($0) })
         let (database, readCache) = try connection.current(log: log)
         let parsed = try ParsedArguments.parse(arguments + ["--db=" + database.path], spec: spec)
-        let context = CommandContext(
+        var context = CommandContext(
             arguments: parsed, environment: environment, console: console, currentDirectory: currentDirectory, readOnly: true,
             sharedDatabase: database, readCache: readCache)
+        context.argumentNames = .tool(names)
         return (context, output)
     }
 
-    /// Runs a command and returns what it printed.
-    func run(_ command: CommandDefinition, _ arguments: [String]) throws -> String {
-        let (context, output) = try context(command.spec, arguments)
+    /// Runs a command and returns what it printed (`names` as for `context`).
+    func run(_ command: CommandDefinition, _ arguments: [String], names: [String: String] = [:]) throws -> String {
+        let (context, output) = try context(command.spec, arguments, names: names)
         _ = try command.run(context)
         return output.text
     }

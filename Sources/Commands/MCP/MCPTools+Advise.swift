@@ -12,7 +12,8 @@ extension MCPTools {
         let paths = try arguments.strings("paths", limit: 1_000)
         let repo = try arguments.operand("repo")
 
-        let (context, _) = try commands.context(TasksCommand.definition.spec, [])
+        let names = ["--repo": "repo"]
+        let (context, _) = try commands.context(TasksCommand.definition.spec, [], names: names)
         let database = try context.openDatabase()
         let classifier = Classifier(config: try TaskBuilding.config(context, database: database))
         let classification = classifier.classify(TaskTraits(files: paths, subjects: [description]))
@@ -20,7 +21,9 @@ extension MCPTools {
 
         // The measured figures are the retro's, over the same tasks `speedup` sees.
         let retro = try JSONValue.parse(
-            Array(commands.run(ReportCommand.definition, ["retro", "--format=json"] + (repo.map { ["--repo=" + $0] } ?? [])).utf8))
+            Array(
+                commands.run(ReportCommand.definition, ["retro", "--format=json"] + (repo.map { ["--repo=" + $0] } ?? []), names: names)
+                    .utf8))
         let measured = retro["categories"]?.array?.first { $0["category"] == .string(category.rawValue) } ?? .null
         let zone = retro["zones"]?.array?.first { $0["zone"] == .string(category.zone.rawValue) } ?? .null
 

@@ -3,40 +3,40 @@ import Classification
 import Foundation
 import Support
 
-/// `forecast`: a small backlog given inline, through `multiplier plan`'s reader and forecaster.
+/// `forecast`: a small backlog given inline, checked and forecast as `multiplier plan` does a CSV backlog.
 extension MCPTools {
     func forecast(_ values: [String: JSONValue]) throws -> Answer {
         let arguments = try ToolArguments(values, tool: "forecast", allowed: ["backlog", "capacity_hours", "runs", "seed"])
-        var rows = [CSV.row(["id", "title", "category", "estimate_hours", "ai"])]
+        // Each entry as the plan's CSV reader makes it, then checked by the same code; a mistake names
+        // its JSON position (`backlog[1].id`).
+        var entries: [PlanCommand.Entry] = []
         for (index, item) in try arguments.objects("backlog", limit: 200).enumerated() {
-            do {
-                let task = try ToolArguments(
-                    item, tool: "a backlog entry", allowed: ["id", "title", "category", "estimate_hours", "ai"])
-                guard let estimate = try task.number("estimate_hours", in: 0...BacklogItem.maximumEstimateHours), estimate > 0 else {
-                    throw ToolArguments.Mistake(description: "'estimate_hours' must be a number of hours above 0")
-                }
-                // Read back by the plan's reader, not opened by a person: the entries as they are.
-                rows.append(
-                    CSV.row(
-                        [
-                            try task.string("id", required: true) ?? "", try task.string("title") ?? "",
-                            try task.string("category") ?? "", "\(estimate)", try task.string("ai") ?? "auto",
-                        ], keepingFormulas: true))
-            } catch {
-                throw ToolArguments.Mistake(description: "backlog[\(index)]: \(error)")
+            let entry = try ToolArguments(
+                item, tool: "forecast", path: "backlog[\(index)]", allowed: ["id", "title", "category", "estimate_hours", "ai"])
+            let id = try entry.string("id", required: true) ?? ""
+            guard let estimate = try entry.number("estimate_hours", in: nil) else {
+                throw ToolArguments.Mistake(description: "backlog[\(index)] needs 'estimate_hours', a number of hours above 0")
             }
+            entries.append(
+                PlanCommand.Entry(
+                    id: id, title: try entry.string("title") ?? "", category: try entry.string("category") ?? "", estimate: estimate,
+                    estimateText: JSONValue.number(estimate).text, ai: try entry.string("ai") ?? ""))
         }
         var options = ["--format=json"]
         if let capacity = try arguments.number("capacity_hours", in: ForecastModel.capacityRange) { options.append("--capacity=\(capacity)") }
         options.append("--runs=\(try arguments.integer("runs", in: 1...20_000) ?? 10_000)")
         if let seed = try arguments.integer("seed", in: 0...Int(Int32.max)) { options.append("--seed=\(seed)") }
 
-        let (context, output) = try commands.context(PlanCommand.definition.spec, options)
+        let names = ["--capacity": "capacity_hours", "--runs": "runs", "--seed": "seed"]
+        let (context, output) = try commands.context(PlanCommand.definition.spec, options, names: names)
         let database = try context.openDatabase()
         let config = try TaskBuilding.config(context, database: database)
-        // CSV lines: line 2 is backlog[0].
-        let backlog = try PlanCommand.backlog(
-            rows.joined(), source: "backlog (line 2 is backlog[0])", classifier: Classifier(config: config))
+        let backlog: [BacklogItem]
+        do {
+            backlog = try PlanCommand.items(entries, classifier: Classifier(config: config))
+        } catch {
+            throw ToolArguments.Mistake(description: error.description(at: .argument("backlog")))
+        }
         try PlanCommand.forecast(
             backlog, file: "backlog", history: try TaskBuilding.tasks(context, database: database), config: config, format: "json",
             context)

@@ -12,7 +12,9 @@ extension MCPTools {
         command += try arguments.strings("paths").map { "--paths=" + $0 }
         command += try arguments.strings("exclude").map { "--exclude=" + $0 }
         if try arguments.bool("team") == true { command.append("--team") }
-        let retro = try JSONValue.parse(Array(commands.run(ReportCommand.definition, command).utf8), depthLimit: 64)
+        let names = Self.periodNames.merging(["--paths": "paths", "--exclude": "exclude", "--team": "team"]) { first, _ in first }
+        let retro = try JSONValue.parse(
+            Array(commands.run(ReportCommand.definition, command, names: names).utf8), depthLimit: 64)
         var structured: [String: JSONValue] = [:]
         for key in ["period", "counts", "categories", "zones", "endToEnd"] { structured[key] = retro[key] ?? .null }
         return Answer(structured: structured, text: Self.speedupText(retro))
@@ -29,7 +31,10 @@ extension MCPTools {
         let limit = try arguments.integer("limit", in: 1...500) ?? 50
         // The entries `tasks --format json` prints, of the newest `limit` only: encoding every task of
         // a long history to keep fifty took seconds a call.
-        let (context, _) = try commands.context(TasksCommand.definition.spec, command)
+        let names = Self.periodNames.merging([
+            "--category": "category", "--zone": "zone", "--ai": "ai", "--human": "ai", "--bots": "bots",
+        ]) { first, _ in first }
+        let (context, _) = try commands.context(TasksCommand.definition.spec, command, names: names)
         let all = try TasksCommand.selected(context).selected
         let shown = try all.suffix(limit).map { try JSONValue(encoding: TasksCommand.entry($0)) }
         var text = "\(all.count) tasks" + (shown.count < all.count ? ", the newest \(shown.count):" : ":") + "\n"
@@ -48,7 +53,8 @@ extension MCPTools {
         let argument = try arguments.string("task", required: true) ?? ""
         let (context, _) = try commands.context(TasksCommand.definition.spec, [])
         let database = try context.openDatabase()
-        let task = try TaskBuilding.find(argument, in: try TaskBuilding.tasks(context, database: database), command: "tasks")
+        let task = try TaskBuilding.find(
+            argument, in: try TaskBuilding.tasks(context, database: database), command: "tasks", listedBy: "the tasks tool")
         let explanation = TasksCommand.explain(task, workflows: try SessionStore(database: database).workflows())
         return Answer(
             structured: [
@@ -57,6 +63,9 @@ extension MCPTools {
             ],
             text: explanation)
     }
+
+    /// The options `periodOptions` passes, by the argument each comes from.
+    static let periodNames = ["--since": "since", "--until": "until", "--repo": "repo"]
 
     /// `since`, `until` and `repo` as the commands' options.
     static func periodOptions(_ arguments: ToolArguments) throws -> [String] {

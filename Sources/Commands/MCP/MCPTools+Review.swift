@@ -11,7 +11,11 @@ extension MCPTools {
         if let range = try arguments.operand("range") { command.append("--range=" + range) }
         if try arguments.bool("include_human") == true { command.append("--include-human") }
         let limit = try arguments.integer("limit", in: 1...200) ?? 20
-        let report = try JSONValue.parse(Array(commands.run(ReviewCommand.definition, command).utf8), depthLimit: 64)
+        let names = Self.periodNames.merging(["--branch": "branch", "--range": "range", "--include-human": "include_human"]) {
+            first, _ in first
+        }
+        let report = try JSONValue.parse(
+            Array(commands.run(ReviewCommand.definition, command, names: names).utf8), depthLimit: 64)
         let items = report["items"]?.array ?? []
         let shown = Array(items.prefix(limit))
         var text = "\(report["scope"]?.string ?? "review"): \(items.count) with findings"

@@ -22,6 +22,25 @@ enum MCPCommand {
     static func run(_ context: CommandContext) throws -> ExitCode {
         var context = context
         context.readOnly = true
+        // A read-only connection leaves `-wal` and `-shm` files behind (it may not checkpoint): when
+        // there were none at start, they are removed at the end, once no connection uses them. Files
+        // that were there (another program's open connection, or its crash) are left as found.
+        let path = context.databasePath
+        let walFiles = ["-wal", "-shm"].map { path + $0 }
+        let hadWALFiles = walFiles.contains { FileManager.default.fileExists(atPath: $0) }
+        try serve(context)
+        if !hadWALFiles && walFiles.contains(where: { FileManager.default.fileExists(atPath: $0) }) {
+            do {
+                try Database.removeUnusedWAL(at: path)
+            } catch {
+                context.notes.note("multiplier mcp: \(ExitCode.classify(error).1); the -wal and -shm files beside the database stay")
+            }
+        }
+        return .success
+    }
+
+    /// Serves stdin until its end; every connection it opened is closed when it returns.
+    private static func serve(_ context: CommandContext) throws {
         // Opened once, now: a missing or outdated database is said at start, not at the first call.
         let database = try context.openDatabase()
         let console = context.console
@@ -38,7 +57,6 @@ enum MCPCommand {
         var reader = BoundedLineReader(fileDescriptor: STDIN_FILENO, limit: MCPServer.lineLimit)
         serve(&server, lines: &reader) { console.out($0 + "\n") }
         log("multiplier mcp: end of input; stopping")
-        return .success
     }
 
     /// Answers every line until the end of input.

@@ -80,15 +80,18 @@ enum PlanCommand {
         let runs = try integer("--runs", context, default: 10_000, range: 1...1_000_000)
         let seed = UInt64(try integer("--seed", context, default: 1, range: 0...Int.max))
         let model = ForecastModel(history: history, settings: config.settings)
+        let names = context.argumentNames
         let capacity: (hours: Double, source: String)
         if let value = context.arguments.value("--capacity") {
             guard let hours = Double(value), ForecastModel.capacityRange.contains(hours) else {
-                throw UsageError("--capacity expects team hours per week from \(capacityBounds), not '\(value)'", command: "plan")
+                throw UsageError(
+                    "\(names.name("--capacity")) expects team hours per week from \(capacityBounds), not '\(value)'", command: "plan")
             }
-            capacity = (hours, "given with --capacity")
+            capacity = (hours, "given with \(names.name("--capacity"))")
         } else {
             guard let recent = ForecastModel.recentCapacity(history, now: Int64(Date().timeIntervalSince1970)) else {
-                throw UsageError("no history to take a capacity from: give --capacity HOURS", command: "plan")
+                throw UsageError(
+                    "no history to take a capacity from: give \(names.usage("--capacity", placeholder: "HOURS"))", command: "plan")
             }
             capacity = recent
         }
@@ -101,81 +104,10 @@ enum PlanCommand {
     static func integer(_ option: String, _ context: CommandContext, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text = context.arguments.value(option) else { return value }
         guard let number = Int(text), range.contains(number) else {
-            throw UsageError("\(option) expects a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'", command: "plan")
+            throw UsageError(
+                "\(context.argumentNames.name(option)) expects a whole number from \(range.lowerBound) to \(range.upperBound), "
+                    + "not '\(text)'", command: "plan")
         }
         return number
-    }
-
-    /// Reads a backlog; every problem names the file and line (exit 65).
-    static func read(_ path: String, classifier: Classifier) throws -> [BacklogItem] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw CommandError.missingInput("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw CommandError.badData("\(path):\(UTF8Validation.firstInvalidLine(Array(data)) ?? 1): expected UTF-8 text")
-        }
-        return try backlog(text, source: path, classifier: classifier)
-    }
-
-    /// Parses a backlog's CSV text; every problem names `source` and the line (exit 65).
-    static func backlog(_ text: String, source path: String, classifier: Classifier) throws -> [BacklogItem] {
-        let records: [CSV.Record]
-        do { records = try CSV.parse(text) } catch { throw CommandError.badData("\(path):\(error.line): \(error.message)") }
-        let required = ["id", "title", "category", "estimate_hours", "ai"]
-        guard let header = records.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) else {
-            throw CommandError.badData("\(path): the backlog is empty; expected a header \(required.joined(separator: ",")) and one row per task")
-        }
-        let missing = required.filter { !header.contains($0) }
-        guard missing.isEmpty else {
-            throw CommandError.badData("\(path):1: missing column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); expected \(required.joined(separator: ","))")
-        }
-        // A column named twice: which of the two is meant cannot be told.
-        if let twice = required.first(where: { name in header.filter { $0 == name }.count > 1 }) {
-            throw CommandError.badData("\(path):1: the column \(twice) is named twice; expected it once")
-        }
-        func column(_ name: String) -> Int { header.firstIndex(of: name) ?? 0 }
-        var items: [BacklogItem] = []
-        var lineOfID: [String: Int] = [:]
-        for record in records.dropFirst() {
-            func cell(_ name: String) -> String {
-                let index = column(name)
-                return index < record.fields.count ? record.fields[index].trimmingCharacters(in: .whitespaces) : ""
-            }
-            let place = "\(path):\(record.line)"
-            if let expected = CSV.fieldCountMismatch(record, header: header) { throw CommandError.badData("\(place): expected \(expected)") }
-            let id = cell("id")
-            guard !id.isEmpty else { throw CommandError.badData("\(place): expected an id") }
-            // Issue keys ignore case: `A-1` and `a-1` are one task.
-            if let first = lineOfID[id.lowercased()] {
-                throw CommandError.badData("\(place): id '\(id)' is already on line \(first); each task needs its own id")
-            }
-            lineOfID[id.lowercased()] = record.line
-            // Hours as a decimal number: Swift's parser also takes hexadecimal (`0x10`) and exponents.
-            let written = cell("estimate_hours")
-            guard written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let estimate = Double(written),
-                estimate.isFinite, estimate > 0, estimate <= BacklogItem.maximumEstimateHours
-            else {
-                throw CommandError.badData(
-                    "\(place): estimate_hours must be a number of hours above 0 and at most \(maximumEstimate), not '\(cell("estimate_hours"))'")
-            }
-            guard let ai = BacklogItem.AIChoice(rawValue: cell("ai").lowercased().isEmpty ? "auto" : cell("ai").lowercased()) else {
-                throw CommandError.badData("\(place): ai must be yes, no or auto, not '\(cell("ai"))'")
-            }
-            var category: Model.Category
-            var classified = false
-            if cell("category").isEmpty {
-                category = classifier.classify(TaskTraits(subjects: [cell("title")])).category
-                classified = true
-            } else {
-                guard let parsed = Model.Category(rawValue: cell("category").lowercased()) else {
-                    throw CommandError.badData("\(place): unknown category '\(cell("category"))'; valid: \(Model.Category.names)")
-                }
-                category = parsed
-            }
-            items.append(
-                BacklogItem(id: id, title: cell("title"), category: category, classified: classified, estimateHours: estimate, ai: ai))
-        }
-        guard !items.isEmpty else {
-            throw CommandError.badData("\(path): the backlog has a header but no tasks")
-        }
-        return items
     }
 }

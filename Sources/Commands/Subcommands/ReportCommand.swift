@@ -362,11 +362,12 @@ enum When {
     static func window(
         repository: String?, _ context: CommandContext, command: String
     ) throws -> (since: Int64?, until: Int64?) {
+        let names = context.argumentNames
         let since = try context.arguments.value("--since").map {
-            try seconds($0, option: "--since", repository: repository, context, command: command)
+            try seconds($0, option: names.name("--since"), repository: repository, context, command: command)
         }
         let until = try context.arguments.value("--until").map {
-            try seconds($0, option: "--until", repository: repository, context, command: command)
+            try seconds($0, option: names.name("--until"), repository: repository, context, command: command)
         }
         try checkOrder(since: since, until: until, context, command: command)
         return (since, until)
@@ -390,12 +391,16 @@ enum When {
     /// Refuses `--since` at or after `--until`: no task or session can fall between them.
     static func checkOrder(since: Int64?, until: Int64?, _ context: CommandContext, command: String) throws {
         guard let since, let until, since >= until else { return }
+        let names = context.argumentNames
         throw UsageError(
-            "--since \(context.arguments.value("--since") ?? "") (\(Timestamp.iso8601(since))) is not before --until "
-                + "\(context.arguments.value("--until") ?? "(now)") (\(Timestamp.iso8601(until))): nothing falls between them",
+            "\(names.name("--since")) \(context.arguments.value("--since") ?? "") (\(Timestamp.iso8601(since))) is not before "
+                + "\(names.name("--until")) \(context.arguments.value("--until") ?? "(now)") (\(Timestamp.iso8601(until))): "
+                + "nothing falls between them",
             command: command)
     }
 
+    /// A bound's seconds since 1970: a date or instant, else a git ref's committer time or a relative form.
+    /// - Parameter option: the option as the caller names it (`ArgumentNames.name`), for the messages.
     static func seconds(
         _ text: String, option: String, repository: String?, _ context: CommandContext, command: String
     ) throws -> Int64 {

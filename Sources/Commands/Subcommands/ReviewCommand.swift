@@ -42,7 +42,10 @@ enum ReviewCommand {
         }
         let branch = context.arguments.value("--branch")
         let range = context.arguments.value("--range")
-        if branch != nil && range != nil { throw UsageError("give --branch or --range, not both", command: "review") }
+        let names = context.argumentNames
+        if branch != nil && range != nil {
+            throw UsageError("give \(names.name("--branch")) or \(names.name("--range")), not both", command: "review")
+        }
         let database = try context.openDatabase(existing: true)
         let repositories = try CommitStore(database: database).repositories()
         guard !repositories.isEmpty else {
@@ -56,7 +59,9 @@ enum ReviewCommand {
         let report: ReviewReport
         if branch != nil || range != nil {
             guard scopeRepositories.count == 1, let repository = scopeRepositories.first else {
-                throw UsageError("--branch and --range need --repo REPO when several repositories are ingested", command: "review")
+                throw UsageError(
+                    "\(names.name("--branch")) and \(names.name("--range")) need \(names.usage("--repo", placeholder: "REPO")) "
+                        + "when several repositories are ingested", command: "review")
             }
             // As a window's review: the ratios from every task's figures, whole tasks only where needed.
             let (figures, whole) = try TaskBuilding.figures(context, database: database)
@@ -101,7 +106,8 @@ enum ReviewCommand {
         database: Database, _ context: CommandContext
     ) throws -> ReviewReport {
         let snapshot = RepositorySnapshot(git: GitInvocation(repository: repository.root, environment: context.environment))
-        let (hashes, tip, label, base) = try rangeCommits(branch: branch, range: range, snapshot: snapshot)
+        let (hashes, tip, label, base) = try rangeCommits(
+            branch: branch, range: range, snapshot: snapshot, names: context.argumentNames)
         guard !hashes.isEmpty else {
             // Nothing to read (the default branch itself, or a branch already merged): say so, not "1 read".
             context.notes.note("note: \(label) has no commits of its own in \(repository.root); nothing to review")
@@ -201,31 +207,34 @@ enum ReviewCommand {
     }
 
     /// The commits of `--branch NAME` (not on the default branch) or `--range A..B`, the tip, and a label.
+    /// - Parameter names: how the messages name `--branch` and `--range` (a tool's `'branch'` and `'range'`).
     static func rangeCommits(
-        branch: String?, range: String?, snapshot: RepositorySnapshot
+        branch: String?, range: String?, snapshot: RepositorySnapshot, names: ArgumentNames
     ) throws -> (hashes: [String], tip: String, label: String, excluded: [String]) {
         let root = snapshot.git.repository
         if let branch {
             guard let tip = snapshot.resolve(branch) else {
-                throw CommandError.badData("--branch '\(branch)' does not name a commit in \(root)")
+                throw CommandError.badData("\(names.name("--branch")) '\(branch)' does not name a commit in \(root)")
             }
             guard let base = snapshot.defaultBranch(besides: branch) else {
-                let names = RepositorySnapshot.defaultBranchNames.joined(separator: ", ")
+                let defaults = RepositorySnapshot.defaultBranchNames.joined(separator: ", ")
                 throw CommandError.badData(
-                    "\(root) has no default branch (origin/HEAD, or a branch named \(names)) to compare '\(branch)' with; "
-                        + "give --range BASE..\(branch)")
+                    "\(root) has no default branch (origin/HEAD, or a branch named \(defaults)) to compare '\(branch)' with; "
+                        + "give \(names.assignment("--range", "BASE..\(branch)"))")
             }
             return (try snapshot.commits([tip], excluding: [base]), tip, "branch \(branch)", [base])
         }
         let text = range ?? ""
         let parts = text.components(separatedBy: "..")
         guard parts.count == 2, !text.contains("..."), !parts[1].isEmpty else {
-            throw UsageError("--range expects A..B, not '\(text)'", command: "review")
+            throw UsageError("\(names.name("--range")) expects A..B, not '\(text)'", command: "review")
         }
         let from = parts[0].isEmpty ? "HEAD" : parts[0]
-        guard let start = snapshot.resolve(from) else { throw CommandError.badData("--range: '\(from)' does not name a commit in \(root)") }
+        guard let start = snapshot.resolve(from) else {
+            throw CommandError.badData("\(names.name("--range")): '\(from)' does not name a commit in \(root)")
+        }
         guard let tip = snapshot.resolve(parts[1]) else {
-            throw CommandError.badData("--range: '\(parts[1])' does not name a commit in \(root)")
+            throw CommandError.badData("\(names.name("--range")): '\(parts[1])' does not name a commit in \(root)")
         }
         return (try snapshot.commits([tip], excluding: [start]), tip, "range \(text)", [start])
     }

@@ -103,16 +103,17 @@ enum TasksCommand {
 
         init(_ context: CommandContext) throws {
             let arguments = context.arguments
+            let names = context.argumentNames
             if let value = arguments.value("--since") {
-                since = try TimeArgument.milliseconds(value, option: "--since", command: "tasks") / 1000
+                since = try TimeArgument.milliseconds(value, option: names.name("--since"), command: "tasks") / 1000
             }
             if let value = arguments.value("--until") {
-                until = try TimeArgument.milliseconds(value, option: "--until", command: "tasks") / 1000
+                until = try TimeArgument.milliseconds(value, option: names.name("--until"), command: "tasks") / 1000
             }
             if let since, let until, since >= until {
                 throw UsageError(
-                    "--since \(arguments.value("--since") ?? "") is not before --until \(arguments.value("--until") ?? ""): "
-                        + "no task falls between them", command: "tasks")
+                    "\(names.name("--since")) \(arguments.value("--since") ?? "") is not before \(names.name("--until")) "
+                        + "\(arguments.value("--until") ?? ""): no task falls between them", command: "tasks")
             }
             if let value = arguments.value("--category") {
                 guard let parsed = Category(rawValue: value) else {

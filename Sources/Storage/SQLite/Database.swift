@@ -81,6 +81,29 @@ package final class Database {
         }
     }
 
+    /// Removes the `-wal` and `-shm` files beside the WAL database at `path` when no connection uses
+    /// them, as SQLite documents doing it safely: open the database, then close it. A read-only
+    /// connection makes both files and cannot remove them (that takes a checkpoint, a write); so once
+    /// its own connections are closed, a reader calls this. The connection here is read-write but
+    /// runs one read (`PRAGMA query_only` refuses anything else): on close, being the last one, it
+    /// checkpoints the WAL (nothing to copy unless another program committed in the meantime, which
+    /// its own last close would have copied too) and deletes both files. While another connection
+    /// has the database open (an ingest), closing leaves them, as that connection needs them.
+    ///
+    /// - Throws: `StorageError.cannotOpen` when the file cannot be opened read-write (a file or
+    ///   folder this user may only read: the files stay); an `SQLiteError` from the read.
+    package static func removeUnusedWAL(at path: String) throws {
+        let handle = try open(path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX)
+        defer { sqlite3_close_v2(handle) }
+        for sql in ["PRAGMA query_only = ON", "PRAGMA user_version"] {
+            // The read opens the WAL (a connection that never read closes without touching it).
+            let code = sqlite3_exec(handle, sql, nil, nil, nil)
+            guard code == SQLITE_OK else {
+                throw SQLiteError(code: sqlite3_extended_errcode(handle), message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+            }
+        }
+    }
+
     /// `file:PATH?immutable=1`, the path's `%`, `?` and `#` escaped (SQLite's URI filenames).
     package static func immutableURI(_ path: String) -> String {
         var escaped = ""

@@ -168,10 +168,12 @@ struct MCPServerTests {
             (#"{"name":"advise","arguments":{}}"#, "advise needs 'description'"),
             (#"{"name":"explain_task","arguments":{"task":"x'; DROP TABLE task; --"}}"#, "no task"),
             (#"{"name":"forecast","arguments":{"backlog":[]}}"#, "from 1 to 200 entries"),
-            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":-1}]}}"#, "backlog[0]: 'estimate_hours' must be a number"),
-            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1e308}]}}"#, "backlog[0]: 'estimate_hours' must be a number from 0 to 100000"),
+            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":-1}]}}"#, "'backlog[0].estimate_hours' must be a number"),
+            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1e308}]}}"#, "'backlog[0].estimate_hours' must be a number of hours above 0 and at most 100000"),
             (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1}],"capacity_hours":1e-8}}"#, "'capacity_hours' must be a number from 0.001 to 100000"),
-            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1},{"id":"a","estimate_hours":2}]}}"#, ":3: id 'a' is already on line 2"),
+            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1},{"id":"a","estimate_hours":2}]}}"#, "'backlog[1].id' 'a' is already the id of backlog[0]"),
+            // No history (an empty database): the capacity must be given, by its argument's name.
+            (#"{"name":"forecast","arguments":{"backlog":[{"id":"a","estimate_hours":1}]}}"#, "no history to take a capacity from: give 'capacity_hours'"),
         ]
         for (params, message) in calls {
             let result = try answer(&server, #"{"jsonrpc":"2.0","id":1,"method":"tools/call","params":\#(params)}"#)?["result"]
