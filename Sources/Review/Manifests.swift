@@ -257,7 +257,7 @@ package enum Manifests {
         var result: [Language: Set<String>] = [:]
         for (path, text) in manifests {
             guard let kind = kind(of: path) else { continue }
-            if let name = ownName(in: text, kind: kind) {
+            for name in ownNames(in: text, kind: kind) {
                 result[kind.language, default: []].insert(normalise(name, kind.language))
             }
             var reader = Reader(kind: kind)
@@ -273,13 +273,47 @@ package enum Manifests {
         return result
     }
 
-    /// The name a package.json gives its own package (its top-level `"name"`), nil for other manifests.
-    ///
-    /// The packages of a monorepo's workspace (npm's and Yarn's `workspaces`, `pnpm-workspace.yaml`) import
-    /// each other by these names (`import { Button } from "@acme/ui"`), which no dependency list need hold;
-    /// any package.json of the tree counts, whichever tool lists the workspace.
-    package static func ownName(in text: String, kind: Kind) -> String? {
-        guard kind == .npm else { return nil }
+    /// The names a manifest gives its own package, which code imports without declaring them:
+    /// - a package.json's top-level `"name"`: the packages of a monorepo's workspace (npm's and Yarn's
+    ///   `workspaces`, `pnpm-workspace.yaml`) import each other by it (`import { Button } from "@acme/ui"`),
+    ///   which no dependency list need hold; any package.json of the tree counts, whichever tool lists the workspace;
+    /// - a Cargo.toml's `[package]` and `[lib]` `name`: a crate's integration tests, examples and benches
+    ///   `use` it by that name (`use my_core::parse`, the `-` read as `_`).
+    /// Other manifests name nothing here.
+    package static func ownNames(in text: String, kind: Kind) -> [String] {
+        switch kind {
+        case .npm: packageJSONName(in: text).map { [$0] } ?? []
+        case .cargo: crateNames(in: text)
+        default: []
+        }
+    }
+
+    /// The `name` of a Cargo.toml's `[package]` and `[lib]` tables.
+    private static func crateNames(in text: String) -> [String] {
+        var names: [String] = []
+        var section = ""
+        for line in text.split(whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("[") {
+                section = trimmed.filter { $0 != " " }
+            } else if section == "[package]" || section == "[lib]", trimmed.hasPrefix("name"),
+                let equals = trimmed.firstIndex(of: "="), trimmed[..<equals].trimmingCharacters(in: .whitespaces) == "name"
+            {
+                let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                guard let quote = value.first, quote == "\"" || quote == "'",
+                    let end = value.dropFirst().firstIndex(of: quote)
+                else { continue }
+                let name = String(value[value.index(after: value.startIndex)..<end])
+                if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+                    names.append(name)
+                }
+            }
+        }
+        return names
+    }
+
+    /// A package.json's top-level `"name"`, nil when it has none or is no JSON.
+    private static func packageJSONName(in text: String) -> String? {
         var bytes = Array(text.utf8)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }  // a byte-order mark, as some editors save
         // A file that is not JSON (a template, a merge conflict left in) names nothing.

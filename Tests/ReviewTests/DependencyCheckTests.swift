@@ -145,6 +145,21 @@ struct DependencyCheckTests {
         #expect(ImportCheck.run(unit("apps/web/a.ts", [#"import x from "acme-broken";"#]), context).map(\.rule) == ["unknown-import"])
     }
 
+    @Test("a crate's own name (its [package] or [lib] name) is declared: its tests, examples and workspace siblings use it")
+    func crateNames() {
+        let manifests = [
+            "Cargo.toml": "[workspace]\nmembers = [\"crates/*\"]\n",
+            "crates/core/Cargo.toml": "[package]\nname = \"my-core\"\nversion = \"0.1.0\"\n\n[dependencies]\nserde = \"1\"\n",
+            "crates/cli/Cargo.toml": "[package]\nname = \"acme-cli\"\n\n[lib]\nname = \"acme_tools\"\npath = \"src/lib.rs\"\n",
+            "crates/odd/Cargo.toml": "[dependencies]\nname = \"not-a-crate\"\n",
+        ]
+        #expect(Manifests.declared(manifests)[.rust] == ["my_core", "acme_cli", "acme_tools", "serde"])
+        let context = ReviewContext(manifests: manifests, paths: Array(manifests.keys))
+        #expect(ImportCheck.run(unit("crates/core/tests/parse.rs", ["use my_core::parse;"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("crates/cli/examples/run.rs", ["use acme_tools::run;"]), context).isEmpty)
+        #expect(ImportCheck.run(unit("crates/cli/src/main.rs", ["use not_a_crate::x;"]), context).map(\.rule) == ["unknown-import"])
+    }
+
     @Test("an import of an undeclared package fires; the standard library, declared and local ones do not", arguments: imports)
     func unknownImport(_ path: String, _ hit: String, _ miss: String) {
         #expect(ImportCheck.run(unit(path, [hit]), Self.context).map(\.rule) == ["unknown-import"], "\(path): \(hit)")
