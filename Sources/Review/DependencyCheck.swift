@@ -37,7 +37,11 @@ package enum DependencyCheck {
 
     package static func run(_ unit: ReviewUnit, _ context: ReviewContext) -> [Finding] {
         var findings: [Finding] = []
-        let added = added(unit)
+        // A package of the repository itself (a workspace sibling, `"@acme/ui": "workspace:*"`; a crate's path
+        // dependency) is no package to look up in a registry.
+        let added = added(unit).filter {
+            context.ownPackages[$0.kind.language]?.contains(Manifests.normalise($0.name, $0.kind.language)) != true
+        }
         for dependency in added {
             findings.append(
                 Finding(

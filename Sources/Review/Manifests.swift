@@ -273,6 +273,16 @@ package enum Manifests {
         return result
     }
 
+    /// The packages the manifests name as their own (`ownNames`), normalised, per ecosystem.
+    package static func ownPackages(_ manifests: [String: String]) -> [Language: Set<String>] {
+        var result: [Language: Set<String>] = [:]
+        for (path, text) in manifests {
+            guard let kind = kind(of: path) else { continue }
+            for name in ownNames(in: text, kind: kind) { result[kind.language, default: []].insert(normalise(name, kind.language)) }
+        }
+        return result
+    }
+
     /// The names a manifest gives its own package, which code imports without declaring them:
     /// - a package.json's top-level `"name"`: the packages of a monorepo's workspace (npm's and Yarn's
     ///   `workspaces`, `pnpm-workspace.yaml`) import each other by it (`import { Button } from "@acme/ui"`),

@@ -91,6 +91,8 @@ package struct ReviewContext: Sendable {
     /// What the manifests declare, per ecosystem, and the repository's own module names (computed once).
     package let declared: [Language: Set<String>]
     package let localModules: Set<String>
+    /// The packages the repository's manifests name as their own (`Manifests.ownNames`), normalised, per ecosystem.
+    package let ownPackages: [Language: Set<String>]
     /// The shingles of `units`' added blocks found in `sources`, built once.
     package let sourceIndex: RepeatedCode.Index
 
@@ -106,6 +108,7 @@ package struct ReviewContext: Sendable {
         self.sources = sources
         sourceIndex = RepeatedCode.Index(sources: sources, units: units)
         declared = Manifests.declared(manifests)
+        ownPackages = Manifests.ownPackages(manifests)
         localModules = ImportCheck.localModules(paths)
     }
 }

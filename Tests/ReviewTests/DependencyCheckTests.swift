@@ -89,6 +89,19 @@ struct DependencyCheckTests {
         #expect(DependencyCheck.added(changed).map(\.name) == names, "\(path): \(removed) → \(added)")
     }
 
+    @Test("a package of the repository itself added as a dependency is no new package to look up")
+    func ownPackageAdded() {
+        let manifests = [
+            "packages/ui/package.json": "{\"name\": \"@acme/ui\"}\n",
+            "crates/core/Cargo.toml": "[package]\nname = \"my-core\"\n",
+        ]
+        let context = ReviewContext(manifests: manifests, paths: Array(manifests.keys))
+        let npm = unit("apps/web/package.json", [#""@acme/ui": "workspace:*","#, #""left-pad": "^1.3.0""#])
+        #expect(DependencyCheck.run(npm, context).map(\.evidence) == [#""left-pad": "^1.3.0""#])
+        let cargo = unit("crates/cli/Cargo.toml", ["[dependencies]", #"my_core = { path = "../core" }"#, #"serde = "1""#])
+        #expect(DependencyCheck.run(cargo, context).map(\.evidence) == [#"serde = "1""#])
+    }
+
     @Test("a manifest changed without its lock file, when the tree has one")
     func lockFile() {
         let context = ReviewContext(paths: ["package.json", "package-lock.json"])
