@@ -415,8 +415,11 @@ package struct ForecastModel: Sendable {
     /// The team's recent weekly effort: the mean over the last four weeks with finished tasks before
     /// the week of the last task that ended by `now` (seconds since 1970). A task that ends after
     /// `now` is a commit dated by a wrong clock: counted, its week would be the last one, with
-    /// nothing finished in the weeks before it.
-    package static func recentCapacity(_ tasks: [WorkTask], now: Int64) -> (hours: Double, source: String)? {
+    /// nothing finished in the weeks before it. `capacityOption` is how the caller names the setting
+    /// that gives the real hours (`--capacity` on the command line, the MCP tool's `'capacity_hours'`).
+    package static func recentCapacity(
+        _ tasks: [WorkTask], now: Int64, capacityOption: String = "--capacity"
+    ) -> (hours: Double, source: String)? {
         let work = tasks.filter { !$0.bot && $0.end <= now }
         let future = tasks.filter { !$0.bot && $0.end > now }.count
         guard let last = work.map(\.end).max() else { return nil }
@@ -444,7 +447,7 @@ package struct ForecastModel: Sendable {
         // estimates are in hours worked: weeks at that capacity run long (a simulated team with no
         // time log: 4.8 times the weeks it took).
         let git = gitHours > total / 2
-            ? "; mostly git-estimated effort, which leaves out hours away from commits: weeks are likely too long, give --capacity with the team's real hours"
+            ? "; mostly git-estimated effort, which leaves out hours away from commits: weeks are likely too long, give \(capacityOption) with the team's real hours"
             : ""
         return (mean, "the team's mean weekly effort over \(weeks.count) weeks with finished tasks up to \(lastWeek)\(left)\(git)")
     }

@@ -465,5 +465,8 @@ struct ForecastTests {
         #expect(fromGit.hours == 2)
         #expect(fromGit.source.hasPrefix(plain.source + "; mostly git-estimated effort"))
         #expect(fromGit.source.hasSuffix("give --capacity with the team's real hours"))
+        // The MCP tool names its own argument.
+        let forTool = try #require(ForecastModel.recentCapacity(git, now: now, capacityOption: "'capacity_hours'"))
+        #expect(forTool.source.hasSuffix("give 'capacity_hours' with the team's real hours"))
     }
 }

@@ -89,7 +89,10 @@ enum PlanCommand {
             }
             capacity = (hours, "given with \(names.name("--capacity"))")
         } else {
-            guard let recent = ForecastModel.recentCapacity(history, now: Int64(Date().timeIntervalSince1970)) else {
+            guard
+                let recent = ForecastModel.recentCapacity(
+                    history, now: Int64(Date().timeIntervalSince1970), capacityOption: names.name("--capacity"))
+            else {
                 throw UsageError(
                     "no history to take a capacity from: give \(names.usage("--capacity", placeholder: "HOURS"))", command: "plan")
             }
