@@ -11,7 +11,7 @@ package enum PlanDocuments {
         let human = forecast.allHuman
         var document = ReportDocument(
             title: "Plan: \(file)",
-            subtitle: "\(forecast.tasks) tasks, \(forecast.runs) Monte Carlo runs (seed \(forecast.seed)), capacity "
+            subtitle: "\(forecast.tasks) task\(forecast.tasks == 1 ? "" : "s"), \(forecast.runs) Monte Carlo run\(forecast.runs == 1 ? "" : "s") (seed \(forecast.seed)), capacity "
                 + "\(Format.fixed(forecast.capacityHoursPerWeek, 1)) h a week (\(forecast.capacitySource)).")
         document.blocks.append(
             .paragraph(

@@ -578,6 +578,9 @@ struct ReportCommandTests {
         let forecast = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
         let source = try #require(forecast["capacitySource"] as? String)
         #expect(source.contains("3 weeks with finished tasks up to 2026-W12; 1 task dated after now left out"), "\(source)")
+        // One task is "1 task".
+        let text = try CLIRunner.run(["plan", backlog, "--db", db, "--runs", "1"])
+        #expect(text.stdout.contains("1 task, 1 Monte Carlo run (seed 1)"), "\(text.stdout)")
     }
 
     @Test("every format, byte-identical twice; a hostile commit message is text in the HTML; --since takes refs and relative forms")

@@ -52,12 +52,15 @@ extension MCPTools {
             let weeks = ["p50Weeks", "p80Weeks", "p95Weeks"].map { Format.fixed(percentiles?[$0]?.number ?? 0, 1) }
             return "\(name): P50/P80/P95 \(hours.joined(separator: "/")) hours, \(weeks.joined(separator: "/")) weeks\n"
         }
-        var text = "\(Int(forecast["tasks"]?.number ?? 0)) tasks at \(Format.fixed(forecast["capacityHoursPerWeek"]?.number ?? 0, 0)) "
-            + "hours a week (\(forecast["capacitySource"]?.string ?? "")), \(Int(forecast["runs"]?.number ?? 0)) runs\n"
+        let count = Int(forecast["tasks"]?.number ?? 0)
+        let capacity = Format.fixed(forecast["capacityHoursPerWeek"]?.number ?? 0, 0)
+        var text = "\(count) task\(count == 1 ? "" : "s") at \(capacity) hour\(capacity == "1" ? "" : "s") a week "
+            + "(\(forecast["capacitySource"]?.string ?? "")), \(Int(forecast["runs"]?.number ?? 0)) runs\n"
         text += line("with AI", forecast["withAI"])
         text += line("all human", forecast["allHuman"])
         for category in forecast["categories"]?.array ?? [] {
-            text += "  \(category["category"]?.string ?? "?"): \(Int(category["tasks"]?.number ?? 0)) tasks, "
+            let tasks = Int(category["tasks"]?.number ?? 0)
+            text += "  \(category["category"]?.string ?? "?"): \(tasks) task\(tasks == 1 ? "" : "s"), "
                 + "expected \(Format.fixed(category["expectedHoursWithAI"]?.number ?? 0, 1)) h with AI against "
                 + "\(Format.fixed(category["expectedHoursAllHuman"]?.number ?? 0, 1)) h all human\n"
         }
