@@ -23,6 +23,28 @@ package enum DependencyCheck {
         }
     }
 
+    /// Every dependency the unit's added manifest lines declare again with other text than a removed line of
+    /// the same file gave it: a version changed (`"express": "^4.18.0"` → `"^4.19.2"`), which the lock file
+    /// must follow too. Spaces and a trailing comma aside (a reformat, an entry that became the last).
+    package static func changed(_ unit: ReviewUnit) -> [Added] {
+        func shape(_ text: String) -> String {
+            var text = text.filter { !$0.isWhitespace }
+            while text.hasSuffix(",") { text.removeLast() }
+            return text
+        }
+        return unit.files.flatMap { commit, file -> [Added] in
+            guard let kind = Manifests.kind(of: file.path) else { return [] }
+            var before: [String: Set<String>] = [:]
+            for (line, name) in declared(file.removed, kind: kind) {
+                before[Manifests.normalise(name, kind.language), default: []].insert(shape(line.text))
+            }
+            return declared(file.added, kind: kind).compactMap { line, name in
+                guard let old = before[Manifests.normalise(name, kind.language)], !old.contains(shape(line.text)) else { return nil }
+                return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+            }
+        }
+    }
+
     /// The dependencies a diff's lines of a manifest declare, each with its line.
     static func declared(_ lines: [CommitDiff.Line], kind: Manifests.Kind) -> [(line: CommitDiff.Line, name: String)] {
         var reader = Manifests.Reader(kind: kind)
@@ -39,9 +61,11 @@ package enum DependencyCheck {
         var findings: [Finding] = []
         // A package of the repository itself (a workspace sibling, `"@acme/ui": "workspace:*"`; a crate's path
         // dependency) is no package to look up in a registry.
-        let added = added(unit).filter {
-            context.ownPackages[$0.kind.language]?.contains(Manifests.normalise($0.name, $0.kind.language)) != true
+        let own = { (dependency: Added) in
+            let name = Manifests.normalise(dependency.name, dependency.kind.language)
+            return context.ownPackages[dependency.kind.language]?.contains(name) == true
         }
+        let added = added(unit).filter { !own($0) }
         for dependency in added {
             findings.append(
                 Finding(
@@ -50,10 +74,11 @@ package enum DependencyCheck {
                         + "and is the one meant (names are easy to hallucinate)",
                     weight: 2))
         }
-        // A manifest that gained a dependency while its lock file, present in the tree, was left alone.
+        // A manifest that gained a dependency, or changed one's version, while its lock file, present in the
+        // tree, was left alone.
         let tree = context.paths
         var reported: Set<String> = []
-        for dependency in added where !reported.contains(dependency.line.path) {
+        for dependency in added + changed(unit).filter({ !own($0) }) where !reported.contains(dependency.line.path) {
             let folder = dependency.line.path.split(separator: "/").dropLast().joined(separator: "/")
             let locks = dependency.kind.lockFiles.map { folder.isEmpty ? $0 : folder + "/" + $0 }
             guard let lock = locks.first(where: tree.contains), !locks.contains(where: unit.touchedPaths.contains) else {

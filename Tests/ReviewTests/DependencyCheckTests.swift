@@ -102,6 +102,23 @@ struct DependencyCheckTests {
         #expect(DependencyCheck.run(cargo, context).map(\.evidence) == [#"serde = "1""#])
     }
 
+    @Test("a version changed without the lock file gets the lock-file finding (no new-dependency); a reformat gets none")
+    func bumpWithoutLock() {
+        func bump(_ removed: [String], _ added: [String], touched: Set<String>? = nil) -> [String] {
+            let file = CommitDiff.File(
+                path: "package.json", status: .modified,
+                added: added.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) },
+                deletedCount: removed.count, removed: removed.enumerated().map { CommitDiff.Line(number: $0.offset + 3, text: $0.element) })
+            var changed = unit("package.json", [], touched: touched)
+            changed.diffs = [CommitDiff(hash: "abc123", files: [file])]
+            return DependencyCheck.run(changed, ReviewContext(paths: ["package.json", "package-lock.json"])).map(\.rule)
+        }
+        #expect(bump([#"  "express": "^4.18.0","#], [#"  "express": "^4.19.2","#]) == ["lock-file"])
+        #expect(bump([#"  "express": "^4.18.0","#], [#"  "express": "^4.19.2","#], touched: ["package.json", "package-lock.json"]) == [])
+        // Spaces and a trailing comma are no version.
+        #expect(bump([#"  "express": "^4.18.0","#], [#"    "express":"^4.18.0""#]) == [])
+    }
+
     @Test("a manifest changed without its lock file, when the tree has one")
     func lockFile() {
         let context = ReviewContext(paths: ["package.json", "package-lock.json"])
