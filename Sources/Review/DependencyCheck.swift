@@ -25,9 +25,11 @@ package enum DependencyCheck {
 
     /// Every dependency the unit's added manifest lines declare again with other text than a removed line of
     /// the same file gave it: a version changed (`"express": "^4.18.0"` → `"^4.19.2"`), which the lock file
-    /// must follow too. Spaces and a trailing comma aside (a reformat, an entry that became the last).
+    /// must follow too. Spaces and a trailing comma aside (a reformat, an entry that became the last). Each
+    /// dependency's own entry is compared (`entries`), not its whole line: in a manifest written on one line,
+    /// an edited script is no version changed.
     package static func changed(_ unit: ReviewUnit) -> [Added] {
-        func shape(_ text: String) -> String {
+        func shape(_ text: Substring) -> String {
             var text = text.filter { !$0.isWhitespace }
             while text.hasSuffix(",") { text.removeLast() }
             return text
@@ -35,13 +37,51 @@ package enum DependencyCheck {
         return unit.files.flatMap { commit, file -> [Added] in
             guard let kind = Manifests.kind(of: file.path) else { return [] }
             var before: [String: Set<String>] = [:]
-            for (line, name) in declared(file.removed, kind: kind) {
-                before[Manifests.normalise(name, kind.language), default: []].insert(shape(line.text))
+            for (_, entries) in declaredEntries(file.removed, kind: kind) {
+                for (name, entry) in entries {
+                    before[Manifests.normalise(name, kind.language), default: []].insert(shape(entry))
+                }
             }
-            return declared(file.added, kind: kind).compactMap { line, name in
-                guard let old = before[Manifests.normalise(name, kind.language)], !old.contains(shape(line.text)) else { return nil }
-                return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+            return declaredEntries(file.added, kind: kind).flatMap { line, entries in
+                entries.compactMap { name, entry in
+                    guard let old = before[Manifests.normalise(name, kind.language)], !old.contains(shape(entry)) else { return nil }
+                    return Added(name: name, kind: kind, line: ReviewLine(commit: commit, path: file.path, number: line.number, text: line.text))
+                }
             }
+        }
+    }
+
+    /// The dependencies each of a diff's manifest lines declares, with each one's own entry (`entries`).
+    static func declaredEntries(
+        _ lines: [CommitDiff.Line], kind: Manifests.Kind
+    ) -> [(line: CommitDiff.Line, entries: [(name: String, entry: Substring)])] {
+        var reader = Manifests.Reader(kind: kind)
+        var previous: Int?
+        return lines.compactMap { line in
+            if previous.map({ $0 + 1 }) != line.number { reader.forget() }
+            previous = line.number
+            let names = reader.dependencies(in: line.text)
+            return names.isEmpty ? nil : (line, entries(of: names, in: line.text))
+        }
+    }
+
+    /// Each dependency's entry on its line: from where its name is written to where the next one's is, the
+    /// last to the first closing bracket after it (`"react": "^18"` of `{"react": "^18"}, "scripts": {…}`).
+    /// A name not found as written (an escaped JSON string) has the whole line.
+    static func entries(of names: [String], in text: String) -> [(name: String, entry: Substring)] {
+        var starts: [String.Index?] = []
+        var from = text.startIndex
+        for name in names {
+            let found = text.range(of: name, range: from..<text.endIndex)
+            starts.append(found?.lowerBound)
+            if let found { from = found.upperBound }
+        }
+        return names.indices.map { index in
+            guard let start = starts[index] else { return (names[index], text[...]) }
+            let nextName = starts[(index + 1)...].lazy.compactMap { $0 }.first
+            let afterName = text.index(start, offsetBy: names[index].count)
+            let end = nextName ?? text[afterName...].firstIndex(where: { $0 == "}" || $0 == "]" }) ?? text.endIndex
+            return (names[index], text[start..<end])
         }
     }
 

@@ -117,6 +117,11 @@ struct DependencyCheckTests {
         #expect(bump([#"  "express": "^4.18.0","#], [#"  "express": "^4.19.2","#], touched: ["package.json", "package-lock.json"]) == [])
         // Spaces and a trailing comma are no version.
         #expect(bump([#"  "express": "^4.18.0","#], [#"    "express":"^4.18.0""#]) == [])
+        // A manifest written on one line: an edited script is no version changed; a bumped version is.
+        let oneLine = #"{"name": "app", "dependencies": {"express": "^4.18.0", "react": "^18.2.0"}, "scripts": {"test": "jest"}}"#
+        #expect(bump([oneLine], [oneLine.replacingOccurrences(of: "jest", with: "vitest")]) == [])
+        #expect(bump([oneLine], [oneLine.replacingOccurrences(of: "^18.2.0", with: "^18.3.1")]) == ["lock-file"])
+        #expect(bump([oneLine], [oneLine.replacingOccurrences(of: "^4.18.0", with: "^4.19.2")]) == ["lock-file"])
     }
 
     @Test("a manifest changed without its lock file, when the tree has one")
