@@ -71,8 +71,8 @@ package struct ContextFiles: Sendable, Equatable {
     /// `details`, by commit hash, are what git says beyond the stored counts when the repository is
     /// at hand (`FileChangeDetailReader`): with them, only lines that changed apart from line endings
     /// and whitespace at line ends count towards a substantial change, and a change that leaves the
-    /// file a symbolic link to another context file that exists (or removes such a link while that
-    /// file stays) is no change of guidance: the file it names carries it, and is counted there.
+    /// file a symbolic link to another context file (or removes such a link) is no change of guidance:
+    /// the file it names carries it, and is counted there.
     package static func history(
         repository: String, commits: [Commit], details: [String: [FileChangeDetail]] = [:]
     ) -> ContextFiles {
@@ -107,10 +107,10 @@ package struct ContextFiles: Sendable, Equatable {
                 let ignored = counted.map { added + deleted - $0 } ?? 0
                 let aside = ignored > 0 ? ", \(added + deleted) counting line endings and spaces at line ends" : ""
                 let share = (before ?? 0) > 0 ? Double(changed) / Double(before ?? 1) : 1
-                // The file is now a link to a context file that exists (after this commit's files before it),
-                // or was one and is gone while that file stays.
-                let present = { (path: String) in (sizes[path] ?? 0) > 0 ? path : nil }
-                let linked = linkedAfter.flatMap(present) ?? (after == 0 ? linkedBefore.flatMap(present) : nil)
+                // The file is now a link to another context file, or was one and is gone: the guidance is the
+                // file it names, counted when that file changes (in this commit too, when both go at once; when
+                // it is created, if the link came first).
+                let linked = linkedAfter ?? (after == 0 ? linkedBefore : nil)
                 let substantial: Bool
                 let reason: String
                 if let linked {

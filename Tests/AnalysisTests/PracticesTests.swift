@@ -173,6 +173,32 @@ struct PracticesTests {
         #expect(stored.changes.map(\.substantial) == [true, true, true, true, true, true, true])
     }
 
+    @Test("a link removed in the commit that removes the file it names is one change of guidance, not two")
+    func linkRemovedWithItsTarget() {
+        let commits = [
+            Self.commit("new", at: 1, [FileChange(path: "AGENTS.md", linesAdded: 40, linesDeleted: 0)]),
+            Self.commit("link", at: 2, [FileChange(path: "CLAUDE.md", linesAdded: 1, linesDeleted: 0)]),
+            // Git lists the files of a commit by path: the target first here, the link first below.
+            Self.commit("gone", at: 3, [
+                FileChange(path: "AGENTS.md", linesAdded: 0, linesDeleted: 40), FileChange(path: "CLAUDE.md", linesAdded: 0, linesDeleted: 1),
+            ]),
+            Self.commit("again", at: 4, [FileChange(path: "CLAUDE.md", linesAdded: 1, linesDeleted: 0)]),
+            Self.commit("agents", at: 5, [FileChange(path: "AGENTS.md", linesAdded: 40, linesDeleted: 0)]),
+            Self.commit("both", at: 6, [
+                FileChange(path: "CLAUDE.md", linesAdded: 0, linesDeleted: 1), FileChange(path: "AGENTS.md", linesAdded: 0, linesDeleted: 40),
+            ]),
+        ]
+        // The second link names AGENTS.md before it exists again: its guidance comes when that file does.
+        let link = [FileChangeDetail(path: "CLAUDE.md", linesAdded: 1, linesDeleted: 0, isLink: true, linkTarget: "AGENTS.md")]
+        let details = ["link": link, "again": link]
+        let history = ContextFiles.history(repository: "/r", commits: commits, details: details)
+        #expect(history.changes.map { "\($0.commit) \($0.path) \($0.substantial)" } == [
+            "new AGENTS.md true", "link CLAUDE.md false", "gone AGENTS.md true", "gone CLAUDE.md false",
+            "again CLAUDE.md false", "agents AGENTS.md true", "both CLAUDE.md false", "both AGENTS.md true",
+        ])
+        #expect(history.changes[3].reason == "a link to AGENTS.md removed (its guidance is counted there)")
+    }
+
     /// 16 weeks of AI and human tasks in one repository; AI effort times `factor` after week 8.
     static func contextWorld(factor: Double, weeks: Int = 16, changeWeek: Int = 8) -> [WorkTask] {
         var tasks: [WorkTask] = []
