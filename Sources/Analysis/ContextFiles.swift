@@ -29,6 +29,8 @@ package struct ContextFiles: Sendable, Equatable {
         package var substantial: Bool
         /// Why it is (or is not) substantial, in a few words.
         package var reason: String
+        /// The context file this one is a symbolic link to after the change (known with git's details only).
+        package var link: String?
     }
 
     /// Every change of a context file, oldest first.
@@ -45,11 +47,17 @@ package struct ContextFiles: Sendable, Equatable {
     ]
 
     /// The context files that existed at `time` (seconds since 1970) by the history, with their size
-    /// in lines, by path: a file whose last change before `time` left it empty or deleted is absent.
-    package func present(at time: Int64) -> [(path: String, lines: Int)] {
-        var lines: [String: Int] = [:]
-        for change in changes where change.time <= time { lines[change.path] = change.linesAfter }
-        return lines.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { (path: $0.key, lines: $0.value) }
+    /// in lines, by path: a file whose last change before `time` left it empty or deleted is absent. A
+    /// symbolic link to another context file has that file's lines (what an assistant reading it reads),
+    /// and is absent while that file is.
+    package func present(at time: Int64) -> [(path: String, lines: Int, link: String?)] {
+        var last: [String: Change] = [:]
+        for change in changes where change.time <= time { last[change.path] = change }
+        let lines = last.mapValues { $0.link == nil ? $0.linesAfter : 0 }
+        return last.values.compactMap { change -> (path: String, lines: Int, link: String?)? in
+            let size = change.link.map { lines[$0] ?? 0 } ?? change.linesAfter
+            return size > 0 ? (change.path, size, change.link) : nil
+        }.sorted { $0.path < $1.path }
     }
 
     /// Whether a repository-relative path is an assistant context file.
@@ -131,7 +139,7 @@ package struct ContextFiles: Sendable, Equatable {
                     Change(
                         repository: repository, path: file.path, commit: commit.hash, time: commit.committerTime,
                         linesBefore: before ?? 0, linesAdded: added, linesDeleted: deleted, linesAfter: after,
-                        created: created && added > 0, substantial: substantial, reason: reason))
+                        created: created && added > 0, substantial: substantial, reason: reason, link: linkedAfter))
             }
         }
         return ContextFiles(changes: changes)

@@ -229,7 +229,10 @@ struct SessionCommandTests {
         try repository.commit("context for the assistants", date: "2026-03-02T09:00:00+0000")
         try repository.write("CLAUDE.md", "# Rules\nsmall commits\ntests first\nno new dependencies\nrun make lint\n")
         try repository.git("rm", "-q", "api/AGENTS.md")
-        try repository.commit("grow CLAUDE.md, drop api/AGENTS.md", date: "2026-03-03T09:00:00+0000")
+        // A link has the lines of the file it names (git stores it as one line, its target).
+        try FileManager.default.createSymbolicLink(
+            atPath: repository.directory.path + "/AGENTS.md", withDestinationPath: "CLAUDE.md")
+        try repository.commit("grow CLAUDE.md, drop api/AGENTS.md, link AGENTS.md", date: "2026-03-03T09:00:00+0000")
         let db = repository.directory.path + "-context-files.sqlite"
         defer { try? FileManager.default.removeItem(atPath: db) }
         #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
@@ -247,15 +250,16 @@ struct SessionCommandTests {
         let sessions = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         func files(_ id: String) -> [String]? {
             (sessions.first { $0["id"] as? String == id }?["contextFiles"] as? [[String: Any]])?.map {
-                "\($0["path"] as? String ?? "?"):\($0["lines"] as? Int ?? -1)"
+                "\($0["path"] as? String ?? "?")\(($0["link"] as? String).map { "->" + $0 } ?? ""):\($0["lines"] as? Int ?? -1)"
             }
         }
         #expect(files("before") == [])
         #expect(files("between") == ["CLAUDE.md:3", "api/AGENTS.md:2"])
-        #expect(files("after") == ["CLAUDE.md:5"])
+        #expect(files("after") == ["AGENTS.md->CLAUDE.md:5", "CLAUDE.md:5"])
         #expect(sessions.first { $0["id"] as? String == "elsewhere" }?["contextFiles"] is NSNull)
         let csv = try CLIRunner.run(["sessions", "--format", "csv", "--db", db])
         #expect(csv.stdout.contains(",CLAUDE.md:3 api/AGENTS.md:2\n"), "\(csv.stdout)")
+        #expect(csv.stdout.contains(",AGENTS.md->CLAUDE.md:5 CLAUDE.md:5\n"), "\(csv.stdout)")
     }
 
     @Test("a session is tied to the repository by the strongest identity its log carries: the origin a Codex log records, the origin's project name as a folder")

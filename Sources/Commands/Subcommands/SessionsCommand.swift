@@ -52,6 +52,8 @@ enum SessionsCommand {
         struct ContextFile: Encodable {
             var path: String
             var lines: Int
+            /// The context file this one is a symbolic link to, whose lines it has (absent for a file).
+            var link: String?
         }
 
         /// How the session went about its work (WORKFLOW.md); null where the log does not tell.
@@ -141,14 +143,15 @@ enum SessionsCommand {
         let workflows = try store.workflows()
         var histories: [String: ContextFiles] = [:]
         for repository in try commits.repositories() where sessions.contains(where: { $0.repository == repository.root }) {
-            histories[repository.root] = ContextFiles.history(
-                repository: repository.root,
-                commits: try commits.commits(repositoryID: repository.id, touchingPathsLike: ContextFiles.pathPatterns))
+            // With the repository at hand, git tells which context files are links (`CLAUDE.md` → `AGENTS.md`).
+            histories[repository.root] = try ReportCommand.contextFileHistory(repository, store: commits, context)
         }
         let entries = sessions.map { session in
             var entry = entry(session, workflow: workflows[session.tool + "/" + session.id] ?? SessionWorkflow())
             if let root = session.repository, let history = histories[root], let start = session.startMs {
-                entry.contextFiles = history.present(at: start / 1000).map { Entry.ContextFile(path: $0.path, lines: $0.lines) }
+                entry.contextFiles = history.present(at: start / 1000).map {
+                    Entry.ContextFile(path: $0.path, lines: $0.lines, link: $0.link)
+                }
             }
             return entry
         }
@@ -188,7 +191,7 @@ enum SessionsCommand {
                 entry.source, entry.repositoryEvidence ?? "", entry.workflow.start, entry.workflow.startEvidence ?? "",
                 entry.workflow.correctionsBeforeEdit.map(String.init) ?? "",
                 entry.workflow.correctionsAfterEdit.map(String.init) ?? "", entry.workflow.subagents.map(String.init) ?? "",
-                entry.contextFiles.map { $0.map { "\($0.path):\($0.lines)" }.joined(separator: " ") } ?? "",
+                entry.contextFiles.map { $0.map { "\($0.path)\($0.link.map { "->" + $0 } ?? ""):\($0.lines)" }.joined(separator: " ") } ?? "",
             ])
         }
         return text
