@@ -61,6 +61,13 @@ enum TaskBuilding {
         return try cache.tasks(database: database) { try load(context, database: database) }
     }
 
+    /// The tasks with `team`: the team's view, with the sessions merged from teammates' exports,
+    /// built for this run (the stored tasks are this machine's view; `TaskRebuild.build`).
+    static func tasks(_ context: CommandContext, database: Database, team: Bool) throws -> [WorkTask] {
+        guard team, try !TeamStore(database: database).mergedMachines().isEmpty else { return try tasks(context, database: database) }
+        return try TaskRebuild.build(database: database, config: config(context, database: database), includeMerged: true)
+    }
+
     /// What the retro and the weekly compute from: every stored task's figures (`TaskStore.figures`,
     /// read from an index, no detail decoded), or whole tasks where those are at hand anyway (a
     /// long-lived process's cache, tasks built just now). `whole` says which.

@@ -39,10 +39,11 @@ package enum TaskRebuild {
         return Report(tasks: tasks.count, saved: saved)
     }
 
-    /// Builds every task from what is stored, without saving; `includeMerged: false` leaves
-    /// out the sessions merged from other machines' exports.
+    /// Builds every task from what is stored, without saving. The stored tasks are this machine's
+    /// view, as every command shows them: the sessions merged from other machines' exports are left
+    /// out unless `includeMerged` (`--team`, the team's view, built for the run and not saved).
     package static func build(
-        database: Database, config: RuleConfig, includeMerged: Bool = true, progress: (String) -> Void = { _ in }
+        database: Database, config: RuleConfig, includeMerged: Bool = false, progress: (String) -> Void = { _ in }
     ) throws -> [WorkTask] {
         var config = config
         // `people merge` aliases join the configured ones.

@@ -159,7 +159,8 @@ struct TaskCommandTests {
         #expect(
             Set(first.keys) == [
                 "id", "repository", "key", "title", "category", "zone", "confidence", "ai", "aiTools", "effortHours",
-                "cycleHours", "linesChanged", "filesTouched", "commits", "sessions", "labelled", "bot",
+                "cycleHours", "linesChanged", "filesTouched", "commits", "sessions", "labelled", "labelledCategory", "labelledAI",
+                "bot",
             ])
         #expect(first["category"] as? String == "migration")
         #expect(first["zone"] as? String == "strength")
@@ -179,8 +180,15 @@ struct TaskCommandTests {
         let relabelled = try #require(list.first { $0["key"] as? String == "ABC-1" })
         #expect(relabelled["category"] as? String == "config")
         #expect(relabelled["labelled"] as? Bool == true)
+        #expect(relabelled["labelledCategory"] as? Bool == true && relabelled["labelledAI"] as? Bool == false)
         let second = try #require(list.first { $0["key"] as? String == "ABC-2" })
         #expect(second["ai"] as? Bool == true)
+        // An AI flag set by hand is a label too (probe 29: JSON and CSV said 'labelled: false').
+        #expect(second["labelled"] as? Bool == true)
+        #expect(second["labelledCategory"] as? Bool == false && second["labelledAI"] as? Bool == true)
+        let csvRows = try CLIRunner.run(["tasks", "--format", "csv", "--db", db]).stdout.split(separator: "\n")
+        #expect(csvRows.first?.hasSuffix(",labelled,bot,labelled_category,labelled_ai") == true)
+        #expect(csvRows.contains { $0.contains(",ABC-2,") && $0.hasSuffix(",yes,no,no,yes") }, "\(csvRows)")
         #expect((second["commits"] as? [String])?.count == 2)
         #expect(try tasks(db, ["--category", "config"]).count == 1)
         #expect(try tasks(db, ["--zone", "weak"]).count == 1)
@@ -192,6 +200,7 @@ struct TaskCommandTests {
         #expect(explain.status == 0)
         #expect(explain.stdout.contains("grouped: issue key ABC-2 in its subject"))
         #expect(explain.stdout.contains("labelled AI-assisted"))
+        #expect(!explain.stdout.contains("yes ()"))
         #expect(explain.stdout.contains("from path \"auth\""))
         #expect(explain.stdout.contains("effort: 1.50 h from the git"))
 
@@ -523,6 +532,40 @@ struct ReportCommandTests {
         #expect(try share(["--since", "2026-03-01"])["surviving"] == nil)
         let text = try CLIRunner.run(["report", "retro", "--format", "markdown", "--db", db, "--since", "v1", "--until", "v2"])
         #expect(text.stdout.contains("(git blame): 8 of 15 by AI-assisted work (53%)"), "\(text.stdout)")
+    }
+
+    @Test("tasks --since/--until select the tasks that ended in the window, as report retro does")
+    func windowAsReports() throws {
+        let repository = try ScriptedRepository("window")
+        defer { repository.remove() }
+        // One task across midnight (two commits 40 minutes apart), one the day before, one the day after.
+        try repository.write("a.txt", "1\n")
+        try repository.commit("Add a", date: "2026-03-01T10:00:00+0000")
+        try repository.write("b.txt", "1\n")
+        try repository.commit("Add b", date: "2026-03-01T23:40:00+0000")
+        try repository.write("b.txt", "1\n2\n")
+        try repository.commit("Grow b", date: "2026-03-02T00:20:00+0000")
+        try repository.write("c.txt", "1\n")
+        try repository.commit("Add c", date: "2026-03-03T10:00:00+0000")
+        let db = repository.directory.path + "-window.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        func titles(_ window: [String]) throws -> [String] {
+            let listed = try CLIRunner.run(["tasks", "--format", "json", "--db", db] + window)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            return rows.compactMap { $0["title"] as? String }.sorted()
+        }
+        func retroCount(_ window: [String]) throws -> Int? {
+            let retro = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db] + window)
+            let json = try JSONSerialization.jsonObject(with: Data(retro.stdout.utf8)) as? [String: Any]
+            return (json?["counts"] as? [String: Any])?["tasks"] as? Int
+        }
+        for window in [["--until", "2026-03-02"], ["--since", "2026-03-02"], ["--since", "2026-03-01", "--until", "2026-03-03"]] {
+            #expect(try titles(window).count == retroCount(window), "\(window)")
+        }
+        // The task that started on the 1st and ended on the 2nd belongs to the 2nd.
+        #expect(try titles(["--until", "2026-03-02"]) == ["Add a"])
+        #expect(try titles(["--since", "2026-03-02", "--until", "2026-03-03"]) == ["Add b"])
     }
 
     @Test("plan at the bounds: the largest estimates at the smallest capacity finish at once with a curve of about 40 steps")

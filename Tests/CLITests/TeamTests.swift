@@ -88,6 +88,23 @@ struct TeamTests {
         let local = try run(["report", "retro", "--format", "json", "--db", w + "/merged-abc.sqlite"]).stdout
         #expect(local != reports[0])
         #expect(local.contains("\"developersWithSessionLogs\" : 0"))
+        // Every command shows the view the report shows: this machine's by default, the team's with --team.
+        func aiCount(retro: String) throws -> Int {
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(retro.utf8)) as? [String: Any])
+            return try #require((json["counts"] as? [String: Any])?["ai"] as? Int)
+        }
+        func aiTasks(_ extra: [String]) throws -> (count: Int, stderr: String) {
+            let listed = try run(["tasks", "--ai", "--format", "json", "--db", w + "/merged-abc.sqlite"] + extra)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+            return (rows.count, listed.stderr)
+        }
+        let machine = try aiTasks([])
+        #expect(machine.count == (try aiCount(retro: local)))
+        #expect(machine.stderr.contains("sessions merged from 3 teammate machine(s) are left out (this machine's view); --team includes them"))
+        let team = try aiTasks(["--team"])
+        #expect(team.count == (try aiCount(retro: reports[0])))
+        #expect(team.count > machine.count)
+        #expect(!team.stderr.contains("left out"))
     }
 
     @Test("merge refuses a database that is not an export and a missing file; export needs a key to pseudonymise; people merge joins identities")

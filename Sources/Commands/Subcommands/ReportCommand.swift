@@ -104,7 +104,8 @@ enum ReportCommand {
         // Figures only (no titles, commits, sessions or evidence) unless whole tasks are at hand:
         // `wholeTasks(_:where:)` loads the rest for the tasks a section shows or reads from git.
         var whole = true
-        if paths.isEmpty && excludes.isEmpty && (team || merged.isEmpty) {
+        // The stored tasks are this machine's view (TaskRebuild.build): `--team` builds the team's when there is one.
+        if paths.isEmpty && excludes.isEmpty && !(team && !merged.isEmpty) {
             if kind == "practices" {
                 // Practices reads each task's linked sessions: whole tasks.
                 tasks = try TaskBuilding.tasks(context, database: database)

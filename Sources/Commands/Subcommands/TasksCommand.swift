@@ -8,17 +8,18 @@ enum TasksCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "tasks", summary: "list tasks with category, zone, AI assistance and effort, or explain one",
-            usage: "tasks [--since DATE] [--until DATE] [--repo REPO] [--category NAME] [--zone NAME] [--ai|--human] "
-                + "[--format text|json|csv] | tasks --explain TASK",
+            usage: "tasks [--since DATE] [--until DATE] [--repo REPO] [--category NAME] [--zone NAME] [--ai|--human] [--bots] "
+                + "[--team] [--format text|json|csv] | tasks --explain TASK",
             options: [
                 .value("--since", "DATE", "tasks that ended on or after this date"),
-                .value("--until", "DATE", "tasks that started before this date"),
+                .value("--until", "DATE", "tasks that ended before this date (the window the reports use)"),
                 .value("--repo", "REPO", "an ingested repository, by root path or name"),
                 .value("--category", "NAME", "one category (see 'multiplier help label')"),
                 .value("--zone", "NAME", "strength, weak or neutral"),
                 .flag("--ai", "only AI-assisted tasks"),
                 .flag("--human", "only tasks without AI assistance"),
                 .flag("--bots", "include the tasks bots made (kept apart by default)"),
+                .flag("--team", "include the sessions merged from teammates' exports ('multiplier merge'), as 'report retro --team' does"),
                 .value("--format", "FORMAT", "text (default), json or csv"),
                 .value("--explain", "TASK", "every decision about one task (an id, id prefix or key) with its evidence"),
                 TaskBuilding.configOption,
@@ -47,7 +48,11 @@ enum TasksCommand {
         var filesTouched: Int
         var commits: [String]
         var sessions: [String]
+        /// A person labelled the task (`multiplier label`): its category, its AI flag or both, as the
+        /// two fields after it say.
         var labelled: Bool
+        var labelledCategory: Bool
+        var labelledAI: Bool
         var bot: Bool
     }
 
@@ -57,6 +62,11 @@ enum TasksCommand {
             throw UsageError("unknown format '\(format)' for 'tasks'; expected text, json or csv", command: "tasks")
         }
         let (database, all, tasks) = try selected(context)
+        let merged = try TeamStore(database: database).mergedMachines()
+        if !merged.isEmpty && !context.arguments.has("--team") {
+            context.notes.note(
+                "note: the sessions merged from \(merged.count) teammate machine(s) are left out (this machine's view); --team includes them")
+        }
         if let argument = context.arguments.value("--explain") {
             let task = try TaskBuilding.find(argument, in: all, command: "tasks")
             context.console.out(Format.printable(explain(task, workflows: try SessionStore(database: database).workflows())))
@@ -86,7 +96,7 @@ enum TasksCommand {
             let repository = try context.repository(name, among: repositories, command: "tasks")
             filter.repositories = try context.checkouts(of: repository, among: repositories, database: database)
         }
-        let all = try TaskBuilding.tasks(context, database: database)
+        let all = try TaskBuilding.tasks(context, database: database, team: context.arguments.has("--team"))
         return (database, all, all.filter(filter.includes))
     }
 
@@ -140,7 +150,8 @@ enum TasksCommand {
         func includes(_ task: WorkTask) -> Bool {
             if task.bot && !bots { return false }
             if let since, task.end < since { return false }
-            if let until, task.start >= until { return false }
+            // The reports' window: tasks that ended in it (METHOD.md), so a report's tasks are listed with its options.
+            if let until, task.end >= until { return false }
             if let repositories, !repositories.contains(task.repository) { return false }
             if let category, task.category != category { return false }
             if let zone, task.category.zone != zone { return false }
@@ -155,7 +166,8 @@ enum TasksCommand {
             zone: task.category.zone.rawValue, confidence: rounded(task.confidence), ai: task.ai, aiTools: task.aiTools,
             effortHours: rounded(task.effortHours), cycleHours: rounded(task.cycleHours), linesChanged: task.linesChanged,
             filesTouched: task.filesTouched, commits: task.commits.map(\.hash),
-            sessions: task.sessions.map(\.id), labelled: task.labelled, bot: task.bot)
+            sessions: task.sessions.map(\.id), labelled: task.labelled || task.aiLabel != nil,
+            labelledCategory: task.labelled, labelledAI: task.aiLabel != nil, bot: task.bot)
     }
 
     /// Three decimals: enough for hours and shares, and stable across platforms.
@@ -164,7 +176,8 @@ enum TasksCommand {
     static func csv(_ entries: [Entry]) -> String {
         var text = CSV.row([
             "id", "repository", "key", "title", "category", "zone", "confidence", "ai", "ai_tools", "effort_hours",
-            "cycle_hours", "lines_changed", "files_touched", "commits", "sessions", "labelled", "bot",
+            "cycle_hours", "lines_changed", "files_touched", "commits", "sessions", "labelled", "bot", "labelled_category",
+            "labelled_ai",
         ])
         for entry in entries {
             text += CSV.row([
@@ -172,7 +185,8 @@ enum TasksCommand {
                 Format.fixed(entry.confidence, 2), entry.ai ? "yes" : "no", entry.aiTools.joined(separator: " "),
                 Format.fixed(entry.effortHours, 2), Format.fixed(entry.cycleHours, 1), "\(entry.linesChanged)",
                 "\(entry.filesTouched)", entry.commits.joined(separator: " "), entry.sessions.joined(separator: " "),
-                entry.labelled ? "yes" : "no", entry.bot ? "yes" : "no",
+                entry.labelled ? "yes" : "no", entry.bot ? "yes" : "no", entry.labelledCategory ? "yes" : "no",
+                entry.labelledAI ? "yes" : "no",
             ])
         }
         return text
@@ -243,7 +257,7 @@ enum TasksCommand {
         }
         lines.append("")
         lines.append(
-            "AI-assisted: \(task.ai ? "yes (\(task.aiTools.joined(separator: ", ")))" : "no")"
+            "AI-assisted: \(task.ai ? (task.aiTools.isEmpty ? "yes" : "yes (\(task.aiTools.joined(separator: ", ")))") : "no")"
                 + (task.aiOnWeakEvidenceOnly ? ", on weak evidence only (--min-evidence strong counts it as human)" : ""))
         for reason in task.aiReasons { lines.append("  \(reason)") }
         lines.append("")
