@@ -22,17 +22,18 @@ extension MCPTools {
 
     func tasks(_ values: [String: JSONValue]) throws -> Answer {
         let arguments = try ToolArguments(
-            values, tool: "tasks", allowed: ["since", "until", "repo", "category", "zone", "ai", "bots", "limit"])
+            values, tool: "tasks", allowed: ["since", "until", "repo", "category", "zone", "ai", "bots", "team", "limit"])
         var command = ["--format=json"] + (try Self.periodOptions(arguments))
         if let category = try arguments.string("category") { command.append("--category=" + category) }
         if let zone = try arguments.string("zone") { command.append("--zone=" + zone) }
         if let ai = try arguments.bool("ai") { command.append(ai ? "--ai" : "--human") }
         if try arguments.bool("bots") == true { command.append("--bots") }
+        if try arguments.bool("team") == true { command.append("--team") }
         let limit = try arguments.integer("limit", in: 1...500) ?? 50
         // The entries `tasks --format json` prints, of the newest `limit` only: encoding every task of
         // a long history to keep fifty took seconds a call.
         let names = Self.periodNames.merging([
-            "--category": "category", "--zone": "zone", "--ai": "ai", "--human": "ai", "--bots": "bots",
+            "--category": "category", "--zone": "zone", "--ai": "ai", "--human": "ai", "--bots": "bots", "--team": "team",
         ]) { first, _ in first }
         let (context, _) = try commands.context(TasksCommand.definition.spec, command, names: names)
         let all = try TasksCommand.selected(context).selected

@@ -103,6 +103,7 @@ struct MCPTools {
                     "zone": Self.object(["type": .string("string"), "enum": .array(Zone.allCases.map { .string($0.rawValue) })]),
                     "ai": Self.boolean("true: only AI-assisted tasks; false: only tasks without AI"),
                     "bots": Self.boolean("include tasks bots made"),
+                    "team": Self.boolean("include sessions merged from teammates' exports, as speedup's team does"),
                     "limit": Self.object(["type": .string("integer"), "minimum": .number(1), "maximum": .number(500),
                         "description": .string("at most this many, the newest (default 50)")]),
                 ]) { first, _ in first },

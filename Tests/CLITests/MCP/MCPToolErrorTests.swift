@@ -48,6 +48,7 @@ struct MCPToolErrorTests {
             Call("tasks", #"{"zone":"hot"}"#, "unknown zone 'hot'"),
             Call("tasks", #"{"ai":"yes"}"#, "'ai' must be true or false"),
             Call("tasks", #"{"bots":1}"#, "'bots' must be true or false"),
+            Call("tasks", #"{"team":"yes"}"#, "'team' must be true or false"),
             Call("tasks", #"{"limit":2.5}"#, "'limit' must be a whole number"),
             Call("explain_task", #"{"task":"nosuch"}"#, "no task 'nosuch'; the tasks tool lists their ids"),
             Call("explain_task", #"{"task":7}"#, "'task' must be a string"),
