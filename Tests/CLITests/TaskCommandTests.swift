@@ -532,6 +532,24 @@ struct ReportCommandTests {
         #expect(try share(["--since", "2026-03-01"])["surviving"] == nil)
         let text = try CLIRunner.run(["report", "retro", "--format", "markdown", "--db", db, "--since", "v1", "--until", "v2"])
         #expect(text.stdout.contains("(git blame): 8 of 15 by AI-assisted work (53%)"), "\(text.stdout)")
+
+        // The period a release's retro prints selects, given back as dates, the same tasks (probe 29: the
+        // refs' own times were printed, which as dates moved v1's commit in and v2's out).
+        func retro(_ window: [String]) throws -> (period: [String: Any], tasks: Int?) {
+            let run = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db] + window)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (try #require(json["period"] as? [String: Any]), (json["counts"] as? [String: Any])?["tasks"] as? Int)
+        }
+        let byRefs = try retro(["--since", "v1", "--until", "v2"])
+        let since = try #require(byRefs.period["since"] as? String)
+        let until = try #require(byRefs.period["until"] as? String)
+        #expect(since == "2026-03-02T10:00:01Z" && until == "2026-03-05T10:00:01Z")
+        #expect(byRefs.tasks == 3)
+        #expect(try retro(["--since", since, "--until", until]).tasks == 3)
+        let listed = try CLIRunner.run(["tasks", "--format", "json", "--db", db, "--since", since, "--until", until])
+        #expect((try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [Any])?.count == 3)
+        let review = try CLIRunner.run(["review", "--include-human", "--db", db, "--since", "v1", "--until", "v2"])
+        #expect(review.stdout.contains("from 2026-03-02T10:00:01Z to 2026-03-05T10:00:01Z: 3 read"), "\(review.stdout)")
     }
 
     @Test("tasks --since/--until select the tasks that ended in the window, as report retro does")
@@ -653,8 +671,8 @@ struct ReportCommandTests {
 
         let json = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "v1.0.0"])
         let retro = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
-        #expect((retro["period"] as? [String: Any])?["since"] as? String == "2026-03-02T10:00:00Z")
-        // A ref is a release's end: its own commit belongs to the release before.
+        // A ref is a release's end: its own commit belongs to the release before, so the window starts a second after it.
+        #expect((retro["period"] as? [String: Any])?["since"] as? String == "2026-03-02T10:00:01Z")
         #expect((retro["counts"] as? [String: Any])?["tasks"] as? Int == 1)
         for key in ["period", "categories", "zones", "endToEnd", "calibration", "aiShare"] { #expect(retro[key] != nil, "\(key)") }
         let later = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "2026-03-05"])

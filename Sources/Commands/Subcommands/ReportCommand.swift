@@ -191,9 +191,7 @@ enum ReportCommand {
             let (since, until) = try When.window(repository: root, context, command: "report")
             let sinceRef = root.flatMap { root in context.arguments.value("--since").flatMap { When.ref($0, repository: root, context) } }
             let untilRef = root.flatMap { root in context.arguments.value("--until").flatMap { When.ref($0, repository: root, context) } }
-            let scoped = tasks.filter { task in
-                When.holds(task.end, since: since, until: until, sinceIsRef: sinceRef != nil, untilIsRef: untilRef != nil)
-            }
+            let scoped = tasks.filter { When.holds($0.end, since: since, until: until) }
             var retro = analysis.run(
                 scoped, since: since.map { Timestamp.iso8601($0) }, until: until.map { Timestamp.iso8601($0) })
             if !whole {
@@ -359,7 +357,11 @@ enum ReportCommand {
 
 /// `--since`/`--until` for reports: a date or instant, a git ref, or git's relative forms.
 enum When {
-    /// `--since` and `--until`, each resolved by `seconds`; refused when the window they make is empty.
+    /// `--since` and `--until` as the window `[since, until)` of task ends (`holds`), each resolved by
+    /// `seconds`; refused when the window is empty. A bound given as a git ref is a release: its own
+    /// commit belongs to it, and not to the release after it, so a ref bound is the second after its
+    /// commit's time (a ref `--since` leaves that commit out, a ref `--until` takes it in). The window's
+    /// instants, printed as a report's period and given back as `--since`/`--until`, select the same tasks.
     static func window(
         repository: String?, _ context: CommandContext, command: String
     ) throws -> (since: Int64?, until: Int64?) {
@@ -370,16 +372,13 @@ enum When {
         let until = try context.arguments.value("--until").map {
             try seconds($0, option: names.name("--until"), repository: repository, context, command: command)
         }
-        try checkOrder(since: since, until: until, context, command: command)
-        return (since, until)
+        try checkOrder(since: since?.seconds, until: until?.seconds, context, command: command)
+        return (since.map { $0.seconds + ($0.isRef ? 1 : 0) }, until.map { $0.seconds + ($0.isRef ? 1 : 0) })
     }
 
-    /// Whether a task that ended at `end` falls between `since` and `until` (either may be open). A
-    /// bound given as a git ref is a release: its own commit belongs to it, and not to the release
-    /// after it, so a ref `--since` leaves its commit's time out and a ref `--until` takes it in; a
-    /// date or instant starts the window and ends it before itself.
-    static func holds(_ end: Int64, since: Int64?, until: Int64?, sinceIsRef: Bool, untilIsRef: Bool) -> Bool {
-        (since.map { sinceIsRef ? end > $0 : end >= $0 } ?? true) && (until.map { untilIsRef ? end <= $0 : end < $0 } ?? true)
+    /// Whether a task that ended at `end` falls in the window `[since, until)` (either side may be open).
+    static func holds(_ end: Int64, since: Int64?, until: Int64?) -> Bool {
+        (since.map { end >= $0 } ?? true) && (until.map { end < $0 } ?? true)
     }
 
     /// A window's bound as a scope line shows it: the day when it falls at midnight UTC (`2026-11-10`),
@@ -400,13 +399,14 @@ enum When {
             command: command)
     }
 
-    /// A bound's seconds since 1970: a date or instant, else a git ref's committer time or a relative form.
+    /// A bound's seconds since 1970: a date or instant, else a git ref's committer time (`isRef`) or a
+    /// relative form.
     /// - Parameter option: the option as the caller names it (`ArgumentNames.name`), for the messages.
     static func seconds(
         _ text: String, option: String, repository: String?, _ context: CommandContext, command: String
-    ) throws -> Int64 {
+    ) throws -> (seconds: Int64, isRef: Bool) {
         do {
-            return try TimeArgument.milliseconds(text, option: option, command: command) / 1000
+            return (try TimeArgument.milliseconds(text, option: option, command: command) / 1000, false)
         } catch let error as UsageError where TimeArgument.isImpossibleDay(text.prefix(10)) {
             throw error  // 2025-02-30: no ref or relative form either
         } catch {
@@ -420,7 +420,7 @@ enum When {
         if let result = try? git.status(["log", "-1", "--format=%ct", text + "^{commit}", "--"]),  // not a ref: try the relative forms
             result.status == 0, let seconds = Int64(result.output.trimmingCharacters(in: .whitespacesAndNewlines))
         {
-            return seconds
+            return (seconds, true)
         }
         // git's approxidate (`2.weeks.ago`, `yesterday`): rev-parse prints --max-age=SECONDS; but
         // only for words it knows, since it reads anything else as now.
@@ -429,7 +429,7 @@ enum When {
             result.status == 0, result.output.hasPrefix("--max-age="),
             let seconds = Int64(result.output.dropFirst("--max-age=".count))
         {
-            return seconds
+            return (seconds, false)
         }
         throw UsageError(
             "\(option) expects a date (2026-11-02), an instant, a git ref of \(repository) or a relative form such as 2.weeks.ago, not '\(text)'",

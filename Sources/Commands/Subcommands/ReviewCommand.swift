@@ -82,13 +82,10 @@ enum ReviewCommand {
             // commits), by the end-time index: an empty window reads no task's detail.
             let (figures, whole) = try TaskBuilding.figures(context, database: database)
             let ratios = categoryRatios(figures, settings: config.settings)
-            // Refs bound the window as in the retro: a release's own commit is in it, the one before's is not.
-            let sinceRef = root.flatMap { root in context.arguments.value("--since").flatMap { When.ref($0, repository: root, context) } }
-            let untilRef = root.flatMap { root in context.arguments.value("--until").flatMap { When.ref($0, repository: root, context) } }
-            let stored = try whole ? figures : TaskStore(database: database).tasks(endingFrom: since, before: until == .max ? nil : until + 1)
+            // Refs bound the window as in the retro (`When.window`): a release's own commit is in it, the one before's is not.
+            let stored = try whole ? figures : TaskStore(database: database).tasks(endingFrom: since, before: until == .max ? nil : until)
             let tasks = stored.filter { task in
-                roots.contains(task.repository) && !task.bot && (task.ai || includeHuman)
-                    && When.holds(task.end, since: since, until: until, sinceIsRef: sinceRef != nil, untilIsRef: untilRef != nil)
+                roots.contains(task.repository) && !task.bot && (task.ai || includeHuman) && When.holds(task.end, since: since, until: until)
             }
             let scope = (context.arguments.value("--repo") ?? (repositories.count == 1 ? repositories[0].name : "all repositories"))
                 + " from \(When.bound(since)) to \(When.bound(until))"
