@@ -11,7 +11,7 @@ struct MCPResources {
         ("multiplier://reports/retro", "retro", "Retrospective",
          "The retrospective of the whole history: speedups per category and zone, review, churn, calibration"),
         ("multiplier://reports/weekly", "weekly", "Weekly report",
-         "The last complete ISO week (or the last week with finished tasks, when the history ends before it): "
+         "The last complete ISO week (or, when the history ends before it, the history's last complete week with finished tasks): "
             + "tasks, AI share, hours saved"),
         ("multiplier://reports/practices", "practices", "Ways of working",
          "Plan-first against code-first AI-assisted tasks, and before against after each substantial change of a "
@@ -59,13 +59,13 @@ struct MCPResources {
         ])
     }
 
-    /// The last complete week, or the week of the last finished task when the history ends before it.
+    /// The last complete week, or, when the history ends before it, the history's last complete week with
+    /// finished tasks (`ReportCommand.latestWholeWeek`: the week `report weekly` names and the demo shows).
     func latestWeek() throws -> ISOWeek {
-        let lastComplete = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
+        let now = Int64(Date().timeIntervalSince1970)
         let (context, _) = try commands.context(TasksCommand.definition.spec, [])
         let tasks = try TaskBuilding.tasks(context, database: try context.openDatabase())
-        guard let end = tasks.filter({ !$0.bot }).map(\.end).max() else { return lastComplete }
-        return min(lastComplete, ISOWeek(containing: end))
+        return ReportCommand.latestWholeWeek(tasks, now: now) ?? ISOWeek.lastComplete(before: now)
     }
 
     /// METHOD.md from the resource bundle beside the binary (SwiftPM copies it there), else from the

@@ -87,26 +87,19 @@ enum DemoCommand {
     }
 
     /// The week the demo shows: the last ISO week that the sample's data covers to its end and
-    /// in which tasks finished (so the output never depends on today's date, and a newcomer does
-    /// not meet a half-recorded week), with the reason in a sentence.
+    /// in which tasks finished (`ReportCommand.latestWholeWeek`, without today's date: the output
+    /// never depends on it, and a newcomer does not meet a half-recorded week), with the reason in a sentence.
     static func demoWeek(_ tasks: [WorkTask]) -> (week: ISOWeek, reason: String) {
-        let work = tasks.filter { !$0.bot }
-        guard let last = tasks.map(\.end).max(), let first = work.map(\.end).min(), let lastWork = work.map(\.end).max() else {
+        guard let last = tasks.map(\.end).max(), let lastWork = tasks.filter({ !$0.bot }).map(\.end).max() else {
             return (ISOWeek(containing: 0), "The sample holds no finished task.")
         }
-        let partial = ISOWeek(containing: last)
-        var week = partial.adding(weeks: -1)
-        while week.end > first {
-            let (start, end) = (week.start, week.end)
-            if work.contains(where: { $0.end >= start && $0.end < end }) {
-                return (
-                    week,
-                    "Week \(week) is the sample's last complete week with finished tasks: its data ends on "
-                        + "\(Timestamp.iso8601(last).prefix(10)), in the middle of \(partial), which would show a partial week.")
-            }
-            week = week.adding(weeks: -1)
+        guard let week = ReportCommand.latestWholeWeek(tasks, now: nil) else {
+            return (ISOWeek(containing: lastWork), "The sample covers no complete week; this is the week of its last task.")
         }
-        return (ISOWeek(containing: lastWork), "The sample covers no complete week; this is the week of its last task.")
+        return (
+            week,
+            "Week \(week) is the sample's last complete week with finished tasks: its data ends on "
+                + "\(Timestamp.iso8601(last).prefix(10)), in the middle of \(ISOWeek(containing: last)), which would show a partial week.")
     }
 
     /// The sample's weekly report (see `demoWeek`) on the terminal, and the reports `Reports/` keeps.

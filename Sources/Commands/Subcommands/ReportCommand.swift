@@ -157,16 +157,16 @@ enum ReportCommand {
                 }
                 week = parsed
             } else {
-                week = ISOWeek.lastComplete(before: Int64(Date().timeIntervalSince1970))
-                // A history that ended weeks ago leaves the last complete week empty: say where its work is.
-                let people = tasks.filter { !$0.bot }
-                if !people.contains(where: { $0.end >= week.start && $0.end < week.end }),
-                    let newest = people.map(\.end).filter({ $0 < week.start }).max()
+                let now = Int64(Date().timeIntervalSince1970)
+                week = ISOWeek.lastComplete(before: now)
+                // A history that ended weeks ago leaves the last complete week empty: say which week has its
+                // work, the one the demo and the MCP weekly resource show.
+                if !tasks.contains(where: { !$0.bot && $0.end >= week.start && $0.end < week.end }),
+                    let last = Self.latestWholeWeek(tasks, now: now)
                 {
-                    let last = ISOWeek(containing: newest)
                     context.notes.note(
-                        "no task finished in \(week) (the last complete week); the newest finished in \(last): "
-                            + "multiplier report weekly --week \(last)")
+                        "no task finished in \(week) (the last complete week); the history's last complete week with finished "
+                            + "tasks is \(last): multiplier report weekly --week \(last)")
                 }
             }
             // The week's own tasks are listed with their titles and reviewed from their commits.
@@ -352,6 +352,20 @@ enum ReportCommand {
             }
         default: try emit(TextRenderer.render(document, width: context.console.width), to: out)
         }
+    }
+}
+
+extension ReportCommand {
+    /// The newest week a weekly report shows whole: the last ISO week that ends before both the week of
+    /// `now` (when given) and the week in which the history's last task ended (a history that stops
+    /// mid-week has no complete last week), and in which a person's task finished. Nil when no person's
+    /// task finished before then. `report weekly`'s hint, the demo and the MCP weekly resource use it.
+    static func latestWholeWeek(_ tasks: [WorkTask], now: Int64?) -> ISOWeek? {
+        guard let last = tasks.map(\.end).max() else { return nil }
+        var bound = ISOWeek(containing: last).adding(weeks: -1)
+        if let now { bound = min(bound, ISOWeek.lastComplete(before: now)) }
+        let end = bound.end
+        return tasks.filter { !$0.bot && $0.end < end }.map(\.end).max().map(ISOWeek.init(containing:))
     }
 }
 
