@@ -1,3 +1,5 @@
+import Support
+
 /// Runs every check over the units and ranks them by risk.
 package enum Reviewer {
     /// Each check, in checklist order.
@@ -66,6 +68,25 @@ package struct ReviewReport: Sendable, Equatable, Encodable {
 
         /// The checks that fired, in checklist order.
         package var checks: [ReviewCheck] { Array(Set(findings.map(\.check))).sorted() }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, key, title, repository, author, ai, category, end, risk, findings
+        }
+
+        /// As every JSON output writes an instant: ISO 8601 in UTC (`end`, when the task ended).
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(key, forKey: .key)
+            try container.encode(title, forKey: .title)
+            try container.encode(repository, forKey: .repository)
+            try container.encode(author, forKey: .author)
+            try container.encode(ai, forKey: .ai)
+            try container.encode(category, forKey: .category)
+            try container.encode(Timestamp.iso8601(end), forKey: .end)
+            try container.encode(risk, forKey: .risk)
+            try container.encode(findings, forKey: .findings)
+        }
     }
 
     package var scope: String
