@@ -56,6 +56,18 @@ struct TaskCommandTests {
         let aiTasks = review?["ai"]?["tasks"]?.number ?? 0
         let humanTasks = review?["human"]?["tasks"]?.number ?? 0
         #expect(aiTasks + humanTasks >= 1, "\(mcp.stdout) \(mcp.stderr)")
+        // Its evidence weights are rounded to 4 decimals, as every figure it gives (probe 29: 1.3636774287938755).
+        let crud = try CLIRunner.run(
+            ["mcp", "--db", db],
+            environment: [
+                "REQUESTS": (requests.prefix(2) + [
+                    #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"advise","arguments":{"description":"Add a CRUD endpoint for customer addresses","paths":["src/api/addresses.py"]}}}"#
+                ]).joined(separator: "\n")
+            ],
+            wrapper: ["/bin/sh", "-c", "printf '%s\\n' \"$REQUESTS\" | \"$0\" \"$@\""])
+        let advice = try JSONValue.parse(Array(String(try #require(crud.stdout.split(separator: "\n").last)).utf8))
+        let weights = advice["result"]?["structuredContent"]?["evidence"]?.array?.compactMap { $0["weight"]?.number } ?? []
+        #expect(!weights.isEmpty && weights.allSatisfy { ($0 * 10_000).rounded() / 10_000 == $0 }, "\(crud.stdout)")
         // The first checkout's folder moves and is ingested again: the tasks go with it, the old path is said gone.
         try FileManager.default.moveItem(atPath: repository.path, toPath: moved)
         defer { try? FileManager.default.moveItem(atPath: moved, toPath: repository.path) }

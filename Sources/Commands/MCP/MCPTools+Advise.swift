@@ -43,7 +43,12 @@ extension MCPTools {
         let structured: [String: JSONValue] = [
             "category": .string(category.rawValue), "zone": .string(category.zone.rawValue),
             "confidence": .number(TasksCommand.rounded(classification.confidence)),
-            "evidence": try JSONValue(encoding: classification.evidence),
+            // Weights to 4 decimals, as the retro's figures are rounded.
+            "evidence": try JSONValue(encoding: classification.evidence.map { item in
+                var item = item
+                item.weight = (item.weight * 10_000).rounded() / 10_000
+                return item
+            }),
             "measured": measured, "zoneMeasured": zone, "review": review, "reading": .string(reading),
         ]
         return Answer(structured: structured, text: Self.adviceText(structured))
