@@ -596,6 +596,9 @@ struct ReportCommandTests {
         // The task that started on the 1st and ended on the 2nd belongs to the 2nd.
         #expect(try titles(["--until", "2026-03-02"]) == ["Add a"])
         #expect(try titles(["--since", "2026-03-02", "--until", "2026-03-03"]) == ["Add b"])
+        // Without labels, classify --evaluate says how to add some, in lines that fit 80 columns.
+        let evaluate = try CLIRunner.run(["classify", "--evaluate", "--db", db], environment: ["COLUMNS": "80"])
+        #expect(evaluate.stdout.hasPrefix("no labels yet") && evaluate.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test("plan at the bounds: the largest estimates at the smallest capacity finish at once with a curve of about 40 steps")

@@ -181,7 +181,7 @@ enum ClassifyCommand {
 
     static func text(_ evaluation: Evaluation) -> String {
         guard evaluation.labels > 0 else {
-            return "no labels yet: label tasks with 'multiplier label TASK CATEGORY' or 'multiplier label --import FILE.csv'\n"
+            return "no labels yet: label tasks with 'multiplier label TASK CATEGORY'\nor 'multiplier label --import FILE.csv'\n"
         }
         func percent(_ value: Double) -> String { Format.fixed(value * 100, 1) + "%" }
         var text = "\(evaluation.labels) labelled tasks, leave-one-out:\n"
