@@ -216,13 +216,15 @@ package enum ReportBuilders {
                     ReportDocument.Table(
                         name: "review-checks",
                         columns: [
-                            ("check", .left), ("AI tasks flagged", .right), ("human tasks flagged", .right),
-                            ("rework, flagged AI", .right), ("rework, other AI", .right), ("churn, flagged AI", .right),
-                            ("churn, other AI", .right),
+                            // Counts in columns of their own: CSV gives numbers a spreadsheet adds up, not "17 of 42".
+                            ("check", .left), ("AI tasks flagged", .right), ("AI tasks", .right), ("human tasks flagged", .right),
+                            ("human tasks", .right), ("rework, flagged AI", .right), ("rework, other AI", .right),
+                            ("churn, flagged AI", .right), ("churn, other AI", .right),
                         ],
                         rows: checks.map { figures in
                             [
-                                figures.check, "\(figures.aiFlagged) of \(figures.aiTasks)", "\(figures.humanFlagged) of \(figures.humanTasks)",
+                                figures.check, "\(figures.aiFlagged)", "\(figures.aiTasks)", "\(figures.humanFlagged)",
+                                "\(figures.humanTasks)",
                                 percent(figures.reworkShareFlaggedAI), percent(figures.reworkShareOtherAI),
                                 percent(figures.churnShareFlaggedAI), percent(figures.churnShareOtherAI),
                             ]

@@ -120,6 +120,11 @@ struct ReviewCommandTests {
         let checks = try #require(figures["reviewChecks"] as? [[String: Any]])
         let security = try #require(checks.first { $0["check"] as? String == "security" })
         #expect(security["aiFlagged"] as? Int == 1 && security["humanFlagged"] as? Int == 0)
+        // The CSV of that table has counts a spreadsheet adds up, not "1 of 2" (probe 29).
+        let table = try CLIRunner.run(["report", "retro", "--db", db, "--review", "--format", "csv", "--table", "review-checks"])
+        let rows = table.stdout.split(separator: "\n")
+        #expect(rows.first?.hasPrefix("check,AI tasks flagged,AI tasks,human tasks flagged,human tasks,") == true, "\(table.stdout)")
+        #expect(rows.contains { $0.hasPrefix("security,1,") } && !table.stdout.contains(" of "), "\(table.stdout)")
         // The weekly report shows "Review these first" unless asked not to.
         let weekly = try CLIRunner.run(["report", "weekly", "--db", db, "--week", "2026-W10"])
         #expect(weekly.stdout.contains("Review these first") && weekly.stdout.contains("ABC-2"), "\(weekly.stdout)")
