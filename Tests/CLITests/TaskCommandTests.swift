@@ -259,6 +259,34 @@ struct TaskCommandTests {
         #expect(status.stdout.contains("\"aider\" : 1"), "\(status.stdout)")
     }
 
+    @Test("an 'aider: ' subject marks old aider's commit on ordinary files; on a file named after aider it is a scope, no mark")
+    func aiderSubjectPrefix() throws {
+        let repository = try ScriptedRepository("aider-prefix")
+        defer { repository.remove() }
+        try repository.write("src/aider/reader.py", "a\n")
+        try repository.commit("Add chat history reader", author: "Ann", date: "2026-11-02T09:00:00+0000")
+        // A project with an aider component: the prefix is a scope of Ann's own commit.
+        try repository.write("src/aider/reader.py", "a\nb\n")
+        try repository.commit("aider: read the token line of newer versions", author: "Ann", date: "2026-11-04T09:00:00+0000")
+        // aider up to 0.38 committed its edits as the user, with the prefix: still aider's.
+        try repository.write("src/cart.py", "total = 0\n")
+        try repository.commit("aider: Added a total to the cart", author: "Ann", date: "2026-11-09T09:00:00+0000")
+        // aider 0.39+ with --attribute-commit-message-author on an aider-named file: its identity says so.
+        try repository.write("src/aider/writer.py", "w\n")
+        try repository.commit("aider: Added a writer", author: "Ann (aider)", date: "2026-11-16T09:00:00+0000")
+        let db = repository.directory.path + "/../aider-prefix.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let list = try tasks(db)
+        func ai(_ title: String) -> Bool? { list.first { $0["title"] as? String == title }?["ai"] as? Bool }
+        #expect(ai("aider: read the token line of newer versions") == false, "\(list)")
+        #expect(ai("aider: Added a total to the cart") == true, "\(list)")
+        #expect(ai("aider: Added a writer") == true, "\(list)")
+        let status = try CLIRunner.run(["status", "--format", "json", "--db", db])
+        #expect(status.stdout.contains("\"aider\" : 2"), "\(status.stdout)")
+    }
+
     @Test("a session in another clone of the repository (matched by name) links to the task whose file it edited")
     func otherClone() throws {
         let repository = try ScriptedRepository("shop")
