@@ -669,6 +669,14 @@ struct ReportCommandTests {
             let period = (try JSONSerialization.jsonObject(with: Data(inWords.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any]
             #expect(period?["since"] as? String == "2026-03-05T00:00:00Z", "\(words): \(inWords.stderr)")
         }
+        // An instant with fractional seconds (JavaScript's toISOString, the session logs) is that instant.
+        let fractional = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "2026-03-01T00:00:00.000Z"])
+        #expect(fractional.status == 0, "\(fractional.stderr)")
+        let fractionalPeriod = (try JSONSerialization.jsonObject(with: Data(fractional.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any]
+        #expect(fractionalPeriod?["since"] as? String == "2026-03-01T00:00:00Z", "\(fractional.stderr)")
+        let wholeSeconds = try CLIRunner.run(["tasks", "--db", db, "--since", "2026-03-01T00:00:00Z", "--until", "2026-03-09T00:00:00+00:00"])
+        let fractionalTasks = try CLIRunner.run(["tasks", "--db", db, "--since", "2026-03-01T00:00:00.000Z", "--until", "2026-03-09T00:00:00.000+00:00"])
+        #expect(fractionalTasks.status == 0 && fractionalTasks.stdout == wholeSeconds.stdout, "\(fractionalTasks.stderr)")
         // A day the calendar does not have is refused, not read as the days after it (2 March).
         for impossible in ["2026-02-30", "2026-02-29T10:00:00Z", "2026-13-01", "2026-04-31"] {
             let refused = try CLIRunner.run(["report", "retro", "--db", db, "--since", impossible])
