@@ -502,6 +502,40 @@ struct TaskCommandTests {
 
 @Suite("report, run as a binary", .serialized)
 struct ReportCommandTests {
+    @Test("an option another kind of report reads is refused (exit 64), not dropped; --paths is no retro-only option")
+    func optionsOfOtherKinds() throws {
+        let repository = try ScriptedRepository("report-options")
+        defer { repository.remove() }
+        try repository.write("src/cart.py", "total = 0\n")
+        try repository.commit("ABC-1 cart total", date: "2026-03-02T10:00:00+0000")
+        let db = repository.directory.path + "-report-options.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        for (arguments, message) in [
+            (["weekly", "--review"], "--review is for report retro; report weekly does not take it"),
+            (["retro", "--no-review"], "--no-review is for report weekly; report retro does not take it"),
+            (["practices", "--review"], "--review is for report retro; report practices does not take it"),
+            (["practices", "--no-review"], "--no-review is for report weekly; report practices does not take it"),
+            (["practices", "--by-person"], "--by-person is for report weekly and report retro; report practices does not take it"),
+            (["practices", "--min-evidence", "strong"], "--min-evidence is for report weekly and report retro; report practices does not take it"),
+        ] {
+            let refused = try CLIRunner.run(["report"] + arguments + ["--db", db])
+            #expect(refused.status == 64, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+        }
+        for arguments in [
+            ["weekly", "--week", "2026-W10", "--no-review", "--by-person", "--min-evidence", "strong", "--paths", "src/**"],
+            ["retro", "--review", "--by-person", "--min-evidence", "strong", "--paths", "src/**"],
+            ["practices", "--team", "--paths", "src/**", "--exclude", "docs/**"],
+        ] {
+            let taken = try CLIRunner.run(["report"] + arguments + ["--db", db])
+            #expect(taken.status == 0, "\(arguments): \(taken.stderr)")
+        }
+        let help = try CLIRunner.run(["help", "report"])
+        #expect(help.stdout.contains("only these files count (gitignore-style"), "\(help.stdout)")
+        #expect(!help.stdout.contains("retro: only these files count"), "\(help.stdout)")
+    }
+
     @Test("a release given by refs also gets its AI share by git blame: lines at its end, by the commits within it")
     func releaseBlame() throws {
         let repository = try ScriptedRepository("report-blame")
