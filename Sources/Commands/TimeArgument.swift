@@ -1,6 +1,8 @@
 import Foundation
+import Ingestion
 
-/// `--since`/`--until` values: a date (`2026-11-02`, midnight UTC) or an ISO 8601 instant.
+/// `--since`/`--until` values: a date (`2026-11-02`, midnight UTC) or an ISO 8601 instant with its
+/// zone (`2026-11-02T09:30:00Z`, `…T09:30:00.250+01:00`).
 enum TimeArgument {
     /// Milliseconds since 1970 UTC.
     /// - Parameter option: the option as the caller names it (`ArgumentNames.name`: `--since`, or a
@@ -11,12 +13,16 @@ enum TimeArgument {
         guard !isImpossibleDay(text.prefix(10)) else {
             throw UsageError("\(option): \(text.prefix(10)) is no day of the calendar (month 1-12, and a day that month has)", command: command)
         }
+        // An instant with its zone, with or without fractional seconds (`…T00:00:00.000Z`, as
+        // JavaScript's toISOString and the session logs write it): the ISO reader of ingestion.
+        if text.count > 10, let milliseconds = LogTimestamp.milliseconds(iso: text, zoneRequired: true) {
+            return milliseconds
+        }
         let formatter = ISO8601DateFormatter()
-        if let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
         formatter.formatOptions = [.withFullDate]
         if text.count == 10, let date = formatter.date(from: text) { return Int64(date.timeIntervalSince1970 * 1000) }
         throw UsageError(
-            "\(option) expects a date like 2026-11-02 or an instant like 2026-11-02T09:30:00Z, not '\(text)'",
+            "\(option) expects a date like 2026-11-02 or an instant like 2026-11-02T09:30:00Z or 2026-11-02T09:30:00.000Z, not '\(text)'",
             command: command)
     }
 

@@ -37,7 +37,8 @@ package enum StorageError: Error, CustomStringConvertible {
             return "\(path) has schema \(found) and this Multiplier reads \(supported); it opens databases read-only here, "
                 + "so run any multiplier command on it once to upgrade it (for example 'multiplier status --db \(path)')"
         case .missing(let path):
-            return "no database at \(path); run 'multiplier ingest git PATH' (or 'multiplier demo') first, or pass another --db"
+            return "no database at \(path); run 'multiplier ingest git PATH' first, or pass another --db "
+                + "(after 'multiplier demo': --db .multiplier/demo.sqlite, in the folder it ran in)"
         case .sqlite(let error, let during):
             return "database error while \(during): \(error)"
         case .notAnExport(let path):

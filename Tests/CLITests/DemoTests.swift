@@ -34,15 +34,46 @@ struct DemoTests {
 
         // A second run, in a folder of its own left as an earlier run could leave it (the shared
         // sample is read by other suites meanwhile), rebuilds it and prints the same but for that folder.
-        let work = try TemporaryDirectory("demo")
-        defer { work.remove() }
-        try work.write("demo/acme-shop/stale.txt", "from an earlier run\n")
-        try work.write("demo.sqlite", "not a database any more\n")
-        let second = try CLIRunner.run([
-            "demo", "--data", CLIRunner.packageRoot + "/SampleData", "--work", work.path, "--reports", work.path + "/Reports",
+        // It runs there without --work, as a user does: WORK is ./.multiplier.
+        let folder = try TemporaryDirectory("demo")
+        defer { folder.remove() }
+        let work = folder.path + "/.multiplier"
+        try folder.write(".multiplier/demo/acme-shop/stale.txt", "from an earlier run\n")
+        try folder.write(".multiplier/demo.sqlite", "not a database any more\n")
+        let second = try run(
+            in: folder.path, ["demo", "--data", CLIRunner.packageRoot + "/SampleData", "--reports", work + "/Reports"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.replacingOccurrences(of: work, with: "WORK") == first.stdout.replacingOccurrences(of: sample.work, with: "WORK"))
+
+        // The advice a missing database gives holds after the demo: '--db .multiplier/demo.sqlite' there.
+        let missing = try run(in: folder.path, ["status"], environment: ["XDG_DATA_HOME": folder.path + "/data"])
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("(after 'multiplier demo': --db .multiplier/demo.sqlite, in the folder it ran in)"), "\(missing.stderr)")
+        let advised = try run(in: folder.path, ["status", "--db", ".multiplier/demo.sqlite"])
+        #expect(advised.status == 0, "\(advised.stderr)")
+        #expect(advised.stdout.contains("acme-shop"), "\(advised.stdout)")
+    }
+
+    /// Runs the binary in `folder`, as a user does from a shell there.
+    func run(in folder: String, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIRunner.Result {
+        try CLIRunner.run(
+            arguments, environment: environment.merging(["MULTIPLIER_TEST_FOLDER": folder]) { first, _ in first },
+            wrapper: ["/bin/sh", "-c", #"cd "$MULTIPLIER_TEST_FOLDER" && exec "$0" "$@""#])
+    }
+
+    @Test("demo refuses --db (it rebuilds its own database every run) and says where its database is, before any work")
+    func refusesDatabaseOption() throws {
+        let folder = try TemporaryDirectory("demo")
+        defer { folder.remove() }
+        let result = try CLIRunner.run([
+            "demo", "--data", CLIRunner.packageRoot + "/SampleData", "--work", folder.path + "/work",
+            "--db", folder.path + "/mine.sqlite",
         ])
-        #expect(second.status == 0)
-        #expect(second.stdout.replacingOccurrences(of: work.path, with: "WORK") == first.stdout.replacingOccurrences(of: sample.work, with: "WORK"))
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("demo takes no --db: it rebuilds its own database, \(folder.path)/work/demo.sqlite, on every run"), "\(result.stderr)")
+        #expect(result.stderr.contains("'multiplier status --db \(folder.path)/work/demo.sqlite'"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/mine.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/work"))
     }
 
     /// Grouping, AI attribution and category against the planted truth (issue 4's bar:

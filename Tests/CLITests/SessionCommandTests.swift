@@ -189,6 +189,42 @@ struct SessionCommandTests {
         #expect(roo.stdout.contains("1 found (roo-code 1)"), "\(roo.stdout)")
     }
 
+    @Test("the tool name sessions and status print is a --tool name too: claude-code as well as claude")
+    func printedToolName() throws {
+        let folder = try TemporaryDirectory("cli-sessions")
+        defer { folder.remove() }
+        try folder.write("logs/s1.jsonl", Self.log)
+        let db = folder.path + "/db.sqlite"
+        let ingest = try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--tool", "claude-code", "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        #expect(ingest.stdout.contains("1 new session"), "\(ingest.stdout)")
+        for name in ["claude-code", "claude"] {
+            let list = try CLIRunner.run(["sessions", "--tool", name, "--format", "csv", "--db", db])
+            #expect(list.status == 0, "\(name): \(list.stderr)")
+            #expect(list.stdout.split(separator: "\n").dropFirst().map { $0.prefix(12) } == ["claude-code,"], "\(name): \(list.stdout)")
+        }
+        let unknown = try CLIRunner.run(["sessions", "--tool", "nope", "--db", db])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("expected one of: aider, claude, claude-code, cline,"), "\(unknown.stderr)")
+    }
+
+    @Test("--since and --until take an instant with fractional seconds, as the logs and JavaScript write it")
+    func fractionalSeconds() throws {
+        let folder = try TemporaryDirectory("cli-sessions")
+        defer { folder.remove() }
+        try folder.write("logs/s1.jsonl", Self.log)
+        let db = folder.path + "/db.sqlite"
+        #expect(try CLIRunner.run(["ingest", "sessions", folder.path + "/logs", "--db", db]).status == 0)
+        func rows(_ since: String, _ until: String) throws -> Int {
+            let list = try CLIRunner.run(["sessions", "--since", since, "--until", until, "--format", "csv", "--db", db])
+            #expect(list.status == 0, "\(since) \(until): \(list.stderr)")
+            return list.stdout.split(separator: "\n").count - 1
+        }
+        #expect(try rows("2026-03-01T00:00:00.000Z", "2026-03-02T00:00:00.000Z") == 1)
+        #expect(try rows("2026-03-01T11:00:00.500+01:00", "2026-03-01T10:30:00.250Z") == 1)
+        #expect(try rows("2026-03-01T10:05:00.000Z", "2026-03-02T00:00:00Z") == 0)
+    }
+
     @Test("bad arguments of the session commands exit 64 or 66", arguments: [
         (["ingest", "sessions", "--tool", "claud"], 64, "did you mean 'claude'"),
         (["sessions", "--since", "last tuesday"], 64, "--since expects a date"),

@@ -280,6 +280,34 @@ struct TaskCommandTests {
         #expect(status.stdout.contains("\"aider\" : 1"), "\(status.stdout)")
     }
 
+    @Test("an 'aider: ' subject marks old aider's commit on ordinary files; on a file named after aider it is a scope, no mark")
+    func aiderSubjectPrefix() throws {
+        let repository = try ScriptedRepository("aider-prefix")
+        defer { repository.remove() }
+        try repository.write("src/aider/reader.py", "a\n")
+        try repository.commit("Add chat history reader", author: "Ann", date: "2026-11-02T09:00:00+0000")
+        // A project with an aider component: the prefix is a scope of Ann's own commit.
+        try repository.write("src/aider/reader.py", "a\nb\n")
+        try repository.commit("aider: read the token line of newer versions", author: "Ann", date: "2026-11-04T09:00:00+0000")
+        // aider up to 0.38 committed its edits as the user, with the prefix: still aider's.
+        try repository.write("src/cart.py", "total = 0\n")
+        try repository.commit("aider: Added a total to the cart", author: "Ann", date: "2026-11-09T09:00:00+0000")
+        // aider 0.39+ with --attribute-commit-message-author on an aider-named file: its identity says so.
+        try repository.write("src/aider/writer.py", "w\n")
+        try repository.commit("aider: Added a writer", author: "Ann (aider)", date: "2026-11-16T09:00:00+0000")
+        let db = repository.directory.path + "/../aider-prefix.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        let ingest = try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let list = try tasks(db)
+        func ai(_ title: String) -> Bool? { list.first { $0["title"] as? String == title }?["ai"] as? Bool }
+        #expect(ai("aider: read the token line of newer versions") == false, "\(list)")
+        #expect(ai("aider: Added a total to the cart") == true, "\(list)")
+        #expect(ai("aider: Added a writer") == true, "\(list)")
+        let status = try CLIRunner.run(["status", "--format", "json", "--db", db])
+        #expect(status.stdout.contains("\"aider\" : 2"), "\(status.stdout)")
+    }
+
     @Test("a session in another clone of the repository (matched by name) links to the task whose file it edited")
     func otherClone() throws {
         let repository = try ScriptedRepository("shop")
@@ -495,6 +523,40 @@ struct TaskCommandTests {
 
 @Suite("report, run as a binary", .serialized)
 struct ReportCommandTests {
+    @Test("an option another kind of report reads is refused (exit 64), not dropped; --paths is no retro-only option")
+    func optionsOfOtherKinds() throws {
+        let repository = try ScriptedRepository("report-options")
+        defer { repository.remove() }
+        try repository.write("src/cart.py", "total = 0\n")
+        try repository.commit("ABC-1 cart total", date: "2026-03-02T10:00:00+0000")
+        let db = repository.directory.path + "-report-options.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        #expect(try CLIRunner.run(["ingest", "git", repository.directory.path, "--db", db]).status == 0)
+        for (arguments, message) in [
+            (["weekly", "--review"], "--review is for report retro; report weekly does not take it"),
+            (["retro", "--no-review"], "--no-review is for report weekly; report retro does not take it"),
+            (["practices", "--review"], "--review is for report retro; report practices does not take it"),
+            (["practices", "--no-review"], "--no-review is for report weekly; report practices does not take it"),
+            (["practices", "--by-person"], "--by-person is for report weekly and report retro; report practices does not take it"),
+            (["practices", "--min-evidence", "strong"], "--min-evidence is for report weekly and report retro; report practices does not take it"),
+        ] {
+            let refused = try CLIRunner.run(["report"] + arguments + ["--db", db])
+            #expect(refused.status == 64, "\(arguments): \(refused.stderr)")
+            #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
+        }
+        for arguments in [
+            ["weekly", "--week", "2026-W10", "--no-review", "--by-person", "--min-evidence", "strong", "--paths", "src/**"],
+            ["retro", "--review", "--by-person", "--min-evidence", "strong", "--paths", "src/**"],
+            ["practices", "--team", "--paths", "src/**", "--exclude", "docs/**"],
+        ] {
+            let taken = try CLIRunner.run(["report"] + arguments + ["--db", db])
+            #expect(taken.status == 0, "\(arguments): \(taken.stderr)")
+        }
+        let help = try CLIRunner.run(["help", "report"])
+        #expect(help.stdout.contains("only these files count (gitignore-style"), "\(help.stdout)")
+        #expect(!help.stdout.contains("retro: only these files count"), "\(help.stdout)")
+    }
+
     @Test("a release given by refs also gets its AI share by git blame: lines at its end, by the commits within it")
     func releaseBlame() throws {
         let repository = try ScriptedRepository("report-blame")
@@ -717,6 +779,14 @@ struct ReportCommandTests {
             let period = (try JSONSerialization.jsonObject(with: Data(inWords.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any]
             #expect(period?["since"] as? String == "2026-03-05T00:00:00Z", "\(words): \(inWords.stderr)")
         }
+        // An instant with fractional seconds (JavaScript's toISOString, the session logs) is that instant.
+        let fractional = try CLIRunner.run(["report", "retro", "--format", "json", "--db", db, "--since", "2026-03-01T00:00:00.000Z"])
+        #expect(fractional.status == 0, "\(fractional.stderr)")
+        let fractionalPeriod = (try JSONSerialization.jsonObject(with: Data(fractional.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any]
+        #expect(fractionalPeriod?["since"] as? String == "2026-03-01T00:00:00Z", "\(fractional.stderr)")
+        let wholeSeconds = try CLIRunner.run(["tasks", "--db", db, "--since", "2026-03-01T00:00:00Z", "--until", "2026-03-09T00:00:00+00:00"])
+        let fractionalTasks = try CLIRunner.run(["tasks", "--db", db, "--since", "2026-03-01T00:00:00.000Z", "--until", "2026-03-09T00:00:00.000+00:00"])
+        #expect(fractionalTasks.status == 0 && fractionalTasks.stdout == wholeSeconds.stdout, "\(fractionalTasks.stderr)")
         // A day the calendar does not have is refused, not read as the days after it (2 March).
         for impossible in ["2026-02-30", "2026-02-29T10:00:00Z", "2026-13-01", "2026-04-31"] {
             let refused = try CLIRunner.run(["report", "retro", "--db", db, "--since", impossible])

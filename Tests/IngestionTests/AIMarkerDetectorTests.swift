@@ -101,6 +101,32 @@ struct AIMarkerDetectorTests {
         #expect(trailer.map(\.basis) == [.message])
     }
 
+    @Test("a path is named after aider when a component or a word in it opens with 'aider', not aider's own files", arguments: [
+        ("src/aider/reader.py", true), ("Sources/Ingestion/Sessions/AiderChatReader.swift", true),
+        ("tests/test_aider.py", true), ("web/readAiderHistory.ts", true), ("aider_utils.py", true),
+        ("game/raiders.py", false), ("src/cart.py", false), (".aider.chat.history.md", false),
+        (".aider.conf.yml", false), ("docs/braider.md", false),
+    ])
+    func pathNamedAfterAider(path: String, named: Bool) {
+        #expect(AIMarkerDetector.namesAider(path) == named)
+    }
+
+    @Test("the 'aider: ' subject prefix marks a commit unless it touches a path named after aider and no identity is aider's")
+    func aiderSubjectPrefix() {
+        func commit(_ paths: [String], author: String = "Ann", committer: String = "Ann") -> Commit {
+            Commit(
+                hash: "h", parents: [], authorName: author, authorEmail: "ann@example.com", authorTime: 0,
+                authorOffsetMinutes: 0, committerName: committer, committerEmail: "ann@example.com", committerTime: 0,
+                subject: "aider: read the token line", body: "",
+                files: paths.map { FileChange(path: $0, linesAdded: 1, linesDeleted: 0) })
+        }
+        #expect(AIMarkerDetector.marks(for: commit(["src/cart.py"])).map(\.evidence) == ["subject prefix 'aider: '"])
+        #expect(AIMarkerDetector.marks(for: commit([])).map(\.tool) == ["aider"])
+        #expect(AIMarkerDetector.marks(for: commit(["src/aider/reader.py", "README.md"])).isEmpty)
+        let committer = AIMarkerDetector.marks(for: commit(["src/aider/reader.py"], committer: "Ann (aider)"))
+        #expect(committer.map(\.basis) == [.message])
+    }
+
     @Test("an ordinary human commit carries no mark")
     func humanCommit() {
         let commit = Commit(

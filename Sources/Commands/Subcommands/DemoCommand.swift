@@ -21,16 +21,18 @@ enum DemoCommand {
             discussion: """
                 Imports SampleData/repo.fi with 'git fast-import' into WORK/demo/acme-shop, ingests it and
                 the team's session logs (SampleData/machines) into WORK/demo.sqlite (both rebuilt on every
-                run), prints what was ingested and the weekly report of the sample's last complete week with
+                run; it takes no --db, since it would replace that file: pass --db WORK/demo.sqlite to the other
+                commands), prints what was ingested and the weekly report of the sample's last complete week with
                 work (and why that week), and writes Reports/weekly.md, weekly.html, retro.md, retro.html, retro.json, and plan.md and plan.html from SampleData/backlog.csv.
                 """),
         run: run)
 
     static func run(_ context: CommandContext) throws -> ExitCode {
-        let data = try sampleData(context)
         let work = context.absolute(context.arguments.value("--work") ?? ".multiplier")
-        let repository = work + "/demo/acme-shop"
         let databasePath = work + "/demo.sqlite"
+        try refuseDatabaseOption(context, databasePath: databasePath)
+        let data = try sampleData(context)
+        let repository = work + "/demo/acme-shop"
         let files = FileManager.default
         do {
             // A fresh build every run: the demo's figures never depend on an earlier run.
@@ -84,6 +86,17 @@ enum DemoCommand {
         try writeReports(tasks, data: data, to: reports, database: database, context)
         context.console.line("Explore it with: multiplier report retro --db \(databasePath)")
         return .success
+    }
+
+    /// The demo deletes and rebuilds its own database on every run, so it never writes where `--db`
+    /// points (that may be the user's own database): `--db` is refused, with where the demo's is.
+    /// - Throws: `UsageError` (exit 64).
+    static func refuseDatabaseOption(_ context: CommandContext, databasePath: String) throws {
+        guard context.arguments.value("--db") != nil else { return }
+        throw UsageError(
+            "demo takes no --db: it rebuilds its own database, \(databasePath), on every run (choose its folder "
+                + "with --work DIR); then use it with --db, as in 'multiplier status --db \(databasePath)'",
+            command: "demo")
     }
 
     /// The week the demo shows: the last ISO week that the sample's data covers to its end and

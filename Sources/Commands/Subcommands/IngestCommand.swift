@@ -8,10 +8,11 @@ import Tasks
 /// `multiplier ingest git|sessions …`: reads data into the database.
 enum IngestCommand {
     static let kinds = ["git", "sessions", "reviews", "timelog"]
-    /// `--tool` names → the tool names sessions are stored under.
+    /// `--tool` names → the tool names sessions are stored under. Every stored name (the one
+    /// `sessions` and `status` print) is a `--tool` name too: `claude-code` as well as `claude`.
     static let tools = [
-        "aider": "aider", "claude": "claude-code", "cline": "cline", "codex": "codex", "copilot": "copilot",
-        "gemini": "gemini", "kilo-code": "kilo-code", "roo-code": "roo-code",
+        "aider": "aider", "claude": "claude-code", "claude-code": "claude-code", "cline": "cline", "codex": "codex",
+        "copilot": "copilot", "gemini": "gemini", "kilo-code": "kilo-code", "roo-code": "roo-code",
     ]
 
     /// The stored tool name for a `--tool` value.
@@ -42,7 +43,7 @@ enum IngestCommand {
                 + "| ingest reviews FILE [--repo REPO] | ingest timelog FILE",
             options: [
                 .flag("--all", "git: every branch, tag and remote ref, not only HEAD"),
-                .value("--tool", "NAME", "sessions: only claude, codex, aider, gemini, cline (with roo-code and kilo-code), roo-code, kilo-code or copilot"),
+                .value("--tool", "NAME", "sessions: only claude (or claude-code), codex, aider, gemini, cline (with roo-code and kilo-code), roo-code, kilo-code or copilot"),
                 .flag("--keep-prompts", "sessions: store prompt text (secrets redacted); default: only classifier words"),
                 .flag("--strict", "sessions: exit 65 when a malformed line or a log was skipped, or a log held only unknown records"),
                 .value("--repo", "REPO", "reviews: the ingested repository the export belongs to (needed when there are several)"),

@@ -16,8 +16,8 @@ enum ReportCommand {
     static let definition = CommandDefinition(
         spec: CommandSpec(
             name: "report", summary: "the weekly report, a retrospective or the ways of working (text, markdown, json, csv, html)",
-            usage: "report weekly [--week 2026-W47] | report practices [--since WHEN] [--until WHEN] [--repo REPO] [--team] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
-                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--no-review] [--format FORMAT] "
+            usage: "report weekly [--week 2026-W47] [--no-review] | report practices [--since WHEN] [--until WHEN] [--repo REPO] [--team] | report retro [--since WHEN] [--until WHEN] [--repo REPO] "
+                + "[--paths GLOB] [--exclude GLOB] [--team] [--by-person] [--min-evidence weak|strong] [--review] [--format FORMAT] "
                 + "[--table NAME] [--out FILE]",
             options: [
                 .value("--week", "WEEK", "weekly: an ISO week such as 2026-W47 (default: the last complete week)"),
@@ -27,8 +27,8 @@ enum ReportCommand {
                         + "and the release's AI share by git blame too)"),
                 .value("--until", "WHEN", "retro: the same forms; tasks that ended before it (a ref: up to and with its commit)"),
                 .value("--repo", "REPO", "only this ingested repository (root path or name)"),
-                .value("--paths", "GLOB", "retro: only these files count (gitignore-style; repeat or separate with commas)"),
-                .value("--exclude", "GLOB", "retro: these files do not count (repeat or separate with commas)"),
+                .value("--paths", "GLOB", "only these files count (gitignore-style; repeat or separate with commas)"),
+                .value("--exclude", "GLOB", "these files do not count (repeat or separate with commas)"),
                 .flag("--team", "include the sessions merged from teammates' exports ('multiplier merge')"),
                 .flag("--by-person", "add per-person figures (never for fewer than 3 people)"),
                 .value(
@@ -94,6 +94,7 @@ enum ReportCommand {
         if kind != "weekly", context.arguments.value("--week") != nil {
             throw UsageError("--week is for report weekly; give \(kind) a window with --since and --until", command: "report")
         }
+        try refuseOptionsOfOtherKinds(kind, context)
         let database = try context.openDatabase(existing: true)
         var config = try TaskBuilding.config(context, database: database)
         let paths = list("--paths", context)

@@ -13,7 +13,7 @@ enum SessionsCommand {
             options: [
                 .value("--since", "DATE", "sessions active on or after this date (2026-11-02 or an ISO 8601 instant)"),
                 .value("--until", "DATE", "sessions that started before this date"),
-                .value("--tool", "NAME", "claude, codex, aider, gemini, cline (with roo-code and kilo-code), roo-code, kilo-code or copilot"),
+                .value("--tool", "NAME", "claude (or claude-code), codex, aider, gemini, cline (with roo-code and kilo-code), roo-code, kilo-code or copilot"),
                 .value("--repo", "REPO", "an ingested repository, by root path or name"),
                 .value("--format", "FORMAT", "text (default), json or csv"),
             ],

@@ -101,7 +101,7 @@ package enum AIMarkerDetector {
             }
         }
         identity(.author, commit.authorName, commit.authorEmail)
-        if commit.subject.lowercased().hasPrefix("aider: ") { add("aider", "subject prefix 'aider: '", .message) }
+        if aiderPrefixCounts(commit) { add("aider", "subject prefix 'aider: '", .message) }
         for rawLine in commit.body.split(whereSeparator: \.isNewline) {
             // An indented line is a code block (a trailer quoted as an example), never a trailer.
             if rawLine.hasPrefix("    ") || rawLine.hasPrefix("\t") { continue }
@@ -113,6 +113,46 @@ package enum AIMarkerDetector {
         identity(.committer, commit.committerName, commit.committerEmail)
         return found
     }
+
+    /// Whether the subject's `aider: ` prefix (aider's own convention up to 0.38, FORMATS.md §3.5) marks
+    /// the commit. In a project with a component named after aider the same words are a scope
+    /// ("aider: read the token line of newer versions" on `src/aider/reader.py`), so the prefix counts
+    /// unless the commit touches a path named after aider — then only when the author or committer
+    /// is an `(aider)` identity.
+    static func aiderPrefixCounts(_ commit: Commit) -> Bool {
+        guard commit.subject.lowercased().hasPrefix("aider: ") else { return false }
+        if commit.authorName.lowercased().hasSuffix("(aider)") || commit.committerName.lowercased().hasSuffix("(aider)") {
+            return true
+        }
+        return !commit.files.contains { namesAider($0.path) || $0.oldPath.map(namesAider) == true }
+    }
+
+    /// Whether a path has a component named after aider: "aider" opening a component or a word in
+    /// it (`aider/`, `AiderChatReader.swift`, `test_aider.py`, `readAiderHistory.ts`), not inside a
+    /// word (`raiders.py`). aider's own files (`.aider.chat.history.md`, `.aider.conf.yml`) are its
+    /// data, not a component of the project.
+    package static func namesAider(_ path: String) -> Bool {
+        let word = Array("aider".utf8)
+        for component in path.split(separator: "/") {
+            let bytes = Array(component.utf8)
+            if bytes.starts(with: Array(".aider".utf8)) { continue }
+            var index = 0
+            while index + word.count <= bytes.count {
+                let matches = zip(bytes[index...], word).allSatisfy { $0 | 0x20 == $1 }
+                if matches {
+                    let atWordStart =
+                        index == 0 || !isLetter(bytes[index - 1])
+                        || (isLower(bytes[index - 1]) && bytes[index] == UInt8(ascii: "A"))
+                    if atWordStart { return true }
+                }
+                index += 1
+            }
+        }
+        return false
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z") }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     /// The tool an `Assisted-by: AGENT:MODEL` or `Assisted-by: Model via Tool` line names.
     package static func assistedByTool(_ lowerLine: String) -> String {
