@@ -277,6 +277,15 @@ package enum PathRules {
 
     /// Path words whose rules depend on the component they stand in (`inContext`).
     static let contextWords: Set<String> = routingWords.union(["index"])
+    /// The ids of the terms that are context words (a plural's match is its singular's): a path word is
+    /// told by its id, with no string hashed per word.
+    static let contextWordIDs: [Int] = WordRules.entries.values.compactMap(\.match).filter { contextWords.contains($0.term) }
+        .map(\.id)
+
+    /// Whether a path word's rules depend on its component: its term is one of `contextWords`.
+    static func isContextWord(_ match: WordRules.Match) -> Bool {
+        contextWordIDs.contains(match.id)
+    }
 
     /// A path word's rules where it stands. Routing words count for crud only as a web framework's
     /// routing file or folder; in a domain module (`lib/routing/route_optimizer.rb`, `scheduler/`)
