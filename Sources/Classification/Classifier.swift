@@ -444,7 +444,7 @@ package struct Classifier: Sendable {
         var ranges: [Range<Int>] = []
         for text in texts {
             // Without configured word rules, an ASCII text's words are matched as ranges of its bytes.
-            if config.rules.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if config.rules.isEmpty, text.allUTF8Bytes({ $0 < 0x80 }) {
                 let bytes = Array(text.utf8)
                 let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
                 ranges.removeAll(keepingCapacity: true)

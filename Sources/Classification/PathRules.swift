@@ -306,7 +306,7 @@ package enum PathRules {
 
     /// The routing name a path stands in (`routes.rb` → `routes`, `src/routes/users.ts` → `routes/`), if any.
     static func webRoutingStem(_ path: String) -> String? {
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+        if path.allUTF8Bytes({ $0 < 0x80 }) {
             var bytes = Array(path.utf8)
             for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
             guard mayNameRouting(bytes) else { return nil }

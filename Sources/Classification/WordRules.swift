@@ -371,7 +371,7 @@ package enum WordRules {
     /// where a lower-case letter is followed by an upper-case one (`parseCSVRow` → parse, csvrow;
     /// `fooBar_baz` → foo, bar, baz).
     package static func words(in text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
+        if text.allUTF8Bytes({ $0 < 0x80 }) { return asciiWords(in: text) }
         var words: [String] = []
         var current = ""
         var previous: Character = " "
