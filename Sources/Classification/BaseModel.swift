@@ -109,7 +109,7 @@ package struct BaseModel: Sendable {
     package static func strippedSubject(_ subject: String) -> String {
         let stripped = ConventionalCommit.strippingPrefix(subject)
         // On bytes for ASCII (without a carriage return, which joins a line feed into one character).
-        if stripped.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if stripped.allUTF8Bytes({ $0 < 0x80 && $0 != 0x0D }) {
             let bytes = Array(stripped.utf8)
             let space = UInt8(ascii: " ")
             var end = bytes.count
@@ -186,7 +186,7 @@ package struct BaseModel: Sendable {
         var ranges: [Range<Int>] = []
         for subject in subjects {
             let stripped = Self.strippedSubject(subject)
-            if !index.subjectTablesHaveOtherKeys, stripped.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !index.subjectTablesHaveOtherKeys, stripped.allUTF8Bytes({ $0 < 0x80 }) {
                 // An ASCII subject's words are looked up as ranges of its lowered bytes, pairs without joining.
                 let bytes = Array(stripped.utf8)
                 let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }

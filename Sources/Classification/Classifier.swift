@@ -259,8 +259,12 @@ package struct Classifier: Sendable {
         // its test file): they say what the code is about, not that the work was writing tests.
         let sources = files.count { $0.kind == .source }
         let companionTests = sources > 0 && files.count { $0.kind == .test } <= sources
+        // Buffers for every file and component: an array made per component was a large share of reading a path.
         var words: [Range<Int>] = []
         var ranges: [Range<Int>] = []
+        var matches: [WordRules.Match] = []
+        // The strongest hit per category of the file being read; a file has a handful, so an array beats a dictionary.
+        var hits: [(category: Category, detail: String, weight: Double)] = []
         // The layers of a resource (`PathRules.resourceLayers`) the source files stand in, and how many of them do.
         var layers: [String] = []
         var layerFiles = 0
@@ -272,8 +276,7 @@ package struct Classifier: Sendable {
                 inLayer = true
                 if !layers.contains(layer) { layers.append(layer) }
             }
-            // The strongest hit per category; a file has a handful, so an array beats a dictionary.
-            var hits: [(category: Category, detail: String, weight: Double)] = []
+            hits.removeAll(keepingCapacity: true)
             func offer(_ category: Category, _ detail: @autoclosure () -> String, _ weight: Double) {
                 if category == .tests && kind == .test && companionTests { return }
                 if let index = hits.firstIndex(where: { $0.category == category }) {
@@ -299,9 +302,11 @@ package struct Classifier: Sendable {
                         words.removeAll(keepingCapacity: true)
                         WordRules.appendASCIIWordRanges(of: bytes[range], to: &words)
                         if kind == .source { for word in words { note(layer: PathRules.resourceLayerBytes.value(lowered[word])) } }
-                        for match in WordRules.matches(words, in: lowered) {
+                        matches.removeAll(keepingCapacity: true)
+                        WordRules.appendMatches(words, in: lowered, to: &matches)
+                        for match in matches {
                             // Only context words (routing, index) look at their component's text.
-                            let rules = PathRules.contextWords.contains(match.term)
+                            let rules = PathRules.isContextWord(match)
                                 ? PathRules.inContext(match.term, component: Self.components(file)[position], path: file, rules: match.rules)
                                 : match.rules
                             for rule in rules where counts(match.term, rule.category) {
@@ -439,7 +444,7 @@ package struct Classifier: Sendable {
         var ranges: [Range<Int>] = []
         for text in texts {
             // Without configured word rules, an ASCII text's words are matched as ranges of its bytes.
-            if config.rules.isEmpty, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if config.rules.isEmpty, text.allUTF8Bytes({ $0 < 0x80 }) {
                 let bytes = Array(text.utf8)
                 let lowered = bytes.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
                 ranges.removeAll(keepingCapacity: true)

@@ -11,7 +11,7 @@ package struct ConventionalCommit: Sendable, Equatable {
         // Nearly every subject is ASCII (and without a carriage return, which Swift joins with a line feed
         // into one character): read on bytes, with the same rules as `init(unicodeSubject:)`.
         let utf8 = subject.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+        guard subject.allUTF8Bytes({ $0 < 0x80 && $0 != 0x0D }) else {
             self.init(unicodeSubject: subject)
             return
         }
@@ -105,7 +105,7 @@ package struct ConventionalCommit: Sendable, Equatable {
     /// The subject without its `type(scope)!: ` prefix (and any issue key before it), first letter upper-cased.
     package static func strippingPrefix(_ subject: String) -> String {
         let utf8 = subject.utf8
-        if utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+        if subject.allUTF8Bytes({ $0 < 0x80 && $0 != 0x0D }) {
             let bytes = Array(utf8)
             guard asciiPrefix(bytes) != nil, let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return subject }
             var rest = bytes[(colon + 1)...].drop { $0 == UInt8(ascii: " ") }

@@ -277,6 +277,15 @@ package enum PathRules {
 
     /// Path words whose rules depend on the component they stand in (`inContext`).
     static let contextWords: Set<String> = routingWords.union(["index"])
+    /// The ids of the terms that are context words (a plural's match is its singular's): a path word is
+    /// told by its id, with no string hashed per word.
+    static let contextWordIDs: [Int] = WordRules.entries.values.compactMap(\.match).filter { contextWords.contains($0.term) }
+        .map(\.id)
+
+    /// Whether a path word's rules depend on its component: its term is one of `contextWords`.
+    static func isContextWord(_ match: WordRules.Match) -> Bool {
+        contextWordIDs.contains(match.id)
+    }
 
     /// A path word's rules where it stands. Routing words count for crud only as a web framework's
     /// routing file or folder; in a domain module (`lib/routing/route_optimizer.rb`, `scheduler/`)
@@ -297,7 +306,7 @@ package enum PathRules {
 
     /// The routing name a path stands in (`routes.rb` → `routes`, `src/routes/users.ts` → `routes/`), if any.
     static func webRoutingStem(_ path: String) -> String? {
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+        if path.allUTF8Bytes({ $0 < 0x80 }) {
             var bytes = Array(path.utf8)
             for index in bytes.indices where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
             guard mayNameRouting(bytes) else { return nil }

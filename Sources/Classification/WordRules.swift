@@ -239,6 +239,14 @@ package enum WordRules {
     /// `matches(_:)` of words given as ranges of ASCII bytes (already lowered).
     static func matches(_ words: [Range<Int>], in bytes: [UInt8]) -> [Match] {
         var result: [Match] = []
+        appendMatches(words, in: bytes, to: &result)
+        return result
+    }
+
+    /// `matches(_:in:)` appended to `result`, which a caller reuses for each of many runs of words (a
+    /// path's components): a new array per run was a large share of reading a path. `result` must be
+    /// empty, as each run's terms fire once among its own.
+    static func appendMatches(_ words: [Range<Int>], in bytes: [UInt8], to result: inout [Match]) {
         var index = 0
         while index < words.count {
             guard let entry = entryTable.value(bytes[words[index]]) else {
@@ -261,7 +269,6 @@ package enum WordRules {
             if let match = entry.match, !result.contains(where: { $0.id == match.id }) { result.append(match) }
             index += 1
         }
-        return result
     }
 
     /// Whether `word` is `stem` or its plural `stem` + "s" (a phrase's words match either).
@@ -364,7 +371,7 @@ package enum WordRules {
     /// where a lower-case letter is followed by an upper-case one (`parseCSVRow` → parse, csvrow;
     /// `fooBar_baz` → foo, bar, baz).
     package static func words(in text: String) -> [String] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(in: text) }
+        if text.allUTF8Bytes({ $0 < 0x80 }) { return asciiWords(in: text) }
         var words: [String] = []
         var current = ""
         var previous: Character = " "
