@@ -69,19 +69,18 @@ package enum DependencyCheck {
     /// last to the first closing bracket after it (`"react": "^18"` of `{"react": "^18"}, "scripts": {…}`).
     /// A name not found as written (an escaped JSON string) has the whole line.
     static func entries(of names: [String], in text: String) -> [(name: String, entry: Substring)] {
-        var starts: [String.Index?] = []
+        var found: [Range<String.Index>?] = []
         var from = text.startIndex
         for name in names {
-            let found = text.range(of: name, range: from..<text.endIndex)
-            starts.append(found?.lowerBound)
-            if let found { from = found.upperBound }
+            let range = text.range(of: name, range: from..<text.endIndex)
+            found.append(range)
+            if let range { from = range.upperBound }
         }
         return names.indices.map { index in
-            guard let start = starts[index] else { return (names[index], text[...]) }
-            let nextName = starts[(index + 1)...].lazy.compactMap { $0 }.first
-            let afterName = text.index(start, offsetBy: names[index].count)
-            let end = nextName ?? text[afterName...].firstIndex(where: { $0 == "}" || $0 == "]" }) ?? text.endIndex
-            return (names[index], text[start..<end])
+            guard let name = found[index] else { return (names[index], text[...]) }
+            let nextName = found[(index + 1)...].lazy.compactMap { $0?.lowerBound }.first
+            let end = nextName ?? text[name.upperBound...].firstIndex(where: { $0 == "}" || $0 == "]" }) ?? text.endIndex
+            return (names[index], text[name.lowerBound..<end])
         }
     }
 
